@@ -1,0 +1,64 @@
+/// A card's persistent identity: assigned once at import, stored in the deck file, never derived
+/// from `hashValue` (which is seeded per process).
+public struct CardID: Hashable, Comparable, Sendable, CustomStringConvertible {
+    public let rawValue: String
+    public init(_ rawValue: String) { self.rawValue = rawValue }
+    public var description: String { rawValue }
+    public static func < (a: CardID, b: CardID) -> Bool { a.rawValue < b.rawValue }
+}
+
+/// Where a multiple-choice answer key came from.
+public enum KeySource: Equatable, Sendable {
+    /// An `Answer:` line, a `--key` at import, or a correction made by the learner.
+    case explicit
+    /// Read from the explanation; `confidence` is in 0...1.
+    case inferred(confidence: Double)
+}
+
+/// The correct option of a multiple-choice card: `index` 0 is option A.
+public struct AnswerKey: Equatable, Sendable {
+    public var index: Int
+    public var source: KeySource
+    public init(index: Int, source: KeySource) { self.index = index; self.source = source }
+    public var letter: Character { Character(UnicodeScalar(UInt8(65 + index))) }
+}
+
+/// What a learner is asked, and what counts as the answer.
+public enum CardKind: Equatable, Sendable {
+    /// `key` is nil when the evidence is too weak to name one: the card is self-graded.
+    case multipleChoice(options: [String], key: AnswerKey?)
+    case trueFalse(answer: Bool)
+    case shortAnswer(modelAnswer: String)
+
+    /// The stable type name used in files and JSON output.
+    public var typeName: String {
+        switch self {
+        case .multipleChoice: return "multiple_choice"
+        case .trueFalse: return "true_false"
+        case .shortAnswer: return "short_answer"
+        }
+    }
+}
+
+/// One reviewable card: the content of one quiz item.
+public struct Card: Equatable, Sendable, Identifiable {
+    public var id: CardID
+    public var question: String
+    public var kind: CardKind
+    /// Paragraphs shown after the answer; may be empty.
+    public var explanation: String
+
+    public init(id: CardID, question: String, kind: CardKind, explanation: String) {
+        self.id = id
+        self.question = question
+        self.kind = kind
+        self.explanation = explanation
+    }
+}
+
+/// A named list of cards. Names match without regard to case.
+public struct Deck: Equatable, Sendable {
+    public var name: String
+    public var cards: [Card]
+    public init(name: String, cards: [Card]) { self.name = name; self.cards = cards }
+}
