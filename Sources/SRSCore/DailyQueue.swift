@@ -1,0 +1,101 @@
+/// Per-user limits for the daily queue (`settings.json`, see `docs/progress-format.md`).
+public struct QueueLimits: Equatable, Sendable {
+    /// Anki's default new cards per day.
+    public static let defaultNewPerDay = 20
+    /// Anki's default maximum reviews per day.
+    public static let defaultMaxReviewsPerDay = 200
+
+    public var newPerDay: Int
+    public var maxReviewsPerDay: Int
+
+    public init(newPerDay: Int = QueueLimits.defaultNewPerDay,
+                maxReviewsPerDay: Int = QueueLimits.defaultMaxReviewsPerDay) {
+        self.newPerDay = newPerDay
+        self.maxReviewsPerDay = maxReviewsPerDay
+    }
+}
+
+/// Today's cards in the order they are shown: same-day repeats, then due reviews (most overdue
+/// first), then new cards.
+public struct DailyQueue: Equatable, Sendable {
+    public var repeats: [CardID]
+    public var reviews: [CardID]
+    public var new: [CardID]
+
+    public init(repeats: [CardID] = [], reviews: [CardID] = [], new: [CardID] = []) {
+        self.repeats = repeats
+        self.reviews = reviews
+        self.new = new
+    }
+
+    public var all: [CardID] { repeats + reviews + new }
+    public var isEmpty: Bool { repeats.isEmpty && reviews.isEmpty && new.isEmpty }
+    public var count: Int { repeats.count + reviews.count + new.count }
+
+    /// Builds today's queue.
+    ///
+    /// - Parameters:
+    ///   - cards: every card of the decks under review, in deck order (new cards come in this order).
+    ///   - progress: the user's progress for each card that has any.
+    ///   - limits: new cards and reviews per day; both count what was already studied today.
+    ///   - now: the current time; a review is due for the whole study day its due time falls on.
+    public static func build(cards: [CardID], progress: [CardID: CardProgress], limits: QueueLimits,
+                             clock: DayClock, now: EpochSeconds) -> DailyQueue {
+        let dayStart = clock.dayStart(containing: now)
+        let dayEnd = clock.nextDayStart(after: now)
+        var repeats: [(CardID, EpochSeconds)] = []
+        var reviews: [(CardID, EpochSeconds)] = []
+        var new: [CardID] = []
+        var newStudied = 0, reviewsStudied = 0
+        new.reserveCapacity(min(cards.count, max(limits.newPerDay, 0)))
+        for id in cards {
+            guard let p = progress[id] else {
+                new.append(id)
+                continue
+            }
+            if p.firstReview >= dayStart { newStudied += 1 }
+            else if p.lastReview >= dayStart { reviewsStudied += 1 }
+            guard !p.suspended, p.buriedUntil <= now else { continue }
+            guard let memory = p.memory else {
+                new.append(id)
+                continue
+            }
+            if p.repeatPending && p.lastReview >= dayStart {
+                repeats.append((id, p.lastReview))
+            } else if memory.due < dayEnd && p.lastReview < dayStart {
+                reviews.append((id, memory.due))
+            }
+        }
+        let newRoom = max(0, limits.newPerDay - newStudied)
+        let reviewRoom = max(0, limits.maxReviewsPerDay - reviewsStudied)
+        repeats.sort { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 < $1.0 }
+        reviews.sort { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 < $1.0 }
+        return DailyQueue(repeats: repeats.map(\.0),
+                          reviews: reviews.prefix(reviewRoom).map(\.0),
+                          new: Array(new.prefix(newRoom)))
+    }
+}
+
+extension DailyQueue {
+    /// Cards to practise ahead when nothing is due: reviewed cards not due today, soonest first.
+    /// Practice answers do not change the schedule.
+    public static func practiceAhead(cards: [CardID], progress: [CardID: CardProgress], limit: Int,
+                                     clock: DayClock, now: EpochSeconds) -> [CardID] {
+        let dayEnd = clock.nextDayStart(after: now)
+        let ahead = cards.compactMap { id -> (CardID, EpochSeconds)? in
+            guard let p = progress[id], !p.suspended, p.buriedUntil <= now,
+                  let memory = p.memory, memory.due >= dayEnd else { return nil }
+            return (id, memory.due)
+        }
+        return ahead.sorted { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 < $1.0 }.prefix(limit).map(\.0)
+    }
+
+    /// When the next card not in today's queue falls due (nil when no card is scheduled).
+    public static func nextDue(progress: [CardID: CardProgress], after time: EpochSeconds) -> EpochSeconds? {
+        progress.values.lazy
+            .filter { !$0.suspended }
+            .compactMap { $0.memory?.due }
+            .filter { $0 >= time }
+            .min()
+    }
+}
