@@ -1,0 +1,28 @@
+import ArgumentParser
+import Foundation
+import SRSStore
+
+/// An error already worded for the user, with the exit code to leave with.
+struct Failure: Error, CustomStringConvertible {
+    let description: String
+    let exitCode: Int32
+}
+
+extension ParsableCommand {
+    /// Runs `body`, printing any error as `Error: …` on stderr and exiting with its code.
+    /// ArgumentParser maps only `ExitCode` and validation errors; our errors carry their own code.
+    func reportingErrors<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as StoreError {
+            throw fail(error.description, error.exitCode)
+        } catch let error as Failure {
+            throw fail(error.description, error.exitCode)
+        }
+    }
+
+    private func fail(_ message: String, _ code: Int32) -> ExitCode {
+        FileHandle.standardError.write(Data("Error: \(message)\n".utf8))
+        return ExitCode(code)
+    }
+}

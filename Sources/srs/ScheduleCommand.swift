@@ -1,0 +1,120 @@
+import ArgumentParser
+import Foundation
+import SRSCore
+
+/// `srs schedule`: plumbing that applies a scheduler to review lines (JSON Lines) and prints the
+/// state after each.
+struct ScheduleCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "schedule",
+        abstract: "Apply a scheduler to review lines and print the state after each (plumbing).",
+        discussion: """
+            Input: JSON Lines with "card", "index" (0-based review number of that card), \
+            "review_at" (ISO 8601, e.g. 2025-01-08T19:50:49Z) and "grade" (SM-2 quality 0-5), \
+            each card's reviews in order. Output, in input order: the input fields plus \
+            "interval_days", "due", "easiness", "repetitions", "lapses". A bad line exits 65 \
+            and prints nothing.
+            """)
+
+    @Option(help: "The scheduler to apply (available: \(Schedulers.all.map(\.name).joined(separator: ", "))).")
+    var scheduler = "sm2"
+
+    @Argument(help: "A file of review lines (default: standard input).")
+    var file: String?
+
+    func run() throws {
+        try reportingErrors {
+            guard let chosen = Schedulers.named(scheduler) else {
+                throw Failure(description: "unknown scheduler '\(scheduler)'. Available: \(Schedulers.all.map(\.name).joined(separator: ", ")).", exitCode: 64)
+            }
+            let (name, data) = try readInput()
+            var replay = ReviewReplay(scheduler: chosen)
+            var output = ""
+            for (number, line) in lines(of: data) {
+                let input = try parse(line, number: number, source: name)
+                let memory: Memory
+                do { memory = try replay.apply(input) } catch let error as ReplayError {
+                    throw Failure(description: "\(name):\(error.line): \(error.problem)", exitCode: 65)
+                }
+                output += render(input, line: line, memory: memory) + "\n"
+            }
+            FileHandle.standardOutput.write(Data(output.utf8))
+        }
+    }
+
+    private func readInput() throws -> (String, Data) {
+        guard let file else { return ("<stdin>", FileHandle.standardInput.readDataToEndOfFile()) }
+        guard FileManager.default.fileExists(atPath: file) else {
+            throw Failure(description: "\(file): no such file. Give a file of review lines, or pipe them on standard input.", exitCode: 66)
+        }
+        do { return (file, try Data(contentsOf: URL(fileURLWithPath: file))) } catch {
+            throw Failure(description: "\(file): cannot read: \(error.localizedDescription)", exitCode: 66)
+        }
+    }
+
+    /// Non-blank lines with their 1-based numbers.
+    private func lines(of data: Data) -> [(Int, Data)] {
+        data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated()
+            .map { ($0.offset + 1, Data($0.element)) }
+            .filter { !$0.1.allSatisfy { $0 == 32 || $0 == 9 || $0 == 13 } }
+    }
+
+    private func parse(_ line: Data, number: Int, source: String) throws -> ReviewInput {
+        func bad(_ problem: String) -> Failure {
+            Failure(description: "\(source):\(number): \(problem)", exitCode: 65)
+        }
+        guard let object = try? JSONValue.parse(line), case .object = object else {
+            throw bad("not a JSON object. Each line must look like {\"card\": \"c1\", \"index\": 0, \"review_at\": \"2025-01-08T19:50:49Z\", \"grade\": 4}")
+        }
+        func integer(_ key: String) throws -> Int {
+            guard let value = object[key] else { throw bad("missing field \"\(key)\" (an integer)") }
+            guard case let .number(n, true) = value, abs(n) < 1e15 else { throw bad("field \"\(key)\" must be an integer") }
+            return Int(n)
+        }
+        func string(_ key: String, _ what: String) throws -> String {
+            guard let value = object[key] else { throw bad("missing field \"\(key)\" (\(what))") }
+            guard case let .string(text) = value else { throw bad("field \"\(key)\" must be \(what)") }
+            return text
+        }
+        let card = try string("card", "a string")
+        let index = try integer("index")
+        let at = try string("review_at", "an ISO 8601 time such as 2025-01-08T19:50:49Z")
+        let grade = try integer("grade")
+        guard let reviewAt = ISOTime.parse(at) else {
+            throw bad("review_at \"\(at)\" is not an ISO 8601 time such as 2025-01-08T19:50:49Z")
+        }
+        return ReviewInput(line: number, card: card, index: index, reviewAt: reviewAt, quality: grade)
+    }
+
+    private func render(_ input: ReviewInput, line: Data, memory: Memory) -> String {
+        let fields: [(String, String)] = [
+            ("card", jsonString(input.card)),
+            ("index", String(input.index)),
+            ("review_at", jsonString(ISOTime.format(input.reviewAt))),
+            ("grade", String(input.quality)),
+            ("interval_days", String(memory.intervalDays)),
+            ("due", jsonString(ISOTime.format(memory.due))),
+            ("easiness", String(memory.easiness)),
+            ("repetitions", String(memory.repetitions)),
+            ("lapses", String(memory.lapses)),
+        ]
+        return "{" + fields.map { "\"\($0.0)\": \($0.1)" }.joined(separator: ", ") + "}"
+    }
+}
+
+/// A JSON string literal.
+func jsonString(_ s: String) -> String {
+    var out = "\""
+    for scalar in s.unicodeScalars {
+        switch scalar {
+        case "\"": out += "\\\""
+        case "\\": out += "\\\\"
+        case "\n": out += "\\n"
+        case "\r": out += "\\r"
+        case "\t": out += "\\t"
+        case _ where scalar.value < 0x20: out += String(format: "\\u%04x", scalar.value)
+        default: out.unicodeScalars.append(scalar)
+        }
+    }
+    return out + "\""
+}
