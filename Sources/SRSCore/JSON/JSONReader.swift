@@ -65,7 +65,7 @@ public struct JSONReader {
             try expect(UInt8(ascii: ":"))
             try field(&self, key)
         } while consume(UInt8(ascii: ","))
-        try expect(UInt8(ascii: "}"))
+        guard consume(UInt8(ascii: "}")) else { throw error("expected ',' or '}' after a value") }
     }
 
     /// Reads an array, calling `element` once per element; `element` must read it.
@@ -73,7 +73,7 @@ public struct JSONReader {
         try expect(UInt8(ascii: "["))
         if consume(UInt8(ascii: "]")) { return }
         repeat { try element(&self) } while consume(UInt8(ascii: ","))
-        try expect(UInt8(ascii: "]"))
+        guard consume(UInt8(ascii: "]")) else { throw error("expected ',' or ']' after a value") }
     }
 
     /// Reads a string, unescaping it; rejects raw control characters and invalid UTF-8.
@@ -204,11 +204,12 @@ public struct JSONReader {
         var buffer = (0 as UInt64, 0 as UInt64, 0 as UInt64, 0 as UInt64, 0 as UInt64, 0 as UInt64, 0 as UInt64, 0 as UInt64)
         let parsed: Double? = withUnsafeMutableBytes(of: &buffer) { raw in
             let text = raw.bindMemory(to: CChar.self)
+            guard let base = text.baseAddress else { return nil }
             for i in 0..<count { text[i] = CChar(bitPattern: bytes[start + i]) }
             text[count] = 0
             var end: UnsafeMutablePointer<CChar>?
-            let value = strtod(text.baseAddress!, &end)
-            return end == text.baseAddress! + count ? value : nil
+            let value = strtod(base, &end)
+            return end == base + count ? value : nil
         }
         guard let parsed, parsed.isFinite else { offset = start; throw error("expected a number") }
         return parsed

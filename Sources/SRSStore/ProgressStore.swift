@@ -1,0 +1,180 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import SRSCore
+
+/// One user's progress: every card's state and the review log it comes from.
+///
+/// On disk (`docs/progress-format.md`), in the user's folder:
+/// - `reviews.jsonl`, the review log: the source of truth, appended and fsynced once per answer;
+/// - `cards.json`, a snapshot of every card's state as of a point in the log (a cache);
+/// - `settings.json`, limits and the day's rollover; `lock`, held by a review session.
+/// Opening reads the snapshot and only the log records after it.
+public final class ProgressStore {
+    public let location: DataLocation
+    public let settings: UserSettings
+    /// The state of every card that has one; a card missing here is new.
+    public private(set) var cards: [CardID: CardProgress]
+    /// The number of records in the log (the `seq` of the newest).
+    public private(set) var recordCount: Int
+    /// Things worth telling the learner, e.g. that an interrupted write was discarded.
+    public private(set) var notes: [String] = []
+
+    let io: Syscalls
+    private var lock: UserLock?
+    private var logFD: Int32 = -1
+    private var logSize: Int
+    private var snapshotRecords: Int
+
+    public var logPath: String { location.userFolder.appendingPathComponent("reviews.jsonl").path }
+    public var snapshotPath: String { location.userFolder.appendingPathComponent("cards.json").path }
+    public var settingsPath: String { location.userFolder.appendingPathComponent("settings.json").path }
+    var lockPath: String { location.userFolder.appendingPathComponent("lock").path }
+
+    /// Records after the snapshot beyond which opening for review refreshes the snapshot.
+    static let snapshotRefreshRecords = 2_000
+
+    /// Opens the user's progress for a review session: creates the folder, takes the lock
+    /// (`StoreError.locked` if another session holds it), discards a torn final line left by a
+    /// crash, and creates the log when there is none.
+    public static func openForReview(_ location: DataLocation, io: Syscalls = .live) throws -> ProgressStore {
+        let folder = location.userFolder.path
+        try io.makeDirectories(folder)
+        let lock = try UserLock(path: location.userFolder.appendingPathComponent("lock").path, user: location.user)
+        let store = try ProgressStore(location: location, io: io, lock: lock)
+        try store.openLogForAppending()
+        if store.recordCount - store.snapshotRecords > snapshotRefreshRecords { try? store.checkpoint() }
+        return store
+    }
+
+    /// Opens the user's progress to read it (stats, deck counts): no lock, no writes. A user
+    /// with no progress yet gets empty progress.
+    public static func openReadOnly(_ location: DataLocation) throws -> ProgressStore {
+        try ProgressStore(location: location, io: .live, lock: nil)
+    }
+
+    private init(location: DataLocation, io: Syscalls, lock: UserLock?) throws {
+        self.location = location
+        self.io = io
+        self.lock = lock
+        let settingsPath = location.userFolder.appendingPathComponent("settings.json").path
+        settings = try readFile(settingsPath).map { try UserSettings.parse($0, path: settingsPath) } ?? UserSettings()
+        let snapshotPath = location.userFolder.appendingPathComponent("cards.json").path
+        let snapshot = try readFile(snapshotPath).map { try Snapshot.parse($0, path: snapshotPath) } ?? Snapshot()
+        cards = snapshot.cards
+        recordCount = snapshot.logRecords
+        snapshotRecords = snapshot.logRecords
+        logSize = 0
+        try replayLog(after: snapshot)
+    }
+
+    deinit { if logFD >= 0 { Glibc.close(logFD) } }
+
+    /// Applies the log records that the snapshot does not cover.
+    private func replayLog(after snapshot: Snapshot) throws {
+        let path = logPath
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else {
+            guard errno == ENOENT else { throw StoreError.io(path: path, operation: "read", reason: Syscalls.lastError()) }
+            if snapshot.logRecords > 0 {
+                throw StoreError.damaged(path: path, line: nil, problem: "the review log is missing but cards.json covers \(snapshot.logRecords) records of it",
+                                         fix: "Restore reviews.jsonl from a backup, or delete cards.json to start this user afresh.")
+            }
+            return
+        }
+        defer { Glibc.close(fd) }
+        var info = stat()
+        fstat(fd, &info)
+        let size = Int(info.st_size)
+        guard size >= snapshot.logBytes else {
+            throw StoreError.damaged(path: path, line: nil, problem: "the review log is \(size) bytes but cards.json covers its first \(snapshot.logBytes): it was cut short",
+                                     fix: "Restore it from a backup, or delete cards.json to rebuild the progress from what the log still holds.")
+        }
+        let bytes = try readRest(fd, path: path, from: snapshot.logBytes, sizeHint: size)
+        let firstLine = snapshot.logBytes == 0 ? 1 : snapshot.logRecords + 2
+        let chunk = try ReviewLogFile.parse(bytes, base: snapshot.logBytes, firstLine: firstLine,
+                                            previousSeq: snapshot.logRecords, path: path)
+        for record in chunk.records { apply(record) }
+        logSize = chunk.endOffset
+        if chunk.tornBytes > 0 && lock != nil {
+            notes.append("\(path): the last \(chunk.tornBytes) bytes were an answer cut short by an interrupted write (never acknowledged); they were discarded.")
+        }
+    }
+
+    private func apply(_ record: LogRecord) {
+        cards[record.card] = record.after == CardProgress() ? nil : record.after
+        recordCount = record.seq
+    }
+
+    /// Opens the log for appends, cutting off a torn final line, or creates it with its header.
+    private func openLogForAppending() throws {
+        let path = logPath
+        var fd = io.open(path, O_WRONLY | O_APPEND | O_CLOEXEC, 0o644)
+        if fd < 0 && errno == ENOENT {
+            fd = io.open(path, O_WRONLY | O_APPEND | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+            guard fd >= 0 else { throw StoreError.cannotCreate(path: path, reason: Syscalls.lastError()) }
+            logFD = fd
+            try appendDurably(Array(ProgressFormat.logHeader.utf8))
+            io.syncDirectory(of: path)
+            return
+        }
+        guard fd >= 0 else { throw StoreError.io(path: path, operation: "open", reason: Syscalls.lastError()) }
+        logFD = fd
+        var info = stat()
+        fstat(fd, &info)
+        if Int(info.st_size) > logSize {
+            guard io.ftruncate(fd, off_t(logSize)) == 0, io.fsync(fd) == 0 else {
+                throw StoreError.io(path: path, operation: "repair", reason: Syscalls.lastError())
+            }
+        }
+        if logSize == 0 { try appendDurably(Array(ProgressFormat.logHeader.utf8)) }
+    }
+
+    /// Appends one record to the log and makes it durable (fdatasync) before returning; then
+    /// updates `cards`. On failure the log is cut back to its previous length, `cards` is
+    /// unchanged, and `StoreError.io` is thrown (exit 74).
+    @discardableResult
+    public func append(card: CardID, action: LogAction, time: EpochSeconds, after: CardProgress,
+                       scheduler: String = "sm2") throws -> LogRecord {
+        let record = LogRecord(seq: recordCount + 1, card: card, time: time, action: action,
+                               scheduler: scheduler, after: after)
+        try appendDurably(Array(ProgressFormat.line(record).utf8))
+        apply(record)
+        return record
+    }
+
+    private func appendDurably(_ bytes: [UInt8]) throws {
+        precondition(logFD >= 0, "the store was opened read-only")
+        let ok = bytes.withUnsafeBytes { io.writeAll(logFD, $0) } && io.fsync(logFD) == 0
+        guard ok else {
+            let reason = Syscalls.lastError()
+            _ = io.ftruncate(logFD, off_t(logSize))
+            _ = io.fsync(logFD)
+            throw StoreError.io(path: logPath, operation: "write", reason: reason)
+        }
+        logSize += bytes.count
+    }
+
+    /// Writes the snapshot (`cards.json`) covering the whole log, atomically. Only a cache:
+    /// a failure here loses nothing.
+    public func checkpoint() throws {
+        guard lock != nil, recordCount != snapshotRecords else { return }
+        let snapshot = Snapshot(logRecords: recordCount, logBytes: logSize, cards: cards)
+        try io.writeAtomically(snapshot.encoded(user: location.user), to: snapshotPath)
+        snapshotRecords = recordCount
+    }
+
+    /// Saves new settings atomically (e.g. a one-day new-card limit).
+    public func save(settings: UserSettings) throws {
+        try io.makeDirectories(location.userFolder.path)
+        try io.writeAtomically(settings.encoded(), to: settingsPath)
+    }
+
+    /// Writes the snapshot and releases the lock.
+    public func close() {
+        try? checkpoint()
+        if logFD >= 0 { Glibc.close(logFD) }
+        logFD = -1
+        lock = nil
+    }
+}

@@ -1,0 +1,79 @@
+import SRSCore
+
+/// `cards.json`: every card's state as of the first `logBytes` bytes (`logRecords` records) of
+/// the review log. A cache: the log alone can rebuild it, so deleting it loses nothing; it spares
+/// each start from reading the whole history.
+struct Snapshot {
+    var logRecords: Int = 0
+    var logBytes: Int = 0
+    var cards: [CardID: CardProgress] = [:]
+
+    /// Parses a snapshot file; errors name the file (`StoreError.damaged` or `.newerFormat`).
+    static func parse(_ bytes: [UInt8], path: String) throws -> Snapshot {
+        var snapshot = Snapshot()
+        var version: Int64?
+        var format: String?
+        do {
+            try bytes.withUnsafeBufferPointer { buffer in
+                var reader = JSONReader(buffer)
+                try reader.readObject { r, key in
+                    switch key {
+                    case "format": format = try r.readString()
+                    case "version":
+                        version = try r.readInt()
+                        if let v = version, v > ProgressFormat.version {
+                            throw StoreError.newerFormat(path: path, found: Int(v), supported: ProgressFormat.version)
+                        }
+                    case "log_records": snapshot.logRecords = Int(try r.readInt())
+                    case "log_bytes": snapshot.logBytes = Int(try r.readInt())
+                    case "cards":
+                        snapshot.cards.reserveCapacity(bytes.count / 64)
+                        try r.readArray { row in
+                            let (id, progress) = try ProgressFormat.readRow(&row)
+                            snapshot.cards[id] = progress
+                        }
+                    default: try r.skipValue()
+                    }
+                }
+                guard reader.peek() == nil else { throw reader.error("unexpected text after the snapshot") }
+            }
+        } catch let error as JSONError {
+            let (line, column) = position(of: error.offset, in: bytes)
+            throw StoreError.damaged(path: path, line: line, problem: "\(error.problem) (column \(column))",
+                                     fix: "It is a cache of the review log: delete it and srs rebuilds it from reviews.jsonl.")
+        }
+        guard format == ProgressFormat.snapshotFormat, version != nil else {
+            throw StoreError.damaged(path: path, line: 1, problem: "not an srs progress snapshot (no \"format\": \"\(ProgressFormat.snapshotFormat)\" and \"version\")",
+                                     fix: "It is a cache of the review log: delete it and srs rebuilds it from reviews.jsonl.")
+        }
+        return snapshot
+    }
+
+    /// The file's bytes: one card a line, so that a diff or an editor shows it plainly.
+    func encoded(user: String) -> [UInt8] {
+        var out = "{\"format\":\"\(ProgressFormat.snapshotFormat)\",\"version\":\(ProgressFormat.version),"
+        out += "\"user\":\(ProgressFormat.json(user)),\"log_records\":\(logRecords),\"log_bytes\":\(logBytes),\n"
+        out += "\"columns\":[" + ProgressFormat.snapshotColumns.map { "\"\($0)\"" }.joined(separator: ",") + "],\n"
+        out += "\"cards\":["
+        out.reserveCapacity(cards.count * 80 + 256)
+        var first = true
+        for id in cards.keys.sorted() {
+            guard let progress = cards[id] else { continue }
+            out += first ? "\n" : ",\n"
+            first = false
+            ProgressFormat.row(id, progress, into: &out)
+        }
+        out += "\n]}\n"
+        return Array(out.utf8)
+    }
+
+    /// 1-based line and column of a byte offset.
+    static func position(of offset: Int, in bytes: [UInt8]) -> (Int, Int) {
+        var line = 1, lineStart = 0
+        for i in 0..<min(offset, bytes.count) where bytes[i] == 0x0A {
+            line += 1
+            lineStart = i + 1
+        }
+        return (line, offset - lineStart + 1)
+    }
+}

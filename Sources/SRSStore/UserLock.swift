@@ -1,0 +1,41 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The per-user lock: one review session at a time. `flock` is released by the kernel when the
+/// process ends in any way (a kill included), so a crash never leaves a stale lock.
+final class UserLock {
+    private let fd: Int32
+
+    /// Takes the lock or throws `StoreError.locked` naming the holder.
+    init(path: String, user: String) throws {
+        let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw StoreError.cannotCreate(path: path, reason: Syscalls.lastError()) }
+        guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
+            let holder = UserLock.holder(fd)
+            close(fd)
+            throw StoreError.locked(path: path, user: user, holder: holder)
+        }
+        self.fd = fd
+        let note = Array("pid \(getpid())\n".utf8)
+        _ = ftruncate(fd, 0)
+        _ = note.withUnsafeBytes { pwrite(fd, $0.baseAddress, $0.count, 0) }
+    }
+
+    deinit { close(fd) }
+
+    private static func holder(_ fd: Int32) -> String? {
+        var buffer = [UInt8](repeating: 0, count: 64)
+        let n = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, 0) }
+        guard n > 0 else { return nil }
+        let text = String(decoding: buffer[..<n], as: UTF8.self).trimmingCharacters(in: " \n")
+        return text.isEmpty ? nil : text
+    }
+}
+
+private extension String {
+    func trimmingCharacters(in set: String) -> String {
+        let drop = Set(set)
+        return String(self.drop(while: drop.contains).reversed().drop(while: drop.contains).reversed())
+    }
+}

@@ -1,0 +1,161 @@
+import Foundation
+import Testing
+import SRSCore
+@testable import SRSStore
+
+@Suite struct ProgressStoreTests {
+    let clock = DayClock(timeZone: TimeZone(identifier: "UTC")!)
+    let t0: EpochSeconds = 1_764_475_200 // 2025-11-30T04:00:00Z
+
+    func answer(_ store: ProgressStore, _ card: String, _ grade: Grade, at time: EpochSeconds) throws -> LogRecord {
+        let reviewer = Reviewer(clock: clock)
+        let id = CardID(card)
+        let before = store.cards[id]
+        let after = reviewer.answer(before, grade: grade, at: time)
+        let kind = reviewer.kind(of: before, at: time)
+        return try store.append(card: id, action: .answer(grade: grade, kind: kind, answerMillis: 1500), time: time, after: after)
+    }
+
+    @Test func answersSurviveReopeningWithAndWithoutTheSnapshot() throws {
+        let dir = TempDir()
+        let store = try ProgressStore.openForReview(dir.location())
+        try answer(store, "c1", .good, at: t0)
+        try answer(store, "c2", .again, at: t0 + 10)
+        try answer(store, "c1", .easy, at: t0 + 86_400)
+        let expected = store.cards
+        #expect(store.recordCount == 3)
+        store.close()
+
+        let reopened = try ProgressStore.openReadOnly(dir.location())
+        #expect(reopened.cards == expected)
+        #expect(reopened.recordCount == 3)
+        try FileManager.default.removeItem(atPath: reopened.snapshotPath)
+        let rebuilt = try ProgressStore.openReadOnly(dir.location())
+        #expect(rebuilt.cards == expected)
+    }
+
+    @Test func theLogRecordsTheStateAfterEachAnswer() throws {
+        let dir = TempDir()
+        let store = try ProgressStore.openForReview(dir.location())
+        try answer(store, "c1", .good, at: t0)
+        store.close()
+        let text = String(decoding: dir.bytes("users/alice/reviews.jsonl") ?? Data(), as: UTF8.self)
+        #expect(text == """
+            {"format":"srs-review-log","version":1}
+            {"seq":1,"card":"c1","at":1764475200,"do":"answer","grade":"good","kind":"learn","ms":1500,"scheduler":"sm2","state":{"due":1764561600,"interval":1,"easiness":2.5,"repetitions":1,"lapses":0,"first":1764475200,"last":1764475200}}
+
+            """)
+    }
+
+    @Test func aSecondSessionOfTheSameUserIsRefused() throws {
+        let dir = TempDir()
+        let first = try ProgressStore.openForReview(dir.location())
+        #expect(throws: StoreError.self) { try ProgressStore.openForReview(dir.location()) }
+        do { _ = try ProgressStore.openForReview(dir.location()) } catch let error as StoreError {
+            #expect(error.exitCode == 75)
+            #expect(error.description.contains("another srs session for user 'alice' is running (pid \(getpid()))"))
+        }
+        first.close()
+        let second = try ProgressStore.openForReview(dir.location())
+        second.close()
+    }
+
+    @Test func aTornFinalLineIsDiscardedAndEverythingBeforeItKept() throws {
+        let dir = TempDir()
+        let store = try ProgressStore.openForReview(dir.location())
+        try answer(store, "c1", .good, at: t0)
+        try answer(store, "c2", .good, at: t0 + 5)
+        let kept = store.cards
+        store.close()
+        try FileManager.default.removeItem(atPath: store.snapshotPath)
+        let log = URL(fileURLWithPath: store.logPath)
+        let handle = try FileHandle(forWritingTo: log)
+        handle.seekToEndOfFile()
+        handle.write(Data("{\"seq\":3,\"card\":\"c3\",\"at\":17644".utf8))
+        try handle.close()
+
+        let readOnly = try ProgressStore.openReadOnly(dir.location())
+        #expect(readOnly.cards == kept)
+        let writer = try ProgressStore.openForReview(dir.location())
+        #expect(writer.cards == kept)
+        #expect(writer.notes.count == 1)
+        try answer(writer, "c3", .hard, at: t0 + 9)
+        writer.close()
+        let after = try ProgressStore.openReadOnly(dir.location())
+        #expect(after.recordCount == 3)
+        #expect(after.cards[CardID("c3")] != nil)
+    }
+
+    @Test(arguments: [
+        ("users/alice/reviews.jsonl", "{\"format\":\"srs-review-log\",\"version\":1}\n{\"seq\":1,\"card\":\"c1\" oops}\n", "reviews.jsonl:2: expected ',' or '}' after a value (column 22)"),
+        ("users/alice/reviews.jsonl", "{\"format\":\"srs-review-log\",\"version\":1}\n{\"seq\":2,\"card\":\"c1\",\"at\":1,\"do\":\"bury\",\"state\":{}}\n", "reviews.jsonl:2: record number 2 where 1 was expected"),
+        ("users/alice/reviews.jsonl", "hello\n", "reviews.jsonl:1: not an srs review log"),
+        ("users/alice/reviews.jsonl", "{\"format\":\"srs-review-log\",\"version\":2}\n", "written by a newer srs (format version 2; this srs reads up to 1)"),
+        ("users/alice/cards.json", "{\"format\":\"srs-progress\",\"version\":1,\"cards\":[[\"c1\",1,2]]}", "cards.json:1: expected ','"),
+        ("users/alice/cards.json", "{\"format\":\"srs-progress\",\"version\":3,\"cards\":[]}", "written by a newer srs (format version 3"),
+        ("users/alice/settings.json", "{\"new_per_day\": -4}", "\"new_per_day\" must be a whole number from 0 to 100000"),
+    ])
+    func aDamagedOrNewerFileIsRefusedAndLeftUntouched(file: String, content: String, message: String) throws {
+        let dir = TempDir()
+        try dir.write(file, content)
+        for open in [{ try ProgressStore.openReadOnly(dir.location()) }, { try ProgressStore.openForReview(dir.location()) }] {
+            do {
+                _ = try open()
+                Issue.record("opened a damaged \(file)")
+            } catch let error as StoreError {
+                #expect(error.exitCode == 65)
+                #expect(error.description.contains(message), "\(error.description)")
+                #expect(error.description.contains(dir.path + "/" + file) || error.description.contains(file))
+            }
+            #expect(dir.bytes(file) == Data(content.utf8))
+        }
+    }
+
+    @Test func aLogCutShortBehindTheSnapshotIsReported() throws {
+        let dir = TempDir()
+        let store = try ProgressStore.openForReview(dir.location())
+        try answer(store, "c1", .good, at: t0)
+        try answer(store, "c2", .good, at: t0 + 1)
+        store.close()
+        let log = try #require(dir.bytes("users/alice/reviews.jsonl"))
+        let cut = log.prefix(log.count - 20)
+        try cut.write(to: URL(fileURLWithPath: store.logPath))
+        #expect(throws: StoreError.self) { try ProgressStore.openReadOnly(dir.location()) }
+        #expect(dir.bytes("users/alice/reviews.jsonl") == cut)
+    }
+
+    @Test func undoRestoresTheStateExactlyAndLeavesTheHistory() throws {
+        let dir = TempDir()
+        let store = try ProgressStore.openForReview(dir.location())
+        try answer(store, "c1", .good, at: t0)
+        let before = store.cards
+        let record = try answer(store, "c1", .again, at: t0 + 86_400)
+        try store.append(card: CardID("c1"), action: .undo(undoes: record.seq), time: t0 + 86_401,
+                         after: before[CardID("c1")] ?? CardProgress())
+        #expect(store.cards == before)
+        let first = try answer(store, "c2", .good, at: t0 + 86_402)
+        try store.append(card: CardID("c2"), action: .undo(undoes: first.seq), time: t0 + 86_403, after: CardProgress())
+        #expect(store.cards[CardID("c2")] == nil)
+        store.close()
+        let history = try ProgressStore.openReadOnly(dir.location()).history()
+        #expect(history.events.count == 1)
+        #expect(history.events.first?.grade == .good)
+    }
+
+    @Test func historyCarriesIntervalsAndIsTheSameFromTheCache() throws {
+        let dir = TempDir()
+        let store = try ProgressStore.openForReview(dir.location())
+        try answer(store, "c1", .good, at: t0)
+        try answer(store, "c1", .good, at: t0 + 86_400)
+        let first = try store.history()
+        #expect(first.events.map(\.intervalBefore) == [0, 1])
+        #expect(first.events.map(\.intervalAfter) == [1, 6])
+        #expect(first.events.map(\.kind) == [.learn, .review])
+        #expect(FileManager.default.fileExists(atPath: store.historyCachePath))
+        try answer(store, "c1", .again, at: t0 + 7 * 86_400)
+        let second = try store.history()
+        #expect(second.events.map(\.intervalBefore) == [0, 1, 6])
+        try FileManager.default.removeItem(atPath: store.historyCachePath)
+        #expect(try store.history() == second)
+    }
+}
