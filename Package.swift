@@ -29,6 +29,6 @@ let package = Package(
         .testTarget(name: "SRSCoreTests", dependencies: ["SRSCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "SRSStoreTests", dependencies: ["SRSStore", "SRSCore"]),
         .testTarget(name: "SRSUITests", dependencies: ["SRSUI", "SRSCore"], resources: [.copy("Snapshots")]),
-        .testTarget(name: "SRSEndToEndTests", dependencies: ["srs"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "SRSEndToEndTests", dependencies: ["srs", "SRSStore", "SRSCore"], resources: [.copy("Fixtures")]),
     ]
 )

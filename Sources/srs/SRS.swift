@@ -16,6 +16,7 @@ struct SRS: AsyncParsableCommand {
         subcommands: [
             ReviewCommand.self,
             ScheduleCommand.self,
+            AnswerCommand.self,
         ],
         defaultSubcommand: ReviewCommand.self
     )

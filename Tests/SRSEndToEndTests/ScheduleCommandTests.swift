@@ -1,0 +1,42 @@
+import Foundation
+import Testing
+
+@Suite struct ScheduleCommandTests {
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("SRSCoreTests/Fixtures")
+
+    @Test func reproducesTheReferenceVectorsFromAFileAndFromStdin() throws {
+        let input = Self.fixtures.appendingPathComponent("sm2.input.jsonl").path
+        let expected = try String(contentsOf: Self.fixtures.appendingPathComponent("sm2.jsonl"), encoding: .utf8)
+        let fromFile = try SRSProcess.run(["schedule", "--scheduler", "sm2", input])
+        #expect(fromFile.status == 0)
+        #expect(fromFile.stdout == expected)
+        let fromStdin = try SRSProcess.run(["schedule"], input: try String(contentsOfFile: input, encoding: .utf8))
+        #expect(fromStdin.stdout == expected)
+    }
+
+    @Test(arguments: [
+        ("not json\n", "Error: <stdin>:1: not a JSON object"),
+        ("{\"card\":\"a\",\"index\":0,\"review_at\":\"2025-01-01T00:00:00Z\"}\n", "Error: <stdin>:1: missing field \"grade\""),
+        ("{\"card\":\"a\",\"index\":0,\"review_at\":\"2025-01-01T00:00:00Z\",\"grade\":6}\n", "Error: <stdin>:1: grade 6 is outside 0-5"),
+        ("{\"card\":\"a\",\"index\":0,\"review_at\":\"2025-01-01T00:00:00Z\",\"grade\":4.5}\n", "Error: <stdin>:1: field \"grade\" must be an integer"),
+        ("{\"card\":\"a\",\"index\":0,\"review_at\":\"2025-01-02T00:00:00Z\",\"grade\":4}\n{\"card\":\"a\",\"index\":1,\"review_at\":\"2025-01-01T00:00:00Z\",\"grade\":4}\n",
+         "Error: <stdin>:2: card \"a\" review 1 at 2025-01-01T00:00:00Z is before its previous review"),
+        ("{\"card\":\"a\",\"index\":1,\"review_at\":\"2025-01-01T00:00:00Z\",\"grade\":4}\n", "Error: <stdin>:1: card \"a\" has review index 1 where 0 was expected"),
+        ("{\"card\":\"a\",\"index\":0,\"review_at\":\"yesterday\",\"grade\":4}\n", "Error: <stdin>:1: review_at \"yesterday\" is not an ISO 8601 time"),
+    ])
+    func aBadLineIsNamedAndExits65(input: String, message: String) throws {
+        let result = try SRSProcess.run(["schedule"], input: input)
+        #expect(result.status == 65)
+        #expect(result.stderr.hasPrefix(message), "\(result.stderr)")
+        #expect(result.stdout.isEmpty)
+    }
+
+    @Test func anUnknownSchedulerOrMissingFileIsAUsageError() throws {
+        let unknown = try SRSProcess.run(["schedule", "--scheduler", "fsrs9"])
+        #expect(unknown.status == 64)
+        #expect(unknown.stderr.contains("unknown scheduler 'fsrs9'"))
+        let missing = try SRSProcess.run(["schedule", "/nonexistent/reviews.jsonl"])
+        #expect(missing.status == 66)
+    }
+}
