@@ -112,7 +112,7 @@ public final class ProgressStore {
         var fd = io.open(path, O_WRONLY | O_APPEND | O_CLOEXEC, 0o644)
         if fd < 0 && errno == ENOENT {
             fd = io.open(path, O_WRONLY | O_APPEND | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-            guard fd >= 0 else { throw StoreError.cannotCreate(path: path, reason: Syscalls.lastError()) }
+            guard fd >= 0 else { throw StoreError.creating(path) }
             logFD = fd
             try appendDurably(Array(ProgressFormat.logHeader.utf8))
             io.syncDirectory(of: path)

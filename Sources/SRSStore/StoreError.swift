@@ -52,6 +52,17 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
         }
     }
 
+    /// A failure to create `path`, from `errno`: a full or read-only disk is an I/O error (74),
+    /// anything else (a missing or unwritable folder) "cannot create" (73).
+    static func creating(_ path: String) -> StoreError {
+        let code = errno
+        let reason = String(cString: strerror(code))
+        switch code {
+        case EROFS, ENOSPC, EDQUOT, EIO: return .io(path: path, operation: "create", reason: reason)
+        default: return .cannotCreate(path: path, reason: reason)
+        }
+    }
+
     static func quoted(_ s: String) -> String {
         let escaped = s.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? "\\u{\(String($0.value, radix: 16))}" : String($0) }.joined()
         return "'\(escaped)'"

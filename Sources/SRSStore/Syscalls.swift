@@ -60,7 +60,7 @@ extension Syscalls {
         for part in path.split(separator: "/") {
             built += "/" + part
             if mkdir(built, 0o755) != 0 && errno != EEXIST {
-                throw StoreError.cannotCreate(path: built, reason: Syscalls.lastError())
+                throw StoreError.creating(built)
             }
         }
     }

@@ -10,7 +10,7 @@ final class UserLock {
     /// Takes the lock or throws `StoreError.locked` naming the holder.
     init(path: String, user: String) throws {
         let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw StoreError.cannotCreate(path: path, reason: Syscalls.lastError()) }
+        guard fd >= 0 else { throw StoreError.creating(path) }
         guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
             let holder = UserLock.holder(fd)
             close(fd)

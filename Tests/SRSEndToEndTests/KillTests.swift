@@ -1,0 +1,79 @@
+import Foundation
+import Testing
+import SRSCore
+import SRSStore
+
+/// Kills a writing srs process at random moments, many times: after each kill srs must start
+/// normally and hold every answer it acknowledged.
+@Suite struct KillTests {
+    /// A small deterministic generator (SplitMix64), so the kill delays repeat from run to run.
+    struct SplitMix: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    /// Starts `srs answer`, feeds it answers, kills it with SIGKILL after `delay`, and returns
+    /// the acknowledgements it printed before dying: (seq, card).
+    func killedRun(dataDir: String, round: Int, delay: TimeInterval) throws -> (acks: [(Int, String)], status: Int32) {
+        signal(SIGPIPE, SIG_IGN) // writing answers to a killed process must not kill the test
+        let process = Process()
+        process.executableURL = SRSProcess.binary
+        process.arguments = ["answer", "--data-dir", dataDir, "--user", "kim"]
+        let stdin = Pipe(), stdout = Pipe()
+        process.standardInput = stdin
+        process.standardOutput = stdout
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let feeder = Thread {
+            let grades = ["again", "hard", "good", "easy"]
+            for i in 0..<20_000 {
+                let line = "card-\(round)-\(i % 50) \(grades[(i + round) % 4]) \(i % 9000)\n"
+                do { try stdin.fileHandleForWriting.write(contentsOf: Data(line.utf8)) } catch { return }
+            }
+            try? stdin.fileHandleForWriting.close()
+        }
+        feeder.start()
+        Thread.sleep(forTimeInterval: delay)
+        kill(process.processIdentifier, SIGKILL)
+        let output = stdout.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let acks = String(decoding: output, as: UTF8.self).split(separator: "\n").compactMap { line -> (Int, String)? in
+            guard let value = try? JSONValue.parse(Array(line.utf8)),
+                  case let .number(seq, _)? = value["seq"], case let .string(card)? = value["card"] else { return nil }
+            return (Int(seq), card)
+        }
+        return (acks, process.terminationStatus)
+    }
+
+    @Test func everyAcknowledgedAnswerSurvivesSIGKILL() throws {
+        let dir = TempFolder()
+        var random = SplitMix(state: 20_261_129)
+        var acknowledged: [(Int, String)] = []
+        for round in 0..<30 {
+            let delay = Double.random(in: 0.01...0.25, using: &random)
+            let run = try killedRun(dataDir: dir.path, round: round, delay: delay)
+            // A run that exited by itself (not killed) means srs refused to start: a failure.
+            #expect(run.status == SIGKILL, "round \(round): srs exited with \(run.status) instead of being killed")
+            acknowledged += run.acks
+            let store = try ProgressStore.openReadOnly(DataLocation(root: dir.url, user: "kim"))
+            let highest = acknowledged.map(\.0).max() ?? 0
+            #expect(store.recordCount >= highest, "round \(round): \(store.recordCount) records, \(highest) acknowledged")
+        }
+        #expect(acknowledged.count > 100, "too few answers acknowledged to exercise anything")
+        // Each acknowledged record is in the log exactly as acknowledged.
+        let log = try String(contentsOf: dir.url.appendingPathComponent("users/kim/reviews.jsonl"), encoding: .utf8)
+        let lines = log.split(separator: "\n", omittingEmptySubsequences: false)
+        for (seq, card) in acknowledged {
+            #expect(seq < lines.count && lines[seq].hasPrefix("{\"seq\":\(seq),\"card\":\"\(card)\","), "record \(seq) lost")
+        }
+        // And srs starts normally afterwards.
+        let final = try SRSProcess.run(["answer", "--data-dir", dir.path, "--user", "kim"], input: "card-x good\n")
+        #expect(final.status == 0, "\(final.stderr)")
+    }
+}

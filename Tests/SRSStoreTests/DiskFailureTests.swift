@@ -1,0 +1,108 @@
+import Foundation
+import Testing
+import SRSCore
+@testable import SRSStore
+
+/// A full or read-only disk, injected: tests run as root, where permissions stop nothing.
+@Suite struct DiskFailureTests {
+    let t0: EpochSeconds = 1_764_475_200
+
+    /// The live system calls, except that writes fail with `code` once `failWrites` is set,
+    /// after letting `partialBytes` of the failing write through (a write cut short by a full disk).
+    final class Faults: @unchecked Sendable {
+        var failWrites = false
+        var partialBytes = 0
+        var code = ENOSPC
+        var failOpenForCreate = false
+
+        var syscalls: Syscalls {
+            var io = Syscalls.live
+            io.write = { [self] fd, bytes in
+                guard failWrites else { return Syscalls.live.write(fd, bytes) }
+                if partialBytes > 0 {
+                    let n = Syscalls.live.write(fd, UnsafeRawBufferPointer(rebasing: bytes.prefix(partialBytes)))
+                    partialBytes = 0
+                    return n
+                }
+                errno = code
+                return -1
+            }
+            io.open = { [self] path, flags, mode in
+                if failOpenForCreate && flags & O_CREAT != 0 { errno = code; return -1 }
+                return Syscalls.live.open(path, flags, mode)
+            }
+            io.mkdir = { [self] path, mode in
+                if failOpenForCreate { errno = FileManager.default.fileExists(atPath: path) ? EEXIST : code; return -1 }
+                return Syscalls.live.mkdir(path, mode)
+            }
+            return io
+        }
+    }
+
+    func goodAnswer(_ store: ProgressStore, _ card: String, at time: EpochSeconds) throws {
+        let after = Reviewer(clock: DayClock(timeZone: TimeZone(identifier: "UTC")!)).answer(store.cards[CardID(card)], grade: .good, at: time)
+        try store.append(card: CardID(card), action: .answer(grade: .good, kind: .learn, answerMillis: 900), time: time, after: after)
+    }
+
+    @Test(arguments: [(ENOSPC, 0), (ENOSPC, 37), (EROFS, 0), (EIO, 5)])
+    func aFailedAppendIsReportedAndLeavesTheLogAsItWas(code: Int32, partial: Int) throws {
+        let dir = TempDir()
+        let faults = Faults()
+        faults.code = code
+        let store = try ProgressStore.openForReview(dir.location(), io: faults.syscalls)
+        try goodAnswer(store, "c1", at: t0)
+        let logBefore = dir.bytes("users/alice/reviews.jsonl")
+        let cardsBefore = store.cards
+        faults.failWrites = true
+        faults.partialBytes = partial
+        do {
+            try goodAnswer(store, "c2", at: t0 + 5)
+            Issue.record("the append succeeded on a failing disk")
+        } catch let error as StoreError {
+            #expect(error.exitCode == 74)
+            #expect(error.description.hasPrefix("cannot write \(store.logPath): \(String(cString: strerror(code)))"))
+        }
+        #expect(dir.bytes("users/alice/reviews.jsonl") == logBefore)
+        #expect(store.cards == cardsBefore)
+        #expect(store.recordCount == 1)
+        // Once the disk has room again, the next answer goes through and numbering continues.
+        faults.failWrites = false
+        try goodAnswer(store, "c3", at: t0 + 9)
+        store.close()
+        let reopened = try ProgressStore.openReadOnly(dir.location())
+        #expect(reopened.recordCount == 2)
+        #expect(Set(reopened.cards.keys) == [CardID("c1"), CardID("c3")])
+    }
+
+    @Test func aFailedSnapshotKeepsThePreviousOne() throws {
+        let dir = TempDir()
+        let faults = Faults()
+        let store = try ProgressStore.openForReview(dir.location(), io: faults.syscalls)
+        try goodAnswer(store, "c1", at: t0)
+        try store.checkpoint()
+        let snapshot = dir.bytes("users/alice/cards.json")
+        try goodAnswer(store, "c2", at: t0 + 1)
+        faults.failWrites = true
+        #expect(throws: StoreError.self) { try store.checkpoint() }
+        #expect(dir.bytes("users/alice/cards.json") == snapshot)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: dir.path + "/users/alice").filter { $0.contains(".tmp") }
+        #expect(leftovers.isEmpty)
+        faults.failWrites = false
+        store.close()
+        #expect(try ProgressStore.openReadOnly(dir.location()).cards.count == 2)
+    }
+
+    @Test func aReadOnlyDiskAtStartIsAnIOError() throws {
+        let dir = TempDir()
+        let faults = Faults()
+        faults.code = EROFS
+        faults.failOpenForCreate = true
+        do {
+            _ = try ProgressStore.openForReview(dir.location(), io: faults.syscalls)
+            Issue.record("opened on a read-only disk")
+        } catch let error as StoreError {
+            #expect(error.exitCode == 74)
+            #expect(error.description.contains("Read-only file system"))
+        }
+    }
+}
