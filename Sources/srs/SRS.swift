@@ -17,6 +17,7 @@ struct SRS: AsyncParsableCommand {
             ReviewCommand.self,
             ScheduleCommand.self,
             AnswerCommand.self,
+            StatsCommand.self,
         ],
         defaultSubcommand: ReviewCommand.self
     )

@@ -1,5 +1,5 @@
 /// A calendar date without a zone, for naming study days and finding weekdays by arithmetic
-/// (Howard Hinnant's days-from-civil), so that no calendar is consulted per day.
+/// (`ISOTime`'s day arithmetic), so that no calendar is consulted per day.
 struct CivilDate: Equatable, Sendable {
     var year: Int
     var month: Int
@@ -12,26 +12,14 @@ struct CivilDate: Equatable, Sendable {
         (year, month, day) = (parts[0], parts[1], parts[2])
     }
 
-    init(daysSinceEpoch z: Int) {
-        let z = z + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        day = doy - (153 * mp + 2) / 5 + 1
-        month = mp < 10 ? mp + 3 : mp - 9
-        year = yoe + era * 400 + (month <= 2 ? 1 : 0)
+    init(daysSinceEpoch days: Int) {
+        let (y, m, d) = ISOTime.civil(fromDays: EpochSeconds(days))
+        (year, month, day) = (Int(y), Int(m), Int(d))
     }
 
     /// Days since 1970-01-01.
     var daysSinceEpoch: Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let doy = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146_097 + doe - 719_468
+        Int(ISOTime.days(fromCivil: EpochSeconds(year), EpochSeconds(month), EpochSeconds(day)))
     }
 
     func adding(days: Int) -> CivilDate { CivilDate(daysSinceEpoch: daysSinceEpoch + days) }

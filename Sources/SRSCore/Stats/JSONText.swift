@@ -23,7 +23,7 @@ indirect enum JSONText: Equatable {
         case let .bool(b): return b ? "true" : "false"
         case let .int(n): return String(n)
         case let .number(x, places): return Self.number(x, places: places)
-        case let .string(s): return Self.quoted(s)
+        case let .string(s): return JSONString.quoted(s)
         case let .array(items): return Self.array(items, indent: indent)
         case let .object(members): return Self.object(members, indent: indent)
         }
@@ -40,11 +40,11 @@ indirect enum JSONText: Equatable {
 
     private static func object(_ members: [(String, JSONText)], indent: Int?) -> String {
         guard let indent else {
-            return "{" + members.map { quoted($0.0) + ": " + $0.1.rendered(indent: nil) }.joined(separator: ", ") + "}"
+            return "{" + members.map { JSONString.quoted($0.0) + ": " + $0.1.rendered(indent: nil) }.joined(separator: ", ") + "}"
         }
         guard !members.isEmpty else { return "{}" }
         let pad = String(repeating: " ", count: indent + 2)
-        return "{\n" + members.map { pad + quoted($0.0) + ": " + $0.1.rendered(indent: indent + 2) }
+        return "{\n" + members.map { pad + JSONString.quoted($0.0) + ": " + $0.1.rendered(indent: indent + 2) }
             .joined(separator: ",\n") + "\n" + String(repeating: " ", count: indent) + "}"
     }
 
@@ -64,8 +64,20 @@ indirect enum JSONText: Equatable {
         }
         return text == "-0" ? "0" : text
     }
+}
 
-    static func quoted(_ s: String) -> String {
+extension String {
+    func replacingAll(_ target: Character, with replacement: String) -> String {
+        var out = ""
+        for ch in self { if ch == target { out += replacement } else { out.append(ch) } }
+        return out
+    }
+}
+
+/// JSON string literals, for every writer of JSON in srs.
+public enum JSONString {
+    /// `s` as a JSON string literal: quotes, backslashes and control characters escaped.
+    public static func quoted(_ s: String) -> String {
         var out = "\""
         for scalar in s.unicodeScalars {
             switch scalar {
@@ -84,13 +96,5 @@ indirect enum JSONText: Equatable {
             }
         }
         return out + "\""
-    }
-}
-
-extension String {
-    func replacingAll(_ target: Character, with replacement: String) -> String {
-        var out = ""
-        for ch in self { if ch == target { out += replacement } else { out.append(ch) } }
-        return out
     }
 }

@@ -17,7 +17,7 @@ enum StatsDeckTable {
             "  " + Columns.left(cells[0], nameWidth)
                 + zip(cells.dropFirst(), numberWidths).map { "  " + Columns.right($0, $1) }.joined()
         }
-        return [style.heading("Decks") + style.dim("  (due today; mature share of cards; retention over 30 days)"),
-                style.dim(line(["Deck"] + numberHeaders))] + rows.map(line)
+        return StatsText.heading("Decks", note: "due today; mature share of cards; retention over 30 days", style: style)
+            + [style.dim(line(["Deck"] + numberHeaders))] + rows.map(line)
     }
 }

@@ -29,8 +29,8 @@ enum StatsHeatmap {
             let monday = start.adding(days: week * 7)
             let sunday = monday.adding(days: 6)
             let label: String
-            if week == 0 { label = monday.monthAbbreviation }
-            else if sunday.month != monday.month || monday.day == 1 { label = sunday.monthAbbreviation }
+            if sunday.month != monday.month || monday.day == 1 { label = sunday.monthAbbreviation }
+            else if week == 0 { label = monday.monthAbbreviation }
             else { continue }
             let position = week * cell
             guard position >= used + (used == 0 ? 0 : 1) else { continue }

@@ -38,39 +38,41 @@ public enum StatsText {
 
     static func summary(_ report: StatsReport, style: TextStyle) -> [String] {
         let t = report.today, d = report.due, c = report.cards
-        var todayLine = t.answers == 0 ? ["nothing studied yet"] : [
-            "\(TextFormat.count(t.cards)) cards studied in \(TextFormat.duration(milliseconds: t.milliseconds))",
-            "\(TextFormat.count(t.answers)) answers",
-            "Again \(TextFormat.count(t.again))",
-            "\(TextFormat.percent(t.correctShare)) correct",
-        ]
+        var todayLine = ["nothing studied yet"]
         if t.answers > 0 {
+            let answers = t.answers == t.cards ? "" : " (\(TextFormat.count(t.answers)) answers)"
             let kinds = [("new", t.learn), ("reviews", t.review), ("repeats", t.repeat), ("practice", t.practice)]
-            todayLine.append(kinds.filter { $0.1 > 0 }.map { "\(TextFormat.count($0.1)) \($0.0)" }.joined(separator: ", "))
+            todayLine = [
+                "\(TextFormat.count(t.cards)) cards studied in \(TextFormat.duration(milliseconds: t.milliseconds))\(answers)",
+                "Again \(TextFormat.count(t.again))",
+                "\(TextFormat.percent(t.correctShare)) correct",
+                kinds.filter { $0.1 > 0 }.map { "\(TextFormat.count($0.1)) \($0.0)" }.joined(separator: ", "),
+            ]
         }
         let dueLine = [("now", d.now), ("later today", d.laterToday), ("tomorrow", d.tomorrow),
                        ("next 7 days", d.next7Days), ("next 30 days", d.next30Days)]
         let cardLine = [("new", c.new), ("learning", c.learning), ("young", c.young), ("mature", c.mature),
                         ("suspended", c.suspended), ("buried", c.buried)]
+        let cardParts = cardLine.map { "\($0.0) \(TextFormat.count($0.1))" }
         return labelled("Today", todayLine, style: style)
             + labelled("Due", dueLine.map { "\($0.0) \(TextFormat.count($0.1))" }, style: style)
-            + labelled("Cards", ["\(TextFormat.count(c.total)) in all"]
-                        + cardLine.map { "\($0.0) \(TextFormat.count($0.1))" }, style: style)
+            + labelled("Cards", ["\(TextFormat.count(c.total)) in all:"] + cardParts, style: style, separator: ", ",
+                       afterFirst: " ")
     }
 
     static func forecast(_ report: StatsReport, style: TextStyle) -> [String] {
         let days = report.due.forecastDays
-        let chart = TextCharts.bars(report.due.forecast, xLabels: { i in
-            i == 0 ? "today" : (i % 5 == 0 && i < days.count ? TextFormat.shortDate(days[i]) : nil)
-        }, height: 5, width: min(style.width, 100), style: style)
-        return [style.heading("Due in the next 30 days") + style.dim("  (cards per study day)")] + chart
+        let chart = TextCharts.bars(report.due.forecast, xLabel: { i in
+            i == 0 ? "today" : TextFormat.shortDate(days[i])
+        }, anchor: .first, height: 5, width: min(style.width, 100), style: style)
+        return heading("Due in the next 30 days", note: "cards per study day", style: style) + chart
     }
 
     static func retention(_ report: StatsReport, style: TextStyle) -> [String] {
         let cell = style.width >= 100 ? 22 : 18
         let header = Columns.left("", 16) + ["young", "mature", "all"].map { Columns.left($0, cell) }.joined()
-        var lines = [style.heading("True retention") + style.dim("  (first answer of a card each day, interval ≥ 1 day; Again fails)"),
-                     header.trailingSpacesRemoved]
+        var lines = heading("True retention", note: "first answer of a card each day, interval ≥ 1 day; Again fails",
+                            style: style) + [header.trailingSpacesRemoved]
         for window in report.retention {
             let cells = [window.young, window.mature, window.all].map { Columns.left(passFail($0), cell) }
             lines.append((Columns.left("  last \(window.days) days", 16) + cells.joined()).trailingSpacesRemoved)
@@ -85,18 +87,18 @@ public enum StatsText {
 
     static func history(_ report: StatsReport, style: TextStyle) -> [String] {
         let h = report.history
-        let chart = TextCharts.bars(h.perDay, xLabels: { i in
-            i == h.days - 1 ? "today" : (((h.days - 1 - i) % 7 == 0) ? TextFormat.shortDate(h.perDayNames[i]) : nil)
-        }, height: 5, width: min(style.width, 100), style: style)
+        let chart = TextCharts.bars(h.perDay, xLabel: { i in
+            i == h.days - 1 ? "today" : TextFormat.shortDate(h.perDayNames[i])
+        }, anchor: .last, height: 5, width: min(style.width, 100), style: style)
         let facts = [
             "studied \(TextFormat.count(h.daysStudied)) of \(TextFormat.days(h.days))",
             "\(h.averagePerStudiedDay.map { TextFormat.decimal($0, places: 1) } ?? "0") answers per studied day",
             "streak \(TextFormat.days(h.currentStreak)) (longest \(TextFormat.days(h.longestStreak)))",
         ]
-        let title = style.heading("Answers per day, last \(TextFormat.days(h.days))")
-            + (h.days > chartColumns(style) ? style.dim("  (averaged over a few days per column)") : "")
-        return [title] + chart + wrap(facts, width: style.width, style: style, indent: "  ")
-            + [""] + [style.heading("Calendar") + style.dim("  (last \(StatsReport.calendarWeeks) weeks)")]
+        let title = heading("Answers per day, last \(TextFormat.days(h.days))",
+                            note: h.days > chartColumns(style) ? "a column averages a few days" : nil, style: style)
+        return title + chart + wrap(facts, width: style.width, style: style, indent: "  ")
+            + [""] + heading("Calendar", note: "last \(StatsReport.calendarWeeks) weeks", style: style)
             + StatsHeatmap.lines(h, style: style)
     }
 
@@ -109,9 +111,9 @@ public enum StatsText {
         let sideBySide = style.width >= 100
         let width = sideBySide ? min(56, (style.width - 4) / 2) : min(style.width, 56)
         let left = [style.heading("Intervals") + "  average \(average)"]
-            + TextCharts.histogram(report.intervals.buckets, width: width, style: style)
+            + TextCharts.histogram(trimmed(report.intervals.buckets), width: width, style: style)
         let right = [style.heading("Easiness") + "  average \(ease)"]
-            + TextCharts.histogram(report.easiness.buckets, width: width, style: style)
+            + TextCharts.histogram(trimmed(report.easiness.buckets), width: width, style: style)
         guard sideBySide else { return left + [""] + right }
         return (0..<max(left.count, right.count)).map { i in
             let l = i < left.count ? left[i] : ""
@@ -120,26 +122,47 @@ public enum StatsText {
         }
     }
 
+    /// The buckets from the first to the last that holds a card: empty ends say nothing.
+    static func trimmed(_ buckets: [Distribution.Bucket]) -> [Distribution.Bucket] {
+        guard let first = buckets.firstIndex(where: { $0.count > 0 }),
+              let last = buckets.lastIndex(where: { $0.count > 0 }) else { return [] }
+        return Array(buckets[first...last])
+    }
+
+    /// A section title with a dim note after it, or under it when the line would be too long.
+    static func heading(_ title: String, note: String?, style: TextStyle) -> [String] {
+        guard let note else { return [style.heading(title)] }
+        if Columns.width(title) + 4 + Columns.width(note) <= style.width {
+            return [style.heading(title) + style.dim("  (\(note))")]
+        }
+        return [style.heading(title), style.dim(Columns.fit("(\(note))", style.width))]
+    }
+
     /// A section label followed by `parts` joined with " · ", wrapped under the label.
-    static func labelled(_ label: String, _ parts: [String], style: TextStyle) -> [String] {
-        let indent = String(repeating: " ", count: 8)
-        var lines = wrap(parts, width: style.width - 8, style: style, indent: "")
-        lines = lines.enumerated().map { i, line in (i == 0 ? style.heading(Columns.left(label, 8)) : indent) + line }
+    static func labelled(_ label: String, _ parts: [String], style: TextStyle, separator: String = " · ",
+                         afterFirst: String? = nil) -> [String] {
+        let indent = String(repeating: " ", count: 6)
+        var lines = wrap(parts, width: style.width - 6, style: style, indent: "", separator: separator,
+                         afterFirst: afterFirst)
+        lines = lines.enumerated().map { i, line in (i == 0 ? style.heading(Columns.left(label, 6)) : indent) + line }
         return lines
     }
 
-    /// Joins `parts` with " · ", breaking lines (never inside a part) to fit `width`.
+    /// Joins `parts` with `separator` (`afterFirst` after the first), breaking lines (never
+    /// inside a part) to fit `width`.
     static func wrap(_ parts: [String], width: Int, style: TextStyle, indent: String = "",
+                     separator: String = " · ", afterFirst: String? = nil,
                      first: ((String) -> String)? = nil) -> [String] {
         var lines: [String] = [], line = ""
         for (i, part) in parts.enumerated() {
             let shown = i == 0 ? (first?(part) ?? part) : part
             if line.isEmpty { line = indent + shown; continue }
-            if visibleWidth(line) + 3 + Columns.width(part) > width {
-                lines.append(line)
+            let joint = i == 1 ? (afterFirst ?? separator) : separator
+            if visibleWidth(line) + Columns.width(joint) + Columns.width(part) > width {
+                lines.append(line.trailingSpacesRemoved)
                 line = indent + shown
             } else {
-                line += style.dim(" · ") + shown
+                line += (joint == " · " ? style.dim(joint) : joint) + shown
             }
         }
         return line.isEmpty ? lines : lines + [line]

@@ -3,30 +3,33 @@ enum TextCharts {
     /// Eighths of a cell, empty to full.
     static let eighths: [Character] = [" ", "▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
 
+    /// Which end of a chart's x axis is labelled for sure: the first bar (a forecast from today)
+    /// or the last (a history up to today).
+    enum Anchor { case first, last }
+
     /// A vertical bar chart, one column group per value, with the maximum on a y axis and
-    /// `xLabels` (index, text) under the bars. Values that do not fit are merged into
-    /// averages; `caption` says so.
-    static func bars(_ values: [Int], xLabels: (Int) -> String?, height: Int, width: Int,
+    /// labels (`xLabel` of a value's index) every few bars from `anchor`. Values that do not fit
+    /// are merged into averages.
+    static func bars(_ values: [Int], xLabel: (Int) -> String, anchor: Anchor, height: Int, width: Int,
                      style: TextStyle) -> [String] {
-        let axisWidth = Columns.width(TextFormat.count(values.max() ?? 0)) + 2
+        // Room for the widest peak label (an average with a decimal when bars hold several days).
+        let axisWidth = Columns.width(TextFormat.count(values.max() ?? 0)) + 4
         let room = max(1, width - axisWidth - 1)
         let group = max(1, (values.count + room - 1) / room)
         let binned = bin(values, size: group)
         let peak = binned.max() ?? 0
         let column = min(3, max(1, room / max(binned.count, 1)))
-        var lines = (0..<height).map { row in
-            barRow(binned, row: row, height: height, peak: peak, column: column)
-        }
         let peakLabel = group == 1 ? TextFormat.count(Int(peak)) : TextFormat.decimal(peak, places: 1)
-        lines = lines.enumerated().map { i, bars in
-            let label = i == 0 ? peakLabel : ""
-            return Columns.right(label, axisWidth - 2) + " " + style.dim(i == 0 ? "┤" : "│")
-                + style.bar(bars.trailingSpacesRemoved)
+        let lines = (0..<height).map { row in
+            Columns.right(row == 0 ? peakLabel : "", axisWidth - 2) + " " + style.dim(row == 0 ? "┤" : "│")
+                + style.bar(barRow(binned, row: row, height: height, peak: peak, column: column).trailingSpacesRemoved)
         }
         let axis = Columns.right("0", axisWidth - 2) + " " + style.dim("└" + String(repeating: "─", count: binned.count * column))
-        let labels = String(repeating: " ", count: axisWidth) + xAxis(binned.count, column: column, group: group,
-                                                                       total: values.count, xLabels: xLabels)
-        return lines + [axis, labels.trailingSpacesRemoved]
+        // The value behind each bar is the last of its bin.
+        let labels = XAxis(bars: binned.count, column: column, anchor: anchor) { bar in
+            xLabel(values.count - 1 - (binned.count - 1 - bar) * group)
+        }
+        return lines + [axis, (String(repeating: " ", count: axisWidth) + labels.line).trailingSpacesRemoved]
     }
 
     /// Averages of consecutive runs of `size` values, aligned so the last run ends at the last value.
@@ -55,22 +58,6 @@ enum TextCharts {
         return line
     }
 
-    /// Labels under the bars, left-aligned at their bar, skipping any that would collide.
-    private static func xAxis(_ bars: Int, column: Int, group: Int, total: Int, xLabels: (Int) -> String?) -> String {
-        var line = "", used = 0
-        for bar in 0..<bars {
-            let lastValue = total - 1 - (bars - 1 - bar) * group
-            guard let text = xLabels(lastValue) else { continue }
-            let position = bar * column
-            guard position >= used + (used == 0 ? 0 : 2), position + Columns.width(text) <= bars * column + 4 else {
-                continue
-            }
-            line += String(repeating: " ", count: position - used) + text
-            used = position + Columns.width(text)
-        }
-        return line
-    }
-
     /// A horizontal histogram: label, bar, count, one line per bucket.
     static func histogram(_ buckets: [Distribution.Bucket], width: Int, style: TextStyle) -> [String] {
         let labelWidth = buckets.map { Columns.width($0.label) }.max() ?? 0
@@ -95,6 +82,34 @@ enum TextCharts {
     }
 
     static let heatCells: [Character] = ["·", "░", "▒", "▓", "█"]
+}
+
+/// The labels under a bar chart: one every few bars (at least 14 columns apart), counted from
+/// the anchored end, the last bar's label ending with the chart.
+struct XAxis {
+    let line: String
+
+    init(bars: Int, column: Int, anchor: TextCharts.Anchor, label: (Int) -> String) {
+        let step = max(1, (14 + column - 1) / column)
+        let chosen = anchor == .first ? Array(stride(from: 0, to: bars, by: step))
+            : Array(stride(from: bars - 1, through: 0, by: -step).reversed())
+        let end = bars * column
+        var placed: [(Int, String)] = []
+        for bar in chosen {
+            let text = label(bar)
+            let width = Columns.width(text)
+            let start = bar == bars - 1 ? max(0, end - width) : bar * column
+            guard start + width <= end, placed.last.map({ $0.0 + Columns.width($0.1) + 2 <= start }) ?? true else {
+                continue
+            }
+            placed.append((start, text))
+        }
+        var line = ""
+        for (start, text) in placed {
+            line += String(repeating: " ", count: max(0, start - Columns.width(line))) + text
+        }
+        self.line = line
+    }
 }
 
 extension String {

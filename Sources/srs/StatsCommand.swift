@@ -1,0 +1,100 @@
+import ArgumentParser
+import Foundation
+import SRSCore
+import SRSStore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `srs stats`: a learner's progress at a glance, as text for the terminal or as JSON.
+struct StatsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "stats",
+        abstract: "Show your progress: today, due cards, retention, history, intervals, decks.",
+        discussion: """
+            Every figure is defined in docs/stats.md; --json prints the same figures under a \
+            versioned schema documented there. The text fits the terminal's width ($COLUMNS \
+            overrides it) and has no colour when piped or with $NO_COLOR set.
+            """)
+
+    @OptionGroup var user: UserOptions
+
+    @Option(help: ArgumentHelp("Limit the figures to one deck (names match without regard to case).", valueName: "name"))
+    var deck: String?
+
+    @Option(help: ArgumentHelp("Days of per-day history to show (1-\(StatsInput.maximumHistoryDays)).", valueName: "n"))
+    var days = StatsInput.defaultHistoryDays
+
+    @Flag(help: "Print the figures as JSON (schema: docs/stats.md).")
+    var json = false
+
+    @Option(name: .customLong("as-of"), help: ArgumentHelp(
+        "Compute the figures as at this time: an ISO 8601 time (2026-04-01T14:30:00+02:00) or a date (the end of that study day).",
+        valueName: "date"))
+    var asOf: String?
+
+    func validate() throws {
+        guard (1...StatsInput.maximumHistoryDays).contains(days) else {
+            throw ValidationError("--days must be between 1 and \(StatsInput.maximumHistoryDays), e.g. --days 90.")
+        }
+    }
+
+    func run() throws {
+        try reportingErrors {
+            let location = try user.location()
+            let store = try ProgressStore.openReadOnly(location)
+            let clock = store.settings.clock()
+            let now = try moment(clock: clock)
+            let decks = try StatsDecks.load(location)
+            let input = StatsInput(decks: decks, progress: store.cards, history: try store.history(), clock: clock,
+                                   now: now, historyDays: days, onlyDeck: try StatsDecks.index(of: deck, in: decks))
+            let report = StatsReport.compute(input)
+            let text = json ? StatsJSON.render(report, user: location.user)
+                : StatsText.render(report, user: location.user, style: TerminalLook.current())
+            FileHandle.standardOutput.write(Data(text.utf8))
+        }
+    }
+
+    /// `--as-of`, else the current time.
+    private func moment(clock: DayClock) throws -> EpochSeconds {
+        guard let asOf else { return EpochSeconds(Date().timeIntervalSince1970) }
+        guard let time = StatsAsOf.parse(asOf, clock: clock) else {
+            throw Failure(description: "--as-of \(asOf) is neither a date (2026-04-01) nor an ISO 8601 time (2026-04-01T14:30:00Z).",
+                          exitCode: 64)
+        }
+        return time
+    }
+}
+
+/// The decks stats reports on, as card-id lists.
+enum StatsDecks {
+    static func load(_ location: DataLocation) throws -> [DeckCards] {
+        []
+    }
+
+    /// The index of the deck named `name` (any case); an unknown name is exit 66.
+    static func index(of name: String?, in decks: [DeckCards]) throws -> Int? {
+        guard let name else { return nil }
+        if let found = decks.firstIndex(where: { $0.name.lowercased() == name.lowercased() }) { return found }
+        let known = decks.isEmpty ? "there are none yet; import one with `srs import FILE`"
+            : "known decks: " + decks.map(\.name).joined(separator: ", ")
+        throw Failure(description: "no deck named '\(name)' (\(known)).", exitCode: 66)
+    }
+}
+
+/// The terminal's width and whether to colour, read from the environment and stdout.
+enum TerminalLook {
+    static func current(environment: [String: String] = ProcessInfo.processInfo.environment) -> TextStyle {
+        let isTerminal = isatty(STDOUT_FILENO) == 1
+        let noColor = !(environment["NO_COLOR"] ?? "").isEmpty || environment["TERM"] == "dumb"
+        return TextStyle(width: width(environment, isTerminal: isTerminal), color: isTerminal && !noColor)
+    }
+
+    /// $COLUMNS when set, else the terminal's width, else 80.
+    static func width(_ environment: [String: String], isTerminal: Bool) -> Int {
+        if let columns = environment["COLUMNS"].flatMap(Int.init), columns > 0 { return columns }
+        var size = winsize()
+        if isTerminal, ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
+        return TextStyle.defaultWidth
+    }
+}
