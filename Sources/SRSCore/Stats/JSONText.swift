@@ -16,7 +16,8 @@ indirect enum JSONText: Equatable {
         value.map { .number($0, places: places) } ?? .null
     }
 
-    /// Pretty-printed with two-space indentation, arrays of scalars kept on one line.
+    /// Pretty-printed with two-space indentation; arrays of scalars and small flat objects are
+    /// kept on one line.
     func rendered(indent: Int? = 0) -> String {
         switch self {
         case .null: return "null"
@@ -43,6 +44,9 @@ indirect enum JSONText: Equatable {
             return "{" + members.map { JSONString.quoted($0.0) + ": " + $0.1.rendered(indent: nil) }.joined(separator: ", ") + "}"
         }
         guard !members.isEmpty else { return "{}" }
+        // Small flat objects (a forecast day, a pass/fail count) read best on one line.
+        let inline = object(members, indent: nil)
+        if !members.contains(where: { $0.1.isContainer }), inline.count <= 72 { return inline }
         let pad = String(repeating: " ", count: indent + 2)
         return "{\n" + members.map { pad + JSONString.quoted($0.0) + ": " + $0.1.rendered(indent: indent + 2) }
             .joined(separator: ",\n") + "\n" + String(repeating: " ", count: indent) + "}"
