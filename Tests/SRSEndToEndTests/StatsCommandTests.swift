@@ -1,0 +1,97 @@
+import Foundation
+import Testing
+
+/// `srs stats` as a learner runs it: the built binary on a temporary data directory.
+@Suite struct StatsCommandTests {
+    /// Records `lines` ('CARD GRADE MS') at `time` for `user` through `srs answer`.
+    static func answer(_ lines: String, at time: String, in folder: TempFolder, user: String = "ana") throws {
+        let result = try SRSProcess.run(["answer", "--data-dir", folder.path, "--user", user, "--at", time],
+                                        input: lines, environment: ["TZ": "UTC"])
+        #expect(result.status == 0, "\(result.stderr)")
+    }
+
+    static func stats(_ arguments: [String], in folder: TempFolder, user: String = "ana",
+                      environment: [String: String] = [:]) throws -> SRSProcess.Result {
+        var env = ["TZ": "UTC"]
+        env.merge(environment) { $1 }
+        return try SRSProcess.run(["stats", "--data-dir", folder.path, "--user", user] + arguments, environment: env)
+    }
+
+    @Test func aLearnerWithNoProgressGetsAWelcome() throws {
+        let folder = TempFolder()
+        let result = try Self.stats([], in: folder)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("Stats for ana"))
+        #expect(result.stdout.contains("srs review") || result.stdout.contains("srs import"))
+        #expect(result.stderr.isEmpty)
+        // Reading stats creates no progress.
+        #expect(!FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("users/ana/reviews.jsonl").path))
+    }
+
+    @Test func answersShowUpInTheJSON() throws {
+        let folder = TempFolder()
+        try Self.answer("a good 4000\nb again 3000\nb good 2000\n", at: "2026-03-27T18:00:00Z", in: folder)
+        try Self.answer("a good 5000\nb again 1000\nc easy 1500\n", at: "2026-03-28T18:00:00Z", in: folder)
+        let result = try Self.stats(["--json", "--as-of", "2026-03-28", "--days", "7"], in: folder)
+        #expect(result.status == 0, "\(result.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(json["version"] as? Int == 1)
+        #expect(json["study_day"] as? String == "2026-03-28")
+        let today = try #require(json["today"] as? [String: Any])
+        #expect(today["answers"] as? Int == 3)
+        #expect(today["again"] as? Int == 1)
+        #expect(today["learn"] as? Int == 1)
+        let retention = try #require((json["retention"] as? [[String: Any]])?.first)
+        let all = try #require(retention["all"] as? [String: Any])
+        // a (interval 1) passed, b (interval 1 after its repeat) failed; c was new.
+        #expect(all["passed"] as? Int == 1)
+        #expect(all["failed"] as? Int == 1)
+        let history = try #require(json["history"] as? [String: Any])
+        #expect(history["days_studied"] as? Int == 2)
+        #expect(history["current_streak"] as? Int == 2)
+    }
+
+    @Test func theTextFitsTheWidthAndHasNoColourWhenPiped() throws {
+        let folder = TempFolder()
+        try Self.answer("a good 4000\nb hard 3000\n", at: "2026-03-28T18:00:00Z", in: folder)
+        for width in [80, 120] {
+            let result = try Self.stats(["--as-of", "2026-03-28T20:00:00Z"], in: folder,
+                                        environment: ["COLUMNS": "\(width)", "NO_COLOR": ""])
+            #expect(result.status == 0, "\(result.stderr)")
+            #expect(!result.stdout.contains("\u{1B}"))
+            #expect(result.stdout.contains("True retention"))
+            for line in result.stdout.split(separator: "\n") {
+                #expect(line.unicodeScalars.count <= width, "\(line)")
+            }
+        }
+    }
+
+    @Test func aDamagedProgressFileIsNamedAndLeftUntouched() throws {
+        let folder = TempFolder()
+        try Self.answer("a good 4000\n", at: "2026-03-28T18:00:00Z", in: folder)
+        let userFolder = folder.url.appendingPathComponent("users/ana")
+        for name in ["cards.json", "history.cache"] {
+            try? FileManager.default.removeItem(at: userFolder.appendingPathComponent(name))
+        }
+        let log = userFolder.appendingPathComponent("reviews.jsonl")
+        let damaged = Data("{\"this is\": not a review log\n".utf8) + (try Data(contentsOf: log))
+        try damaged.write(to: log)
+        let result = try Self.stats([], in: folder)
+        #expect(result.status == 65)
+        #expect(result.stderr.hasPrefix("Error: "))
+        #expect(result.stderr.contains("reviews.jsonl"))
+        #expect(result.stdout.isEmpty)
+        #expect(try Data(contentsOf: log) == damaged)
+    }
+
+    @Test(arguments: [
+        (["--days", "0"], Int32(64), "--days must be between 1 and 3650"),
+        (["--as-of", "last tuesday"], 64, "--as-of last tuesday is neither a date"),
+        (["--deck", "No Such Deck"], 66, "no deck named 'No Such Deck'"),
+    ])
+    func badOptionsSayWhatToType(arguments: [String], status: Int32, message: String) throws {
+        let result = try Self.stats(arguments, in: TempFolder())
+        #expect(result.status == status)
+        #expect(result.stderr.contains(message), "\(result.stderr)")
+    }
+}
