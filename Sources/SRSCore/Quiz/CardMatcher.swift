@@ -1,0 +1,77 @@
+/// The re-import matching behind `CardIdentity.match`. Similar-question matching looks only at
+/// existing cards that share a word with the item, through an index that skips words found in
+/// more than `commonWordLimit` questions, so a 20,000-item re-import stays near linear.
+struct CardMatcher {
+    static let commonWordLimit = 64
+
+    private let existing: [Card]
+    private var available: [Bool]
+    private var exact: [String: [Int]] = [:]
+    private let existingWords: [Set<String>]
+
+    init(existing: [Card]) {
+        self.existing = existing
+        available = Array(repeating: true, count: existing.count)
+        existingWords = existing.map { Set(TextTokens.words($0.question)) }
+        for (index, card) in existing.enumerated() {
+            exact[Self.exactKey(card.kind.typeName, card.question), default: []].append(index)
+        }
+    }
+
+    private static func exactKey(_ typeName: String, _ question: String) -> String {
+        typeName + "\u{1F}" + CardIdentity.normalized(question)
+    }
+
+    mutating func match(_ items: [(typeName: String, question: String)]) -> [CardIdentity.Match] {
+        var matches = Array(repeating: CardIdentity.Match.new, count: items.count)
+        for (position, item) in items.enumerated() {
+            guard let found = exact[Self.exactKey(item.typeName, item.question)]?.first(where: { available[$0] })
+            else { continue }
+            available[found] = false
+            matches[position] = .same(existing[found].id)
+        }
+        for pair in similarPairs(items, unmatched: matches.indices.filter { matches[$0] == .new })
+        where matches[pair.item] == .new && available[pair.card] {
+            available[pair.card] = false
+            matches[pair.item] = .similar(existing[pair.card].id, similarity: pair.similarity)
+        }
+        return matches
+    }
+
+    private struct Pair { let item: Int; let card: Int; let similarity: Double }
+
+    /// Candidate pairs above the threshold, most similar first (ties by file order).
+    private func similarPairs(_ items: [(typeName: String, question: String)], unmatched: [Int]) -> [Pair] {
+        guard !unmatched.isEmpty else { return [] }
+        let index = wordIndex()
+        var pairs: [Pair] = []
+        for item in unmatched {
+            let words = Set(TextTokens.words(items[item].question))
+            var candidates = Set<Int>()
+            for word in words { candidates.formUnion(index[word] ?? []) }
+            for card in candidates where existing[card].kind.typeName == items[item].typeName {
+                let similarity = Self.dice(words, existingWords[card])
+                if similarity >= CardIdentity.minimumSimilarity {
+                    pairs.append(Pair(item: item, card: card, similarity: similarity))
+                }
+            }
+        }
+        return pairs.sorted {
+            ($0.similarity, -$0.item, -$0.card) > ($1.similarity, -$1.item, -$1.card)
+        }
+    }
+
+    /// Word → still-unmatched existing cards whose question has it; common words left out.
+    private func wordIndex() -> [String: [Int]] {
+        var index: [String: [Int]] = [:]
+        for card in existing.indices where available[card] {
+            for word in existingWords[card] { index[word, default: []].append(card) }
+        }
+        return index.filter { $0.value.count <= Self.commonWordLimit }
+    }
+
+    static func dice(_ a: Set<String>, _ b: Set<String>) -> Double {
+        guard !a.isEmpty || !b.isEmpty else { return 1 }
+        return 2 * Double(a.intersection(b).count) / Double(a.count + b.count)
+    }
+}
