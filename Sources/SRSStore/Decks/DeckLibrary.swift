@@ -1,0 +1,150 @@
+import Foundation
+import SRSCore
+
+/// A deck built into srs from `decks/` (see `ShippedDecks.swift`).
+public struct ShippedDeck: Sendable {
+    public let name: String
+    /// The deck file's text, in the native format.
+    public let text: String
+}
+
+/// Where a deck in the library comes from.
+public enum DeckOrigin: String, Sendable {
+    /// Built into srs; read-only.
+    case shipped
+    /// A file `<data-dir>/decks/<name>.deck`, shared by every user of the data directory.
+    case imported
+}
+
+/// One line of `srs decks`.
+public struct DeckSummary: Equatable, Sendable {
+    public var name: String
+    public var origin: DeckOrigin
+    public var cardIDs: [CardID]
+    public var cardCount: Int { cardIDs.count }
+}
+
+/// The decks a learner can study: the shipped decks plus the imported ones in the data
+/// directory. An imported deck hides a shipped deck of the same name (names match without
+/// regard to case), so importing or correcting a shipped deck takes effect at once.
+public struct DeckLibrary: Sendable {
+    /// `<data-dir>/decks`: created on the first save.
+    public let folder: URL
+    public let shipped: [ShippedDeck]
+
+    public init(folder: URL, shipped: [ShippedDeck] = ShippedDeck.all) {
+        self.folder = folder
+        self.shipped = shipped
+    }
+
+    /// The library of a data directory, with the decks built into srs.
+    public init(location: DataLocation) { self.init(folder: location.decksFolder) }
+
+    /// Every deck, sorted by name without regard to case, with its origin and card ids.
+    /// Throws `StoreError.damaged` for an imported deck that does not parse.
+    public func list() throws -> [DeckSummary] {
+        try sources().map { source in
+            let deck = try load(source)
+            return DeckSummary(name: deck.name, origin: source.origin, cardIDs: deck.cards.map(\.id))
+        }
+    }
+
+    /// The deck called `name` (any case). Throws `StoreError.notFound` (exit 66) when there is
+    /// none, `StoreError.damaged` (exit 65) when its file does not parse.
+    public func load(named name: String) throws -> Deck {
+        guard let source = try source(named: name) else {
+            let known = try sources().map(\.name).joined(separator: ", ")
+            throw StoreError.notFound(path: "'\(name)' (decks: \(known); see `srs decks`)", what: "deck")
+        }
+        return try load(source)
+    }
+
+    /// The deck called `name` (any case), or nil when there is none.
+    public func existing(named name: String) throws -> Deck? {
+        try source(named: name).map(load)
+    }
+
+    /// Every deck, in `list()` order.
+    public func loadAll() throws -> [Deck] { try sources().map(load) }
+
+    /// Writes `deck` to `<folder>/<name>.deck` atomically, replacing an imported deck whose
+    /// name differs only in case. Returns the file written. Throws `StoreError.cannotCreate`
+    /// or `.io`; the previous file is then intact.
+    @discardableResult
+    public func save(_ deck: Deck) throws -> URL {
+        let url = try importedFile(named: deck.name) ?? folder.appendingPathComponent("\(deck.name).deck")
+        try DeckFiles.writeAtomically(Data(DeckWriter.text(of: deck).utf8), to: url)
+        return url
+    }
+
+    /// Sets the key of multiple-choice card `id` of deck `deckName` to option `index` (0 is A),
+    /// as an explicit key, and saves the deck (a shipped deck becomes an imported copy with the
+    /// same ids). Returns the updated deck. Throws `StoreError.notFound` when the deck has no
+    /// such multiple-choice card or option.
+    @discardableResult
+    public func setKey(option index: Int, card id: CardID, deck deckName: String) throws -> Deck {
+        var deck = try load(named: deckName)
+        guard let position = deck.cards.firstIndex(where: { $0.id == id }),
+              case .multipleChoice(let options, _) = deck.cards[position].kind, options.indices.contains(index)
+        else {
+            throw StoreError.notFound(path: "card \(id) option \(index + 1) in deck '\(deck.name)'",
+                                      what: "multiple-choice option")
+        }
+        deck.cards[position].kind = .multipleChoice(options: options, key: AnswerKey(index: index, source: .explicit))
+        try save(deck)
+        return deck
+    }
+
+    /// Why `name` cannot name a deck file, or nil when it can.
+    public static func problem(withName name: String) -> String? {
+        if name.isEmpty { return "it is empty" }
+        if name.hasPrefix(".") { return "it starts with a dot" }
+        if name.contains("/") || name.contains("\\") { return "it contains a path separator" }
+        if name.unicodeScalars.contains(where: TerminalSafe.isUnsafe) { return "it contains a control character" }
+        if name.utf8.count > 100 { return "it is longer than 100 bytes" }
+        return nil
+    }
+
+    // MARK: Sources
+
+    private struct Source {
+        let name: String
+        let origin: DeckOrigin
+        let url: URL?
+        let text: String?
+    }
+
+    /// Imported decks, then shipped decks not hidden by one, sorted by name.
+    private func sources() throws -> [Source] {
+        let imported = try DeckFiles.deckFiles(in: folder).map {
+            Source(name: $0.deletingPathExtension().lastPathComponent, origin: .imported, url: $0, text: nil)
+        }
+        let hidden = Set(imported.map { $0.name.lowercased() })
+        let builtIn = shipped.filter { !hidden.contains($0.name.lowercased()) }.map {
+            Source(name: $0.name, origin: .shipped, url: nil, text: $0.text)
+        }
+        return (imported + builtIn).sorted { ($0.name.lowercased(), $0.name) < ($1.name.lowercased(), $1.name) }
+    }
+
+    private func source(named name: String) throws -> Source? {
+        let wanted = name.lowercased()
+        return try sources().first { $0.name.lowercased() == wanted }
+    }
+
+    private func importedFile(named name: String) throws -> URL? {
+        let wanted = name.lowercased()
+        return try DeckFiles.deckFiles(in: folder).first {
+            $0.deletingPathExtension().lastPathComponent.lowercased() == wanted
+        }
+    }
+
+    private func load(_ source: Source) throws -> Deck {
+        if let url = source.url {
+            return try DeckReader.read(bytes: try DeckFiles.read(url), name: source.name, path: url.path)
+        }
+        var text = source.text ?? ""
+        return try text.withUTF8 {
+            try DeckReader.read(UnsafeRawBufferPointer($0), name: source.name, path: "(built-in deck \(source.name))")
+        }
+    }
+}

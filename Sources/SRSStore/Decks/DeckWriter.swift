@@ -1,0 +1,66 @@
+import SRSCore
+
+/// Writes a deck in the native format (`docs/deck-format.md`): `srs-deck 1`, then one block
+/// of `field: value` lines per card. A value with several lines goes on indented lines under
+/// its field, so long texts read naturally in an editor. Pure: returns the file's text.
+public enum DeckWriter {
+    /// The format version written on the first line.
+    public static let version = 1
+
+    public static func text(of deck: Deck) -> String {
+        var out = "srs-deck \(version)\n"
+        out += "# \(deck.cards.count) cards. Format: docs/deck-format.md. Keep each `card:` id as it is:\n"
+        out += "# progress is stored by id. Multi-line values are indented under their field.\n"
+        for card in deck.cards {
+            out += "\n"
+            write(card, to: &out)
+        }
+        return out
+    }
+
+    static func write(_ card: Card, to out: inout String) {
+        field("card", card.id.rawValue, to: &out)
+        field("type", card.kind.typeName, to: &out)
+        field("question", card.question, to: &out)
+        switch card.kind {
+        case .multipleChoice(let options, let key):
+            for (index, option) in options.enumerated() {
+                field(String(Character(UnicodeScalar(UInt8(65 + index)))), option, to: &out)
+            }
+            field("key", keyText(key), to: &out)
+        case .trueFalse(let answer):
+            field("answer", answer ? "true" : "false", to: &out)
+        case .shortAnswer(let modelAnswer):
+            field("model_answer", modelAnswer, to: &out)
+        }
+        if !card.explanation.isEmpty { field("explanation", card.explanation, to: &out) }
+    }
+
+    /// `B` (explicit), `B inferred 0.71`, or `none`.
+    static func keyText(_ key: AnswerKey?) -> String {
+        guard let key else { return "none" }
+        switch key.source {
+        case .explicit: return String(key.letter)
+        case .inferred(let confidence): return "\(key.letter) inferred \(confidenceText(confidence))"
+        }
+    }
+
+    static func confidenceText(_ confidence: Double) -> String {
+        let hundredths = Int((min(max(confidence, 0), 1) * 100).rounded())
+        return hundredths == 100 ? "1.00" : "0." + (hundredths < 10 ? "0" : "") + String(hundredths)
+    }
+
+    /// One line `name: value`, or `name:` and the value's lines indented by four spaces when it
+    /// has several lines or starts with whitespace (which the same-line form would lose).
+    static func field(_ name: String, _ value: String, to out: inout String) {
+        let multiLine = value.contains("\n") || value.first?.isWhitespace == true
+        guard multiLine else {
+            out += "\(name): \(value)\n"
+            return
+        }
+        out += "\(name):\n"
+        for line in value.split(separator: "\n", omittingEmptySubsequences: false) {
+            out += line.isEmpty ? "\n" : "    \(line)\n"
+        }
+    }
+}
