@@ -16,6 +16,8 @@ struct SRS: AsyncParsableCommand {
         subcommands: [
             ReviewCommand.self,
             ScheduleCommand.self,
+            ImportCommand.self,
+            DecksCommand.self,
             AnswerCommand.self,
             StatsCommand.self,
         ],

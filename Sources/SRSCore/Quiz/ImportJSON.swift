@@ -52,7 +52,7 @@ public enum ImportJSON {
     }
 
     /// A JSON string literal: quotes, backslashes and all controls escaped, the rest as UTF-8.
-    static func quoted(_ text: String) -> String {
+    public static func quoted(_ text: String) -> String {
         var out = "\""
         for scalar in text.unicodeScalars {
             switch scalar {

@@ -73,7 +73,7 @@ public struct DeckLibrary: Sendable {
     @discardableResult
     public func save(_ deck: Deck) throws -> URL {
         let url = try importedFile(named: deck.name) ?? folder.appendingPathComponent("\(deck.name).deck")
-        try DeckFiles.writeAtomically(Data(DeckWriter.text(of: deck).utf8), to: url)
+        try DeckFiles.writeAtomically(DeckWriter.text(of: deck), to: url)
         return url
     }
 

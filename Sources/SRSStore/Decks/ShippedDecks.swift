@@ -3,5 +3,279 @@
 
 extension ShippedDeck {
     /// The decks in `decks/`, built into the binary so a copied `srs` still has them.
-    public static let all: [ShippedDeck] = []
+    public static let all: [ShippedDeck] = [
+        ShippedDeck(name: "linear-algebra", text: #"""
+srs-deck 1
+# 4 cards. Format: docs/deck-format.md. Keep each `card:` id as it is:
+# progress is stored by id. Multi-line values are indented under their field.
+
+card: 89fc2ab78841
+type: multiple_choice
+question: What is the determinant of the 2×2 identity matrix?
+A: 0
+B: 1
+C: 2
+key: B
+explanation: The identity matrix has ones on the diagonal and zeros elsewhere, so its determinant is 1·1 − 0·0 = 1.
+
+card: 873fba90c708
+type: true_false
+question: Matrix multiplication is commutative: AB = BA for all square matrices A and B of the same size.
+answer: false
+explanation: In general AB ≠ BA. For example, two rotation-and-shear matrices give different products depending on the order; commuting pairs such as a matrix and its inverse are special cases.
+
+card: d61ab655f131
+type: short_answer
+question: What does it mean for a set of vectors to be linearly independent?
+model_answer: No vector in the set can be written as a linear combination of the others; equivalently, the only solution of c1·v1 + … + cn·vn = 0 is c1 = … = cn = 0.
+explanation: Linear independence is what makes a spanning set a basis: remove the dependence and every vector of the space has exactly one coordinate representation.
+
+card: 20637dc2136f
+type: multiple_choice
+question: Which statement about the eigenvalues of a real symmetric matrix is correct?
+A: They are always real, and eigenvectors of distinct eigenvalues are orthogonal
+B: They are always positive
+C: They always come in complex-conjugate pairs
+D: They are all equal to the diagonal entries
+key: A
+explanation: By the spectral theorem a real symmetric matrix has only real eigenvalues and an orthonormal basis of eigenvectors; eigenvectors belonging to distinct eigenvalues are therefore orthogonal. Positivity needs the stronger condition of positive definiteness.
+
+"""#),
+        ShippedDeck(name: "neural-tangent-kernel", text: #"""
+srs-deck 1
+# 4 cards. Format: docs/deck-format.md. Keep each `card:` id as it is:
+# progress is stored by id. Multi-line values are indented under their field.
+
+card: ff9ad89ce50d
+type: multiple_choice
+question: In the Neural Tangent Kernel limit (infinite network width), what happens to the learned representations of neurons during training?
+A: Representations continuously change and adapt to the data, allowing different layers to specialize
+B: Representations are frozen after initialization; the network learns through kernel-based prediction without representation change
+C: Representations collapse to a single vector, forcing all neurons to learn identical features
+D: Representations change randomly, making learning unpredictable
+key: B
+explanation: A surprising insight of NTK theory is that in the infinite-width limit, neuron representations essentially freeze near their random initialization. Learning happens entirely through gradient updates to the final layer weights, which are reinterpreted as kernel method coefficients. The kernel matrix K_ij = <gradient_i, gradient_j> is fixed at initialization (for sigmoid/ReLU networks, to first order). This explains why NTK provides such accurate predictions: infinite-width networks implicitly solve a kernel problem with a fixed, data-independent kernel.
+
+card: 2e702c5173c6
+type: short_answer
+question: Why is the Neural Tangent Kernel relevant for understanding finite-width neural networks?
+model_answer: Finite-width networks deviate from pure NTK behavior, but the NTK provides a good approximation when width is sufficiently large. The deviation depends on the ratio feature_learning_scale / regularization_scale: when networks are very wide, feature learning is negligible and NTK behavior dominates. The NTK theory explains why wide networks generalize well despite perfect interpolation, and why depth matters even in the NTK regime (deeper networks have different kernel structures). For practical networks of moderate width, NTK is an approximation that becomes increasingly accurate as width increases.
+explanation: NTK serves as an important theoretical limit and practical diagnostic tool. When your neural network is wide enough that NTK theory applies, you can predict generalization using kernel methods and RKHS theory. When NTK breaks down (e.g., small networks, deep feature learning), other phenomena like double descent become relevant. This layering of theory allows precise understanding of when different learning mechanisms dominate.
+
+card: 319fd5ca516b
+type: true_false
+question: The Neural Tangent Kernel is independent of the training data in the infinite-width limit. Does this mean the kernel is useless for learning?
+answer: false
+explanation: Even though the kernel K is fixed (data-independent), the regression problem on top of it uses labeled data to optimize coefficients. The kernel's fixed structure still encodes inductive biases (e.g., smoothness, hierarchical feature extraction at different depths) that enable generalization. The NTK's data-independence is actually an advantage: it means you can compute the kernel matrix K once and analyze learnability without re-solving for every different target function, making learning tractable in the infinite-width regime.
+
+card: d13552a9b29d
+type: multiple_choice
+question: Compare NTK theory to feature learning in finite-width networks. Which statement is most accurate?
+A: NTK and feature learning are orthogonal; networks either exhibit one or the other
+B: NTK is a special case where feature learning is zero; finite networks interpolate between NTK (no learning) and full feature learning
+C: All neural networks follow NTK dynamics exactly; claims of feature learning are misconceptions
+D: Feature learning and NTK coexist at different scales: NTK captures global optimization dynamics, feature learning captures representation changes
+key: D
+explanation: Modern understanding distinguishes lazy training (near-NTK regime, small learning rates, wide networks) from feature learning (moderate learning rates, reasonable width, representation evolution). These are not separate regimes but coexist: NTK theory accurately predicts loss trajectories while feature learning describes representation geometry. This multi-scale view resolves the apparent tension between NTK's frozen features and empirical observation of representation learning.
+
+"""#),
+        ShippedDeck(name: "spaced-repetition", text: #"""
+srs-deck 1
+# 24 cards. Format: docs/deck-format.md. Keep each `card:` id as it is:
+# progress is stored by id. Multi-line values are indented under their field.
+
+card: 6f94e37c8398
+type: multiple_choice
+question: Who published the first systematic experiments on remembering and forgetting, in 1885?
+A: Hermann Ebbinghaus
+B: Wilhelm Wundt
+C: William James
+D: Sigmund Freud
+key: A
+explanation: Ebbinghaus's "Über das Gedächtnis" (1885) reported years of experiments in which he learned and relearned lists himself, measuring how much was retained after different delays.
+
+card: e9766ebdcd1a
+type: true_false
+question: Ebbinghaus used nonsense syllables (such as consonant-vowel-consonant strings) as his study material.
+answer: true
+explanation: He chose nonsense syllables so that prior knowledge and meaning would not affect how quickly a list was learned or forgotten.
+
+card: 1b8250cb7a8a
+type: multiple_choice
+question: What did Ebbinghaus's "savings" measure?
+A: The number of items recalled correctly on the first attempt
+B: The reduction in time or repetitions needed to relearn a list compared with learning it the first time
+C: The amount of money saved by studying efficiently
+D: The share of items recognised among distractors
+key: B
+explanation: Even when nothing can be recalled, relearning is usually faster than the original learning; the time or repetitions saved show that something was retained.
+
+card: 88d14e780e4b
+type: short_answer
+question: What is the spacing effect?
+model_answer: Study spread out over several sessions separated in time leads to better long-term retention than the same amount of study massed into one session.
+explanation: It is one of the most replicated findings in memory research and the reason spaced-repetition software schedules reviews over days and months.
+
+card: ade57e132770
+type: true_false
+question: Cramming all study into one session usually gives better retention a month later than spreading the same study time over several days.
+answer: false
+explanation: Massed study can help on a test the next day, but for retention over weeks spaced study wins clearly.
+
+card: 78f8b2d9035d
+type: multiple_choice
+question: What is the testing effect, also called retrieval practice?
+A: Retrieving information from memory strengthens it more than reading it again for the same time
+B: Tests cause anxiety that blocks later recall
+C: Information is remembered best right before a test
+D: Re-reading notes is the most efficient way to study
+key: A
+explanation: Practising recall, for example with flashcards, produces better long-term retention than restudying, even when no feedback is given.
+
+card: ac93b3f0020f
+type: multiple_choice
+question: Who devised the SM-2 algorithm used by SuperMemo and, in modified form, by Anki?
+A: Sebastian Leitner
+B: Piotr Woźniak
+C: Hermann Ebbinghaus
+D: Robert Bjork
+key: B
+explanation: Piotr Woźniak developed SM-2 in the late 1980s for SuperMemo; Anki's scheduler started as a variant of it.
+
+card: aa692f27e188
+type: multiple_choice
+question: In SM-2, what E-Factor (easiness factor) does a new item start with?
+A: 1.3
+B: 2.5
+C: 3.0
+D: 1.0
+key: B
+explanation: Every item starts with an E-Factor of 2.5; answers of quality below 4 lower it and a perfect answer raises it slightly.
+
+card: 5d635fa4bb39
+type: multiple_choice
+question: In SM-2, what is the lowest value the E-Factor may take?
+A: 1.0
+B: 1.3
+C: 2.0
+D: 0.5
+key: B
+explanation: Woźniak set the minimum at 1.3 because items with lower E-Factors were repeated annoyingly often and were usually badly formulated.
+
+card: 4301bc904280
+type: short_answer
+question: In SM-2, what are the first two intervals between repetitions, and how are later ones computed?
+model_answer: 1 day, then 6 days; after that each interval is the previous one multiplied by the item's E-Factor.
+explanation: So an item with E-Factor 2.5 is next reviewed after 15 days, then after about 38 days.
+
+card: 056104eeae05
+type: true_false
+question: In SM-2, an answer of quality below 3 restarts the item's repetitions from the beginning without changing its E-Factor.
+answer: true
+explanation: The item goes back to the 1-day interval, while its E-Factor is left as it was.
+
+card: c646342d79f1
+type: multiple_choice
+question: How does the Leitner system organise flashcards?
+A: In boxes: a card answered correctly moves to a box reviewed less often, a missed card goes back to the first box
+B: Alphabetically, reviewing one letter per day
+C: By difficulty rated once when the card is written
+D: In a single pile that is shuffled before each session
+key: A
+explanation: Sebastian Leitner described the system in his 1972 book "So lernt man lernen"; the boxes give spaced repetition with paper cards.
+
+card: 7300583bb3d9
+type: true_false
+question: In the Leitner system, a card that is answered wrongly moves back to the first box.
+answer: true
+explanation: Whatever box it was in, a missed card starts again in box 1 and is reviewed most often.
+
+card: 509dcafb4aff
+type: multiple_choice
+question: What does the forgetting curve describe?
+A: How the ability to learn new material declines with age
+B: How retention of learned material falls over time without review, steeply at first and then more slowly
+C: How many items can be held in working memory at once
+D: How recall improves steadily with each night of sleep
+key: B
+explanation: Ebbinghaus found that most forgetting happens soon after learning; what survives the first days fades much more slowly.
+
+card: 304dfe4db1fa
+type: short_answer
+question: Why do spaced-repetition schedulers lengthen the interval after each successful review?
+model_answer: Each successful retrieval makes the memory more stable, so it takes longer to fade; reviewing when recall has become harder but is still possible gives the most benefit per review.
+explanation: Short intervals would waste reviews on cards that are still well known.
+
+card: fda2657b42a6
+type: true_false
+question: Anki's default limit of new cards per day is 20.
+answer: true
+explanation: Both new cards per day (20) and maximum reviews per day (200) can be changed in a deck's options.
+
+card: f548766a4196
+type: multiple_choice
+question: In Anki, from what interval on is a card called mature?
+A: 7 days
+B: 14 days
+C: 21 days
+D: 100 days
+key: C
+explanation: Cards with an interval of 21 days or more are mature; those with shorter intervals are young.
+
+card: a1c1b6febcaf
+type: multiple_choice
+question: FSRS (the Free Spaced Repetition Scheduler) describes each card's memory with which three variables?
+A: Difficulty, stability and retrievability
+B: Ease, interval and lapses
+C: Accuracy, speed and confidence
+D: Attention, encoding and consolidation
+key: A
+explanation: Stability is how long the memory lasts, retrievability is the current chance of recall, and difficulty affects how fast stability grows.
+
+card: 64648b4c591e
+type: true_false
+question: The term "desirable difficulties" was introduced by the psychologist Robert Bjork.
+answer: true
+explanation: Bjork (1994) used it for conditions such as spacing, interleaving and testing that make learning feel harder but improve long-term retention.
+
+card: 53c3268af6da
+type: short_answer
+question: What is interleaving in study?
+model_answer: Mixing different topics or kinds of problems within one session instead of practising one kind in a block.
+explanation: Interleaving makes each problem require choosing the right method, which improves later performance even though practice feels harder.
+
+card: 17f91c1eb845
+type: multiple_choice
+question: What role does sleep after learning play in memory?
+A: It erases the memories formed during the day
+B: It has no measurable effect on memory
+C: It helps consolidate newly learned memories
+D: It only affects memories of physical skills
+key: C
+explanation: Studies find better retention after a night's sleep than after the same time awake, for facts as well as skills.
+
+card: db224a597a1e
+type: true_false
+question: According to the generation effect, words you produce yourself from a cue are remembered better than words you only read.
+answer: true
+explanation: Slamecka and Graf (1978) showed that generating a word, for example completing it from a related word, improves later memory of it.
+
+card: d284e6e09587
+type: multiple_choice
+question: In memory models such as FSRS, what is retrievability?
+A: How hard a card is compared with others
+B: The number of times a card has been reviewed
+C: The probability of recalling the card at a given moment
+D: The time taken to answer the card
+key: C
+explanation: Retrievability falls as time passes since the last review; a scheduler reviews a card when it drops to the target.
+
+card: b2f530ba7d6f
+type: short_answer
+question: What does a scheduler like FSRS use the learner's desired retention for?
+model_answer: It schedules each review for when the predicted probability of recall has fallen to that target, for example 90%.
+explanation: A higher desired retention means shorter intervals and more reviews per day; a lower one means fewer reviews but more forgetting.
+
+"""#),
+    ]
 }

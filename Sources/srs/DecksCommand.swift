@@ -1,0 +1,68 @@
+import ArgumentParser
+import Foundation
+import SRSCore
+import SRSStore
+
+/// `srs decks`: the decks with their card counts, and the user's new and due counts.
+struct DecksCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "decks",
+        abstract: "List the decks: cards, and for the current user new and due today.",
+        discussion: """
+            Shipped decks are built into srs; imported decks live in <data-dir>/decks and are \
+            shared by every user of the data directory. An imported deck hides a shipped deck \
+            of the same name. Due counts cards due by the end of today's study day.
+            """)
+
+    @Flag(help: "Print JSON: {\"version\": 1, \"decks\": [{\"name\", \"origin\", \"cards\", \"new\", \"due\"}]}.")
+    var json = false
+
+    @OptionGroup var user: UserOptions
+
+    func run() throws {
+        try reportingErrors {
+            let location = try user.location()
+            let decks = try DeckLibrary(location: location).list()
+            let progress = try ProgressStore.openReadOnly(location)
+            let now = EpochSeconds(Date().timeIntervalSince1970)
+            let rows = decks.map { Row(summary: $0, queue: queue($0, progress, now)) }
+            print(json ? Self.json(rows) : Self.table(rows), terminator: "")
+        }
+    }
+
+    private struct Row {
+        let summary: DeckSummary
+        let queue: DailyQueue
+        var new: Int { queue.new.count }
+        var due: Int { queue.reviews.count + queue.repeats.count }
+    }
+
+    /// Today's queue without daily limits: what the deck holds for the user right now.
+    private func queue(_ deck: DeckSummary, _ progress: ProgressStore, _ now: EpochSeconds) -> DailyQueue {
+        let unlimited = QueueLimits(newPerDay: Int.max, maxReviewsPerDay: Int.max)
+        return DailyQueue.build(cards: deck.cardIDs, progress: progress.cards, limits: unlimited,
+                                clock: progress.settings.clock(), now: now)
+    }
+
+    private static func table(_ rows: [Row]) -> String {
+        guard !rows.isEmpty else { return "No decks. Import quiz text with `srs import FILE`.\n" }
+        let names = rows.map { TerminalSafe.sanitize($0.summary.name, keepNewlines: false) }
+        let width = max(4, names.map(\.count).max() ?? 0)
+        func pad(_ text: String, _ width: Int) -> String { text + String(repeating: " ", count: max(0, width - text.count)) }
+        func right(_ value: Int, _ width: Int) -> String { let t = String(value); return String(repeating: " ", count: max(0, width - t.count)) + t }
+        var out = pad("DECK", width) + "  CARDS    NEW    DUE  ORIGIN\n"
+        for (row, name) in zip(rows, names) {
+            out += pad(name, width) + "  " + right(row.summary.cardCount, 5) + "  " + right(row.new, 5) + "  "
+                + right(row.due, 5) + "  " + row.summary.origin.rawValue + "\n"
+        }
+        return out
+    }
+
+    private static func json(_ rows: [Row]) -> String {
+        let items = rows.map { row in
+            "{\"name\": \(ImportJSON.quoted(row.summary.name)), \"origin\": \"\(row.summary.origin.rawValue)\", "
+                + "\"cards\": \(row.summary.cardCount), \"new\": \(row.new), \"due\": \(row.due)}"
+        }
+        return "{\"version\": 1, \"decks\": [" + items.map { "\n  " + $0 }.joined(separator: ",") + (items.isEmpty ? "]}\n" : "\n]}\n")
+    }
+}

@@ -1,0 +1,114 @@
+import Foundation
+import Testing
+@testable import SRSCore
+@testable import SRSStore
+
+func readDeck(_ text: String, name: String = "t") throws -> Deck {
+    try DeckReader.read(bytes: Array(text.utf8), name: name, path: "t.deck")
+}
+
+let sampleCards = [
+    Card(id: CardID("mc1"), question: "Pick one.\nSecond line.", kind: .multipleChoice(
+        options: ["0", "  indented", "Cθ 日本 😀"], key: AnswerKey(index: 1, source: .inferred(confidence: 0.71))),
+         explanation: "First paragraph.\n\nSecond paragraph,\n  with indentation."),
+    Card(id: CardID("tf1"), question: "True?", kind: .trueFalse(answer: false), explanation: ""),
+    Card(id: CardID("sa1"), question: "Why?", kind: .shortAnswer(modelAnswer: "Because."), explanation: "More."),
+    Card(id: CardID("mc2"), question: "Q", kind: .multipleChoice(options: ["a", "b"], key: nil), explanation: "x"),
+    Card(id: CardID("mc3"), question: "Q3", kind: .multipleChoice(options: ["a", "b"], key: AnswerKey(index: 0, source: .explicit)),
+         explanation: ""),
+]
+
+@Suite struct DeckFormatTests {
+    @Test func writerAndReaderRoundTrip() throws {
+        let deck = Deck(name: "t", cards: sampleCards)
+        #expect(try readDeck(DeckWriter.text(of: deck)) == deck)
+    }
+
+    /// Version 1 as written by this srs: pinned so later versions keep reading it.
+    static let versionOneFixture = """
+        srs-deck 1
+        # 2 cards.
+
+        card: 89fc2ab78841
+        type: multiple_choice
+        question: What is the determinant of the 2×2 identity matrix?
+        A: 0
+        B: 1
+        key: B
+        explanation:
+            Ones on the diagonal.
+
+            So 1.
+
+        card: d61ab655f131
+        type: short_answer
+        question: Independent?
+        model_answer: No vector is a combination of the others.
+
+        """
+
+    @Test func readsTheVersionOneFixture() throws {
+        let deck = try readDeck(Self.versionOneFixture)
+        #expect(deck == Deck(name: "t", cards: [
+            Card(id: CardID("89fc2ab78841"), question: "What is the determinant of the 2×2 identity matrix?",
+                 kind: .multipleChoice(options: ["0", "1"], key: AnswerKey(index: 1, source: .explicit)),
+                 explanation: "Ones on the diagonal.\n\nSo 1."),
+            Card(id: CardID("d61ab655f131"), question: "Independent?",
+                 kind: .shortAnswer(modelAnswer: "No vector is a combination of the others."), explanation: ""),
+        ]))
+    }
+
+    @Test func handEditsAreAccepted() throws {
+        let text = "# my deck\r\nsrs-deck 1\r\ncard: x\r\ntype: multiple choice\r\nquestion:\r\n\tTabbed line\r\n  two spaces\r\n"
+            + "A: one   \r\nB: two\r\nkey: b explicit\r\n\r\n# a comment\r\ncard: y\r\ntype: True_False\r\nquestion: q\r\nanswer: TRUE\r\n"
+        let deck = try readDeck(text)
+        #expect(deck.cards.map(\.question) == ["Tabbed line\ntwo spaces", "q"])
+        #expect(deck.cards[0].kind == .multipleChoice(options: ["one", "two"], key: AnswerKey(index: 1, source: .explicit)))
+        #expect(deck.cards[1].kind == .trueFalse(answer: true))
+    }
+
+    @Test(arguments: [
+        ("", 1, "the file is empty"),
+        ("hello\n", 1, "not an srs deck: the first line must be `srs-deck 1`"),
+        ("srs-deck 1\ntype: true_false\n", 2, "`type:` comes before the first card"),
+        ("srs-deck 1\ncard: a\ntype: true_false\nquestion: q\n", 2, "true/false card `a` has no answer"),
+        ("srs-deck 1\ncard: a\ntype: true_false\nquestion: q\nanswer: maybe\n", 5, "`answer: maybe` is neither true nor false"),
+        ("srs-deck 1\ncard: a\ntype: quiz\nquestion: q\n", 3, "unknown type `quiz`"),
+        ("srs-deck 1\ncard: a\ntype: multiple_choice\nquestion: q\nA: x\nC: y\n", 6, "option C is out of order (expected B)"),
+        ("srs-deck 1\ncard: a\ntype: multiple_choice\nquestion: q\nA: x\nB: y\nkey: D\n", 7, "`key: D` names an option this card does not have"),
+        ("srs-deck 1\ncard: a\ntype: multiple_choice\nquestion: q\nA: x\nB: y\nkey: A inferred 7\n", 7, "`key: A inferred 7` has a confidence that is not between 0 and 1"),
+        ("srs-deck 1\ncard: a\ntype: multiple_choice\nquestion: q\nA: x\n", 2, "multiple-choice card `a` has fewer than two options"),
+        ("srs-deck 1\ncard: a\ntype: short_answer\nquestion: q\n", 2, "short-answer card `a` has no model answer"),
+        ("srs-deck 1\ncard: a\ntype: short_answer\nquestion: q\nmodel_answer: m\ncard: a\n", 6, "card id `a` is used twice (first on line 2)"),
+        ("srs-deck 1\ncard: a\ncolour: red\n", 3, "unknown field `colour`"),
+        ("srs-deck 1\ncard: a\nquestion: q\nquestion: r\n", 4, "`question:` appears twice in one card (first on line 3)"),
+        ("srs-deck 1\n  indented\n", 2, "indented line outside a field"),
+        ("srs-deck 1\ncard: a\njust words\n", 3, "`just words` is not a field"),
+        ("srs-deck 1\ncard: two words\n", 2, "`card: two words` is not a usable id"),
+        ("srs-deck 1\ncard: a\ntype: short_answer\nmodel_answer: m\n", 2, "card `a` has no question"),
+    ] as [(String, Int, String)])
+    func malformedDecksNameTheLine(text: String, line: Int, problem: String) {
+        #expect {
+            try readDeck(text)
+        } throws: { error in
+            guard case let StoreError.damaged(path, errorLine, errorProblem, _) = error else { return false }
+            return path == "t.deck" && errorLine == line && errorProblem == problem
+        }
+    }
+
+    @Test func newerVersionIsRefused() {
+        #expect(throws: StoreError.newerFormat(path: "t.deck", found: 2, supported: 1)) {
+            try readDeck("srs-deck 2\n")
+        }
+    }
+
+    @Test func errorMessageSaysFileLineAndFix() {
+        do {
+            _ = try readDeck("srs-deck 1\ncard: a\ncolour: red\n")
+            Issue.record("no error")
+        } catch let error as StoreError {
+            #expect(error.description == "t.deck:3: unknown field `colour`. The file was left untouched. Known fields: card, type, question, A to H, key, answer, model_answer, explanation.")
+            #expect(error.exitCode == 65)
+        } catch { Issue.record("\(error)") }
+    }
+}
