@@ -207,8 +207,23 @@ import Testing
     }
 
     @Test func equallySupportedOptionsGiveNoKey() {
-        let result = parseQuiz("Question 1 Multiple Choice\nPick.\nAred apples\nBgreen pears\nBoth apples and pears are fruit.\n")
+        let result = parseQuiz("Question 1 Multiple Choice\nPick.\nAred apples\nBgreen pears\nBoth red apples and green pears are fruit.\n")
         #expect(result.items.first?.kind.key == nil)
         #expect(result.warnings.first?.message.contains("supports A and B about equally") == true)
+    }
+}
+
+@Suite struct QuizKeyInferenceTests {
+    @Test func oneSharedWordIsTooWeakToNameAKey() {
+        let result = KeyInference.infer(options: ["It helps consolidate new memories", "It only affects physical skills"],
+                                        explanation: "Retention is better after sleep, for facts as well as skills.")
+        #expect(result.key == nil)
+        #expect(result.reason == "the explanation shares too few words with any option")
+    }
+
+    @Test func wordsEveryOptionSharesCountForNothing() {
+        let result = KeyInference.infer(options: ["Kernels are fixed", "Kernels are learned"],
+                                        explanation: "Kernels are fixed at initialization: fixed kernels never change.")
+        #expect(result.key == nil)
     }
 }

@@ -24,7 +24,11 @@ public enum CardIdentity {
 
     /// The id for a new card; `attempt` > 0 gives the alternatives used when an id is taken.
     public static func newID(deck: String, typeName: String, question: String, attempt: Int = 0) -> CardID {
-        var text = deck.lowercased() + "\u{1F}" + typeName + "\u{1F}" + normalized(question)
+        newID(deck: deck, typeName: typeName, normalizedQuestion: normalized(question), attempt: attempt)
+    }
+
+    static func newID(deck: String, typeName: String, normalizedQuestion: String, attempt: Int) -> CardID {
+        var text = deck.lowercased() + "\u{1F}" + typeName + "\u{1F}" + normalizedQuestion
         if attempt > 0 { text += "\u{1F}\(attempt)" }
         let hash = fnv1a64(text.utf8)
         let hex = String(hash >> 16, radix: 16)
@@ -49,11 +53,12 @@ public enum CardIdentity {
                 ids.append(id)
                 taken.insert(id)
             case .new:
+                let question = normalized(item.question)
                 var attempt = 0
-                var id = newID(deck: deck, typeName: item.typeName, question: item.question)
+                var id = newID(deck: deck, typeName: item.typeName, normalizedQuestion: question, attempt: 0)
                 while taken.contains(id) {
                     attempt += 1
-                    id = newID(deck: deck, typeName: item.typeName, question: item.question, attempt: attempt)
+                    id = newID(deck: deck, typeName: item.typeName, normalizedQuestion: question, attempt: attempt)
                 }
                 taken.insert(id)
                 ids.append(id)

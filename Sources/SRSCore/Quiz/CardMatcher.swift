@@ -7,12 +7,10 @@ struct CardMatcher {
     private let existing: [Card]
     private var available: [Bool]
     private var exact: [String: [Int]] = [:]
-    private let existingWords: [Set<String>]
 
     init(existing: [Card]) {
         self.existing = existing
         available = Array(repeating: true, count: existing.count)
-        existingWords = existing.map { Set(TextTokens.words($0.question)) }
         for (index, card) in existing.enumerated() {
             exact[Self.exactKey(card.kind.typeName, card.question), default: []].append(index)
         }
@@ -24,6 +22,7 @@ struct CardMatcher {
 
     mutating func match(_ items: [(typeName: String, question: String)]) -> [CardIdentity.Match] {
         var matches = Array(repeating: CardIdentity.Match.new, count: items.count)
+        guard !existing.isEmpty else { return matches }
         for (position, item) in items.enumerated() {
             guard let found = exact[Self.exactKey(item.typeName, item.question)]?.first(where: { available[$0] })
             else { continue }
@@ -42,15 +41,17 @@ struct CardMatcher {
 
     /// Candidate pairs above the threshold, most similar first (ties by file order).
     private func similarPairs(_ items: [(typeName: String, question: String)], unmatched: [Int]) -> [Pair] {
-        guard !unmatched.isEmpty else { return [] }
-        let index = wordIndex()
+        guard !unmatched.isEmpty, available.contains(true) else { return [] }
+        var existingWords: [Int: Set<String>] = [:]
+        for card in existing.indices where available[card] { existingWords[card] = Set(TextTokens.words(existing[card].question)) }
+        let index = wordIndex(existingWords)
         var pairs: [Pair] = []
         for item in unmatched {
             let words = Set(TextTokens.words(items[item].question))
             var candidates = Set<Int>()
             for word in words { candidates.formUnion(index[word] ?? []) }
             for card in candidates where existing[card].kind.typeName == items[item].typeName {
-                let similarity = Self.dice(words, existingWords[card])
+                let similarity = Self.dice(words, existingWords[card] ?? [])
                 if similarity >= CardIdentity.minimumSimilarity {
                     pairs.append(Pair(item: item, card: card, similarity: similarity))
                 }
@@ -62,10 +63,10 @@ struct CardMatcher {
     }
 
     /// Word → still-unmatched existing cards whose question has it; common words left out.
-    private func wordIndex() -> [String: [Int]] {
+    private func wordIndex(_ existingWords: [Int: Set<String>]) -> [String: [Int]] {
         var index: [String: [Int]] = [:]
-        for card in existing.indices where available[card] {
-            for word in existingWords[card] { index[word, default: []].append(card) }
+        for (card, words) in existingWords {
+            for word in words { index[word, default: []].append(card) }
         }
         return index.filter { $0.value.count <= Self.commonWordLimit }
     }

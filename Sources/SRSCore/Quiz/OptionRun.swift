@@ -8,10 +8,10 @@ struct OptionRun: Equatable, Sendable {
     /// The first A line followed (after blank lines) by a B line starts the run; it grows while
     /// the next non-blank line carries the next letter and does not read as prose.
     static func find(in lines: [QuizLine]) -> OptionRun? {
-        for index in lines.indices where lines[index].option?.index == 0 {
-            guard let first = lines[index].option,
-                  let next = nextNonBlank(in: lines, after: index),
-                  let second = lines[next].option, second.index == 1 else { continue }
+        for index in lines.indices where lines[index].optionIndex == 0 {
+            guard let next = nextNonBlank(in: lines, after: index), lines[next].optionIndex == 1,
+                  let first = lines[index].option, let second = lines[next].option, second.index == 1
+            else { continue }
             var run = OptionRun(start: index, end: next + 1, options: [first, second])
             run.extend(in: lines)
             return run
@@ -22,7 +22,8 @@ struct OptionRun: Equatable, Sendable {
     private mutating func extend(in lines: [QuizLine]) {
         while options.count < maximumOptionCount,
               let next = Self.nextNonBlank(in: lines, after: end - 1),
-              let option = lines[next].option, option.index == options.count,
+              lines[next].optionIndex == options.count, let option = lines[next].option,
+              option.index == options.count,
               !Self.readsAsProse(option, after: options) {
             options.append(option)
             end = next + 1
@@ -45,7 +46,7 @@ struct OptionRun: Equatable, Sendable {
     }
 
     private static func startsLowercase(_ text: String) -> Bool {
-        text.unicodeScalars.first?.properties.isLowercase ?? false
+        text.unicodeScalars.first?.isLowercaseLetter ?? false
     }
 
     private static func endsSentence(_ text: String) -> Bool {

@@ -64,6 +64,16 @@ public struct DeckLibrary: Sendable {
         try source(named: name).map(load)
     }
 
+    /// The card ids of every deck except those named in `names` (lower-cased), which are not
+    /// even read: new ids avoid these.
+    public func cardIDs(excluding names: Set<String>) throws -> Set<CardID> {
+        var ids = Set<CardID>()
+        for source in try sources() where !names.contains(source.name.lowercased()) {
+            ids.formUnion(try load(source).cards.map(\.id))
+        }
+        return ids
+    }
+
     /// Every deck, in `list()` order.
     public func loadAll() throws -> [Deck] { try sources().map(load) }
 

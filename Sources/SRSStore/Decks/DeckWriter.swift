@@ -51,16 +51,25 @@ public enum DeckWriter {
     }
 
     /// One line `name: value`, or `name:` and the value's lines indented by four spaces when it
-    /// has several lines or starts with whitespace (which the same-line form would lose).
+    /// has several lines or starts with a space or tab (which the same-line form would lose).
+    /// Works on UTF-8 bytes: this is most of the time of writing a large deck.
     static func field(_ name: String, _ value: String, to out: inout String) {
-        let multiLine = value.contains("\n") || value.first?.isWhitespace == true
+        let bytes = value.utf8
+        let multiLine = bytes.contains(0x0A) || bytes.first == 0x20 || bytes.first == 0x09
         guard multiLine else {
-            out += "\(name): \(value)\n"
+            out += name
+            out += ": "
+            out += value
+            out += "\n"
             return
         }
-        out += "\(name):\n"
-        for line in value.split(separator: "\n", omittingEmptySubsequences: false) {
-            out += line.isEmpty ? "\n" : "    \(line)\n"
+        var block: [UInt8] = Array(name.utf8) + [UInt8(ascii: ":"), 0x0A]
+        block.reserveCapacity(bytes.count + bytes.count / 16 + 16)
+        for line in bytes.split(separator: 0x0A, omittingEmptySubsequences: false) {
+            if !line.isEmpty { block.append(contentsOf: [0x20, 0x20, 0x20, 0x20]) }
+            block.append(contentsOf: line)
+            block.append(0x0A)
         }
+        out += String(decoding: block, as: UTF8.self)
     }
 }

@@ -24,11 +24,7 @@ public struct QuizImporter: Sendable {
 
     /// The ids used by every deck except those named in `names` (lower-cased): new ids avoid them.
     public func takenIDs(excluding names: Set<String>) throws -> Set<CardID> {
-        var taken = Set<CardID>()
-        for summary in try library.list() where !names.contains(summary.name.lowercased()) {
-            taken.formUnion(summary.cardIDs)
-        }
-        return taken
+        try library.cardIDs(excluding: names)
     }
 
     /// Converts parsed items into the deck `deckName`, updating the library's deck of that name

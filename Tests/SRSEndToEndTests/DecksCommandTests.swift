@@ -1,0 +1,58 @@
+import Foundation
+import Testing
+
+@Suite struct DecksCommandTests {
+    @Test func freshDataDirectoryListsTheShippedDecks() throws {
+        let result = try ImportFixtures.run(["decks"], in: TempFolder())
+        #expect(result.status == 0)
+        #expect(result.stdout == """
+            DECK                   CARDS    NEW    DUE  ORIGIN
+            linear-algebra             4      4      0  shipped
+            neural-tangent-kernel      4      4      0  shipped
+            spaced-repetition         24     24      0  shipped
+
+            """)
+    }
+
+    @Test func importedDecksJoinAndHideShippedOnesOfTheSameName() throws {
+        let folder = TempFolder()
+        _ = try ImportFixtures.run(["import", ImportFixtures.original, "--deck", "Neural-Tangent-Kernel"], in: folder)
+        _ = try ImportFixtures.run(["import", ImportFixtures.linearAlgebra, "--deck", "mine"], in: folder)
+        let result = try ImportFixtures.run(["decks", "--json"], in: folder)
+        #expect(result.stdout == """
+            {"version": 1, "decks": [
+              {"name": "linear-algebra", "origin": "shipped", "cards": 4, "new": 4, "due": 0},
+              {"name": "mine", "origin": "imported", "cards": 4, "new": 4, "due": 0},
+              {"name": "neural-tangent-kernel", "origin": "imported", "cards": 4, "new": 4, "due": 0},
+              {"name": "spaced-repetition", "origin": "shipped", "cards": 24, "new": 24, "due": 0}
+            ]}
+
+            """)
+    }
+
+    @Test func aCopiedBinaryStillHasTheShippedDecks() throws {
+        let folder = TempFolder()
+        let copy = folder.url.appendingPathComponent("srs-copy")
+        try FileManager.default.copyItem(at: SRSProcess.binary, to: copy)
+        let process = Process()
+        process.executableURL = copy
+        process.arguments = ["decks"]
+        process.environment = ["SRS_DATA_DIR": folder.path + "/data", "SRS_USER": "tester", "HOME": folder.path]
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        #expect(text.contains("spaced-repetition         24     24      0  shipped"))
+    }
+
+    @Test func aDamagedDeckFileIsExit65WithItsLine() throws {
+        let folder = TempFolder()
+        try FileManager.default.createDirectory(atPath: folder.path + "/data/decks", withIntermediateDirectories: true)
+        try Data("srs-deck 1\ncard: a\ntype: wrong\nquestion: q\n".utf8).write(to: URL(fileURLWithPath: ImportFixtures.deckFile("x", in: folder)))
+        let result = try ImportFixtures.run(["decks"], in: folder)
+        #expect(result.status == 65)
+        #expect(result.stderr == "Error: \(ImportFixtures.deckFile("x", in: folder)):3: unknown type `wrong`. The file was left untouched. Use multiple_choice, true_false or short_answer.\n")
+    }
+}

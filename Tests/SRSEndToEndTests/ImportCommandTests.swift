@@ -1,0 +1,136 @@
+import Foundation
+import Testing
+
+/// Quiz files for the import tests: the samples in `decks/sources/` and texts written here.
+enum ImportFixtures {
+    static let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("decks/sources")
+    static var original: String { sources.appendingPathComponent("000_84106cf2ef55100a.txt").path }
+    static var linearAlgebra: String { sources.appendingPathComponent("linear-algebra.txt").path }
+
+    static func write(_ text: String, named name: String, in folder: TempFolder) throws -> String {
+        let path = folder.url.appendingPathComponent(name).path
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    static func run(_ arguments: [String], in folder: TempFolder) throws -> SRSProcess.Result {
+        try SRSProcess.run(arguments, environment: ["SRS_DATA_DIR": folder.path + "/data", "SRS_USER": "tester"])
+    }
+
+    static func deckFile(_ name: String, in folder: TempFolder) -> String { folder.path + "/data/decks/\(name).deck" }
+}
+
+@Suite struct ImportCommandTests {
+    @Test func importsTheOriginalSampleAndReportsTypesAndKeys() throws {
+        let folder = TempFolder()
+        let result = try ImportFixtures.run(["import", ImportFixtures.original, "--deck", "ntk"], in: folder)
+        #expect(result.status == 0)
+        #expect(result.stderr == "")
+        #expect(result.stdout == """
+            \(ImportFixtures.original) → deck "ntk": 4 items (2 multiple choice, 1 true/false, 1 short answer)
+              keys: 0 explicit, 2 inferred (1: B 0.52, 4: D 0.93), 0 none
+              wrote \(ImportFixtures.deckFile("ntk", in: folder)): 4 new, 0 updated, 0 unchanged, 0 removed
+
+            """)
+    }
+
+    @Test func reimportUpdatesInsteadOfDuplicating() throws {
+        let folder = TempFolder()
+        _ = try ImportFixtures.run(["import", ImportFixtures.linearAlgebra], in: folder)
+        let first = try String(contentsOfFile: ImportFixtures.deckFile("linear-algebra", in: folder), encoding: .utf8)
+        let again = try ImportFixtures.run(["import", ImportFixtures.linearAlgebra], in: folder)
+        #expect(again.stdout.hasSuffix(": 0 new, 0 updated, 4 unchanged, 0 removed\n"))
+        #expect(try String(contentsOfFile: ImportFixtures.deckFile("linear-algebra", in: folder), encoding: .utf8) == first)
+    }
+
+    @Test func keyOptionSetsAnExplicitKey() throws {
+        let folder = TempFolder()
+        let result = try ImportFixtures.run(["import", ImportFixtures.original, "--deck", "ntk", "--key", "1=B", "--key", "4=d", "--dry-run"], in: folder)
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("  keys: 2 explicit, 0 inferred, 0 none\n"))
+        #expect(result.stdout.contains("  dry run, nothing written: 4 new"))
+        #expect(!FileManager.default.fileExists(atPath: ImportFixtures.deckFile("ntk", in: folder)))
+    }
+
+    @Test func jsonOutputFollowsTheSchema() throws {
+        let folder = TempFolder()
+        let result = try ImportFixtures.run(["import", ImportFixtures.linearAlgebra, "--json", "--dry-run"], in: folder)
+        #expect(result.status == 0)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(json["version"] as? Int == 1)
+        let file = try #require((json["files"] as? [[String: Any]])?.first)
+        #expect(file["deck"] as? String == "linear-algebra")
+        let items = try #require(file["items"] as? [[String: Any]])
+        #expect(items.map { $0["type"] as? String } == ["multiple_choice", "true_false", "short_answer", "multiple_choice"])
+        #expect(items.map { $0["line"] as? Int } == [1, 9, 16, 22])
+        #expect(items[0]["options"] as? [String] == ["0", "1", "2"])
+        #expect(items[0]["key"] as? String == "B")
+        #expect(items[0]["key_source"] as? String == "explicit")
+        #expect(items[3]["key_source"] as? String == "inferred")
+        #expect(items[1]["answer"] as? Bool == false)
+        #expect((items[2]["model_answer"] as? String)?.hasPrefix("No vector in the set") == true)
+        #expect(items.allSatisfy { ($0["id"] as? String)?.count == 12 })
+    }
+
+    @Test func malformedItemsStopTheImportWithFileLineAndExit65() throws {
+        let folder = TempFolder()
+        let quiz = try ImportFixtures.write("Question 1 True / False\nIs it?\nTTrue\nFFalse\n\nQuestion 2 Short Answer\nWhy?\nModel answer: So.\n",
+                                            named: "bad.txt", in: folder)
+        let result = try ImportFixtures.run(["import", quiz], in: folder)
+        #expect(result.status == 65)
+        #expect(result.stdout == "")
+        #expect(result.stderr == """
+            \(quiz):1: true/false item has no answer; add a line `Answer: True` or `Answer: False` after the `TTrue` and `FFalse` lines
+            Error: 1 invalid item; nothing was written. Fix them, or use --skip-invalid to import the valid items.
+
+            """)
+        #expect(!FileManager.default.fileExists(atPath: ImportFixtures.deckFile("bad", in: folder)))
+    }
+
+    @Test func skipInvalidImportsTheValidItems() throws {
+        let folder = TempFolder()
+        let quiz = try ImportFixtures.write("Question 1 True / False\nIs it?\nTTrue\nFFalse\n\nQuestion 2 Short Answer\nWhy?\nModel answer: So.\n",
+                                            named: "bad.txt", in: folder)
+        let result = try ImportFixtures.run(["import", quiz, "--skip-invalid"], in: folder)
+        #expect(result.status == 0)
+        #expect(result.stderr.hasPrefix("\(quiz):1: warning: skipped invalid item: true/false item has no answer"))
+        #expect(result.stdout.contains("deck \"bad\": 1 item (1 short answer)"))
+    }
+
+    @Test func aFailedImportLeavesTheExistingDeckUntouched() throws {
+        let folder = TempFolder()
+        let path = try ImportFixtures.write("Question 1 Short Answer\nWhy?\nModel answer: So.\n", named: "q.txt", in: folder)
+        _ = try ImportFixtures.run(["import", path], in: folder)
+        let before = try String(contentsOfFile: ImportFixtures.deckFile("q", in: folder), encoding: .utf8)
+        _ = try ImportFixtures.write("Question 1 Short Answer\nWhy?\n", named: "q.txt", in: folder)
+        #expect(try ImportFixtures.run(["import", path], in: folder).status == 65)
+        #expect(try String(contentsOfFile: ImportFixtures.deckFile("q", in: folder), encoding: .utf8) == before)
+    }
+
+    @Test(arguments: [
+        (["import", "/nonexistent/quiz.txt"], Int32(66), "Error: quiz file not found: /nonexistent/quiz.txt\n"),
+        (["import", "a.txt", "b.txt", "--deck", "x"], Int32(64), "--deck names one deck"),
+        (["import", "a.txt", "--key", "4"], Int32(64), "--key 4: write N=X"),
+    ] as [([String], Int32, String)])
+    func usageAndMissingInput(arguments: [String], status: Int32, message: String) throws {
+        let result = try ImportFixtures.run(arguments, in: TempFolder())
+        #expect(result.status == status)
+        #expect(result.stderr.contains(message))
+    }
+
+    @Test func keyNamingAMissingOptionIsAUsageError() throws {
+        let result = try ImportFixtures.run(["import", ImportFixtures.linearAlgebra, "--key", "1=D"], in: TempFolder())
+        #expect(result.status == 64)
+        #expect(result.stderr == "Error: --key 1=D: item 1 has options A to C only\n")
+    }
+
+    @Test func terminalEscapesInQuizTextNeverReachTheOutput() throws {
+        let folder = TempFolder()
+        let quiz = try ImportFixtures.write("Question 1 Multiple Choice\nPick\u{1B}[2J.\nA\u{1B}]0;x\u{07}one\nBtwo\n", named: "esc.txt", in: folder)
+        let result = try ImportFixtures.run(["import", quiz], in: folder)
+        #expect(!result.stdout.contains("\u{1B}") && !result.stderr.contains("\u{1B}"))
+        let deck = try String(contentsOfFile: ImportFixtures.deckFile("esc", in: folder), encoding: .utf8)
+        #expect(!deck.contains("\u{1B}") && deck.contains("question: Pick\u{241B}[2J."))
+    }
+}
