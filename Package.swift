@@ -26,6 +26,8 @@ let package = Package(
             "SRSCore", "SRSStore", "SRSUI", "SRSTerminal",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        // Generates a heavy user's collection and times srs's own work on it (docs/benchmarks.md).
+        .executableTarget(name: "srs-bench", dependencies: ["SRSCore", "SRSStore"]),
         .testTarget(name: "SRSCoreTests", dependencies: ["SRSCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "SRSStoreTests", dependencies: ["SRSStore", "SRSCore"]),
         .testTarget(name: "SRSUITests", dependencies: ["SRSUI", "SRSCore"], resources: [.copy("Snapshots")]),

@@ -1,0 +1,109 @@
+import Foundation
+import SRSCore
+import SRSStore
+
+/// `srs-bench`: generates a heavy user's collection and measures srs's own work on it, in a
+/// release build. Whole-process figures come from hyperfine and /usr/bin/time around `srs`;
+/// see docs/benchmarks.md for the commands.
+@main
+enum Bench {
+    static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        do {
+            switch arguments.first {
+            case "generate": try generate(arguments.dropFirst())
+            case "load": try load(arguments.dropFirst())
+            case "answer": try answer(arguments.dropFirst())
+            case "history": try history(arguments.dropFirst())
+            default:
+                print("""
+                    usage: srs-bench generate DIR [--cards N] [--now ISO] [--seed N]
+                           srs-bench load DIR       open progress + decks, build today's queue (ms)
+                           srs-bench answer DIR [--count N]   durable answers (median, p95 ms)
+                           srs-bench history DIR    read the review history for stats (ms)
+                    """)
+                exit(64)
+            }
+        } catch {
+            FileHandle.standardError.write(Data("Error: \(error)\n".utf8))
+            exit(1)
+        }
+    }
+
+    static func option(_ name: String, in args: ArraySlice<String>) -> String? {
+        guard let i = args.firstIndex(of: name), args.index(after: i) < args.endIndex else { return nil }
+        return args[args.index(after: i)]
+    }
+
+    static func location(_ args: ArraySlice<String>) -> DataLocation {
+        DataLocation(root: URL(fileURLWithPath: args.first ?? "bench-data", isDirectory: true), user: "bench")
+    }
+
+    static func ms(_ start: UInt64) -> Double { Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6 }
+
+    static func generate(_ args: ArraySlice<String>) throws {
+        let now = option("--now", in: args).flatMap(ISOTime.parse) ?? EpochSeconds(Date().timeIntervalSince1970)
+        var generator = CollectionGenerator(now: now, random: SplitMix(state: UInt64(option("--seed", in: args) ?? "") ?? 1))
+        generator.cards = Int(option("--cards", in: args) ?? "") ?? generator.cards
+        let where_ = location(args)
+        let deck = generator.deck(name: "bench")
+        let records = generator.history(for: deck)
+        try FileManager.default.createDirectory(at: where_.decksFolder, withIntermediateDirectories: true)
+        try Data(DeckWriter.text(of: deck).utf8).write(to: where_.decksFolder.appendingPathComponent("bench.deck"))
+        try ProgressStore.writeNewHistory(where_, records: records)
+        let seen = Set(records.map(\.card)).count
+        print("{\"cards\":\(deck.cards.count),\"seen\":\(seen),\"reviews\":\(records.count),\"data_dir\":\"\(where_.root.path)\",\"user\":\"bench\"}")
+    }
+
+    static func load(_ args: ArraySlice<String>) throws {
+        let t0 = DispatchTime.now().uptimeNanoseconds
+        let store = try ProgressStore.openForReview(location(args))
+        let t1 = DispatchTime.now().uptimeNanoseconds
+        let decks = try DeckLibrary(location: location(args)).loadAll()
+        let t2 = DispatchTime.now().uptimeNanoseconds
+        let now = EpochSeconds(Date().timeIntervalSince1970)
+        let clock = store.settings.clock()
+        let queue = DailyQueue.build(cards: decks.flatMap { $0.cards.map(\.id) }, progress: store.cards,
+                                     limits: store.settings.limits(at: now, clock: clock), clock: clock, now: now)
+        let t3 = DispatchTime.now().uptimeNanoseconds
+        print(String(format: "{\"progress_ms\":%.1f,\"decks_ms\":%.1f,\"queue_ms\":%.1f,\"total_ms\":%.1f,\"cards\":%d,\"states\":%d,\"repeats\":%d,\"reviews\":%d,\"new\":%d}",
+                     Double(t1 - t0) / 1e6, Double(t2 - t1) / 1e6, Double(t3 - t2) / 1e6, Double(t3 - t0) / 1e6,
+                     decks.reduce(0) { $0 + $1.cards.count }, store.cards.count, queue.repeats.count, queue.reviews.count, queue.new.count))
+        store.close()
+    }
+
+    static func answer(_ args: ArraySlice<String>) throws {
+        let count = Int(option("--count", in: args) ?? "") ?? 1000
+        // Answer on a copy of the generated user, so the collection stays as generated.
+        let source = location(args)
+        let scratch = DataLocation(root: source.root, user: "bench-answer")
+        try? FileManager.default.removeItem(at: scratch.userFolder)
+        try FileManager.default.copyItem(at: source.userFolder, to: scratch.userFolder)
+        let store = try ProgressStore.openForReview(scratch)
+        let reviewer = Reviewer(clock: store.settings.clock())
+        let now = EpochSeconds(Date().timeIntervalSince1970)
+        let ids = Array(store.cards.keys.sorted().prefix(count))
+        var times: [Double] = []
+        for (i, id) in ids.enumerated() {
+            let time = now + EpochSeconds(i)
+            let before = store.cards[id]
+            let start = DispatchTime.now().uptimeNanoseconds
+            let after = reviewer.answer(before, grade: .good, at: time)
+            try store.append(card: id, action: .answer(grade: .good, kind: reviewer.kind(of: before, at: time), answerMillis: 3000),
+                             time: time, after: after)
+            times.append(ms(start))
+        }
+        times.sort()
+        print(String(format: "{\"answers\":%d,\"median_ms\":%.3f,\"p95_ms\":%.3f,\"max_ms\":%.3f}",
+                     times.count, times[times.count / 2], times[times.count * 95 / 100], times.last ?? 0))
+        store.close()
+    }
+
+    static func history(_ args: ArraySlice<String>) throws {
+        let t0 = DispatchTime.now().uptimeNanoseconds
+        let store = try ProgressStore.openReadOnly(location(args))
+        let t1 = DispatchTime.now().uptimeNanoseconds
+        let history = try store.history()
+        print(String(format: "{\"open_ms\":%.1f,\"history_ms\":%.1f,\"events\":%d}", Double(t1 - t0) / 1e6, ms(t1), history.events.count))
+    }
+}

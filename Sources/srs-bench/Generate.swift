@@ -1,0 +1,104 @@
+import Foundation
+import SRSCore
+import SRSStore
+
+/// A deterministic generator (SplitMix64): the same seed makes the same collection.
+struct SplitMix: RandomNumberGenerator {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+/// Makes a heavy user's collection shaped like a real one (as `../shared/bench/` does for Anki):
+/// one deck of `cards` cards (questions of about 60 characters, answers and explanations of about
+/// 200), about `seenShare` of them reviewed, about `reviewsPerCard` answers per reviewed card.
+struct CollectionGenerator {
+    var cards = 100_000
+    var seenShare = 0.9
+    var reviewsPerCard = 11
+    var now: EpochSeconds
+    var random: SplitMix
+
+    static let words = ("memory retrieval interval spacing recall forgetting curve lapse review card deck "
+        + "matrix vector kernel gradient network neuron layer function theorem proof lemma basis "
+        + "protein enzyme cell membrane river mountain capital treaty empire century language verb "
+        + "noun grammar tense sound wave energy particle field charge orbit planet star galaxy").split(separator: " ").map(String.init)
+
+    mutating func text(length: Int) -> String {
+        var out = ""
+        while out.count < length {
+            if !out.isEmpty { out += " " }
+            out += Self.words[Int.random(in: 0..<Self.words.count, using: &random)]
+        }
+        return out.prefix(1).uppercased() + out.dropFirst()
+    }
+
+    mutating func deck(name: String) -> Deck {
+        var result: [Card] = []
+        result.reserveCapacity(cards)
+        for i in 0..<cards {
+            let id = CardID(String(format: "bench-%06d", i))
+            let question = text(length: 58) + "?"
+            let kind: CardKind
+            switch i % 5 {
+            case 0, 1, 2:
+                let options = (0..<4).map { _ in text(length: 40) }
+                kind = .multipleChoice(options: options, key: AnswerKey(index: i % 4, source: .explicit))
+            case 3: kind = .trueFalse(answer: i % 2 == 0)
+            default: kind = .shortAnswer(modelAnswer: text(length: 200))
+            }
+            result.append(Card(id: id, question: question, kind: kind, explanation: text(length: 200)))
+        }
+        return Deck(name: name, cards: result)
+    }
+
+    /// The review log: each reviewed card's answers from a start up to three years ago, due
+    /// review after due review, with a same-day repeat after each Again; all in time order.
+    mutating func history(for deck: Deck) -> [LogRecord] {
+        let reviewer = Reviewer(clock: DayClock(timeZone: TimeZone(identifier: "UTC") ?? .current))
+        var answers: [(EpochSeconds, CardID, Grade, ReviewKind, CardProgress)] = []
+        answers.reserveCapacity(deck.cards.count * reviewsPerCard)
+        for card in deck.cards where Double.random(in: 0..<1, using: &random) < seenShare {
+            let count = Int.random(in: 1...(2 * reviewsPerCard - 1), using: &random)
+            var time = now - EpochSeconds.random(in: 20...1_100, using: &random) * secondsPerDay
+            var progress: CardProgress?
+            for _ in 0..<count where time < now {
+                let grade = randomGrade()
+                let kind = reviewer.kind(of: progress, at: time)
+                let after = reviewer.answer(progress, grade: grade, at: time)
+                answers.append((time, card.id, grade, kind, after))
+                progress = after
+                if grade == .again {
+                    time += 600
+                    guard time < now else { break }
+                    let repeated = reviewer.answer(progress, grade: .good, at: time)
+                    answers.append((time, card.id, .good, .repeat, repeated))
+                    progress = repeated
+                }
+                let due = progress?.memory?.due ?? time
+                time = max(due, time + 3600) + EpochSeconds.random(in: 0...(2 * secondsPerDay), using: &random)
+            }
+        }
+        answers.sort { $0.0 < $1.0 }
+        return answers.enumerated().map { i, a in
+            LogRecord(seq: i + 1, card: a.1, time: a.0,
+                      action: .answer(grade: a.2, kind: a.3, answerMillis: Int.random(in: 1_500...20_000, using: &random)),
+                      scheduler: "sm2", after: a.4)
+        }
+    }
+
+    /// Again 10 %, Hard 10 %, Good 65 %, Easy 15 %.
+    mutating func randomGrade() -> Grade {
+        switch Int.random(in: 0..<100, using: &random) {
+        case ..<10: return .again
+        case ..<20: return .hard
+        case ..<85: return .good
+        default: return .easy
+        }
+    }
+}
