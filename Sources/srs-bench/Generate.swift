@@ -57,17 +57,20 @@ struct CollectionGenerator {
         return Deck(name: name, cards: result)
     }
 
-    /// The review log: each reviewed card's answers from a start up to three years ago, due
-    /// review after due review, with a same-day repeat after each Again; all in time order.
+    /// The review log: each reviewed card's answers from a start up to six years ago, due
+    /// review after due review, with a same-day repeat after each Again; all in time order, and
+    /// all before today's study day began (so that today's queue is a whole day's work).
     mutating func history(for deck: Deck) -> [LogRecord] {
-        let reviewer = Reviewer(clock: DayClock(timeZone: TimeZone(identifier: "UTC") ?? .current))
+        let clock = DayClock(timeZone: TimeZone(identifier: "UTC") ?? .current)
+        let reviewer = Reviewer(clock: clock)
+        let end = clock.dayStart(containing: now)
         var answers: [(EpochSeconds, CardID, Grade, ReviewKind, CardProgress)] = []
         answers.reserveCapacity(deck.cards.count * reviewsPerCard)
         for card in deck.cards where Double.random(in: 0..<1, using: &random) < seenShare {
-            let count = Int.random(in: 1...(2 * reviewsPerCard - 1), using: &random)
-            var time = now - EpochSeconds.random(in: 20...1_100, using: &random) * secondsPerDay
+            let count = Int.random(in: 3...(2 * reviewsPerCard + 7), using: &random)
+            var time = end - EpochSeconds.random(in: 30...2_500, using: &random) * secondsPerDay
             var progress: CardProgress?
-            for _ in 0..<count where time < now {
+            for _ in 0..<count where time < end {
                 let grade = randomGrade()
                 let kind = reviewer.kind(of: progress, at: time)
                 let after = reviewer.answer(progress, grade: grade, at: time)
@@ -75,13 +78,13 @@ struct CollectionGenerator {
                 progress = after
                 if grade == .again {
                     time += 600
-                    guard time < now else { break }
+                    guard time < end else { break }
                     let repeated = reviewer.answer(progress, grade: .good, at: time)
                     answers.append((time, card.id, .good, .repeat, repeated))
                     progress = repeated
                 }
                 let due = progress?.memory?.due ?? time
-                time = max(due, time + 3600) + EpochSeconds.random(in: 0...(2 * secondsPerDay), using: &random)
+                time = max(due, time + 3600) + EpochSeconds.random(in: 0...(3 * secondsPerDay), using: &random)
             }
         }
         answers.sort { $0.0 < $1.0 }

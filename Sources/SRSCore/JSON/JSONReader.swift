@@ -9,6 +9,10 @@ public struct JSONError: Error, Equatable, CustomStringConvertible {
     public let offset: Int
     public let problem: String
     public var description: String { "\(problem) at byte \(offset + 1)" }
+    public init(offset: Int, problem: String) {
+        self.offset = offset
+        self.problem = problem
+    }
 }
 
 /// A small, fast, allocation-light JSON reader over UTF-8 bytes, for the files srs writes
@@ -17,7 +21,7 @@ public struct JSONError: Error, Equatable, CustomStringConvertible {
 /// expects and gets a `JSONError` with the offset for anything else.
 public struct JSONReader {
     public let bytes: UnsafeBufferPointer<UInt8>
-    public private(set) var offset: Int
+    public var offset: Int
 
     public init(_ bytes: UnsafeBufferPointer<UInt8>, offset: Int = 0) {
         self.bytes = bytes
@@ -26,9 +30,11 @@ public struct JSONReader {
 
     public var atEnd: Bool { offset >= bytes.count }
 
+    @inlinable
     public func error(_ problem: String) -> JSONError { JSONError(offset: offset, problem: problem) }
 
     /// Skips spaces, tabs, carriage returns and line feeds.
+    @inlinable
     public mutating func skipWhitespace() {
         while offset < bytes.count {
             let b = bytes[offset]
@@ -38,18 +44,21 @@ public struct JSONReader {
     }
 
     /// The next non-blank byte, not consumed (nil at the end).
+    @inlinable
     public mutating func peek() -> UInt8? {
         skipWhitespace()
         return offset < bytes.count ? bytes[offset] : nil
     }
 
     /// Consumes `byte` (after blanks) or throws naming it.
+    @inlinable
     public mutating func expect(_ byte: UInt8) throws {
         guard peek() == byte else { throw error("expected '\(Character(UnicodeScalar(byte)))'") }
         offset += 1
     }
 
     /// Consumes `byte` if it comes next; tells whether it did.
+    @inlinable
     public mutating func consume(_ byte: UInt8) -> Bool {
         guard peek() == byte else { return false }
         offset += 1
@@ -77,19 +86,23 @@ public struct JSONReader {
     }
 
     /// Reads a string, unescaping it; rejects raw control characters and invalid UTF-8.
+    @inlinable
     public mutating func readString() throws -> String {
         try expect(UInt8(ascii: "\""))
         let start = offset
+        var ascii = true
         while offset < bytes.count {
             let b = bytes[offset]
             if b == UInt8(ascii: "\"") {
                 let raw = UnsafeBufferPointer(rebasing: bytes[start..<offset])
                 offset += 1
+                if ascii { return String(decoding: raw, as: UTF8.self) }
                 guard let text = String(validating: raw, as: UTF8.self) else {
                     throw JSONError(offset: start, problem: "invalid UTF-8 in a string")
                 }
                 return text
             }
+            ascii = ascii && b < 0x80
             if b == UInt8(ascii: "\\") { offset = start; return try readEscapedString() }
             if b < 0x20 { throw error("a control character inside a string") }
             offset += 1
@@ -97,7 +110,7 @@ public struct JSONReader {
         throw error("a string that does not end")
     }
 
-    private mutating func readEscapedString() throws -> String {
+    @usableFromInline mutating func readEscapedString() throws -> String {
         var out: [UInt8] = []
         while offset < bytes.count {
             let b = bytes[offset]
@@ -166,29 +179,36 @@ public struct JSONReader {
     }
 
     /// Reads an integer (no fraction, no exponent) that fits in 64 bits.
+    @inlinable
     public mutating func readInt() throws -> Int64 {
         skipWhitespace()
         let start = offset
-        let negative = consumeByte(UInt8(ascii: "-"))
-        var value: Int64 = 0
-        var digits = 0
-        while offset < bytes.count, (48...57).contains(bytes[offset]) {
-            let (times, o1) = value.multipliedReportingOverflow(by: 10)
-            let (sum, o2) = times.addingReportingOverflow(Int64(bytes[offset] - 48))
-            guard !o1, !o2 else { offset = start; throw error("an integer too large") }
-            value = sum
-            digits += 1
+        let negative = offset < bytes.count && bytes[offset] == UInt8(ascii: "-")
+        if negative { offset += 1 }
+        let digitsStart = offset
+        var value: UInt64 = 0
+        while offset < bytes.count {
+            let digit = bytes[offset] &- 48
+            guard digit < 10 else { break }
+            value = value &* 10 &+ UInt64(digit)
             offset += 1
         }
+        let digits = offset - digitsStart
         guard digits > 0 else { offset = start; throw error("expected an integer") }
-        if offset < bytes.count, [UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E")].contains(bytes[offset]) {
+        // 18 digits always fit; beyond that, check against the exact limit.
+        guard digits <= 18 || (digits == 19 && value <= UInt64(Int64.max) + (negative ? 1 : 0) && value >= 1_000_000_000_000_000_000) else {
+            offset = start
+            throw error("an integer too large")
+        }
+        if offset < bytes.count, bytes[offset] == UInt8(ascii: ".") || bytes[offset] | 0x20 == UInt8(ascii: "e") {
             offset = start
             throw error("expected a whole number")
         }
-        return negative ? -value : value
+        return negative ? Int64(bitPattern: 0 &- value) : Int64(value)
     }
 
     /// Reads any JSON number as a Double, exactly as `strtod` rounds it.
+    @inlinable
     public mutating func readDouble() throws -> Double {
         skipWhitespace()
         let start = offset
@@ -201,6 +221,40 @@ public struct JSONReader {
         }
         let count = offset - start
         guard digits > 0, count < 64 else { offset = start; throw error("expected a number") }
+        if let exact = Self.exactDouble(bytes, start..<offset) { return exact }
+        return try slowDouble(start: start, count: count)
+    }
+
+    /// Powers of ten that a Double holds exactly.
+    @usableFromInline static let exactPowersOfTen: [Double] = (0...22).map { (0..<$0).reduce(1.0) { r, _ in r * 10 } }
+
+    /// Clinger's fast path: `-ddd.ddd` with at most 15 significant digits is an exact integer
+    /// divided by an exact power of ten, so one division rounds it correctly, as strtod would.
+    @inlinable static func exactDouble(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Double? {
+        var i = range.lowerBound
+        let negative = bytes[i] == UInt8(ascii: "-")
+        if negative { i += 1 }
+        var mantissa: UInt64 = 0, digits = 0, fraction = 0, seenPoint = false
+        while i < range.upperBound {
+            let b = bytes[i]
+            if b == UInt8(ascii: ".") {
+                guard !seenPoint else { return nil }
+                seenPoint = true
+            } else if b >= 48 && b <= 57 {
+                mantissa = mantissa &* 10 &+ UInt64(b - 48)
+                digits += 1
+                if seenPoint { fraction += 1 }
+            } else {
+                return nil
+            }
+            i += 1
+        }
+        guard digits <= 15, fraction <= 22 else { return nil }
+        let value = Double(mantissa) / exactPowersOfTen[fraction]
+        return negative ? -value : value
+    }
+
+    @usableFromInline mutating func slowDouble(start: Int, count: Int) throws -> Double {
         var buffer = (0 as UInt64, 0 as UInt64, 0 as UInt64, 0 as UInt64, 0 as UInt64, 0 as UInt64, 0 as UInt64, 0 as UInt64)
         let parsed: Double? = withUnsafeMutableBytes(of: &buffer) { raw in
             let text = raw.bindMemory(to: CChar.self)
@@ -223,6 +277,7 @@ public struct JSONReader {
     }
 
     /// Consumes `null` if it comes next.
+    @inlinable
     public mutating func consumeNull() -> Bool { consumeWord("null") }
 
     /// Skips one value of any kind.
@@ -237,13 +292,13 @@ public struct JSONReader {
         }
     }
 
-    private mutating func consumeByte(_ byte: UInt8) -> Bool {
+    @usableFromInline mutating func consumeByte(_ byte: UInt8) -> Bool {
         guard offset < bytes.count, bytes[offset] == byte else { return false }
         offset += 1
         return true
     }
 
-    private mutating func consumeWord(_ word: StaticString) -> Bool {
+    @usableFromInline mutating func consumeWord(_ word: StaticString) -> Bool {
         skipWhitespace()
         let n = word.utf8CodeUnitCount
         guard offset + n <= bytes.count else { return false }
