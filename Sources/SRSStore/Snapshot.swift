@@ -28,9 +28,16 @@ struct Snapshot {
                     case "log_bytes": snapshot.logBytes = Int(try r.readInt())
                     case "cards":
                         snapshot.cards.reserveCapacity(bytes.count / 64)
+                        let fast = SnapshotRowScanner(bytes: r.bytes)
                         try r.readArray { row in
-                            let (id, progress) = try ProgressFormat.readRow(&row)
-                            snapshot.cards[id] = progress
+                            row.skipWhitespace()
+                            if let (id, progress, end) = fast.row(at: row.offset) {
+                                snapshot.cards[id] = progress
+                                row.offset = end
+                            } else {
+                                let (id, progress) = try ProgressFormat.readRow(&row)
+                                snapshot.cards[id] = progress
+                            }
                         }
                     default: try r.skipValue()
                     }

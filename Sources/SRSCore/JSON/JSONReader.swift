@@ -230,7 +230,7 @@ public struct JSONReader {
 
     /// Clinger's fast path: `-ddd.ddd` with at most 15 significant digits is an exact integer
     /// divided by an exact power of ten, so one division rounds it correctly, as strtod would.
-    @inlinable static func exactDouble(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Double? {
+    @inlinable public static func exactDouble(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Double? {
         var i = range.lowerBound
         let negative = bytes[i] == UInt8(ascii: "-")
         if negative { i += 1 }
