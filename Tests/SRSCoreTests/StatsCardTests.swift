@@ -129,3 +129,17 @@ import Testing
         #expect(StatsAsOf.parse(text, clock: Self.berlin) == nil)
     }
 }
+
+@Suite struct StatsDeckMembershipTests {
+    @Test func everyCardFindsItsFirstDeckAndOthersFindNone() {
+        let decks = (0..<3).map { d in DeckCards(name: "d\(d)", cards: (0..<5_000).map { CardID("card-\($0 * 3 + d)") }) }
+            + [DeckCards(name: "again", cards: [CardID("card-0"), CardID("card-7"), CardID("only-here")])]
+        let members = DeckMembership(decks)
+        #expect(members.cardCounts == [5_000, 5_000, 5_000, 1, 0])
+        #expect((0..<15_000).allSatisfy { members.deck(of: CardID("card-\($0)")) == Int32($0 % 3) })
+        #expect(members.deck(of: CardID("only-here")) == 3)
+        #expect(members.deck(of: CardID("card-15000")) == members.other)
+        #expect(members.deck(of: CardID("")) == members.other)
+        #expect(DeckMembership([]).deck(of: CardID("x")) == 0)
+    }
+}

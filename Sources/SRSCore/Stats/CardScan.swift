@@ -52,10 +52,11 @@ struct CardTally {
         easinessBuckets = Array(repeating: 0, count: EasinessBuckets.labels.count)
     }
 
-    mutating func add(_ p: CardProgress, days: StudyDays, now: EpochSeconds) {
-        add(CardGroup(p, todayStart: days.start(of: days.today), now: now))
+    /// Adds a card whose group and due slot are already known.
+    mutating func add(_ p: CardProgress, group: CardGroup, slot: DueSlot?) {
+        add(group)
         if p.firstReview > 0 || p.memory != nil { counts.reviewed += 1 }
-        if let slot = DueSlot(p, days: days, now: now) { addDue(slot) }
+        if let slot { addDue(slot) }
         if let memory = p.memory { addMemory(memory) }
     }
 

@@ -25,6 +25,8 @@ struct EventScan {
         var firstOfDay = FirstOfDay(cards: history.cardIDs.count)
         var todayCards: Set<Int32> = []
         var cursor = StudyDayCursor(days)
+        // Older answers only count towards the per-day totals (streaks); a year's feed retention.
+        let retentionStart = days.start(of: max(0, days.today - (Self.retentionWindows.max() ?? 365) + 1))
         for event in history.events where event.time <= now {
             let card = Int(event.card)
             guard card >= 0, card < cardDeck.count else { continue }
@@ -34,6 +36,7 @@ struct EventScan {
             guard event.time >= days.first else { continue }
             let day = cursor.day(of: event.time)
             perDay[day] += 1
+            guard event.time >= retentionStart else { continue }
             if day == days.today {
                 addToday(event)
                 todayCards.insert(event.card)

@@ -44,11 +44,14 @@ extension StatsReport {
         var all = CardTally(forecastDays: forecastDays)
         var perDeck = Array(repeating: CardTally(forecastDays: 1), count: members.cardCounts.count)
         var withProgress = Array(repeating: 0, count: members.cardCounts.count)
+        let todayStart = days.start(of: days.today)
         for (id, progress) in input.progress {
             let deck = Int(members.deck(of: id))
             if let only, deck != Int(only) { continue }
-            all.add(progress, days: days, now: input.now)
-            perDeck[deck].add(progress, days: days, now: input.now)
+            let group = CardGroup(progress, todayStart: todayStart, now: input.now)
+            let slot = DueSlot(progress, days: days, now: input.now)
+            all.add(progress, group: group, slot: slot)
+            perDeck[deck].add(progress, group: group, slot: slot)
             withProgress[deck] += 1
         }
         for deck in input.decks.indices where only == nil || Int32(deck) == only {

@@ -69,15 +69,18 @@ public enum StatsText {
     }
 
     static func retention(_ report: StatsReport, style: TextStyle) -> [String] {
-        let cell = style.width >= 100 ? 22 : 18
+        let cell = min(22, max(8, (style.width - 16) / 3))
         let header = Columns.left("", 16) + ["young", "mature", "all"].map { Columns.left($0, cell) }.joined()
-        var lines = heading("True retention", note: "first answer of a card each day, interval ≥ 1 day; Again fails",
-                            style: style) + [header.trailingSpacesRemoved]
-        for window in report.retention {
-            let cells = [window.young, window.mature, window.all].map { Columns.left(passFail($0), cell) }
-            lines.append((Columns.left("  last \(window.days) days", 16) + cells.joined()).trailingSpacesRemoved)
+        let rows = report.retention.map { window in
+            let cells = [window.young, window.mature, window.all].map { p -> String in
+                // On a narrow terminal, the rate alone.
+                let full = passFail(p)
+                return Columns.left(Columns.width(full) < cell ? full : TextFormat.percent(p.rate), cell)
+            }
+            return (Columns.left("  last \(window.days) days", 16) + cells.joined()).trailingSpacesRemoved
         }
-        return lines.map { Columns.fit($0, style.width) }
+        return heading("True retention", note: "first answer of a card each day, interval ≥ 1 day; Again fails",
+                       style: style) + [header.trailingSpacesRemoved] + rows
     }
 
     /// "91.0% of 300", or "—" with no reviews.
