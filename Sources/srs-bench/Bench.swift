@@ -79,6 +79,7 @@ enum Bench {
         let scratch = DataLocation(root: source.root, user: "bench-answer")
         try? FileManager.default.removeItem(at: scratch.userFolder)
         try FileManager.default.copyItem(at: source.userFolder, to: scratch.userFolder)
+        sync() // the copy's dirty pages must not be charged to the first answers
         let store = try ProgressStore.openForReview(scratch)
         let reviewer = Reviewer(clock: store.settings.clock())
         let now = EpochSeconds(Date().timeIntervalSince1970)
