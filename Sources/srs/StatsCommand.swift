@@ -68,8 +68,9 @@ struct StatsCommand: ParsableCommand {
 
 /// The decks stats reports on, as card-id lists.
 enum StatsDecks {
+    /// The shipped and imported decks (`srs decks`); a damaged deck file is exit 65.
     static func load(_ location: DataLocation) throws -> [DeckCards] {
-        []
+        try DeckLibrary(location: location).list().map { DeckCards(name: $0.name, cards: $0.cardIDs) }
     }
 
     /// The index of the deck named `name` (any case); an unknown name is exit 66.

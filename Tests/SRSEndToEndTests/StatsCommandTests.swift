@@ -51,6 +51,26 @@ import Testing
         #expect(history["current_streak"] as? Int == 2)
     }
 
+    @Test func oneDeckByNameInAnyCase() throws {
+        let folder = TempFolder()
+        // Two cards of the shipped spaced-repetition deck, and one card in no deck.
+        try Self.answer("6f94e37c8398 good 4000\ne9766ebdcd1a again 3000\nstray good 1000\n",
+                        at: "2026-03-28T18:00:00Z", in: folder)
+        let result = try Self.stats(["--deck", "SPACED-Repetition", "--json", "--as-of", "2026-03-28"], in: folder)
+        #expect(result.status == 0, "\(result.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(json["deck"] as? String == "spaced-repetition")
+        let today = try #require(json["today"] as? [String: Any])
+        #expect(today["answers"] as? Int == 2)
+        let cards = try #require(json["cards"] as? [String: Any])
+        #expect(cards["total"] as? Int == 24)
+        #expect(cards["new"] as? Int == 22)
+        let decks = try #require(json["decks"] as? [[String: Any]])
+        #expect(decks.map { $0["name"] as? String } == ["spaced-repetition"])
+        let all = try Self.stats(["--as-of", "2026-03-28"], in: folder)
+        #expect(all.stdout.contains("(in no deck)"))
+    }
+
     @Test func theTextFitsTheWidthAndHasNoColourWhenPiped() throws {
         let folder = TempFolder()
         try Self.answer("a good 4000\nb hard 3000\n", at: "2026-03-28T18:00:00Z", in: folder)
