@@ -41,17 +41,25 @@ struct StatsCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
+            var phases = PhaseTimer(enabled: ProcessInfo.processInfo.environment["SRS_STATS_TIMING"] == "1")
             let location = try user.location()
             let store = try ProgressStore.openReadOnly(location)
+            phases.lap("progress")
             let clock = store.settings.clock()
             let now = try moment(clock: clock)
+            let history = try store.history()
+            phases.lap("history")
             let decks = try StatsDecks.load(location)
-            let input = StatsInput(decks: decks, progress: store.cards, history: try store.history(), clock: clock,
+            phases.lap("decks")
+            let input = StatsInput(decks: decks, progress: store.cards, history: history, clock: clock,
                                    now: now, historyDays: days, onlyDeck: try StatsDecks.index(of: deck, in: decks))
             let report = StatsReport.compute(input)
+            phases.lap("compute")
             let text = json ? StatsJSON.render(report, user: location.user)
                 : StatsText.render(report, user: location.user, style: TerminalLook.current())
             FileHandle.standardOutput.write(Data(text.utf8))
+            phases.lap("render")
+            phases.report()
         }
     }
 
@@ -63,6 +71,28 @@ struct StatsCommand: ParsableCommand {
                           exitCode: 64)
         }
         return time
+    }
+}
+
+/// Milliseconds per phase on stderr with `SRS_STATS_TIMING=1`, for `docs/benchmarks.md`.
+struct PhaseTimer {
+    let enabled: Bool
+    private var last = DispatchTime.now().uptimeNanoseconds
+    private var laps: [(String, Double)] = []
+
+    init(enabled: Bool) { self.enabled = enabled }
+
+    mutating func lap(_ name: String) {
+        guard enabled else { return }
+        let now = DispatchTime.now().uptimeNanoseconds
+        laps.append((name, Double(now - last) / 1e6))
+        last = now
+    }
+
+    func report() {
+        guard enabled else { return }
+        let parts = laps.map { "\"\($0.0)_ms\": " + String(format: "%.1f", $0.1) }
+        FileHandle.standardError.write(Data(("{" + parts.joined(separator: ", ") + "}\n").utf8))
     }
 }
 
