@@ -142,4 +142,12 @@ import Testing
         #expect(members.deck(of: CardID("")) == members.other)
         #expect(DeckMembership([]).deck(of: CardID("x")) == 0)
     }
+
+    @Test func idsWhoseHashesCollideAreToldApartByTheIdsThemselves() {
+        let decks = [DeckCards(name: "a", cards: [CardID("x"), CardID("y")]), DeckCards(name: "b", cards: [CardID("z"), CardID("x")])]
+        let members = DeckMembership(decks, hash: { _ in 42 })
+        #expect(members.cardCounts == [2, 1, 0])
+        #expect([members.deck(of: CardID("x")), members.deck(of: CardID("y")), members.deck(of: CardID("z"))] == [0, 0, 1])
+        #expect(members.deck(of: CardID("w")) == members.other)
+    }
 }
