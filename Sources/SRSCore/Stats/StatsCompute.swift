@@ -88,12 +88,20 @@ extension StatsReport {
     }
 
     private static func intervalDistribution(_ tally: CardTally) -> Distribution {
-        Distribution(buckets: zip(IntervalBuckets.labels, tally.intervalBuckets).map { .init(label: $0, count: $1) },
+        Distribution(buckets: tally.intervalBuckets.indices.map { i in
+                         .init(label: IntervalBuckets.labels[i], count: tally.intervalBuckets[i],
+                               low: Double(i == 0 ? 0 : IntervalBuckets.upperBounds[i - 1] + 1),
+                               high: i < IntervalBuckets.upperBounds.count ? Double(IntervalBuckets.upperBounds[i]) : nil)
+                     },
                      average: tally.withMemory == 0 ? nil : Double(tally.intervalSum) / Double(tally.withMemory))
     }
 
     private static func easinessDistribution(_ tally: CardTally) -> Distribution {
-        Distribution(buckets: zip(EasinessBuckets.labels, tally.easinessBuckets).map { .init(label: $0, count: $1) },
+        Distribution(buckets: tally.easinessBuckets.indices.map { i in
+                         .init(label: EasinessBuckets.labels[i], count: tally.easinessBuckets[i],
+                               low: Double(i == 0 ? 130 : EasinessBuckets.upperBounds[i - 1]) / 100,
+                               high: i < EasinessBuckets.upperBounds.count ? Double(EasinessBuckets.upperBounds[i]) / 100 : nil)
+                     },
                      average: tally.withMemory == 0 ? nil : tally.easinessSum / Double(tally.withMemory))
     }
 

@@ -12,7 +12,7 @@ public enum StatsJSON {
             ("version", .int(version)),
             ("user", .string(user)),
             ("deck", r.deck.map(JSONText.string) ?? .null),
-            ("as_of", .int(Int(r.now))),
+            ("as_of", .string(ISOTime.format(r.now))),
             ("study_day", .string(r.studyDay)),
             ("time_zone", .string(r.timeZone)),
             ("rollover_hour", .int(r.rolloverHour)),
@@ -21,8 +21,8 @@ public enum StatsJSON {
             ("cards", cards(r.cards)),
             ("retention", .array(r.retention.map(retention))),
             ("history", history(r.history)),
-            ("intervals", distribution(r.intervals, averageKey: "average_days", places: 2)),
-            ("easiness", distribution(r.easiness, averageKey: "average", places: 3)),
+            ("intervals", distribution(r.intervals, averageKey: "average_days", places: 2, bounds: ("min_days", "max_days"))),
+            ("easiness", distribution(r.easiness, averageKey: "average", places: 3, bounds: ("from", "below"))),
             ("decks", .array(r.decks.map(deck))),
         ])
     }
@@ -84,11 +84,16 @@ public enum StatsJSON {
         ])
     }
 
-    static func distribution(_ d: Distribution, averageKey: String, places: Int) -> JSONText {
+    /// `bounds` names a bucket's `low` and `high` in this histogram.
+    static func distribution(_ d: Distribution, averageKey: String, places: Int,
+                             bounds: (low: String, high: String)) -> JSONText {
         .object([
             (averageKey, .optional(d.average, places: places)),
             ("cards", .int(d.count)),
-            ("histogram", .array(d.buckets.map { .object([("label", .string($0.label)), ("cards", .int($0.count))]) })),
+            ("histogram", .array(d.buckets.map {
+                .object([("label", .string($0.label)), (bounds.low, .number($0.low, places: 2)),
+                         (bounds.high, .optional($0.high, places: 2)), ("cards", .int($0.count))])
+            })),
         ])
     }
 

@@ -142,6 +142,11 @@ public struct Distribution: Equatable, Sendable {
         /// How the bucket reads, e.g. `4–7 d` or `2.5–2.7`.
         public var label: String
         public var count: Int
+        /// The bucket's lowest value (included).
+        public var low: Double
+        /// Its upper bound (for intervals the highest day included, for easiness the first
+        /// value excluded); nil for the last bucket.
+        public var high: Double?
     }
     public var buckets: [Bucket]
     /// The mean over every counted card; nil when none.
