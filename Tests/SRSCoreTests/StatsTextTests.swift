@@ -57,6 +57,9 @@ import Testing
         #expect(TextFormat.decimal(1234.5, places: 1) == "1,234.5")
         #expect(TextFormat.percent(0.9125) == "91.3%")
         #expect(TextFormat.percent(nil) == "—")
+        #expect(TextFormat.percent(1) == "100%")
+        #expect(TextFormat.percent(0.99999) == "100.0%")
+        #expect(TextFormat.percent(0) == "0%")
     }
 
     @Test func wideCharactersTakeTwoColumns() {

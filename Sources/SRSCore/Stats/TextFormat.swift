@@ -24,9 +24,10 @@ enum TextFormat {
         return sign + count(whole) + "." + String(repeating: "0", count: places - digits.count) + digits
     }
 
-    /// A share as a percentage with one decimal, "—" when there is none.
+    /// A share as a percentage with one decimal ("100%" and "0%" when exact), "—" when there is none.
     static func percent(_ share: Double?) -> String {
         guard let share else { return "—" }
+        if share == 1 || share == 0 { return "\(Int(share * 100))%" }
         return decimal(share * 100, places: 1) + "%"
     }
 
