@@ -86,22 +86,24 @@ import Testing
         }
     }
 
-    @Test func aDamagedProgressFileIsNamedAndLeftUntouched() throws {
+    @Test(arguments: ["reviews.jsonl", "cards.json", "settings.json"])
+    func aDamagedProgressFileIsNamedAndLeftUntouched(file: String) throws {
         let folder = TempFolder()
         try Self.answer("a good 4000\n", at: "2026-03-28T18:00:00Z", in: folder)
         let userFolder = folder.url.appendingPathComponent("users/ana")
-        for name in ["cards.json", "history.cache"] {
-            try? FileManager.default.removeItem(at: userFolder.appendingPathComponent(name))
+        if file == "reviews.jsonl" {  // make the log the one to read
+            for name in ["cards.json", "history.cache"] { try? FileManager.default.removeItem(at: userFolder.appendingPathComponent(name)) }
         }
-        let log = userFolder.appendingPathComponent("reviews.jsonl")
-        let damaged = Data("{\"this is\": not a review log\n".utf8) + (try Data(contentsOf: log))
-        try damaged.write(to: log)
+        let url = userFolder.appendingPathComponent(file)
+        let old = (try? Data(contentsOf: url)) ?? Data()
+        let damaged = Data("{\"this is\": not what srs wrote\n".utf8) + old
+        try damaged.write(to: url)
         let result = try Self.stats([], in: folder)
         #expect(result.status == 65)
         #expect(result.stderr.hasPrefix("Error: "))
-        #expect(result.stderr.contains("reviews.jsonl"))
+        #expect(result.stderr.contains(file))
         #expect(result.stdout.isEmpty)
-        #expect(try Data(contentsOf: log) == damaged)
+        #expect(try Data(contentsOf: url) == damaged)
     }
 
     @Test(arguments: [
