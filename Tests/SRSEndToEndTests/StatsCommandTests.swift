@@ -86,6 +86,52 @@ import Testing
         }
     }
 
+    /// Runs `srs stats` on a real pseudo-terminal of `columns` columns (util-linux `script`).
+    static func statsOnATerminal(columns: Int, in folder: TempFolder, noColor: Bool) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+        let command = "stty cols \(columns) rows 40; exec \(SRSProcess.binary.path) stats --data-dir \(folder.path) --user ana --as-of 2026-03-28T20:00:00Z"
+        process.arguments = ["-qec", command, "/dev/null"]
+        var env = ProcessInfo.processInfo.environment
+        env["COLUMNS"] = nil
+        env["NO_COLOR"] = noColor ? "1" : nil
+        env["TERM"] = "xterm-256color"
+        env["TZ"] = "UTC"
+        process.environment = env
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        return String(decoding: data, as: UTF8.self).replacingOccurrences(of: "\r", with: "")
+    }
+
+    /// Columns a line takes on screen: escape sequences take none.
+    static func visibleWidth(_ line: Substring) -> Int {
+        var width = 0, inEscape = false
+        for scalar in line.unicodeScalars {
+            if inEscape { inEscape = scalar != "m"; continue }
+            if scalar == "\u{1B}" { inEscape = true } else { width += 1 }
+        }
+        return width
+    }
+
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script")))
+    func onATerminalItUsesItsWidthAndColourUnlessNoColor() throws {
+        let folder = TempFolder()
+        try Self.answer("a good 4000\nb hard 3000\n", at: "2026-03-28T18:00:00Z", in: folder)
+        let coloured = try Self.statsOnATerminal(columns: 100, in: folder, noColor: false)
+        #expect(coloured.contains("\u{1B}[1mToday"))
+        let widths = coloured.split(separator: "\n").map(Self.visibleWidth)
+        #expect(widths.allSatisfy { $0 <= 100 })
+        #expect(widths.contains { $0 > 80 })  // the terminal's 100 columns are used
+        let plain = try Self.statsOnATerminal(columns: 100, in: folder, noColor: true)
+        #expect(!plain.contains("\u{1B}"))
+        #expect(plain.contains("True retention"))
+    }
+
     @Test(arguments: ["reviews.jsonl", "cards.json", "settings.json"])
     func aDamagedProgressFileIsNamedAndLeftUntouched(file: String) throws {
         let folder = TempFolder()
