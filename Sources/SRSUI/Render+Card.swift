@@ -1,0 +1,145 @@
+import SRSCore
+
+/// The card body: question, answer area and, once revealed, verdict and explanation.
+struct CardLayout {
+    var rows: [Row] = []
+    /// Body rows of each option, by screen position.
+    var optionRows: [Range<Int>] = []
+
+    mutating func add(_ text: String, _ style: Style = .plain, width: Int) {
+        rows += TextLayout.wrap(text, width: width).map { Row($0, style) }
+    }
+
+    mutating func blank() { rows.append(Row()) }
+}
+
+extension ReviewSession {
+    func cardLayout(view: CardView, card: Card, width: Int) -> CardLayout {
+        var layout = CardLayout()
+        layout.add(kicker(card: card, entry: view.entry), .dim, width: width)
+        layout.add(clean(card.question), .bold, width: width)
+        layout.blank()
+        switch card.kind {
+        case .multipleChoice: addOptions(to: &layout, view: view, card: card, width: width)
+        case let .trueFalse(truth): addTrueFalse(to: &layout, phase: view.phase, truth: truth, width: width)
+        case let .shortAnswer(model): addShortAnswer(to: &layout, phase: view.phase, model: model, width: width)
+        }
+        if case .revealed = view.phase, !card.explanation.isEmpty {
+            layout.blank()
+            layout.add(clean(card.explanation), width: width)
+        }
+        return layout
+    }
+
+    /// The small line above the question: the card type and why it is here.
+    func kicker(card: Card, entry: QueueEntry) -> String {
+        let type: String
+        switch card.kind {
+        case .multipleChoice(_, nil): type = "Multiple choice, no answer key: you grade yourself"
+        case .multipleChoice: type = "Multiple choice"
+        case .trueFalse: type = "True or false?"
+        case .shortAnswer: type = "Short answer"
+        }
+        switch entry.origin {
+        case .new: return type + " · new card"
+        case .sameDay: return type + " · again today"
+        case .practice: return type + " · practice: the schedule does not change"
+        case .review: return type
+        }
+    }
+
+    func addOptions(to layout: inout CardLayout, view: CardView, card: Card, width: Int) {
+        let options = card.options
+        var given: Int?
+        if case let .revealed(.option(index)) = view.phase { given = index }
+        for (position, index) in view.order.enumerated() where options.indices.contains(index) {
+            let (marker, style) = optionLook(index: index, position: position, view: view, card: card, given: given)
+            let lines = TextLayout.wrap(clean(options[index]), width: width, hangingAfter: marker + letter(position) + ") ")
+            let first = layout.rows.count
+            layout.rows += lines.map { Row($0, style) }
+            layout.optionRows.append(first..<layout.rows.count)
+        }
+        guard case let .revealed(answer) = view.phase else { return }
+        layout.blank()
+        layout.add(verdictText(card: card, answer: answer, order: view.order), verdictStyle(card.verdict(on: answer)), width: width)
+        if case let .inferred(confidence)? = card.answerKey?.source {
+            layout.add("The key was inferred from the explanation (\(Int(confidence * 100))% sure); k corrects it.", .dim, width: width)
+        }
+    }
+
+    /// An option's mark and style: `›` highlighted, `✓` the key, `✗` a wrong choice.
+    func optionLook(index: Int, position: Int, view: CardView, card: Card, given: Int?) -> (String, Style) {
+        switch view.phase {
+        case let .choosing(highlighted):
+            return highlighted == position ? ("› ", .reverse) : ("  ", .plain)
+        case .revealed:
+            if card.answerKey?.index == index { return ("✓ ", .color(.green, bold: true)) }
+            if given == index { return (card.answerKey == nil ? "› " : "✗ ", card.answerKey == nil ? .bold : .color(.red, bold: true)) }
+            return ("  ", .dim)
+        default:
+            return ("  ", .plain)
+        }
+    }
+
+    func verdictText(card: Card, answer: GivenAnswer, order: [Int]) -> String {
+        let keyLetter = card.answerKey.flatMap { key in order.firstIndex(of: key.index) }.map(letter)
+        let givenLetter: String?
+        if case let .option(index) = answer { givenLetter = order.firstIndex(of: index).map(letter) } else { givenLetter = nil }
+        switch (card.verdict(on: answer), keyLetter, givenLetter) {
+        case (true?, _, _): return "✓ Right."
+        case let (false?, key?, given?): return "✗ Wrong: you chose \(given); the answer is \(key)."
+        case let (nil, key?, _): return "The answer is \(key). Grade yourself."
+        case let (nil, nil, given?): return "You chose \(given). No answer key: grade yourself (k sets the key)."
+        default: return "No answer key: grade yourself (k sets the key)."
+        }
+    }
+
+    func verdictStyle(_ verdict: Bool?) -> Style {
+        switch verdict {
+        case true?: return .color(.green, bold: true)
+        case false?: return .color(.red, bold: true)
+        case nil: return .bold
+        }
+    }
+
+    func addTrueFalse(to layout: inout CardLayout, phase: Phase, truth: Bool, width: Int) {
+        guard case let .revealed(answer) = phase else {
+            layout.add("t) true    f) false", width: width)
+            return
+        }
+        let word = truth ? "true" : "false"
+        switch answer {
+        case let .truth(given) where given == truth:
+            layout.add("✓ Right: it is \(word).", verdictStyle(true), width: width)
+        case .truth:
+            layout.add("✗ Wrong: it is \(word).", verdictStyle(false), width: width)
+        default:
+            layout.add("It is \(word). Grade yourself.", .bold, width: width)
+        }
+    }
+
+    func addShortAnswer(to layout: inout CardLayout, phase: Phase, model: String, width: Int) {
+        switch phase {
+        case let .typing(text):
+            let lines = TextLayout.wrap(clean(text, keepNewlines: false), width: max(width - 1, 1), hangingAfter: "Your answer: ")
+            layout.rows += lines.dropLast().map { Row($0) }
+            layout.rows.append(Row([Span(lines.last ?? ""), Span(" ", .reverse)]))
+        case let .paused(text):
+            layout.add("Your answer: " + clean(text, keepNewlines: false), width: width)
+            layout.add("Typing paused: i or Esc goes back to typing.", .dim, width: width)
+        case let .revealed(answer):
+            var typed = "(nothing typed)"
+            if case let .typed(text) = answer { typed = clean(text, keepNewlines: false) }
+            layout.rows += TextLayout.wrap(typed, width: width, hangingAfter: "Your answer:  ").map { Row($0) }
+            layout.rows += TextLayout.wrap(clean(model), width: width, hangingAfter: "Model answer: ").map { Row($0, .color(.green, bold: true)) }
+            layout.blank()
+            layout.add("Grade yourself: how well did you know it?", .bold, width: width)
+        default:
+            break
+        }
+    }
+
+    func clean(_ text: String, keepNewlines: Bool = true) -> String {
+        TextLayout.sanitize(text, keepNewlines: keepNewlines)
+    }
+}

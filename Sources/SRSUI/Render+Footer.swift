@@ -1,0 +1,86 @@
+import SRSCore
+
+/// One key in the footer: the key as drawn and what it does now.
+struct KeyHint: Equatable {
+    var key: String
+    var label: String
+    /// The grade Space and Enter would give.
+    var isDefault = false
+}
+
+/// The footer lists exactly the keys that work in the current state.
+extension ReviewSession {
+    func footerRows(_ size: Size) -> [Row] {
+        let width = size.columns
+        var rows: [Row] = []
+        var spans: [Span] = [Span(" ")]
+        var used = 1
+        for hint in keyHints(compact: size.rows < Self.roomyRows) {
+            let item = [Span(hint.key, .reverse), Span(" " + hint.label, hint.isDefault ? .color(.cyan, bold: true) : .plain)]
+            let itemWidth = item.reduce(0) { $0 + $1.width }
+            if used > 1 && used + 2 + itemWidth > width {
+                rows.append(Row(spans))
+                (spans, used) = ([Span(" ")], 1)
+            }
+            if used > 1 { spans.append(Span("  ")); used += 2 }
+            spans += item
+            used += itemWidth
+        }
+        rows.append(Row(spans))
+        return rows
+    }
+
+    /// The keys that work now; `compact` keeps those that answer and grade, plus help and quit.
+    func keyHints(compact: Bool) -> [KeyHint] {
+        if showingHelp { return [KeyHint(key: "↑↓", label: "scroll"), KeyHint(key: "any other key", label: "back")] }
+        guard case let .reviewing(view) = mode, let card = cards[view.entry.card] else {
+            return [KeyHint(key: "p", label: "practise ahead"), KeyHint(key: "u", label: "undo"),
+                    KeyHint(key: "?", label: "help"), KeyHint(key: "q", label: "quit")]
+        }
+        if view.fixingKey {
+            return [KeyHint(key: "A–\(letter(card.options.count - 1))", label: "correct option"),
+                    KeyHint(key: "Esc", label: "cancel")]
+        }
+        let commands = commandHints(view: view, card: card)
+        guard compact else { return phaseHints(view: view, card: card) + commands }
+        return phaseHints(view: view, card: card) + commands.filter { $0.key == "?" || $0.key == "q" }
+    }
+
+    func phaseHints(view: CardView, card: Card) -> [KeyHint] {
+        switch view.phase {
+        case .choosing:
+            return [KeyHint(key: "A–\(letter(card.options.count - 1))", label: "answer"),
+                    KeyHint(key: "↑↓ Enter", label: "pick"),
+                    KeyHint(key: "Space", label: card.answerKey == nil ? "reveal" : "show answer")]
+        case .judging:
+            return [KeyHint(key: "t", label: "true"), KeyHint(key: "f", label: "false"),
+                    KeyHint(key: "Space", label: "show answer")]
+        case .typing:
+            return [KeyHint(key: "Enter", label: "reveal"), KeyHint(key: "Esc", label: "keys (undo, quit…)"),
+                    KeyHint(key: "Ctrl-C", label: "quit")]
+        case .paused:
+            return [KeyHint(key: "i", label: "type"), KeyHint(key: "Enter", label: "reveal")]
+        case let .revealed(answer):
+            return gradeHints(card: card, answer: answer, entry: view.entry)
+        }
+    }
+
+    /// `1 Again 1d` … with the next interval each grade would give.
+    func gradeHints(card: Card, answer: GivenAnswer, entry: QueueEntry) -> [KeyHint] {
+        let outcomes = reviewer.outcomes(progress[card.id], at: seconds, practice: practice)
+        let chosen = card.defaultGrade(after: answer)
+        return card.allowedGrades(after: answer).map { grade in
+            let next = practice ? "no change" : outcomes[grade]?.memory.map { Format.interval(days: $0.intervalDays) } ?? ""
+            let key = grade == chosen ? "\(grade.rawValue)/Enter" : "\(grade.rawValue)"
+            return KeyHint(key: key, label: "\(grade.name) \(next)", isDefault: grade == chosen)
+        }
+    }
+
+    func commandHints(view: CardView, card: Card) -> [KeyHint] {
+        if view.isTyping { return [] }
+        var hints = [KeyHint(key: "u", label: "undo"), KeyHint(key: "s", label: "bury"),
+                     KeyHint(key: "!", label: "suspend")]
+        if !card.options.isEmpty { hints.append(KeyHint(key: "k", label: card.answerKey == nil ? "set key" : "fix key")) }
+        return hints + [KeyHint(key: "?", label: "help"), KeyHint(key: "q", label: "quit")]
+    }
+}

@@ -1,0 +1,95 @@
+import SRSCore
+
+/// The screens without a card: the end-of-review summary, "nothing due", and help.
+extension ReviewSession {
+    func idleRows(width: Int) -> [Row] {
+        guard case let .idle(outlook) = mode else { return [] }
+        var layout = CardLayout()
+        if cardOrder.isEmpty {
+            layout.add("This deck has no cards.", .bold, width: width)
+            return layout.rows
+        }
+        if stats.reviewed > 0 {
+            addSummary(to: &layout, width: width)
+        } else {
+            layout.add("Nothing is due right now.", .bold, width: width)
+        }
+        layout.blank()
+        addOutlook(outlook, to: &layout, width: width)
+        return layout.rows
+    }
+
+    func addSummary(to layout: inout CardLayout, width: Int) {
+        layout.add(practice ? "Practice finished" : "Review finished", .color(.green, bold: true), width: width)
+        let spent = Format.duration(millis: now - startedAt)
+        layout.add("Reviewed \(Format.count(stats.reviewed, "card")) in \(spent); \(stats.correct) of \(stats.reviewed) correct (\(Format.percent(stats.correct, of: stats.reviewed))%).", width: width)
+        guard !stats.failed.isEmpty else { return }
+        layout.blank()
+        layout.add("Failed (\(stats.failed.count)):", .bold, width: width)
+        for id in stats.failed {
+            guard let card = cards[id] else { continue }
+            layout.rows += TextLayout.wrap(clean(card.question, keepNewlines: false), width: width, hangingAfter: "✗ ")
+                .map { Row($0, .color(.red, bold: true)) }
+            if let answer = answerText(card) {
+                layout.rows += TextLayout.wrap(answer, width: width, hangingAfter: "  ").map { Row($0, .color(.green)) }
+            }
+            if !card.explanation.isEmpty {
+                layout.rows += TextLayout.wrap(clean(card.explanation), width: width - 2).map { Row("  " + $0, .dim) }
+            }
+        }
+    }
+
+    /// The right answer in words, for the list of failed cards.
+    func answerText(_ card: Card) -> String? {
+        switch card.kind {
+        case let .multipleChoice(options, key?) where options.indices.contains(key.index):
+            return "Answer: " + clean(options[key.index], keepNewlines: false)
+        case .multipleChoice: return nil
+        case let .trueFalse(truth): return "Answer: \(truth ? "true" : "false")"
+        case let .shortAnswer(model): return "Answer: " + clean(model, keepNewlines: false)
+        }
+    }
+
+    func addOutlook(_ outlook: Outlook, to layout: inout CardLayout, width: Int) {
+        let reviews = outlook.tomorrow.reviews.count + outlook.tomorrow.repeats.count
+        let new = outlook.tomorrow.new.count
+        layout.add("Due tomorrow: \(Format.count(reviews, "review")) and \(Format.count(new, "new card")).", width: width)
+        if let next = outlook.nextDue {
+            layout.add("Next review due \(Format.due(next, from: seconds, clock: clock)).", width: width)
+        }
+        layout.blank()
+        if outlook.canPractise {
+            layout.add("Press p to practise ahead: cards not yet due, and the schedule does not change.", width: width)
+        } else {
+            layout.add("Nothing to practise ahead yet: cards you have reviewed will be offered here.", .dim, width: width)
+        }
+    }
+
+    func helpRows(width: Int) -> [Row] {
+        var layout = CardLayout()
+        layout.add("Keys", .bold, width: width)
+        for (keys, meaning) in Self.helpLines {
+            let pad = String(repeating: " ", count: max(14 - DisplayWidth.of(keys), 1))
+            layout.rows += TextLayout.wrap(meaning, width: width, hangingAfter: keys + pad).map { Row($0) }
+        }
+        layout.blank()
+        layout.add("Again and Hard bring the card back later in this review. Every answer is saved as you give it.", .dim, width: width)
+        return layout.rows
+    }
+
+    static let helpLines: [(String, String)] = [
+        ("a b c d", "answer a multiple-choice card (or ↑↓ and Enter)"),
+        ("t f", "answer a true/false card"),
+        ("type, Enter", "answer a short-answer card; Esc pauses typing so the keys below work"),
+        ("Space Enter", "show the answer; once shown, grade (Good, or Again after a wrong answer)"),
+        ("1 2 3 4", "grade Again, Hard, Good, Easy; each key shows the next interval"),
+        ("u", "undo the last answer, bury or suspend; several levels"),
+        ("s", "bury: hide this card until tomorrow"),
+        ("!", "suspend: hide it until `srs unsuspend`"),
+        ("k", "set or correct the answer key of a multiple-choice card (saved to the deck)"),
+        ("PgUp PgDn ↑↓", "scroll a long card"),
+        ("p", "practise ahead when nothing is due (the schedule does not change)"),
+        ("?", "this help"),
+        ("q  Ctrl-C", "quit"),
+    ]
+}

@@ -1,0 +1,169 @@
+import SRSCore
+
+/// Milliseconds since 1970-01-01T00:00:00Z: answer times are kept to the millisecond.
+public typealias EpochMillis = Int64
+
+/// What the shell feeds the session.
+public enum Message: Equatable, Sendable {
+    case key(Key, at: EpochMillis)
+    /// The terminal changed size.
+    case resize(Size)
+    /// Something the learner should read in the status line, e.g. a failed save.
+    case notice(String)
+}
+
+/// What the session asks the shell to do. The session never saves anything itself.
+public enum Effect: Equatable, Sendable {
+    /// Append one record to the review log: an answer, a bury or a suspend.
+    case record(CardID, LogAction, after: CardProgress)
+    /// Take back the newest undoable record the shell appended, restoring `restoring`.
+    case undo(CardID, restoring: CardProgress)
+    /// Save a corrected multiple-choice key to the card's deck.
+    case saveKey(CardID, AnswerKey)
+    case quit
+}
+
+/// Everything a review session starts from. Time and randomness come in here, never from
+/// the system.
+public struct SessionSetup: Sendable {
+    public var title: String
+    /// Cards of the decks under review, in deck order.
+    public var cards: [Card]
+    public var progress: [CardID: CardProgress]
+    public var limits: QueueLimits
+    public var reviewer: Reviewer
+    public var now: EpochMillis
+    public var seed: UInt64
+    public var size: Size
+    /// How many cards a practice-ahead round offers.
+    public var practiceLimit: Int
+
+    public init(title: String, cards: [Card], progress: [CardID: CardProgress], limits: QueueLimits,
+                reviewer: Reviewer, now: EpochMillis, seed: UInt64, size: Size, practiceLimit: Int = 20) {
+        self.title = title
+        self.cards = cards
+        self.progress = progress
+        self.limits = limits
+        self.reviewer = reviewer
+        self.now = now
+        self.seed = seed
+        self.size = size
+        self.practiceLimit = practiceLimit
+    }
+}
+
+/// The full-screen review as a pure value: `update(_:)` applies a message and returns effects,
+/// `render(_:)` draws the current state into a `Screen`.
+public struct ReviewSession: Sendable {
+    enum Mode: Equatable, Sendable {
+        case reviewing(CardView)
+        /// Nothing (more) is due: the end-of-review summary, or at the start the next due time.
+        case idle(Outlook)
+    }
+
+    /// What lies ahead, worked out once when the queue runs out.
+    struct Outlook: Equatable, Sendable {
+        var nextDue: EpochSeconds?
+        var tomorrow: DailyQueue
+        var canPractise: Bool
+    }
+
+    /// One step `u` can take back.
+    struct UndoStep: Sendable {
+        var card: CardID
+        var before: CardProgress?
+        var queue: SessionQueue
+        var stats: SessionStats
+        var practice: Bool
+    }
+
+    let title: String
+    let cardOrder: [CardID]
+    let limits: QueueLimits
+    let reviewer: Reviewer
+    let practiceLimit: Int
+    let startedAt: EpochMillis
+    var cards: [CardID: Card]
+    public internal(set) var progress: [CardID: CardProgress]
+    var queue: SessionQueue
+    var stats = SessionStats()
+    var mode: Mode = .idle(Outlook(nextDue: nil, tomorrow: DailyQueue(), canPractise: false))
+    var practice = false
+    var showingHelp = false
+    var undoSteps: [UndoStep] = []
+    var notice: String?
+    var idleScroll = 0
+    var helpScroll = 0
+    var rng: SeededGenerator
+    var now: EpochMillis
+    public internal(set) var size: Size
+
+    public init(_ setup: SessionSetup) {
+        title = setup.title
+        cardOrder = setup.cards.map(\.id)
+        cards = Dictionary(setup.cards.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        progress = setup.progress
+        limits = setup.limits
+        reviewer = setup.reviewer
+        practiceLimit = setup.practiceLimit
+        startedAt = setup.now
+        now = setup.now
+        rng = SeededGenerator(seed: setup.seed)
+        size = setup.size
+        queue = SessionQueue(DailyQueue.build(cards: cardOrder, progress: setup.progress, limits: setup.limits,
+                                              clock: setup.reviewer.clock, now: setup.now / 1000))
+        showCurrent()
+    }
+
+    var seconds: EpochSeconds { now / 1000 }
+    var clock: DayClock { reviewer.clock }
+
+    /// True once the review has a card on screen.
+    public var isReviewing: Bool {
+        if case .reviewing = mode { return true }
+        return false
+    }
+
+    /// Applies one message; returns what the shell must do, in order.
+    public mutating func update(_ message: Message) -> [Effect] {
+        switch message {
+        case let .key(key, at):
+            now = max(now, at)
+            notice = nil
+            return handle(key)
+        case let .resize(newSize):
+            size = newSize
+            return []
+        case let .notice(text):
+            notice = text
+            return []
+        }
+    }
+
+    /// Shows the first card of the queue, or the idle screen when it is empty.
+    mutating func showCurrent() {
+        guard let entry = queue.current, let card = cards[entry.card] else {
+            mode = .idle(outlook())
+            idleScroll = 0
+            return
+        }
+        mode = .reviewing(CardView(entry: entry, card: card, shownAt: now, rng: &rng))
+    }
+
+    /// The next due time, tomorrow's queue and whether practice is possible, from now.
+    func outlook() -> Outlook {
+        let tomorrow = clock.nextDayStart(after: seconds)
+        let ahead = DailyQueue.practiceAhead(cards: cardOrder, progress: progress, limit: 1, clock: clock, now: seconds)
+        return Outlook(nextDue: DailyQueue.nextDue(progress: progress, after: seconds),
+                       tomorrow: DailyQueue.build(cards: cardOrder, progress: progress, limits: limits,
+                                                  clock: clock, now: tomorrow),
+                       canPractise: !ahead.isEmpty)
+    }
+
+    /// Changes the card on screen in place.
+    mutating func modifyView(_ change: (inout CardView) -> Void) {
+        guard case var .reviewing(view) = mode else { return }
+        change(&view)
+        mode = .reviewing(view)
+    }
+}

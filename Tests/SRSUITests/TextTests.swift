@@ -1,0 +1,64 @@
+import Testing
+@testable import SRSUI
+
+@Suite struct DisplayWidthTests {
+    @Test(arguments: [
+        ("a", 1), ("日", 2), ("한", 2), ("Ａ", 2), ("e\u{301}", 1), ("👍", 2), ("👍🏽", 2),
+        ("❤️", 2), ("❤", 1), ("👨‍👩‍👧", 2), ("🇯🇵", 2), ("\u{200B}", 0), ("\u{1B}", 0), ("é", 1), ("ｱ", 1),
+    ] as [(String, Int)])
+    func characterWidth(_ text: String, _ width: Int) {
+        #expect(DisplayWidth.of(text) == width)
+    }
+
+    @Test func stringWidthAddsCharacters() {
+        #expect(DisplayWidth.of("日本語 abc") == 10)
+    }
+
+    @Test func prefixNeverSplitsAWideCharacter() {
+        #expect(DisplayWidth.prefix(of: "日本語", fitting: 5) == "日本")
+        #expect(DisplayWidth.prefix(of: "ab日", fitting: 3) == "ab")
+    }
+}
+
+@Suite struct TextLayoutTests {
+    @Test func wrapsAtSpaces() {
+        #expect(TextLayout.wrap("the quick brown fox jumps", width: 10) == ["the quick", "brown fox", "jumps"])
+    }
+
+    @Test func keepsParagraphs() {
+        #expect(TextLayout.wrap("one\n\ntwo", width: 10) == ["one", "", "two"])
+    }
+
+    @Test func cutsWordsLongerThanALine() {
+        #expect(TextLayout.wrap("abcdefghij", width: 4) == ["abcd", "efgh", "ij"])
+    }
+
+    @Test func breaksBetweenCJKCharacters() {
+        let lines = TextLayout.wrap("日本語のテキストです", width: 7)
+        #expect(lines == ["日本語", "のテキ", "ストで", "す"])
+        #expect(lines.allSatisfy { DisplayWidth.of($0) <= 7 })
+    }
+
+    @Test func hangingIndent() {
+        #expect(TextLayout.wrap("one two three", width: 10, hangingAfter: "A) ") == ["A) one two", "   three"])
+    }
+
+    @Test func keepsLeadingIndentationOfAParagraph() {
+        #expect(TextLayout.wrap("  code line", width: 20) == ["  code line"])
+    }
+
+    @Test func sanitizeRemovesEscapeSequencesAndControls() {
+        let clean = TextLayout.sanitize("a\u{1B}[2Jb\u{9B}c\u{07}\td\r\ne\u{7F}")
+        #expect(clean == "a[2Jbc d\ne")
+        #expect(!clean.unicodeScalars.contains { $0.value == 0x1B })
+    }
+}
+
+@Suite struct ScreenTests {
+    @Test func clipsRowsToTheWidthWithoutSplittingWideCharacters() {
+        let screen = Screen(size: Size(columns: 5, rows: 2), rows: [Row("ab日本語"), Row("x"), Row("dropped")])
+        #expect(screen.rows.count == 2)
+        #expect(screen.rows[0].text == "ab日")
+        #expect(screen.rows.allSatisfy { $0.width <= 5 })
+    }
+}

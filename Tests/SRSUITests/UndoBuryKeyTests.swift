@@ -1,0 +1,107 @@
+import Testing
+import SRSCore
+@testable import SRSUI
+
+@Suite struct UndoTests {
+    @Test func undoesSeveralLevelsAlsoAfterTheLastCard() {
+        var h = Harness(cards: [Fixtures.capital, Fixtures.truth])
+        let before = h.session.progress
+        h.send(letterOf("Canberra", in: h.screen) + " enter t enter")
+        #expect(h.screen.contains("Review finished"))
+        h.send("u")
+        #expect(h.screen.contains("The Sun is a star."))
+        #expect(h.screen.contains("card 2 of 2"))
+        h.send("u")
+        #expect(h.screen.contains("What is the capital of Australia?"))
+        #expect(h.screen.contains("card 1 of 2"))
+        #expect(h.session.progress == before)
+        let undos = h.effects.compactMap { effect -> CardID? in
+            if case let .undo(card, restoring) = effect, restoring == CardProgress() { return card }
+            return nil
+        }
+        #expect(undos == [Fixtures.truth.id, Fixtures.capital.id])
+        h.send("u")
+        #expect(h.screen.contains("Nothing to undo."))
+        expectSnapshot(h.screen, named: "undo-nothing-left")
+    }
+
+    @Test func undoRestoresTheCountsAndTheSameDayRepeat() {
+        var h = Harness(cards: [Fixtures.truth, Fixtures.capital])
+        h.send("f enter")
+        let queueAfterFailure = h.screen
+        #expect(queueAfterFailure.contains("repeat 1"))
+        h.send("u")
+        #expect(h.screen.contains("new 2  repeat 0  review 0"))
+        #expect(h.session.progress.isEmpty)
+    }
+
+    @Test func undoRestoresAReviewedCardExactly() {
+        let seen = CardProgress(memory: Memory(intervalDays: 6, due: Harness.start / 1000 - 100, easiness: 2.36,
+                                               repetitions: 2, lapses: 1),
+                                firstReview: 1_700_000_000, lastReview: 1_795_000_000)
+        var h = Harness(cards: [Fixtures.truth], progress: [Fixtures.truth.id: seen])
+        #expect(h.screen.contains("review 1"))
+        h.send("t 4 u")
+        #expect(h.session.progress[Fixtures.truth.id] == seen)
+        #expect(h.effects.last == .undo(Fixtures.truth.id, restoring: seen))
+    }
+}
+
+@Suite struct BuryAndSuspendTests {
+    @Test func buryHidesTheCardUntilTomorrow() {
+        var h = Harness(cards: [Fixtures.capital, Fixtures.truth])
+        h.send("s")
+        expectSnapshot(h.screen, named: "bury")
+        guard case let .record(card, .bury, after)? = h.effects.first else { Issue.record("\(h.effects)"); return }
+        #expect(card == Fixtures.capital.id)
+        #expect(after.buriedUntil == 1_796_097_600) // 2026-12-01 04:00 UTC, the next study day
+        #expect(after.memory == nil)
+        h.send("u")
+        #expect(h.screen.contains("capital of Australia"))
+    }
+
+    @Test func suspendTakesTheCardOut() {
+        var h = Harness(cards: [Fixtures.truth])
+        h.send("!")
+        guard case let .record(_, .suspend, after)? = h.effects.first else { Issue.record("\(h.effects)"); return }
+        #expect(after.suspended)
+        #expect(h.screen.contains("Suspended"))
+        #expect(h.screen.contains("Nothing is due right now."))
+    }
+}
+
+@Suite struct KeyCorrectionTests {
+    @Test func correctsAWrongKeyAfterTheReveal() {
+        var h = Harness(cards: [Fixtures.inferred])
+        h.send(letterOf("4", in: h.screen))
+        expectSnapshot(h.screen, named: "key-inferred-wrong")
+        let four = letterOf("4", in: h.screen)
+        h.send("k")
+        expectSnapshot(h.screen, named: "key-fix-prompt")
+        h.send(four)
+        expectSnapshot(h.screen, named: "key-fixed")
+        #expect(h.effects == [.saveKey(Fixtures.inferred.id, AnswerKey(index: 1, source: .explicit))])
+        h.send("enter")
+        #expect(h.recorded.last.map(\.1) == .answer(grade: .good, kind: .learn, answerMillis: 16_000))
+    }
+
+    @Test func setsAKeyOnASelfGradedCard() {
+        var h = Harness(cards: [Fixtures.noKey])
+        h.send("k " + letterOf("Merge sort", in: h.screen) + " " + letterOf("Merge sort", in: h.screen))
+        #expect(h.effects == [.saveKey(Fixtures.noKey.id, AnswerKey(index: 1, source: .explicit))])
+        #expect(h.screen.contains("✓ Right."))
+    }
+
+    @Test func escCancels() {
+        var h = Harness(cards: [Fixtures.capital])
+        h.send("k esc")
+        #expect(h.effects.isEmpty)
+        #expect(h.screen.contains("Answer key unchanged."))
+    }
+
+    @Test func onlyMultipleChoiceCardsHaveAKey() {
+        var h = Harness(cards: [Fixtures.truth])
+        h.send("k")
+        #expect(h.screen.contains("Only multiple-choice cards have an answer key."))
+    }
+}
