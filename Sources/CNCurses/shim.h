@@ -4,6 +4,7 @@
 // ncurses does not declare cchar_t, wget_wch or add_wch.
 #define NCURSES_WIDECHAR 1
 #include <locale.h>
+#include <stdio.h>
 #include <wchar.h>
 #include <ncursesw/curses.h>
 
@@ -17,4 +18,6 @@ static inline attr_t srs_a_underline(void) { return A_UNDERLINE; }
 static inline attr_t srs_a_dim(void) { return A_DIM; }
 static inline attr_t srs_a_normal(void) { return A_NORMAL; }
 static inline int srs_key_resize(void) { return KEY_RESIZE; }
+static inline FILE *srs_stdin(void) { return stdin; }
+static inline FILE *srs_stdout(void) { return stdout; }
 #endif

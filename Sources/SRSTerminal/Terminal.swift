@@ -1,1 +1,176 @@
 // The only module that imports CNCurses.
+import CNCurses
+import Glibc
+import SRSUI
+import Synchronization
+
+/// Why the full-screen review cannot start. Each is a usage problem (exit 64).
+public enum TerminalError: Error, Equatable, CustomStringConvertible {
+    case notATerminal(stream: String)
+    case unusableTerm(String?)
+
+    public var exitCode: Int32 { 64 }
+
+    public var description: String {
+        switch self {
+        case let .notATerminal(stream):
+            return "the review screen needs a terminal, but \(stream) is not one. Run srs in an interactive terminal (for scripts, use `srs answer`)."
+        case let .unusableTerm(term?):
+            return "the terminal type TERM=\(term) cannot draw the review screen. Set TERM to your terminal's type, e.g. TERM=xterm-256color."
+        case .unusableTerm(nil):
+            return "TERM is not set, so the review screen cannot be drawn. Set TERM to your terminal's type, e.g. TERM=xterm-256color."
+        }
+    }
+}
+
+/// What the terminal reports: a key, or a new size.
+public enum TerminalEvent: Equatable, Sendable {
+    case key(Key)
+    case resize(Size)
+}
+
+/// A full-screen ncursesw terminal: set up in `open`, restored by `close` (also on SIGINT,
+/// SIGTERM and SIGHUP, which end the key loop).
+public final class Terminal {
+    private let screen: OpaquePointer
+    private let window: UnsafeMutablePointer<WINDOW>
+    private let colors: Bool
+    private var closed = false
+
+    /// Checks that standard input and output are terminals and that `TERM` is usable, without
+    /// touching the terminal. Throws `TerminalError`.
+    public static func check(environment: [String: String]) throws {
+        if isatty(STDIN_FILENO) == 0 { throw TerminalError.notATerminal(stream: "standard input") }
+        if isatty(STDOUT_FILENO) == 0 { throw TerminalError.notATerminal(stream: "standard output") }
+        let term = environment["TERM"] ?? ""
+        if term.isEmpty { throw TerminalError.unusableTerm(nil) }
+        if Self.unusableTerms.contains(term) { throw TerminalError.unusableTerm(term) }
+    }
+
+    /// Terminal types that initialise but cannot address the cursor.
+    static let unusableTerms: Set<String> = ["dumb", "unknown", "cons25-dumb"]
+
+    /// Takes over the screen: UTF-8 locale, raw keys, no echo, hidden cursor, colours unless
+    /// `NO_COLOR` is set or the terminal has none.
+    public static func open(environment: [String: String]) throws -> Terminal {
+        try check(environment: environment)
+        setlocale(LC_ALL, "")
+        guard let screen = newterm(nil, srs_stdout(), srs_stdin()), let window = srs_stdscr() else {
+            throw TerminalError.unusableTerm(environment["TERM"])
+        }
+        let noColor = !(environment["NO_COLOR"] ?? "").isEmpty
+        return Terminal(screen: screen, window: window, useColor: !noColor)
+    }
+
+    private init(screen: OpaquePointer, window: UnsafeMutablePointer<WINDOW>, useColor: Bool) {
+        self.screen = screen
+        self.window = window
+        raw()
+        noecho()
+        nonl()
+        keypad(window, true)
+        set_escdelay(Self.escapeDelayMillis)
+        curs_set(0)
+        wtimeout(window, Self.pollMillis)
+        colors = useColor && has_colors()
+        if colors { Self.startColors() }
+        Signals.install()
+    }
+
+    /// Esc alone is a key here; 25 ms tells it from the start of an arrow key's sequence.
+    static let escapeDelayMillis: Int32 = 25
+    /// How often the key loop wakes to notice a signal when no key comes.
+    static let pollMillis: Int32 = 200
+
+    private static func startColors() {
+        start_color()
+        use_default_colors()
+        for color in Color.allCases {
+            init_pair(Int16(color.rawValue + 1), Int16(color.rawValue), -1)
+        }
+    }
+
+    /// The screen size in cells.
+    public var size: Size { Size(columns: Int(srs_cols()), rows: Int(srs_lines())) }
+
+    /// True once SIGINT, SIGTERM or SIGHUP arrived: the caller should close and exit.
+    public var interrupted: Bool { Signals.received != 0 }
+
+    /// The signal that ended the session, if any.
+    public var signal: Int32 { Signals.received }
+
+    /// Waits for the next key or resize; nil when nothing came within the poll interval.
+    public func next() -> TerminalEvent? {
+        var character: wint_t = 0
+        let status = wget_wch(window, &character)
+        if status == KEY_CODE_YES {
+            if Int32(character) == srs_key_resize() { return .resize(size) }
+            return Keymap.functionKey(Int32(character)).map(TerminalEvent.key)
+        }
+        guard status == OK else { return nil }
+        return Keymap.character(UInt32(character)).map(TerminalEvent.key)
+    }
+
+    /// Draws `screen`; only the cells that changed reach the terminal.
+    public func draw(_ frame: Screen) {
+        werase(window)
+        for (y, row) in frame.rows.enumerated() {
+            var x = 0
+            for span in row.spans {
+                x = draw(span, row: y, column: x)
+            }
+        }
+        wrefresh(window)
+    }
+
+    /// Draws each character at the column the display-width rules give it, so a terminal that
+    /// disagrees about one character cannot shift the rest of the row.
+    private func draw(_ span: Span, row: Int, column: Int) -> Int {
+        let (attributes, pair) = look(span.style)
+        var x = column
+        for character in span.text {
+            let width = DisplayWidth.of(character)
+            guard width > 0 else { continue }
+            var wide = character.unicodeScalars.prefix(Int(CCHARW_MAX) - 1).map { wchar_t(bitPattern: $0.value) }
+            wide.append(0)
+            var cell = cchar_t()
+            setcchar(&cell, wide, attributes, pair, nil)
+            mvwadd_wch(window, Int32(row), Int32(x), &cell)
+            x += width
+        }
+        return x
+    }
+
+    private func look(_ style: Style) -> (attr_t, Int16) {
+        var attributes = srs_a_normal()
+        if style.bold { attributes |= srs_a_bold() }
+        if style.dim { attributes |= srs_a_dim() }
+        if style.reverse { attributes |= srs_a_reverse() }
+        if style.underline { attributes |= srs_a_underline() }
+        let pair = colors ? style.foreground.map { Int16($0.rawValue + 1) } ?? 0 : 0
+        return (attributes, pair)
+    }
+
+    /// Restores the terminal. Safe to call twice.
+    public func close() {
+        guard !closed else { return }
+        closed = true
+        endwin()
+        delscreen(screen)
+    }
+
+    deinit { close() }
+}
+
+/// The signals that end a review; the key loop polls `received`.
+enum Signals {
+    private static let flag = Atomic<Int32>(0)
+
+    static var received: Int32 { flag.load(ordering: .relaxed) }
+
+    static func install() {
+        for number in [SIGINT, SIGTERM, SIGHUP] {
+            signal(number) { number in Signals.flag.store(number, ordering: .relaxed) }
+        }
+    }
+}

@@ -167,3 +167,12 @@ public struct ReviewSession: Sendable {
         mode = .reviewing(view)
     }
 }
+
+extension ReviewSession {
+    /// One line for the shell to print once the screen is gone, or nil when nothing was answered.
+    public var summaryLine: String? {
+        guard stats.reviewed > 0 else { return nil }
+        return "Reviewed \(Format.count(stats.reviewed, "card")) in \(Format.duration(millis: now - startedAt)); "
+            + "\(stats.correct) of \(stats.reviewed) correct (\(Format.percent(stats.correct, of: stats.reviewed))%)."
+    }
+}

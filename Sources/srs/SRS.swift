@@ -15,6 +15,7 @@ struct SRS: AsyncParsableCommand {
         version: version,
         subcommands: [
             ReviewCommand.self,
+            UnsuspendCommand.self,
             ScheduleCommand.self,
             ImportCommand.self,
             DecksCommand.self,
