@@ -16,9 +16,10 @@ public enum Phase: Equatable, Sendable {
     case choosing(highlighted: Int?)
     /// True/false: `t` or `f`.
     case judging
-    /// Short answer, typing into the answer field.
+    /// Short answer, typing into the answer field: every printable key is text.
     case typing(String)
-    /// Short answer, typing paused with Esc so the command keys work.
+    /// Short answer, not typing: the command keys work, `i` types. A card starts here so that
+    /// `q` and the other keys always work until the learner chooses to type.
     case paused(String)
     /// The answer is shown; a grade key moves on.
     case revealed(GivenAnswer)
@@ -47,7 +48,7 @@ struct CardView: Equatable, Sendable {
             phase = .judging
         case .shortAnswer:
             order = []
-            phase = .typing("")
+            phase = .paused("")
         }
     }
 

@@ -124,9 +124,11 @@ extension ReviewSession {
             let lines = TextLayout.wrap(clean(text, keepNewlines: false), width: max(width - 1, 1), hangingAfter: "Your answer: ")
             layout.rows += lines.dropLast().map { Row($0) }
             layout.rows.append(Row([Span(lines.last ?? ""), Span(" ", .reverse)]))
+        case let .paused(text) where text.isEmpty:
+            layout.add("Press i to type your answer, or Space to see the model answer.", .dim, width: width)
         case let .paused(text):
             layout.add("Your answer: " + clean(text, keepNewlines: false), width: width)
-            layout.add("Typing paused: i or Esc goes back to typing.", .dim, width: width)
+            layout.add("i goes on typing; Enter shows the model answer.", .dim, width: width)
         case let .revealed(answer):
             var typed = "(nothing typed)"
             if case let .typed(text) = answer { typed = clean(text, keepNewlines: false) }

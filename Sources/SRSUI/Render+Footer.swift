@@ -56,10 +56,10 @@ extension ReviewSession {
             return [KeyHint(key: "t", label: "true"), KeyHint(key: "f", label: "false"),
                     KeyHint(key: "Space", label: "show answer")]
         case .typing:
-            return [KeyHint(key: "Enter", label: "reveal"), KeyHint(key: "Esc", label: "keys (undo, quit…)"),
+            return [KeyHint(key: "Enter", label: "show answer"), KeyHint(key: "Esc", label: "stop typing"),
                     KeyHint(key: "Ctrl-C", label: "quit")]
         case .paused:
-            return [KeyHint(key: "i", label: "type"), KeyHint(key: "Enter", label: "reveal")]
+            return [KeyHint(key: "i", label: "type answer"), KeyHint(key: "Space", label: "show answer")]
         case let .revealed(answer):
             return gradeHints(card: card, answer: answer, entry: view.entry)
         }

@@ -80,7 +80,7 @@ extension ReviewSession {
     static let helpLines: [(String, String)] = [
         ("a b c d", "answer a multiple-choice card (or ↑↓ and Enter)"),
         ("t f", "answer a true/false card"),
-        ("type, Enter", "answer a short-answer card; Esc pauses typing so the keys below work"),
+        ("i", "type the answer to a short-answer card; Enter then shows the model answer, Esc stops typing"),
         ("Space Enter", "show the answer; once shown, grade (Good, or Again after a wrong answer)"),
         ("1 2 3 4", "grade Again, Hard, Good, Easy; each key shows the next interval"),
         ("u", "undo the last answer, bury or suspend; several levels"),

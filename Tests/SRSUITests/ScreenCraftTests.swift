@@ -80,7 +80,7 @@ import SRSCore
 
     @Test func ctrlCQuitsEvenWhileTyping() {
         var h = Harness(cards: [Fixtures.short])
-        #expect(h.send("type=ab ctrl-c") == [.quit])
+        #expect(h.send("i type=ab ctrl-c") == [.quit])
     }
 }
 
@@ -108,7 +108,7 @@ import SRSCore
 
     @Test func summaryListsFailedCardsWithExplanations() {
         var h = Harness(cards: [Fixtures.capital, Fixtures.truth, Fixtures.short])
-        h.send(letterOf("Perth", in: h.screen) + " enter t enter type=hola enter 3")
+        h.send(letterOf("Perth", in: h.screen) + " enter t enter i type=hola enter 3")
         h.send(letterOf("Canberra", in: h.screen) + " enter")
         expectSnapshot(h.screen, named: "summary")
     }
