@@ -131,14 +131,27 @@ public final class Terminal {
         for character in span.text {
             let width = DisplayWidth.of(character)
             guard width > 0 else { continue }
-            var wide = character.unicodeScalars.prefix(Int(CCHARW_MAX) - 1).map { wchar_t(bitPattern: $0.value) }
-            wide.append(0)
-            var cell = cchar_t()
-            setcchar(&cell, wide, attributes, pair, nil)
-            mvwadd_wch(window, Int32(row), Int32(x), &cell)
+            put(character, attributes: attributes, pair: pair, row: Int32(row), column: Int32(x))
             x += width
         }
         return x
+    }
+
+    /// One character into one cell. A cell holds a spacing character plus up to four combining
+    /// ones; a cluster of several spacing characters (a flag, a ZWJ emoji) goes in as a string.
+    private func put(_ character: Character, attributes: attr_t, pair: Int16, row: Int32, column: Int32) {
+        var wide = character.unicodeScalars.map { wchar_t(bitPattern: $0.value) }
+        let combining = character.unicodeScalars.dropFirst().allSatisfy { DisplayWidth.of(Character($0)) == 0 }
+        guard combining && wide.count < Int(CCHARW_MAX) else {
+            wattr_set(window, attributes, pair, nil)
+            mvwaddnwstr(window, row, column, wide, Int32(wide.count))
+            wattr_set(window, srs_a_normal(), 0, nil)
+            return
+        }
+        wide.append(0)
+        var cell = cchar_t()
+        setcchar(&cell, wide, attributes, pair, nil)
+        mvwadd_wch(window, row, column, &cell)
     }
 
     private func look(_ style: Style) -> (attr_t, Int16) {

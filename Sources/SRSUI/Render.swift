@@ -53,15 +53,16 @@ extension ReviewSession {
         return [titleRow(width: size.columns, position: false), progressRow(width: size.columns), Row()]
     }
 
+    /// The deck name (cut short when needed), the position in compact mode, and the counts.
     func titleRow(width: Int, position: Bool) -> Row {
         let counts = countSpans()
         let countsWidth = counts.reduce(0) { $0 + $1.width }
-        var left = " " + TextLayout.sanitize(title, keepNewlines: false)
-        if position && isReviewing { left += "  \(queue.done + 1)/\(queue.total)" }
-        let room = max(width - countsWidth - 2, 1)
-        let shown = DisplayWidth.of(left) > room ? DisplayWidth.prefix(of: left, fitting: room - 1) + "…" : left
-        let gap = String(repeating: " ", count: max(width - DisplayWidth.of(shown) - countsWidth - 1, 1))
-        return Row([Span(shown, .bold), Span(gap)] + counts)
+        let place = position && isReviewing ? "  \(queue.done + 1)/\(queue.total)" : ""
+        let name = " " + TextLayout.sanitize(title, keepNewlines: false)
+        let room = max(width - countsWidth - DisplayWidth.of(place) - 2, 2)
+        let shown = DisplayWidth.of(name) > room ? DisplayWidth.prefix(of: name, fitting: room - 1) + "…" : name
+        let gap = String(repeating: " ", count: max(width - DisplayWidth.of(shown + place) - countsWidth - 1, 1))
+        return Row([Span(shown, .bold), Span(place), Span(gap)] + counts)
     }
 
     /// Remaining cards by kind, coloured like Anki's (new blue, relearning red, review green).

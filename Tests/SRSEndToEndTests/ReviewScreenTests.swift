@@ -1,0 +1,164 @@
+import Foundation
+import Testing
+import SRSCore
+import SRSStore
+
+/// The full-screen review in a real terminal (tmux), run from the built binary.
+@Suite(.enabled(if: TmuxSession.available, "needs tmux"), .serialized)
+struct ReviewScreenTests {
+    @Test func answersOneCardOfEachTypeUndoesAndQuits() throws {
+        let data = TempFolder()
+        let tmux = try TmuxSession(["review", "--deck", "linear-algebra", "--data-dir", data.path, "--user", "ann"])
+        var answered: Set<String> = []
+        var position = 1
+        while answered.count < 3 {
+            let screen = try tmux.waitFor("card \(position) of")
+            let type = try answer(screen, in: tmux)
+            answered.insert(type)
+            position += 1
+        }
+        try tmux.waitFor("card \(position) of")
+        try tmux.press("u")
+        try tmux.waitFor("Undone.")
+        try tmux.waitFor("card \(position - 1) of")
+        try tmux.press("q")
+        #expect(try tmux.exitStatus() == 0)
+
+        let log = try ReviewLog(folder: data.path, user: "ann")
+        #expect(log.actions == ["answer", "answer", "answer", "undo"])
+        #expect(log.records.last?["undoes"] as? Int == 3)
+        let store = try ProgressStore.openReadOnly(DataLocation(root: data.url, user: "ann"))
+        let answeredCards = store.cards.values.filter { $0.memory != nil }
+        #expect(answeredCards.count == 2)
+        let undone = CardID(log.records[2]["card"] as? String ?? "")
+        #expect(store.cards[undone] == nil || store.cards[undone] == CardProgress())
+    }
+
+    /// Answers the card on `screen` by its type; returns the type.
+    func answer(_ screen: String, in tmux: TmuxSession) throws -> String {
+        if screen.contains("Multiple choice") {
+            try tmux.press("a")
+            try tmux.waitUntil("a revealed choice") { $0.contains("✓") }
+            try tmux.press("Enter")
+            return "mc"
+        }
+        if screen.contains("True or false?") {
+            try tmux.press("t")
+            try tmux.waitFor(": it is")
+            try tmux.press("Enter")
+            return "tf"
+        }
+        try tmux.press("i")
+        try tmux.waitFor("Your answer:")
+        try tmux.type("no vector is a combination of the others — 独立")
+        try tmux.waitFor("独立")
+        try tmux.press("Enter")
+        try tmux.waitFor("Model answer:")
+        try tmux.press("3")
+        return "sa"
+    }
+
+    @Test func redrawsOnResizeAndSurvivesATinyTerminal() throws {
+        let data = TempFolder()
+        let tmux = try TmuxSession(["--deck", "linear-algebra", "--data-dir", data.path, "--user", "ann"])
+        try tmux.waitFor("card 1 of")
+        try tmux.resize(columns: 40, rows: 10)
+        let small = try tmux.waitUntil("the compact header") { $0.contains("1/") && !$0.contains("card 1 of") }
+        #expect(small.split(separator: "\n").allSatisfy { $0.count <= 40 })
+        try tmux.resize(columns: 30, rows: 8)
+        try tmux.waitFor("Terminal too small")
+        try tmux.press("a")
+        try tmux.resize(columns: 100, rows: 30)
+        let big = try tmux.waitFor("card 1 of")
+        #expect(!big.contains("✓"), "keys pressed while too small are ignored")
+        try tmux.press("q")
+        #expect(try tmux.exitStatus() == 0)
+    }
+
+    @Test func drawsCJKAndEmojiAligned() throws {
+        let data = TempFolder()
+        try writeCJKDeck(into: data)
+        let tmux = try TmuxSession(["--deck", "cjk", "--data-dir", data.path, "--user", "ann"], columns: 50, rows: 20)
+        let screen = try tmux.waitFor("日本語")
+        let question = screen.split(separator: "\n").first { $0.contains("「日本語」") }
+        #expect(question.map { $0.hasPrefix(" 「日本語」は何語ですか？") } == true)
+        let header = screen.split(separator: "\n").first { $0.contains("review 0") }
+        #expect(header.map { $0.hasSuffix("review 0") } == true)
+        let letter = screen.split(separator: "\n").first { $0.hasSuffix(") 日本語 😀") }
+            .flatMap { $0.dropLast(") 日本語 😀".count).last }
+        try tmux.type(String(letter ?? "?").lowercased())
+        try tmux.waitFor("✓ Right.")
+        try tmux.waitFor("is Japanese 🇯🇵.")
+        try tmux.press("q")
+        #expect(try tmux.exitStatus() == 0)
+    }
+
+    func writeCJKDeck(into data: TempFolder) throws {
+        let decks = data.url.appendingPathComponent("decks")
+        try FileManager.default.createDirectory(at: decks, withIntermediateDirectories: true)
+        let deck = """
+            srs-deck 1
+
+            card: cjk-1
+            type: multiple_choice
+            question: 「日本語」は何語ですか？ Which language is this? 😀
+            A: 中文
+            B: 日本語 😀
+            C: 한국어
+            key: B
+            explanation: 日本語 (nihongo) is Japanese 🇯🇵.
+
+            """
+        try Data(deck.utf8).write(to: decks.appendingPathComponent("cjk.deck"))
+    }
+
+    @Test func sigtermRestoresTheTerminal() throws {
+        let data = TempFolder()
+        let tmux = try TmuxSession(["--deck", "linear-algebra", "--data-dir", data.path, "--user", "ann"])
+        try tmux.waitFor("card 1 of")
+        let pid = try #require(try tmux.srsPID())
+        kill(pid, SIGTERM)
+        #expect(try tmux.exitStatus() == 128 + SIGTERM)
+        #expect(!(try tmux.screen()).contains("card 1 of"), "the review screen is gone")
+    }
+
+    @Test func ctrlCQuitsCleanly() throws {
+        let data = TempFolder()
+        let tmux = try TmuxSession(["--deck", "linear-algebra", "--data-dir", data.path, "--user", "ann"])
+        try tmux.waitFor("card 1 of")
+        try tmux.press("C-c")
+        #expect(try tmux.exitStatus() == 0)
+    }
+
+    @Test func unusableTermIsAUsageError() throws {
+        let data = TempFolder()
+        let tmux = try TmuxSession(["--data-dir", data.path, "--user", "ann"], environment: ["TERM": "dumb"])
+        #expect(try tmux.exitStatus() == 64)
+        #expect(try tmux.screen().contains("Error: the terminal type TERM=dumb cannot draw the review screen"))
+    }
+}
+
+/// Without a terminal (as in CI), the review says so and exits 64 at once.
+@Suite struct ReviewWithoutATerminalTests {
+    @Test func notATerminalIsAUsageError() throws {
+        let data = TempFolder()
+        let result = try SRSProcess.run(["review", "--data-dir", data.path, "--user", "ann"])
+        #expect(result.status == 64)
+        #expect(result.stderr.hasPrefix("Error: the review screen needs a terminal, but standard input is not one."))
+        #expect(result.stdout.isEmpty)
+    }
+}
+
+/// A user's review log, read as JSON lines.
+struct ReviewLog {
+    var records: [[String: Any]]
+    var actions: [String] { records.compactMap { $0["do"] as? String } }
+
+    init(folder: String, user: String) throws {
+        let url = URL(fileURLWithPath: folder).appendingPathComponent("users/\(user)/reviews.jsonl")
+        let lines = try String(contentsOf: url, encoding: .utf8).split(separator: "\n").dropFirst()
+        records = try lines.map { line in
+            try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] ?? [:]
+        }
+    }
+}
