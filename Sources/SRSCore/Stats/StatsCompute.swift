@@ -1,3 +1,5 @@
+import Dispatch
+
 extension StatsReport {
     /// Days in the due forecast, today included.
     public static let forecastDays = 30
@@ -11,10 +13,21 @@ extension StatsReport {
         let only = input.onlyDeck.map(Int32.init)
         let days = StudyDays(clock: input.clock, now: input.now, daysBefore: daysBefore(input),
                              daysAfter: forecastDays)
-        let cards = scanCards(input, members: members, only: only, days: days)
-        let cardDeck = input.history.cardIDs.map(members.deck(of:))
-        let events = EventScan(history: input.history, cardDeck: cardDeck, deckCount: members.cardCounts.count,
-                               onlyDeck: only, days: days, now: input.now)
+        // The pass over the cards and the pass over the answers are independent: both cores.
+        let cardPass: @Sendable () -> (all: CardTally, perDeck: [CardTally]) = {
+            scanCards(input, members: members, only: only, days: days)
+        }
+        let answerPass: @Sendable () -> EventScan = {
+            EventScan(history: input.history, cardDeck: input.history.cardIDs.map(members.deck(of:)),
+                      deckCount: members.cardCounts.count, onlyDeck: only, days: days, now: input.now)
+        }
+        nonisolated(unsafe) var cardResult: (all: CardTally, perDeck: [CardTally])?
+        nonisolated(unsafe) var answerResult: EventScan?
+        DispatchQueue.concurrentPerform(iterations: 2) { part in
+            if part == 0 { cardResult = cardPass() } else { answerResult = answerPass() }
+        }
+        let cards = cardResult ?? cardPass()
+        let events = answerResult ?? answerPass()
         let todayName = input.clock.dayName(containing: input.now)
         let todayDate = CivilDate(todayName) ?? CivilDate(daysSinceEpoch: Int(input.now / secondsPerDay))
         return StatsReport(
