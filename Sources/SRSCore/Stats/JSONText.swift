@@ -24,7 +24,7 @@ indirect enum JSONText: Equatable {
         case let .bool(b): return b ? "true" : "false"
         case let .int(n): return String(n)
         case let .number(x, places): return Self.number(x, places: places)
-        case let .string(s): return JSONString.quoted(s)
+        case let .string(s): return ImportJSON.quoted(s)
         case let .array(items): return Self.array(items, indent: indent)
         case let .object(members): return Self.object(members, indent: indent)
         }
@@ -41,14 +41,14 @@ indirect enum JSONText: Equatable {
 
     private static func object(_ members: [(String, JSONText)], indent: Int?) -> String {
         guard let indent else {
-            return "{" + members.map { JSONString.quoted($0.0) + ": " + $0.1.rendered(indent: nil) }.joined(separator: ", ") + "}"
+            return "{" + members.map { ImportJSON.quoted($0.0) + ": " + $0.1.rendered(indent: nil) }.joined(separator: ", ") + "}"
         }
         guard !members.isEmpty else { return "{}" }
         // Small flat objects (a forecast day, a pass/fail count) read best on one line.
         let inline = object(members, indent: nil)
         if !members.contains(where: { $0.1.isContainer }), inline.count <= 72 { return inline }
         let pad = String(repeating: " ", count: indent + 2)
-        return "{\n" + members.map { pad + JSONString.quoted($0.0) + ": " + $0.1.rendered(indent: indent + 2) }
+        return "{\n" + members.map { pad + ImportJSON.quoted($0.0) + ": " + $0.1.rendered(indent: indent + 2) }
             .joined(separator: ",\n") + "\n" + String(repeating: " ", count: indent) + "}"
     }
 
@@ -75,30 +75,5 @@ extension String {
         var out = ""
         for ch in self { if ch == target { out += replacement } else { out.append(ch) } }
         return out
-    }
-}
-
-/// JSON string literals, for every writer of JSON in srs.
-public enum JSONString {
-    /// `s` as a JSON string literal: quotes, backslashes and control characters escaped.
-    public static func quoted(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
     }
 }

@@ -96,11 +96,10 @@ enum Columns {
         }
         return out + "…"
     }
+}
 
-    /// Neutralises control characters (a deck name could hold terminal escapes).
-    static func printable(_ text: String) -> String {
-        String(String.UnicodeScalarView(text.unicodeScalars.map {
-            $0.value < 0x20 || (0x7F..<0xA0).contains($0.value) ? "?" : $0
-        }))
-    }
+extension Columns {
+    /// `text` with control characters made visible (a deck or user name could hold terminal
+    /// escapes), on one line.
+    static func printable(_ text: String) -> String { TerminalSafe.sanitize(text, keepNewlines: false) }
 }
