@@ -3,6 +3,7 @@
 public enum StatsJSON {
     public static let version = 1
 
+    /// The report as pretty-printed JSON with a final newline; `user` is recorded in it.
     public static func render(_ report: StatsReport, user: String) -> String {
         value(report, user: user).rendered() + "\n"
     }
