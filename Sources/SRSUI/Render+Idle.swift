@@ -21,8 +21,7 @@ extension ReviewSession {
 
     func addSummary(to layout: inout CardLayout, width: Int) {
         layout.add(practice ? "Practice finished" : "Review finished", .color(.green, bold: true), width: width)
-        let spent = Format.duration(millis: now - startedAt)
-        layout.add("Reviewed \(Format.count(stats.reviewed, "card")) in \(spent); \(stats.correct) of \(stats.reviewed) correct (\(Format.percent(stats.correct, of: stats.reviewed))%).", width: width)
+        layout.add(summaryLine ?? "", width: width)
         guard !stats.failed.isEmpty else { return }
         layout.blank()
         layout.add("Failed (\(stats.failed.count)):", .bold, width: width)
@@ -51,6 +50,7 @@ extension ReviewSession {
     }
 
     func addOutlook(_ outlook: Outlook, to layout: inout CardLayout, width: Int) {
+        addHeldBack(outlook.heldBack, to: &layout, width: width)
         let reviews = outlook.tomorrow.reviews.count + outlook.tomorrow.repeats.count
         let new = outlook.tomorrow.new.count
         layout.add("Due tomorrow: \(Format.count(reviews, "review")) and \(Format.count(new, "new card")).", width: width)
@@ -63,6 +63,17 @@ extension ReviewSession {
         } else {
             layout.add("Nothing to practise ahead yet: cards you have reviewed will be offered here.", .dim, width: width)
         }
+    }
+
+    /// Says so when today's limits, not an empty schedule, are why nothing is left.
+    func addHeldBack(_ held: DailyQueue, to layout: inout CardLayout, width: Int) {
+        if !held.new.isEmpty {
+            layout.add("Today's limit of \(Format.count(limits.newPerDay, "new card")) is reached; \(held.new.count) more wait. `srs review --new-today N` raises the limit for today.", width: width)
+        }
+        if !held.reviews.isEmpty {
+            layout.add("Today's limit of \(Format.count(limits.maxReviewsPerDay, "review")) is reached; \(Format.count(held.reviews.count, "more card")) due.", width: width)
+        }
+        if !held.new.isEmpty || !held.reviews.isEmpty { layout.blank() }
     }
 
     func helpRows(width: Int) -> [Row] {

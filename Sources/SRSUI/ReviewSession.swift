@@ -66,6 +66,8 @@ public struct ReviewSession: Sendable {
         var nextDue: EpochSeconds?
         var tomorrow: DailyQueue
         var canPractise: Bool
+        /// Cards due or new today that the daily limits hold back.
+        var heldBack: DailyQueue
     }
 
     /// One step `u` can take back.
@@ -78,16 +80,20 @@ public struct ReviewSession: Sendable {
     }
 
     let title: String
+    /// Every card under review, in deck order.
+    let allCards: [Card]
     let cardOrder: [CardID]
     let limits: QueueLimits
     let reviewer: Reviewer
     let practiceLimit: Int
     let startedAt: EpochMillis
-    var cards: [CardID: Card]
+    /// The cards shown so far, by id: filled as cards come up rather than for every card at the
+    /// start, which keeps start-up fast on large decks.
+    var cards: [CardID: Card] = [:]
     public internal(set) var progress: [CardID: CardProgress]
     var queue: SessionQueue
     var stats = SessionStats()
-    var mode: Mode = .idle(Outlook(nextDue: nil, tomorrow: DailyQueue(), canPractise: false))
+    var mode: Mode = .idle(Outlook(nextDue: nil, tomorrow: DailyQueue(), canPractise: false, heldBack: DailyQueue()))
     var practice = false
     var showingHelp = false
     var undoSteps: [UndoStep] = []
@@ -100,8 +106,8 @@ public struct ReviewSession: Sendable {
 
     public init(_ setup: SessionSetup) {
         title = setup.title
+        allCards = setup.cards
         cardOrder = setup.cards.map(\.id)
-        cards = Dictionary(setup.cards.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         progress = setup.progress
         limits = setup.limits
         reviewer = setup.reviewer
@@ -142,6 +148,7 @@ public struct ReviewSession: Sendable {
 
     /// Shows the first card of the queue, or the idle screen when it is empty.
     mutating func showCurrent() {
+        if let entry = queue.current { loadCard(entry.card) }
         guard let entry = queue.current, let card = cards[entry.card] else {
             mode = .idle(outlook())
             idleScroll = 0
@@ -150,15 +157,29 @@ public struct ReviewSession: Sendable {
         mode = .reviewing(CardView(entry: entry, card: card, shownAt: now, rng: &rng))
     }
 
+    /// Makes card `id` available in `cards`: the first card with that id in deck order. A scan
+    /// of ids costs well under a millisecond for 100,000 cards, once per card shown.
+    mutating func loadCard(_ id: CardID) {
+        guard cards[id] == nil, let index = allCards.firstIndex(where: { $0.id == id }) else { return }
+        cards[id] = allCards[index]
+    }
+
     /// The next due time, tomorrow's queue and whether practice is possible, from now.
     func outlook() -> Outlook {
         let tomorrow = clock.nextDayStart(after: seconds)
-        let ahead = DailyQueue.practiceAhead(cards: cardOrder, progress: progress, limit: 1, clock: clock, now: seconds)
+        // The same test as `DailyQueue.practiceAhead`, without sorting every card to find one.
+        let canPractise = progress.values.contains { p in
+            !p.suspended && p.buriedUntil <= seconds && (p.memory?.due ?? 0) >= tomorrow
+        }
         return Outlook(nextDue: DailyQueue.nextDue(progress: progress, after: seconds),
                        tomorrow: DailyQueue.build(cards: cardOrder, progress: progress, limits: limits,
                                                   clock: clock, now: tomorrow),
-                       canPractise: !ahead.isEmpty)
+                       canPractise: canPractise,
+                       heldBack: DailyQueue.build(cards: cardOrder, progress: progress, limits: Self.unlimited,
+                                                  clock: clock, now: seconds))
     }
+
+    static let unlimited = QueueLimits(newPerDay: Int.max, maxReviewsPerDay: Int.max)
 
     /// Changes the card on screen in place.
     mutating func modifyView(_ change: (inout CardView) -> Void) {

@@ -22,27 +22,54 @@ struct ReviewCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Review only this deck (any case; see `srs decks`).", valueName: "name"))
     var deck: String?
 
+    @Option(name: .customLong("new-today"), help: ArgumentHelp(
+        "Allow this many new cards today (this study day only; the daily limit stays as it is).", valueName: "n"))
+    var newToday: Int?
+
     @Option(help: .hidden)
     var seed: UInt64?
+
+    func validate() throws {
+        if let newToday, newToday < 0 {
+            throw ValidationError("--new-today must be 0 or more, e.g. --new-today 40.")
+        }
+    }
 
     func run() throws {
         try reportingErrors {
             let environment = ProcessInfo.processInfo.environment
+            let timing = environment["SRS_REVIEW_TIMING"].map(ReviewTiming.init)
+            timing?.mark("main")
             let location = try user.location()
             try checked { try Terminal.check(environment: environment) }
             let library = DeckLibrary(location: location)
             let decks = try deck.map { [try library.load(named: $0)] } ?? library.loadAll()
+            timing?.mark("decks")
             let store = try ProgressStore.openForReview(location)
             defer { store.close() }
+            let settings = try settingNewToday(store)
+            timing?.mark("progress")
             let terminal = try checked { try Terminal.open(environment: environment) }
             defer { terminal.close() }
-            var shell = ReviewShell(store: store, library: library, decks: decks, terminal: terminal)
+            var shell = ReviewShell(store: store, settings: settings, library: library, decks: decks,
+                                    terminal: terminal, timing: timing)
             let summary = try shell.run(title: deck.map { _ in decks.first?.name ?? "" } ?? title(of: decks),
                                         seed: seed ?? UInt64(truncatingIfNeeded: Clock.millis()))
             terminal.close()
+            timing?.write()
             if let summary { print(summary) }
             if terminal.interrupted { throw ExitCode(128 + terminal.signal) }
         }
+    }
+
+    /// The user's settings, with `--new-today` saved for the current study day.
+    private func settingNewToday(_ store: ProgressStore) throws -> UserSettings {
+        var settings = store.settings
+        guard let newToday else { return settings }
+        let day = settings.clock().dayName(containing: Clock.millis() / 1000)
+        settings.newToday = (day: day, limit: newToday)
+        try store.save(settings: settings)
+        return settings
     }
 
     private func title(of decks: [Deck]) -> String {
@@ -62,21 +89,51 @@ enum Clock {
     static func millis() -> EpochMillis { EpochMillis(Date().timeIntervalSince1970 * 1000) }
 }
 
+/// `SRS_REVIEW_TIMING=FILE` (for `scripts/bench-review.sh`): the wall-clock time of each start-up
+/// phase (epoch nanoseconds) and each key's time from read to redrawn screen, as JSON in FILE.
+final class ReviewTiming {
+    let path: String
+    private var marks: [(String, UInt64)] = []
+    private var keys: [UInt64] = []
+
+    init(path: String) { self.path = path }
+
+    static func nanos() -> UInt64 {
+        var now = timespec()
+        clock_gettime(CLOCK_REALTIME, &now)
+        return UInt64(now.tv_sec) * 1_000_000_000 + UInt64(now.tv_nsec)
+    }
+
+    func mark(_ phase: String) { marks.append((phase, Self.nanos())) }
+    func key(since start: UInt64) { keys.append(Self.nanos() - start) }
+
+    func write() {
+        let phases = marks.map { "\"\($0.0)\":\($0.1)" }.joined(separator: ",")
+        let json = "{\(phases),\"keys_ns\":[\(keys.map(String.init).joined(separator: ","))]}\n"
+        FileManager.default.createFile(atPath: path, contents: Data(json.utf8))
+    }
+}
+
 /// Runs a review session: feeds it keys and sizes, draws it, and performs its effects with the
 /// store (every answer durable before the next screen) and the deck library.
 struct ReviewShell {
     let store: ProgressStore
+    let settings: UserSettings
     let library: DeckLibrary
     let decks: [Deck]
     let terminal: Terminal
+    let timing: ReviewTiming?
     /// Sequence numbers of the records `u` can take back, newest last.
     private var undoable: [Int] = []
 
-    init(store: ProgressStore, library: DeckLibrary, decks: [Deck], terminal: Terminal) {
+    init(store: ProgressStore, settings: UserSettings, library: DeckLibrary, decks: [Deck], terminal: Terminal,
+         timing: ReviewTiming?) {
         self.store = store
+        self.settings = settings
         self.library = library
         self.decks = decks
         self.terminal = terminal
+        self.timing = timing
     }
 
     /// Runs until `q`, Ctrl-C or a signal; returns a one-line summary for after the screen.
@@ -84,9 +141,13 @@ struct ReviewShell {
     mutating func run(title: String, seed: UInt64) throws -> String? {
         var session = makeSession(title: title, seed: seed)
         for note in store.notes { _ = session.update(.notice(note)) }
+        timing?.mark("session")
         terminal.draw(session.render(terminal.size))
+        timing?.mark("first_card")
         while !terminal.interrupted {
             guard let event = terminal.next() else { continue }
+            let keyStart = ReviewTiming.nanos()
+            defer { timing?.key(since: keyStart) }
             let now = Clock.millis()
             let message: Message
             switch event {
@@ -103,9 +164,11 @@ struct ReviewShell {
 
     func makeSession(title: String, seed: UInt64) -> ReviewSession {
         let now = Clock.millis()
-        let clock = store.settings.clock()
-        let setup = SessionSetup(title: title, cards: decks.flatMap(\.cards), progress: store.cards,
-                                 limits: store.settings.limits(at: now / 1000, clock: clock),
+        let clock = settings.clock()
+        // One deck's cards are shared, not copied.
+        let cards = decks.count == 1 ? decks[0].cards : decks.flatMap(\.cards)
+        let setup = SessionSetup(title: title, cards: cards, progress: store.cards,
+                                 limits: settings.limits(at: now / 1000, clock: clock),
                                  reviewer: Reviewer(clock: clock), now: now, seed: seed, size: terminal.size)
         return ReviewSession(setup)
     }

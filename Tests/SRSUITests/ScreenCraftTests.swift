@@ -100,6 +100,12 @@ import SRSCore
         #expect(h.screen.contains("Practice finished"))
     }
 
+    @Test func saysWhenTheDailyLimitHoldsCardsBack() {
+        var h = Harness(cards: [Fixtures.truth, Fixtures.capital], limits: QueueLimits(newPerDay: 1))
+        h.send("t enter")
+        #expect(h.screen.contains("Today's limit of 1 new card is reached; 1 more wait."))
+    }
+
     @Test func nothingToPractiseOnANewDeck() {
         var h = Harness(cards: [Fixtures.truth], limits: QueueLimits(newPerDay: 0))
         h.send("p")
