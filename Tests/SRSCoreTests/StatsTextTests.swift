@@ -16,6 +16,21 @@ import Testing
         }
     }
 
+    @Test func aOneDayHistoryStillSaysToday() {
+        let report = StatsReport.compute(StatsFixtures.input(historyDays: 1))
+        let lines = StatsText.render(report, user: "alice", style: TextStyle(width: 80)).split(separator: "\n")
+        #expect(lines.contains { $0.trimmingCharacters(in: .whitespaces) == "today" })
+    }
+
+    @Test func aNarrowTerminalShowsRatesAloneAndWrapsNotes() {
+        var report = Self.report
+        report.retention[2].young = PassFail(passed: 123_456, failed: 1_234)  // "99.0% of 124,690"
+        let text = StatsText.render(report, user: "alice", style: TextStyle(width: 60))
+        #expect(text.contains("  last 7 days   88.9%"))
+        #expect(!text.contains("% of "))
+        #expect(text.contains("True retention\n(first answer of a card each day"))
+    }
+
     @Test func colourOnlyWhenAskedFor() {
         let plain = StatsText.render(Self.report, user: "alice", style: TextStyle(width: 80, color: false))
         let coloured = StatsText.render(Self.report, user: "alice", style: TextStyle(width: 80, color: true))

@@ -69,15 +69,16 @@ public enum StatsText {
     }
 
     static func retention(_ report: StatsReport, style: TextStyle) -> [String] {
-        let cell = min(22, max(8, (style.width - 16) / 3))
+        let windows = report.retention.map { [$0.young, $0.mature, $0.all] }
+        // Rate and count when every cell fits, else the rates alone (a narrow terminal).
+        let fullWidth = (windows.flatMap { $0.map { Columns.width(passFail($0)) } }.max() ?? 0) + 2
+        let full = 16 + 3 * fullWidth <= style.width
+        let cell = full ? min(22, max(fullWidth, (style.width - 16) / 3)) : max(8, (style.width - 16) / 3)
         let header = Columns.left("", 16) + ["young", "mature", "all"].map { Columns.left($0, cell) }.joined()
-        let rows = report.retention.map { window in
-            let cells = [window.young, window.mature, window.all].map { p -> String in
-                // On a narrow terminal, the rate alone.
-                let full = passFail(p)
-                return Columns.left(Columns.width(full) < cell ? full : TextFormat.percent(p.rate), cell)
-            }
-            return (Columns.left("  last \(window.days) days", 16) + cells.joined()).trailingSpacesRemoved
+        let rows = zip(report.retention, windows).map { window, cells in
+            let texts = cells.map { full ? passFail($0) : TextFormat.percent($0.rate) }
+            return (Columns.left("  last \(window.days) days", 16) + texts.map { Columns.left($0, cell) }.joined())
+                .trailingSpacesRemoved
         }
         return heading("True retention", note: "first answer of a card each day, interval ≥ 1 day; Again fails",
                        style: style) + [header.trailingSpacesRemoved] + rows
@@ -138,7 +139,8 @@ public enum StatsText {
         if Columns.width(title) + 4 + Columns.width(note) <= style.width {
             return [style.heading(title) + style.dim("  (\(note))")]
         }
-        return [style.heading(title), style.dim(Columns.fit("(\(note))", style.width))]
+        let words = "(\(note))".split(separator: " ").map(String.init)
+        return [style.heading(title)] + wrap(words, width: style.width, style: style, separator: " ").map(style.dim)
     }
 
     /// A section label followed by `parts` joined with " · ", wrapped under the label.

@@ -26,7 +26,7 @@ enum TextCharts {
         }
         let axis = Columns.right("0", axisWidth - 2) + " " + style.dim("└" + String(repeating: "─", count: binned.count * column))
         // The value behind each bar is the last of its bin.
-        let labels = XAxis(bars: binned.count, column: column, anchor: anchor) { bar in
+        let labels = XAxis(bars: binned.count, column: column, room: room, anchor: anchor) { bar in
             xLabel(values.count - 1 - (binned.count - 1 - bar) * group)
         }
         return lines + [axis, (String(repeating: " ", count: axisWidth) + labels.line).trailingSpacesRemoved]
@@ -89,7 +89,8 @@ enum TextCharts {
 struct XAxis {
     let line: String
 
-    init(bars: Int, column: Int, anchor: TextCharts.Anchor, label: (Int) -> String) {
+    /// `room`: the columns the labels may use (a label may stick out past a short chart).
+    init(bars: Int, column: Int, room: Int, anchor: TextCharts.Anchor, label: (Int) -> String) {
         let step = max(1, (14 + column - 1) / column)
         let chosen = anchor == .first ? Array(stride(from: 0, to: bars, by: step))
             : Array(stride(from: bars - 1, through: 0, by: -step).reversed())
@@ -99,7 +100,7 @@ struct XAxis {
             let text = label(bar)
             let width = Columns.width(text)
             let start = bar == bars - 1 ? max(0, end - width) : bar * column
-            guard start + width <= end, placed.last.map({ $0.0 + Columns.width($0.1) + 2 <= start }) ?? true else {
+            guard start + width <= max(end, room), placed.last.map({ $0.0 + Columns.width($0.1) + 2 <= start }) ?? true else {
                 continue
             }
             placed.append((start, text))
