@@ -1,20 +1,12 @@
+import SRSCore
+
 /// Word wrapping and clean-up of text before it reaches the screen.
 public enum TextLayout {
-    /// `text` with everything a terminal would act on removed: C0 and C1 control characters
-    /// (ESC included, so no escape sequence survives) and DEL. Tabs become spaces; newlines stay
-    /// when `keepNewlines` is true.
+    /// `text` made safe to draw: every control character (ESC among them, so no escape sequence
+    /// survives), DEL and the bidi overrides replaced by a visible stand-in (`␛`, `␡`, `�`), tabs
+    /// by a space (`SRSCore.TerminalSafe`). Newlines stay when `keepNewlines` is true.
     public static func sanitize(_ text: String, keepNewlines: Bool = true) -> String {
-        var out = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            switch scalar.value {
-            case 0x0A: out.append(keepNewlines ? scalar : " ")
-            case 0x09: out.append(" ")
-            case 0x0D: continue
-            case 0..<0x20, 0x7F..<0xA0: continue
-            default: out.append(scalar)
-            }
-        }
-        return String(out)
+        TerminalSafe.sanitize(text, keepNewlines: keepNewlines)
     }
 
     /// Lines of at most `width` columns. Paragraphs (split at newlines) start new lines; lines

@@ -41,14 +41,16 @@ struct ReviewCommand: ParsableCommand {
             let timing = environment["SRS_REVIEW_TIMING"].map(ReviewTiming.init)
             timing?.mark("main")
             let location = try user.location()
-            try checked { try Terminal.check(environment: environment) }
             let library = DeckLibrary(location: location)
             let decks = try deck.map { [try library.load(named: $0)] } ?? library.loadAll()
             timing?.mark("decks")
             let store = try ProgressStore.openForReview(location)
             defer { store.close() }
-            let settings = try settingNewToday(store)
             timing?.mark("progress")
+            // After the decks and the lock, so an unknown deck (66) or a second session (75)
+            // says so even without a terminal.
+            try checked { try Terminal.check(environment: environment) }
+            let settings = try settingNewToday(store)
             let terminal = try checked { try Terminal.open(environment: environment) }
             defer { terminal.close() }
             var shell = ReviewShell(store: store, settings: settings, library: library, decks: decks,

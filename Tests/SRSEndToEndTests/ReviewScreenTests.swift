@@ -162,3 +162,20 @@ struct ReviewLog {
         }
     }
 }
+
+/// Errors the review reports before it needs a terminal.
+@Suite struct ReviewStartErrorTests {
+    @Test func unknownDeckIsExit66() throws {
+        let data = TempFolder()
+        let result = try SRSProcess.run(["review", "--deck", "no-such-deck", "--data-dir", data.path, "--user", "ann"])
+        #expect(result.status == 66)
+        #expect(result.stderr.hasPrefix("Error: deck not found"))
+    }
+
+    @Test func negativeNewTodayIsAUsageError() throws {
+        let data = TempFolder()
+        let result = try SRSProcess.run(["review", "--new-today=-3", "--data-dir", data.path, "--user", "ann"])
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("--new-today must be 0 or more"))
+    }
+}

@@ -54,7 +54,7 @@ import SRSCore
         let h = Harness(cards: [Fixtures.hostile])
         let text = h.screen
         #expect(!text.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" || (0x7F..<0xA0).contains($0.value) })
-        #expect(text.contains("Bold[1m? ]0;titleClear[2J31m done"))
+        #expect(text.contains("Bold␛[1m? ␛]0;title␇Clear␛[2J\u{FFFD}31m done"))
     }
 
     @Test func helpOverlayAndBack() {

@@ -48,8 +48,8 @@ import Testing
     }
 
     @Test func sanitizeRemovesEscapeSequencesAndControls() {
-        let clean = TextLayout.sanitize("a\u{1B}[2Jb\u{9B}c\u{07}\td\r\ne\u{7F}")
-        #expect(clean == "a[2Jbc d\ne")
+        let clean = TextLayout.sanitize("a\u{1B}[2Jb\u{9B}c\u{07}\td\ne\u{7F}")
+        #expect(clean == "a␛[2Jb\u{FFFD}c␇ d\ne␡")
         #expect(!clean.unicodeScalars.contains { $0.value == 0x1B })
     }
 }

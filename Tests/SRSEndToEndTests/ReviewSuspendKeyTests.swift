@@ -1,0 +1,67 @@
+import Foundation
+import Testing
+import SRSCore
+import SRSStore
+
+/// Suspending in the review and `srs unsuspend`; a key corrected with `k` lands in the deck file.
+@Suite(.enabled(if: TmuxSession.available, "needs tmux"), .serialized)
+struct ReviewSuspendKeyTests {
+    static let deck = """
+        srs-deck 1
+
+        card: q-suspend
+        type: true_false
+        question: This card gets suspended.
+        answer: true
+        explanation: Suspended cards wait for srs unsuspend.
+
+        card: q-key
+        type: multiple_choice
+        question: Which planet is largest?
+        A: Mars
+        B: Jupiter
+        C: Venus
+        key: A
+        explanation: Jupiter is the largest planet.
+
+        """
+
+    @Test func suspendThenUnsuspendAndCorrectAKey() throws {
+        let data = TempFolder()
+        let decks = data.url.appendingPathComponent("decks")
+        try FileManager.default.createDirectory(at: decks, withIntermediateDirectories: true)
+        try Data(Self.deck.utf8).write(to: decks.appendingPathComponent("planets.deck"))
+        let args = ["--data-dir", data.path, "--user", "ann"]
+
+        let tmux = try TmuxSession(["review", "--deck", "planets"] + args)
+        try tmux.waitFor("This card gets suspended.")
+        try tmux.press("!")
+        let screen = try tmux.waitFor("Which planet is largest?")
+        let jupiter = screen.split(separator: "\n").first { $0.hasSuffix(") Jupiter") }
+            .flatMap { $0.dropLast(") Jupiter".count).last }.map { String($0).lowercased() } ?? "?"
+        try tmux.press("k")
+        try tmux.waitFor("Which option is correct?")
+        try tmux.press(jupiter)
+        try tmux.waitFor("saved to the deck")
+        try tmux.press(jupiter)
+        try tmux.waitFor("✓ Right.")
+        try tmux.press("q")
+        #expect(try tmux.exitStatus() == 0)
+
+        let saved = try DeckLibrary(folder: decks).load(named: "planets")
+        #expect(saved.cards.first { $0.id == CardID("q-key") }?.kind
+                == .multipleChoice(options: ["Mars", "Jupiter", "Venus"], key: AnswerKey(index: 1, source: .explicit)))
+
+        let listing = try SRSProcess.run(["unsuspend"] + args)
+        #expect(listing.status == 0)
+        #expect(listing.stdout == "q-suspend\tplanets\tThis card gets suspended.\n")
+        let unknown = try SRSProcess.run(["unsuspend", "q-key"] + args)
+        #expect(unknown.status == 66)
+        #expect(unknown.stderr.hasPrefix("Error: card q-key is not suspended."))
+        let restored = try SRSProcess.run(["unsuspend", "q-suspend"] + args)
+        #expect(restored.stdout == "Unsuspended 1 card.\n")
+        let store = try ProgressStore.openReadOnly(DataLocation(root: data.url, user: "ann"))
+        #expect(store.cards[CardID("q-suspend")]?.suspended != true)
+        #expect(try SRSProcess.run(["unsuspend"] + args).stdout == "No suspended cards.\n")
+    }
+}
