@@ -79,7 +79,7 @@ let sampleCards = [
         ("srs-deck 1\ncard: a\ntype: multiple_choice\nquestion: q\nA: x\nB: y\nkey: A inferred 7\n", 7, "`key: A inferred 7` has a confidence that is not between 0 and 1"),
         ("srs-deck 1\ncard: a\ntype: multiple_choice\nquestion: q\nA: x\n", 2, "multiple-choice card `a` has fewer than two options"),
         ("srs-deck 1\ncard: a\ntype: short_answer\nquestion: q\n", 2, "short-answer card `a` has no model answer"),
-        ("srs-deck 1\ncard: a\ntype: short_answer\nquestion: q\nmodel_answer: m\ncard: a\n", 6, "card id `a` is used twice (first on line 2)"),
+        ("srs-deck 1\ncard: a\ntype: short_answer\nquestion: q\nmodel_answer: m\ncard: a\ntype: true_false\nquestion: q\nanswer: true\n", 6, "card id `a` is used twice (first on line 2)"),
         ("srs-deck 1\ncard: a\ncolour: red\n", 3, "unknown field `colour`"),
         ("srs-deck 1\ncard: a\nquestion: q\nquestion: r\n", 4, "`question:` appears twice in one card (first on line 3)"),
         ("srs-deck 1\n  indented\n", 2, "indented line outside a field"),
@@ -110,5 +110,50 @@ let sampleCards = [
             #expect(error.description == "t.deck:3: unknown field `colour`. The file was left untouched. Known fields: card, type, question, A to H, key, answer, model_answer, explanation.")
             #expect(error.exitCode == 65)
         } catch { Issue.record("\(error)") }
+    }
+}
+
+/// Decks above `DeckChunks.parallelThreshold` are read in two halves on two threads.
+@Suite struct DeckLargeTests {
+    static func bigDeck(_ count: Int) -> Deck {
+        Deck(name: "big", cards: (0..<count).map { index in
+            Card(id: CardID("card-\(index)"), question: "Question number \(index)" + String(repeating: " pad", count: 40),
+                 kind: index % 2 == 0 ? .trueFalse(answer: index % 4 == 0)
+                     : .multipleChoice(options: ["one \(index)", "two"], key: AnswerKey(index: 1, source: .explicit)),
+                 explanation: "Line one.\n\nLine three of \(index).")
+        })
+    }
+
+    static let deck = bigDeck(12_000)
+    static let text = DeckWriter.text(of: deck)
+
+    @Test func aLargeDeckRoundTripsThroughTheTwoThreadReader() throws {
+        #expect(Self.text.utf8.count > DeckChunks.parallelThreshold)
+        #expect(try readDeck(Self.text, name: "big") == Self.deck)
+    }
+
+    @Test func errorsInTheSecondHalfNameTheirLineInTheWholeFile() throws {
+        var lines = Self.text.components(separatedBy: "\n")
+        let target = lines.count * 3 / 4
+        guard let typeLine = lines[target...].firstIndex(where: { $0.hasPrefix("type:") }) else { return }
+        lines[typeLine] = "type: nonsense"
+        #expect {
+            try readDeck(lines.joined(separator: "\n"))
+        } throws: { error in
+            guard case let StoreError.damaged(_, line, problem, _) = error else { return false }
+            return line == typeLine + 1 && problem == "unknown type `nonsense`"
+        }
+    }
+
+    @Test func aDuplicateIdAcrossTheHalvesIsFound() throws {
+        var lines = Self.text.components(separatedBy: "\n")
+        guard let last = lines.lastIndex(where: { $0.hasPrefix("card:") }) else { return }
+        lines[last] = "card: card-0"
+        #expect {
+            try readDeck(lines.joined(separator: "\n"))
+        } throws: { error in
+            guard case let StoreError.damaged(_, line, problem, _) = error else { return false }
+            return line == last + 1 && problem == "card id `card-0` is used twice (first on line 5)"
+        }
     }
 }

@@ -30,7 +30,7 @@ public enum CardIdentity {
     static func newID(deck: String, typeName: String, normalizedQuestion: String, attempt: Int) -> CardID {
         var text = deck.lowercased() + "\u{1F}" + typeName + "\u{1F}" + normalizedQuestion
         if attempt > 0 { text += "\u{1F}\(attempt)" }
-        let hash = fnv1a64(text.utf8)
+        let hash = fnv1a64(text)
         let hex = String(hash >> 16, radix: 16)
         return CardID(String(repeating: "0", count: 12 - hex.count) + hex)
     }
@@ -67,7 +67,15 @@ public enum CardIdentity {
         return ids
     }
 
-    static func fnv1a64<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> UInt64 {
+    /// 64-bit FNV-1a of a string's UTF-8: a stable hash (unlike `hashValue`, the same in every
+    /// process). Reads the bytes in place.
+    public static func fnv1a64(_ text: String) -> UInt64 {
+        var text = text
+        return text.withUTF8 { fnv1a64($0) }
+    }
+
+    @inlinable
+    public static func fnv1a64<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in bytes {
             hash ^= UInt64(byte)

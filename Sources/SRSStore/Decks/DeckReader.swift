@@ -10,17 +10,25 @@ public enum DeckReader {
 
     /// Parses `bytes` as the deck `name`. `path` is used in messages only.
     ///
+    /// A large deck is cut in two at a `card:` line and the halves are read on two threads.
     /// Throws `StoreError.damaged` naming the line and the fix for anything malformed (unknown
     /// field, missing question, options not consecutive from A, a key naming a missing option,
     /// a duplicated card id…), and `StoreError.newerFormat` for a file from a newer srs.
     public static func read(_ bytes: UnsafeRawBufferPointer, name: String, path: String) throws -> Deck {
         var scanner = DeckScanner(bytes: bytes, path: path)
         try scanner.readHeader()
-        var builder = DeckCardBuilder(path: path)
-        while let field = try scanner.nextField() {
-            try builder.add(field)
+        let chunks = DeckChunks.split(bytes, from: scanner.offset)
+        let parts = DeckChunks.parse(chunks, in: bytes, path: path, bodyStart: scanner.offset,
+                                     headerLines: scanner.lineNumber)
+        var cards: [Card] = []
+        var lines: [Int] = []
+        for part in parts {
+            let part = try part.get()
+            cards += part.cards
+            lines += part.lines
         }
-        return Deck(name: name, cards: try builder.finish())
+        try DeckCardBuilder.checkUniqueIDs(cards, path: path) { lines[$0] }
+        return Deck(name: name, cards: cards)
     }
 
     /// Parses deck text held in a `String` or `Data`-like byte collection.
@@ -31,9 +39,45 @@ public enum DeckReader {
 
 /// A `name: value` line with its value's continuation lines already joined.
 struct DeckField {
-    let name: String
+    let name: DeckFieldName
     let value: String
     let line: Int
+}
+
+/// The field names of the format, recognised from bytes without making a string.
+enum DeckFieldName: Equatable {
+    case card, type, question, key, answer, modelAnswer, explanation
+    /// `A` to `H`: 0 is A.
+    case option(Int)
+    /// Not a field of the format; the scanner reports it (no payload keeps fields trivial to copy).
+    case unknown
+
+    private static let known: [(String, DeckFieldName)] = [
+        ("card", .card), ("type", .type), ("question", .question), ("key", .key), ("answer", .answer),
+        ("model_answer", .modelAnswer), ("model answer", .modelAnswer), ("explanation", .explanation),
+    ]
+    private static let knownBytes: [([UInt8], DeckFieldName)] = known.map { (Array($0.0.utf8), $0.1) }
+
+    init(_ bytes: UnsafeRawBufferPointer) {
+        if bytes.count == 1, (65...72).contains(bytes[0]) {
+            self = .option(Int(bytes[0]) - 65)
+            return
+        }
+        for (text, name) in Self.knownBytes where text.count == bytes.count {
+            var index = 0
+            while index < text.count, text[index] == bytes[index] { index += 1 }
+            if index == text.count { self = name; return }
+        }
+        self = .unknown
+    }
+
+    /// The name as written in a deck file, for messages.
+    var text: String {
+        switch self {
+        case .option(let index): return String(Character(UnicodeScalar(UInt8(65 + index))))
+        default: return Self.known.first { $0.1 == self }?.0 ?? ""
+        }
+    }
 }
 
 /// Splits deck bytes into fields. Column-0 lines are fields (`name: value`), comments (`#`) or
@@ -42,13 +86,15 @@ struct DeckField {
 struct DeckScanner {
     let bytes: UnsafeRawBufferPointer
     let path: String
-    private var offset = 0
+    private(set) var offset = 0
     private(set) var lineNumber = 0
     private var lineBuffer: [UInt8] = []
 
-    init(bytes: UnsafeRawBufferPointer, path: String) {
+    /// `linesBefore`: lines of the file before `bytes`, when they are a part of it.
+    init(bytes: UnsafeRawBufferPointer, path: String, linesBefore: Int = 0) {
         self.bytes = bytes
         self.path = path
+        lineNumber = linesBefore
     }
 
     /// The next line's byte range without its line end and trailing whitespace, or nil at the end.
@@ -112,13 +158,21 @@ struct DeckScanner {
         }
         var valueStart = colon + 1
         while valueStart < line.upperBound, Self.isSpace(bytes[valueStart]) { valueStart += 1 }
-        let name = string(line.lowerBound..<colon)
+        var nameEnd = colon
+        while nameEnd > line.lowerBound, Self.isSpace(bytes[nameEnd - 1]) { nameEnd -= 1 }
+        let name = DeckFieldName(UnsafeRawBufferPointer(rebasing: bytes[line.lowerBound..<nameEnd]))
+        if name == .unknown {
+            throw damaged(number, "unknown field `\(string(line.lowerBound..<nameEnd).prefix(40))`",
+                          "Known fields: card, type, question, A to H, key, answer, model_answer, explanation.")
+        }
+        let firstLine = valueStart..<line.upperBound
+        guard offset < bytes.count, Self.continuesValue(bytes[offset]) else {
+            return DeckField(name: name, value: string(firstLine), line: number)
+        }
         lineBuffer.removeAll(keepingCapacity: true)
-        let hasFirstLine = valueStart < line.upperBound
-        if hasFirstLine { lineBuffer.append(contentsOf: bytes[valueStart..<line.upperBound]) }
-        let continued = appendContinuation(separated: hasFirstLine)
-        let value = continued || hasFirstLine ? String(decoding: lineBuffer, as: UTF8.self) : ""
-        return DeckField(name: name, value: value, line: number)
+        if !firstLine.isEmpty { lineBuffer.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[firstLine])) }
+        _ = appendContinuation(separated: !firstLine.isEmpty)
+        return DeckField(name: name, value: String(decoding: lineBuffer, as: UTF8.self), line: number)
     }
 
     /// Appends the indented lines that follow (and blank lines between them) to `lineBuffer`.
@@ -132,7 +186,7 @@ struct DeckScanner {
             if needsNewline { lineBuffer.append(0x0A) }
             lineBuffer.append(contentsOf: repeatElement(0x0A, count: pendingBlankLines))
             pendingBlankLines = 0
-            lineBuffer.append(contentsOf: bytes[dedented(line)])
+            lineBuffer.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[dedented(line)]))
             needsNewline = true
             found = true
         }
@@ -159,4 +213,76 @@ struct DeckScanner {
     func damaged(_ line: Int, _ problem: String, _ fix: String) -> StoreError {
         StoreError.damaged(path: path, line: line, problem: problem, fix: fix)
     }
+}
+
+/// Cutting a deck in two for reading on two threads. Each half is scanned with line numbers
+/// counted from its start; the offsets are added afterwards (counted only when needed).
+enum DeckChunks {
+    /// Below this size one thread is as fast.
+    static let parallelThreshold = 2_000_000
+
+    /// The body from `start` in one or two ranges, the second starting at a `card:` line.
+    static func split(_ bytes: UnsafeRawBufferPointer, from start: Int) -> [Range<Int>] {
+        guard bytes.count - start >= parallelThreshold, let middle = cardLine(in: bytes, from: (start + bytes.count) / 2)
+        else { return [start..<bytes.count] }
+        return [start..<middle, middle..<bytes.count]
+    }
+
+    /// The offset of the first line starting with `card:` at or after `position`.
+    private static func cardLine(in bytes: UnsafeRawBufferPointer, from position: Int) -> Int? {
+        let marker = Array("\ncard:".utf8)
+        var index = position
+        while index + marker.count <= bytes.count {
+            guard let base = bytes.baseAddress, let found = memchr(base + index, 0x0A, bytes.count - index) else { return nil }
+            index = base.distance(to: UnsafeRawPointer(found))
+            if index + marker.count <= bytes.count, (0..<marker.count).allSatisfy({ bytes[index + $0] == marker[$0] }) {
+                return index + 1
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    struct Part {
+        var cards: [Card]
+        var lines: [Int]
+    }
+
+    /// Reads each range on its own thread; line numbers are those of the whole file (the
+    /// second thread first counts the lines before its range).
+    static func parse(_ chunks: [Range<Int>], in bytes: UnsafeRawBufferPointer, path: String,
+                      bodyStart: Int, headerLines: Int) -> [Result<Part, Error>] {
+        nonisolated(unsafe) var results = [Result<Part, Error>](repeating: .success(Part(cards: [], lines: [])), count: chunks.count)
+        nonisolated(unsafe) let buffer = bytes
+        results.withUnsafeMutableBufferPointer { slots in
+            nonisolated(unsafe) let slots = slots
+            DispatchQueue.concurrentPerform(iterations: chunks.count) { index in
+                let chunk = UnsafeRawBufferPointer(rebasing: buffer[chunks[index]])
+                let firstLine = headerLines + lineCount(buffer, before: chunks[index].lowerBound, from: bodyStart)
+                slots[index] = Result { try parse(chunk, path: path, linesBefore: firstLine) }
+            }
+        }
+        return results
+    }
+
+    private static func parse(_ chunk: UnsafeRawBufferPointer, path: String, linesBefore: Int) throws -> Part {
+        var scanner = DeckScanner(bytes: chunk, path: path, linesBefore: linesBefore)
+        var builder = DeckCardBuilder(path: path, expectedCards: chunk.count / 256)
+        while let field = try scanner.nextField() { try builder.add(field) }
+        let (cards, lines) = try builder.finish()
+        return Part(cards: cards, lines: lines)
+    }
+
+    /// Line ends between `start` and `position` (0 when they are the same).
+    static func lineCount(_ bytes: UnsafeRawBufferPointer, before position: Int, from start: Int) -> Int {
+        guard position > start, let base = bytes.baseAddress else { return 0 }
+        var count = 0
+        var index = start
+        while index < position, let found = memchr(base + index, 0x0A, position - index) {
+            count += 1
+            index = base.distance(to: UnsafeRawPointer(found)) + 1
+        }
+        return count
+    }
+
 }
