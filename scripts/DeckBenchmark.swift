@@ -20,6 +20,11 @@ struct DeckBenchmark {
             kept = try library.load(named: "BIG")
         }
         precondition(kept == deck, "the loaded deck differs from the written one")
+        var listed: [DeckSummary] = []
+        try measure("list card ids only (DeckLibrary.list())", runs: 15, reset: { listed = [] }) {
+            listed = try library.list()
+        }
+        precondition(listed.first?.cardIDs == deck.cards.map(\.id), "listed ids differ")
         let bytes = try Data(contentsOf: folder.appendingPathComponent("big.deck"))
         try measure("parse only (bytes in memory)", runs: 15, reset: { kept = nil }) {
             kept = try DeckReader.read(bytes: bytes, name: "big", path: "big.deck")

@@ -22,7 +22,7 @@ struct DecksCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let location = try user.location()
-            let decks = try DeckLibrary(location: location).list()
+            let decks = try DeckLibrary(location: location).list(checkingCards: true)
             let progress = try ProgressStore.openReadOnly(location)
             let now = EpochSeconds(Date().timeIntervalSince1970)
             let rows = decks.map { Row(summary: $0, queue: queue($0, progress, now)) }

@@ -157,3 +157,18 @@ let sampleCards = [
         }
     }
 }
+
+@Suite struct DeckCardIDListingTests {
+    @Test(arguments: [DeckWriter.text(of: Deck(name: "t", cards: sampleCards)), DeckLargeTests.text,
+                      "srs-deck 1\n# c\ncard:   spaced-id  \r\ntype: true_false\nquestion: q\nanswer: true\n"])
+    func listingIdsAgreesWithLoading(text: String) throws {
+        let ids = try Array(text.utf8).withUnsafeBytes { try DeckReader.cardIDs($0, path: "t.deck") }
+        #expect(ids == (try readDeck(text).cards.map(\.id)))
+    }
+
+    @Test func listingChecksTheVersion() {
+        #expect(throws: StoreError.newerFormat(path: "t.deck", found: 2, supported: 1)) {
+            try Array("srs-deck 2\ncard: a\n".utf8).withUnsafeBytes { try DeckReader.cardIDs($0, path: "t.deck") }
+        }
+    }
+}

@@ -41,11 +41,16 @@ public struct DeckLibrary: Sendable {
     public init(location: DataLocation) { self.init(folder: location.decksFolder) }
 
     /// Every deck, sorted by name without regard to case, with its origin and card ids.
-    /// Throws `StoreError.damaged` for an imported deck that does not parse.
-    public func list() throws -> [DeckSummary] {
+    ///
+    /// By default reads only the `card:` lines (fast: no card text is built), so a deck damaged
+    /// elsewhere is listed and fails when loaded; `checkingCards` reads every card and throws
+    /// `StoreError.damaged` for the first problem. Either way a file whose first line is not a
+    /// supported `srs-deck` version throws `StoreError.newerFormat` or `.damaged`.
+    public func list(checkingCards: Bool = false) throws -> [DeckSummary] {
         try sources().map { source in
-            let deck = try load(source)
-            return DeckSummary(name: deck.name, origin: source.origin, cardIDs: deck.cards.map(\.id))
+            let ids = try checkingCards ? load(source).cards.map(\.id)
+                : withBytes(of: source) { try DeckReader.cardIDs($0, path: $1) }
+            return DeckSummary(name: source.name, origin: source.origin, cardIDs: ids)
         }
     }
 
@@ -149,12 +154,15 @@ public struct DeckLibrary: Sendable {
     }
 
     private func load(_ source: Source) throws -> Deck {
+        try withBytes(of: source) { try DeckReader.read($0, name: source.name, path: $1) }
+    }
+
+    /// Calls `body` with the deck's bytes and the path to name in messages.
+    private func withBytes<T>(of source: Source, _ body: (UnsafeRawBufferPointer, String) throws -> T) throws -> T {
         if let url = source.url {
-            return try DeckReader.read(bytes: try DeckFiles.read(url), name: source.name, path: url.path)
+            return try DeckFiles.read(url).withUnsafeBytes { try body($0, url.path) }
         }
         var text = source.text ?? ""
-        return try text.withUTF8 {
-            try DeckReader.read(UnsafeRawBufferPointer($0), name: source.name, path: "(built-in deck \(source.name))")
-        }
+        return try text.withUTF8 { try body(UnsafeRawBufferPointer($0), "(built-in deck \(source.name))") }
     }
 }

@@ -31,6 +31,18 @@ public enum DeckReader {
         return Deck(name: name, cards: cards)
     }
 
+    /// The card ids of a deck, in order, read from its `card:` lines only: several times
+    /// faster than `read` for callers that need no card text (`srs decks`, stats). Checks the
+    /// version line; the rest of the file is checked when the deck is loaded.
+    public static func cardIDs(_ bytes: UnsafeRawBufferPointer, path: String) throws -> [CardID] {
+        var scanner = DeckScanner(bytes: bytes, path: path)
+        try scanner.readHeader()
+        var ids: [CardID] = []
+        ids.reserveCapacity(bytes.count / 256)
+        DeckChunks.forEachCardLine(bytes, from: scanner.offset) { value in ids.append(CardID(scanner.string(value))) }
+        return ids
+    }
+
     /// Parses deck text held in a `String` or `Data`-like byte collection.
     public static func read<Bytes: ContiguousBytes>(bytes: Bytes, name: String, path: String) throws -> Deck {
         try bytes.withUnsafeBytes { try read($0, name: name, path: path) }
@@ -115,7 +127,7 @@ struct DeckScanner {
         return start..<trimmed
     }
 
-    private static func isSpace(_ byte: UInt8) -> Bool {
+    static func isSpace(_ byte: UInt8) -> Bool {
         byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0B || byte == 0x0C
     }
 
@@ -228,19 +240,36 @@ enum DeckChunks {
         return [start..<middle, middle..<bytes.count]
     }
 
-    /// The offset of the first line starting with `card:` at or after `position`.
+    private static let cardMarker = Array("\ncard:".utf8)
+
+    /// The offset of the first line starting with `card:` after the line end at or after `position`.
     private static func cardLine(in bytes: UnsafeRawBufferPointer, from position: Int) -> Int? {
-        let marker = Array("\ncard:".utf8)
         var index = position
-        while index + marker.count <= bytes.count {
+        while index + cardMarker.count <= bytes.count {
             guard let base = bytes.baseAddress, let found = memchr(base + index, 0x0A, bytes.count - index) else { return nil }
             index = base.distance(to: UnsafeRawPointer(found))
-            if index + marker.count <= bytes.count, (0..<marker.count).allSatisfy({ bytes[index + $0] == marker[$0] }) {
+            if index + cardMarker.count <= bytes.count, (0..<cardMarker.count).allSatisfy({ bytes[index + $0] == cardMarker[$0] }) {
                 return index + 1
             }
             index += 1
         }
         return nil
+    }
+
+    /// Calls `body` with the value range (trimmed) of every `card:` line from `start`, which
+    /// must be at the start of a line.
+    static func forEachCardLine(_ bytes: UnsafeRawBufferPointer, from start: Int, _ body: (Range<Int>) -> Void) {
+        var line = cardLine(in: bytes, from: max(start - 1, 0))
+        while let lineStart = line {
+            var valueStart = lineStart + cardMarker.count - 1
+            var end = valueStart
+            while end < bytes.count, bytes[end] != 0x0A { end += 1 }
+            var valueEnd = end
+            while valueStart < valueEnd, DeckScanner.isSpace(bytes[valueStart]) { valueStart += 1 }
+            while valueEnd > valueStart, DeckScanner.isSpace(bytes[valueEnd - 1]) { valueEnd -= 1 }
+            body(valueStart..<valueEnd)
+            line = cardLine(in: bytes, from: end)
+        }
     }
 
     struct Part {
