@@ -18,7 +18,7 @@ enum Format {
     static func duration(millis: EpochMillis) -> String {
         let seconds = Int(max(millis, 0) / 1000)
         if seconds < 60 { return "\(seconds) s" }
-        if seconds < 3600 { return "\(seconds / 60) min \(seconds % 60) s" }
+        if seconds < 3600 { return seconds % 60 == 0 ? "\(seconds / 60) min" : "\(seconds / 60) min \(seconds % 60) s" }
         return "\(seconds / 3600) h \(seconds % 3600 / 60) min"
     }
 

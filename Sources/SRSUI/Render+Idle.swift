@@ -25,8 +25,9 @@ extension ReviewSession {
         guard !stats.failed.isEmpty else { return }
         layout.blank()
         layout.add("Failed (\(stats.failed.count)):", .bold, width: width)
-        for id in stats.failed {
+        for (number, id) in stats.failed.enumerated() {
             guard let card = cards[id] else { continue }
+            if number > 0 { layout.blank() }
             layout.rows += TextLayout.wrap(clean(card.question, keepNewlines: false), width: width, hangingAfter: "✗ ")
                 .map { Row($0, .color(.red, bold: true)) }
             if let answer = answerText(card) {
@@ -68,7 +69,8 @@ extension ReviewSession {
     /// Says so when today's limits, not an empty schedule, are why nothing is left.
     func addHeldBack(_ held: DailyQueue, to layout: inout CardLayout, width: Int) {
         if !held.new.isEmpty {
-            layout.add("Today's limit of \(Format.count(limits.newPerDay, "new card")) is reached; \(held.new.count) more wait. `srs review --new-today N` raises the limit for today.", width: width)
+            let waiting = held.new.count == 1 ? "1 more is waiting" : "\(held.new.count) more are waiting"
+            layout.add("Today's limit of \(Format.count(limits.newPerDay, "new card")) is reached; \(waiting). `srs review --new-today N` raises the limit for today.", width: width)
         }
         if !held.reviews.isEmpty {
             layout.add("Today's limit of \(Format.count(limits.maxReviewsPerDay, "review")) is reached; \(Format.count(held.reviews.count, "more card")) due.", width: width)

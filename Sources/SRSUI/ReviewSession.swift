@@ -193,7 +193,8 @@ extension ReviewSession {
     /// One line for the shell to print once the screen is gone, or nil when nothing was answered.
     public var summaryLine: String? {
         guard stats.reviewed > 0 else { return nil }
-        return "Reviewed \(Format.count(stats.reviewed, "card")) in \(Format.duration(millis: now - startedAt)); "
+        let answers = stats.reviewed == stats.cards.count ? "" : " (\(Format.count(stats.reviewed, "answer")))"
+        return "Reviewed \(Format.count(stats.cards.count, "card"))\(answers) in \(Format.duration(millis: now - startedAt)); "
             + "\(stats.correct) of \(stats.reviewed) correct (\(Format.percent(stats.correct, of: stats.reviewed))%)."
     }
 }

@@ -51,7 +51,10 @@ struct SessionQueue: Equatable, Sendable {
 
 /// What the end-of-review summary reports.
 struct SessionStats: Equatable, Sendable {
+    /// Answers given, same-day repeats included.
     var reviewed = 0
+    /// Distinct cards answered.
+    var cards: Set<CardID> = []
     /// Answers other than Again (for keyed cards, a wrong choice is always Again).
     var correct = 0
     /// Cards graded Again at least once, in the order they first failed.
@@ -59,6 +62,7 @@ struct SessionStats: Equatable, Sendable {
 
     mutating func record(_ grade: Grade, card: CardID) {
         reviewed += 1
+        cards.insert(card)
         if grade == .again {
             if !failed.contains(card) { failed.append(card) }
         } else {

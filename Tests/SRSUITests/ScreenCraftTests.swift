@@ -103,7 +103,7 @@ import SRSCore
     @Test func saysWhenTheDailyLimitHoldsCardsBack() {
         var h = Harness(cards: [Fixtures.truth, Fixtures.capital], limits: QueueLimits(newPerDay: 1))
         h.send("t enter")
-        #expect(h.screen.contains("Today's limit of 1 new card is reached; 1 more wait."))
+        #expect(h.screen.contains("Today's limit of 1 new card is reached; 1 more is waiting."))
     }
 
     @Test func nothingToPractiseOnANewDeck() {
@@ -114,8 +114,8 @@ import SRSCore
 
     @Test func summaryListsFailedCardsWithExplanations() {
         var h = Harness(cards: [Fixtures.capital, Fixtures.truth, Fixtures.short])
-        h.send(letterOf("Perth", in: h.screen) + " enter t enter i type=hola enter 3")
-        h.send(letterOf("Canberra", in: h.screen) + " enter")
+        h.send(letterOf("Perth", in: h.screen) + " enter f enter i type=hola enter 3")
+        h.send(letterOf("Canberra", in: h.screen) + " enter t enter")
         expectSnapshot(h.screen, named: "summary")
     }
 }
