@@ -13,7 +13,7 @@ runs="${RUNS:-10}"
 keys="${KEYS:-60}"
 scratch="$(mktemp -d)"
 sock="$scratch/tmux.sock"
-trap 'tmux -S "$sock" kill-server 2>/dev/null || true; rm -rf "$scratch"' EXIT
+trap 'for s in "$scratch"/*.sock; do tmux -S "$s" kill-server 2>/dev/null || true; done; rm -rf "$scratch"' EXIT
 data="${1:-$scratch/data}"
 
 swift build -c release --product srs >/dev/null
@@ -21,8 +21,9 @@ swift build -c release --product srs-bench >/dev/null
 bin="$(swift build -c release --show-bin-path)"
 [[ -f "$data/users/bench/reviews.jsonl" ]] || "$bin/srs-bench" generate "$data" >/dev/null
 
-# Starts srs in a fresh tmux server; the pane records the time just before exec.
+# Starts srs in a fresh tmux server (its own socket); the pane records the time just before exec.
 start_srs() { # $1: timing file, $2: start-time file
+    sock="$scratch/tmux-$RANDOM-$SECONDS.sock"
     tmux -S "$sock" -f /dev/null new-session -d -x 100 -y 30 \
         "date +%s%N > $2; exec env SRS_REVIEW_TIMING=$1 LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color $bin/srs --data-dir $data --user bench"
 }
@@ -59,7 +60,7 @@ wait_for -f "$scratch/keys.json"
 wait_gone
 echo "load after: $(uptime)"
 
-python3 - "$scratch" "$runs" <<'PY'
+python3 - "$scratch" "$runs" ${VERBOSE:+verbose} <<'PY'
 import json, statistics, sys
 scratch, runs = sys.argv[1], int(sys.argv[2])
 phases = {}
@@ -78,4 +79,5 @@ keys = [k / 1e6 for k in json.load(open(f"{scratch}/keys.json"))["keys_ns"]]
 keys.sort()
 p95 = keys[int(0.95 * (len(keys) - 1))]
 print(f"key press to redrawn screen, {len(keys)} keys (ms): median {statistics.median(keys):.2f}, p95 {p95:.2f}, max {max(keys):.2f}")
+if len(sys.argv) > 3: print("in order:", " ".join(f"{k / 1e6:.1f}" for k in json.load(open(f"{scratch}/keys.json"))["keys_ns"]))
 PY

@@ -3,7 +3,7 @@ import SRSCore
 /// The screens without a card: the end-of-review summary, "nothing due", and help.
 extension ReviewSession {
     func idleRows(width: Int) -> [Row] {
-        guard case let .idle(outlook) = mode else { return [] }
+        guard case let .idle(pending) = mode else { return [] }
         var layout = CardLayout()
         if cardOrder.isEmpty {
             layout.add("This deck has no cards.", .bold, width: width)
@@ -15,7 +15,11 @@ extension ReviewSession {
             layout.add("Nothing is due right now.", .bold, width: width)
         }
         layout.blank()
-        addOutlook(outlook, to: &layout, width: width)
+        if let outlook = pending {
+            addOutlook(outlook, to: &layout, width: width)
+        } else {
+            layout.add("Working out what is due next…", .dim, width: width)
+        }
         return layout.rows
     }
 

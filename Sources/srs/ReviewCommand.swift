@@ -96,7 +96,8 @@ enum Clock {
 final class ReviewTiming {
     let path: String
     private var marks: [(String, UInt64)] = []
-    private var keys: [UInt64] = []
+    /// Per key: read, updated, effects performed, drawn (epoch nanoseconds).
+    private var keys: [[UInt64]] = []
 
     init(path: String) { self.path = path }
 
@@ -107,11 +108,13 @@ final class ReviewTiming {
     }
 
     func mark(_ phase: String) { marks.append((phase, Self.nanos())) }
-    func key(since start: UInt64) { keys.append(Self.nanos() - start) }
+    func key(_ moments: [UInt64]) { keys.append(moments) }
 
     func write() {
         let phases = marks.map { "\"\($0.0)\":\($0.1)" }.joined(separator: ",")
-        let json = "{\(phases),\"keys_ns\":[\(keys.map(String.init).joined(separator: ","))]}\n"
+        let total = keys.map { String(($0.last ?? 0) - ($0.first ?? 0)) }.joined(separator: ",")
+        let parts = keys.map { k in "[" + zip(k.dropFirst(), k).map { String($0 - $1) }.joined(separator: ",") + "]" }
+        let json = "{\(phases),\"keys_ns\":[\(total)],\"keys_update_save_draw_ns\":[\(parts.joined(separator: ","))]}\n"
         FileManager.default.createFile(atPath: path, contents: Data(json.utf8))
     }
 }
@@ -146,22 +149,35 @@ struct ReviewShell {
         timing?.mark("session")
         terminal.draw(session.render(terminal.size))
         timing?.mark("first_card")
+        finishPendingWork(&session)
+        session.takeOwnProgress()
         while !terminal.interrupted {
             guard let event = terminal.next() else { continue }
             let keyStart = ReviewTiming.nanos()
-            defer { timing?.key(since: keyStart) }
             let now = Clock.millis()
             let message: Message
             switch event {
             case let .key(key): message = .key(key, at: now)
             case let .resize(size): message = .resize(size)
             }
-            for effect in session.update(message) {
+            let effects = session.update(message)
+            let updated = ReviewTiming.nanos()
+            for effect in effects {
                 guard try perform(effect, at: now / 1000, session: &session) else { return session.summaryLine }
             }
+            let saved = ReviewTiming.nanos()
             terminal.draw(session.render(terminal.size))
+            timing?.key([keyStart, updated, saved, ReviewTiming.nanos()])
+            finishPendingWork(&session)
         }
         return session.summaryLine
+    }
+
+    /// Lets the session finish what it put off until the screen was drawn, then redraws.
+    func finishPendingWork(_ session: inout ReviewSession) {
+        guard session.wantsTick else { return }
+        _ = session.update(.tick)
+        terminal.draw(session.render(terminal.size))
     }
 
     func makeSession(title: String, seed: UInt64) -> ReviewSession {

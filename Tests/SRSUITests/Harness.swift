@@ -21,6 +21,7 @@ struct Harness {
         self.size = size
         session = ReviewSession(SessionSetup(title: "Sampler", cards: cards, progress: progress, limits: limits,
                                              reviewer: Reviewer(clock: Self.clock), now: now, seed: seed, size: size))
+        _ = session.update(.tick)
     }
 
     /// Sends space-separated keys (`b enter 3 u q`); `resize=40x10` resizes, `type=hola` types
@@ -49,7 +50,10 @@ struct Harness {
 
     mutating func press(_ key: Key) -> [Effect] {
         now += step
-        return session.update(.key(key, at: now))
+        let effects = session.update(.key(key, at: now))
+        // As the shell does: the screen is drawn, then the session finishes what it put off.
+        if session.wantsTick { _ = session.update(.tick) }
+        return effects
     }
 
     static func size(_ text: String) -> Size? {

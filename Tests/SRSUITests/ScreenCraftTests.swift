@@ -106,6 +106,17 @@ import SRSCore
         #expect(h.screen.contains("Today's limit of 1 new card is reached; 1 more is waiting."))
     }
 
+    @Test func theLastKeyRedrawsAtOnceAndTheOutlookFollows() {
+        var h = Harness(cards: [Fixtures.truth])
+        _ = h.session.update(.key(.character("t"), at: Harness.start + 1_000))
+        _ = h.session.update(.key(.enter, at: Harness.start + 2_000))
+        #expect(h.session.wantsTick)
+        #expect(h.screen.contains("Working out what is due next…"))
+        _ = h.session.update(.tick)
+        #expect(!h.session.wantsTick)
+        #expect(h.screen.contains("Due tomorrow: 1 review and 0 new cards."))
+    }
+
     @Test func nothingToPractiseOnANewDeck() {
         var h = Harness(cards: [Fixtures.truth], limits: QueueLimits(newPerDay: 0))
         h.send("p")
