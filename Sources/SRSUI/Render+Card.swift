@@ -5,6 +5,8 @@ struct CardLayout {
     var rows: [Row] = []
     /// Body rows of each option, by screen position.
     var optionRows: [Range<Int>] = []
+    /// The last row of the verdict once revealed: the reveal scrolls it into view.
+    var verdictEnd: Int?
 
     mutating func add(_ text: String, _ style: Style = .plain, width: Int) {
         rows += TextLayout.wrap(text, width: width).map { Row($0, style) }
@@ -24,6 +26,7 @@ extension ReviewSession {
         case let .trueFalse(truth): addTrueFalse(to: &layout, phase: view.phase, truth: truth, width: width)
         case let .shortAnswer(model): addShortAnswer(to: &layout, phase: view.phase, model: model, width: width)
         }
+        if case .revealed = view.phase { layout.verdictEnd = layout.rows.count - 1 }
         if case .revealed = view.phase, !card.explanation.isEmpty {
             layout.blank()
             layout.add(clean(card.explanation), width: width)

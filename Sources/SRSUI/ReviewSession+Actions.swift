@@ -12,7 +12,17 @@ extension ReviewSession {
             $0.phase = .revealed(answer)
             $0.scroll = 0
         }
+        scrollVerdictIntoView()
         return []
+    }
+
+    /// On a small screen, scrolls just far enough that the verdict shows; the question stays
+    /// in view when everything fits.
+    mutating func scrollVerdictIntoView() {
+        guard case let .reviewing(view) = mode, let card = cards[view.entry.card],
+              let end = cardLayout(view: view, card: card, width: Self.bodyWidth(size.columns)).verdictEnd else { return }
+        let scroll = max(end - bodyHeight + 1, 0)
+        modifyView { $0.scroll = scroll }
     }
 
     /// Records `grade` for the card on screen and shows the next one.

@@ -22,6 +22,15 @@ import SRSCore
         #expect(h.send("q") == [.quit])
     }
 
+    @Test func revealOnASmallScreenScrollsToTheVerdict() {
+        var h = Harness(cards: [Fixtures.capital], size: Size(columns: 40, rows: 10))
+        h.send("pgdn")
+        let perth = letterOf("Perth", in: h.screen)
+        h.send(perth)
+        expectSnapshot(h.screen, named: "small-reveal")
+        #expect(h.screen.contains("✗ Wrong: you chose"))
+    }
+
     @Test(arguments: [Size(columns: 0, rows: 0), Size(columns: 1, rows: 1), Size(columns: 39, rows: 40),
                       Size(columns: 40, rows: 10), Size(columns: 41, rows: 11), Size(columns: 300, rows: 5)])
     func neverDrawsOutsideTheScreen(_ size: Size) {
