@@ -32,8 +32,11 @@ extension ReviewSession {
         max(size.rows - headerRows(size).count - Self.statusHeight - footerRows(size).count, 1)
     }
 
-    /// Body width: one column of margin each side.
-    static func bodyWidth(_ columns: Int) -> Int { max(columns - 2, 1) }
+    /// Body width: one column of margin each side, and no wider than lines are easy to read.
+    static func bodyWidth(_ columns: Int) -> Int { min(max(columns - 2, 1), maxLineWidth) }
+
+    /// Lines longer than about 100 characters are hard to follow back to the next line's start.
+    static let maxLineWidth = 100
 
     func tooSmallScreen(_ size: Size) -> Screen {
         let lines = ["Terminal too small:", "\(size.columns)×\(size.rows).",

@@ -128,6 +128,7 @@ struct ReviewScreenTests {
         try tmux.waitFor("card 1 of")
         try tmux.press("C-c")
         #expect(try tmux.exitStatus() == 0)
+        #expect(!(try tmux.screen()).contains("card 1 of"), "the review screen is gone")
     }
 
     @Test func unusableTermIsAUsageError() throws {
