@@ -1,0 +1,136 @@
+import Foundation
+import SRSCore
+import SRSStore
+import SRSTerminal
+import SRSUI
+
+/// The wall clock, read only here in the shell.
+enum Clock {
+    static func millis() -> EpochMillis { EpochMillis(Date().timeIntervalSince1970 * 1000) }
+}
+
+/// `SRS_REVIEW_TIMING=FILE` (for `scripts/bench-review.sh`): the wall-clock time of each start-up
+/// phase (epoch nanoseconds) and each key's time from read to redrawn screen, as JSON in FILE.
+final class ReviewTiming {
+    let path: String
+    private var marks: [(String, UInt64)] = []
+    /// Per key: read, updated, effects performed, drawn (epoch nanoseconds).
+    private var keys: [[UInt64]] = []
+
+    init(path: String) { self.path = path }
+
+    static func nanos() -> UInt64 {
+        var now = timespec()
+        clock_gettime(CLOCK_REALTIME, &now)
+        return UInt64(now.tv_sec) * 1_000_000_000 + UInt64(now.tv_nsec)
+    }
+
+    func mark(_ phase: String) { marks.append((phase, Self.nanos())) }
+    func key(_ moments: [UInt64]) { keys.append(moments) }
+
+    func write() {
+        let phases = marks.map { "\"\($0.0)\":\($0.1)" }.joined(separator: ",")
+        let total = keys.map { String(($0.last ?? 0) - ($0.first ?? 0)) }.joined(separator: ",")
+        let parts = keys.map { k in "[" + zip(k.dropFirst(), k).map { String($0 - $1) }.joined(separator: ",") + "]" }
+        let json = "{\(phases),\"keys_ns\":[\(total)],\"keys_update_save_draw_ns\":[\(parts.joined(separator: ","))]}\n"
+        FileManager.default.createFile(atPath: path, contents: Data(json.utf8))
+    }
+}
+
+/// Runs a review session: feeds it keys and sizes, draws it, and performs its effects with the
+/// store (every answer durable before the next screen) and the deck library.
+struct ReviewShell {
+    let store: ProgressStore
+    let settings: UserSettings
+    let library: DeckLibrary
+    let decks: [Deck]
+    let terminal: Terminal
+    let timing: ReviewTiming?
+    /// Sequence numbers of the records `u` can take back, newest last.
+    private var undoable: [Int] = []
+
+    init(store: ProgressStore, settings: UserSettings, library: DeckLibrary, decks: [Deck], terminal: Terminal,
+         timing: ReviewTiming?) {
+        self.store = store
+        self.settings = settings
+        self.library = library
+        self.decks = decks
+        self.terminal = terminal
+        self.timing = timing
+    }
+
+    /// Runs until `q`, Ctrl-C or a signal; returns a one-line summary for after the screen.
+    /// Throws when an answer cannot be saved (the terminal is restored by the caller).
+    mutating func run(title: String, seed: UInt64) throws -> String? {
+        var session = makeSession(title: title, seed: seed)
+        for note in store.notes { _ = session.update(.notice(note)) }
+        timing?.mark("session")
+        terminal.draw(session.render(terminal.size))
+        timing?.mark("first_card")
+        finishPendingWork(&session)
+        session.takeOwnProgress()
+        while !terminal.interrupted {
+            guard let event = terminal.next() else { continue }
+            let keyStart = ReviewTiming.nanos()
+            let now = Clock.millis()
+            let message: Message
+            switch event {
+            case let .key(key): message = .key(key, at: now)
+            case let .resize(size): message = .resize(size)
+            }
+            let effects = session.update(message)
+            let updated = ReviewTiming.nanos()
+            for effect in effects {
+                guard try perform(effect, at: now / 1000, session: &session) else { return session.summaryLine }
+            }
+            let saved = ReviewTiming.nanos()
+            terminal.draw(session.render(terminal.size))
+            timing?.key([keyStart, updated, saved, ReviewTiming.nanos()])
+            finishPendingWork(&session)
+        }
+        return session.summaryLine
+    }
+
+    /// Lets the session finish what it put off until the screen was drawn, then redraws.
+    func finishPendingWork(_ session: inout ReviewSession) {
+        guard session.wantsTick else { return }
+        _ = session.update(.tick)
+        terminal.draw(session.render(terminal.size))
+    }
+
+    func makeSession(title: String, seed: UInt64) -> ReviewSession {
+        let now = Clock.millis()
+        let clock = settings.clock()
+        // One deck's cards are shared, not copied.
+        let cards = decks.count == 1 ? decks[0].cards : decks.flatMap(\.cards)
+        let setup = SessionSetup(title: title, cards: cards, progress: store.cards,
+                                 limits: settings.limits(at: now / 1000, clock: clock),
+                                 reviewer: Reviewer(clock: clock), now: now, seed: seed, size: terminal.size)
+        return ReviewSession(setup)
+    }
+
+    /// Performs one effect; false means quit.
+    mutating func perform(_ effect: Effect, at time: EpochSeconds, session: inout ReviewSession) throws -> Bool {
+        switch effect {
+        case let .record(card, action, after):
+            undoable.append(try store.append(card: card, action: action, time: time, after: after).seq)
+        case let .undo(card, restoring):
+            guard let seq = undoable.popLast() else { break }
+            try store.append(card: card, action: .undo(undoes: seq), time: time, after: restoring)
+        case let .saveKey(card, key):
+            saveKey(key, card: card, session: &session)
+        case .quit:
+            return false
+        }
+        return true
+    }
+
+    func saveKey(_ key: AnswerKey, card: CardID, session: inout ReviewSession) {
+        guard let deck = decks.first(where: { $0.cards.contains { $0.id == card } }) else { return }
+        do {
+            try library.setKey(option: key.index, card: card, deck: deck.name)
+        } catch {
+            _ = session.update(.notice("The key was not saved: \(error)"))
+        }
+    }
+}
