@@ -33,10 +33,7 @@ extension ReviewSession {
     /// The keys that work now; `compact` keeps those that answer and grade, plus help and quit.
     func keyHints(compact: Bool) -> [KeyHint] {
         if showingHelp { return [KeyHint(key: "↑↓", label: "scroll"), KeyHint(key: "any other key", label: "back")] }
-        guard case let .reviewing(view) = mode, let card = cards[view.entry.card] else {
-            return [KeyHint(key: "p", label: "practise ahead"), KeyHint(key: "u", label: "undo"),
-                    KeyHint(key: "?", label: "help"), KeyHint(key: "q", label: "quit")]
-        }
+        guard case let .reviewing(view) = mode, let card = cards[view.entry.card] else { return idleHints() }
         if view.fixingKey {
             return [KeyHint(key: "A–\(letter(card.options.count - 1))", label: "correct option"),
                     KeyHint(key: "Esc", label: "cancel")]
@@ -44,6 +41,14 @@ extension ReviewSession {
         let commands = commandHints(view: view, card: card)
         guard compact else { return phaseHints(view: view, card: card) + commands }
         return phaseHints(view: view, card: card) + commands.filter { $0.key == "?" || $0.key == "q" }
+    }
+
+    /// Practice only when there is something to practise, undo only when there is something to undo.
+    func idleHints() -> [KeyHint] {
+        var hints: [KeyHint] = []
+        if case let .idle(outlook?) = mode, outlook.canPractise { hints.append(KeyHint(key: "p", label: "practise ahead")) }
+        if !undoSteps.isEmpty { hints.append(KeyHint(key: "u", label: "undo")) }
+        return hints + [KeyHint(key: "?", label: "help"), KeyHint(key: "q", label: "quit")]
     }
 
     func phaseHints(view: CardView, card: Card) -> [KeyHint] {

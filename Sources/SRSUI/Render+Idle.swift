@@ -11,6 +11,8 @@ extension ReviewSession {
         }
         if stats.reviewed > 0 {
             addSummary(to: &layout, width: width)
+        } else if let held = pending?.heldBack, !held.isEmpty {
+            layout.add("Today's review is done.", .bold, width: width)
         } else {
             layout.add("Nothing is due right now.", .bold, width: width)
         }
