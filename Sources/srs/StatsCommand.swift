@@ -47,10 +47,12 @@ struct StatsCommand: ParsableCommand {
             phases.lap("progress")
             let clock = store.settings.clock()
             let now = try moment(clock: clock)
-            let history = try store.history()
-            phases.lap("history")
+            // The decks before the history: reading each leaves a large buffer behind for a
+            // moment, and this order keeps the two from adding up (a lower peak of memory).
             let decks = try StatsDecks.load(location)
             phases.lap("decks")
+            let history = try store.history()
+            phases.lap("history")
             let input = StatsInput(decks: decks, progress: store.cards, history: history, clock: clock,
                                    now: now, historyDays: days, onlyDeck: try StatsDecks.index(of: deck, in: decks))
             let report = StatsReport.compute(input)
