@@ -38,13 +38,13 @@ struct ReviewScreenTests {
     func answer(_ screen: String, in tmux: TmuxSession) throws -> String {
         if screen.contains("Multiple choice") {
             try tmux.press("a")
-            try tmux.waitUntil("a revealed choice") { $0.contains("✓") }
+            try tmux.waitFor("Again") // the grade keys: the answer is shown
             try tmux.press("Enter")
             return "mc"
         }
         if screen.contains("True or false?") {
             try tmux.press("t")
-            try tmux.waitFor(": it is")
+            try tmux.waitFor("Again")
             try tmux.press("Enter")
             return "tf"
         }
