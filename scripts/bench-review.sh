@@ -75,6 +75,9 @@ for i in range(1, runs + 1):
 print(f"start to first card, {runs} runs (ms): median, min, max")
 for name, values in phases.items():
     print(f"  {name:11} {statistics.median(values):8.1f} {min(values):8.1f} {max(values):8.1f}")
+peaks = [json.load(open(f"{scratch}/t{i}.json"))["peak_rss_kib"] for i in range(1, runs + 1)]
+session_peak = json.load(open(f"{scratch}/keys.json"))["peak_rss_kib"]
+print(f"peak memory (MiB): start-ups {statistics.median(peaks) / 1024:.0f}, the session with keys {session_peak / 1024:.0f}")
 keys = [k / 1e6 for k in json.load(open(f"{scratch}/keys.json"))["keys_ns"]]
 keys.sort()
 p95 = keys[int(0.95 * (len(keys) - 1))]

@@ -25,6 +25,13 @@ final class ReviewTiming {
         return UInt64(now.tv_sec) * 1_000_000_000 + UInt64(now.tv_nsec)
     }
 
+    /// The process's peak resident memory (`VmHWM` in /proc/self/status), 0 when unknown.
+    static func peakMemoryKiB() -> Int {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }) else { return 0 }
+        return Int(line.split(separator: " ").dropFirst().first ?? "") ?? 0
+    }
+
     func mark(_ phase: String) { marks.append((phase, Self.nanos())) }
     func key(_ moments: [UInt64]) { keys.append(moments) }
 
@@ -32,7 +39,7 @@ final class ReviewTiming {
         let phases = marks.map { "\"\($0.0)\":\($0.1)" }.joined(separator: ",")
         let total = keys.map { String(($0.last ?? 0) - ($0.first ?? 0)) }.joined(separator: ",")
         let parts = keys.map { k in "[" + zip(k.dropFirst(), k).map { String($0 - $1) }.joined(separator: ",") + "]" }
-        let json = "{\(phases),\"keys_ns\":[\(total)],\"keys_update_save_draw_ns\":[\(parts.joined(separator: ","))]}\n"
+        let json = "{\(phases),\"peak_rss_kib\":\(Self.peakMemoryKiB()),\"keys_ns\":[\(total)],\"keys_update_save_draw_ns\":[\(parts.joined(separator: ","))]}\n"
         FileManager.default.createFile(atPath: path, contents: Data(json.utf8))
     }
 }
