@@ -137,6 +137,9 @@ extension ReviewSession {
             if case let .typed(text) = answer { typed = clean(text, keepNewlines: false) }
             layout.rows += TextLayout.wrap(typed, width: width, hangingAfter: "Your answer:  ").map { Row($0) }
             layout.rows += TextLayout.wrap(clean(model), width: width, hangingAfter: "Model answer: ").map { Row($0, .color(.green, bold: true)) }
+            if case let .typed(text) = answer, TextLayout.sameAnswer(text, model) {
+                layout.add("✓ Your answer matches (ignoring case, accents and spacing).", .color(.green, bold: true), width: width)
+            }
             layout.blank()
             layout.add("Grade yourself: how well did you know it?", .bold, width: width)
         default:

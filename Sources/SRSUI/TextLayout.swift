@@ -1,3 +1,4 @@
+import Foundation
 import SRSCore
 
 /// Word wrapping and clean-up of text before it reaches the screen.
@@ -7,6 +8,19 @@ public enum TextLayout {
     /// by a space (`SRSCore.TerminalSafe`). Newlines stay when `keepNewlines` is true.
     public static func sanitize(_ text: String, keepNewlines: Bool = true) -> String {
         TerminalSafe.sanitize(text, keepNewlines: keepNewlines)
+    }
+
+    /// Whether a typed answer says the same as the model answer once case, accents, width
+    /// variants, spacing and final punctuation are set aside (lenient checking, as learners ask).
+    public static func sameAnswer(_ typed: String, _ model: String) -> Bool {
+        let a = comparable(typed), b = comparable(model)
+        return !a.isEmpty && a == b
+    }
+
+    static func comparable(_ text: String) -> String {
+        let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+        let words = folded.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        return String(words.reversed().drop(while: { $0.isPunctuation }).reversed())
     }
 
     /// Lines of at most `width` columns. Paragraphs (split at newlines) start new lines; lines

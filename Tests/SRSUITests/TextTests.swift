@@ -47,6 +47,12 @@ import Testing
         #expect(TextLayout.wrap("  code line", width: 20) == ["  code line"])
     }
 
+    @Test(arguments: [("Hola", "hola", true), ("  hóla  ", "Hola.", true), ("Ｈｏｌａ", "hola", true),
+                      ("New  York", "new york", true), ("hello", "hola", false), ("", "", false)])
+    func lenientAnswerMatching(_ typed: String, _ model: String, _ same: Bool) {
+        #expect(TextLayout.sameAnswer(typed, model) == same)
+    }
+
     @Test func sanitizeRemovesEscapeSequencesAndControls() {
         let clean = TextLayout.sanitize("a\u{1B}[2Jb\u{9B}c\u{07}\td\ne\u{7F}")
         #expect(clean == "a␛[2Jb\u{FFFD}c␇ d\ne␡")
