@@ -6,35 +6,42 @@ struct CardMatcher {
 
     private let existing: [Card]
     private var available: [Bool]
-    private var exact: [String: [Int]] = [:]
 
     init(existing: [Card]) {
         self.existing = existing
         available = Array(repeating: true, count: existing.count)
-        for (index, card) in existing.enumerated() {
-            exact[Self.exactKey(card.kind.typeName, card.question), default: []].append(index)
-        }
     }
 
-    private static func exactKey(_ typeName: String, _ question: String) -> String {
-        typeName + "\u{1F}" + CardIdentity.normalized(question)
-    }
-
+    /// Exact matches by the question as written first (cheap: most items of a re-import are
+    /// unchanged), then by normalised question, then similar questions.
     mutating func match(_ items: [(typeName: String, question: String)]) -> [CardIdentity.Match] {
         var matches = Array(repeating: CardIdentity.Match.new, count: items.count)
         guard !existing.isEmpty else { return matches }
-        for (position, item) in items.enumerated() {
-            guard let found = exact[Self.exactKey(item.typeName, item.question)]?.first(where: { available[$0] })
-            else { continue }
-            available[found] = false
-            matches[position] = .same(existing[found].id)
-        }
+        matchExactly(items, &matches) { $0 + "\u{1F}" + $1 }
+        matchExactly(items, &matches) { $0 + "\u{1F}" + CardIdentity.normalized($1) }
         for pair in similarPairs(items, unmatched: matches.indices.filter { matches[$0] == .new })
         where matches[pair.item] == .new && available[pair.card] {
             available[pair.card] = false
             matches[pair.item] = .similar(existing[pair.card].id, similarity: pair.similarity)
         }
         return matches
+    }
+
+    /// Matches still-new items to still-available cards with the same `key(type, question)`.
+    private mutating func matchExactly(_ items: [(typeName: String, question: String)],
+                                       _ matches: inout [CardIdentity.Match], key: (String, String) -> String) {
+        let unmatched = matches.indices.filter { matches[$0] == .new }
+        guard !unmatched.isEmpty, available.contains(true) else { return }
+        var cards: [String: [Int]] = [:]
+        for index in existing.indices where available[index] {
+            cards[key(existing[index].kind.typeName, existing[index].question), default: []].append(index)
+        }
+        for position in unmatched {
+            guard let found = cards[key(items[position].typeName, items[position].question)]?
+                .first(where: { available[$0] }) else { continue }
+            available[found] = false
+            matches[position] = .same(existing[found].id)
+        }
     }
 
     private struct Pair { let item: Int; let card: Int; let similarity: Double }

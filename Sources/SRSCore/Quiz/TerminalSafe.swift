@@ -14,15 +14,13 @@ public enum TerminalSafe {
     public static func sanitize(_ text: String, keepNewlines: Bool = true) -> String {
         guard text.unicodeScalars.contains(where: { needsReplacement($0, keepNewlines: keepNewlines) })
         else { return text }
-        var result = String.UnicodeScalarView()
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count + 16)
         for scalar in text.unicodeScalars {
-            if needsReplacement(scalar, keepNewlines: keepNewlines) {
-                result.append(replacement(for: scalar))
-            } else {
-                result.append(scalar)
-            }
+            let safe = needsReplacement(scalar, keepNewlines: keepNewlines) ? replacement(for: scalar) : scalar
+            UTF8.encode(safe) { bytes.append($0) }
         }
-        return String(result)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// True when `scalar` must not reach a terminal as it is.

@@ -46,10 +46,8 @@ enum TextTokens {
                     index += 1
                     continue
                 }
-                let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
-                let end = min(index + length, utf8.count)
-                let scalar = String(decoding: UnsafeBufferPointer(rebasing: utf8[index..<end]), as: UTF8.self)
-                    .unicodeScalars.first ?? " "
+                let (scalar, length) = decodeScalar(utf8, at: index)
+                let end = index + length
                 if scalar.isWordCharacter {
                     for lower in scalar.properties.lowercaseMapping.unicodeScalars { UTF8.encode(lower) { current.append($0) } }
                 } else {
@@ -59,6 +57,16 @@ enum TextTokens {
             }
         }
         flush()
+    }
+
+    /// The scalar starting at `index` of valid UTF-8 (a `String`'s), and its length in bytes.
+    private static func decodeScalar(_ utf8: UnsafeBufferPointer<UInt8>, at index: Int) -> (Unicode.Scalar, Int) {
+        let lead = UInt32(utf8[index])
+        let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+        guard index + length <= utf8.count else { return (" ", utf8.count - index) }
+        var value = lead & (0x7F >> UInt32(length))
+        for offset in 1..<length { value = value << 6 | UInt32(utf8[index + offset] & 0x3F) }
+        return (Unicode.Scalar(value) ?? " ", length)
     }
 
     static let stemLength = 5
