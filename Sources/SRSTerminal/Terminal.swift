@@ -1,5 +1,6 @@
 // The only module that imports CNCurses.
 import CNCurses
+import Dispatch
 import Glibc
 import SRSUI
 import Synchronization
@@ -93,8 +94,16 @@ public final class Terminal {
     /// The screen size in cells.
     public var size: Size { Size(columns: Int(srs_cols()), rows: Int(srs_lines())) }
 
-    /// True once SIGINT, SIGTERM or SIGHUP arrived: the caller should close and exit.
-    public var interrupted: Bool { Signals.received != 0 }
+    /// True once SIGINT, SIGTERM or SIGHUP arrived, or the terminal went away: the caller
+    /// should close and exit.
+    public var interrupted: Bool { Signals.received != 0 || lost }
+
+    /// Reads that failed at once instead of waiting for the poll interval, in a row.
+    private var instantFailures = 0
+    /// A terminal that is gone (end of input) fails every read at once; waiting on it would
+    /// spin a core, so after this many such reads in a row the session ends.
+    static let instantFailureLimit = 100
+    private var lost: Bool { instantFailures >= Self.instantFailureLimit }
 
     /// The signal that ended the session, if any.
     public var signal: Int32 { Signals.received }
@@ -102,7 +111,14 @@ public final class Terminal {
     /// Waits for the next key or resize; nil when nothing came within the poll interval.
     public func next() -> TerminalEvent? {
         var character: wint_t = 0
+        let started = DispatchTime.now().uptimeNanoseconds
         let status = wget_wch(window, &character)
+        if status == ERR {
+            let waited = DispatchTime.now().uptimeNanoseconds - started
+            instantFailures = waited < UInt64(Self.pollMillis) * 500_000 ? instantFailures + 1 : 0
+            return nil
+        }
+        instantFailures = 0
         if status == KEY_CODE_YES {
             if Int32(character) == srs_key_resize() { return .resize(size) }
             return Keymap.functionKey(Int32(character)).map(TerminalEvent.key)

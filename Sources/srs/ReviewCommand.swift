@@ -60,7 +60,8 @@ struct ReviewCommand: ParsableCommand {
             terminal.close()
             timing?.write()
             if let summary { print(summary) }
-            if terminal.interrupted { throw ExitCode(128 + terminal.signal) }
+            // A signal exits as shells expect (128 + its number); a terminal that went away is an I/O error.
+            if terminal.interrupted { throw ExitCode(terminal.signal != 0 ? 128 + terminal.signal : 74) }
         }
     }
 
