@@ -76,6 +76,19 @@ import Testing
         #expect(r.easiness.buckets.map(\.count) == [1, 0, 0, 0, 0, 1, 2, 1])
     }
 
+    @Test func absurdTimesAndIntervalsDoNotBreakTheFigures() {
+        var w = StatsWorld()
+        w.card("huge", interval: Int.max, due: EpochSeconds.max, lastReview: Self.noon - 60)
+        w.card("ancient", interval: 3, due: EpochSeconds.min + 1, lastReview: 0)
+        w.answer("huge", at: EpochSeconds.min, intervalBefore: Int32.max)
+        w.answer("huge", at: StatsWorld.at(2026, 3, 20, 9), intervalBefore: -5)
+        let r = w.report()
+        #expect(r.cards.total == 2)
+        #expect(r.due.now == 1)
+        #expect(r.history.totalAnswers == 2)
+        #expect(r.intervals.buckets.last?.count == 1)
+    }
+
     @Test func aDeckCountsItsCardsAndOnlyItsEvents() {
         var w = StatsWorld()
         w.decks = [DeckCards(name: "A", cards: [CardID("a1"), CardID("a2"), CardID("shared")]),

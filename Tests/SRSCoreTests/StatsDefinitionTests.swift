@@ -24,7 +24,7 @@ struct StatsWorld {
         let index = history.cardIDs.firstIndex(of: id).map(Int32.init) ?? Int32(history.cardIDs.count)
         if index == history.cardIDs.count { history.cardIDs.append(id) }
         history.events.append(ReviewEvent(time: time, card: index, grade: grade, kind: kind,
-                                          intervalBefore: intervalBefore, intervalAfter: intervalBefore * 2,
+                                          intervalBefore: intervalBefore, intervalAfter: intervalBefore &* 2,
                                           answerMillis: millis))
     }
 

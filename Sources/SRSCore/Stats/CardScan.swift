@@ -41,7 +41,8 @@ struct CardTally {
     /// Cards due on each of the next `forecast.count` study days (day 0 is today).
     var forecast: [Int]
     var intervalBuckets: [Int]
-    var intervalSum = 0
+    /// A `Double`: intervals are unbounded, and a sum of them must not overflow.
+    var intervalSum = 0.0
     var easinessBuckets: [Int]
     var easinessSum = 0.0
     var withMemory = 0
@@ -80,7 +81,7 @@ struct CardTally {
 
     private mutating func addMemory(_ memory: Memory) {
         withMemory += 1
-        intervalSum += memory.intervalDays
+        intervalSum += Double(memory.intervalDays)
         intervalBuckets[IntervalBuckets.index(memory.intervalDays)] += 1
         easinessSum += memory.easiness
         easinessBuckets[EasinessBuckets.index(memory.easiness)] += 1

@@ -48,7 +48,8 @@ extension StatsReport {
     private static func daysBefore(_ input: StatsInput) -> Int {
         let needed = max(input.historyDays, EventScan.retentionWindows.max() ?? 365, calendarWeeks * 7 + 7)
         guard let first = input.history.events.first?.time, first < input.now else { return needed }
-        let span = Int((input.now - first) / secondsPerDay) + 2
+        let (elapsed, overflow) = input.now.subtractingReportingOverflow(first)
+        let span = overflow ? StatsInput.maximumHistoryDays : Int(min(elapsed / secondsPerDay, 1 << 20)) + 2
         return max(needed, min(span, StatsInput.maximumHistoryDays))
     }
 
@@ -106,7 +107,7 @@ extension StatsReport {
                                low: Double(i == 0 ? 0 : IntervalBuckets.upperBounds[i - 1] + 1),
                                high: i < IntervalBuckets.upperBounds.count ? Double(IntervalBuckets.upperBounds[i]) : nil)
                      },
-                     average: tally.withMemory == 0 ? nil : Double(tally.intervalSum) / Double(tally.withMemory))
+                     average: tally.withMemory == 0 ? nil : tally.intervalSum / Double(tally.withMemory))
     }
 
     private static func easinessDistribution(_ tally: CardTally) -> Distribution {
