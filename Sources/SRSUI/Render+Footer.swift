@@ -75,10 +75,17 @@ extension ReviewSession {
         let outcomes = reviewer.outcomes(progress[card.id], at: seconds, practice: practice)
         let chosen = card.defaultGrade(after: answer)
         return card.allowedGrades(after: answer).map { grade in
-            let next = practice ? "no change" : outcomes[grade]?.memory.map { Format.interval(days: $0.intervalDays) } ?? ""
+            let next = practice ? "no change" : outcomes[grade].map(Self.nextTime) ?? ""
             let key = grade == chosen ? "\(grade.rawValue)/Enter" : "\(grade.rawValue)"
             return KeyHint(key: key, label: "\(grade.name) \(next)", isDefault: grade == chosen)
         }
+    }
+
+    /// When the card would come back after a grade: later today for a same-day repeat,
+    /// otherwise the interval the scheduler gives.
+    static func nextTime(_ outcome: CardProgress) -> String {
+        if outcome.repeatPending { return "today" }
+        return outcome.memory.map { Format.interval(days: $0.intervalDays) } ?? ""
     }
 
     func commandHints(view: CardView, card: Card) -> [KeyHint] {

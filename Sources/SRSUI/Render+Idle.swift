@@ -101,7 +101,7 @@ extension ReviewSession {
         ("t f", "answer a true/false card"),
         ("i", "type the answer to a short-answer card; Enter then shows the model answer, Esc stops typing"),
         ("Space Enter", "show the answer; once shown, grade (Good, or Again after a wrong answer)"),
-        ("1 2 3 4", "grade Again, Hard, Good, Easy; each key shows the next interval"),
+        ("1 2 3 4", "grade Again, Hard, Good, Easy; each key shows when the card comes back"),
         ("u", "undo the last answer, bury or suspend; several levels"),
         ("s", "bury: hide this card until tomorrow"),
         ("!", "suspend: hide it until `srs unsuspend`"),

@@ -81,7 +81,7 @@ import SRSCore
                                 firstReview: 1_700_000_000, lastReview: 1_795_500_000)
         var h = Harness(cards: [Fixtures.truth], progress: [Fixtures.truth.id: seen])
         h.send("t")
-        #expect(h.screen.contains("1 Again 1d  2 Hard 15d  3/Enter Good 15d  4 Easy 15d"))
+        #expect(h.screen.contains("1 Again today  2 Hard today  3/Enter Good 15d  4 Easy 15d"))
         h.send("4")
         guard case let .record(_, _, after)? = h.effects.first else { Issue.record("no record"); return }
         #expect(after.memory?.intervalDays == 15)
