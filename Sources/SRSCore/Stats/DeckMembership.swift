@@ -92,14 +92,10 @@ struct DeckMembership {
         return ((hash >> Self.payloadBits) | 1, Int(truncatingIfNeeded: hash) & mask)
     }
 
-    /// FNV-1a over the id's UTF-8 bytes, then a final mix (MurmurHash3's) to spread the bits.
+    /// FNV-1a over the id's UTF-8 bytes (`CardIdentity`'s), then MurmurHash3's final mix so
+    /// that the low bits, which pick the slot, depend on every byte.
     static func hash(_ id: CardID) -> UInt64 {
-        var id = id.rawValue
-        var h: UInt64 = id.withUTF8 { bytes in
-            var h: UInt64 = 0xCBF2_9CE4_8422_2325
-            for byte in bytes { h = (h ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
-            return h
-        }
+        var h = CardIdentity.fnv1a64(id.rawValue)
         h ^= h >> 33
         h = h &* 0xFF51_AFD7_ED55_8CCD
         return h ^ (h >> 33)
