@@ -53,6 +53,7 @@ struct ReviewCommand: ParsableCommand {
             let settings = try settingNewToday(store)
             let terminal = try checked { try Terminal.open(environment: environment) }
             defer { terminal.close() }
+            timing?.mark("terminal")
             var shell = ReviewShell(store: store, settings: settings, library: library, decks: decks,
                                     terminal: terminal, timing: timing)
             let summary = try shell.run(title: deck.map { _ in decks.first?.name ?? "" } ?? title(of: decks),
