@@ -65,3 +65,20 @@ struct ReviewSuspendKeyTests {
         #expect(try SRSProcess.run(["unsuspend"] + args).stdout == "No suspended cards.\n")
     }
 }
+
+@Suite struct UnsuspendAllTests {
+    @Test func unsuspendAllBringsEveryCardBack() throws {
+        let data = TempFolder()
+        let location = DataLocation(root: data.url, user: "ann")
+        let store = try ProgressStore.openForReview(location)
+        for id in ["a", "b"] {
+            try store.append(card: CardID(id), action: .suspend, time: 1_796_000_000, after: CardProgress(suspended: true))
+        }
+        store.close()
+        let args = ["--data-dir", data.path, "--user", "ann"]
+        let result = try SRSProcess.run(["unsuspend", "--all"] + args)
+        #expect(result.status == 0)
+        #expect(result.stdout == "Unsuspended 2 cards.\n")
+        #expect(try SRSProcess.run(["unsuspend"] + args).stdout == "No suspended cards.\n")
+    }
+}
