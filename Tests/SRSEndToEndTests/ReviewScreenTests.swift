@@ -131,6 +131,20 @@ struct ReviewScreenTests {
         #expect(!(try tmux.screen()).contains("card 1 of"), "the review screen is gone")
     }
 
+    @Test(arguments: [false, true])
+    func coloursOnlyWithoutNoColor(_ noColor: Bool) throws {
+        let data = TempFolder()
+        let tmux = try TmuxSession(["--deck", "linear-algebra", "--data-dir", data.path, "--user", "ann"],
+                                   environment: noColor ? ["NO_COLOR": "1", "TERM": "xterm"] : ["TERM": "xterm"])
+        try tmux.waitFor("card 1 of")
+        let styled = try tmux.styledScreen()
+        let foreground = (30...37).contains { styled.contains("\u{1B}[\($0)m") || styled.contains(";\($0)m") }
+        #expect(foreground == !noColor)
+        #expect(styled.contains("\u{1B}[1m"), "bold stays either way")
+        try tmux.press("q")
+        #expect(try tmux.exitStatus() == 0)
+    }
+
     @Test func unusableTermIsAUsageError() throws {
         let data = TempFolder()
         let tmux = try TmuxSession(["--data-dir", data.path, "--user", "ann"], environment: ["TERM": "dumb"])

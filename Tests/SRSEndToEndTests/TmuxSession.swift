@@ -31,6 +31,9 @@ final class TmuxSession {
     /// The visible screen, one line per row.
     func screen() throws -> String { try tmux(["capture-pane", "-p"]) }
 
+    /// The visible screen with its colours and attributes as escape sequences.
+    func styledScreen() throws -> String { try tmux(["capture-pane", "-p", "-e"]) }
+
     /// Polls the screen until it contains `text`; returns that screen. Fails after the deadline.
     @discardableResult
     func waitFor(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
@@ -82,7 +85,8 @@ final class TmuxSession {
     private func startServer(_ arguments: [String]) throws {
         let argv = [Self.tmuxPath, "-S", socket, "-f", "/dev/null"] + arguments
         var env = ProcessInfo.processInfo.environment
-        env.removeValue(forKey: "TMUX")
+        // Not the test run's own terminal settings: each session sets what it needs.
+        for key in ["TMUX", "NO_COLOR"] { env.removeValue(forKey: key) }
         let envp = env.map { "\($0.key)=\($0.value)" }
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
