@@ -82,6 +82,24 @@ public struct DeckLibrary: Sendable {
     /// Every deck, in `list()` order.
     public func loadAll() throws -> [Deck] { try sources().map(load) }
 
+    /// Every deck in `list()` order, opened lazily (ids now, card text when asked; see `LazyDeck`).
+    public func lazyAll() throws -> [LazyDeck] { try sources().map(lazy) }
+
+    /// The deck called `name` (any case), opened lazily. Throws `StoreError.notFound` (exit 66)
+    /// when there is none.
+    public func lazy(named name: String) throws -> LazyDeck {
+        guard let source = try source(named: name) else {
+            let known = try sources().map(\.name).joined(separator: ", ")
+            throw StoreError.notFound(path: "'\(name)' (decks: \(known); see `srs decks`)", what: "deck")
+        }
+        return try lazy(source)
+    }
+
+    private func lazy(_ source: Source) throws -> LazyDeck {
+        if let url = source.url { return try LazyDeck(name: source.name, bytes: DeckFiles.read(url), path: url.path) }
+        return try LazyDeck(name: source.name, bytes: Array((source.text ?? "").utf8), path: "(built-in deck \(source.name))")
+    }
+
     /// Writes `deck` to `<folder>/<name>.deck` atomically, replacing an imported deck whose
     /// name differs only in case. Returns the file written. Throws `StoreError.cannotCreate`
     /// or `.io`; the previous file is then intact.

@@ -259,6 +259,11 @@ enum DeckChunks {
     /// Calls `body` with the value range (trimmed) of every `card:` line from `start`, which
     /// must be at the start of a line.
     static func forEachCardLine(_ bytes: UnsafeRawBufferPointer, from start: Int, _ body: (Range<Int>) -> Void) {
+        forEachCardLine(bytes, from: start) { value, _ in body(value) }
+    }
+
+    /// The same, also giving the offset where each `card:` line starts.
+    static func forEachCardLine(_ bytes: UnsafeRawBufferPointer, from start: Int, _ body: (Range<Int>, Int) -> Void) {
         var line = cardLine(in: bytes, from: max(start - 1, 0))
         while let lineStart = line {
             var valueStart = lineStart + cardMarker.count - 1
@@ -267,7 +272,7 @@ enum DeckChunks {
             var valueEnd = end
             while valueStart < valueEnd, DeckScanner.isSpace(bytes[valueStart]) { valueStart += 1 }
             while valueEnd > valueStart, DeckScanner.isSpace(bytes[valueEnd - 1]) { valueEnd -= 1 }
-            body(valueStart..<valueEnd)
+            body(valueStart..<valueEnd, lineStart)
             line = cardLine(in: bytes, from: end)
         }
     }

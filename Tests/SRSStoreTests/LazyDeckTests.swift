@@ -1,0 +1,55 @@
+import Foundation
+import Testing
+@testable import SRSCore
+@testable import SRSStore
+
+@Suite struct LazyDeckTests {
+    @Test func everyShippedDeckReadsTheSameLazilyAsWhole() throws {
+        let library = DeckLibrary(folder: TemporaryDecksFolder().url)
+        let whole = try library.loadAll()
+        let lazy = try library.lazyAll()
+        #expect(lazy.map(\.name) == whole.map(\.name))
+        for (deck, opened) in zip(whole, lazy) {
+            #expect(opened.ids == deck.cards.map(\.id))
+            for (index, card) in deck.cards.enumerated() {
+                #expect(try opened.card(at: index) == card)
+                #expect(try opened.card(card.id) == card)
+            }
+        }
+    }
+
+    @Test func aDamagedCardIsReportedWhenItComesUpWithItsLine() throws {
+        let folder = TemporaryDecksFolder()
+        try FileManager.default.createDirectory(at: folder.url, withIntermediateDirectories: true)
+        let path = folder.url.appendingPathComponent("mixed.deck")
+        let text = """
+            srs-deck 1
+
+            card: good
+            type: true_false
+            question: Water boils at 100 °C at sea level.
+            answer: true
+
+            card: bad
+            type: true_false
+            question: No answer here.
+            colour: blue
+
+            """
+        try Data(text.utf8).write(to: path)
+        let deck = try DeckLibrary(folder: folder.url, shipped: []).lazy(named: "MIXED")
+        #expect(deck.ids == [CardID("good"), CardID("bad")])
+        #expect(try deck.card(at: 0).kind == .trueFalse(answer: true))
+        #expect(throws: StoreError.damaged(path: path.path, line: 11, problem: "unknown field `colour`",
+                                           fix: "Known fields: card, type, question, A to H, key, answer, model_answer, explanation.")) {
+            try deck.card(at: 1)
+        }
+        #expect(try deck.card(CardID("missing")) == nil)
+    }
+
+    @Test func anUnknownDeckIsExit66() {
+        let library = DeckLibrary(folder: TemporaryDecksFolder().url, shipped: [])
+        #expect(throws: StoreError.self) { try library.lazy(named: "nope") }
+        #expect((try? library.lazy(named: "nope")) == nil)
+    }
+}
