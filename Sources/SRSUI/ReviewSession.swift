@@ -25,12 +25,31 @@ public enum Effect: Equatable, Sendable {
     case quit
 }
 
+/// Where a session finds its cards: every id under review in deck order, and a card's text
+/// when it comes up (a large deck is read lazily; see `LazyDeck`). `lookup` returns nil for a
+/// card that cannot be had.
+public struct CardSource: Sendable {
+    public var order: [CardID]
+    public var lookup: @Sendable (CardID) -> Card?
+
+    public init(order: [CardID], lookup: @escaping @Sendable (CardID) -> Card?) {
+        self.order = order
+        self.lookup = lookup
+    }
+
+    /// Cards already in memory: the first card with an id, in deck order.
+    public init(cards: [Card]) {
+        order = cards.map(\.id)
+        lookup = { id in cards.first { $0.id == id } }
+    }
+}
+
 /// Everything a review session starts from. Time and randomness come in here, never from
 /// the system.
 public struct SessionSetup: Sendable {
     public var title: String
     /// Cards of the decks under review, in deck order.
-    public var cards: [Card]
+    public var cards: CardSource
     public var progress: [CardID: CardProgress]
     public var limits: QueueLimits
     public var reviewer: Reviewer
@@ -42,8 +61,14 @@ public struct SessionSetup: Sendable {
 
     public init(title: String, cards: [Card], progress: [CardID: CardProgress], limits: QueueLimits,
                 reviewer: Reviewer, now: EpochMillis, seed: UInt64, size: Size, practiceLimit: Int = 20) {
+        self.init(title: title, source: CardSource(cards: cards), progress: progress, limits: limits,
+                  reviewer: reviewer, now: now, seed: seed, size: size, practiceLimit: practiceLimit)
+    }
+
+    public init(title: String, source: CardSource, progress: [CardID: CardProgress], limits: QueueLimits,
+                reviewer: Reviewer, now: EpochMillis, seed: UInt64, size: Size, practiceLimit: Int = 20) {
         self.title = title
-        self.cards = cards
+        self.cards = source
         self.progress = progress
         self.limits = limits
         self.reviewer = reviewer
@@ -83,9 +108,9 @@ public struct ReviewSession: Sendable {
     }
 
     let title: String
-    /// Every card under review, in deck order.
-    let allCards: [Card]
-    let cardOrder: [CardID]
+    /// Every card under review, in deck order, and where their text comes from.
+    let source: CardSource
+    var cardOrder: [CardID] { source.order }
     let limits: QueueLimits
     let reviewer: Reviewer
     let practiceLimit: Int
@@ -109,8 +134,7 @@ public struct ReviewSession: Sendable {
 
     public init(_ setup: SessionSetup) {
         title = setup.title
-        allCards = setup.cards
-        cardOrder = setup.cards.map(\.id)
+        source = setup.cards
         progress = setup.progress
         limits = setup.limits
         reviewer = setup.reviewer
@@ -119,7 +143,7 @@ public struct ReviewSession: Sendable {
         now = setup.now
         rng = SeededGenerator(seed: setup.seed)
         size = setup.size
-        queue = SessionQueue(DailyQueue.build(cards: cardOrder, progress: setup.progress, limits: setup.limits,
+        queue = SessionQueue(DailyQueue.build(cards: setup.cards.order, progress: setup.progress, limits: setup.limits,
                                               clock: setup.reviewer.clock, now: setup.now / 1000))
         showCurrent()
     }
@@ -175,11 +199,11 @@ public struct ReviewSession: Sendable {
         progress.reserveCapacity(progress.count + 64)
     }
 
-    /// Makes card `id` available in `cards`: the first card with that id in deck order. A scan
-    /// of ids costs well under a millisecond for 100,000 cards, once per card shown.
+    /// Makes card `id` available in `cards`, from the source: once per card shown (a scan of ids
+    /// costs well under a millisecond for 100,000 cards).
     mutating func loadCard(_ id: CardID) {
-        guard cards[id] == nil, let index = allCards.firstIndex(where: { $0.id == id }) else { return }
-        cards[id] = allCards[index]
+        guard cards[id] == nil, let card = source.lookup(id) else { return }
+        cards[id] = card
     }
 
     /// The next due time, tomorrow's queue and whether practice is possible, from now.

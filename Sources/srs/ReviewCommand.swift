@@ -42,7 +42,7 @@ struct ReviewCommand: ParsableCommand {
             timing?.mark("main")
             let location = try user.location()
             let library = DeckLibrary(location: location)
-            let decks = try deck.map { [try library.load(named: $0)] } ?? library.loadAll()
+            let decks = try deck.map { [try library.lazy(named: $0)] } ?? library.lazyAll()
             timing?.mark("decks")
             let store = try ProgressStore.openForReview(location)
             defer { store.close() }
@@ -76,7 +76,7 @@ struct ReviewCommand: ParsableCommand {
         return settings
     }
 
-    private func title(of decks: [Deck]) -> String {
+    private func title(of decks: [LazyDeck]) -> String {
         decks.count == 1 ? decks[0].name : "All decks"
     }
 

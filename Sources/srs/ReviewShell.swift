@@ -50,13 +50,15 @@ struct ReviewShell {
     let store: ProgressStore
     let settings: UserSettings
     let library: DeckLibrary
-    let decks: [Deck]
+    let decks: [LazyDeck]
+    /// A card that could not be read when it came up (a damaged block in a deck file).
+    let unreadable = UnreadableCard()
     let terminal: Terminal
     let timing: ReviewTiming?
     /// Sequence numbers of the records `u` can take back, newest last.
     private var undoable: [Int] = []
 
-    init(store: ProgressStore, settings: UserSettings, library: DeckLibrary, decks: [Deck], terminal: Terminal,
+    init(store: ProgressStore, settings: UserSettings, library: DeckLibrary, decks: [LazyDeck], terminal: Terminal,
          timing: ReviewTiming?) {
         self.store = store
         self.settings = settings
@@ -70,6 +72,7 @@ struct ReviewShell {
     /// Throws when an answer cannot be saved (the terminal is restored by the caller).
     mutating func run(title: String, seed: UInt64) throws -> String? {
         var session = makeSession(title: title, seed: seed)
+        try unreadable.check()
         for note in store.notes { _ = session.update(.notice(note)) }
         timing?.mark("session")
         terminal.draw(session.render(terminal.size))
@@ -86,6 +89,7 @@ struct ReviewShell {
             case let .resize(size): message = .resize(size)
             }
             let effects = session.update(message)
+            try unreadable.check()
             let updated = ReviewTiming.nanos()
             for effect in effects {
                 guard try perform(effect, at: now / 1000, session: &session) else { return session.summaryLine }
@@ -108,9 +112,18 @@ struct ReviewShell {
     func makeSession(title: String, seed: UInt64) -> ReviewSession {
         let now = Clock.millis()
         let clock = settings.clock()
-        // One deck's cards are shared, not copied.
-        let cards = decks.count == 1 ? decks[0].cards : decks.flatMap(\.cards)
-        let setup = SessionSetup(title: title, cards: cards, progress: store.cards,
+        let order = decks.count == 1 ? decks[0].ids : decks.flatMap(\.ids)
+        let source = CardSource(order: order) { [decks, unreadable] id in
+            for deck in decks {
+                guard let index = deck.index(of: id) else { continue }
+                do { return try deck.card(at: index) } catch {
+                    unreadable.record(error)
+                    return nil
+                }
+            }
+            return nil
+        }
+        let setup = SessionSetup(title: title, source: source, progress: store.cards,
                                  limits: settings.limits(at: now / 1000, clock: clock),
                                  reviewer: Reviewer(clock: clock), now: now, seed: seed, size: terminal.size)
         return ReviewSession(setup)
@@ -133,11 +146,32 @@ struct ReviewShell {
     }
 
     func saveKey(_ key: AnswerKey, card: CardID, session: inout ReviewSession) {
-        guard let deck = decks.first(where: { $0.cards.contains { $0.id == card } }) else { return }
+        guard let deck = decks.first(where: { $0.index(of: card) != nil }) else { return }
         do {
             try library.setKey(option: key.index, card: card, deck: deck.name)
         } catch {
             _ = session.update(.notice("The key was not saved: \(error)"))
         }
+    }
+}
+
+/// The first error met reading a card's text from a deck, kept for the shell to report: the
+/// session only learns that the card is not there.
+final class UnreadableCard: @unchecked Sendable {
+    private let lock = NSLock()
+    private var error: Error?
+
+    func record(_ error: Error) {
+        lock.lock()
+        defer { lock.unlock() }
+        if self.error == nil { self.error = error }
+    }
+
+    /// Throws the recorded error: a damaged deck ends the review with its message (exit 65),
+    /// after every answer given so far is safe.
+    func check() throws {
+        lock.lock()
+        defer { lock.unlock() }
+        if let error { throw error }
     }
 }
