@@ -20,12 +20,16 @@ public enum DeckReader {
         let chunks = DeckChunks.split(bytes, from: scanner.offset)
         let parts = DeckChunks.parse(chunks, in: bytes, path: path, bodyStart: scanner.offset,
                                      headerLines: scanner.lineNumber)
+        // The first part's arrays are taken over as they are: appending copies (and retains
+        // every string of) each card.
         var cards: [Card] = []
         var lines: [Int] = []
         for part in parts {
             let part = try part.get()
-            cards += part.cards
-            lines += part.lines
+            if cards.isEmpty { (cards, lines) = (part.cards, part.lines) } else {
+                cards += part.cards
+                lines += part.lines
+            }
         }
         try DeckCardBuilder.checkUniqueIDs(cards, path: path) { lines[$0] }
         return Deck(name: name, cards: cards)
@@ -68,19 +72,25 @@ enum DeckFieldName: Equatable {
         ("card", .card), ("type", .type), ("question", .question), ("key", .key), ("answer", .answer),
         ("model_answer", .modelAnswer), ("model answer", .modelAnswer), ("explanation", .explanation),
     ]
-    private static let knownBytes: [([UInt8], DeckFieldName)] = known.map { (Array($0.0.utf8), $0.1) }
 
+    /// Compares against static strings by length and `memcmp`: no arrays, so no reference
+    /// counting in a loop run for every line of a large deck.
     init(_ bytes: UnsafeRawBufferPointer) {
-        if bytes.count == 1, (65...72).contains(bytes[0]) {
-            self = .option(Int(bytes[0]) - 65)
-            return
+        guard let base = bytes.baseAddress else { self = .unknown; return }
+        func `is`(_ name: StaticString) -> Bool {
+            name.utf8CodeUnitCount == bytes.count && memcmp(base, name.utf8Start, bytes.count) == 0
         }
-        for (text, name) in Self.knownBytes where text.count == bytes.count {
-            var index = 0
-            while index < text.count, text[index] == bytes[index] { index += 1 }
-            if index == text.count { self = name; return }
+        switch bytes.count {
+        case 1 where (65...72).contains(bytes[0]): self = .option(Int(bytes[0]) - 65)
+        case 3 where `is`("key"): self = .key
+        case 4 where `is`("card"): self = .card
+        case 4 where `is`("type"): self = .type
+        case 6 where `is`("answer"): self = .answer
+        case 8 where `is`("question"): self = .question
+        case 11 where `is`("explanation"): self = .explanation
+        case 12 where `is`("model_answer") || `is`("model answer"): self = .modelAnswer
+        default: self = .unknown
         }
-        self = .unknown
     }
 
     /// The name as written in a deck file, for messages.
