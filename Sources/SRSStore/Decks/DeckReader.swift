@@ -250,20 +250,17 @@ enum DeckChunks {
         return [start..<middle, middle..<bytes.count]
     }
 
-    private static let cardMarker = Array("\ncard:".utf8)
+    private static let cardMarker: [UInt8] = Array("\ncard:".utf8)
 
     /// The offset of the first line starting with `card:` after the line end at or after `position`.
     private static func cardLine(in bytes: UnsafeRawBufferPointer, from position: Int) -> Int? {
-        var index = position
-        while index + cardMarker.count <= bytes.count {
-            guard let base = bytes.baseAddress, let found = memchr(base + index, 0x0A, bytes.count - index) else { return nil }
-            index = base.distance(to: UnsafeRawPointer(found))
-            if index + cardMarker.count <= bytes.count, (0..<cardMarker.count).allSatisfy({ bytes[index + $0] == cardMarker[$0] }) {
-                return index + 1
-            }
-            index += 1
-        }
-        return nil
+        // memmem skips whole card texts at once instead of stopping at every line end.
+        guard let base = bytes.baseAddress, position < bytes.count,
+              let found = cardMarker.withUnsafeBytes({ marker in
+                  marker.baseAddress.flatMap { glibcMemmem(base + position, bytes.count - position, $0, marker.count) }
+              })
+        else { return nil }
+        return base.distance(to: UnsafeRawPointer(found)) + 1
     }
 
     /// Calls `body` with the value range (trimmed) of every `card:` line from `start`, which
@@ -330,3 +327,9 @@ enum DeckChunks {
     }
 
 }
+
+/// glibc's `memmem` (a two-way search with SIMD), which Swift's Glibc module does not import
+/// because it is a GNU extension.
+@_silgen_name("memmem")
+private func glibcMemmem(_ haystack: UnsafeRawPointer, _ haystackLength: Int,
+                         _ needle: UnsafeRawPointer, _ needleLength: Int) -> UnsafeMutableRawPointer?
