@@ -55,12 +55,12 @@ enum ImportFixtures {
 
     @Test func jsonOutputFollowsTheSchema() throws {
         let folder = TempFolder()
-        let result = try ImportFixtures.run(["import", ImportFixtures.linearAlgebra, "--json", "--dry-run"], in: folder)
+        let result = try ImportFixtures.run(["import", ImportFixtures.linearAlgebra, "--deck", "la", "--json", "--dry-run"], in: folder)
         #expect(result.status == 0)
         let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         #expect(json["version"] as? Int == 1)
         let file = try #require((json["files"] as? [[String: Any]])?.first)
-        #expect(file["deck"] as? String == "linear-algebra")
+        #expect(file["deck"] as? String == "la")
         let items = try #require(file["items"] as? [[String: Any]])
         #expect(items.map { $0["type"] as? String } == ["multiple_choice", "true_false", "short_answer", "multiple_choice"])
         #expect(items.map { $0["line"] as? Int } == [1, 9, 16, 22])
@@ -132,5 +132,41 @@ enum ImportFixtures {
         #expect(!result.stdout.contains("\u{1B}") && !result.stderr.contains("\u{1B}"))
         let deck = try String(contentsOfFile: ImportFixtures.deckFile("esc", in: folder), encoding: .utf8)
         #expect(!deck.contains("\u{1B}") && deck.contains("question: Pick\u{241B}[2J."))
+    }
+}
+
+@Suite struct ImportSeveralFilesTests {
+    @Test func keysNameTheirFileAndEachFileIsItsOwnDeck() throws {
+        let folder = TempFolder()
+        let result = try ImportFixtures.run(["import", ImportFixtures.linearAlgebra, ImportFixtures.original,
+                                             "--key", "000_84106cf2ef55100a.txt:1=B"], in: folder)
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("deck \"linear-algebra\": 4 items"))
+        #expect(result.stdout.contains("deck \"000_84106cf2ef55100a\": 4 items"))
+        #expect(result.stdout.contains("  keys: 1 explicit, 1 inferred (4: D 0.93), 0 none\n"))
+        #expect(FileManager.default.fileExists(atPath: ImportFixtures.deckFile("000_84106cf2ef55100a", in: folder)))
+    }
+
+    @Test func aBareKeyWithSeveralFilesIsAUsageError() throws {
+        let result = try ImportFixtures.run(["import", ImportFixtures.linearAlgebra, ImportFixtures.original, "--key", "1=B"],
+                                            in: TempFolder())
+        #expect(result.status == 64)
+        #expect(result.stderr == "Error: --key 1=…: with several files, say which: --key FILE:1=X.\n")
+    }
+
+    /// The shipped deck's checked key (item 4 = A, explicit) survives importing its quiz text,
+    /// where that key is only inferred; ids stay those of the shipped deck.
+    @Test func importingAShippedDecksQuizKeepsItsIdsAndCheckedKeys() throws {
+        let folder = TempFolder()
+        let result = try ImportFixtures.run(["import", ImportFixtures.linearAlgebra, "--json"], in: folder)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let items = try #require((json["files"] as? [[String: Any]])?.first?["items"] as? [[String: Any]])
+        let shipped = try String(contentsOf: ImportFixtures.sources.deletingLastPathComponent()
+            .appendingPathComponent("linear-algebra.deck"), encoding: .utf8)
+        for item in items { #expect(shipped.contains("card: \(item["id"] as? String ?? "?")\n")) }
+        #expect(items[3]["key_source"] as? String == "explicit")
+        let again = try ImportFixtures.run(["import", ImportFixtures.linearAlgebra], in: folder)
+        #expect(again.stdout.contains("  keys: 2 explicit, 0 inferred, 0 none\n"))
+        #expect(again.stdout.hasSuffix(": 0 new, 0 updated, 4 unchanged, 0 removed\n"))
     }
 }

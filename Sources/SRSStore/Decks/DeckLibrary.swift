@@ -56,13 +56,7 @@ public struct DeckLibrary: Sendable {
 
     /// The deck called `name` (any case). Throws `StoreError.notFound` (exit 66) when there is
     /// none, `StoreError.damaged` (exit 65) when its file does not parse.
-    public func load(named name: String) throws -> Deck {
-        guard let source = try source(named: name) else {
-            let known = try sources().map(\.name).joined(separator: ", ")
-            throw StoreError.notFound(path: "'\(name)' (decks: \(known); see `srs decks`)", what: "deck")
-        }
-        return try load(source)
-    }
+    public func load(named name: String) throws -> Deck { try load(existingSource(named: name)) }
 
     /// The deck called `name` (any case), or nil when there is none.
     public func existing(named name: String) throws -> Deck? {
@@ -87,13 +81,7 @@ public struct DeckLibrary: Sendable {
 
     /// The deck called `name` (any case), opened lazily. Throws `StoreError.notFound` (exit 66)
     /// when there is none.
-    public func lazy(named name: String) throws -> LazyDeck {
-        guard let source = try source(named: name) else {
-            let known = try sources().map(\.name).joined(separator: ", ")
-            throw StoreError.notFound(path: "'\(name)' (decks: \(known); see `srs decks`)", what: "deck")
-        }
-        return try lazy(source)
-    }
+    public func lazy(named name: String) throws -> LazyDeck { try lazy(existingSource(named: name)) }
 
     private func lazy(_ source: Source) throws -> LazyDeck {
         if let url = source.url { return try LazyDeck(name: source.name, bytes: DeckFiles.read(url), path: url.path) }
@@ -157,6 +145,15 @@ public struct DeckLibrary: Sendable {
             Source(name: $0.name, origin: .shipped, url: nil, text: $0.text)
         }
         return (imported + builtIn).sorted { ($0.name.lowercased(), $0.name) < ($1.name.lowercased(), $1.name) }
+    }
+
+    /// The deck called `name`, or `StoreError.notFound` (exit 66) listing the names there are.
+    private func existingSource(named name: String) throws -> Source {
+        guard let source = try source(named: name) else {
+            let known = try sources().map(\.name).joined(separator: ", ")
+            throw StoreError.notFound(path: "'\(name)' (decks: \(known); see `srs decks`)", what: "deck")
+        }
+        return source
     }
 
     private func source(named name: String) throws -> Source? {

@@ -3,8 +3,8 @@ import SRSCore
 /// A deck opened for a review: every card id in order, at once, and a card's text only when it
 /// is asked for. A review shows a few hundred cards a day of decks that may hold 100,000, so a
 /// start reads the `card:` lines alone (a `memchr` scan) and parses a card's block when it
-/// comes up. A card that does not parse is reported then, naming its file and line; `srs decks
-/// --check` reads every card.
+/// comes up. A card that does not parse is reported then, naming its file and line; `srs decks`
+/// reads every card.
 public final class LazyDeck: @unchecked Sendable {
     public let name: String
     /// The card ids, in deck order.

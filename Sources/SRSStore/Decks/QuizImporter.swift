@@ -5,7 +5,8 @@ import SRSCore
 public struct QuizImport: Sendable {
     public let path: String
     public let deck: Deck
-    /// The parse after `--key` overrides: items, errors and warnings.
+    /// The parse after `--key` overrides, with each item's kind as in the deck: items, errors
+    /// and warnings.
     public let parse: QuizParseResult
     public let report: DeckMerge.Report
 }
@@ -34,6 +35,9 @@ public struct QuizImporter: Sendable {
         let existing = try library.existing(named: deckName)
         let (deck, report) = DeckMerge.merge(parse.items, name: existing?.name ?? deckName,
                                              existing: existing, taken: &taken)
+        // Report the keys the deck ends up with (a learner's explicit key may have been kept).
+        var parse = parse
+        for index in parse.items.indices { parse.items[index].kind = deck.cards[index].kind }
         return QuizImport(path: path, deck: deck, parse: parse, report: report)
     }
 
