@@ -42,12 +42,8 @@ struct ReviewCommand: ParsableCommand {
             timing?.mark("main")
             let location = try user.location()
             let library = DeckLibrary(location: location)
-            // The decks' ids and the progress are read at the same time, on the two cores.
-            let decksRead = Background { [deck] in try deck.map { [try library.lazy(named: $0)] } ?? library.lazyAll() }
-            let opened = Result { try ProgressStore.openForReview(location) }
-            let decks = try decksRead.value()
+            let (store, decks) = try StartUp.open(location, deck: deck)
             timing?.mark("decks")
-            let store = try opened.get()
             defer { store.close() }
             timing?.mark("progress")
             // After the decks and the lock, so an unknown deck (66) or a second session (75)
@@ -88,25 +84,5 @@ struct ReviewCommand: ParsableCommand {
         do { return try body() } catch let error as TerminalError {
             throw Failure(description: error.description, exitCode: error.exitCode)
         }
-    }
-}
-
-/// Work started on another thread at once; `value()` waits for it and returns or throws its
-/// result.
-final class Background<T>: @unchecked Sendable {
-    private var result: Result<T, Error> = .failure(CancellationError())
-    private let done = DispatchSemaphore(value: 0)
-
-    init(_ work: @escaping @Sendable () throws -> T) {
-        Thread.detachNewThread { [self] in
-            result = Result { try work() }
-            done.signal()
-        }
-    }
-
-    func value() throws -> T {
-        done.wait()
-        done.signal()
-        return try result.get()
     }
 }

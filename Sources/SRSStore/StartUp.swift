@@ -1,0 +1,37 @@
+import Foundation
+
+/// What a review starts from: the user's progress, opened for review, and the decks, opened
+/// lazily. Both are read at the same time, on two threads: for a heavy user each takes tens of
+/// milliseconds (a 6.5 MB snapshot; the `card:` lines of a 48 MB deck).
+public enum StartUp {
+    /// Opens the decks (the one called `deck`, or all) and the user's progress at once.
+    /// A deck error (unknown name: exit 66, damaged: 65) is reported before a progress error
+    /// (locked: 75, damaged: 65).
+    public static func open(_ location: DataLocation, deck: String?, io: Syscalls = .live) throws -> (ProgressStore, [LazyDeck]) {
+        let library = DeckLibrary(location: location)
+        let decks = Background { try deck.map { [try library.lazy(named: $0)] } ?? library.lazyAll() }
+        let store = Result { try ProgressStore.openForReview(location, io: io) }
+        let opened = try decks.value()
+        return (try store.get(), opened)
+    }
+}
+
+/// Work started on another thread at once; `value()` waits for it and returns or throws its
+/// result.
+final class Background<T>: @unchecked Sendable {
+    private var result: Result<T, Error> = .failure(CancellationError())
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ work: @escaping @Sendable () throws -> T) {
+        Thread.detachNewThread { [self] in
+            result = Result { try work() }
+            done.signal()
+        }
+    }
+
+    func value() throws -> T {
+        done.wait()
+        done.signal()
+        return try result.get()
+    }
+}
