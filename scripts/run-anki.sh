@@ -17,7 +17,7 @@ S=$(realpath -m "${1:-/work/anki-bench}")
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 if [[ -z "${ANKI_BENCH:-}" ]]; then
   if [[ -f "$HERE/anki_bench.py" ]]; then ANKI_BENCH="$HERE/anki_bench.py"
-  else ANKI_BENCH=/work/shared/bench/anki_bench.py; fi
+  else ANKI_BENCH="$(cd "$HERE/../.." && pwd)/shared/bench/anki_bench.py"; fi
 fi
 COLD_RUNS=${COLD_RUNS:-10}; COLD_PHASE_RUNS=${COLD_PHASE_RUNS:-5}; ANSWER_RUNS=${ANSWER_RUNS:-5}
 STATS_RUNS=${STATS_RUNS:-5}; STATS_RSS_RUNS=${STATS_RSS_RUNS:-3}
