@@ -68,7 +68,7 @@ for i in range(1, runs + 1):
     start = int(open(f"{scratch}/s{i}").read())
     t = json.load(open(f"{scratch}/t{i}.json"))
     previous = start
-    for name in ["main", "decks", "progress", "terminal", "session", "first_card"]:
+    for name in ["main", "open", "terminal", "session", "first_card"]:
         phases.setdefault(name, []).append((t[name] - previous) / 1e6)
         previous = t[name]
     phases.setdefault("total", []).append((t["first_card"] - start) / 1e6)

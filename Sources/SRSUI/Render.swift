@@ -4,7 +4,8 @@ import SRSCore
 extension ReviewSession {
     /// Below this the screen only says the terminal is too small.
     public static let minimumSize = Size(columns: 40, rows: 10)
-    static let statusHeight = 1
+    /// A notice wraps onto at most this many rows.
+    static let maxNoticeRows = 3
     /// Below this many rows the header drops its progress bar and the footer its less used keys.
     static let roomyRows = 16
 
@@ -13,11 +14,11 @@ extension ReviewSession {
         guard Self.fits(size) else { return tooSmallScreen(size) }
         let header = headerRows(size)
         let footer = footerRows(size)
-        let height = size.rows - header.count - Self.statusHeight - footer.count
+        let notice = noticeRows(width: size.columns)
+        let height = size.rows - header.count - max(notice.count, 1) - footer.count
         let body = visibleBody(width: size.columns, height: height)
-        let rows = header + body
-            + Array(repeating: Row(), count: max(height - body.count, 0))
-            + [statusRow(width: size.columns, height: height)] + footer
+        let status = notice.isEmpty ? [scrollHint(width: size.columns, height: height)] : notice
+        let rows = header + body + Array(repeating: Row(), count: max(height - body.count, 0)) + status + footer
         return Screen(size: size, rows: rows)
     }
 
@@ -29,7 +30,8 @@ extension ReviewSession {
 
     /// Rows the body has at the current size.
     var bodyHeight: Int {
-        max(size.rows - headerRows(size).count - Self.statusHeight - footerRows(size).count, 1)
+        max(size.rows - headerRows(size).count - max(noticeRows(width: size.columns).count, 1)
+            - footerRows(size).count, 1)
     }
 
     /// Body width: one column of margin each side, and no wider than lines are easy to read.
@@ -112,12 +114,19 @@ extension ReviewSession {
         return rows.dropFirst(start).prefix(max(height, 0)).map { Row([Span(" ")] + $0.spans) }
     }
 
-    /// A notice, or where the card continues when it does not fit.
-    func statusRow(width: Int, height: Int) -> Row {
-        if let notice { return Row(" " + TextLayout.sanitize(notice, keepNewlines: false), .color(.yellow, bold: true)) }
-        if case let .reviewing(view) = mode, view.fixingKey {
-            return Row(" Which option is correct? Press its letter (Esc cancels).", .color(.yellow, bold: true))
+    /// What just happened or what the next key means, wrapped; empty when there is nothing to say.
+    func noticeRows(width: Int) -> [Row] {
+        var text = notice.map { TextLayout.sanitize($0, keepNewlines: false) }
+        if text == nil, case let .reviewing(view) = mode, view.fixingKey {
+            text = "Which option is correct? Press its letter (Esc cancels)."
         }
+        guard let text else { return [] }
+        return TextLayout.wrap(text, width: Self.bodyWidth(width)).prefix(Self.maxNoticeRows)
+            .map { Row(" " + $0, .color(.yellow, bold: true)) }
+    }
+
+    /// Where the card continues when it does not fit.
+    func scrollHint(width: Int, height: Int) -> Row {
         let total = bodyRows(width: Self.bodyWidth(width)).count
         let start = min(bodyScroll, max(total - height, 0))
         let above = start > 0, below = start + height < total

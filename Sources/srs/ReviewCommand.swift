@@ -43,9 +43,8 @@ struct ReviewCommand: ParsableCommand {
             let location = try user.location()
             let library = DeckLibrary(location: location)
             let (store, decks) = try StartUp.open(location, deck: deck)
-            timing?.mark("decks")
             defer { store.close() }
-            timing?.mark("progress")
+            timing?.mark("open")
             // After the decks and the lock, so an unknown deck (66) or a second session (75)
             // says so even without a terminal.
             try checked { try Terminal.check(environment: environment) }

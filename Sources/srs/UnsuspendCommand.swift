@@ -25,9 +25,9 @@ struct UnsuspendCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let location = try user.location()
-            let decks = try DeckLibrary(location: location).loadAll()
             if cards.isEmpty && !all {
                 let store = try ProgressStore.openReadOnly(location)
+                let decks = try DeckLibrary(location: location).lazyAll()
                 print(listing(suspended(in: store), decks: decks), terminator: "")
                 return
             }
@@ -56,18 +56,22 @@ struct UnsuspendCommand: ParsableCommand {
     }
 
     /// One line per card: id, deck and the start of the question, tab-separated.
-    func listing(_ ids: [CardID], decks: [Deck]) -> String {
+    func listing(_ ids: [CardID], decks: [LazyDeck]) -> String {
         guard !ids.isEmpty else { return "No suspended cards.\n" }
-        var located: [CardID: (String, String)] = [:]
-        for deck in decks {
-            for card in deck.cards where located[card.id] == nil {
-                located[card.id] = (deck.name, firstLine(card.question))
-            }
-        }
         return ids.map { id in
-            let (deck, question) = located[id] ?? ("?", "(card no longer in any deck)")
+            let (deck, question) = locate(id, in: decks)
             return "\(firstLine(id.rawValue))\t\(firstLine(deck))\t\(question)\n"
         }.joined()
+    }
+
+    /// The deck holding `id` and the start of its question (the first deck, as in a review).
+    func locate(_ id: CardID, in decks: [LazyDeck]) -> (deck: String, question: String) {
+        for deck in decks {
+            guard let index = deck.index(of: id) else { continue }
+            let question = (try? deck.card(at: index)).map { firstLine($0.question) } ?? "(card cannot be read)"
+            return (deck.name, question)
+        }
+        return ("?", "(card no longer in any deck)")
     }
 
     func firstLine(_ text: String) -> String {

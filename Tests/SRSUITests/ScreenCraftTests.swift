@@ -66,6 +66,14 @@ import SRSCore
         #expect(text.contains("Bold␛[1m? ␛]0;title␇Clear␛[2J\u{FFFD}31m done"))
     }
 
+    @Test func longNoticesWrapInsteadOfBeingCut() {
+        var h = Harness(cards: [Fixtures.capital], size: Size(columns: 40, rows: 16))
+        _ = h.session.update(.notice("The key was not saved: cannot create /data/decks/geo.deck: Permission denied."))
+        let lines = h.screen.split(separator: "\n")
+        #expect(lines.contains { $0.hasPrefix(" The key was not saved: cannot create") })
+        #expect(lines.contains { $0.hasSuffix("denied.") })
+    }
+
     @Test func helpOverlayAndBack() {
         var h = Harness(cards: [Fixtures.capital])
         h.send("?")
