@@ -47,6 +47,27 @@ import Testing
         #expect(try deck.card(CardID("missing")) == nil)
     }
 
+    /// A deck file of several megabytes is scanned a megabyte at a time: ids and card lines cut
+    /// by a piece's end must come out whole, wherever the cut falls.
+    @Test func aLargeDeckReadInPiecesHasEveryIdAndCard() throws {
+        let folder = TemporaryDecksFolder()
+        try FileManager.default.createDirectory(at: folder.url, withIntermediateDirectories: true)
+        let cards = (0..<9_000).map { i in
+            Card(id: CardID("large-\(i)-" + String(repeating: "x", count: i % 37)),
+                 question: "Question \(i)?", kind: i % 2 == 0 ? .trueFalse(answer: i % 4 == 0) : .shortAnswer(modelAnswer: "Answer \(i)"),
+                 explanation: Array(repeating: "explanation \(i)", count: 1 + i % 53).joined(separator: " "))
+        }
+        let deck = Deck(name: "large", cards: cards)
+        try Data(DeckWriter.text(of: deck).utf8).write(to: folder.url.appendingPathComponent("large.deck"))
+        let library = DeckLibrary(folder: folder.url, shipped: [])
+        let opened = try library.lazy(named: "large")
+        #expect(opened.ids == cards.map(\.id))
+        for index in stride(from: 0, to: cards.count, by: 97) + [cards.count - 1] {
+            #expect(try opened.card(at: index) == cards[index])
+        }
+        #expect(try library.load(named: "large").cards == cards)
+    }
+
     @Test func anUnknownDeckIsExit66() {
         let library = DeckLibrary(folder: TemporaryDecksFolder().url, shipped: [])
         #expect(throws: StoreError.self) { try library.lazy(named: "nope") }

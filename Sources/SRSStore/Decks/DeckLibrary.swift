@@ -84,7 +84,7 @@ public struct DeckLibrary: Sendable {
     public func lazy(named name: String) throws -> LazyDeck { try lazy(existingSource(named: name)) }
 
     private func lazy(_ source: Source) throws -> LazyDeck {
-        if let url = source.url { return try LazyDeck(name: source.name, bytes: DeckFiles.read(url), path: url.path) }
+        if let url = source.url { return try LazyDeck(name: source.name, file: url) }
         return try LazyDeck(name: source.name, bytes: Array((source.text ?? "").utf8), path: "(built-in deck \(source.name))")
     }
 

@@ -250,10 +250,10 @@ enum DeckChunks {
         return [start..<middle, middle..<bytes.count]
     }
 
-    private static let cardMarker: [UInt8] = Array("\ncard:".utf8)
+    static let cardMarker: [UInt8] = Array("\ncard:".utf8)
 
     /// The offset of the first line starting with `card:` after the line end at or after `position`.
-    private static func cardLine(in bytes: UnsafeRawBufferPointer, from position: Int) -> Int? {
+    static func cardLine(in bytes: UnsafeRawBufferPointer, from position: Int) -> Int? {
         // memmem skips whole card texts at once instead of stopping at every line end.
         guard let base = bytes.baseAddress, position < bytes.count,
               let found = cardMarker.withUnsafeBytes({ marker in

@@ -1,53 +1,86 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Foundation
 import SRSCore
 
 /// A deck opened for a review: every card id in order, at once, and a card's text only when it
 /// is asked for. A review shows a few hundred cards a day of decks that may hold 100,000, so a
-/// start reads the `card:` lines alone (a `memchr` scan) and parses a card's block when it
-/// comes up. A card that does not parse is reported then, naming its file and line; `srs decks`
-/// reads every card.
+/// start reads the `card:` lines alone and parses a card's block when it comes up. A deck file
+/// is scanned a megabyte at a time and kept open, not in memory: its blocks are read back with
+/// `pread` from the file as it was opened (a deck rewritten meanwhile, e.g. by a key correction,
+/// replaces the file, not this one). A card that does not parse is reported when it comes up,
+/// naming its file and line; `srs decks --check` reads every card.
 public final class LazyDeck: @unchecked Sendable {
     public let name: String
     /// The card ids, in deck order.
     public let ids: [CardID]
-    private let bytes: [UInt8]
     private let path: String
-    /// The offset of each card's `card:` line.
+    /// The offset of each card's `card:` line, and the end of the last card.
     private let starts: [Int]
+    private let end: Int
+    private let source: Source
 
+    private enum Source {
+        case memory([UInt8])
+        case file(Int32)
+    }
+
+    /// A deck held in memory (a deck built into srs).
     init(name: String, bytes: [UInt8], path: String) throws {
         self.name = name
-        self.bytes = bytes
         self.path = path
-        var ids: [CardID] = [], starts: [Int] = []
-        try bytes.withUnsafeBytes { raw in
-            var scanner = DeckScanner(bytes: raw, path: path)
-            try scanner.readHeader()
-            ids.reserveCapacity(raw.count / 256)
-            starts.reserveCapacity(raw.count / 256)
-            DeckChunks.forEachCardLine(raw, from: scanner.offset) { value, lineStart in
-                ids.append(CardID(scanner.string(value)))
-                starts.append(lineStart)
-            }
-        }
-        self.ids = ids
-        self.starts = starts
+        var scan = CardLineScan(path: path)
+        try bytes.withUnsafeBytes { try scan.feed($0, atEnd: true) }
+        (ids, starts, end, source) = (scan.ids, scan.starts, bytes.count, .memory(bytes))
     }
+
+    /// A deck file, scanned in chunks; the file stays open for reading cards.
+    init(name: String, file url: URL) throws {
+        self.name = name
+        path = url.path
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else {
+            if errno == ENOENT { throw StoreError.notFound(path: path, what: "deck file") }
+            throw StoreError.io(path: path, operation: "read", reason: Syscalls.lastError())
+        }
+        var scan = CardLineScan(path: path)
+        var chunk = [UInt8](repeating: 0, count: 1 << 20)
+        var offset = 0
+        do {
+            while true {
+                let n = chunk.withUnsafeMutableBytes { raw in raw.baseAddress.map { pread(fd, $0, raw.count, off_t(offset)) } ?? -1 }
+                if n < 0 && errno == EINTR { continue }
+                guard n >= 0 else { throw StoreError.io(path: path, operation: "read", reason: Syscalls.lastError()) }
+                offset += n
+                try chunk.withUnsafeBytes { try scan.feed(UnsafeRawBufferPointer(rebasing: $0[..<n]), atEnd: n == 0) }
+                if n == 0 { break }
+            }
+        } catch {
+            close(fd)
+            throw error
+        }
+        (ids, starts, end, source) = (scan.ids, scan.starts, offset, .file(fd))
+    }
+
+    deinit { if case let .file(fd) = source { close(fd) } }
 
     /// The position of `id` in the deck (a linear scan: called once per card shown).
     public func index(of id: CardID) -> Int? { ids.firstIndex(of: id) }
 
     /// The card at `index`, parsed from its block. Throws `StoreError.damaged` with the file's
-    /// line number when the block is malformed.
+    /// line number when the block is malformed, `.io` when the file cannot be read.
     public func card(at index: Int) throws -> Card {
-        let end = index + 1 < starts.count ? starts[index + 1] : bytes.count
-        return try bytes.withUnsafeBytes { raw in
-            let block = UnsafeRawBufferPointer(rebasing: raw[starts[index]..<end])
+        let range = starts[index]..<(index + 1 < starts.count ? starts[index + 1] : end)
+        let block = try bytes(range)
+        return try block.withUnsafeBytes { raw in
             do {
-                return try Self.parse(block, path: path, linesBefore: 0)
+                return try Self.parse(raw, path: path, linesBefore: 0)
             } catch {
                 // Parse again, counting lines this time, so the message names the right one.
-                let lines = DeckChunks.lineCount(raw, before: starts[index], from: 0)
-                return try Self.parse(block, path: path, linesBefore: lines)
+                let before = try bytes(0..<range.lowerBound)
+                let lines = before.withUnsafeBytes { DeckChunks.lineCount($0, before: $0.count, from: 0) }
+                return try Self.parse(raw, path: path, linesBefore: lines)
             }
         }
     }
@@ -55,6 +88,25 @@ public final class LazyDeck: @unchecked Sendable {
     /// The card called `id`, or nil when the deck has none.
     public func card(_ id: CardID) throws -> Card? {
         try index(of: id).map(card(at:))
+    }
+
+    private func bytes(_ range: Range<Int>) throws -> [UInt8] {
+        switch source {
+        case let .memory(all):
+            return Array(all[range])
+        case let .file(fd):
+            var block = [UInt8](repeating: 0, count: range.count)
+            var filled = 0
+            while filled < block.count {
+                let n = block.withUnsafeMutableBytes { raw in
+                    raw.baseAddress.map { pread(fd, $0 + filled, raw.count - filled, off_t(range.lowerBound + filled)) } ?? -1
+                }
+                if n < 0 && errno == EINTR { continue }
+                guard n > 0 else { throw StoreError.io(path: path, operation: "read", reason: n == 0 ? "the file got shorter" : Syscalls.lastError()) }
+                filled += n
+            }
+            return block
+        }
     }
 
     private static func parse(_ block: UnsafeRawBufferPointer, path: String, linesBefore: Int) throws -> Card {
@@ -67,5 +119,52 @@ public final class LazyDeck: @unchecked Sendable {
                                      fix: "Start each card with a line `card: ID`.")
         }
         return card
+    }
+}
+
+/// Finds the `card:` lines of a deck fed to it in pieces: the id of each and the file offset
+/// where its line starts. The first piece must hold the `srs-deck` line.
+private struct CardLineScan {
+    let path: String
+    var ids: [CardID] = []
+    var starts: [Int] = []
+    /// Bytes kept from the previous piece: a marker or `card:` line cut by the piece's end.
+    private var carry: [UInt8] = []
+    /// The file offset of `carry`'s first byte.
+    private var carryOffset = 0
+    private var sawHeader = false
+
+    init(path: String) { self.path = path }
+
+    mutating func feed(_ piece: UnsafeRawBufferPointer, atEnd: Bool) throws {
+        var buffer = carry
+        buffer.append(contentsOf: piece)
+        let base = carryOffset
+        try buffer.withUnsafeBytes { raw in
+            var position = 0
+            if !sawHeader {
+                var scanner = DeckScanner(bytes: raw, path: path)
+                try scanner.readHeader()
+                sawHeader = true
+                position = scanner.offset
+            }
+            var keepFrom = max(position, raw.count - (DeckChunks.cardMarker.count - 1))
+            while let lineStart = DeckChunks.cardLine(in: raw, from: max(position - 1, 0)) {
+                let valueStart = lineStart + DeckChunks.cardMarker.count - 1
+                guard let lineEnd = raw[valueStart...].firstIndex(of: 0x0A) ?? (atEnd ? raw.count : nil) else {
+                    keepFrom = lineStart - 1 // the line goes on in the next piece
+                    break
+                }
+                var (first, last) = (valueStart, lineEnd)
+                while first < last, DeckScanner.isSpace(raw[first]) { first += 1 }
+                while last > first, DeckScanner.isSpace(raw[last - 1]) { last -= 1 }
+                ids.append(CardID(String(decoding: UnsafeRawBufferPointer(rebasing: raw[first..<last]), as: UTF8.self)))
+                starts.append(base + lineStart)
+                position = lineEnd
+                keepFrom = max(position, raw.count - (DeckChunks.cardMarker.count - 1))
+            }
+            carry = Array(raw[keepFrom...])
+            carryOffset = base + keepFrom
+        }
     }
 }
