@@ -81,25 +81,33 @@ struct ReviewShell {
         session.takeOwnProgress()
         while !terminal.interrupted {
             guard let event = terminal.next() else { continue }
-            let keyStart = ReviewTiming.nanos()
-            let now = Clock.millis()
-            let message: Message
-            switch event {
-            case let .key(key): message = .key(key, at: now)
-            case let .resize(size): message = .resize(size)
-            }
-            let effects = session.update(message)
-            try unreadable.check()
-            let updated = ReviewTiming.nanos()
-            for effect in effects {
-                guard try perform(effect, at: now / 1000, session: &session) else { return session.summaryLine }
-            }
-            let saved = ReviewTiming.nanos()
-            terminal.draw(session.render(terminal.size))
-            timing?.key([keyStart, updated, saved, ReviewTiming.nanos()])
-            finishPendingWork(&session)
+            guard try handle(event, session: &session) else { break }
         }
         return session.summaryLine
+    }
+
+    /// One key or resize: update, perform the effects (every answer durable), redraw. False
+    /// means quit.
+    mutating func handle(_ event: TerminalEvent, session: inout ReviewSession) throws -> Bool {
+        let keyStart = ReviewTiming.nanos()
+        let now = Clock.millis()
+        let message: Message
+        switch event {
+        case let .key(key): message = .key(key, at: now)
+        case let .resize(size): message = .resize(size)
+        }
+        let effects = session.update(message)
+        let updated = ReviewTiming.nanos()
+        for effect in effects {
+            guard try perform(effect, at: now / 1000, session: &session) else { return false }
+        }
+        // Only now, with the answer that led to it saved: a damaged next card ends the review.
+        try unreadable.check()
+        let saved = ReviewTiming.nanos()
+        terminal.draw(session.render(terminal.size))
+        timing?.key([keyStart, updated, saved, ReviewTiming.nanos()])
+        finishPendingWork(&session)
+        return true
     }
 
     /// Lets the session finish what it put off until the screen was drawn, then redraws.

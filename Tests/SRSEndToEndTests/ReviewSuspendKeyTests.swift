@@ -82,3 +82,39 @@ struct ReviewSuspendKeyTests {
         #expect(try SRSProcess.run(["unsuspend"] + args).stdout == "No suspended cards.\n")
     }
 }
+
+/// A card whose text is damaged ends the review when it comes up; the answers before it stay.
+@Suite(.enabled(if: TmuxSession.available, "needs tmux"))
+struct ReviewDamagedCardTests {
+    @Test func aDamagedCardEndsTheReviewWithItsFileAndLine() throws {
+        let data = TempFolder()
+        let decks = data.url.appendingPathComponent("decks")
+        try FileManager.default.createDirectory(at: decks, withIntermediateDirectories: true)
+        let deck = """
+            srs-deck 1
+
+            card: ok-1
+            type: true_false
+            question: The first card is fine.
+            answer: true
+            explanation: It is.
+
+            card: bad-2
+            type: no_such_type
+            question: The second card is damaged.
+
+            """
+        try Data(deck.utf8).write(to: decks.appendingPathComponent("mixed.deck"))
+        let tmux = try TmuxSession(["--deck", "mixed", "--data-dir", data.path, "--user", "ann"])
+        try tmux.waitFor("The first card is fine.")
+        try tmux.press("t")
+        try tmux.waitFor("Again")
+        try tmux.press("Enter")
+        #expect(try tmux.exitStatus() == 65)
+        let screen = try tmux.screen()
+        #expect(screen.contains("Error: "))
+        #expect(screen.contains("mixed.deck"))
+        #expect(!screen.contains("card 2 of"), "the review screen is gone")
+        #expect(try ReviewLog(folder: data.path, user: "ann").actions == ["answer"])
+    }
+}
