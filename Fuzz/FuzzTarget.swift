@@ -1,5 +1,6 @@
 // libFuzzer target: quiz text through the parser, the importer's merge and the deck writer,
-// then the written deck back through the reader; raw input also straight into the deck reader.
+// then the written deck back through the reader; raw input also straight into the deck reader
+// and the id listing (which must agree with it whenever the deck reads).
 // Build and run with Fuzz/run-fuzzer.sh (docs/fuzzing.md). Any crash, leak report, timeout
 // or failed check below is a finding.
 
@@ -19,7 +20,10 @@ public func fuzz(_ data: UnsafeRawPointer, _ size: Int) -> CInt {
     } catch {
         check(false, "a written deck reads back: \(error)")
     }
-    _ = try? DeckReader.read(bytes, name: "raw", path: "raw.deck")
+    let listed = try? DeckReader.cardIDs(bytes, path: "raw.deck")
+    if let raw = try? DeckReader.read(bytes, name: "raw", path: "raw.deck") {
+        check(listed == raw.cards.map(\.id), "listing ids agrees with reading the deck")
+    }
     return 0
 }
 

@@ -20,6 +20,13 @@ struct DeckBenchmark {
             kept = try library.load(named: "BIG")
         }
         precondition(kept == deck, "the loaded deck differs from the written one")
+        var opened: LazyDeck?
+        try measure("open for review (DeckLibrary.lazy(named:), ids + first card)", runs: 15, reset: { opened = nil }) {
+            let lazy = try library.lazy(named: "BIG")
+            _ = try lazy.card(at: 0)
+            opened = lazy
+        }
+        precondition(opened?.ids == deck.cards.map(\.id), "lazily opened ids differ")
         var listed: [DeckSummary] = []
         try measure("list card ids only (DeckLibrary.list())", runs: 15, reset: { listed = [] }) {
             listed = try library.list()

@@ -172,3 +172,14 @@ let sampleCards = [
         }
     }
 }
+
+@Suite struct DeckFieldNameTests {
+    @Test func aSpaceBeforeTheColonIsNotAField() {
+        #expect {
+            try readDeck("srs-deck 1\ncard : a\n")
+        } throws: { error in
+            guard case let StoreError.damaged(_, line, problem, _) = error else { return false }
+            return line == 2 && problem == "unknown field `card `"
+        }
+    }
+}

@@ -180,8 +180,9 @@ struct DeckScanner {
         }
         var valueStart = colon + 1
         while valueStart < line.upperBound, Self.isSpace(bytes[valueStart]) { valueStart += 1 }
-        var nameEnd = colon
-        while nameEnd > line.lowerBound, Self.isSpace(bytes[nameEnd - 1]) { nameEnd -= 1 }
+        // The name ends at the colon: `card :` is not a card line (the id listing, which looks
+        // for `card:` alone, must agree with the reader).
+        let nameEnd = colon
         let name = DeckFieldName(UnsafeRawBufferPointer(rebasing: bytes[line.lowerBound..<nameEnd]))
         if name == .unknown {
             throw damaged(number, "unknown field `\(string(line.lowerBound..<nameEnd).prefix(40))`",
