@@ -94,8 +94,6 @@ struct ReviewScreenTests {
     }
 
     func writeCJKDeck(into data: TempFolder) throws {
-        let decks = data.url.appendingPathComponent("decks")
-        try FileManager.default.createDirectory(at: decks, withIntermediateDirectories: true)
         let deck = """
             srs-deck 1
 
@@ -109,7 +107,7 @@ struct ReviewScreenTests {
             explanation: 日本語 (nihongo) is Japanese 🇯🇵.
 
             """
-        try Data(deck.utf8).write(to: decks.appendingPathComponent("cjk.deck"))
+        try data.writeDeck(deck, named: "cjk")
     }
 
     @Test func sigtermRestoresTheTerminal() throws {

@@ -28,9 +28,7 @@ struct ReviewSuspendKeyTests {
 
     @Test func suspendThenUnsuspendAndCorrectAKey() throws {
         let data = TempFolder()
-        let decks = data.url.appendingPathComponent("decks")
-        try FileManager.default.createDirectory(at: decks, withIntermediateDirectories: true)
-        try Data(Self.deck.utf8).write(to: decks.appendingPathComponent("planets.deck"))
+        let decks = try data.writeDeck(Self.deck, named: "planets")
         let args = ["--data-dir", data.path, "--user", "ann"]
 
         let tmux = try TmuxSession(["review", "--deck", "planets"] + args)
@@ -88,8 +86,6 @@ struct ReviewSuspendKeyTests {
 struct ReviewDamagedCardTests {
     @Test func aDamagedCardEndsTheReviewWithItsFileAndLine() throws {
         let data = TempFolder()
-        let decks = data.url.appendingPathComponent("decks")
-        try FileManager.default.createDirectory(at: decks, withIntermediateDirectories: true)
         let deck = """
             srs-deck 1
 
@@ -104,7 +100,7 @@ struct ReviewDamagedCardTests {
             question: The second card is damaged.
 
             """
-        try Data(deck.utf8).write(to: decks.appendingPathComponent("mixed.deck"))
+        try data.writeDeck(deck, named: "mixed")
         let tmux = try TmuxSession(["--deck", "mixed", "--data-dir", data.path, "--user", "ann"])
         try tmux.waitFor("The first card is fine.")
         try tmux.press("t")

@@ -142,3 +142,14 @@ enum TmuxError: Error {
     case timeout(String)
     case cannotStart(Int32)
 }
+
+extension TempFolder {
+    /// Writes `text` as the imported deck `<name>.deck` of this data directory; returns its folder.
+    @discardableResult
+    func writeDeck(_ text: String, named name: String) throws -> URL {
+        let decks = url.appendingPathComponent("decks")
+        try FileManager.default.createDirectory(at: decks, withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: decks.appendingPathComponent("\(name).deck"))
+        return decks
+    }
+}
