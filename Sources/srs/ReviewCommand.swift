@@ -9,7 +9,7 @@ import SRSUI
 struct ReviewCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "review",
-        abstract: "Review today's cards in a full-screen session (the default command).",
+        abstract: "Review today's cards in a full-screen session.",
         discussion: """
             Keys: a-d answer, t/f true or false, i types a short answer (Enter shows the model); Space or \
             Enter shows the answer and then grades Good; 1-4 grade Again/Hard/Good/Easy; u undo; \
