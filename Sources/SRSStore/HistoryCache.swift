@@ -39,6 +39,11 @@ struct HistoryBuilder {
     }
 
     private mutating func index(of id: CardID) -> Int32 {
+        if cardIndex.isEmpty && !cardIDs.isEmpty {
+            // Built only when the log has new records: reading the cache alone needs no index.
+            cardIndex.reserveCapacity(cardIDs.count + 1024)
+            for (i, known) in cardIDs.enumerated() { cardIndex[known] = Int32(i) }
+        }
         if let known = cardIndex[id] { return known }
         let new = Int32(cardIDs.count)
         cardIDs.append(id)
@@ -93,22 +98,25 @@ struct HistoryBuilder {
         return out
     }
 
-    /// Reads a cache file; nil for anything unexpected (the caller rebuilds from the log).
-    static func decode(_ bytes: [UInt8]) -> HistoryBuilder? {
-        var r = ByteReader(bytes: bytes)
-        guard bytes.count >= 40, Array(bytes[0..<8]) == magic else { return nil }
-        r.at = 8
+    /// Reads a cache file a megabyte at a time (the events are the only copy in memory); nil
+    /// for anything unexpected (the caller rebuilds from the log).
+    static func decode(file path: String) -> HistoryBuilder? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { Glibc.close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { return nil }
+        var r = ByteReader(fd: fd, size: Int(info.st_size))
+        guard let head = r.bytes(8), head == magic else { return nil }
         var b = HistoryBuilder()
         guard let logBytes = r.u64(), let logRecords = r.u64(), let cards = r.u64(), let count = r.u64(),
               cards < 100_000_000, count < 1_000_000_000 else { return nil }
         b.logBytes = Int(logBytes)
         b.logRecords = Int(logRecords)
         b.cardIDs.reserveCapacity(Int(cards))
-        for i in 0..<Int(cards) {
-            guard let length = r.u32(), let text = r.string(Int(length)), let interval = r.u32() else { return nil }
-            let id = CardID(text)
-            b.cardIDs.append(id)
-            b.cardIndex[id] = Int32(i)
+        for _ in 0..<Int(cards) {
+            guard let length = r.u32(), length < 65_536, let text = r.string(Int(length)), let interval = r.u32() else { return nil }
+            b.cardIDs.append(CardID(text))
             b.lastInterval.append(Int32(bitPattern: interval))
         }
         guard r.remaining == Int(count) * eventSize else { return nil }
@@ -131,39 +139,71 @@ struct HistoryBuilder {
     }
 }
 
-/// Little-endian reads over a byte array, nil past the end.
+/// Little-endian reads from a file through a one-megabyte window, nil past the end.
 private struct ByteReader {
-    let bytes: [UInt8]
-    var at = 0
-    var remaining: Int { bytes.count - at }
+    let fd: Int32
+    let size: Int
+    private var window: [UInt8] = []
+    private var windowStart = 0
+    /// The file offset of the next byte to read.
+    private var position = 0
+    var remaining: Int { size - position }
+
+    init(fd: Int32, size: Int) {
+        self.fd = fd
+        self.size = size
+    }
+
+    /// Makes `count` bytes from `position` available in `window`; their index there.
+    private mutating func need(_ count: Int) -> Int? {
+        guard count >= 0, position + count <= size else { return nil }
+        if position + count > windowStart + window.count {
+            let length = max(count, 1 << 20)
+            window = [UInt8](repeating: 0, count: min(length, size - position))
+            var filled = 0
+            while filled < window.count {
+                let n = window.withUnsafeMutableBytes { raw in
+                    raw.baseAddress.map { pread(fd, $0 + filled, raw.count - filled, off_t(position + filled)) } ?? -1
+                }
+                if n < 0 && errno == EINTR { continue }
+                guard n > 0 else { return nil }
+                filled += n
+            }
+            windowStart = position
+        }
+        let at = position - windowStart
+        position += count
+        return at
+    }
+
+    mutating func bytes(_ count: Int) -> [UInt8]? {
+        guard let at = need(count) else { return nil }
+        return Array(window[at..<(at + count)])
+    }
 
     mutating func u64() -> UInt64? {
-        guard at + 8 <= bytes.count else { return nil }
+        guard let at = need(8) else { return nil }
         var v: UInt64 = 0
-        for i in (0..<8).reversed() { v = v << 8 | UInt64(bytes[at + i]) }
-        at += 8
+        for i in (0..<8).reversed() { v = v << 8 | UInt64(window[at + i]) }
         return v
     }
 
     mutating func u32() -> UInt32? {
-        guard at + 4 <= bytes.count else { return nil }
+        guard let at = need(4) else { return nil }
         var v: UInt32 = 0
-        for i in (0..<4).reversed() { v = v << 8 | UInt32(bytes[at + i]) }
-        at += 4
+        for i in (0..<4).reversed() { v = v << 8 | UInt32(window[at + i]) }
         return v
     }
 
     mutating func string(_ length: Int) -> String? {
-        guard length >= 0, at + length <= bytes.count else { return nil }
-        defer { at += length }
-        return String(validating: bytes[at..<(at + length)], as: UTF8.self)
+        guard let at = need(length) else { return nil }
+        return String(validating: window[at..<(at + length)], as: UTF8.self)
     }
 
     mutating func event(cards: Int32) -> (ReviewEvent, Int32)? {
         guard let time = u64(), let seq = u32(), let card = u32(), let before = u32(), let after = u32(),
-              let millis = u32(), at + 4 <= bytes.count else { return nil }
-        let gradeByte = bytes[at], kindByte = bytes[at + 1]
-        at += 4
+              let millis = u32(), let at = need(4) else { return nil }
+        let gradeByte = window[at], kindByte = window[at + 1]
         guard let grade = Grade(rawValue: Int(gradeByte)), Int(kindByte) < ReviewKind.allCases.count,
               Int32(bitPattern: card) < cards, Int32(bitPattern: card) >= 0 else { return nil }
         let event = ReviewEvent(time: Int64(bitPattern: time), card: Int32(bitPattern: card), grade: grade,
@@ -179,7 +219,7 @@ extension ProgressStore {
     /// Every graded answer of the user, oldest first, undone answers left out. Reads the
     /// history cache and the log records after it, and refreshes the cache when it was behind.
     public func history() throws -> ReviewHistory {
-        let cached = (try? readFile(historyCachePath)).flatMap { $0 }.flatMap(HistoryBuilder.decode)
+        let cached = HistoryBuilder.decode(file: historyCachePath)
         if let cached, let extended = try? extend(cached) {
             return extended.history
         }

@@ -42,14 +42,14 @@ public struct DeckLibrary: Sendable {
 
     /// Every deck, sorted by name without regard to case, with its origin and card ids.
     ///
-    /// By default reads only the `card:` lines (fast: no card text is built), so a deck damaged
+    /// By default reads only the `card:` lines, a megabyte at a time (fast, and no card text is
+    /// built or kept), so a deck damaged
     /// elsewhere is listed and fails when loaded; `checkingCards` reads every card and throws
     /// `StoreError.damaged` for the first problem. Either way a file whose first line is not a
     /// supported `srs-deck` version throws `StoreError.newerFormat` or `.damaged`.
     public func list(checkingCards: Bool = false) throws -> [DeckSummary] {
         try sources().map { source in
-            let ids = try checkingCards ? load(source).cards.map(\.id)
-                : withBytes(of: source) { try DeckReader.cardIDs($0, path: $1) }
+            let ids = try checkingCards ? load(source).cards.map(\.id) : lazy(source).ids
             return DeckSummary(name: source.name, origin: source.origin, cardIDs: ids)
         }
     }
