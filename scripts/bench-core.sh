@@ -5,7 +5,7 @@
 #      peak memory of that process (/usr/bin/time);
 #   2. record one answer durably (srs-bench answer: append + fdatasync), median of 1,000, beside
 #      the same append + fdatasync in C (scripts/fsync-floor.c): the disk's floor;
-#   3. whole process: `srs decks` (reads the same, prints the counts), with hyperfine.
+#   3. the same load as a whole process (exec, dynamic linking, the work), with hyperfine.
 # Usage: scripts/bench-core.sh [DATA_DIR]   (generated there when missing; default a temp folder)
 # Env:   RUNS=15
 set -euo pipefail
@@ -41,7 +41,7 @@ gcc -O2 scripts/fsync-floor.c -o "$scratch/fsync-floor"
 "$scratch/fsync-floor" "$data/fsync-floor.log"; rm -f "$data/fsync-floor.log"
 
 if command -v hyperfine >/dev/null; then
-    echo "== whole process: srs decks (progress + decks + counts)"
-    hyperfine -N -w 2 -r "$runs" "$bin/srs decks --data-dir $data --user bench" 2>/dev/null | grep -E "Time|Range"
+    echo "== whole process: srs-bench load (progress + decks + today's queue)"
+    hyperfine -N -w 2 -r "$runs" "$bin/srs-bench load $data" 2>/dev/null | grep -E "Time|Range"
 fi
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
