@@ -18,18 +18,18 @@ public enum StartUp {
 
 /// Work started on another thread at once; `value()` waits for it and returns or throws its
 /// result.
-final class Background<T>: @unchecked Sendable {
+public final class Background<T>: @unchecked Sendable {
     private var result: Result<T, Error> = .failure(CancellationError())
     private let done = DispatchSemaphore(value: 0)
 
-    init(_ work: @escaping @Sendable () throws -> T) {
+    public init(_ work: @escaping @Sendable () throws -> T) {
         Thread.detachNewThread { [self] in
             result = Result { try work() }
             done.signal()
         }
     }
 
-    func value() throws -> T {
+    public func value() throws -> T {
         done.wait()
         done.signal()
         return try result.get()

@@ -43,16 +43,16 @@ struct StatsCommand: ParsableCommand {
         try reportingErrors {
             var phases = PhaseTimer(enabled: ProcessInfo.processInfo.environment["SRS_STATS_TIMING"] == "1")
             let location = try user.location()
+            // The decks' ids are read on the other core while the progress and history load.
+            let decksRead = Background { try StatsDecks.load(location) }
             let store = try ProgressStore.openReadOnly(location)
             phases.lap("progress")
             let clock = store.settings.clock()
             let now = try moment(clock: clock)
-            // The decks before the history: reading each leaves a large buffer behind for a
-            // moment, and this order keeps the two from adding up (a lower peak of memory).
-            let decks = try StatsDecks.load(location)
-            phases.lap("decks")
             let history = try store.history()
             phases.lap("history")
+            let decks = try decksRead.value()
+            phases.lap("decks")
             let input = StatsInput(decks: decks, progress: store.cards, history: history, clock: clock,
                                    now: now, historyDays: days, onlyDeck: try StatsDecks.index(of: deck, in: decks))
             let report = StatsReport.compute(input)
