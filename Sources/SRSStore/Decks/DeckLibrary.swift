@@ -68,7 +68,7 @@ public struct DeckLibrary: Sendable {
     public func cardIDs(excluding names: Set<String>) throws -> Set<CardID> {
         var ids = Set<CardID>()
         for source in try sources() where !names.contains(source.name.lowercased()) {
-            ids.formUnion(try load(source).cards.map(\.id))
+            ids.formUnion(try withBytes(of: source) { try DeckReader.cardIDs($0, path: $1) })
         }
         return ids
     }
