@@ -40,7 +40,7 @@ final class ReviewTiming {
         let total = keys.map { String(($0.last ?? 0) - ($0.first ?? 0)) }.joined(separator: ",")
         let parts = keys.map { k in "[" + zip(k.dropFirst(), k).map { String($0 - $1) }.joined(separator: ",") + "]" }
         let json = "{\(phases),\"peak_rss_kib\":\(Self.peakMemoryKiB()),\"keys_ns\":[\(total)],\"keys_update_save_draw_ns\":[\(parts.joined(separator: ","))]}\n"
-        FileManager.default.createFile(atPath: path, contents: Data(json.utf8))
+        _ = FileManager.default.createFile(atPath: path, contents: Data(json.utf8))
     }
 }
 
