@@ -166,13 +166,13 @@ card: 4301bc904280
 type: short_answer
 question: In SM-2, what are the first two intervals between repetitions, and how are later ones computed?
 model_answer: 1 day, then 6 days; after that each interval is the previous one multiplied by the item's E-Factor.
-explanation: So an item with E-Factor 2.5 is next reviewed after 15 days, then after about 38 days.
+explanation: So an item whose E-Factor stays at 2.5 is next reviewed after 15 days, then after about 38 days.
 
 card: 056104eeae05
 type: true_false
-question: In SM-2, an answer of quality below 3 restarts the item's repetitions from the beginning without changing its E-Factor.
+question: In SM-2, an answer of quality below 3 restarts the item's repetitions from the beginning, so its next interval is 1 day.
 answer: true
-explanation: The item goes back to the 1-day interval, while its E-Factor is left as it was.
+explanation: The item is scheduled again as if it were new: 1 day, then 6 days. Woźniak's description keeps the E-Factor at this step; many implementations, srs among them, still apply the E-Factor formula to the answer.
 
 card: c646342d79f1
 type: multiple_choice
