@@ -124,7 +124,22 @@ public final class Terminal {
             return Keymap.functionKey(Int32(character)).map(TerminalEvent.key)
         }
         guard status == OK else { return nil }
+        if character == Self.ctrlZ {
+            suspendToShell()
+            return .resize(size)
+        }
         return Keymap.character(UInt32(character)).map(TerminalEvent.key)
+    }
+
+    /// Ctrl-Z, which raw mode delivers as a character rather than as SIGTSTP.
+    static let ctrlZ: wint_t = 26
+
+    /// Gives the terminal back and stops, as a shell job does on Ctrl-Z; when the shell resumes
+    /// it (`fg`, SIGCONT), takes the terminal again. The caller then redraws everything.
+    private func suspendToShell() {
+        endwin()
+        raise(SIGSTOP)
+        wrefresh(window)
     }
 
     /// Draws `screen`; only the cells that changed reach the terminal.

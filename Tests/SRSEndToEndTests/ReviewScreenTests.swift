@@ -120,6 +120,32 @@ struct ReviewScreenTests {
         #expect(!(try tmux.screen()).contains("card 1 of"), "the review screen is gone")
     }
 
+    @Test func ctrlZStopsAndContinuingRedraws() throws {
+        let data = TempFolder()
+        let tmux = try TmuxSession(["--deck", "linear-algebra", "--data-dir", data.path, "--user", "ann"])
+        try tmux.waitFor("card 1 of")
+        let pid = try #require(try tmux.srsPID())
+        try tmux.press("C-z")
+        try tmux.waitUntil("the terminal given back") { !$0.contains("card 1 of") }
+        try waitUntilStopped(pid)
+        kill(pid, SIGCONT) // what the shell's `fg` sends
+        try tmux.waitFor("card 1 of")
+        try tmux.press("q")
+        #expect(try tmux.exitStatus() == 0)
+    }
+
+    /// Polls /proc until `pid` is stopped (state T), so a SIGCONT cannot come before the stop.
+    func waitUntilStopped(_ pid: Int32) throws {
+        let end = Date().addingTimeInterval(TmuxSession.deadline)
+        while Date() < end {
+            let stat = (try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8)) ?? ""
+            // The state follows the command name, which is in parentheses.
+            if stat.split(separator: ")").last?.split(separator: " ").first == "T" { return }
+            Thread.sleep(forTimeInterval: 0.02)
+        }
+        Issue.record("srs (pid \(pid)) never stopped")
+    }
+
     @Test func ctrlCQuitsCleanly() throws {
         let data = TempFolder()
         let tmux = try TmuxSession(["--deck", "linear-algebra", "--data-dir", data.path, "--user", "ann"])
