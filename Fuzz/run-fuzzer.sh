@@ -12,6 +12,7 @@ sources=(
     Sources/SRSCore/Card.swift Sources/SRSCore/Quiz/*.swift
     Sources/SRSStore/StoreError.swift Sources/SRSStore/Decks/DeckReader.swift
     Sources/SRSStore/Decks/DeckCardBuilder.swift Sources/SRSStore/Decks/DeckWriter.swift
+    Sources/SRSStore/Decks/LazyDeck.swift Sources/SRSStore/Syscalls.swift
     Fuzz/FuzzTarget.swift
 )
 # One module: the deck files' `import SRSCore` lines are dropped in a copy.

@@ -43,9 +43,8 @@ public struct DeckLibrary: Sendable {
     /// Every deck, sorted by name without regard to case, with its origin and card ids.
     ///
     /// By default reads only the `card:` lines, a megabyte at a time (fast, and no card text is
-    /// built or kept), so a deck damaged
-    /// elsewhere is listed and fails when loaded; `checkingCards` reads every card and throws
-    /// `StoreError.damaged` for the first problem. Either way a file whose first line is not a
+    /// built or kept), so a deck damaged elsewhere is listed and fails when loaded;
+    /// `checkingCards` reads every card and throws `StoreError.damaged` for the first problem. Either way a file whose first line is not a
     /// supported `srs-deck` version throws `StoreError.newerFormat` or `.damaged`.
     public func list(checkingCards: Bool = false) throws -> [DeckSummary] {
         try sources().map { source in
@@ -68,7 +67,7 @@ public struct DeckLibrary: Sendable {
     public func cardIDs(excluding names: Set<String>) throws -> Set<CardID> {
         var ids = Set<CardID>()
         for source in try sources() where !names.contains(source.name.lowercased()) {
-            ids.formUnion(try withBytes(of: source) { try DeckReader.cardIDs($0, path: $1) })
+            ids.formUnion(try lazy(source).ids)
         }
         return ids
     }

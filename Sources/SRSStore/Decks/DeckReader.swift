@@ -39,12 +39,9 @@ public enum DeckReader {
     /// faster than `read` for callers that need no card text (`srs decks`, stats). Checks the
     /// version line; the rest of the file is checked when the deck is loaded.
     public static func cardIDs(_ bytes: UnsafeRawBufferPointer, path: String) throws -> [CardID] {
-        var scanner = DeckScanner(bytes: bytes, path: path)
-        try scanner.readHeader()
-        var ids: [CardID] = []
-        ids.reserveCapacity(bytes.count / 256)
-        DeckChunks.forEachCardLine(bytes, from: scanner.offset) { value in ids.append(CardID(scanner.string(value))) }
-        return ids
+        var scan = CardLineScan(path: path)
+        try scan.feed(bytes, atEnd: true)
+        return scan.ids
     }
 
     /// Parses deck text held in a `String` or `Data`-like byte collection.
@@ -262,27 +259,6 @@ enum DeckChunks {
               })
         else { return nil }
         return base.distance(to: UnsafeRawPointer(found)) + 1
-    }
-
-    /// Calls `body` with the value range (trimmed) of every `card:` line from `start`, which
-    /// must be at the start of a line.
-    static func forEachCardLine(_ bytes: UnsafeRawBufferPointer, from start: Int, _ body: (Range<Int>) -> Void) {
-        forEachCardLine(bytes, from: start) { value, _ in body(value) }
-    }
-
-    /// The same, also giving the offset where each `card:` line starts.
-    static func forEachCardLine(_ bytes: UnsafeRawBufferPointer, from start: Int, _ body: (Range<Int>, Int) -> Void) {
-        var line = cardLine(in: bytes, from: max(start - 1, 0))
-        while let lineStart = line {
-            var valueStart = lineStart + cardMarker.count - 1
-            var end = valueStart
-            while end < bytes.count, bytes[end] != 0x0A { end += 1 }
-            var valueEnd = end
-            while valueStart < valueEnd, DeckScanner.isSpace(bytes[valueStart]) { valueStart += 1 }
-            while valueEnd > valueStart, DeckScanner.isSpace(bytes[valueEnd - 1]) { valueEnd -= 1 }
-            body(valueStart..<valueEnd, lineStart)
-            line = cardLine(in: bytes, from: end)
-        }
     }
 
     struct Part {

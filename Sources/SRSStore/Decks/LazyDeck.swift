@@ -124,7 +124,7 @@ public final class LazyDeck: @unchecked Sendable {
 
 /// Finds the `card:` lines of a deck fed to it in pieces: the id of each and the file offset
 /// where its line starts. The first piece must hold the `srs-deck` line.
-private struct CardLineScan {
+struct CardLineScan {
     let path: String
     var ids: [CardID] = []
     var starts: [Int] = []
