@@ -32,11 +32,14 @@ extension ReviewSession {
 
     /// The keys that work now; `compact` keeps those that answer and grade, plus help and quit.
     func keyHints(compact: Bool) -> [KeyHint] {
-        if showingHelp { return [KeyHint(key: "↑↓", label: "scroll"), KeyHint(key: "any other key", label: "back")] }
+        if showingHelp {
+            return [KeyHint(key: "↑↓", label: "scroll"), KeyHint(key: "q", label: "quit"),
+                    KeyHint(key: "any other key", label: "back")]
+        }
         guard case let .reviewing(view) = mode, let card = cards[view.entry.card] else { return idleHints() }
         if view.fixingKey {
             return [KeyHint(key: "A–\(letter(card.options.count - 1))", label: "correct option"),
-                    KeyHint(key: "Esc", label: "cancel")]
+                    KeyHint(key: "Esc", label: "cancel"), KeyHint(key: "q", label: "quit")]
         }
         let commands = commandHints(view: view, card: card)
         guard compact else { return phaseHints(view: view, card: card) + commands }

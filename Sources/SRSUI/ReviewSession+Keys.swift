@@ -107,9 +107,10 @@ extension ReviewSession {
         return []
     }
 
-    /// Arrows and pages scroll the help; any other key closes it.
+    /// Arrows and pages scroll the help; `q` quits; any other key closes it.
     mutating func handleHelp(_ key: Key) -> [Effect] {
         switch key {
+        case .character("q"): return [.quit]
         case .down: scrollBody(by: 1)
         case .up: scrollBody(by: -1)
         case .pageDown: scrollBody(by: bodyHeight - 1)

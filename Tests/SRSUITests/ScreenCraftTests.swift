@@ -81,6 +81,7 @@ import SRSCore
         h.send("x")
         #expect(h.screen.contains("capital of Australia"))
         #expect(h.effects.isEmpty)
+        #expect(h.send("? q") == [.quit], "q quits from the help too")
     }
 
     @Test func gradeKeysShowTheIntervalTheReviewerWillApply() {

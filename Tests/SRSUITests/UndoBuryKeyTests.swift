@@ -99,6 +99,11 @@ import SRSCore
         #expect(h.screen.contains("Answer key unchanged."))
     }
 
+    @Test func qStillQuitsWhileAKeyIsAwaited() {
+        var h = Harness(cards: [Fixtures.capital])
+        #expect(h.send("k q") == [.quit])
+    }
+
     @Test func onlyMultipleChoiceCardsHaveAKey() {
         var h = Harness(cards: [Fixtures.truth])
         h.send("k")
