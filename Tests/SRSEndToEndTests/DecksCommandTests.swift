@@ -33,7 +33,14 @@ import Testing
     @Test func aCopiedBinaryStillHasTheShippedDecks() throws {
         let folder = TempFolder()
         let copy = folder.url.appendingPathComponent("srs-copy")
-        try FileManager.default.copyItem(at: SRSProcess.binary, to: copy)
+        // Copied by `cp`, not in this process: a file open for writing here would be inherited by
+        // the processes other tests start meanwhile, and exec would then fail with ETXTBSY.
+        let cp = Process()
+        cp.executableURL = URL(fileURLWithPath: "/bin/cp")
+        cp.arguments = [SRSProcess.binary.path, copy.path]
+        try cp.run()
+        cp.waitUntilExit()
+        try #require(cp.terminationStatus == 0)
         let process = Process()
         process.executableURL = copy
         process.arguments = ["decks"]
