@@ -16,7 +16,7 @@ enum ProgressFormat {
 
     /// One review-log line, newline included.
     static func line(_ record: LogRecord) -> String {
-        var out = "{\"seq\":\(record.seq),\"card\":\(json(record.card.rawValue)),\"at\":\(record.time),"
+        var out = "{\"seq\":\(record.seq),\"card\":\(ImportJSON.quoted(record.card.rawValue)),\"at\":\(record.time),"
         switch record.action {
         case let .answer(grade, kind, millis):
             out += "\"do\":\"answer\",\"grade\":\"\(gradeName(grade))\",\"kind\":\"\(kind.rawValue)\",\"ms\":\(millis),"
@@ -26,7 +26,7 @@ enum ProgressFormat {
         case .suspend: out += "\"do\":\"suspend\","
         case .unsuspend: out += "\"do\":\"unsuspend\","
         }
-        out += "\"scheduler\":\(json(record.scheduler)),\"state\":"
+        out += "\"scheduler\":\(ImportJSON.quoted(record.scheduler)),\"state\":"
         state(record.after, into: &out)
         out += "}\n"
         return out
@@ -48,7 +48,7 @@ enum ProgressFormat {
 
     /// One snapshot row: `[card, due, interval, easiness, repetitions, lapses, first, last, flags, buried_until]`.
     static func row(_ id: CardID, _ p: CardProgress, into out: inout String) {
-        out += "[" + json(id.rawValue) + ","
+        out += "[" + ImportJSON.quoted(id.rawValue) + ","
         if let m = p.memory {
             out += "\(m.due),\(m.intervalDays),\(m.easiness),\(m.repetitions),\(m.lapses),"
         } else {
@@ -61,21 +61,6 @@ enum ProgressFormat {
     static let snapshotColumns = ["card", "due", "interval", "easiness", "repetitions", "lapses", "first", "last", "flags", "buried_until"]
 
     static func gradeName(_ grade: Grade) -> String { grade.name.lowercased() }
-
-    static func json(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case _ where scalar.value < 0x20 || scalar.value == 0x7F:
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
-    }
 
     // MARK: reading
 

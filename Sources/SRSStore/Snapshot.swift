@@ -59,7 +59,7 @@ struct Snapshot {
     /// The file's bytes: one card a line, so that a diff or an editor shows it plainly.
     func encoded(user: String) -> [UInt8] {
         var out = "{\"format\":\"\(ProgressFormat.snapshotFormat)\",\"version\":\(ProgressFormat.version),"
-        out += "\"user\":\(ProgressFormat.json(user)),\"log_records\":\(logRecords),\"log_bytes\":\(logBytes),\n"
+        out += "\"user\":\(ImportJSON.quoted(user)),\"log_records\":\(logRecords),\"log_bytes\":\(logBytes),\n"
         out += "\"columns\":[" + ProgressFormat.snapshotColumns.map { "\"\($0)\"" }.joined(separator: ",") + "],\n"
         out += "\"cards\":["
         out.reserveCapacity(cards.count * 80 + 256)

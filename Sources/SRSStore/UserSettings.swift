@@ -79,9 +79,9 @@ public struct UserSettings: Equatable, Sendable {
             "  \"new_per_day\": \(limits.newPerDay)",
             "  \"max_reviews_per_day\": \(limits.maxReviewsPerDay)",
             "  \"rollover_hour\": \(rolloverHour)",
-            "  \"time_zone\": \(timeZone.map(ProgressFormat.json) ?? "null")",
+            "  \"time_zone\": \(timeZone.map(ImportJSON.quoted) ?? "null")",
         ]
-        if let newToday { lines.append("  \"new_today\": {\"day\": \(ProgressFormat.json(newToday.day)), \"limit\": \(newToday.limit)}") }
+        if let newToday { lines.append("  \"new_today\": {\"day\": \(ImportJSON.quoted(newToday.day)), \"limit\": \(newToday.limit)}") }
         return Array(("{\n" + lines.joined(separator: ",\n") + "\n}\n").utf8)
     }
 }

@@ -43,7 +43,7 @@ enum Bench {
 
     static func generate(_ args: ArraySlice<String>) throws {
         let now = option("--now", in: args).flatMap(ISOTime.parse) ?? EpochSeconds(Date().timeIntervalSince1970)
-        var generator = CollectionGenerator(now: now, random: SplitMix(state: UInt64(option("--seed", in: args) ?? "") ?? 1))
+        var generator = CollectionGenerator(now: now, random: SeededGenerator(seed: UInt64(option("--seed", in: args) ?? "") ?? 1))
         generator.cards = Int(option("--cards", in: args) ?? "") ?? generator.cards
         let where_ = location(args)
         let deck = generator.deck(name: "bench")

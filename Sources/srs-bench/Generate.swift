@@ -2,18 +2,6 @@ import Foundation
 import SRSCore
 import SRSStore
 
-/// A deterministic generator (SplitMix64): the same seed makes the same collection.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// Makes a heavy user's collection shaped like a real one (as `../shared/bench/` does for Anki):
 /// one deck of `cards` cards (questions of about 60 characters, answers and explanations of about
 /// 200), about `seenShare` of them reviewed, about `reviewsPerCard` answers per reviewed card.
@@ -22,7 +10,7 @@ struct CollectionGenerator {
     var seenShare = 0.9
     var reviewsPerCard = 11
     var now: EpochSeconds
-    var random: SplitMix
+    var random: SeededGenerator
 
     static let words = ("memory retrieval interval spacing recall forgetting curve lapse review card deck "
         + "matrix vector kernel gradient network neuron layer function theorem proof lemma basis "

@@ -45,7 +45,7 @@ struct AnswerCommand: ParsableCommand {
                 let record = try store.append(card: card, action: .answer(grade: grade, kind: kind, answerMillis: millis),
                                               time: time, after: after)
                 let memory = after.memory
-                FileHandle.standardOutput.write(Data(("{\"seq\":\(record.seq),\"card\":\(jsonString(card.rawValue)),\"grade\":\"\(grade.name.lowercased())\",\"kind\":\"\(kind.rawValue)\",\"interval_days\":\(memory?.intervalDays ?? 0),\"due\":\(jsonString(ISOTime.format(memory?.due ?? 0)))}\n").utf8))
+                FileHandle.standardOutput.write(Data(("{\"seq\":\(record.seq),\"card\":\(ImportJSON.quoted(card.rawValue)),\"grade\":\"\(grade.name.lowercased())\",\"kind\":\"\(kind.rawValue)\",\"interval_days\":\(memory?.intervalDays ?? 0),\"due\":\(ImportJSON.quoted(ISOTime.format(memory?.due ?? 0)))}\n").utf8))
             }
         }
     }

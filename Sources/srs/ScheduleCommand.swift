@@ -88,33 +88,16 @@ struct ScheduleCommand: ParsableCommand {
 
     private func render(_ input: ReviewInput, line: Data, memory: Memory) -> String {
         let fields: [(String, String)] = [
-            ("card", jsonString(input.card)),
+            ("card", ImportJSON.quoted(input.card)),
             ("index", String(input.index)),
-            ("review_at", jsonString(ISOTime.format(input.reviewAt))),
+            ("review_at", ImportJSON.quoted(ISOTime.format(input.reviewAt))),
             ("grade", String(input.quality)),
             ("interval_days", String(memory.intervalDays)),
-            ("due", jsonString(ISOTime.format(memory.due))),
+            ("due", ImportJSON.quoted(ISOTime.format(memory.due))),
             ("easiness", String(memory.easiness)),
             ("repetitions", String(memory.repetitions)),
             ("lapses", String(memory.lapses)),
         ]
         return "{" + fields.map { "\"\($0.0)\": \($0.1)" }.joined(separator: ", ") + "}"
     }
-}
-
-/// A JSON string literal.
-func jsonString(_ s: String) -> String {
-    var out = "\""
-    for scalar in s.unicodeScalars {
-        switch scalar {
-        case "\"": out += "\\\""
-        case "\\": out += "\\\\"
-        case "\n": out += "\\n"
-        case "\r": out += "\\r"
-        case "\t": out += "\\t"
-        case _ where scalar.value < 0x20: out += String(format: "\\u%04x", scalar.value)
-        default: out.unicodeScalars.append(scalar)
-        }
-    }
-    return out + "\""
 }

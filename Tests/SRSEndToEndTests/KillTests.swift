@@ -6,18 +6,6 @@ import SRSStore
 /// Kills a writing srs process at random moments, many times: after each kill srs must start
 /// normally and hold every answer it acknowledged.
 @Suite struct KillTests {
-    /// A small deterministic generator (SplitMix64), so the kill delays repeat from run to run.
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     /// Starts `srs answer`, feeds it answers, kills it with SIGKILL after `delay`, and returns
     /// the acknowledgements it printed before dying: (seq, card).
     func killedRun(dataDir: String, round: Int, delay: TimeInterval) throws -> (acks: [(Int, String)], status: Int32) {
@@ -53,7 +41,7 @@ import SRSStore
 
     @Test func everyAcknowledgedAnswerSurvivesSIGKILL() throws {
         let dir = TempFolder()
-        var random = SplitMix(state: 20_261_129)
+        var random = SeededGenerator(seed: 20_261_129)
         var acknowledged: [(Int, String)] = []
         for round in 0..<30 {
             let delay = Double.random(in: 0.01...0.25, using: &random)

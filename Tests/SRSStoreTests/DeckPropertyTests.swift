@@ -6,24 +6,13 @@ import Testing
 /// Mutated deck files: the reader returns a deck or a `StoreError` naming a line of the file,
 /// never crashes; a deck it returns survives writing and reading again.
 @Suite struct DeckPropertyTests {
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static let pieces: [[UInt8]] = ["\n", "card: x\n", "type: true_false\n", "    indented\n", "A: opt\n", "key: A\n",
                                     ":", "#", "\r\n", "\u{0}", "srs-deck 1\n", "model_answer:\n\n  more\n"]
         .map { Array($0.utf8) } + [[0xFF], [0xE2, 0x82]]
 
     @Test func mutatedDecksReadOrFailWithALine() throws {
         let base = Array(DeckWriter.text(of: Deck(name: "t", cards: sampleCards)).utf8)
-        var rng = Generator(state: 7)
+        var rng = SeededGenerator(seed: 7)
         for _ in 0..<400 {
             var bytes = base
             for _ in 0..<(1 + rng.next() % 6) {

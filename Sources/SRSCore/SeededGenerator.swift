@@ -1,5 +1,5 @@
-/// SplitMix64 (Steele, Lea and Flood 2014): a tiny seeded generator, so that option order is
-/// reproducible from the seed the shell passes in.
+/// SplitMix64 (Steele, Lea and Flood 2014): a tiny seeded generator, so that whatever is random
+/// (option order, generated collections, test inputs) is reproducible from a seed.
 public struct SeededGenerator: RandomNumberGenerator, Equatable, Sendable {
     private var state: UInt64
     public init(seed: UInt64) { state = seed }
