@@ -10,27 +10,17 @@ public enum DeckReader {
 
     /// Parses `bytes` as the deck `name`. `path` is used in messages only.
     ///
-    /// A large deck is cut in two at a `card:` line and the halves are read on two threads.
-    /// Throws `StoreError.damaged` naming the line and the fix for anything malformed (unknown
-    /// field, missing question, options not consecutive from A, a key naming a missing option,
-    /// a duplicated card id…), and `StoreError.newerFormat` for a file from a newer srs.
+    /// One thread: reading the two halves of a large deck on two threads measured slower here
+    /// (each thread's work doubled; `docs/benchmarks.md`). Throws `StoreError.damaged` naming
+    /// the line and the fix for anything malformed (unknown field, missing question, options
+    /// not consecutive from A, a key naming a missing option, a duplicated card id…), and
+    /// `StoreError.newerFormat` for a file from a newer srs.
     public static func read(_ bytes: UnsafeRawBufferPointer, name: String, path: String) throws -> Deck {
         var scanner = DeckScanner(bytes: bytes, path: path)
         try scanner.readHeader()
-        let chunks = DeckChunks.split(bytes, from: scanner.offset)
-        let parts = DeckChunks.parse(chunks, in: bytes, path: path, bodyStart: scanner.offset,
-                                     headerLines: scanner.lineNumber)
-        // The first part's arrays are taken over as they are: appending copies (and retains
-        // every string of) each card.
-        var cards: [Card] = []
-        var lines: [Int] = []
-        for part in parts {
-            let part = try part.get()
-            if cards.isEmpty { (cards, lines) = (part.cards, part.lines) } else {
-                cards += part.cards
-                lines += part.lines
-            }
-        }
+        var builder = DeckCardBuilder(path: path, expectedCards: bytes.count / 256)
+        while let field = try scanner.nextField() { try builder.add(field) }
+        let (cards, lines) = try builder.finish()
         try DeckCardBuilder.checkUniqueIDs(cards, path: path) { lines[$0] }
         return Deck(name: name, cards: cards)
     }
@@ -235,19 +225,9 @@ struct DeckScanner {
     }
 }
 
-/// Cutting a deck in two for reading on two threads. Each half is scanned with line numbers
-/// counted from its start; the offsets are added afterwards (counted only when needed).
-enum DeckChunks {
-    /// Below this size one thread is as fast.
-    static let parallelThreshold = 2_000_000
-
-    /// The body from `start` in one or two ranges, the second starting at a `card:` line.
-    static func split(_ bytes: UnsafeRawBufferPointer, from start: Int) -> [Range<Int>] {
-        guard bytes.count - start >= parallelThreshold, let middle = cardLine(in: bytes, from: (start + bytes.count) / 2)
-        else { return [start..<bytes.count] }
-        return [start..<middle, middle..<bytes.count]
-    }
-
+/// Finding lines in deck bytes without scanning every byte in Swift: `card:` lines (for the id
+/// listing of `LazyDeck`) and line counts (for messages).
+enum DeckLines {
     static let cardMarker: [UInt8] = Array("\ncard:".utf8)
 
     /// The offset of the first line starting with `card:` after the line end at or after `position`.
@@ -259,36 +239,6 @@ enum DeckChunks {
               })
         else { return nil }
         return base.distance(to: UnsafeRawPointer(found)) + 1
-    }
-
-    struct Part {
-        var cards: [Card]
-        var lines: [Int]
-    }
-
-    /// Reads each range on its own thread; line numbers are those of the whole file (the
-    /// second thread first counts the lines before its range).
-    static func parse(_ chunks: [Range<Int>], in bytes: UnsafeRawBufferPointer, path: String,
-                      bodyStart: Int, headerLines: Int) -> [Result<Part, Error>] {
-        nonisolated(unsafe) var results = [Result<Part, Error>](repeating: .success(Part(cards: [], lines: [])), count: chunks.count)
-        nonisolated(unsafe) let buffer = bytes
-        results.withUnsafeMutableBufferPointer { slots in
-            nonisolated(unsafe) let slots = slots
-            DispatchQueue.concurrentPerform(iterations: chunks.count) { index in
-                let chunk = UnsafeRawBufferPointer(rebasing: buffer[chunks[index]])
-                let firstLine = headerLines + lineCount(buffer, before: chunks[index].lowerBound, from: bodyStart)
-                slots[index] = Result { try parse(chunk, path: path, linesBefore: firstLine) }
-            }
-        }
-        return results
-    }
-
-    private static func parse(_ chunk: UnsafeRawBufferPointer, path: String, linesBefore: Int) throws -> Part {
-        var scanner = DeckScanner(bytes: chunk, path: path, linesBefore: linesBefore)
-        var builder = DeckCardBuilder(path: path, expectedCards: chunk.count / 256)
-        while let field = try scanner.nextField() { try builder.add(field) }
-        let (cards, lines) = try builder.finish()
-        return Part(cards: cards, lines: lines)
     }
 
     /// Line ends between `start` and `position` (0 when they are the same).

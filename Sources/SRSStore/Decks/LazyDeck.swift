@@ -79,7 +79,7 @@ public final class LazyDeck: @unchecked Sendable {
             } catch {
                 // Parse again, counting lines this time, so the message names the right one.
                 let before = try bytes(0..<range.lowerBound)
-                let lines = before.withUnsafeBytes { DeckChunks.lineCount($0, before: $0.count, from: 0) }
+                let lines = before.withUnsafeBytes { DeckLines.lineCount($0, before: $0.count, from: 0) }
                 return try Self.parse(raw, path: path, linesBefore: lines)
             }
         }
@@ -148,9 +148,9 @@ struct CardLineScan {
                 sawHeader = true
                 position = scanner.offset
             }
-            var keepFrom = max(position, raw.count - (DeckChunks.cardMarker.count - 1))
-            while let lineStart = DeckChunks.cardLine(in: raw, from: max(position - 1, 0)) {
-                let valueStart = lineStart + DeckChunks.cardMarker.count - 1
+            var keepFrom = max(position, raw.count - (DeckLines.cardMarker.count - 1))
+            while let lineStart = DeckLines.cardLine(in: raw, from: max(position - 1, 0)) {
+                let valueStart = lineStart + DeckLines.cardMarker.count - 1
                 guard let lineEnd = raw[valueStart...].firstIndex(of: 0x0A) ?? (atEnd ? raw.count : nil) else {
                     keepFrom = lineStart - 1 // the line goes on in the next piece
                     break
@@ -161,7 +161,7 @@ struct CardLineScan {
                 ids.append(CardID(String(decoding: UnsafeRawBufferPointer(rebasing: raw[first..<last]), as: UTF8.self)))
                 starts.append(base + lineStart)
                 position = lineEnd
-                keepFrom = max(position, raw.count - (DeckChunks.cardMarker.count - 1))
+                keepFrom = max(position, raw.count - (DeckLines.cardMarker.count - 1))
             }
             carry = Array(raw[keepFrom...])
             carryOffset = base + keepFrom
