@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Per-user limits for the daily queue (`settings.json`, see `docs/progress-format.md`).
 public struct QueueLimits: Equatable, Sendable {
     /// Anki's default new cards per day.
@@ -41,38 +43,79 @@ public struct DailyQueue: Equatable, Sendable {
     ///   - now: the current time; a review is due for the whole study day its due time falls on.
     public static func build(cards: [CardID], progress: [CardID: CardProgress], limits: QueueLimits,
                              clock: DayClock, now: EpochSeconds) -> DailyQueue {
-        let dayStart = clock.dayStart(containing: now)
-        let dayEnd = clock.nextDayStart(after: now)
-        var repeats: [(CardID, EpochSeconds)] = []
-        var reviews: [(CardID, EpochSeconds)] = []
-        var new: [CardID] = []
-        var newStudied = 0, reviewsStudied = 0
-        new.reserveCapacity(min(cards.count, max(limits.newPerDay, 0)))
-        for id in cards {
-            guard let p = progress[id] else {
-                new.append(id)
-                continue
+        build(cards: cards, progress: progress, limits: limits, clock: clock, now: now, threshold: parallelThreshold)
+    }
+
+    static func build(cards: [CardID], progress: [CardID: CardProgress], limits: QueueLimits,
+                      clock: DayClock, now: EpochSeconds, threshold: Int) -> DailyQueue {
+        let day = StudyDay(start: clock.dayStart(containing: now), end: clock.nextDayStart(after: now), now: now)
+        let newCap = max(limits.newPerDay, 0)
+        // Large collections are scanned in two halves on the two cores (the scan is a dictionary
+        // look-up per card); the halves merge to exactly what one scan gives.
+        let parts: [Scan]
+        if cards.count >= threshold {
+            let middle = cards.count / 2
+            let ranges = [0..<middle, middle..<cards.count]
+            nonisolated(unsafe) var results = [Scan](repeating: Scan(), count: 2)
+            results.withUnsafeMutableBufferPointer { slots in
+                nonisolated(unsafe) let slots = slots
+                DispatchQueue.concurrentPerform(iterations: 2) { half in
+                    slots[half] = Scan(cards[ranges[half]], progress: progress, day: day, newCap: newCap)
+                }
             }
-            if p.firstReview >= dayStart { newStudied += 1 }
-            else if p.lastReview >= dayStart { reviewsStudied += 1 }
-            guard !p.suspended, p.buriedUntil <= now else { continue }
-            guard let memory = p.memory else {
-                new.append(id)
-                continue
-            }
-            if p.repeatPending && p.lastReview >= dayStart {
-                repeats.append((id, p.lastReview))
-            } else if memory.due < dayEnd && p.lastReview < dayStart {
-                reviews.append((id, memory.due))
-            }
+            parts = results
+        } else {
+            parts = [Scan(cards[...], progress: progress, day: day, newCap: newCap)]
         }
-        let newRoom = max(0, limits.newPerDay - newStudied)
-        let reviewRoom = max(0, limits.maxReviewsPerDay - reviewsStudied)
+        var repeats = parts.flatMap(\.repeats), reviews = parts.flatMap(\.reviews)
+        let new = parts.flatMap(\.new)
+        let newRoom = max(0, limits.newPerDay - parts.reduce(0) { $0 + $1.newStudied })
+        let reviewRoom = max(0, limits.maxReviewsPerDay - parts.reduce(0) { $0 + $1.reviewsStudied })
         repeats.sort { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 < $1.0 }
         reviews.sort { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 < $1.0 }
         return DailyQueue(repeats: repeats.map(\.0),
                           reviews: reviews.prefix(reviewRoom).map(\.0),
                           new: Array(new.prefix(newRoom)))
+    }
+
+    /// Collections at least this large are scanned on two threads.
+    static let parallelThreshold = 20_000
+
+    struct StudyDay {
+        let start: EpochSeconds, end: EpochSeconds, now: EpochSeconds
+    }
+
+    /// One pass over some of the cards: what each contributes to today's queue.
+    struct Scan {
+        var repeats: [(CardID, EpochSeconds)] = []
+        var reviews: [(CardID, EpochSeconds)] = []
+        /// New cards in deck order, at most the daily limit (no part can give more).
+        var new: [CardID] = []
+        var newStudied = 0, reviewsStudied = 0
+
+        init() {}
+
+        init(_ cards: ArraySlice<CardID>, progress: [CardID: CardProgress], day: StudyDay, newCap: Int) {
+            new.reserveCapacity(min(cards.count, newCap))
+            for id in cards {
+                guard let p = progress[id] else {
+                    if new.count < newCap { new.append(id) }
+                    continue
+                }
+                if p.firstReview >= day.start { newStudied += 1 }
+                else if p.lastReview >= day.start { reviewsStudied += 1 }
+                guard !p.suspended, p.buriedUntil <= day.now else { continue }
+                guard let memory = p.memory else {
+                    if new.count < newCap { new.append(id) }
+                    continue
+                }
+                if p.repeatPending && p.lastReview >= day.start {
+                    repeats.append((id, p.lastReview))
+                } else if memory.due < day.end && p.lastReview < day.start {
+                    reviews.append((id, memory.due))
+                }
+            }
+        }
     }
 }
 

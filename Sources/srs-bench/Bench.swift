@@ -14,11 +14,13 @@ enum Bench {
             case "generate": try generate(arguments.dropFirst())
             case "load": try load(arguments.dropFirst())
             case "answer": try answer(arguments.dropFirst())
+            case "phases": try phases(arguments.dropFirst())
             case "history": try history(arguments.dropFirst())
             default:
                 print("""
                     usage: srs-bench generate DIR [--cards N] [--now ISO] [--seed N]
                            srs-bench load DIR       open progress + decks, build today's queue (ms)
+                           srs-bench phases DIR     the same, each part alone (ms)
                            srs-bench answer DIR [--count N]   durable answers (median, p95 ms)
                            srs-bench history DIR    read the review history for stats (ms)
                     """)
@@ -68,6 +70,25 @@ enum Bench {
         print(String(format: "{\"open_ms\":%.1f,\"queue_ms\":%.1f,\"total_ms\":%.1f,\"cards\":%d,\"states\":%d,\"repeats\":%d,\"reviews\":%d,\"new\":%d}",
                      Double(t1 - t0) / 1e6, Double(t2 - t1) / 1e6, Double(t2 - t0) / 1e6,
                      decks.reduce(0) { $0 + $1.ids.count }, store.cards.count, queue.repeats.count, queue.reviews.count, queue.new.count))
+        store.close()
+    }
+
+    /// Each part of the load alone, one after the other, for finding where the time goes.
+    static func phases(_ args: ArraySlice<String>) throws {
+        let t0 = DispatchTime.now().uptimeNanoseconds
+        let store = try ProgressStore.openForReview(location(args))
+        let t1 = DispatchTime.now().uptimeNanoseconds
+        let decks = try DeckLibrary(location: location(args)).lazyAll()
+        let t2 = DispatchTime.now().uptimeNanoseconds
+        let now = EpochSeconds(Date().timeIntervalSince1970)
+        let clock = store.settings.clock()
+        _ = clock.dayStart(containing: now)
+        let t3 = DispatchTime.now().uptimeNanoseconds
+        let queue = DailyQueue.build(cards: decks.flatMap(\.ids), progress: store.cards,
+                                     limits: store.settings.limits(at: now, clock: clock), clock: clock, now: now)
+        let t4 = DispatchTime.now().uptimeNanoseconds
+        print(String(format: "{\"progress_ms\":%.1f,\"deck_ids_ms\":%.1f,\"first_calendar_ms\":%.1f,\"queue_ms\":%.1f,\"queued\":%d}",
+                     Double(t1 - t0) / 1e6, Double(t2 - t1) / 1e6, Double(t3 - t2) / 1e6, Double(t4 - t3) / 1e6, queue.count))
         store.close()
     }
 

@@ -120,6 +120,28 @@ import Testing
         #expect(tomorrow.reviews == [id])
     }
 
+    /// A large collection is scanned in two halves on two threads: the queue must be exactly the
+    /// one a single scan gives, limits, order and counts of what was studied today included.
+    @Test(arguments: [(20, 200), (5, 3), (1_000, 100_000)])
+    func twoHalvesGiveTheSameQueueAsOneScan(newPerDay: Int, maxReviews: Int) {
+        var random = SeededGenerator(seed: 42)
+        let ids = (0..<30_001).map { CardID(String(format: "c%06d", $0)) }
+        var progress: [CardID: CardProgress] = [:]
+        for id in ids where Int.random(in: 0..<10, using: &random) < 8 {
+            let last = now - EpochSeconds.random(in: 0...(40 * 86_400), using: &random)
+            var p = reviewed(due: now + EpochSeconds.random(in: -(30 * 86_400)...(30 * 86_400), using: &random),
+                             last: last, first: Int.random(in: 0..<2_000, using: &random) == 0 ? last : last - 86_400,
+                             repeatPending: Int.random(in: 0..<20, using: &random) == 0)
+            p.suspended = Int.random(in: 0..<50, using: &random) == 0
+            progress[id] = p
+        }
+        let limits = QueueLimits(newPerDay: newPerDay, maxReviewsPerDay: maxReviews)
+        let parallel = DailyQueue.build(cards: ids, progress: progress, limits: limits, clock: clock, now: now, threshold: 2)
+        let single = DailyQueue.build(cards: ids, progress: progress, limits: limits, clock: clock, now: now, threshold: .max)
+        #expect(parallel == single)
+        if maxReviews >= 200 { #expect(!single.reviews.isEmpty && !single.repeats.isEmpty && !single.new.isEmpty) }
+    }
+
     @Test func aCardIsDueForTheWholeStudyDayInItsZone() {
         // Due at 23:30 local in New York = 04:30Z next day; the New York study day is still open.
         let ny = DayClock(timeZone: TimeZone(identifier: "America/New_York")!)
