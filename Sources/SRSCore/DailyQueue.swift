@@ -1,5 +1,3 @@
-import Dispatch
-
 /// Per-user limits for the daily queue (`settings.json`, see `docs/progress-format.md`).
 public struct QueueLimits: Equatable, Sendable {
     /// Anki's default new cards per day.
@@ -55,15 +53,9 @@ public struct DailyQueue: Equatable, Sendable {
         let parts: [Scan]
         if cards.count >= threshold {
             let middle = cards.count / 2
-            let ranges = [0..<middle, middle..<cards.count]
-            nonisolated(unsafe) var results = [Scan](repeating: Scan(), count: 2)
-            results.withUnsafeMutableBufferPointer { slots in
-                nonisolated(unsafe) let slots = slots
-                DispatchQueue.concurrentPerform(iterations: 2) { half in
-                    slots[half] = Scan(cards[ranges[half]], progress: progress, day: day, newCap: newCap)
-                }
-            }
-            parts = results
+            let (first, second) = bothCores({ Scan(cards[..<middle], progress: progress, day: day, newCap: newCap) },
+                                            { Scan(cards[middle...], progress: progress, day: day, newCap: newCap) })
+            parts = [first, second]
         } else {
             parts = [Scan(cards[...], progress: progress, day: day, newCap: newCap)]
         }

@@ -51,16 +51,7 @@ public struct DataLocation: Equatable, Sendable {
     /// A user name becomes a folder name: refuse anything that could escape the data directory
     /// or confuse a terminal.
     public static func validate(userName name: String) throws {
-        let problem: String?
-        if name.isEmpty { problem = "it is empty" }
-        else if name == "." || name == ".." { problem = "it names a directory" }
-        else if name.contains("/") || name.contains("\\") { problem = "it contains a path separator" }
-        else if name.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F || (0x80..<0xA0).contains($0.value) }) {
-            problem = "it contains a control character"
-        } else if name.hasPrefix(".") { problem = "it starts with a dot" }
-        else if name.utf8.count > 128 { problem = "it is longer than 128 bytes" }
-        else { problem = nil }
-        if let problem { throw StoreError.badUserName(name, problem) }
+        if let problem = FileName.problem(with: name, maxBytes: 128) { throw StoreError.badUserName(name, problem) }
     }
 
     private static func nonEmpty(_ value: String?) -> String? {

@@ -158,17 +158,10 @@ private struct ByteReader {
     private mutating func need(_ count: Int) -> Int? {
         guard count >= 0, position + count <= size else { return nil }
         if position + count > windowStart + window.count {
-            let length = max(count, 1 << 20)
-            window = [UInt8](repeating: 0, count: min(length, size - position))
-            var filled = 0
-            while filled < window.count {
-                let n = window.withUnsafeMutableBytes { raw in
-                    raw.baseAddress.map { pread(fd, $0 + filled, raw.count - filled, off_t(position + filled)) } ?? -1
-                }
-                if n < 0 && errno == EINTR { continue }
-                guard n > 0 else { return nil }
-                filled += n
+            guard let read = readExactly(fd, count: min(max(count, 1 << 20), size - position), at: position) else {
+                return nil
             }
+            window = read
             windowStart = position
         }
         let at = position - windowStart

@@ -1,4 +1,5 @@
 import Foundation
+import SRSCore
 
 /// Everything that can go wrong reading or writing a user's data. Each message names the file
 /// and says what to do; `exitCode` is the conventional sysexits code the CLI exits with.
@@ -32,7 +33,7 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case let .badUserName(name, problem):
-            return "invalid user name \(Self.quoted(name)): \(problem). Use letters, digits, '-', '_' or '.' (not first), e.g. --user alice."
+            return "invalid user name '\(TerminalSafe.sanitize(name, keepNewlines: false))': \(problem). Use letters, digits, '-', '_' or '.' (not first), e.g. --user alice."
         case .noDataDirectory:
             return "no data directory: $HOME is not set. Give one with --data-dir DIR or $SRS_DATA_DIR."
         case let .damaged(path, line, problem, fix):
@@ -61,10 +62,5 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
         case EROFS, ENOSPC, EDQUOT, EIO: return .io(path: path, operation: "create", reason: reason)
         default: return .cannotCreate(path: path, reason: reason)
         }
-    }
-
-    static func quoted(_ s: String) -> String {
-        let escaped = s.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? "\\u{\(String($0.value, radix: 16))}" : String($0) }.joined()
-        return "'\(escaped)'"
     }
 }

@@ -105,6 +105,25 @@ func readFile(_ path: String) throws -> [UInt8]? {
     return try readRest(fd, path: path, from: 0, sizeHint: Int(info.st_size))
 }
 
+/// Reads exactly `count` bytes at `offset` of an open file, retrying short reads and
+/// interruptions; nil when the file ends first or a read fails (`errno` tells which, 0 at the end).
+func readExactly(_ fd: Int32, count: Int, at offset: Int) -> [UInt8]? {
+    var bytes = [UInt8](repeating: 0, count: count)
+    var filled = 0
+    while filled < count {
+        let n = bytes.withUnsafeMutableBytes { raw in
+            raw.baseAddress.map { pread(fd, $0 + filled, raw.count - filled, off_t(offset + filled)) } ?? -1
+        }
+        if n < 0 && errno == EINTR { continue }
+        guard n > 0 else {
+            if n == 0 { errno = 0 }
+            return nil
+        }
+        filled += n
+    }
+    return bytes
+}
+
 /// Reads from `offset` to the end of an open file.
 func readRest(_ fd: Int32, path: String, from offset: Int, sizeHint: Int) throws -> [UInt8] {
     var bytes = [UInt8](repeating: 0, count: max(sizeHint - offset, 0) + 1)

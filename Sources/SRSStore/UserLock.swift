@@ -1,6 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#endif
+import Foundation
 
 /// The per-user lock: one review session at a time. `flock` is released by the kernel when the
 /// process ends in any way (a kill included), so a crash never leaves a stale lock.
@@ -28,14 +26,7 @@ final class UserLock {
         var buffer = [UInt8](repeating: 0, count: 64)
         let n = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, 0) }
         guard n > 0 else { return nil }
-        let text = String(decoding: buffer[..<n], as: UTF8.self).trimmingCharacters(in: " \n")
+        let text = String(decoding: buffer[..<n], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
         return text.isEmpty ? nil : text
-    }
-}
-
-private extension String {
-    func trimmingCharacters(in set: String) -> String {
-        let drop = Set(set)
-        return String(self.drop(while: drop.contains).reversed().drop(while: drop.contains).reversed())
     }
 }

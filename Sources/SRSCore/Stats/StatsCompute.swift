@@ -1,5 +1,3 @@
-import Dispatch
-
 extension StatsReport {
     /// Days in the due forecast, today included.
     public static let forecastDays = 30
@@ -21,13 +19,7 @@ extension StatsReport {
             EventScan(history: input.history, cardDeck: input.history.cardIDs.map(members.deck(of:)),
                       deckCount: members.cardCounts.count, onlyDeck: only, days: days, now: input.now)
         }
-        nonisolated(unsafe) var cardResult: (all: CardTally, perDeck: [CardTally])?
-        nonisolated(unsafe) var answerResult: EventScan?
-        DispatchQueue.concurrentPerform(iterations: 2) { part in
-            if part == 0 { cardResult = cardPass() } else { answerResult = answerPass() }
-        }
-        let cards = cardResult ?? cardPass()
-        let events = answerResult ?? answerPass()
+        let (cards, events) = bothCores(cardPass, answerPass)
         let todayName = input.clock.dayName(containing: input.now)
         let todayDate = CivilDate(todayName) ?? CivilDate(daysSinceEpoch: Int(input.now / secondsPerDay))
         return StatsReport(

@@ -117,12 +117,7 @@ public struct DeckLibrary: Sendable {
 
     /// Why `name` cannot name a deck file, or nil when it can.
     public static func problem(withName name: String) -> String? {
-        if name.isEmpty { return "it is empty" }
-        if name.hasPrefix(".") { return "it starts with a dot" }
-        if name.contains("/") || name.contains("\\") { return "it contains a path separator" }
-        if name.unicodeScalars.contains(where: TerminalSafe.isUnsafe) { return "it contains a control character" }
-        if name.utf8.count > 100 { return "it is longer than 100 bytes" }
-        return nil
+        FileName.problem(with: name, maxBytes: 100)
     }
 
     // MARK: Sources

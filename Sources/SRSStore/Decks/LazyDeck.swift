@@ -95,15 +95,8 @@ public final class LazyDeck: @unchecked Sendable {
         case let .memory(all):
             return Array(all[range])
         case let .file(fd):
-            var block = [UInt8](repeating: 0, count: range.count)
-            var filled = 0
-            while filled < block.count {
-                let n = block.withUnsafeMutableBytes { raw in
-                    raw.baseAddress.map { pread(fd, $0 + filled, raw.count - filled, off_t(range.lowerBound + filled)) } ?? -1
-                }
-                if n < 0 && errno == EINTR { continue }
-                guard n > 0 else { throw StoreError.io(path: path, operation: "read", reason: n == 0 ? "the file got shorter" : Syscalls.lastError()) }
-                filled += n
+            guard let block = readExactly(fd, count: range.count, at: range.lowerBound) else {
+                throw StoreError.io(path: path, operation: "read", reason: errno == 0 ? "the file got shorter" : Syscalls.lastError())
             }
             return block
         }
