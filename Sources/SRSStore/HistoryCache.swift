@@ -100,13 +100,11 @@ struct HistoryBuilder {
 
     /// Reads a cache file a megabyte at a time (the events are the only copy in memory); nil
     /// for anything unexpected (the caller rebuilds from the log).
-    static func decode(file path: String) -> HistoryBuilder? {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return nil }
-        defer { Glibc.close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0 else { return nil }
-        var r = ByteReader(fd: fd, size: Int(info.st_size))
+    static func decode(file path: String, io: Syscalls) -> HistoryBuilder? {
+        guard let fd = try? io.openDataFile(path, O_RDONLY) else { return nil }
+        defer { _ = io.close(fd) }
+        guard let size = try? io.size(of: fd, path: path) else { return nil }
+        var r = ByteReader(fd: fd, size: size, io: io)
         guard let head = r.bytes(8), head == magic else { return nil }
         var b = HistoryBuilder()
         guard let logBytes = r.u64(), let logRecords = r.u64(), let cards = r.u64(), let count = r.u64(),
@@ -143,22 +141,24 @@ struct HistoryBuilder {
 private struct ByteReader {
     let fd: Int32
     let size: Int
+    let io: Syscalls
     private var window: [UInt8] = []
     private var windowStart = 0
     /// The file offset of the next byte to read.
     private var position = 0
     var remaining: Int { size - position }
 
-    init(fd: Int32, size: Int) {
+    init(fd: Int32, size: Int, io: Syscalls) {
         self.fd = fd
         self.size = size
+        self.io = io
     }
 
     /// Makes `count` bytes from `position` available in `window`; their index there.
     private mutating func need(_ count: Int) -> Int? {
         guard count >= 0, position + count <= size else { return nil }
         if position + count > windowStart + window.count {
-            guard let read = readExactly(fd, count: min(max(count, 1 << 20), size - position), at: position) else {
+            guard let read = io.readExactly(fd, count: min(max(count, 1 << 20), size - position), at: position) else {
                 return nil
             }
             window = read
@@ -212,7 +212,7 @@ extension ProgressStore {
     /// Every graded answer of the user, oldest first, undone answers left out. Reads the
     /// history cache and the log records after it, and refreshes the cache when it was behind.
     public func history() throws -> ReviewHistory {
-        let cached = HistoryBuilder.decode(file: historyCachePath)
+        let cached = HistoryBuilder.decode(file: historyCachePath, io: io)
         if let cached, let extended = try? extend(cached) {
             return extended.history
         }
@@ -221,17 +221,16 @@ extension ProgressStore {
 
     private func extend(_ start: HistoryBuilder) throws -> HistoryBuilder {
         var builder = start
-        guard let fd = Optional(open(logPath, O_RDONLY | O_CLOEXEC)), fd >= 0 else {
-            if errno == ENOENT && start.logBytes == 0 { return builder }
-            throw StoreError.io(path: logPath, operation: "read", reason: Syscalls.lastError())
+        guard let fd = try io.openDataFile(logPath, O_RDONLY) else {
+            if start.logBytes == 0 { return builder }
+            throw StoreError.notFound(path: logPath, what: "review log")
         }
-        defer { Glibc.close(fd) }
-        var info = stat()
-        fstat(fd, &info)
-        guard Int(info.st_size) >= start.logBytes else {
+        defer { _ = io.close(fd) }
+        let size = try io.size(of: fd, path: logPath)
+        guard size >= start.logBytes else {
             throw StoreError.damaged(path: logPath, line: nil, problem: "shorter than the history cache", fix: "")
         }
-        let bytes = try readRest(fd, path: logPath, from: start.logBytes, sizeHint: Int(info.st_size))
+        let bytes = try io.readRest(fd, path: logPath, from: start.logBytes, sizeHint: size)
         let firstLine = start.logBytes == 0 ? 1 : start.logRecords + 2
         let chunk = try ReviewLogFile.parse(bytes, base: start.logBytes, firstLine: firstLine,
                                             previousSeq: start.logRecords, path: logPath)

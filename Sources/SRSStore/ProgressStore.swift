@@ -39,8 +39,10 @@ public final class ProgressStore {
     /// crash, and creates the log when there is none.
     public static func openForReview(_ location: DataLocation, io: Syscalls = .live) throws -> ProgressStore {
         let folder = location.userFolder.path
+        try io.requireRealFolders(of: location)
         try io.makeDirectories(folder)
-        let lock = try UserLock(path: location.userFolder.appendingPathComponent("lock").path, user: location.user)
+        try io.requireRealFolders(of: location)
+        let lock = try UserLock(path: location.userFolder.appendingPathComponent("lock").path, user: location.user, io: io)
         let store = try ProgressStore(location: location, io: io, lock: lock)
         try store.openLogForAppending()
         if store.recordCount - store.snapshotRecords > snapshotRefreshRecords { try? store.checkpoint() }
@@ -49,8 +51,9 @@ public final class ProgressStore {
 
     /// Opens the user's progress to read it (stats, deck counts): no lock, no writes. A user
     /// with no progress yet gets empty progress.
-    public static func openReadOnly(_ location: DataLocation) throws -> ProgressStore {
-        try ProgressStore(location: location, io: .live, lock: nil)
+    public static func openReadOnly(_ location: DataLocation, io: Syscalls = .live) throws -> ProgressStore {
+        try io.requireRealFolders(of: location)
+        return try ProgressStore(location: location, io: io, lock: nil)
     }
 
     private init(location: DataLocation, io: Syscalls, lock: UserLock?) throws {
@@ -58,9 +61,9 @@ public final class ProgressStore {
         self.io = io
         self.lock = lock
         let settingsPath = location.userFolder.appendingPathComponent("settings.json").path
-        settings = try readFile(settingsPath).map { try UserSettings.parse($0, path: settingsPath) } ?? UserSettings()
+        settings = try io.readFile(settingsPath).map { try UserSettings.parse($0, path: settingsPath) } ?? UserSettings()
         let snapshotPath = location.userFolder.appendingPathComponent("cards.json").path
-        let snapshot = try readFile(snapshotPath).map { try Snapshot.parse($0, path: snapshotPath) } ?? Snapshot()
+        let snapshot = try io.readFile(snapshotPath).map { try Snapshot.parse($0, path: snapshotPath) } ?? Snapshot()
         cards = snapshot.cards
         recordCount = snapshot.logRecords
         snapshotRecords = snapshot.logRecords
@@ -68,29 +71,25 @@ public final class ProgressStore {
         try replayLog(after: snapshot)
     }
 
-    deinit { if logFD >= 0 { Glibc.close(logFD) } }
+    deinit { if logFD >= 0 { _ = io.close(logFD) } }
 
     /// Applies the log records that the snapshot does not cover.
     private func replayLog(after snapshot: Snapshot) throws {
         let path = logPath
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else {
-            guard errno == ENOENT else { throw StoreError.io(path: path, operation: "read", reason: Syscalls.lastError()) }
+        guard let fd = try io.openDataFile(path, O_RDONLY) else {
             if snapshot.logRecords > 0 {
                 throw StoreError.damaged(path: path, line: nil, problem: "the review log is missing but cards.json covers \(snapshot.logRecords) records of it",
                                          fix: "Restore reviews.jsonl from a backup, or delete cards.json to start this user afresh.")
             }
             return
         }
-        defer { Glibc.close(fd) }
-        var info = stat()
-        fstat(fd, &info)
-        let size = Int(info.st_size)
+        defer { _ = io.close(fd) }
+        let size = try io.size(of: fd, path: path)
         guard size >= snapshot.logBytes else {
             throw StoreError.damaged(path: path, line: nil, problem: "the review log is \(size) bytes but cards.json covers its first \(snapshot.logBytes): it was cut short",
                                      fix: "Restore it from a backup, or delete cards.json to rebuild the progress from what the log still holds.")
         }
-        let bytes = try readRest(fd, path: path, from: snapshot.logBytes, sizeHint: size)
+        let bytes = try io.readRest(fd, path: path, from: snapshot.logBytes, sizeHint: size)
         let firstLine = snapshot.logBytes == 0 ? 1 : snapshot.logRecords + 2
         let chunk = try ReviewLogFile.parse(bytes, base: snapshot.logBytes, firstLine: firstLine,
                                             previousSeq: snapshot.logRecords, path: path)
@@ -109,20 +108,15 @@ public final class ProgressStore {
     /// Opens the log for appends, cutting off a torn final line, or creates it with its header.
     private func openLogForAppending() throws {
         let path = logPath
-        var fd = io.open(path, O_WRONLY | O_APPEND | O_CLOEXEC, 0o644)
-        if fd < 0 && errno == ENOENT {
-            fd = io.open(path, O_WRONLY | O_APPEND | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-            guard fd >= 0 else { throw StoreError.creating(path) }
+        guard let fd = try io.openDataFile(path, O_WRONLY | O_APPEND) else {
+            guard let fd = try io.openDataFile(path, O_WRONLY | O_APPEND | O_CREAT | O_EXCL) else { throw StoreError.creating(path) }
             logFD = fd
             try appendDurably(Array(ProgressFormat.logHeader.utf8))
             io.syncDirectory(of: path)
             return
         }
-        guard fd >= 0 else { throw StoreError.io(path: path, operation: "open", reason: Syscalls.lastError()) }
         logFD = fd
-        var info = stat()
-        fstat(fd, &info)
-        if Int(info.st_size) > logSize {
+        if try io.size(of: fd, path: path) > logSize {
             guard io.ftruncate(fd, off_t(logSize)) == 0, io.fsync(fd) == 0 else {
                 throw StoreError.io(path: path, operation: "repair", reason: Syscalls.lastError())
             }
@@ -173,7 +167,7 @@ public final class ProgressStore {
     /// Writes the snapshot and releases the lock.
     public func close() {
         try? checkpoint()
-        if logFD >= 0 { Glibc.close(logFD) }
+        if logFD >= 0 { _ = io.close(logFD) }
         logFD = -1
         lock = nil
     }
@@ -186,9 +180,8 @@ extension ProgressStore {
     public static func writeNewHistory(_ location: DataLocation, records: [LogRecord], io: Syscalls = .live) throws {
         try io.makeDirectories(location.userFolder.path)
         let path = location.userFolder.appendingPathComponent("reviews.jsonl").path
-        let fd = io.open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw StoreError.creating(path) }
-        defer { Glibc.close(fd) }
+        guard let fd = try io.openDataFile(path, O_WRONLY | O_CREAT | O_EXCL) else { throw StoreError.creating(path) }
+        defer { _ = io.close(fd) }
         var cards: [CardID: CardProgress] = [:]
         var chunk = ProgressFormat.logHeader
         var size = 0

@@ -31,14 +31,17 @@ public struct DeckLibrary: Sendable {
     /// `<data-dir>/decks`: created on the first save.
     public let folder: URL
     public let shipped: [ShippedDeck]
+    /// The system calls it reads and writes deck files with.
+    public let io: Syscalls
 
-    public init(folder: URL, shipped: [ShippedDeck] = ShippedDeck.all) {
+    public init(folder: URL, shipped: [ShippedDeck] = ShippedDeck.all, io: Syscalls = .live) {
         self.folder = folder
         self.shipped = shipped
+        self.io = io
     }
 
     /// The library of a data directory, with the decks built into srs.
-    public init(location: DataLocation) { self.init(folder: location.decksFolder) }
+    public init(location: DataLocation, io: Syscalls = .live) { self.init(folder: location.decksFolder, io: io) }
 
     /// Every deck, sorted by name without regard to case, with its origin and card ids.
     ///
@@ -83,7 +86,7 @@ public struct DeckLibrary: Sendable {
     public func lazy(named name: String) throws -> LazyDeck { try lazy(existingSource(named: name)) }
 
     private func lazy(_ source: Source) throws -> LazyDeck {
-        if let url = source.url { return try LazyDeck(name: source.name, file: url) }
+        if let url = source.url { return try LazyDeck(name: source.name, file: url, io: io) }
         return try LazyDeck(name: source.name, bytes: Array((source.text ?? "").utf8), path: "(built-in deck \(source.name))")
     }
 
@@ -93,7 +96,7 @@ public struct DeckLibrary: Sendable {
     @discardableResult
     public func save(_ deck: Deck) throws -> URL {
         let url = try importedFile(named: deck.name) ?? folder.appendingPathComponent("\(deck.name).deck")
-        try DeckFiles.writeAtomically(DeckWriter.text(of: deck), to: url)
+        try DeckFiles.writeAtomically(DeckWriter.text(of: deck), to: url, io: io)
         return url
     }
 
@@ -131,7 +134,7 @@ public struct DeckLibrary: Sendable {
 
     /// Imported decks, then shipped decks not hidden by one, sorted by name.
     private func sources() throws -> [Source] {
-        let imported = try DeckFiles.deckFiles(in: folder).map {
+        let imported = try DeckFiles.deckFiles(in: folder, io: io).map {
             Source(name: $0.deletingPathExtension().lastPathComponent, origin: .imported, url: $0, text: nil)
         }
         let hidden = Set(imported.map { $0.name.lowercased() })
@@ -157,7 +160,7 @@ public struct DeckLibrary: Sendable {
 
     private func importedFile(named name: String) throws -> URL? {
         let wanted = name.lowercased()
-        return try DeckFiles.deckFiles(in: folder).first {
+        return try DeckFiles.deckFiles(in: folder, io: io).first {
             $0.deletingPathExtension().lastPathComponent.lowercased() == wanted
         }
     }
@@ -169,7 +172,7 @@ public struct DeckLibrary: Sendable {
     /// Calls `body` with the deck's bytes and the path to name in messages.
     private func withBytes<T>(of source: Source, _ body: (UnsafeRawBufferPointer, String) throws -> T) throws -> T {
         if let url = source.url {
-            return try DeckFiles.read(url).withUnsafeBytes { try body($0, url.path) }
+            return try DeckFiles.read(url, io: io).withUnsafeBytes { try body($0, url.path) }
         }
         var text = source.text ?? ""
         return try text.withUTF8 { try body(UnsafeRawBufferPointer($0), "(built-in deck \(source.name))") }
