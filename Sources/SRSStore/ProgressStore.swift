@@ -25,6 +25,8 @@ public final class ProgressStore {
     private var logFD: Int32 = -1
     private var logSize: Int
     private var snapshotRecords: Int
+    /// The log's last record lacks its line feed (written whole, then cut by a crash).
+    private var logEndsMidLine = false
 
     public var logPath: String { location.userFolder.appendingPathComponent("reviews.jsonl").path }
     public var snapshotPath: String { location.userFolder.appendingPathComponent("cards.json").path }
@@ -89,12 +91,14 @@ public final class ProgressStore {
             throw StoreError.damaged(path: path, line: nil, problem: "the review log is \(size) bytes but cards.json covers its first \(snapshot.logBytes): it was cut short",
                                      fix: "Restore it from a backup, or delete cards.json to rebuild the progress from what the log still holds.")
         }
+        let coveredEndsInNewline = try LogCoverage.check(fd, size: size, snapshot: snapshot, path: path, io: io)
         let bytes = try io.readRest(fd, path: path, from: snapshot.logBytes, sizeHint: size)
         let firstLine = snapshot.logBytes == 0 ? 1 : snapshot.logRecords + 2
         let chunk = try ReviewLogFile.parse(bytes, base: snapshot.logBytes, firstLine: firstLine,
                                             previousSeq: snapshot.logRecords, path: path)
         for record in chunk.records { apply(record) }
         logSize = chunk.endOffset
+        logEndsMidLine = chunk.missingNewline || (bytes.isEmpty && !coveredEndsInNewline)
         if chunk.tornBytes > 0 && lock != nil {
             notes.append("\(path): the last \(chunk.tornBytes) bytes were an answer cut short by an interrupted write (never acknowledged); they were discarded.")
         }
@@ -122,6 +126,10 @@ public final class ProgressStore {
             }
         }
         if logSize == 0 { try appendDurably(Array(ProgressFormat.logHeader.utf8)) }
+        if logEndsMidLine {
+            try appendDurably([0x0A])
+            logEndsMidLine = false
+        }
     }
 
     /// Appends one record to the log and makes it durable (fdatasync) before returning; then

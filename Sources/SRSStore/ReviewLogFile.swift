@@ -8,8 +8,11 @@ struct LogChunk {
     var records: [LogRecord] = []
     /// Offset just past the last complete line read.
     var endOffset: Int
-    /// Bytes after the last line feed: an append cut short by a crash or a kill (never acknowledged).
+    /// Bytes after the last line feed that do not parse: an append cut short by a crash or a
+    /// kill (never acknowledged).
     var tornBytes: Int = 0
+    /// The last record is complete but lacks its line feed: kept; the next append adds one first.
+    var missingNewline = false
 }
 
 /// Reading the append-only review log (`reviews.jsonl`): a header line, then one record a line.
@@ -24,18 +27,23 @@ enum ReviewLogFile {
             var seq = previousSeq
             while lineStart < buffer.count {
                 guard let newline = firstNewline(buffer, from: lineStart) else {
-                    chunk.tornBytes = buffer.count - lineStart
+                    // Only a final line that does not parse is torn; a whole record is kept.
+                    let rest = lineStart..<buffer.count
+                    if line > 1, let record = try? parseRecord(buffer, rest, line: line, path: path) {
+                        try checkNumber(record, after: seq, line: line, path: path)
+                        chunk.records.append(record)
+                        chunk.endOffset = base + buffer.count
+                        chunk.missingNewline = true
+                    } else if !isBlank(buffer, rest) {
+                        chunk.tornBytes = rest.count
+                    }
                     break
                 }
                 if line == 1 {
                     try checkHeader(buffer, lineStart..<newline, path: path)
                 } else if !isBlank(buffer, lineStart..<newline) {
                     let record = try parseRecord(buffer, lineStart..<newline, line: line, path: path)
-                    guard record.seq == seq + 1 else {
-                        throw StoreError.damaged(path: path, line: line,
-                            problem: "record number \(record.seq) where \(seq + 1) was expected (records are numbered 1, 2, 3, …)",
-                            fix: "The log was edited or spliced; restore it from a backup.")
-                    }
+                    try checkNumber(record, after: seq, line: line, path: path)
                     seq = record.seq
                     chunk.records.append(record)
                 }
@@ -44,6 +52,14 @@ enum ReviewLogFile {
                 chunk.endOffset = base + lineStart
             }
             return chunk
+        }
+    }
+
+    private static func checkNumber(_ record: LogRecord, after seq: Int, line: Int, path: String) throws {
+        guard record.seq == seq + 1 else {
+            throw StoreError.damaged(path: path, line: line,
+                problem: "record number \(record.seq) where \(seq + 1) was expected (records are numbered 1, 2, 3, …)",
+                fix: "The log was edited or spliced; restore it from a backup.")
         }
     }
 
@@ -67,7 +83,7 @@ enum ReviewLogFile {
         }
     }
 
-    private static func notALog(_ path: String) -> StoreError {
+    static func notALog(_ path: String) -> StoreError {
         .damaged(path: path, line: 1, problem: "not an srs review log (the first line must be {\"format\":\"\(ProgressFormat.logFormat)\",\"version\":1})",
                  fix: "Move the file away if it is not yours; srs starts a new log when there is none.")
     }

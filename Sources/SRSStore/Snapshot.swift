@@ -24,8 +24,8 @@ struct Snapshot {
                         if let v = version, v > ProgressFormat.version {
                             throw StoreError.newerFormat(path: path, found: Int(v), supported: ProgressFormat.version)
                         }
-                    case "log_records": snapshot.logRecords = Int(try r.readInt())
-                    case "log_bytes": snapshot.logBytes = Int(try r.readInt())
+                    case "log_records": snapshot.logRecords = try count(&r, "log_records")
+                    case "log_bytes": snapshot.logBytes = try count(&r, "log_bytes")
                     case "cards":
                         snapshot.cards.reserveCapacity(bytes.count / 64)
                         let fast = SnapshotRowScanner(bytes: r.bytes)
@@ -54,6 +54,13 @@ struct Snapshot {
                                      fix: "It is a cache of the review log: delete it and srs rebuilds it from reviews.jsonl.")
         }
         return snapshot
+    }
+
+    /// A count that cannot be negative.
+    private static func count(_ reader: inout JSONReader, _ key: String) throws -> Int {
+        let value = try reader.readInt()
+        guard value >= 0, let count = Int(exactly: value) else { throw reader.error("\"\(key)\" is \(value); it cannot be negative") }
+        return count
     }
 
     /// The file's bytes: one card a line, so that a diff or an editor shows it plainly.

@@ -1,0 +1,69 @@
+import Foundation
+import Testing
+
+/// Every command that reads a user's progress refuses a newer or damaged log or snapshot in the
+/// same way: exit 65, and every file byte for byte as it was.
+@Suite struct ProgressCheckTests {
+    static let commands: [[String]] = [["review"], ["answer"], ["stats"], ["decks"], ["unsuspend"], ["unsuspend", "--all"]]
+
+    /// A data directory with three answers of user ana, its snapshot covering the whole log.
+    func answered() throws -> TempFolder {
+        let folder = TempFolder()
+        let result = try SRSProcess.run(["answer", "--data-dir", folder.path, "--user", "ana", "--at", "2026-11-29T09:00:00Z"],
+                                        input: "sd-1 good\nsd-2 easy\nsd-3 again\n", environment: ["TZ": "UTC"])
+        #expect(result.status == 0, "\(result.stderr)")
+        return folder
+    }
+
+    func files(_ folder: TempFolder) throws -> [String: Data] {
+        let user = folder.url.appendingPathComponent("users/ana")
+        var all: [String: Data] = [:]
+        for name in try FileManager.default.contentsOfDirectory(atPath: user.path) where name != "lock" {
+            all[name] = try Data(contentsOf: user.appendingPathComponent(name))
+        }
+        return all
+    }
+
+    func everyCommandRefuses(_ folder: TempFolder, saying message: String) throws {
+        let before = try files(folder)
+        for command in Self.commands {
+            let result = try SRSProcess.run(command + ["--data-dir", folder.path, "--user", "ana"],
+                                            input: "sd-4 good\n", environment: ["TZ": "UTC"])
+            #expect(result.status == 65, "srs \(command.joined(separator: " ")): \(result.stderr)")
+            #expect(result.stderr.contains(message), "srs \(command.joined(separator: " ")): \(result.stderr)")
+            #expect(try files(folder) == before, "srs \(command.joined(separator: " ")) changed a file")
+        }
+    }
+
+    func edit(_ folder: TempFolder, _ name: String, _ change: (inout String) -> Void) throws {
+        let url = folder.url.appendingPathComponent("users/ana/\(name)")
+        var text = try String(contentsOf: url, encoding: .utf8)
+        change(&text)
+        try Data(text.utf8).write(to: url)
+    }
+
+    @Test func aNewerLogIsRefusedByEveryCommand() throws {
+        let folder = try answered()
+        try edit(folder, "reviews.jsonl") { $0 = $0.replacingOccurrences(of: "\"version\":1}", with: "\"version\":99}") }
+        try everyCommandRefuses(folder, saying: "written by a newer srs (format version 99; this srs reads up to 1)")
+    }
+
+    @Test func aNewerSnapshotIsRefusedByEveryCommand() throws {
+        let folder = try answered()
+        try edit(folder, "cards.json") { $0 = $0.replacingOccurrences(of: "\"version\":1,", with: "\"version\":99,") }
+        try everyCommandRefuses(folder, saying: "cards.json: written by a newer srs (format version 99")
+    }
+
+    @Test func aDamagedLogIsRefusedByEveryCommand() throws {
+        let folder = try answered()
+        try FileManager.default.removeItem(at: folder.url.appendingPathComponent("users/ana/cards.json"))
+        try edit(folder, "reviews.jsonl") { $0 = $0.replacingOccurrences(of: "\"seq\":2,", with: "\"seq\":7,") }
+        try everyCommandRefuses(folder, saying: "reviews.jsonl:3: record number 7 where 2 was expected")
+    }
+
+    @Test func aLogThatNoLongerMatchesItsSnapshotIsRefusedByEveryCommand() throws {
+        let folder = try answered()
+        try edit(folder, "reviews.jsonl") { $0 = $0.replacingOccurrences(of: "\"seq\":3,\"card\":\"sd-3\"", with: "\"seq\":3,\"x\":1,\"card\":\"sd-3\"") }
+        try everyCommandRefuses(folder, saying: "does not end there")
+    }
+}
