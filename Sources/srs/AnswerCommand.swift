@@ -30,9 +30,9 @@ struct AnswerCommand: ParsableCommand {
             }
             let store = try ProgressStore.openForReview(try user.location())
             defer { store.close() }
-            for note in store.notes { FileHandle.standardError.write(Data("srs: \(note)\n".utf8)) }
+            for note in store.notes { Output.err("srs: \(note)\n") }
             let reviewer = Reviewer(clock: store.settings.clock())
-            var number = 0
+            var number = 0, recorded = 0
             while let line = readLine(strippingNewline: true) {
                 number += 1
                 let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" })
@@ -44,8 +44,12 @@ struct AnswerCommand: ParsableCommand {
                 let after = reviewer.answer(before, grade: grade, at: time)
                 let record = try store.append(card: card, action: .answer(grade: grade, kind: kind, answerMillis: millis),
                                               time: time, after: after)
+                recorded += 1
                 let memory = after.memory
-                FileHandle.standardOutput.write(Data(("{\"seq\":\(record.seq),\"card\":\(ImportJSON.quoted(card.rawValue)),\"grade\":\"\(grade.name.lowercased())\",\"kind\":\"\(kind.rawValue)\",\"interval_days\":\(memory?.intervalDays ?? 0),\"due\":\(ImportJSON.quoted(ISOTime.format(memory?.due ?? 0)))}\n").utf8))
+                let ack = "{\"seq\":\(record.seq),\"card\":\(ImportJSON.quoted(card.rawValue)),\"grade\":\"\(grade.name.lowercased())\",\"kind\":\"\(kind.rawValue)\",\"interval_days\":\(memory?.intervalDays ?? 0),\"due\":\(ImportJSON.quoted(ISOTime.format(memory?.due ?? 0)))}\n"
+                try Output.out(ack) { code in
+                    Output.err("srs answer: stopped at <stdin>:\(number): its answer is recorded (seq \(record.seq)) but could not be acknowledged (\(String(cString: strerror(code)))); \(recorded) \(recorded == 1 ? "answer" : "answers") recorded in all, the rest of the input not read.\n")
+                }
             }
         }
     }

@@ -12,6 +12,7 @@ extension ParsableCommand {
     /// Runs `body`, printing any error as `Error: …` on stderr and exiting with its code.
     /// ArgumentParser maps only `ExitCode` and validation errors; our errors carry their own code.
     func reportingErrors<T>(_ body: () throws -> T) throws -> T {
+        Output.prepare()
         do {
             return try body()
         } catch let error as StoreError {
@@ -22,7 +23,7 @@ extension ParsableCommand {
     }
 
     private func fail(_ message: String, _ code: Int32) -> ExitCode {
-        FileHandle.standardError.write(Data("Error: \(message)\n".utf8))
+        Output.err("Error: \(message)\n")
         return ExitCode(code)
     }
 }

@@ -61,7 +61,7 @@ struct ImportCommand: ParsableCommand {
                 try importer.convert(pair.0, path: path, deckName: pair.1, taken: &taken)
             }.filter { !$0.deck.cards.isEmpty }
             let written = dryRun ? [] : try converted.map(importer.save)
-            print(json ? ImportJSON.text(converted.map(jsonFile)) : report(converted, written), terminator: "")
+            try Output.out(json ? ImportJSON.text(converted.map(jsonFile)) : report(converted, written))
         }
     }
 
@@ -134,6 +134,6 @@ struct ImportCommand: ParsableCommand {
 
     private func writeToStandardError(_ text: String) {
         guard !text.isEmpty else { return }
-        FileHandle.standardError.write(Data(text.utf8))
+        Output.err(text)
     }
 }

@@ -38,7 +38,7 @@ struct ScheduleCommand: ParsableCommand {
                 }
                 output += render(input, line: line, memory: memory) + "\n"
             }
-            FileHandle.standardOutput.write(Data(output.utf8))
+            try Output.out(output)
         }
     }
 

@@ -59,7 +59,7 @@ struct StatsCommand: ParsableCommand {
             phases.lap("compute")
             let text = json ? StatsJSON.render(report, user: location.user)
                 : StatsText.render(report, user: location.user, style: TerminalLook.current())
-            FileHandle.standardOutput.write(Data(text.utf8))
+            try Output.out(text)
             phases.lap("render")
             phases.report()
         }
@@ -94,7 +94,7 @@ struct PhaseTimer {
     func report() {
         guard enabled else { return }
         let parts = laps.map { "\"\($0.0)_ms\": " + String(format: "%.1f", $0.1) }
-        FileHandle.standardError.write(Data(("{" + parts.joined(separator: ", ") + "}\n").utf8))
+        Output.err("{" + parts.joined(separator: ", ") + "}\n")
     }
 }
 
