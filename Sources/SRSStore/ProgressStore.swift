@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import SRSCore
+import Foundation
 
 /// One user's progress: every card's state and the review log it comes from.
 ///
@@ -63,7 +64,10 @@ public final class ProgressStore {
         self.io = io
         self.lock = lock
         let settingsPath = location.userFolder.appendingPathComponent("settings.json").path
-        settings = try io.readFile(settingsPath).map { try UserSettings.parse($0, path: settingsPath) } ?? UserSettings()
+        var settings = try io.readFile(settingsPath).map { try UserSettings.parse($0, path: settingsPath) } ?? UserSettings()
+        settings.zone = try TimeZones.zone(setting: settings.timeZone, settingsPath: settingsPath,
+                                           environment: ProcessInfo.processInfo.environment)
+        self.settings = settings
         let snapshotPath = location.userFolder.appendingPathComponent("cards.json").path
         let snapshot = try io.readFile(snapshotPath).map { try Snapshot.parse($0, path: snapshotPath) } ?? Snapshot()
         cards = snapshot.cards

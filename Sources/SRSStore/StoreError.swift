@@ -22,11 +22,13 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case notAFile(path: String, found: String)
     /// A file (or a link) where srs keeps a folder.
     case notAFolder(path: String, found: String)
+    /// `$TZ` names a zone srs cannot use.
+    case badTimeZone(value: String, problem: String)
 
     public var exitCode: Int32 {
         switch self {
         case .badUserName: return 64
-        case .noDataDirectory: return 64
+        case .noDataDirectory, .badTimeZone: return 64
         case .damaged, .newerFormat, .notAFile, .notAFolder: return 65
         case .notFound: return 66
         case .cannotCreate: return 73
@@ -57,6 +59,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
             return "\(what) not found: \(path)"
         case let .notAFile(path, found):
             return "\(path) is \(found), not a plain file: srs never follows a link or opens anything else inside the data directory (only the data directory and its decks folder may be links). Nothing was read or written. Put the file itself there, or move it away."
+        case let .badTimeZone(value, problem):
+            return "TZ=\(TerminalSafe.sanitize(value, keepNewlines: false)) cannot be used: \(problem). Set TZ to a zone name such as Europe/Berlin (or :Europe/Berlin), or set \"time_zone\" in settings.json."
         case let .notAFolder(path, found):
             return "\(path) is \(found) where srs keeps a folder. Nothing was written. Move it away, or choose another data directory with --data-dir."
         }

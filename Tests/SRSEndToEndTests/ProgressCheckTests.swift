@@ -67,3 +67,24 @@ import Testing
         try everyCommandRefuses(folder, saying: "does not end there")
     }
 }
+
+/// `$TZ` as the learner's shell sets it.
+@Suite struct TimeZoneCommandTests {
+    @Test func aColonZoneIsReadAsThatZoneAndAnUnknownOneIsExit64() throws {
+        let folder = TempFolder()
+        // 03:30 UTC on 29 November is 22:30 on the 28th in New York: that study day.
+        let answered = try SRSProcess.run(["answer", "--data-dir", folder.path, "--user", "ana", "--at", "2026-11-29T03:30:00Z"],
+                                          input: "sd-1 good\n", environment: ["TZ": ":America/New_York"])
+        #expect(answered.status == 0, "\(answered.stderr)")
+        let stats = try SRSProcess.run(["stats", "--json", "--data-dir", folder.path, "--user", "ana", "--as-of", "2026-11-28"],
+                                       environment: ["TZ": ":America/New_York"])
+        #expect(stats.status == 0, "\(stats.stderr)")
+        #expect(stats.stdout.contains("\"study_day\": \"2026-11-28\",\n  \"time_zone\": \"America/New_York\","), "\(stats.stdout)")
+        #expect(stats.stdout.contains("\"today\": {\n    \"answers\": 1,"), "\(stats.stdout)")
+        for command in [["answer"], ["stats"], ["decks"], ["review"], ["unsuspend"]] {
+            let result = try SRSProcess.run(command + ["--data-dir", folder.path, "--user", "ana"], environment: ["TZ": "Nowhere/Place"])
+            #expect(result.status == 64, "\(command): \(result.stderr)")
+            #expect(result.stderr.hasPrefix("Error: TZ=Nowhere/Place cannot be used"), "\(command): \(result.stderr)")
+        }
+    }
+}
