@@ -70,7 +70,7 @@ extension Syscalls {
         try requireRealFolderOrNothing(location.userFolder.path)
     }
 
-    /// Creates `path` and its missing parents; a file where a folder belongs is `StoreError.notAFolder`.
+    /// Creates `path` and its missing parents; a file where a folder belongs is `StoreError.cannotCreate` (73).
     func makeDirectories(_ path: String) throws {
         var built = path.hasPrefix("/") ? "" : "."
         for part in path.split(separator: "/") {
@@ -78,7 +78,7 @@ extension Syscalls {
             guard mkdir(built, 0o755) != 0 else { continue }
             guard errno == EEXIST else { throw StoreError.creating(built) }
             if let info = pathStatus(built, true), !FileKind.isDirectory(info) {
-                throw StoreError.notAFolder(path: built, found: FileKind.describe(info))
+                throw StoreError.cannotCreate(path: built, reason: "there is \(FileKind.describe(info)) of that name where srs keeps a folder; move it away")
             }
         }
     }

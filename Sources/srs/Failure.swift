@@ -19,6 +19,11 @@ extension ParsableCommand {
             throw fail(error.description, error.exitCode)
         } catch let error as Failure {
             throw fail(error.description, error.exitCode)
+        } catch let error as ExitCode {
+            throw error
+        } catch {
+            // Never a library's wording (NSCocoaErrorDomain …): say what kind of failure it was.
+            throw fail("an unexpected \(String(describing: type(of: error))) error stopped srs. Nothing after it was done; please report it with the command you ran.", 74)
         }
     }
 

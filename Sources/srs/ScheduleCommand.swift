@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SRSCore
+import SRSStore
 
 /// `srs schedule`: plumbing that applies a scheduler to review lines (JSON Lines) and prints the
 /// state after each.
@@ -44,11 +45,8 @@ struct ScheduleCommand: ParsableCommand {
 
     private func readInput() throws -> (String, Data) {
         guard let file else { return ("<stdin>", FileHandle.standardInput.readDataToEndOfFile()) }
-        guard FileManager.default.fileExists(atPath: file) else {
+        do { return (file, Data(try InputFile.read(file))) } catch let error as StoreError where error.exitCode == 66 {
             throw Failure(description: "\(file): no such file. Give a file of review lines, or pipe them on standard input.", exitCode: 66)
-        }
-        do { return (file, try Data(contentsOf: URL(fileURLWithPath: file))) } catch {
-            throw Failure(description: "\(file): cannot read: \(error.localizedDescription)", exitCode: 66)
         }
     }
 

@@ -46,3 +46,12 @@ enum DeckFiles {
         try io.writeAtomically(Array(text.utf8), to: url.path)
     }
 }
+
+/// A file the user names on the command line (review lines, a quiz file).
+public enum InputFile {
+    /// Its bytes. Throws `StoreError.notFound` (66) when it does not exist, `.notAFile` (65) when
+    /// it is a folder or a device, `.io` (74) when reading fails; never Foundation's wording.
+    public static func read(_ path: String, what: String = "input file", io: Syscalls = .live) throws -> [UInt8] {
+        try DeckFiles.readInput(path, what: what, io: io)
+    }
+}

@@ -49,11 +49,12 @@ public struct DeckLibrary: Sendable {
     /// built or kept), so a deck damaged elsewhere is listed and fails when loaded;
     /// `checkingCards` reads every card and throws `StoreError.damaged` for the first problem. Either way a file whose first line is not a
     /// supported `srs-deck` version throws `StoreError.newerFormat` or `.damaged`.
+    /// Two decks holding the same card id are `StoreError.damaged` (progress is kept by id).
     public func list(checkingCards: Bool = false) throws -> [DeckSummary] {
-        try sources().map { source in
-            let ids = try checkingCards ? load(source).cards.map(\.id) : lazy(source).ids
-            return DeckSummary(name: source.name, origin: source.origin, cardIDs: ids)
-        }
+        let sources = try sources()
+        let ids = try sources.map { try checkingCards ? load($0).cards.map(\.id) : lazy($0).ids }
+        try Self.checkDistinct(zip(sources, ids).map { ($0.path, $1) })
+        return zip(sources, ids).map { DeckSummary(name: $0.name, origin: $0.origin, cardIDs: $1) }
     }
 
     /// The deck called `name` (any case). Throws `StoreError.notFound` (exit 66) when there is
@@ -79,7 +80,28 @@ public struct DeckLibrary: Sendable {
     public func loadAll() throws -> [Deck] { try sources().map(load) }
 
     /// Every deck in `list()` order, opened lazily (ids now, card text when asked; see `LazyDeck`).
-    public func lazyAll() throws -> [LazyDeck] { try sources().map(lazy) }
+    public func lazyAll() throws -> [LazyDeck] {
+        let decks = try sources().map(lazy)
+        try Self.checkDistinct(decks.map { ($0.path, $0.ids) })
+        return decks
+    }
+
+    /// Throws `StoreError.damaged` naming both files when two decks hold the same card id.
+    /// (A shipped deck and the imported copy that a key correction makes share their ids on
+    /// purpose; the copy hides the shipped deck, so they never meet here.)
+    static func checkDistinct(_ decks: [(path: String, ids: [CardID])]) throws {
+        var owner: [CardID: Int] = [:]
+        owner.reserveCapacity(decks.reduce(0) { $0 + $1.ids.count })
+        for (index, deck) in decks.enumerated() {
+            for id in deck.ids {
+                if let first = owner.updateValue(index, forKey: id), first != index {
+                    throw StoreError.damaged(path: deck.path, line: nil,
+                        problem: "card id `\(TerminalSafe.sanitize(id.rawValue, keepNewlines: false))` is also in \(decks[first].path); progress is kept by card id, so each id must belong to one deck",
+                        fix: "Give the card in one of the decks a new id (any id no deck uses), or remove the copy.")
+                }
+            }
+        }
+    }
 
     /// The deck called `name` (any case), opened lazily. Throws `StoreError.notFound` (exit 66)
     /// when there is none.
@@ -120,7 +142,8 @@ public struct DeckLibrary: Sendable {
 
     /// Why `name` cannot name a deck file, or nil when it can.
     public static func problem(withName name: String) -> String? {
-        FileName.problem(with: name, maxBytes: 100)
+        if name.lowercased().hasSuffix(".deck") { return "it ends in .deck (srs adds that itself; leave it out)" }
+        return FileName.problem(with: name, maxBytes: 100)
     }
 
     // MARK: Sources
@@ -130,6 +153,7 @@ public struct DeckLibrary: Sendable {
         let origin: DeckOrigin
         let url: URL?
         let text: String?
+        var path: String { url?.path ?? "(built-in deck \(name))" }
     }
 
     /// Imported decks, then shipped decks not hidden by one, sorted by name.

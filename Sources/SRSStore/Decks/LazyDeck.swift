@@ -15,7 +15,8 @@ public final class LazyDeck: @unchecked Sendable {
     public let name: String
     /// The card ids, in deck order.
     public let ids: [CardID]
-    private let path: String
+    /// The deck's file, or `(built-in deck NAME)`.
+    public let path: String
     /// The offset of each card's `card:` line, and the end of the last card.
     private let starts: [Int]
     private let end: Int
