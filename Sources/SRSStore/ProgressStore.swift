@@ -96,13 +96,11 @@ public final class ProgressStore {
                                      fix: "Restore it from a backup, or delete cards.json to rebuild the progress from what the log still holds.")
         }
         let coveredEndsInNewline = try LogCoverage.check(fd, size: size, snapshot: snapshot, path: path, io: io)
-        let bytes = try io.readRest(fd, path: path, from: snapshot.logBytes, sizeHint: size)
         let firstLine = snapshot.logBytes == 0 ? 1 : snapshot.logRecords + 2
-        let chunk = try ReviewLogFile.parse(bytes, base: snapshot.logBytes, firstLine: firstLine,
-                                            previousSeq: snapshot.logRecords, path: path)
-        for record in chunk.records { apply(record) }
+        let chunk = try ReviewLogFile.stream(fd, io: io, path: path, from: snapshot.logBytes, firstLine: firstLine,
+                                             previousSeq: snapshot.logRecords) { apply($0) }
         logSize = chunk.endOffset
-        logEndsMidLine = chunk.missingNewline || (bytes.isEmpty && !coveredEndsInNewline)
+        logEndsMidLine = chunk.missingNewline || (size == snapshot.logBytes && !coveredEndsInNewline)
         if chunk.tornBytes > 0 && lock != nil {
             notes.append("\(path): the last \(chunk.tornBytes) bytes were an answer cut short by an interrupted write (never acknowledged); they were discarded.")
         }
@@ -168,6 +166,25 @@ public final class ProgressStore {
         let snapshot = Snapshot(logRecords: recordCount, logBytes: logSize, cards: cards)
         try io.writeAtomically(snapshot.encoded(user: location.user), to: snapshotPath)
         snapshotRecords = recordCount
+    }
+
+    /// For a store opened read-only (stats, deck counts) that found no snapshot, or one far
+    /// behind the log: writes the snapshot it rebuilt when the user's lock can be taken at once
+    /// and nobody appended meanwhile, so the next start need not replay the log. Never waits;
+    /// a failure loses nothing (it is a cache).
+    public func saveSnapshotIfUnlocked() {
+        let behind = recordCount - snapshotRecords
+        guard lock == nil, behind > 0, snapshotRecords == 0 || behind > Self.snapshotRefreshRecords,
+              let taken = try? UserLock(path: lockPath, user: location.user, io: io) else { return }
+        defer { withExtendedLifetime(taken) {} }
+        guard let fd = try? io.openDataFile(logPath, O_RDONLY) else { return }
+        let size = try? io.size(of: fd, path: logPath)
+        _ = io.close(fd)
+        guard size == logSize else { return }
+        let snapshot = Snapshot(logRecords: recordCount, logBytes: logSize, cards: cards)
+        if (try? io.writeAtomically(snapshot.encoded(user: location.user), to: snapshotPath)) != nil {
+            snapshotRecords = recordCount
+        }
     }
 
     /// Saves new settings atomically (e.g. a one-day new-card limit).

@@ -136,6 +136,20 @@ extension Syscalls {
         return true
     }
 
+    /// Writes all of `bytes` at file offset `offset`, retrying short writes and interruptions.
+    func writeAll(_ fd: Int32, _ bytes: [UInt8], at offset: Int) -> Bool {
+        bytes.withUnsafeBytes { raw in
+            var done = 0
+            while done < raw.count {
+                let n = writeAt(fd, UnsafeRawBufferPointer(rebasing: raw[done...]), offset + done)
+                if n < 0 && errno == EINTR { continue }
+                guard n > 0 else { return false }
+                done += n
+            }
+            return true
+        }
+    }
+
     /// Makes a rename or a new file in the folder of `path` durable.
     func syncDirectory(of path: String) {
         let fd = open(TemporaryFiles.folder(of: path), O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0)

@@ -44,21 +44,31 @@ extension Syscalls {
     /// over the old file, fsync of the folder. On any failure the old file is untouched. A `path`
     /// that is a link, a folder or anything but a plain file is refused (`StoreError.notAFile`).
     func writeAtomically(_ bytes: [UInt8], to path: String) throws {
+        try writeAtomically(to: path) { fd in
+            guard bytes.withUnsafeBytes({ writeAll(fd, $0) }) else {
+                throw StoreError.io(path: path, operation: "write", reason: Syscalls.lastError())
+            }
+        }
+    }
+
+    /// The same, with `body` writing the temporary file's content to the descriptor it is given.
+    func writeAtomically(to path: String, _ body: (Int32) throws -> Void) throws {
         try requirePlainFileOrNothing(path)
         removeStaleTemporaries(of: path)
         let temporary = TemporaryFiles.name(for: path)
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | Syscalls.dataFileFlags, 0o644)
+        let fd = open(temporary, O_RDWR | O_CREAT | O_EXCL | Syscalls.dataFileFlags, 0o644)
         guard fd >= 0 else { throw writeFailure(path) }
+        defer { _ = close(fd) }
         _ = flock(fd, LOCK_EX | LOCK_NB)
-        let ok = bytes.withUnsafeBytes { writeAll(fd, $0) } && fsync(fd) == 0
-        let reason = Syscalls.lastError()
-        guard ok, rename(temporary, path) == 0 else {
-            let why = ok ? Syscalls.lastError() : reason
+        do {
+            try body(fd)
+            guard fsync(fd) == 0, rename(temporary, path) == 0 else {
+                throw StoreError.io(path: path, operation: "write", reason: Syscalls.lastError())
+            }
+        } catch {
             _ = unlink(temporary)
-            _ = close(fd)
-            throw StoreError.io(path: path, operation: "write", reason: why)
+            throw error
         }
-        _ = close(fd)
         syncDirectory(of: path)
     }
 

@@ -50,6 +50,7 @@ struct StatsCommand: ParsableCommand {
             let clock = store.settings.clock()
             let now = try moment(clock: clock)
             let history = try store.history()
+            store.saveSnapshotIfUnlocked()
             phases.lap("history")
             let decks = try decksRead.value()
             phases.lap("decks")
