@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import SRSCore
+import SRSJSON
 
 /// Where reading part of a review log ended.
 struct LogChunk {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SRSCore
+import SRSJSON
 import SRSStore
 
 /// `srs answer`: plumbing that records answers given as text lines, for scripts and other front
@@ -46,8 +47,12 @@ struct AnswerCommand: ParsableCommand {
                                               time: time, after: after)
                 recorded += 1
                 let memory = after.memory
-                let ack = "{\"seq\":\(record.seq),\"card\":\(ImportJSON.quoted(card.rawValue)),\"grade\":\"\(grade.name.lowercased())\",\"kind\":\"\(kind.rawValue)\",\"interval_days\":\(memory?.intervalDays ?? 0),\"due\":\(ImportJSON.quoted(ISOTime.format(memory?.due ?? 0)))}\n"
-                try Output.out(ack) { code in
+                let acknowledgement = JSONText.object([
+                    ("seq", .int(record.seq)), ("card", .string(card.rawValue)), ("grade", .string(grade.name.lowercased())),
+                    ("kind", .string(kind.rawValue)), ("interval_days", .int(memory?.intervalDays ?? 0)),
+                    ("due", .string(ISOTime.format(memory?.due ?? 0))),
+                ])
+                try Output.out(acknowledgement.compact + "\n") { code in
                     Output.err("srs answer: stopped at <stdin>:\(number): its answer is recorded (seq \(record.seq)) but could not be acknowledged (\(String(cString: strerror(code)))); \(recorded) \(recorded == 1 ? "answer" : "answers") recorded in all, the rest of the input not read.\n")
                 }
             }

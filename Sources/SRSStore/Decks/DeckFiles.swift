@@ -2,10 +2,10 @@ import Foundation
 
 /// The file operations the deck library needs, through the store's `Syscalls`: read a whole
 /// file, write one atomically, list a folder's decks. Errors are `StoreError`s naming the path.
-enum DeckFiles {
+public enum DeckFiles {
     /// The deck file's bytes (never through a link); `StoreError.notFound` (`what` names it)
     /// when it does not exist.
-    static func read(_ url: URL, what: String = "deck file", io: Syscalls) throws -> [UInt8] {
+    public static func read(_ url: URL, what: String = "deck file", io: Syscalls = .live) throws -> [UInt8] {
         guard let bytes = try io.readFile(url.path) else { throw StoreError.notFound(path: url.path, what: what) }
         return bytes
     }

@@ -1,5 +1,6 @@
 import Foundation
 import SRSCore
+import SRSText
 
 /// A deck built into srs from `decks/` (see `ShippedDecks.swift`).
 public struct ShippedDeck: Sendable {

@@ -1,0 +1,46 @@
+/// Number, duration and column formatting for the stats text: locale-independent, so golden
+/// files are the same on every machine.
+public enum TextFormat {
+    /// 1234567 → "1,234,567".
+    public static func count(_ n: Int) -> String {
+        let digits = String(n.magnitude)
+        var out = ""
+        for (i, ch) in digits.enumerated() {
+            if i > 0, (digits.count - i) % 3 == 0 { out.append(",") }
+            out.append(ch)
+        }
+        return n < 0 ? "-" + out : out
+    }
+
+    /// A value with `places` decimals, rounded half away from zero: 2.456 → "2.46".
+    public static func decimal(_ value: Double, places: Int) -> String {
+        var scale = 1.0
+        for _ in 0..<places { scale *= 10 }
+        let scaled = Int((abs(value) * scale).rounded())
+        let whole = scaled / Int(scale), fraction = scaled % Int(scale)
+        let sign = value < 0 && scaled != 0 ? "-" : ""
+        guard places > 0 else { return sign + count(whole) }
+        let digits = String(fraction)
+        return sign + count(whole) + "." + String(repeating: "0", count: places - digits.count) + digits
+    }
+
+    /// A share as a percentage with one decimal ("100%" and "0%" when exact), "—" when there is none.
+    public static func percent(_ share: Double?) -> String {
+        guard let share else { return "—" }
+        if share == 1 || share == 0 { return "\(Int(share * 100))%" }
+        return decimal(share * 100, places: 1) + "%"
+    }
+
+    /// Milliseconds as "45s", "12m 30s" or "1h 05m".
+    public static func duration(milliseconds ms: Int) -> String {
+        let seconds = (ms + 500) / 1000
+        if seconds < 60 { return "\(seconds)s" }
+        if seconds < 3600 { return "\(seconds / 60)m \(twoDigits(seconds % 60))s" }
+        return "\(seconds / 3600)h \(twoDigits(seconds / 60 % 60))m"
+    }
+
+    public static func twoDigits(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+
+    /// "1 day", "3 days".
+    public static func days(_ n: Int) -> String { n == 1 ? "1 day" : "\(count(n)) days" }
+}
