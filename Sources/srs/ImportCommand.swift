@@ -67,9 +67,17 @@ struct ImportCommand: ParsableCommand {
         }
     }
 
+    /// The file name without its folder and extension, as given (Foundation's URL would drop
+    /// some characters, such as a BOM, that the name check must see).
+    static func baseName(of path: String) -> String {
+        let file = path.split(separator: "/").last.map(String.init) ?? path
+        guard let dot = file.lastIndex(of: "."), dot != file.startIndex else { return file }
+        return String(file[..<dot])
+    }
+
     /// The deck name of each file: `--deck`, else the file name without its extension.
     private func deckNames() throws -> [String] {
-        let names = files.map { deck ?? URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent }
+        let names = files.map { deck ?? Self.baseName(of: $0) }
         for (path, name) in zip(files, names) {
             if let problem = DeckLibrary.problem(withName: name) {
                 throw Failure(description: "\(path): '\(TerminalSafe.sanitize(name))' cannot name a deck: \(problem). Give one with --deck NAME.", exitCode: 64)

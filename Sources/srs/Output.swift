@@ -1,9 +1,11 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import SRSText
 
 /// Standard output and standard error, written with `write(2)` so that a failure is an error srs
-/// handles, never a crash: a closed pipe (`srs stats | head -1`) ends srs quietly, as `head`
+/// handles, never a crash. Everything written passes through `TerminalSafe.sanitize` (JSON is
+/// already escaped by `JSONText`, so it passes unchanged): a closed pipe (`srs stats | head -1`) ends srs quietly, as `head`
 /// expects; any other failure to write standard output (a full disk, `> /dev/full`) is exit 74
 /// with a message on standard error.
 enum Output {
@@ -14,7 +16,7 @@ enum Output {
     /// Writes `text` to standard output. On a failure, `onFailure` runs first (with `errno`'s
     /// value); then a closed pipe ends srs quietly and anything else throws exit 74.
     static func out(_ text: String, onFailure: (Int32) -> Void = { _ in }) throws {
-        guard let code = writeAll(STDOUT_FILENO, text) else { return }
+        guard let code = writeAll(STDOUT_FILENO, TerminalSafe.sanitize(text)) else { return }
         onFailure(code)
         if code == EPIPE { endQuietly() }
         throw Failure(description: "cannot write to standard output: \(String(cString: strerror(code))). Check where it goes (a full disk, a closed file) and run srs again.",
@@ -22,7 +24,7 @@ enum Output {
     }
 
     /// Writes `text` to standard error; a failure there has nowhere to be reported.
-    static func err(_ text: String) { _ = writeAll(STDERR_FILENO, text) }
+    static func err(_ text: String) { _ = writeAll(STDERR_FILENO, TerminalSafe.sanitize(text)) }
 
     /// Ends srs as a closed pipe ends any program: by SIGPIPE, with no message.
     static func endQuietly() -> Never {

@@ -1,8 +1,34 @@
 import ArgumentParser
+#if canImport(Glibc)
+import Glibc
+#endif
 
 @main
 struct SRS: AsyncParsableCommand {
     static let version = "0.1.0"
+
+    /// ArgumentParser's own `main`, except that its messages (which quote option values as
+    /// given) go out through `Output`, neutralised like everything srs writes.
+    static func main() async {
+        Output.prepare()
+        do {
+            var command = try parseAsRoot()
+            if var command = command as? AsyncParsableCommand {
+                try await command.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            let code = exitCode(for: error)
+            let message = fullMessage(for: error)
+            if code == .success {
+                if !message.isEmpty { try? Output.out(message + "\n") }
+            } else if !message.isEmpty {
+                Output.err(message + "\n")
+            }
+            Glibc.exit(code.rawValue)
+        }
+    }
 
     static let configuration = CommandConfiguration(
         commandName: "srs",
