@@ -19,20 +19,23 @@ public enum TerminalSafe {
     /// sequence) become U+FFFD; a soft hyphen is dropped. A tab becomes one space. Newlines
     /// are kept when `keepNewlines` is true (the caller lays out lines), otherwise shown as `␊`.
     /// Text without any of these is returned unchanged without copying.
-    public static func sanitize(_ text: String, keepNewlines: Bool = true) -> String {
-        guard text.unicodeScalars.contains(where: { mayNeedReplacement($0, keepNewlines: keepNewlines) })
-        else { return text }
+    /// `keepTabs` keeps tabs too, for output whose columns are tab-separated.
+    public static func sanitize(_ text: String, keepNewlines: Bool = true, keepTabs: Bool = false) -> String {
+        let flagged = { (scalar: Unicode.Scalar) in
+            mayNeedReplacement(scalar, keepNewlines: keepNewlines) && !(keepTabs && scalar == "\t")
+        }
+        guard text.unicodeScalars.contains(where: flagged) else { return text }
         var out = ""
         out.unicodeScalars.reserveCapacity(text.unicodeScalars.count + 16)
         for character in text {
             let scalars = character.unicodeScalars
-            guard scalars.contains(where: { mayNeedReplacement($0, keepNewlines: keepNewlines) }) else {
+            guard scalars.contains(where: flagged) else {
                 out.append(character)
                 continue
             }
             let emoji = isEmojiSequence(character)
             for scalar in scalars {
-                if !mayNeedReplacement(scalar, keepNewlines: keepNewlines) || (emoji && emojiNeeds(scalar)) {
+                if !flagged(scalar) || (emoji && emojiNeeds(scalar)) {
                     out.unicodeScalars.append(scalar)
                 } else if scalar.value != 0xAD {
                     out.unicodeScalars.append(replacement(for: scalar))

@@ -15,8 +15,13 @@ enum Output {
 
     /// Writes `text` to standard output. On a failure, `onFailure` runs first (with `errno`'s
     /// value); then a closed pipe ends srs quietly and anything else throws exit 74.
-    static func out(_ text: String, onFailure: (Int32) -> Void = { _ in }) throws {
-        guard let code = writeAll(STDOUT_FILENO, TerminalSafe.sanitize(text)) else { return }
+    ///
+    /// `styledBy` is set only for text whose escape sequences srs itself added (the colours of
+    /// `srs stats` on a terminal, from `TextStyle`) around content its renderer already passed
+    /// through `TerminalSafe`; that text goes out as it is.
+    static func out(_ text: String, styledBy renderer: StyledRenderer? = nil, onFailure: (Int32) -> Void = { _ in }) throws {
+        let safe = renderer == nil ? TerminalSafe.sanitize(text, keepTabs: true) : text
+        guard let code = writeAll(STDOUT_FILENO, safe) else { return }
         onFailure(code)
         if code == EPIPE { endQuietly() }
         throw Failure(description: "cannot write to standard output: \(String(cString: strerror(code))). Check where it goes (a full disk, a closed file) and run srs again.",
@@ -24,7 +29,10 @@ enum Output {
     }
 
     /// Writes `text` to standard error; a failure there has nowhere to be reported.
-    static func err(_ text: String) { _ = writeAll(STDERR_FILENO, TerminalSafe.sanitize(text)) }
+    static func err(_ text: String) { _ = writeAll(STDERR_FILENO, TerminalSafe.sanitize(text, keepTabs: true)) }
+
+    /// The renderers whose output carries srs's own escape sequences.
+    enum StyledRenderer { case statsText }
 
     /// Ends srs as a closed pipe ends any program: by SIGPIPE, with no message.
     static func endQuietly() -> Never {

@@ -59,9 +59,11 @@ struct StatsCommand: ParsableCommand {
                                    now: now, historyDays: days, onlyDeck: try StatsDecks.index(of: deck, in: decks))
             let report = StatsReport.compute(input)
             phases.lap("compute")
+            let style = TerminalLook.current()
             let text = json ? StatsJSON.render(report, user: location.user)
-                : StatsText.render(report, user: location.user, style: TerminalLook.current())
-            try Output.out(text)
+                : StatsText.render(report, user: location.user, style: style)
+            // With colour, the escapes are StatsText's own around text it made terminal-safe.
+            try Output.out(text, styledBy: !json && style.color ? .statsText : nil)
             phases.lap("render")
             phases.report()
         }
