@@ -164,7 +164,7 @@ public final class ProgressStore {
     public func checkpoint() throws {
         guard lock != nil, recordCount != snapshotRecords else { return }
         let snapshot = Snapshot(logRecords: recordCount, logBytes: logSize, cards: cards)
-        try io.writeAtomically(snapshot.encoded(user: location.user), to: snapshotPath)
+        try write(snapshot)
         snapshotRecords = recordCount
     }
 
@@ -182,8 +182,23 @@ public final class ProgressStore {
         _ = io.close(fd)
         guard size == logSize else { return }
         let snapshot = Snapshot(logRecords: recordCount, logBytes: logSize, cards: cards)
-        if (try? io.writeAtomically(snapshot.encoded(user: location.user), to: snapshotPath)) != nil {
+        if (try? write(snapshot)) != nil {
             snapshotRecords = recordCount
+        }
+    }
+
+    /// Writes `snapshot` as `cards.json` atomically, streaming it to the file.
+    private func write(_ snapshot: Snapshot) throws {
+        try Self.write(snapshot, user: location.user, to: snapshotPath, io: io)
+    }
+
+    static func write(_ snapshot: Snapshot, user: String, to path: String, io: Syscalls) throws {
+        try io.writeAtomically(to: path) { fd in
+            try snapshot.encode(user: user) { chunk in
+                guard chunk.withUnsafeBytes({ io.writeAll(fd, $0) }) else {
+                    throw StoreError.io(path: path, operation: "write", reason: Syscalls.lastError())
+                }
+            }
         }
     }
 
@@ -199,39 +214,5 @@ public final class ProgressStore {
         if logFD >= 0 { _ = io.close(logFD) }
         logFD = -1
         lock = nil
-    }
-}
-
-extension ProgressStore {
-    /// Writes a whole history at once into a user folder that has none (an import from another
-    /// tool, or the benchmark's generated collection): the log with one fsync at the end, and its
-    /// snapshot. Records must be numbered 1, 2, 3, … Throws if the user already has a log.
-    public static func writeNewHistory(_ location: DataLocation, records: [LogRecord], io: Syscalls = .live) throws {
-        try io.makeDirectories(location.userFolder.path)
-        let path = location.userFolder.appendingPathComponent("reviews.jsonl").path
-        guard let fd = try io.openDataFile(path, O_WRONLY | O_CREAT | O_EXCL) else { throw StoreError.creating(path) }
-        defer { _ = io.close(fd) }
-        var cards: [CardID: CardProgress] = [:]
-        var chunk = ProgressFormat.logHeader
-        var size = 0
-        func flush() throws {
-            let bytes = Array(chunk.utf8)
-            guard bytes.withUnsafeBytes({ io.writeAll(fd, $0) }) else {
-                throw StoreError.io(path: path, operation: "write", reason: Syscalls.lastError())
-            }
-            size += bytes.count
-            chunk = ""
-        }
-        for (i, record) in records.enumerated() {
-            precondition(record.seq == i + 1, "records must be numbered from 1 without gaps")
-            chunk += ProgressFormat.line(record)
-            cards[record.card] = record.after == CardProgress() ? nil : record.after
-            if chunk.utf8.count > 1 << 20 { try flush() }
-        }
-        try flush()
-        guard io.fsync(fd) == 0 else { throw StoreError.io(path: path, operation: "write", reason: Syscalls.lastError()) }
-        let snapshot = Snapshot(logRecords: records.count, logBytes: size, cards: cards)
-        try io.writeAtomically(snapshot.encoded(user: location.user),
-                               to: location.userFolder.appendingPathComponent("cards.json").path)
     }
 }

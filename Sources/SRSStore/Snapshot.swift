@@ -66,6 +66,14 @@ struct Snapshot {
 
     /// The file's bytes: one card a line, so that a diff or an editor shows it plainly.
     func encoded(user: String) -> [UInt8] {
+        var all: [UInt8] = []
+        encode(user: user) { all += $0 }
+        return all
+    }
+
+    /// The same bytes handed to `sink` a megabyte or so at a time, so that writing the snapshot
+    /// of a million cards does not hold a second copy of it in memory.
+    func encode(user: String, _ sink: ([UInt8]) throws -> Void) rethrows {
         let header: [(String, JSONText)] = [
             ("format", .string(ProgressFormat.snapshotFormat)), ("version", .int(ProgressFormat.version)),
             ("user", .string(user)), ("log_records", .int(logRecords)), ("log_bytes", .int(logBytes)),
@@ -75,16 +83,20 @@ struct Snapshot {
         var out = String(JSONText.object(header).compact.dropLast()) + ",\n\"columns\":"
         JSONText.array(ProgressFormat.snapshotColumns.map(JSONText.string)).write(into: &out)
         out += ",\n\"cards\":["
-        out.reserveCapacity(cards.count * 80 + 256)
+        out.reserveCapacity(1 << 20 + 256)
         var first = true
         for id in cards.keys.sorted() {
             guard let progress = cards[id] else { continue }
             out += first ? "\n" : ",\n"
             first = false
             ProgressFormat.row(id, progress, into: &out)
+            if out.utf8.count >= 1 << 20 {
+                try sink(Array(out.utf8))
+                out.removeAll(keepingCapacity: true)
+            }
         }
         out += "\n]}\n"
-        return Array(out.utf8)
+        try sink(Array(out.utf8))
     }
 
     /// 1-based line and column of a byte offset.
