@@ -24,7 +24,7 @@ enum Bench {
                            srs-bench phases DIR     the same, each part alone (ms)
                            srs-bench answer DIR [--count N]   durable answers (median, p95 ms)
                            srs-bench history DIR    read the review history for stats (ms)
-                           srs-bench rebuild DIR snapshot|history   rebuild one cache from the log (ms)
+                           srs-bench rebuild DIR snapshot|history|open   rebuild one cache from the log (ms)
                     """)
                 exit(64)
             }
@@ -128,7 +128,7 @@ enum Bench {
         let where_ = location(args)
         let which = args.dropFirst().first ?? "snapshot"
         let file = where_.userFolder.appendingPathComponent(which == "history" ? "history.cache" : "cards.json")
-        try? FileManager.default.removeItem(at: file)
+        if which != "open" { try? FileManager.default.removeItem(at: file) } // "open": the baseline, nothing rebuilt
         let t0 = DispatchTime.now().uptimeNanoseconds
         let store = try ProgressStore.openReadOnly(where_)
         if which == "history" { try store.rebuildHistoryCache() } else { store.saveSnapshotIfUnlocked() }
