@@ -102,7 +102,6 @@ extension ReviewSession {
 
     mutating func fixKey(_ key: Key) -> [Effect] {
         modifyView { $0.fixingKey = false }
-        if key == .character("q"), case let .reviewing(view) = mode, view.order.count < 17 { return [.quit] }
         guard case let .reviewing(view) = mode, let card = cards[view.entry.card],
               let position = key.optionIndex(count: view.order.count) else {
             notice = "Answer key unchanged."
