@@ -53,7 +53,7 @@ public enum ReviewKeys {
     ]
 
     static let commands: [KeyBinding] = [
-        KeyBinding(keys: Key.chars("u"), places: KeyPlace.card, action: .undo, footer: hint("u", "undo"), essential: false,
+        KeyBinding(keys: Key.chars("u"), places: KeyPlace.card, action: .undo, footer: hint("u", "undo") { $0.canUndo }, essential: false,
                    help: KeyHelp(keys: "u", text: "undo the last answer, bury or suspend; several levels", docs: "`u`")),
         KeyBinding(keys: Key.chars("s"), places: KeyPlace.card, action: .bury, footer: hint("s", "bury"), essential: false,
                    help: KeyHelp(keys: "s", text: "bury: hide this card until tomorrow", docs: "`s`")),
@@ -85,12 +85,13 @@ public enum ReviewKeys {
 
     static let leaving: [KeyBinding] = [
         KeyBinding(keys: Key.chars("?"), places: KeyPlace.card.union([.idle]), action: .openHelp, footer: hint("?", "help"),
-                   help: KeyHelp(keys: "?", text: "this help", docs: "`?`")),
-        KeyBinding(keys: Key.chars("q"), places: KeyPlace.card.union([.idle, .fixingKey, .help, .tooSmall]), action: .quit,
-                   footer: hint("q", "quit", in: KeyPlace.card.union([.idle, .fixingKey, .help])),
+                   help: KeyHelp(keys: "?", text: "this help; any key (q too) closes it", docs: "`?`")),
+        KeyBinding(keys: Key.chars("q"), places: KeyPlace.card.union([.idle, .fixingKey, .tooSmall]), action: .quit,
+                   footer: hint("q", "quit", in: KeyPlace.card.union([.idle, .fixingKey])),
                    help: KeyHelp(keys: "q  Ctrl-C", text: "quit", docs: "`q`, Ctrl-C")),
         KeyBinding(keys: [.key(.escape)], places: [.idle], action: .quit),
-        KeyBinding(keys: [.key(.interrupt)], places: KeyPlace.everywhere, action: .quit, footer: hint("Ctrl-C", "quit", in: [.typing])),
+        KeyBinding(keys: [.key(.interrupt)], places: KeyPlace.everywhere, action: .quit, footer: hint("Ctrl-C", "quit", in: [.typing, .help])),
+        // `q` too closes the help: a learner who opened it wants the review back, not to leave.
         KeyBinding(keys: [.anyOther], places: [.help], action: .closeHelp, footer: hint("any other key", "back")),
         KeyBinding(keys: [], places: [], action: .terminal,
                    help: KeyHelp(keys: "Ctrl-Z", text: "stop srs and give the terminal back; `fg` resumes the review", docs: "Ctrl-Z")),

@@ -94,7 +94,8 @@ extension ReviewSession {
     mutating func gradeKey(_ key: Key, card: Card, answer: GivenAnswer) -> [Effect] {
         guard let grade = key.grade else { return [] }
         if card.allowedGrades(after: answer).contains(grade) { return self.grade(grade) }
-        notice = "A wrong answer is graded Again: press 1 or Enter (k corrects a wrong key)."
+        notice = card.options.isEmpty ? "A wrong answer is graded Again: press 1 or Enter."
+            : "A wrong answer is graded Again: press 1 or Enter (k corrects a wrong key)."
         return []
     }
 
