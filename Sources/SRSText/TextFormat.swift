@@ -36,6 +36,7 @@ public enum TextFormat {
         "\(count(n)) \(noun)\(n == 1 ? "" : "s")"
     }
 
+    /// 7 → "07", 12 → "12".
     public static func twoDigits(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
 
     /// "1 day", "3 days".
