@@ -35,11 +35,12 @@ public enum TimeZones {
         return try PosixZoneRule.zone(name, variable: value ?? name)
     }
 
-    /// A zone file given by path: the zone of that name when it lies in the zone folder.
+    /// A zone file given by path: the zone of that name when it lies in the zone folder;
+    /// `/etc/localtime` is the system's zone.
     private static func fromFile(_ path: String, variable: String, zoneFolder: String) throws -> TimeZone {
-        let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
-        let folder = URL(fileURLWithPath: zoneFolder).resolvingSymlinksInPath().path + "/"
-        if resolved.hasPrefix(folder), let zone = TimeZone(identifier: String(resolved.dropFirst(folder.count))) {
+        let folder = zoneFolder.hasSuffix("/") ? zoneFolder : zoneFolder + "/"
+        if path.hasPrefix(folder), !path.split(separator: "/").contains(".."),
+           let zone = TimeZone(identifier: String(path.dropFirst(folder.count))) {
             return zone
         }
         if path == "/etc/localtime" { return .current }

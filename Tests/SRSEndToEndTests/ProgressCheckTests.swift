@@ -88,3 +88,27 @@ import Testing
         }
     }
 }
+
+/// A `srs stats` that finds no snapshot writes the one it rebuilt, unless a session holds the lock.
+@Suite struct StatsSnapshotTests {
+    @Test func statsWritesTheRebuiltSnapshotOnlyWhenTheLockIsFree() throws {
+        let folder = TempFolder()
+        let answered = try SRSProcess.run(["answer", "--data-dir", folder.path, "--user", "ana", "--at", "2026-11-29T09:00:00Z"],
+                                          input: "sd-1 good\nsd-2 easy\n", environment: ["TZ": "UTC"])
+        #expect(answered.status == 0, "\(answered.stderr)")
+        let user = folder.url.appendingPathComponent("users/ana")
+        let snapshot = user.appendingPathComponent("cards.json")
+        let written = try Data(contentsOf: snapshot)
+        try FileManager.default.removeItem(at: snapshot)
+        // A review session holds the lock: stats does not wait for it and writes nothing.
+        let fd = open(user.appendingPathComponent("lock").path, O_RDONLY)
+        #expect(flock(fd, LOCK_EX) == 0)
+        let locked = try SRSProcess.run(["stats", "--data-dir", folder.path, "--user", "ana"], environment: ["TZ": "UTC"])
+        #expect(locked.status == 0, "\(locked.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: snapshot.path))
+        close(fd)
+        let free = try SRSProcess.run(["stats", "--data-dir", folder.path, "--user", "ana"], environment: ["TZ": "UTC"])
+        #expect(free.status == 0, "\(free.stderr)")
+        #expect(try Data(contentsOf: snapshot) == written)
+    }
+}
