@@ -9,9 +9,7 @@ import Testing
     /// A data directory with three answers of user ana, its snapshot covering the whole log.
     func answered() throws -> TempFolder {
         let folder = TempFolder()
-        let result = try SRSProcess.run(["answer", "--data-dir", folder.path, "--user", "ana", "--at", "2026-11-29T09:00:00Z"],
-                                        input: "sd-1 good\nsd-2 easy\nsd-3 again\n", environment: ["TZ": "UTC"])
-        #expect(result.status == 0, "\(result.stderr)")
+        try StatsCommandTests.answer("sd-1 good\nsd-2 easy\nsd-3 again\n", at: "2026-11-29T09:00:00Z", in: folder)
         return folder
     }
 
@@ -93,9 +91,7 @@ import Testing
 @Suite struct StatsSnapshotTests {
     @Test func statsWritesTheRebuiltSnapshotOnlyWhenTheLockIsFree() throws {
         let folder = TempFolder()
-        let answered = try SRSProcess.run(["answer", "--data-dir", folder.path, "--user", "ana", "--at", "2026-11-29T09:00:00Z"],
-                                          input: "sd-1 good\nsd-2 easy\n", environment: ["TZ": "UTC"])
-        #expect(answered.status == 0, "\(answered.stderr)")
+        try StatsCommandTests.answer("sd-1 good\nsd-2 easy\n", at: "2026-11-29T09:00:00Z", in: folder)
         let user = folder.url.appendingPathComponent("users/ana")
         let snapshot = user.appendingPathComponent("cards.json")
         let written = try Data(contentsOf: snapshot)
