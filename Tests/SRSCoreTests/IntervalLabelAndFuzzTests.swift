@@ -65,3 +65,24 @@ import Testing
         }
     }
 }
+
+@Suite struct LearningStepFuzzTests {
+    /// With fuzz, an intraday step gets up to a quarter more, at most 5 minutes: 1m → 60–74 s,
+    /// 10m → 600–749 s, 1h → 3600–3899 s.
+    @Test(arguments: [(60, 60...74), (600, 600...749), (3600, 3600...3899)])
+    func stepsStayInAnkisRange(step: Int, range: ClosedRange<Int>) {
+        var options = AnkiOptions()
+        options.learningSteps = [step]
+        let anki = AnkiScheduler(options: options, fuzz: true)
+        let noon: EpochSeconds = 1_740_830_400
+        var seen = Set<Int>()
+        for index in 0..<300 {
+            guard case let .time(due) = anki.review(.new, grade: .again, at: noon, card: "c\(index)").due else {
+                Issue.record("not an intraday step"); continue
+            }
+            seen.insert(Int(due - noon))
+        }
+        #expect(seen.allSatisfy { range.contains($0) })
+        #expect(seen.count > 5)
+    }
+}
