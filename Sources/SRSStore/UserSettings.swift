@@ -1,5 +1,6 @@
 import Foundation
 import SRSCore
+import SRSJSON
 
 /// A user's settings (`settings.json` in the user's folder); every field is optional and
 /// defaults to Anki's. See `docs/progress-format.md`.
@@ -74,14 +75,14 @@ public struct UserSettings: Equatable, Sendable {
     }
 
     func encoded() -> [UInt8] {
-        var lines = [
-            "  \"version\": \(ProgressFormat.version)",
-            "  \"new_per_day\": \(limits.newPerDay)",
-            "  \"max_reviews_per_day\": \(limits.maxReviewsPerDay)",
-            "  \"rollover_hour\": \(rolloverHour)",
-            "  \"time_zone\": \(timeZone.map(ImportJSON.quoted) ?? "null")",
+        var members: [(String, JSONText)] = [
+            ("version", .int(ProgressFormat.version)), ("new_per_day", .int(limits.newPerDay)),
+            ("max_reviews_per_day", .int(limits.maxReviewsPerDay)), ("rollover_hour", .int(rolloverHour)),
+            ("time_zone", timeZone.map(JSONText.string) ?? .null),
         ]
-        if let newToday { lines.append("  \"new_today\": {\"day\": \(ImportJSON.quoted(newToday.day)), \"limit\": \(newToday.limit)}") }
-        return Array(("{\n" + lines.joined(separator: ",\n") + "\n}\n").utf8)
+        if let newToday {
+            members.append(("new_today", .object([("day", .string(newToday.day)), ("limit", .int(newToday.limit))])))
+        }
+        return Array((JSONText.object(members).rendered() + "\n").utf8)
     }
 }
