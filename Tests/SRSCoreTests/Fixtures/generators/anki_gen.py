@@ -4,7 +4,8 @@ Usage (libfaketime sets the clock before every answer; ANKI_TEST_MODE turns fuzz
   touch ft; FAKETIME_TIMESTAMP_FILE=$PWD/ft FAKETIME_NO_CACHE=1 ANKI_TEST_MODE=1 TZ=America/New_York \
   LD_PRELOAD=/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1 python anki_gen.py SEED CARDS
 Rollover 05:00 local; learning dues past 2038 are unwrapped (Anki stores them as i32).
-anki-new-york.* is seed 21, 60 cards, TZ=America/New_York."""
+anki-new-york.* is seed 21, 60 cards, TZ=America/New_York. Without ANKI_TEST_MODE Anki fuzzes
+with its own draws: anki-fuzzed.jsonl is seed 31, 40 cards, TZ=UTC."""
 import sys, json, random, os, tempfile
 from datetime import datetime, timedelta, timezone, date
 from zoneinfo import ZoneInfo

@@ -1,13 +1,18 @@
 """Review histories like the public fsrs vectors, from py-fsrs 6.3.2 itself (fuzz off).
 
 Usage: PYFSRS=<folder holding the fsrs package> python3 fsrs_gen.py SEED CARDS
-Writes fsrs.input.jsonl and fsrs.jsonl here. fsrs-long.* is seed 23, 60 cards."""
+Writes fsrs.input.jsonl and fsrs.jsonl here. fsrs-long.* is seed 23, 60 cards.
+With a third argument F, fuzz is on and every draw is F: fsrs-fuzz-0.37.jsonl is seed 41,
+30 cards, F = 0.37."""
 import sys, json, random, os
 sys.path.insert(0, os.environ.get('PYFSRS', '.'))
 from fsrs import Scheduler, Card, Rating, State
 from datetime import datetime, timedelta, timezone
 rng = random.Random(int(sys.argv[1]))
-s = Scheduler(enable_fuzzing=False)
+if len(sys.argv) > 3:
+    import fsrs.scheduler as fsch
+    fsch.random = lambda: float(sys.argv[3])
+s = Scheduler(enable_fuzzing=len(sys.argv) > 3)
 inp = open('fsrs.input.jsonl','w'); out = open('fsrs.jsonl','w')
 iso = lambda d: d.strftime('%Y-%m-%dT%H:%M:%SZ')
 for c in range(int(sys.argv[2])):
