@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import SRSText
 
 /// `srs stats` as a learner runs it: the built binary on a temporary data directory.
 @Suite struct StatsCommandTests {
@@ -109,14 +110,7 @@ import Testing
     }
 
     /// Columns a line takes on screen: escape sequences take none.
-    static func visibleWidth(_ line: Substring) -> Int {
-        var width = 0, inEscape = false
-        for scalar in line.unicodeScalars {
-            if inEscape { inEscape = scalar != "m"; continue }
-            if scalar == "\u{1B}" { inEscape = true } else { width += 1 }
-        }
-        return width
-    }
+    static func visibleWidth(_ line: Substring) -> Int { Columns.visibleWidth(String(line)) }
 
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script")))
     func onATerminalItUsesItsWidthAndColourUnlessNoColor() throws {
