@@ -43,9 +43,10 @@ import SRSText
 
     @Test func importedDecksJoinAndHideShippedOnesOfTheSameName() throws {
         let folder = TempFolder()
-        _ = try ImportFixtures.run(["import", ImportFixtures.original, "--deck", "Neural-Tangent-Kernel"], in: folder)
-        _ = try ImportFixtures.run(["import", ImportFixtures.linearAlgebra, "--deck", "mine"], in: folder)
+        #expect(try ImportFixtures.run(["import", ImportFixtures.original, "--deck", "Neural-Tangent-Kernel"], in: folder).status == 0)
+        #expect(try ImportFixtures.run(["import", ImportFixtures.linearAlgebra, "--deck", "mine"], in: folder).status == 0)
         let result = try ImportFixtures.run(["decks", "--json"], in: folder)
+        #expect(result.status == 0)
         #expect(result.stdout == """
             {"version": 1, "decks": [
               {"name": "linear-algebra", "origin": "shipped", "cards": 4, "new": 4, "due": 0},
