@@ -88,10 +88,7 @@ extension ReviewSession {
     func helpRows(width: Int) -> [Row] {
         var layout = CardLayout()
         layout.add("Keys", .bold, width: width)
-        for (keys, meaning) in ReviewKeys.help.map({ ($0.keys, $0.text) }) {
-            let pad = String(repeating: " ", count: max(14 - DisplayWidth.of(keys), 1))
-            layout.rows += TextLayout.wrap(meaning, width: width, hangingAfter: keys + pad).map { Row($0) }
-        }
+        layout.rows += ReviewKeys.helpText(width: width).map { Row($0) }
         layout.blank()
         layout.add("Again and Hard bring the card back later in this review. Every answer is saved as you give it.", .dim, width: width)
         return layout.rows

@@ -9,12 +9,17 @@ public enum ReviewKeys {
     /// The help lines, in table order: the help screen, `srs review --help` and the docs' table.
     static let help: [KeyHelp] = table.compactMap(\.help)
 
-    /// The keys for `srs review --help`, as the help screen lays them out 76 columns wide.
-    public static var commandLineSummary: String {
+    /// The help lines laid out `width` columns wide: the keys in a column of 14, the text
+    /// wrapped beside them.
+    static func helpText(width: Int) -> [String] {
         help.flatMap { line in
-            TextLayout.wrap(line.text, width: 76, hangingAfter: line.keys + String(repeating: " ", count: max(14 - DisplayWidth.of(line.keys), 1)))
-        }.joined(separator: "\n")
+            let pad = String(repeating: " ", count: max(14 - DisplayWidth.of(line.keys), 1))
+            return TextLayout.wrap(line.text, width: width, hangingAfter: line.keys + pad)
+        }
     }
+
+    /// The keys for `srs review --help`, as the help screen lays them out, 76 columns wide.
+    public static var commandLineSummary: String { helpText(width: 76).joined(separator: "\n") }
 
     /// The keys as the first column of the keys table in `docs/review-screen.md` writes them.
     public static var documentedKeys: [String] { help.map(\.docs) }
