@@ -54,8 +54,8 @@ public enum DeckMerge {
     }
 
     static func keepingLearnerKey(_ kind: CardKind, previous: CardKind) -> CardKind {
-        guard case .multipleChoice(let options, let key) = kind, key?.source != .explicit,
-              case .multipleChoice(let oldOptions, let oldKey?) = previous, oldKey.source == .explicit,
+        guard case .multipleChoice(let options, let key) = kind, !(key?.source.isExplicit ?? false),
+              case .multipleChoice(let oldOptions, let oldKey?) = previous, oldKey.source == .corrected,
               oldOptions == options else { return kind }
         return .multipleChoice(options: options, key: oldKey)
     }

@@ -42,7 +42,9 @@ public enum ImportJSON {
             fields.append("\"key\": \(key.map { quoted(String($0.letter)) } ?? "null")")
             switch key?.source {
             case nil: fields.append("\"key_source\": \"none\"")
-            case .explicit?: fields.append("\"key_source\": \"explicit\"")
+            case .written?: fields.append("\"key_source\": \"written\"")
+            case .stated?: fields.append("\"key_source\": \"stated\"")
+            case .corrected?: fields.append("\"key_source\": \"corrected\"")
             case .inferred(let confidence)?:
                 fields.append("\"key_source\": \"inferred\"")
                 fields.append("\"key_confidence\": \(confidence)")

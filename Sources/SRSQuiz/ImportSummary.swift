@@ -35,7 +35,7 @@ public enum ImportSummary {
         for item in items {
             guard case .multipleChoice(_, let key) = item.kind else { continue }
             switch key?.source {
-            case .explicit?: explicit += 1
+            case .written?, .stated?, .corrected?: explicit += 1
             case .inferred(let confidence)?:
                 inferred.append("\(item.position): \(key.map { String($0.letter) } ?? "") \(confidence)")
             case nil: none.append("\(item.position)")

@@ -55,12 +55,15 @@ extension QuizLine {
         return compact == "thinkaboutyouranswer,thenrevealbelow." || compact == "thinkaboutyouranswer,thenrevealbelow"
     }
 
-    /// The value of an `Answer:` line (not `Model answer:`), trimmed.
+    /// The value of an `Answer:` line (not `Model answer:`), trimmed. Also `Correct answer:`,
+    /// `Right answer:`, `Correct option:` and `Answer key:`, in any case and spacing.
     var answerValue: String? {
-        guard let first = text.utf8.first, first | 0x20 == UInt8(ascii: "a") || first | 0x20 == UInt8(ascii: "c")
-        else { return nil }
-        return value(afterLabel: "answer") ?? value(afterLabel: "correctanswer")
+        guard let first = text.utf8.first.map({ $0 | 0x20 }), "acr".utf8.contains(first) else { return nil }
+        for label in Self.answerLabels { if let value = value(afterLabel: label) { return value } }
+        return nil
     }
+
+    static let answerLabels = ["answer", "correctanswer", "rightanswer", "correctoption", "answerkey"]
 
     /// The value of a `Model answer:` line, trimmed (may be empty: the answer follows).
     var modelAnswerValue: String? {
@@ -113,13 +116,12 @@ extension QuizLine {
 }
 
 extension String {
-    /// The text without leading and trailing ASCII whitespace (lines are already cut at line
-    /// ends; Unicode spaces such as U+00A0 are content).
+    /// The text without leading and trailing spaces of any kind (`isSpaceLike`: also U+00A0,
+    /// U+202F, U+3000 and the byte-order mark).
     var trimmingSpaces: String {
-        let utf8 = self.utf8
-        let isSpace: (UInt8) -> Bool = { $0 == 0x20 || (0x09...0x0D).contains($0) }
-        guard let first = utf8.firstIndex(where: { !isSpace($0) }),
-              let last = utf8.lastIndex(where: { !isSpace($0) }) else { return "" }
-        return String(self[first..<utf8.index(after: last)])
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.isSpaceLike }),
+              let last = scalars.lastIndex(where: { !$0.isSpaceLike }) else { return "" }
+        return String(scalars[first...last])
     }
 }

@@ -108,7 +108,7 @@ extension ReviewSession {
             notice = "Answer key unchanged."
             return []
         }
-        let answerKey = AnswerKey(index: view.order[position], source: .explicit)
+        let answerKey = AnswerKey(index: view.order[position], source: .corrected)
         cards[card.id]?.kind = .multipleChoice(options: card.options, key: answerKey)
         notice = "Answer key set to \(letter(position)) and saved to the deck."
         return [.saveKey(card.id, answerKey)]

@@ -41,7 +41,7 @@ import SRSCore
         let result = QuizParser.parse(try quizSample("linear-algebra.txt"))
         #expect(result.errors == [])
         #expect(result.items.count == 4)
-        #expect(result.items[0].kind == .multipleChoice(options: ["0", "1", "2"], key: AnswerKey(index: 1, source: .explicit)))
+        #expect(result.items[0].kind == .multipleChoice(options: ["0", "1", "2"], key: AnswerKey(index: 1, source: .written)))
         #expect(result.items[0].question == "What is the determinant of the 2×2 identity matrix?")
         #expect(result.items[3].kind.key == AnswerKey(index: 0, source: .inferred(confidence: 0.75)))
         #expect(result.items[1].kind == .trueFalse(answer: false))
@@ -87,7 +87,7 @@ import SRSCore
         let text = "\n\nQuestion 1 Multiple Choice\n\nFirst line,\nsecond line.\n\nAone\n\nBtwo\n\nCthree\n\nAnswer: C\n\nWhy.\n\n"
         let item = parseQuiz(text).items.first
         #expect(item?.question == "First line,\nsecond line.")
-        #expect(item?.kind == .multipleChoice(options: ["one", "two", "three"], key: AnswerKey(index: 2, source: .explicit)))
+        #expect(item?.kind == .multipleChoice(options: ["one", "two", "three"], key: AnswerKey(index: 2, source: .written)))
         #expect(item?.explanation == "Why.")
         #expect(item?.line == 3)
     }
@@ -136,7 +136,7 @@ import SRSCore
         let item = parseQuiz(text).items.first
         #expect(item?.kind.options == ["One", "Two"])
         #expect(item?.explanation == "Because two is more.\nA second paragraph.")
-        #expect(item?.kind.key == AnswerKey(index: 1, source: .explicit))
+        #expect(item?.kind.key == AnswerKey(index: 1, source: .written))
     }
 
     @Test func interfaceLineIsDropped() {

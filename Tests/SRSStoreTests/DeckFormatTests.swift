@@ -14,7 +14,7 @@ let sampleCards = [
     Card(id: CardID("tf1"), question: "True?", kind: .trueFalse(answer: false), explanation: ""),
     Card(id: CardID("sa1"), question: "Why?", kind: .shortAnswer(modelAnswer: "Because."), explanation: "More."),
     Card(id: CardID("mc2"), question: "Q", kind: .multipleChoice(options: ["a", "b"], key: nil), explanation: "x"),
-    Card(id: CardID("mc3"), question: "Q3", kind: .multipleChoice(options: ["a", "b"], key: AnswerKey(index: 0, source: .explicit)),
+    Card(id: CardID("mc3"), question: "Q3", kind: .multipleChoice(options: ["a", "b"], key: AnswerKey(index: 0, source: .corrected)),
          explanation: ""),
 ]
 
@@ -51,7 +51,7 @@ let sampleCards = [
         let deck = try readDeck(Self.versionOneFixture)
         #expect(deck == Deck(name: "t", cards: [
             Card(id: CardID("89fc2ab78841"), question: "What is the determinant of the 2×2 identity matrix?",
-                 kind: .multipleChoice(options: ["0", "1"], key: AnswerKey(index: 1, source: .explicit)),
+                 kind: .multipleChoice(options: ["0", "1"], key: AnswerKey(index: 1, source: .corrected)),
                  explanation: "Ones on the diagonal.\n\nSo 1."),
             Card(id: CardID("d61ab655f131"), question: "Independent?",
                  kind: .shortAnswer(modelAnswer: "No vector is a combination of the others."), explanation: ""),
@@ -63,7 +63,7 @@ let sampleCards = [
             + "A: one   \r\nB: two\r\nkey: b explicit\r\n\r\n# a comment\r\ncard: y\r\ntype: True_False\r\nquestion: q\r\nanswer: TRUE\r\n"
         let deck = try readDeck(text)
         #expect(deck.cards.map(\.question) == ["Tabbed line\ntwo spaces", "q"])
-        #expect(deck.cards[0].kind == .multipleChoice(options: ["one", "two"], key: AnswerKey(index: 1, source: .explicit)))
+        #expect(deck.cards[0].kind == .multipleChoice(options: ["one", "two"], key: AnswerKey(index: 1, source: .corrected)))
         #expect(deck.cards[1].kind == .trueFalse(answer: true))
     }
 
@@ -119,7 +119,7 @@ let sampleCards = [
         Deck(name: "big", cards: (0..<count).map { index in
             Card(id: CardID("card-\(index)"), question: "Question number \(index)" + String(repeating: " pad", count: 40),
                  kind: index % 2 == 0 ? .trueFalse(answer: index % 4 == 0)
-                     : .multipleChoice(options: ["one \(index)", "two"], key: AnswerKey(index: 1, source: .explicit)),
+                     : .multipleChoice(options: ["one \(index)", "two"], key: AnswerKey(index: 1, source: .corrected)),
                  explanation: "Line one.\n\nLine three of \(index).")
         })
     }

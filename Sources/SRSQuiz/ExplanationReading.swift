@@ -1,0 +1,121 @@
+/// An explanation cut into segments (comma-separated parts of clauses), each with what it
+/// says of the options it names: for them (positive), against them (negative: `not`, `unlike`,
+/// `rather than`, `a common mistake is`, `although`), or neither (neutral: hedges such as
+/// `many people think`, `might`, and comparisons such as `than`, `before`, `after`).
+struct ExplanationReading {
+    enum Polarity: Equatable { case positive, negative, neutral }
+
+    struct Segment {
+        var range: Range<Int>
+        var clause: Int
+        var polarity: Polarity
+        /// Opened by `not`, `no`, `never`…: a verbal negation.
+        var negatedByVerb = false
+    }
+
+    let tokens: [EvidenceToken]
+    private(set) var segments: [Segment] = []
+    /// Clauses holding a verbal negation anywhere.
+    private(set) var negatedClauses: Set<Int> = []
+
+    init(_ text: String) {
+        tokens = EvidenceTokens.tokens(text)
+        cut()
+        applyClauseCues()
+    }
+
+    // MARK: Cutting
+
+    private mutating func cut() {
+        var clause = 0
+        var current: Segment?
+        var sticky: Polarity?
+        for index in tokens.indices {
+            let token = tokens[index]
+            let newClause = index > 0 && (token.boundary >= .clause || Self.clauseWords.contains(token.text))
+            if newClause { clause += 1; sticky = nil }
+            let cue = Self.cue(at: index, in: tokens)
+            let comma = token.boundary == .comma
+            if index == 0 || newClause || comma || cue != nil {
+                if let segment = current { segments.append(segment) }
+                if comma, !Self.continuations.contains(token.text) { sticky = nil }
+                if cue != nil { sticky = nil }
+                var segment = Segment(range: index..<index, clause: clause, polarity: cue ?? sticky ?? .positive)
+                segment.negatedByVerb = Self.verbalNegations.contains(token.text)
+                if cue == .negative || cue == .neutral { sticky = cue }
+                current = segment
+            }
+            if Self.verbalNegations.contains(token.text) { negatedClauses.insert(clause) }
+            if let lower = current?.range.lowerBound { current?.range = lower..<(index + 1) }
+        }
+        if let segment = current { segments.append(segment) }
+    }
+
+    /// The polarity a cue at `index` opens, or nil when the token is no cue.
+    static func cue(at index: Int, in tokens: [EvidenceToken]) -> Polarity? {
+        let word = tokens[index].text
+        let next = index + 1 < tokens.count ? tokens[index + 1].text : ""
+        if verbalNegations.contains(word) || forwardNegatives.contains(word) { return .negative }
+        if (word == "rather" || word == "other") && next == "than" { return .negative }
+        if (word == "instead" && next == "of") || (word == "opposed" || word == "contrary") { return .negative }
+        if forwardNeutrals.contains(word) { return .neutral }
+        if word == "such" && next == "as" { return .neutral }
+        return nil
+    }
+
+    /// Cues that colour a whole clause: a mistake named anywhere makes it negative; a hedge makes
+    /// its positive segments neutral.
+    private mutating func applyClauseCues() {
+        var mistaken = Set<Int>(), hedged = Set<Int>()
+        for segment in segments {
+            let words = tokens[segment.range].map(\.text)
+            if words.contains(where: Self.mistakeWords.contains) { mistaken.insert(segment.clause) }
+            if words.contains(where: Self.hedgeWords.contains) { hedged.insert(segment.clause) }
+        }
+        for index in segments.indices {
+            if mistaken.contains(segments[index].clause) { segments[index].polarity = .negative }
+            if hedged.contains(segments[index].clause), segments[index].polarity == .positive {
+                segments[index].polarity = .neutral
+            }
+        }
+    }
+
+    /// For a question asked in the negative (`Which is not…`): what the explanation denies is
+    /// the key, and what it affirms is the other options.
+    mutating func readForNegativeQuestion() {
+        for index in segments.indices where segments[index].polarity != .negative || segments[index].negatedByVerb {
+            let negated = negatedClauses.contains(segments[index].clause)
+            segments[index].polarity = negated ? .positive : .neutral
+        }
+    }
+
+    /// Marks the segments of `clause` before segment `index` negative: `A was dictator, not
+    /// emperor` denies A what the question asks.
+    mutating func negateBefore(_ index: Int) {
+        var earlier = index - 1
+        while earlier >= 0, segments[earlier].clause == segments[index].clause {
+            segments[earlier].polarity = .negative
+            earlier -= 1
+        }
+    }
+
+    static let clauseWords: Set<String> = ["but", "however", "whereas", "while", "yet", "nevertheless",
+                                           "nonetheless", "although", "though"]
+    static let continuations: Set<String> = ["or", "nor", "which", "who", "whose", "whom"]
+    static let verbalNegations: Set<String> = ["not", "no", "never", "none", "cannot", "neither", "nor"]
+    static let forwardNegatives: Set<String> = ["unlike", "except", "although", "though", "despite", "spite",
+                                                "without"]
+    static let forwardNeutrals: Set<String> = ["than", "before", "after", "until", "compared", "versus", "vs",
+                                               "earlier", "later", "previously", "formerly"]
+    static let mistakeWords: Set<String> = ["mistake", "mistakes", "mistaken", "mistakenly", "misconception",
+                                            "misconceptions", "wrong", "wrongly", "incorrect", "incorrectly",
+                                            "false", "myth", "distractor", "fallacy", "confuse", "confused",
+                                            "confusing", "erroneous", "erroneously", "misleading", "trap"]
+    static let hedgeWords: Set<String> = ["think", "thinks", "thought", "believe", "believes", "believed",
+                                          "assume", "assumes", "assumed", "guess", "guesses", "seem", "seems",
+                                          "might", "may", "could", "would", "tempting", "tempted", "plausible",
+                                          "partly", "partially", "sometimes", "pick", "picks", "choose",
+                                          "chooses", "popular", "intuitive", "intuitively", "suppose",
+                                          "supposed", "either", "argue", "argued", "arguably", "perhaps",
+                                          "possibly", "maybe", "if", "unless"]
+}

@@ -1,0 +1,90 @@
+import Foundation
+
+/// The options of an item as evidence is matched against them: each option's content stems in
+/// order, each stem's weight, and the question's own words.
+struct OptionProfile {
+    /// Each option's content stems, in order (`3×10⁸ m/s` → `3×10⁸`, `m`, `s`).
+    let sequences: [[String]]
+    /// ln(n / options containing the stem); 0 for a stem of the question.
+    let weights: [String: Double]
+    /// Stems of the question found in no option: what it asks about.
+    let focus: Set<String>
+    /// `Which is not…`, `…except`: the explanation's denials point at the key.
+    let isNegativeQuestion: Bool
+
+    init(question: String, options: [String]) {
+        let questionTokens = EvidenceTokens.tokens(question)
+        let questionStems = Set(questionTokens.filter(\.isContent).map(\.stem))
+        sequences = options.map { EvidenceTokens.tokens($0).filter(\.isContent).map(\.stem) }
+        var containing: [String: Int] = [:]
+        for stems in sequences { for stem in Set(stems) { containing[stem, default: 0] += 1 } }
+        let count = Double(options.count)
+        weights = containing.mapValues { log(count / Double($0)) }
+            .map { ($0.key, questionStems.contains($0.key) ? 0 : $0.value) }
+            .reduce(into: [:]) { $0[$1.0] = $1.1 }
+        focus = questionStems.subtracting(containing.keys)
+        isNegativeQuestion = questionTokens.contains {
+            ExplanationReading.verbalNegations.contains($0.text) || $0.text == "except"
+        }
+    }
+
+    /// The summed weight of the option's distinct stems.
+    func totalWeight(_ option: Int) -> Double {
+        Set(sequences[option]).reduce(0) { $0 + (weights[$1] ?? 0) }
+    }
+
+    /// The options mentioned in `range` of `tokens`: quoted or referred to by letter, else by
+    /// their distinguishing words (only when no option is quoted there).
+    func mentions(in range: Range<Int>, _ tokens: [EvidenceToken]) -> [Int: OptionEvidence.Mention] {
+        var lettered = Set<Int>(), skipped = Set<Int>()
+        for index in range {
+            if let (option, length) = LetterReference.at(index, tokens, sequences.count, bareAtStart: false) {
+                lettered.insert(option)
+                skipped.formUnion(index..<min(range.upperBound, index + length))
+            }
+        }
+        let stems = range.filter { !skipped.contains($0) && tokens[$0].isContent }.map { tokens[$0].stem }
+        let quotes = quotedOptions(in: stems).union(lettered)
+        if !quotes.isEmpty {
+            return Dictionary(uniqueKeysWithValues: quotes.map {
+                ($0, OptionEvidence.Mention(weight: 1 + totalWeight($0), words: 3, quoted: true))
+            })
+        }
+        return wordMentions(Set(stems))
+    }
+
+    private func wordMentions(_ stems: Set<String>) -> [Int: OptionEvidence.Mention] {
+        var result: [Int: OptionEvidence.Mention] = [:]
+        for option in sequences.indices {
+            let matched = Set(sequences[option]).intersection(stems).filter { (weights[$0] ?? 0) > 0 }
+            guard !matched.isEmpty else { continue }
+            let weight = matched.reduce(0) { $0 + (weights[$1] ?? 0) }
+            result[option] = OptionEvidence.Mention(weight: weight, words: matched.count, quoted: false)
+        }
+        return result
+    }
+
+    /// Options whose whole text appears in `stems` more often than inside a longer option's
+    /// text that contains it (`Paris` in `Paris, Texas` is not a quote of `Paris`).
+    func quotedOptions(in stems: [String]) -> Set<Int> {
+        let counts = sequences.indices.map { option in
+            totalWeight(option) > 0 ? occurrences(of: sequences[option], in: stems) : 0
+        }
+        return Set(sequences.indices.filter { option in
+            let inLonger = sequences.indices.filter { other in
+                other != option && sequences[other].count > sequences[option].count
+                    && occurrences(of: sequences[option], in: sequences[other]) > 0
+            }.reduce(0) { $0 + counts[$1] }
+            return counts[option] > inLonger
+        })
+    }
+
+    private func occurrences(of needle: [String], in haystack: [String]) -> Int {
+        guard !needle.isEmpty, needle.count <= haystack.count else { return 0 }
+        var found = 0
+        for start in 0...(haystack.count - needle.count) where haystack[start] == needle[0] {
+            if Array(haystack[start..<(start + needle.count)]) == needle { found += 1 }
+        }
+        return found
+    }
+}
