@@ -11,6 +11,9 @@ struct ExplanationReading {
         var polarity: Polarity
         /// Opened by `not`, `no`, `never`…: a verbal negation.
         var negatedByVerb = false
+        /// Opened by a negation or contrast (`not`, `unlike`, `rather than`), not by a mistake
+        /// named in its clause: what follows is denied.
+        var opensDenial = false
     }
 
     let tokens: [EvidenceToken]
@@ -42,6 +45,7 @@ struct ExplanationReading {
                 if cue != nil { sticky = nil }
                 var segment = Segment(range: index..<index, clause: clause, polarity: cue ?? sticky ?? .positive)
                 segment.negatedByVerb = Self.verbalNegations.contains(token.text)
+                segment.opensDenial = cue == .negative
                 if cue == .negative || cue == .neutral { sticky = cue }
                 current = segment
             }
@@ -113,7 +117,7 @@ struct ExplanationReading {
                                             "confusing", "erroneous", "erroneously", "misleading", "trap"]
     static let hedgeWords: Set<String> = ["think", "thinks", "thought", "believe", "believes", "believed",
                                           "assume", "assumes", "assumed", "guess", "guesses", "seem", "seems",
-                                          "might", "may", "could", "would", "tempting", "tempted", "plausible",
+                                          "might", "could", "would", "tempting", "tempted", "plausible",
                                           "partly", "partially", "sometimes", "pick", "picks", "choose",
                                           "chooses", "popular", "intuitive", "intuitively", "suppose",
                                           "supposed", "either", "argue", "argued", "arguably", "perhaps",

@@ -15,15 +15,20 @@ struct OptionEvidence {
     private(set) var against: [Double]
     private var matchedWords: [Int]
     private var quoted: [Bool]
+    /// The question's own words said of each option.
+    private var focusWords: [Int] = []
     let stated: StatedKeys
 
     var net: [Double] { zip(support, against).map { $0 - $1 } }
 
-    /// A quote or letter reference, or at least two distinguishing words.
-    func isSubstantial(_ option: Int) -> Bool { quoted[option] || matchedWords[option] >= 2 }
+    /// A quote or letter reference, or at least two words: its distinguishing words, or the
+    /// question's words said of it.
+    func isSubstantial(_ option: Int) -> Bool { quoted[option] || words(option) >= 2 }
 
-    /// 1 for a quote; else the distinguishing words matched, as a share of three.
-    func strength(_ option: Int) -> Double { quoted[option] ? 1 : min(1, Double(matchedWords[option]) / 3) }
+    /// 1 for a quote; else the words matched, as a share of three.
+    func strength(_ option: Int) -> Double { quoted[option] ? 1 : min(1, Double(words(option)) / 3) }
+
+    private func words(_ option: Int) -> Int { matchedWords[option] + (focusWords.isEmpty ? 0 : focusWords[option]) }
 
     init(question: String, options: [String], explanation: String) {
         let profile = OptionProfile(question: question, options: options)
@@ -83,7 +88,7 @@ struct OptionEvidence {
                                                 _ profile: OptionProfile) {
         for unit in units where unit.mentions.isEmpty {
             let segment = reading.segments[unit.segment]
-            guard segment.negatedByVerb, segment.polarity == .negative,
+            guard segment.opensDenial, segment.polarity == .negative,
                   reading.tokens[unit.range].contains(where: { profile.focus.contains($0.stem) }) else { continue }
             reading.negateBefore(unit.segment)
         }
@@ -91,7 +96,14 @@ struct OptionEvidence {
 
     private mutating func add(_ units: [Unit], _ reading: ExplanationReading, _ profile: OptionProfile) {
         var focusHits = Array(repeating: Set<String>(), count: support.count)
+        var subject: (clause: Int, option: Int)?
         for unit in units {
+            let clause = reading.segments[unit.segment].clause
+            if !unit.mentions.isEmpty { subject = nil }
+            if unit.mentions.isEmpty, let subject, subject.clause == clause,
+               reading.segments[unit.segment].polarity == .positive {
+                focusHits[subject.option].formUnion(reading.tokens[unit.range].map(\.stem).filter(profile.focus.contains))
+            }
             switch reading.segments[unit.segment].polarity {
             case .neutral: continue
             case .negative: for (option, mention) in unit.mentions { against[option] += mention.weight }
@@ -103,6 +115,7 @@ struct OptionEvidence {
                 }
                 if unit.mentions.count == 1, let option = unit.mentions.keys.first {
                     focusHits[option].formUnion(reading.tokens[unit.range].map(\.stem).filter(profile.focus.contains))
+                    subject = (clause, option)
                 }
             }
         }
@@ -110,6 +123,7 @@ struct OptionEvidence {
     }
 
     private mutating func addFocus(_ hits: [Set<String>]) {
+        focusWords = hits.map(\.count)
         var saidOf: [String: Int] = [:]
         for words in hits { for word in words { saidOf[word, default: 0] += 1 } }
         let count = Double(support.count + 1)

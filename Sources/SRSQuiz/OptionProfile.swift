@@ -53,10 +53,15 @@ struct OptionProfile {
         return wordMentions(Set(stems))
     }
 
+    /// Options whose distinguishing words are in `stems`; a word that several options found
+    /// there share tells none of them apart, and counts for none.
     private func wordMentions(_ stems: Set<String>) -> [Int: OptionEvidence.Mention] {
+        let found = sequences.map { Set($0).intersection(stems).filter { (weights[$0] ?? 0) > 0 } }
+        var sharedBy: [String: Int] = [:]
+        for words in found { for word in words { sharedBy[word, default: 0] += 1 } }
         var result: [Int: OptionEvidence.Mention] = [:]
         for option in sequences.indices {
-            let matched = Set(sequences[option]).intersection(stems).filter { (weights[$0] ?? 0) > 0 }
+            let matched = found[option].filter { sharedBy[$0] == 1 }
             guard !matched.isEmpty else { continue }
             let weight = matched.reduce(0) { $0 + (weights[$1] ?? 0) }
             result[option] = OptionEvidence.Mention(weight: weight, words: matched.count, quoted: false)

@@ -42,6 +42,11 @@ struct QuizItemReader {
                 + "options on their own lines, each as its letter glued to its text: `AFirst option`, "
                 + "`BSecond option`"))
         }
+        if let line = run.undecidedLine {
+            let reading = run.end > body.firstIndex(where: { $0.number == line }) ?? body.endIndex ? "an option" : "the explanation"
+            warn(line, "this line is read as \(reading), though it could be \(reading == "an option" ? "the explanation" : "an option"); "
+                + "put a blank line or an `Answer:` line between the options and the explanation to make it clear")
+        }
         let question = paragraphs(body[..<run.start])
         guard !question.isEmpty else { return .failure(missingQuestion()) }
         let rest = body[run.end...]
@@ -127,7 +132,7 @@ struct QuizItemReader {
 
     // MARK: Short answer
 
-    private func readShortAnswer() -> Result<QuizItem, QuizDiagnostic> {
+    private mutating func readShortAnswer() -> Result<QuizItem, QuizDiagnostic> {
         guard let marker = body.firstIndex(where: { $0.modelAnswerValue != nil }) else {
             return .failure(error(block.startLine, "short-answer item has no model answer; add a line "
                 + "`Model answer: …` after the question"))
@@ -140,6 +145,15 @@ struct QuizItemReader {
             let paragraph = rest.drop { $0.isBlank }.prefix { !$0.isBlank }
             modelAnswer = paragraphs(paragraph)
             rest = rest[paragraph.endIndex...]
+        } else {
+            let extent = ModelAnswerExtent.extent(first: modelAnswer, following: rest)
+            modelAnswer = ([modelAnswer] + rest.prefix(extent.count).map(\.text)).joined(separator: "\n")
+            rest = rest.dropFirst(extent.count)
+            if let line = extent.undecidedLine {
+                warn(line, "this line is read as the start of the explanation, though it may continue the model "
+                    + "answer; to keep it in the explanation put a blank line before it, to make it part of the "
+                    + "answer write `Model answer:` alone on its line with the whole answer in the lines after it")
+            }
         }
         guard !modelAnswer.isEmpty else {
             return .failure(error(body[marker].number, "`Model answer:` is empty; write the answer after "

@@ -82,7 +82,10 @@ import SRSCore
         var tally = KeyTally()
         for expected in try Self.expectations() where expected.type == "multiple_choice" {
             let item = try #require(results[expected.file]?.items.first { $0.position == expected.item })
-            tally.add(item.kind.key, expected: expected, label: "\(expected.file) item \(expected.item)")
+            let options = item.kind.options ?? []
+            let why = KeyInference.infer(question: item.question, options: options, explanation: item.explanation)
+            let scores = why.scores.map { String(format: "%.2f", $0) }.joined(separator: " ")
+            tally.add(item.kind.key, expected: expected, label: "\(expected.file) item \(expected.item) [\(why.reason); \(scores)]")
         }
         print(tally.report)
         #expect(tally.wrong == [], "wrong keys")
