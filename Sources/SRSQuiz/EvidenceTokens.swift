@@ -50,7 +50,9 @@ enum EvidenceTokens {
     /// Words that only steer the reading (negation, contrast), never content.
     static let cueOnly: Set<String> = ["none", "never", "neither", "nor", "unlike", "rather", "instead",
                                        "however", "whereas", "although", "though", "despite", "option",
-                                       "choice", "correct", "right", "answer", "wrong", "incorrect", "s", "t"]
+                                       "choice", "correct", "right", "answer", "wrong", "incorrect", "s", "t",
+                                       "happen", "happens", "happened", "mean", "means", "statement",
+                                       "statements", "following", "describe", "describes", "best", "likely"]
 
     private struct Scanner {
         let scalars: [Unicode.Scalar]

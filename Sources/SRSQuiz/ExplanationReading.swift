@@ -62,6 +62,8 @@ struct ExplanationReading {
         if verbalNegations.contains(word) || forwardNegatives.contains(word) { return .negative }
         if (word == "rather" || word == "other") && next == "than" { return .negative }
         if (word == "instead" && next == "of") || (word == "opposed" || word == "contrary") { return .negative }
+        let previous = index > 0 ? tokens[index - 1].text : ""
+        if word == "than" && (previous == "rather" || previous == "other") { return nil }
         if forwardNeutrals.contains(word) { return .neutral }
         if word == "such" && next == "as" { return .neutral }
         return nil

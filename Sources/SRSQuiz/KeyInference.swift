@@ -22,8 +22,9 @@ public enum KeyInference {
         public var scores: [Double]
     }
 
-    /// Below this confidence no key is named.
-    public static let minimumConfidence = 0.4
+    /// Below this confidence no key is named: the best option needs half as much evidence
+    /// again as any other (a lead of 1/3), discounted when its evidence is thin.
+    public static let minimumConfidence = 0.34
     /// The most evidence against the best option, as a share of that for it, that still lets
     /// it be the key.
     public static let maximumContradiction = 0.25

@@ -5,7 +5,8 @@ import Foundation
 struct OptionProfile {
     /// Each option's content stems, in order (`3×10⁸ m/s` → `3×10⁸`, `m`, `s`).
     let sequences: [[String]]
-    /// ln(n / options containing the stem); 0 for a stem of the question.
+    /// ln(n / options containing the stem); half that for a stem the question has too (an
+    /// option that echoes the question is not made likelier by an explanation that does).
     let weights: [String: Double]
     /// Stems of the question found in no option: what it asks about.
     let focus: Set<String>
@@ -20,7 +21,7 @@ struct OptionProfile {
         for stems in sequences { for stem in Set(stems) { containing[stem, default: 0] += 1 } }
         let count = Double(options.count)
         weights = containing.mapValues { log(count / Double($0)) }
-            .map { ($0.key, questionStems.contains($0.key) ? 0 : $0.value) }
+            .map { ($0.key, questionStems.contains($0.key) ? $0.value / 2 : $0.value) }
             .reduce(into: [:]) { $0[$1.0] = $1.1 }
         focus = questionStems.subtracting(containing.keys)
         isNegativeQuestion = questionTokens.contains {

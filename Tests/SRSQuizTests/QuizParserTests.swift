@@ -43,15 +43,20 @@ import SRSCore
         #expect(result.items.count == 4)
         #expect(result.items[0].kind == .multipleChoice(options: ["0", "1", "2"], key: AnswerKey(index: 1, source: .written)))
         #expect(result.items[0].question == "What is the determinant of the 2×2 identity matrix?")
-        #expect(result.items[3].kind.key == AnswerKey(index: 0, source: .inferred(confidence: 0.75)))
+        #expect(result.items[3].kind.key == AnswerKey(index: 0, source: .inferred(confidence: 0.85)))
         #expect(result.items[1].kind == .trueFalse(answer: false))
     }
 
-    /// "1·1 − 0·0 = 1" mentions both 0 and 1: without its `Answer:` line no key would be guessed.
-    @Test func inferenceDeclinesWhereTheExplanationNamesSeveralOptions() throws {
+    /// `1·1 − 0·0 = 1`: products are whole tokens, so only the result `1` names an option; with
+    /// `0` and `1` standing alone side by side no key is guessed.
+    @Test func numbersAreWholeTokens() throws {
         let item = QuizParser.parse(try quizSample("linear-algebra.txt")).items[0]
-        let inferred = KeyInference.infer(options: item.kind.options ?? [], explanation: item.explanation)
-        #expect(inferred.key == nil)
+        let options = item.kind.options ?? []
+        #expect(KeyInference.infer(question: item.question, options: options, explanation: item.explanation).key
+            == AnswerKey(index: 1, source: .inferred(confidence: 1)))
+        let spaced = KeyInference.infer(question: item.question, options: options,
+                                        explanation: "Its determinant is 1 × 1 − 0 × 0 = 1.")
+        #expect(spaced.key == nil)
     }
 }
 
@@ -222,9 +227,10 @@ import SRSCore
         #expect(result.reason == "the explanation shares too few words with any option")
     }
 
-    @Test func wordsEveryOptionSharesCountForNothing() {
-        let result = KeyInference.infer(options: ["Kernels are fixed", "Kernels are learned"],
-                                        explanation: "Kernels are fixed at initialization: fixed kernels never change.")
-        #expect(result.key == nil)
+    @Test func wordsEveryOptionSharesCountForNothingButAQuoteDoes() {
+        let options = ["Kernels are fixed", "Kernels are learned"]
+        #expect(KeyInference.infer(options: options, explanation: "Kernels matter: kernels are everywhere.").key == nil)
+        #expect(KeyInference.infer(options: options, explanation: "Kernels are fixed at initialization.").key
+            == AnswerKey(index: 0, source: .inferred(confidence: 1)))
     }
 }
