@@ -26,7 +26,7 @@ private let original = """
 private func importDeck(_ text: String, into existing: Deck? = nil, name: String = "science",
                         taken: Set<CardID> = []) -> (Deck, DeckMerge.Report) {
     var taken = taken
-    return DeckMerge.merge(parseQuiz(text).items, name: name, existing: existing, taken: &taken)
+    return DeckMerge.merge(parseQuiz(text).items, name: name, previous: existing.map { .init(deck: $0, shipped: false) }, taken: &taken)
 }
 
 @Suite struct QuizCardIdentityTests {
