@@ -29,7 +29,8 @@ enum ImportFixtures {
         #expect(result.stderr == "")
         #expect(result.stdout == """
             \(ImportFixtures.original) → deck "ntk": 4 items (2 multiple choice, 1 true/false, 1 short answer)
-              keys: 0 explicit, 2 inferred (1: B 0.52, 4: D 0.93), 0 none
+              keys: 0 written, 0 stated, 2 inferred (1: B 0.76, 4: D 0.67), 0 corrected, 0 kept, 0 none
+              4 questions are already in other decks: item 1 in deck "neural-tangent-kernel" as card ff9ad89ce50d, item 2 in deck "neural-tangent-kernel" as card 2e702c5173c6, item 3 in deck "neural-tangent-kernel" as card 319fd5ca516b, item 4 in deck "neural-tangent-kernel" as card d13552a9b29d
               wrote \(ImportFixtures.deckFile("ntk", in: folder)): 4 new, 0 updated, 0 unchanged, 0 removed
 
             """)
@@ -48,7 +49,7 @@ enum ImportFixtures {
         let folder = TempFolder()
         let result = try ImportFixtures.run(["import", ImportFixtures.original, "--deck", "ntk", "--key", "1=B", "--key", "4=d", "--dry-run"], in: folder)
         #expect(result.status == 0)
-        #expect(result.stdout.contains("  keys: 2 explicit, 0 inferred, 0 none\n"))
+        #expect(result.stdout.contains("  keys: 0 written, 0 stated, 0 inferred, 2 corrected (1: B, 4: D), 0 kept, 0 none\n"))
         #expect(result.stdout.contains("  dry run, nothing written: 4 new"))
         #expect(!FileManager.default.fileExists(atPath: ImportFixtures.deckFile("ntk", in: folder)))
     }
@@ -58,7 +59,7 @@ enum ImportFixtures {
         let result = try ImportFixtures.run(["import", ImportFixtures.linearAlgebra, "--deck", "la", "--json", "--dry-run"], in: folder)
         #expect(result.status == 0)
         let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
-        #expect(json["version"] as? Int == 1)
+        #expect(json["version"] as? Int == 2)
         let file = try #require((json["files"] as? [[String: Any]])?.first)
         #expect(file["deck"] as? String == "la")
         let items = try #require(file["items"] as? [[String: Any]])
@@ -66,7 +67,7 @@ enum ImportFixtures {
         #expect(items.map { $0["line"] as? Int } == [1, 9, 16, 22])
         #expect(items[0]["options"] as? [String] == ["0", "1", "2"])
         #expect(items[0]["key"] as? String == "B")
-        #expect(items[0]["key_source"] as? String == "explicit")
+        #expect(items[0]["key_source"] as? String == "written")
         #expect(items[3]["key_source"] as? String == "inferred")
         #expect(items[1]["answer"] as? Bool == false)
         #expect((items[2]["model_answer"] as? String)?.hasPrefix("No vector in the set") == true)
@@ -143,7 +144,7 @@ enum ImportFixtures {
         #expect(result.status == 0)
         #expect(result.stdout.contains("deck \"linear-algebra\": 4 items"))
         #expect(result.stdout.contains("deck \"000_84106cf2ef55100a\": 4 items"))
-        #expect(result.stdout.contains("  keys: 1 explicit, 1 inferred (4: D 0.93), 0 none\n"))
+        #expect(result.stdout.contains("  keys: 0 written, 0 stated, 1 inferred (4: D 0.67), 1 corrected (1: B), 0 kept, 0 none\n"))
         #expect(FileManager.default.fileExists(atPath: ImportFixtures.deckFile("000_84106cf2ef55100a", in: folder)))
     }
 
@@ -154,8 +155,9 @@ enum ImportFixtures {
         #expect(result.stderr == "Error: --key 1=…: with several files, say which: --key FILE:1=X.\n")
     }
 
-    /// The shipped deck's checked key (item 4 = A, explicit) survives importing its quiz text,
-    /// where that key is only inferred; ids stay those of the shipped deck.
+    /// The shipped deck's checked key (item 4 = A) survives importing its quiz text, where that
+    /// key is only inferred, and the report says where it was kept from; ids stay those of the
+    /// shipped deck.
     @Test func importingAShippedDecksQuizKeepsItsIdsAndCheckedKeys() throws {
         let folder = TempFolder()
         let result = try ImportFixtures.run(["import", ImportFixtures.linearAlgebra, "--json"], in: folder)
@@ -164,9 +166,12 @@ enum ImportFixtures {
         let shipped = try String(contentsOf: ImportFixtures.sources.deletingLastPathComponent()
             .appendingPathComponent("linear-algebra.deck"), encoding: .utf8)
         for item in items { #expect(shipped.contains("card: \(item["id"] as? String ?? "?")\n")) }
-        #expect(items[3]["key_source"] as? String == "explicit")
+        #expect(items[3]["key_source"] as? String == "kept")
+        let keptFrom = items[3]["key_kept_from"] as? [String: Any]
+        #expect(keptFrom?["deck"] as? String == "linear-algebra")
+        #expect(keptFrom?["shipped"] as? Bool == true)
         let again = try ImportFixtures.run(["import", ImportFixtures.linearAlgebra], in: folder)
-        #expect(again.stdout.contains("  keys: 2 explicit, 0 inferred, 0 none\n"))
+        #expect(again.stdout.contains("  keys: 1 written (1), 0 stated, 0 inferred, 0 corrected, 1 kept (4: A from imported deck \"linear-algebra\"), 0 none\n"))
         #expect(again.stdout.hasSuffix(": 0 new, 0 updated, 4 unchanged, 0 removed\n"))
     }
 }

@@ -58,6 +58,51 @@ let sampleCards = [
         ]))
     }
 
+    /// Version 2 records where each key came from; pinned like version 1.
+    static let versionTwoFixture = """
+        srs-deck 2
+        card: w
+        type: multiple_choice
+        question: Written?
+        A: 0
+        B: 1
+        key: B written
+
+        card: s
+        type: multiple_choice
+        question: Stated?
+        A: 0
+        B: 1
+        key: A stated
+
+        card: c
+        type: multiple_choice
+        question: Corrected?
+        A: 0
+        B: 1
+        key: B corrected
+
+        card: i
+        type: multiple_choice
+        question: Inferred?
+        A: 0
+        B: 1
+        key: A inferred 0.62
+
+        """
+
+    @Test func readsAndWritesTheVersionTwoFixture() throws {
+        let deck = try readDeck(Self.versionTwoFixture)
+        #expect(deck.cards.map(\.kind.key) == [AnswerKey(index: 1, source: .written), AnswerKey(index: 0, source: .stated),
+                                               AnswerKey(index: 1, source: .corrected),
+                                               AnswerKey(index: 0, source: .inferred(confidence: 0.62))])
+        let written = DeckWriter.text(of: deck)
+        #expect(written.hasPrefix("srs-deck 2\n"))
+        for line in ["key: B written\n", "key: A stated\n", "key: B corrected\n", "key: A inferred 0.62\n"] {
+            #expect(written.contains(line))
+        }
+    }
+
     @Test func handEditsAreAccepted() throws {
         let text = "# my deck\r\nsrs-deck 1\r\ncard: x\r\ntype: multiple choice\r\nquestion:\r\n\tTabbed line\r\n  two spaces\r\n"
             + "A: one   \r\nB: two\r\nkey: b explicit\r\n\r\n# a comment\r\ncard: y\r\ntype: True_False\r\nquestion: q\r\nanswer: TRUE\r\n"
@@ -69,7 +114,7 @@ let sampleCards = [
 
     @Test(arguments: [
         ("", 1, "the file is empty"),
-        ("hello\n", 1, "not an srs deck: the first line must be `srs-deck 1`"),
+        ("hello\n", 1, "not an srs deck: the first line must be `srs-deck 2` (or 1)"),
         ("srs-deck 1\ntype: true_false\n", 2, "`type:` comes before the first card"),
         ("srs-deck 1\ncard: a\ntype: true_false\nquestion: q\n", 2, "true/false card `a` has no answer"),
         ("srs-deck 1\ncard: a\ntype: true_false\nquestion: q\nanswer: maybe\n", 5, "`answer: maybe` is neither true nor false"),
@@ -97,8 +142,8 @@ let sampleCards = [
     }
 
     @Test func newerVersionIsRefused() {
-        #expect(throws: StoreError.newerFormat(path: "t.deck", found: 2, supported: 1)) {
-            try readDeck("srs-deck 2\n")
+        #expect(throws: StoreError.newerFormat(path: "t.deck", found: 3, supported: 2)) {
+            try readDeck("srs-deck 3\n")
         }
     }
 
@@ -167,8 +212,8 @@ let sampleCards = [
     }
 
     @Test func listingChecksTheVersion() {
-        #expect(throws: StoreError.newerFormat(path: "t.deck", found: 2, supported: 1)) {
-            try Array("srs-deck 2\ncard: a\n".utf8).withUnsafeBytes { try DeckReader.cardIDs($0, path: "t.deck") }
+        #expect(throws: StoreError.newerFormat(path: "t.deck", found: 3, supported: 2)) {
+            try Array("srs-deck 3\ncard: a\n".utf8).withUnsafeBytes { try DeckReader.cardIDs($0, path: "t.deck") }
         }
     }
 }
