@@ -80,5 +80,18 @@ public enum KeyInference {
         return Result(key: AnswerKey(index: best, source: .inferred(confidence: confidence)), reason: "", scores: net)
     }
 
+    /// Results by item text: a file that repeats an item weighs it once.
+    struct Cache {
+        private var results: [String: Result] = [:]
+
+        mutating func infer(question: String, options: [String], explanation: String) -> Result {
+            let key = question + "\u{1F}" + options.joined(separator: "\u{1E}") + "\u{1F}" + explanation
+            if let known = results[key] { return known }
+            let result = KeyInference.infer(question: question, options: options, explanation: explanation)
+            results[key] = result
+            return result
+        }
+    }
+
     static func letterOf(_ index: Int) -> Character { Character(UnicodeScalar(UInt8(65 + index))) }
 }

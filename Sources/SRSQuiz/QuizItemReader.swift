@@ -13,9 +13,9 @@ struct QuizItemReader {
 
     private var body: [QuizLine] { block.body }
 
-    mutating func read() -> Result<QuizItem, QuizDiagnostic> {
+    mutating func read(inferences: inout KeyInference.Cache) -> Result<QuizItem, QuizDiagnostic> {
         switch block.header?.type ?? detectedType() {
-        case .multipleChoice: return readMultipleChoice()
+        case .multipleChoice: return readMultipleChoice(&inferences)
         case .trueFalse: return readTrueFalse()
         case .shortAnswer: return readShortAnswer()
         case nil:
@@ -36,7 +36,7 @@ struct QuizItemReader {
 
     // MARK: Multiple choice
 
-    private mutating func readMultipleChoice() -> Result<QuizItem, QuizDiagnostic> {
+    private mutating func readMultipleChoice(_ inferences: inout KeyInference.Cache) -> Result<QuizItem, QuizDiagnostic> {
         guard let run = OptionRun.find(in: body) else {
             return .failure(error(block.startLine, "multiple-choice item has no options; write at least two "
                 + "options on their own lines, each as its letter glued to its text: `AFirst option`, "
@@ -59,7 +59,7 @@ struct QuizItemReader {
         case .success(nil) where rest.contains(where: { $0.answerValue != nil }):
             return .success(item(question, .multipleChoice(options: options, key: nil), explanation))
         case .success(nil):
-            let key = inferredKey(question: question, options: options, explanation: explanation)
+            let key = inferredKey(question: question, options: options, explanation: explanation, &inferences)
             return .success(item(question, .multipleChoice(options: options, key: key), explanation))
         }
     }
@@ -87,8 +87,9 @@ struct QuizItemReader {
         }
     }
 
-    private mutating func inferredKey(question: String, options: [String], explanation: String) -> AnswerKey? {
-        let inference = KeyInference.infer(question: question, options: options, explanation: explanation)
+    private mutating func inferredKey(question: String, options: [String], explanation: String,
+                                      _ inferences: inout KeyInference.Cache) -> AnswerKey? {
+        let inference = inferences.infer(question: question, options: options, explanation: explanation)
         if inference.key == nil {
             warn(block.startLine, "no answer key: \(inference.reason); the card will be self-graded. Add "
                 + "`Answer: X` after the options, or import with `--key \(position)=X`")
