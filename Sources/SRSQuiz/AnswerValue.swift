@@ -44,7 +44,7 @@ enum AnswerValue {
     static func agrees(_ text: String, with option: String) -> Bool {
         let given = words(text), full = words(option)
         guard !given.isEmpty else { return false }
-        return given == full || (text.isTruncated && full.starts(with: given))
+        return given == full || (text.isTruncated && full.joined(separator: " ").hasPrefix(given.joined(separator: " ")))
     }
 
     private static func uniqueOption(matching text: String, in options: [String], prefix: Bool) -> Int? {
