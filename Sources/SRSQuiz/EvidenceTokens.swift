@@ -14,6 +14,8 @@ struct EvidenceToken: Equatable {
     var boundary: Boundary
     /// A single upper-case letter A–H, as written (`B`, not the article `a`).
     var isCapitalLetter: Bool
+    /// Written with a capital first letter (`Darwin`).
+    var isCapitalized = false
     /// The character glued to the token on each side (`(` and `)` in `(C)`), if any.
     var before: Unicode.Scalar?
     var after: Unicode.Scalar?
@@ -129,7 +131,7 @@ enum EvidenceTokens {
             let before = start > 0 && !scalars[start - 1].isSpaceLike ? scalars[start - 1] : nil
             let after = end < scalars.count && !scalars[end].isSpaceLike ? scalars[end] : nil
             out.append(EvidenceToken(text: text, kind: kind, boundary: boundary, isCapitalLetter: capital,
-                                     before: before, after: after))
+                                     isCapitalized: scalars[start].properties.isUppercase, before: before, after: after))
             boundary = .none
             index = max(index, end)
         }

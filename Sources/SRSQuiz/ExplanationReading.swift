@@ -11,6 +11,9 @@ struct ExplanationReading {
         var polarity: Polarity
         /// Opened by `not`, `no`, `never`…: a verbal negation.
         var negatedByVerb = false
+        /// How much what it says counts: half in a clause that a `but`, `however` or `yet`
+        /// clause corrects (`introduced in 1999, but notes only arrived in 2002`).
+        var weight = 1.0
         /// Opened by a negation or contrast (`not`, `unlike`, `rather than`), not by a mistake
         /// named in its clause: what follows is denied.
         var opensDenial = false
@@ -25,6 +28,16 @@ struct ExplanationReading {
         tokens = EvidenceTokens.tokens(text)
         cut()
         applyClauseCues()
+        halveConcededClauses()
+    }
+
+    private mutating func halveConcededClauses() {
+        var conceded = Set<Int>()
+        for segment in segments where segment.range.lowerBound > 0 {
+            let first = tokens[segment.range.lowerBound].text
+            if ["but", "however", "yet"].contains(first) { conceded.insert(segment.clause - 1) }
+        }
+        for index in segments.indices where conceded.contains(segments[index].clause) { segments[index].weight = 0.5 }
     }
 
     // MARK: Cutting
@@ -123,5 +136,5 @@ struct ExplanationReading {
                                           "partly", "partially", "sometimes", "pick", "picks", "choose",
                                           "chooses", "popular", "intuitive", "intuitively", "suppose",
                                           "supposed", "either", "argue", "argued", "arguably", "perhaps",
-                                          "possibly", "maybe", "if", "unless"]
+                                          "possibly", "maybe", "if", "unless", "component", "components"]
 }

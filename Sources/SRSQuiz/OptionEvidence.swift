@@ -54,7 +54,12 @@ struct OptionEvidence {
         var mentions: [Int: Mention]
     }
 
-    struct Mention { var weight: Double; var words: Int; var quoted: Bool }
+    /// An option named in a unit: by which of its words (all of them for a quote).
+    struct Mention {
+        var stems: Set<String>
+        var quoted: Bool
+        var weight: Double
+    }
 
     /// The segments, a segment naming several options split at `and`/`or` when each part then
     /// names one (`iron is a metal and argon a noble gas`).
@@ -95,32 +100,78 @@ struct OptionEvidence {
         }
     }
 
+    /// Adds what the units say, each piece of evidence once: an option quoted three times, or a
+    /// word of it said in three places, is not three times as likely the key.
     private mutating func add(_ units: [Unit], _ reading: ExplanationReading, _ profile: OptionProfile) {
         var focusHits = Array(repeating: Set<String>(), count: support.count)
+        var tally = Array(repeating: Tally(), count: support.count)
         var subject: (clause: Int, option: Int)?
-        for unit in units {
-            let clause = reading.segments[unit.segment].clause
-            if !unit.mentions.isEmpty { subject = nil }
-            if unit.mentions.isEmpty, let subject, subject.clause == clause,
-               reading.segments[unit.segment].polarity == .positive {
+        for (index, unit) in units.enumerated() {
+            let segment = reading.segments[unit.segment]
+            let opening = reading.tokens[unit.range.lowerBound].text
+            if !unit.mentions.isEmpty || segment.polarity == .negative || ["and", "or", "but"].contains(opening) {
+                subject = nil
+            }
+            if unit.mentions.isEmpty, let subject, subject.clause == segment.clause, segment.polarity == .positive {
                 focusHits[subject.option].formUnion(reading.tokens[unit.range].map(\.stem).filter(profile.focus.contains))
             }
-            switch reading.segments[unit.segment].polarity {
-            case .neutral: continue
-            case .negative: for (option, mention) in unit.mentions { against[option] += mention.weight }
-            case .positive:
-                for (option, mention) in unit.mentions {
-                    support[option] += mention.weight
-                    matchedWords[option] = max(matchedWords[option], mention.words)
-                    quoted[option] = quoted[option] || mention.quoted
-                }
-                if unit.mentions.count == 1, let option = unit.mentions.keys.first {
-                    focusHits[option].formUnion(reading.tokens[unit.range].map(\.stem).filter(profile.focus.contains))
-                    subject = (clause, option)
-                }
+            if unit.mentions.count == 1, let option = unit.mentions.keys.first, segment.polarity == .positive,
+               Self.restates(unit, reading) {
+                focusHits[option].formUnion(Self.earlierWords(index, units, reading).filter(profile.focus.contains))
+            }
+            guard segment.polarity != .neutral else { continue }
+            for (option, mention) in unit.mentions {
+                tally[option].add(mention, positive: segment.polarity == .positive, factor: segment.weight)
+            }
+            if segment.polarity == .positive, unit.mentions.count == 1, let option = unit.mentions.keys.first {
+                focusHits[option].formUnion(reading.tokens[unit.range].map(\.stem).filter(profile.focus.contains))
+                subject = (segment.clause, option)
             }
         }
+        for option in tally.indices {
+            support[option] = tally[option].sum(positive: true, profile.weights)
+            against[option] = tally[option].sum(positive: false, profile.weights)
+            matchedWords[option] = tally[option].positiveWords.count
+            quoted[option] = tally[option].positiveQuote > 0
+        }
         addFocus(focusHits)
+    }
+
+    /// `…, that is 20%`, `i.e. X`, `namely X`: the unit names what the units before it in its
+    /// clause described.
+    static func restates(_ unit: Unit, _ reading: ExplanationReading) -> Bool {
+        let words = reading.tokens[unit.range].prefix(2).map(\.text)
+        return words == ["that", "is"] || words == ["i", "e"] || words.first == "namely"
+    }
+
+    static func earlierWords(_ index: Int, _ units: [Unit], _ reading: ExplanationReading) -> [String] {
+        let clause = reading.segments[units[index].segment].clause
+        var words: [String] = []
+        var earlier = index - 1
+        while earlier >= 0, reading.segments[units[earlier].segment].clause == clause, units[earlier].mentions.isEmpty {
+            words += reading.tokens[units[earlier].range].map(\.stem)
+            earlier -= 1
+        }
+        return words
+    }
+
+    /// One option's evidence, each word and quote counted once at its largest weight.
+    struct Tally {
+        var positiveWords: [String: Double] = [:], negativeWords: [String: Double] = [:]
+        var positiveQuote = 0.0, negativeQuote = 0.0
+
+        mutating func add(_ mention: Mention, positive: Bool, factor: Double) {
+            for stem in mention.stems {
+                if positive { positiveWords[stem] = max(positiveWords[stem] ?? 0, factor) } else { negativeWords[stem] = 1 }
+            }
+            guard mention.quoted else { return }
+            if positive { positiveQuote = max(positiveQuote, factor) } else { negativeQuote = 1 }
+        }
+
+        func sum(positive: Bool, _ weights: [String: Double]) -> Double {
+            let words = positive ? positiveWords : negativeWords
+            return (positive ? positiveQuote : negativeQuote) + words.reduce(0) { $0 + (weights[$1.key] ?? 0) * $1.value }
+        }
     }
 
     private mutating func addFocus(_ hits: [Set<String>]) {

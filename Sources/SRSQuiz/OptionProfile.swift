@@ -12,6 +12,9 @@ struct OptionProfile {
     let focus: Set<String>
     /// `Which is not…`, `…except`: the explanation's denials point at the key.
     let isNegativeQuestion: Bool
+    /// For an option that is a name of several capitalised words (`Charles Darwin`), its last
+    /// word when no other option has it: `Darwin` in the explanation quotes it.
+    let surnames: [Int: String]
 
     init(question: String, options: [String]) {
         let questionTokens = EvidenceTokens.tokens(question)
@@ -24,9 +27,21 @@ struct OptionProfile {
             .map { ($0.key, questionStems.contains($0.key) ? $0.value / 2 : $0.value) }
             .reduce(into: [:]) { $0[$1.0] = $1.1 }
         focus = questionStems.subtracting(containing.keys)
+        surnames = Self.surnames(options, containing)
         isNegativeQuestion = questionTokens.contains {
             ExplanationReading.verbalNegations.contains($0.text) || $0.text == "except"
         }
+    }
+
+    private static func surnames(_ options: [String], _ containing: [String: Int]) -> [Int: String] {
+        var result: [Int: String] = [:]
+        for (index, option) in options.enumerated() {
+            let words = EvidenceTokens.tokens(option).filter(\.isContent)
+            guard words.count >= 2, words.allSatisfy({ $0.isCapitalized && $0.kind == .word }),
+                  let last = words.last, containing[last.stem] == 1 else { continue }
+            result[index] = last.stem
+        }
+        return result
     }
 
     /// The summed weight of the option's distinct stems.
@@ -45,10 +60,13 @@ struct OptionProfile {
             }
         }
         let stems = range.filter { !skipped.contains($0) && tokens[$0].isContent }.map { tokens[$0].stem }
-        let quotes = quotedOptions(in: stems).union(lettered)
+        let named = surnames.filter { option, surname in
+            range.contains { tokens[$0].isCapitalized && tokens[$0].stem == surname }
+        }.keys
+        let quotes = quotedOptions(in: stems).union(lettered).union(named)
         if !quotes.isEmpty {
             return Dictionary(uniqueKeysWithValues: quotes.map {
-                ($0, OptionEvidence.Mention(weight: 1 + totalWeight($0), words: 3, quoted: true))
+                ($0, OptionEvidence.Mention(stems: Set(sequences[$0]), quoted: true, weight: 1 + totalWeight($0)))
             })
         }
         return wordMentions(Set(stems))
@@ -65,7 +83,7 @@ struct OptionProfile {
             let matched = found[option].filter { sharedBy[$0] == 1 }
             guard !matched.isEmpty else { continue }
             let weight = matched.reduce(0) { $0 + (weights[$1] ?? 0) }
-            result[option] = OptionEvidence.Mention(weight: weight, words: matched.count, quoted: false)
+            result[option] = OptionEvidence.Mention(stems: matched, quoted: false, weight: weight)
         }
         return result
     }

@@ -40,8 +40,8 @@ struct OptionRun: Equatable, Sendable {
               let next = Self.nextNonBlank(in: lines, after: end - 1),
               lines[next].optionIndex == options.count, let option = lines[next].option,
               option.index == options.count {
-            let shape = OptionShape(candidate: option, siblings: options,
-                                    afterBlank: next > end, siblingsSpaced: spaced(lines))
+            let shape = OptionShape(candidate: option, siblings: options, afterBlank: next > end,
+                                    siblingsSpaced: spaced(lines), nextLetterFollows: Self.nextLetter(after: next, in: lines))
             if shape.verdict == .prose { return }
             if shape.verdict == .undecided, undecidedLine == nil { undecidedLine = lines[next].number }
             if shape.verdict == .undecided, shape.leansToProse { return }
@@ -53,6 +53,14 @@ struct OptionRun: Equatable, Sendable {
     /// True when blank lines stand between the options so far.
     private func spaced(_ lines: [QuizLine]) -> Bool {
         lines[start..<end].contains { $0.isBlank }
+    }
+
+    /// True when the line after `index` carries the letter after `index`'s and reads as an
+    /// option (glued, not lower-case after upper-case): the options go on.
+    private static func nextLetter(after index: Int, in lines: [QuizLine]) -> Bool {
+        guard let letter = lines[index].optionIndex, let next = nextNonBlank(in: lines, after: index),
+              let option = lines[next].option else { return false }
+        return option.index == letter + 1
     }
 
     private static func nextNonBlank(in lines: [QuizLine], after index: Int) -> Int? {
@@ -70,11 +78,16 @@ struct OptionShape {
     /// as the explanation; otherwise as an option.
     let leansToProse: Bool
 
-    init(candidate: QuizOptionLine, siblings: [QuizOptionLine], afterBlank: Bool, siblingsSpaced: Bool) {
+    init(candidate: QuizOptionLine, siblings: [QuizOptionLine], afterBlank: Bool, siblingsSpaced: Bool,
+         nextLetterFollows: Bool = false) {
         let texts = siblings.map(\.text)
         let sentence = Self.endsSentence(candidate.text)
         let words = Self.wordCount(candidate.text), longest = texts.map(Self.wordCount).max() ?? 0
         leansToProse = sentence && words > longest
+        if nextLetterFollows, !sentence || texts.contains(where: Self.endsSentence) {
+            verdict = .option   // `Ctanh` between `BSigmoid` and `DLeaky ReLU`
+            return
+        }
         if Self.startsLowercase(candidate.text), !texts.contains(where: Self.startsLowercase) {
             verdict = .prose
             return

@@ -43,7 +43,7 @@ import SRSCore
         #expect(result.items.count == 4)
         #expect(result.items[0].kind == .multipleChoice(options: ["0", "1", "2"], key: AnswerKey(index: 1, source: .written)))
         #expect(result.items[0].question == "What is the determinant of the 2×2 identity matrix?")
-        #expect(result.items[3].kind.key == AnswerKey(index: 0, source: .inferred(confidence: 0.85)))
+        #expect(result.items[3].kind.key == AnswerKey(index: 0, source: .inferred(confidence: 0.81)))
         #expect(result.items[1].kind == .trueFalse(answer: false))
     }
 
