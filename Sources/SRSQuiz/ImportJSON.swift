@@ -31,7 +31,7 @@ public enum ImportJSON {
         var out = "{\"version\": \(version), \"files\": ["
         for (index, file) in files.enumerated() {
             out += index == 0 ? "\n  " : ",\n  "
-            out += "{\"path\": \(quoted(file.path)), \"deck\": \(quoted(file.deck)), \"items\": ["
+            out += "{\"path\": \(JSONText.quoted(file.path)), \"deck\": \(JSONText.quoted(file.deck)), \"items\": ["
             let kept = Dictionary(file.kept.map { ($0.position, $0) }, uniquingKeysWith: { first, _ in first })
             let elsewhere = Dictionary(file.elsewhere.map { ($0.position, $0) }, uniquingKeysWith: { first, _ in first })
             for (position, entry) in file.entries.enumerated() {
@@ -46,35 +46,34 @@ public enum ImportJSON {
 
     static func item(_ item: QuizItem, id: CardID, kept: DeckMerge.KeptKey? = nil,
                      elsewhere: ImportSummary.Elsewhere? = nil) -> String {
-        var fields = ["\"id\": \(quoted(id.rawValue))", "\"type\": \(quoted(item.kind.typeName))",
-                      "\"line\": \(item.line)", "\"question\": \(quoted(item.question))"]
+        var fields: [(String, JSONText)] = [("id", .string(id.rawValue)), ("type", .string(item.kind.typeName)),
+                                            ("line", .int(item.line)), ("question", .string(item.question))]
         switch item.kind {
         case .multipleChoice(let options, let key):
-            fields.append("\"options\": [\(options.map(quoted).joined(separator: ", "))]")
-            fields.append("\"key\": \(key.map { quoted(String($0.letter)) } ?? "null")")
+            fields.append(("options", .array(options.map(JSONText.string))))
+            fields.append(("key", key.map { .string(String($0.letter)) } ?? .null))
             switch kept == nil ? key?.source : nil {
             case nil where kept != nil:
-                fields.append("\"key_source\": \"kept\"")
-                fields.append("\"key_kept_from\": {\"deck\": \(quoted(kept?.deck ?? "")), \"shipped\": \(kept?.shipped ?? false)}")
-            case nil: fields.append("\"key_source\": \"none\"")
-            case .written?: fields.append("\"key_source\": \"written\"")
-            case .stated?: fields.append("\"key_source\": \"stated\"")
-            case .corrected?: fields.append("\"key_source\": \"corrected\"")
+                fields.append(("key_source", .string("kept")))
+                fields.append(("key_kept_from", .object([("deck", .string(kept?.deck ?? "")), ("shipped", .bool(kept?.shipped ?? false))])))
+            case nil: fields.append(("key_source", .string("none")))
+            case .written?: fields.append(("key_source", .string("written")))
+            case .stated?: fields.append(("key_source", .string("stated")))
+            case .corrected?: fields.append(("key_source", .string("corrected")))
             case .inferred(let confidence)?:
-                fields.append("\"key_source\": \"inferred\"")
-                fields.append("\"key_confidence\": \(confidence)")
+                fields.append(("key_source", .string("inferred")))
+                fields.append(("key_confidence", .double(confidence)))
             }
-        case .trueFalse(let answer): fields.append("\"answer\": \(answer)")
-        case .shortAnswer(let model): fields.append("\"model_answer\": \(quoted(model))")
+        case .trueFalse(let answer): fields.append(("answer", .bool(answer)))
+        case .shortAnswer(let model): fields.append(("model_answer", .string(model)))
         }
-        fields.append("\"explanation\": \(quoted(item.explanation))")
+        fields.append(("explanation", .string(item.explanation)))
         if let elsewhere {
-            fields.append("\"also_in\": {\"deck\": \(quoted(elsewhere.deck)), \"card\": \(quoted(elsewhere.card.rawValue))}")
+            fields.append(("also_in", .object([("deck", .string(elsewhere.deck)), ("card", .string(elsewhere.card.rawValue))])))
         }
-        return "{" + fields.joined(separator: ", ") + "}"
+        return JSONText.object(fields).rendered(indent: nil)
     }
 
-    /// A JSON string literal (`JSONText.quoted`), kept under this name for the callers that
-    /// write import and schedule lines.
+    /// A JSON string literal: `JSONText.quoted`, under the name `srs schedule` uses.
     public static func quoted(_ text: String) -> String { JSONText.quoted(text) }
 }

@@ -40,7 +40,8 @@ public struct UserSettings: Equatable, Sendable {
         let value: JSONValue
         do { value = try JSONValue.parse(bytes) } catch let error as JSONError {
             let (line, column) = Snapshot.position(of: error.offset, in: bytes)
-            throw StoreError.damaged(path: path, line: line, problem: "\(error.problem) (column \(column))",
+            // `error.located` names the setting: "new_per_day": a number with a leading zero.
+            throw StoreError.damaged(path: path, line: line, problem: "\(error.located) (column \(column))",
                                      fix: "Fix it by hand (see docs/progress-format.md) or delete it to use the defaults.")
         }
         guard case .object = value else { throw bad("not a JSON object") }
@@ -75,14 +76,14 @@ public struct UserSettings: Equatable, Sendable {
     }
 
     func encoded() -> [UInt8] {
-        var lines = [
-            "  \"version\": \(ProgressFormat.version)",
-            "  \"new_per_day\": \(limits.newPerDay)",
-            "  \"max_reviews_per_day\": \(limits.maxReviewsPerDay)",
-            "  \"rollover_hour\": \(rolloverHour)",
-            "  \"time_zone\": \(timeZone.map(JSONText.quoted) ?? "null")",
+        var members: [(String, JSONText)] = [
+            ("version", .int(ProgressFormat.version)), ("new_per_day", .int(limits.newPerDay)),
+            ("max_reviews_per_day", .int(limits.maxReviewsPerDay)), ("rollover_hour", .int(rolloverHour)),
+            ("time_zone", timeZone.map(JSONText.string) ?? .null),
         ]
-        if let newToday { lines.append("  \"new_today\": {\"day\": \(JSONText.quoted(newToday.day)), \"limit\": \(newToday.limit)}") }
-        return Array(("{\n" + lines.joined(separator: ",\n") + "\n}\n").utf8)
+        if let newToday {
+            members.append(("new_today", .object([("day", .string(newToday.day)), ("limit", .int(newToday.limit))])))
+        }
+        return Array((JSONText.object(members).rendered() + "\n").utf8)
     }
 }

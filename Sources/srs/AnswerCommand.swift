@@ -46,7 +46,12 @@ struct AnswerCommand: ParsableCommand {
                 let record = try store.append(card: card, action: .answer(grade: grade, kind: kind, answerMillis: millis),
                                               time: time, after: after)
                 let memory = after.memory
-                FileHandle.standardOutput.write(Data(("{\"seq\":\(record.seq),\"card\":\(JSONText.quoted(card.rawValue)),\"grade\":\"\(grade.name.lowercased())\",\"kind\":\"\(kind.rawValue)\",\"interval_days\":\(memory?.intervalDays ?? 0),\"due\":\(JSONText.quoted(ISOTime.format(memory?.due ?? 0)))}\n").utf8))
+                let acknowledgement = JSONText.object([
+                    ("seq", .int(record.seq)), ("card", .string(card.rawValue)), ("grade", .string(grade.name.lowercased())),
+                    ("kind", .string(kind.rawValue)), ("interval_days", .int(memory?.intervalDays ?? 0)),
+                    ("due", .string(ISOTime.format(memory?.due ?? 0))),
+                ])
+                FileHandle.standardOutput.write(Data((acknowledgement.compact + "\n").utf8))
             }
         }
     }
