@@ -29,7 +29,7 @@ enum ImportFixtures {
         #expect(result.stderr == "")
         #expect(result.stdout == """
             \(ImportFixtures.original) → deck "ntk": 4 items (2 multiple choice, 1 true/false, 1 short answer)
-              keys: 0 written, 0 stated, 2 inferred (1: B 0.76, 4: D 0.67), 0 corrected, 0 kept, 0 none
+              keys: 0 written, 0 stated, 2 inferred (1: B 0.62, 4: D 1.0), 0 corrected, 0 kept, 0 none
               4 questions are already in other decks: item 1 in deck "neural-tangent-kernel" as card ff9ad89ce50d, item 2 in deck "neural-tangent-kernel" as card 2e702c5173c6, item 3 in deck "neural-tangent-kernel" as card 319fd5ca516b, item 4 in deck "neural-tangent-kernel" as card d13552a9b29d
               wrote \(ImportFixtures.deckFile("ntk", in: folder)): 4 new, 0 updated, 0 unchanged, 0 removed
 
@@ -146,8 +146,22 @@ enum ImportFixtures {
         #expect(result.status == 0)
         #expect(result.stdout.contains("deck \"linear-algebra\": 4 items"))
         #expect(result.stdout.contains("deck \"000_84106cf2ef55100a\": 4 items"))
-        #expect(result.stdout.contains("  keys: 0 written, 0 stated, 1 inferred (4: D 0.67), 1 corrected (1: B), 0 kept, 0 none\n"))
+        #expect(result.stdout.contains("  keys: 0 written, 0 stated, 1 inferred (4: D 1.0), 1 corrected (1: B), 0 kept, 0 none\n"))
         #expect(FileManager.default.fileExists(atPath: ImportFixtures.deckFile("000_84106cf2ef55100a", in: folder)))
+    }
+
+    /// The same quiz under another name: imported as a deck of its own, and reported with the
+    /// deck that already holds its questions.
+    @Test func questionsAlreadyInAnotherDeckAreReported() throws {
+        let folder = TempFolder()
+        let result = try ImportFixtures.run(["import", ImportFixtures.linearAlgebra, "--deck", "copy", "--json"], in: folder)
+        #expect(result.status == 0)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let items = try #require((json["files"] as? [[String: Any]])?.first?["items"] as? [[String: Any]])
+        #expect(items.map { ($0["also_in"] as? [String: Any])?["deck"] as? String } == Array(repeating: "linear-algebra", count: 4))
+        #expect((items[0]["also_in"] as? [String: Any])?["card"] as? String == "89fc2ab78841")
+        let text = try ImportFixtures.run(["import", ImportFixtures.linearAlgebra, "--deck", "copy", "--dry-run"], in: folder)
+        #expect(text.stdout.contains("  4 questions are already in other decks: item 1 in deck \"linear-algebra\" as card 89fc2ab78841, "))
     }
 
     @Test func aBareKeyWithSeveralFilesIsAUsageError() throws {
