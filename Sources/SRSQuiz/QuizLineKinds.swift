@@ -86,18 +86,26 @@ extension QuizLine {
     /// first two bytes that `option` confirms.
     var optionIndex: Int? {
         var bytes = text.utf8.makeIterator()
-        guard let first = bytes.next(), (65...72).contains(first), let second = bytes.next(),
-              second != 0x20, second != 0x09 else { return nil }
+        guard var first = bytes.next(), var second = bytes.next() else { return nil }
+        if first == UInt8(ascii: "("), let third = bytes.next(), third == UInt8(ascii: ")") { (first, second) = (second, third) }
+        guard (65...72).contains(first), second != 0x20, second != 0x09 else { return nil }
         return Int(first) - 65
     }
 
-    /// An option written as its letter glued to its text (`A4`, `Basync`, `Cθ`), or `A) text`.
+    /// An option written as its letter glued to its text (`A4`, `Basync`, `Cθ`), or with a
+    /// separator and a space: `A) text`, `(A) text`, `A. text`, `A: text`.
     var option: QuizOptionLine? {
         guard optionIndex != nil else { return nil }
-        guard let first = text.unicodeScalars.first, (65...72).contains(first.value) else { return nil }
+        var rest = text.unicodeScalars.dropFirst(text.utf8.first == UInt8(ascii: "(") ? 1 : 0)
+        guard let first = rest.first, (65...72).contains(first.value) else { return nil }
         let index = Int(first.value) - 65
-        var rest = text.unicodeScalars.dropFirst()
-        if rest.first == ")" { rest = rest.dropFirst().drop { $0.isSpaceLike } }
+        rest = rest.dropFirst()
+        if rest.first == ")" {
+            rest = rest.dropFirst().drop { $0.isSpaceLike }
+        } else if let separator = rest.first, ".:".unicodeScalars.contains(separator),
+                  rest.dropFirst().first?.isSpaceLike == true {
+            rest = rest.dropFirst().drop { $0.isSpaceLike }
+        }
         guard let next = rest.first, !next.isSpaceLike else { return nil }
         return QuizOptionLine(index: index, text: String(Substring(rest)))
     }

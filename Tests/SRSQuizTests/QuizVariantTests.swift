@@ -56,6 +56,12 @@ import SRSCore
         #expect(item?.explanation == "Every async function may suspend here.")
     }
 
+    @Test(arguments: ["A) one\nB) two", "(A) one\n(B) two", "A. one\nB. two", "A: one\nB: two", "Aone\n\nBtwo"])
+    func optionLetterShapes(options: String) {
+        let item = parseQuiz("Question 1 Multiple Choice\nPick.\n\(options)\nAnswer: B\n").items.first
+        #expect(item?.kind == .multipleChoice(options: ["one", "two"], key: AnswerKey(index: 1, source: .written)))
+    }
+
     @Test func aSingleWordOptionStaysAnOption() {
         let item = parseQuiz("Question 1 Multiple Choice\nPick.\nAParis\nBLondon\nCRome\nAnswer: C\n").items.first
         #expect(item?.kind.options == ["Paris", "London", "Rome"])
