@@ -22,13 +22,30 @@ struct EvidenceToken: Equatable {
 
     /// What is compared: numbers and symbols whole; words lower-cased, a plural `s` dropped,
     /// cut to five characters (`learns`/`learning`); number words as digits (`two` → `2`).
-    var stem: String {
+    /// Computed once, when the token is made.
+    private(set) var stem = ""
+
+    init(text: String, kind: Kind, boundary: Boundary, isCapitalLetter: Bool, isCapitalized: Bool = false,
+         before: Unicode.Scalar? = nil, after: Unicode.Scalar? = nil) {
+        self.text = text
+        self.kind = kind
+        self.boundary = boundary
+        self.isCapitalLetter = isCapitalLetter
+        self.isCapitalized = isCapitalized
+        self.before = before
+        self.after = after
+        stem = Self.stem(of: text, kind)
+        isContent = kind != .word || !TextTokens.stopWords.contains(text) && !EvidenceTokens.cueOnly.contains(text)
+    }
+
+    static func stem(of text: String, _ kind: Kind) -> String {
         switch kind {
         case .number, .symbol: return text
         case .word:
             if let digits = EvidenceTokens.numberWords[text] { return digits }
-            var scalars = Array(text.unicodeScalars)
-            if scalars.count > 3, scalars.last == "s", !["s", "u", "i"].contains(scalars[scalars.count - 2]) {
+            var scalars = Array(text.unicodeScalars.prefix(7))
+            if text.unicodeScalars.count <= 7, scalars.count > 3, scalars.last == "s",
+               !["s", "u", "i"].contains(scalars[scalars.count - 2]) {
                 scalars.removeLast()
             }
             return String(String.UnicodeScalarView(scalars.prefix(5)))
@@ -36,7 +53,7 @@ struct EvidenceToken: Equatable {
     }
 
     /// Not a function word: what can tell options apart.
-    var isContent: Bool { kind != .word || !TextTokens.stopWords.contains(text) && !EvidenceTokens.cueOnly.contains(text) }
+    private(set) var isContent = true
 }
 
 /// Splits text into `EvidenceToken`s in one pass over its scalars.

@@ -15,11 +15,17 @@ struct OptionProfile {
     /// For an option that is a name of several capitalised words (`Charles Darwin`), its last
     /// word when no other option has it: `Darwin` in the explanation quotes it.
     let surnames: [Int: String]
+    private let totals: [Double]
+    /// Each option's stems as a set.
+    private let distinct: [Set<String>]
+    /// For each option, the longer options whose text holds its text.
+    private let containers: [[Int]]
 
     init(question: String, options: [String]) {
         let questionTokens = EvidenceTokens.tokens(question)
         let questionStems = Set(questionTokens.filter(\.isContent).map(\.stem))
-        sequences = options.map { EvidenceTokens.tokens($0).filter(\.isContent).map(\.stem) }
+        let optionTokens = options.map { EvidenceTokens.tokens($0).filter(\.isContent) }
+        sequences = optionTokens.map { $0.map(\.stem) }
         var containing: [String: Int] = [:]
         for stems in sequences { for stem in Set(stems) { containing[stem, default: 0] += 1 } }
         let count = Double(options.count)
@@ -27,16 +33,24 @@ struct OptionProfile {
             .map { ($0.key, questionStems.contains($0.key) ? $0.value / 2 : $0.value) }
             .reduce(into: [:]) { $0[$1.0] = $1.1 }
         focus = questionStems.subtracting(containing.keys)
-        surnames = Self.surnames(options, containing)
+        surnames = Self.surnames(optionTokens, containing)
+        let (stems, weighed) = (sequences, weights)
+        distinct = stems.map(Set.init)
+        totals = stems.map { Set($0).reduce(0) { $0 + (weighed[$1] ?? 0) } }
+        containers = stems.indices.map { option in
+            stems.indices.filter { other in
+                other != option && stems[other].count > stems[option].count
+                    && Self.occurrences(of: stems[option], in: stems[other]) > 0
+            }
+        }
         isNegativeQuestion = questionTokens.contains {
             ExplanationReading.verbalNegations.contains($0.text) || $0.text == "except"
         }
     }
 
-    private static func surnames(_ options: [String], _ containing: [String: Int]) -> [Int: String] {
+    private static func surnames(_ options: [[EvidenceToken]], _ containing: [String: Int]) -> [Int: String] {
         var result: [Int: String] = [:]
-        for (index, option) in options.enumerated() {
-            let words = EvidenceTokens.tokens(option).filter(\.isContent)
+        for (index, words) in options.enumerated() {
             guard words.count >= 2, words.allSatisfy({ $0.isCapitalized && $0.kind == .word }),
                   let last = words.last, containing[last.stem] == 1 else { continue }
             result[index] = last.stem
@@ -45,9 +59,7 @@ struct OptionProfile {
     }
 
     /// The summed weight of the option's distinct stems.
-    func totalWeight(_ option: Int) -> Double {
-        Set(sequences[option]).reduce(0) { $0 + (weights[$1] ?? 0) }
-    }
+    func totalWeight(_ option: Int) -> Double { totals[option] }
 
     /// The options mentioned in `range` of `tokens`: quoted or referred to by letter, else by
     /// their distinguishing words (only when no option is quoted there).
@@ -59,14 +71,16 @@ struct OptionProfile {
                 skipped.formUnion(index..<min(range.upperBound, index + length))
             }
         }
-        let stems = range.filter { !skipped.contains($0) && tokens[$0].isContent }.map { tokens[$0].stem }
+        var stems: [String] = []
+        stems.reserveCapacity(range.count)
+        for index in range where tokens[index].isContent && !skipped.contains(index) { stems.append(tokens[index].stem) }
         let named = surnames.filter { option, surname in
             range.contains { tokens[$0].isCapitalized && tokens[$0].stem == surname }
         }.keys
         let quotes = quotedOptions(in: stems).union(lettered).union(named)
         if !quotes.isEmpty {
             return Dictionary(uniqueKeysWithValues: quotes.map {
-                ($0, OptionEvidence.Mention(stems: Set(sequences[$0]), quoted: true, weight: 1 + totalWeight($0)))
+                ($0, OptionEvidence.Mention(stems: distinct[$0], quoted: true, weight: 1 + totalWeight($0)))
             })
         }
         return wordMentions(Set(stems))
@@ -75,7 +89,7 @@ struct OptionProfile {
     /// Options whose distinguishing words are in `stems`; a word that several options found
     /// there share tells none of them apart, and counts for none.
     private func wordMentions(_ stems: Set<String>) -> [Int: OptionEvidence.Mention] {
-        let found = sequences.map { Set($0).intersection(stems).filter { (weights[$0] ?? 0) > 0 } }
+        let found = distinct.map { $0.filter { stems.contains($0) && (weights[$0] ?? 0) > 0 } }
         var sharedBy: [String: Int] = [:]
         for words in found { for word in words { sharedBy[word, default: 0] += 1 } }
         var result: [Int: OptionEvidence.Mention] = [:]
@@ -95,15 +109,15 @@ struct OptionProfile {
             totalWeight(option) > 0 ? occurrences(of: sequences[option], in: stems) : 0
         }
         return Set(sequences.indices.filter { option in
-            let inLonger = sequences.indices.filter { other in
-                other != option && sequences[other].count > sequences[option].count
-                    && occurrences(of: sequences[option], in: sequences[other]) > 0
-            }.reduce(0) { $0 + counts[$1] }
-            return counts[option] > inLonger
+            counts[option] > containers[option].reduce(0) { $0 + counts[$1] }
         })
     }
 
     private func occurrences(of needle: [String], in haystack: [String]) -> Int {
+        Self.occurrences(of: needle, in: haystack)
+    }
+
+    private static func occurrences(of needle: [String], in haystack: [String]) -> Int {
         guard !needle.isEmpty, needle.count <= haystack.count else { return 0 }
         var found = 0
         for start in 0...(haystack.count - needle.count) where haystack[start] == needle[0] {
