@@ -40,6 +40,8 @@ extension QuizLine {
         guard !digits.isEmpty, digits.count <= 9, let number = Int(digits) else { return nil }
         var rest = afterWord.dropFirst(digits.count)
         if let first = rest.first, ":.)-–—".contains(first) { rest = rest.dropFirst() }
+        rest = rest.drop { "([".contains($0) }
+        while let last = rest.last, ")]:.".contains(last) { rest = rest.dropLast() }
         switch rest {
         case "": return QuizHeader(number: number, type: nil)
         case "multiplechoice": return QuizHeader(number: number, type: .multipleChoice)

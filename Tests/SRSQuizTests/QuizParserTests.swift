@@ -64,6 +64,7 @@ import SRSCore
     @Test(arguments: [
         "Question 1 Multiple Choice", "question 1 multiple choice", "QUESTION 1   MULTIPLE   CHOICE",
         "Question 7 MultipleChoice", "  Question 12 Multiple Choice  ", "Question 1: Multiple Choice",
+        "Question 1 (Multiple Choice)", "Question 1 [Multiple Choice]", "Question 1 - Multiple Choice:",
     ])
     func multipleChoiceHeaders(header: String) {
         let result = parseQuiz("\(header)\nQ?\nAyes\nBno\nAnswer: A\n")
