@@ -43,6 +43,15 @@ struct EvidenceToken: Equatable {
         case .number, .symbol: return text
         case .word:
             if let digits = EvidenceTokens.numberWords[text] { return digits }
+            let utf8 = text.utf8
+            if utf8.allSatisfy({ $0 < 0x80 }) {   // ASCII: the same rule on bytes, without scalars
+                var count = utf8.count
+                let bytes = Array(utf8)
+                if count > 3, count <= 7, bytes[count - 1] == UInt8(ascii: "s"), !"sui".utf8.contains(bytes[count - 2]) {
+                    count -= 1
+                }
+                return String(decoding: bytes.prefix(min(count, 5)), as: UTF8.self)
+            }
             var scalars = Array(text.unicodeScalars.prefix(7))
             if text.unicodeScalars.count <= 7, scalars.count > 3, scalars.last == "s",
                !["s", "u", "i"].contains(scalars[scalars.count - 2]) {
@@ -142,7 +151,7 @@ enum EvidenceTokens {
 
         mutating func emit(_ start: Int, _ end: Int, _ kind: EvidenceToken.Kind) {
             guard end > start else { index = max(index, end); return }
-            var text = String(String.UnicodeScalarView(scalars[start..<end])).lowercased()
+            var text = Self.lowercased(scalars[start..<end])
             if kind == .number { text = Self.normalizedNumber(text) }
             let capital = end - start == 1 && (65...72).contains(scalars[start].value)
             let before = start > 0 && !scalars[start - 1].isSpaceLike ? scalars[start - 1] : nil
@@ -151,6 +160,18 @@ enum EvidenceTokens {
                                      isCapitalized: scalars[start].properties.isUppercase, before: before, after: after))
             boundary = .none
             index = max(index, end)
+        }
+
+        /// The scalars as a lower-cased string; ASCII without Unicode case mapping.
+        static func lowercased(_ slice: ArraySlice<Unicode.Scalar>) -> String {
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(slice.count)
+            for scalar in slice {
+                guard scalar.value < 0x80 else { return String(String.UnicodeScalarView(slice)).lowercased() }
+                let byte = UInt8(scalar.value)
+                bytes.append((65...90).contains(byte) ? byte | 0x20 : byte)
+            }
+            return String(decoding: bytes, as: UTF8.self)
         }
 
         /// `299,792,458` → `299792458`, `−40` → `-40`; `1,5` stays.
@@ -180,7 +201,8 @@ enum EvidenceTokens {
         }
 
         func isSymbol(_ scalar: Unicode.Scalar) -> Bool {
-            if "%‰°′″".unicodeScalars.contains(scalar) { return true }
+            if scalar.value < 0x80 { return "%+<=>|~$".unicodeScalars.contains(scalar) }
+            if "‰°′″".unicodeScalars.contains(scalar) { return true }
             switch scalar.properties.generalCategory {
             case .mathSymbol, .otherSymbol, .currencySymbol: return true
             default: return false

@@ -29,12 +29,15 @@ struct OptionProfile {
         var containing: [String: Int] = [:]
         for stems in sequences { for stem in Set(stems) { containing[stem, default: 0] += 1 } }
         let count = Double(options.count)
-        weights = containing.mapValues { log(count / Double($0)) }
-            .map { ($0.key, questionStems.contains($0.key) ? $0.value / 2 : $0.value) }
-            .reduce(into: [:]) { $0[$1.0] = $1.1 }
+        var weighed: [String: Double] = [:]
+        for (stem, options) in containing {
+            let weight = log(count / Double(options))
+            weighed[stem] = questionStems.contains(stem) ? weight / 2 : weight
+        }
+        weights = weighed
         focus = questionStems.subtracting(containing.keys)
         surnames = Self.surnames(optionTokens, containing)
-        let (stems, weighed) = (sequences, weights)
+        let stems = sequences
         distinct = stems.map(Set.init)
         totals = stems.map { Set($0).reduce(0) { $0 + (weighed[$1] ?? 0) } }
         containers = stems.indices.map { option in
