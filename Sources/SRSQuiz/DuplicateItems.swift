@@ -20,7 +20,7 @@ enum DuplicateItems {
     }
 
     private static func signature(_ item: QuizItem) -> String {
-        var parts = [item.kind.typeName, CardIdentity.normalized(item.question), item.explanation]
+        var parts = [item.kind.typeName, item.question, item.explanation]
         switch item.kind {
         case .multipleChoice(let options, let key): parts += options + [key.map { String($0.letter) } ?? "-"]
         case .trueFalse(let answer): parts.append(answer ? "t" : "f")
