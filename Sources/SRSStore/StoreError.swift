@@ -44,7 +44,9 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
             return "\(path): written by a newer srs (format version \(found); this srs reads up to \(supported)). The file was left untouched. Upgrade srs to use it."
         case let .locked(path, user, holder):
             let who = holder.map { " (\($0))" } ?? ""
-            return "another srs session for user '\(user)' is running\(who). Finish or quit it first; lock file: \(path)"
+            let stopped = holder?.hasSuffix(UserLock.stoppedNote) == true
+            let fix = stopped ? "Resume it with `fg` in the terminal it was started in, then quit it (q)" : "Finish or quit it first"
+            return "another srs session for user '\(user)' is running\(who). \(fix); lock file: \(path)"
         case let .cannotCreate(path, reason):
             return "cannot create \(path): \(reason). Check that the folder is writable, or choose another with --data-dir."
         case let .io(path, operation, reason):

@@ -27,6 +27,18 @@ final class UserLock {
         let n = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, 0) }
         guard n > 0 else { return nil }
         let text = String(decoding: buffer[..<n], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-        return text.isEmpty ? nil : text
+        guard !text.isEmpty else { return nil }
+        return isStopped(pid: text.split(separator: " ").last.flatMap { Int32($0) }) ? text + stoppedNote : text
+    }
+
+    /// Appended to the holder of a session stopped with Ctrl-Z (`StoreError` then says `fg`).
+    static let stoppedNote = ", stopped with Ctrl-Z"
+
+    /// True when process `pid` is stopped (state `T` in /proc/PID/stat), as Ctrl-Z leaves srs.
+    private static func isStopped(pid: Int32?) -> Bool {
+        guard let pid, let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let close = stat.lastIndex(of: ")") else { return false }
+        let state = stat[stat.index(after: close)...].split(separator: " ").first
+        return state == "T" || state == "t"
     }
 }

@@ -24,4 +24,10 @@ struct SRS: AsyncParsableCommand {
         ],
         defaultSubcommand: ReviewCommand.self
     )
+
+    /// Parses the command line with the shared options allowed before the command's name too.
+    static func main() async {
+        let names = Set(configuration.subcommands.compactMap { $0.configuration.commandName })
+        await main(LeadingOptions.reordered(Array(CommandLine.arguments.dropFirst()), subcommands: names))
+    }
 }
