@@ -27,9 +27,31 @@ struct ExplanationReading {
     init(_ text: String) {
         tokens = EvidenceTokens.tokens(text)
         cut()
+        denySubjects()
         applyClauseCues()
         halveConcededClauses()
     }
+
+    /// `a brighter lamp does not change that`, `Mercury is not the hottest`: a verb negated in
+    /// the middle of a segment (`not`, `never`, `cannot`, `n't`) denies the subject before it in
+    /// that segment too, when the subject is a plain phrase (no `and`, `so`, `because`, `which`…
+    /// before it: `so history is not rewritten` denies nothing of what came before). After a
+    /// comma (`A, not B`) it denies only what follows; `no` and `none` (`carry no antigens`)
+    /// deny only their noun.
+    private mutating func denySubjects() {
+        for index in segments.indices.dropFirst() where segments[index].negatedByVerb {
+            let start = segments[index].range.lowerBound
+            let token = tokens[start], previous = segments[index - 1]
+            guard Self.verbNegations.contains(token.text), token.boundary < .comma,
+                  previous.clause == segments[index].clause,
+                  !tokens[previous.range].contains(where: { Self.subjectBreaks.contains($0.text) }),
+                  start + 1 >= tokens.count || tokens[start + 1].text != "only" else { continue }
+            segments[index - 1].polarity = .negative
+        }
+    }
+
+    static let subjectBreaks: Set<String> = ["and", "so", "because", "since", "therefore", "thus", "hence",
+                                             "which", "that", "as", "when", "while", "whether", "if"]
 
     private mutating func halveConcededClauses() {
         var conceded = Set<Int>()
@@ -122,6 +144,7 @@ struct ExplanationReading {
                                            "nonetheless", "although", "though"]
     static let continuations: Set<String> = ["or", "nor", "which", "who", "whose", "whom"]
     static let verbalNegations: Set<String> = ["not", "no", "never", "none", "cannot", "neither", "nor"]
+    static let verbNegations: Set<String> = ["not", "never", "cannot"]
     static let forwardNegatives: Set<String> = ["unlike", "except", "although", "though", "despite", "spite",
                                                 "without"]
     static let forwardNeutrals: Set<String> = ["than", "before", "after", "until", "compared", "versus", "vs",
