@@ -46,11 +46,11 @@ struct EvidenceToken: Equatable {
             let utf8 = text.utf8
             if utf8.allSatisfy({ $0 < 0x80 }) {   // ASCII: the same rule on bytes, without scalars
                 var count = utf8.count
-                let bytes = Array(utf8)
-                if count > 3, count <= 7, bytes[count - 1] == UInt8(ascii: "s"), !"sui".utf8.contains(bytes[count - 2]) {
+                if count > 3, count <= 7, utf8.last == UInt8(ascii: "s"),
+                   !"sui".utf8.contains(utf8[utf8.index(utf8.endIndex, offsetBy: -2)]) {
                     count -= 1
                 }
-                return String(decoding: bytes.prefix(min(count, 5)), as: UTF8.self)
+                return count <= 5 && count == utf8.count ? text : String(decoding: utf8.prefix(min(count, 5)), as: UTF8.self)
             }
             var scalars = Array(text.unicodeScalars.prefix(7))
             if text.unicodeScalars.count <= 7, scalars.count > 3, scalars.last == "s",
@@ -87,6 +87,7 @@ enum EvidenceTokens {
         var index = 0
         var boundary = EvidenceToken.Boundary.sentence
         var out: [EvidenceToken] = []
+        var buffer: [UInt8] = []
 
         mutating func run() -> [EvidenceToken] {
             while index < scalars.count {
@@ -151,7 +152,7 @@ enum EvidenceTokens {
 
         mutating func emit(_ start: Int, _ end: Int, _ kind: EvidenceToken.Kind) {
             guard end > start else { index = max(index, end); return }
-            var text = Self.lowercased(scalars[start..<end])
+            var text = lowercased(scalars[start..<end])
             if kind == .number { text = Self.normalizedNumber(text) }
             let capital = end - start == 1 && (65...72).contains(scalars[start].value)
             let before = start > 0 && !scalars[start - 1].isSpaceLike ? scalars[start - 1] : nil
@@ -162,16 +163,16 @@ enum EvidenceTokens {
             index = max(index, end)
         }
 
-        /// The scalars as a lower-cased string; ASCII without Unicode case mapping.
-        static func lowercased(_ slice: ArraySlice<Unicode.Scalar>) -> String {
-            var bytes: [UInt8] = []
-            bytes.reserveCapacity(slice.count)
+        /// The scalars as a lower-cased string; ASCII without Unicode case mapping, through a
+        /// buffer the scanner keeps.
+        mutating func lowercased(_ slice: ArraySlice<Unicode.Scalar>) -> String {
+            buffer.removeAll(keepingCapacity: true)
             for scalar in slice {
                 guard scalar.value < 0x80 else { return String(String.UnicodeScalarView(slice)).lowercased() }
                 let byte = UInt8(scalar.value)
-                bytes.append((65...90).contains(byte) ? byte | 0x20 : byte)
+                buffer.append((65...90).contains(byte) ? byte | 0x20 : byte)
             }
-            return String(decoding: bytes, as: UTF8.self)
+            return String(decoding: buffer, as: UTF8.self)
         }
 
         /// `299,792,458` → `299792458`, `−40` → `-40`; `1,5` stays.
