@@ -11,6 +11,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     ],
     targets: [
         // Leaf: display width, terminal-safe text, number and duration formatting.
@@ -22,6 +23,14 @@ let package = Package(
         .target(name: "SRSCore"),
         // Import, pure: quiz text in, items out; key inference; card identity.
         .target(name: "SRSQuiz", dependencies: ["SRSCore", "SRSText", "SRSJSON"]),
+        // Anki packages, pure (bytes in, model out): zip, zstd, SQLite and protobuf behind it;
+        // templates, HTML to terminal text, CSV/TSV.
+        .target(name: "SRSAnki", dependencies: [
+            "CSQLite", "CZstd", "SRSJSON", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
+        // The system's SQLite and zstd (docs/architecture.md says why).
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),
         // Statistics: the figures and their text and JSON rendering.
         .target(name: "SRSStats", dependencies: ["SRSCore", "SRSText", "SRSJSON"]),
         // I/O: data directory, decks on disk, progress (snapshot + append-only review log), locks.
@@ -43,6 +52,7 @@ let package = Package(
         .testTarget(name: "SRSTextTests", dependencies: ["SRSText"]),
         .testTarget(name: "SRSJSONTests", dependencies: ["SRSJSON"]),
         .testTarget(name: "SRSQuizTests", dependencies: ["SRSQuiz", "SRSCore", "SRSText"]),
+        .testTarget(name: "SRSAnkiTests", dependencies: ["SRSAnki", "CZstd"], resources: [.copy("Fixtures")]),
         .testTarget(name: "SRSStatsTests", dependencies: ["SRSStats", "SRSCore"], exclude: ["Fixtures"]),
         .testTarget(name: "SRSStoreTests", dependencies: ["SRSStore", "SRSCore"]),
         .testTarget(name: "SRSUITests", dependencies: ["SRSUI", "SRSCore", "SRSText"], resources: [.copy("Snapshots")]),

@@ -109,9 +109,24 @@ def cards_of(note):
     return sorted(note.card_ids())
 
 
+def slow_options(col, deck):
+    """A second deck config with every option changed, for `deck` and its children."""
+    conf = col.decks.get_config(col.decks.add_config_returning_id("Slow"))
+    conf["new"].update(delays=[2.0, 20.0, 60.0], ints=[2, 5, 0], initialFactor=2300, perDay=15)
+    conf["rev"].update(perDay=150, ease4=1.5, ivlFct=0.9, maxIvl=3650, hardFactor=1.1)
+    conf["lapse"].update(delays=[5.0], mult=0.2, minInt=2, leechFails=5, leechAction=0)
+    conf["desiredRetention"] = 0.85
+    col.decks.update_config(conf)
+    for name in (deck, deck + "::French"):
+        d = col.decks.get(col.decks.id(name))
+        d["conf"] = conf["id"]
+        col.decks.save(d)
+
+
 def study_sm2(col, n):
     """Answers at fixed times over four days: learning steps, graduation, a lapse, a manual reschedule."""
     col.set_config("rollover", 4)
+    slow_options(col, "Languages")
     learners = cards_of(n["basic"]) + cards_of(n["reversed"]) + cards_of(n["cloze"])[:1] + cards_of(n["typein"])
     set_clock("2026-03-02 10:00:00")
     for cid in learners:
@@ -172,13 +187,16 @@ def expected(col, media):
                       "due": c.due, "ivl": c.ivl, "factor": c.factor, "reps": c.reps, "lapses": c.lapses,
                       "left": c.left, "data": json.loads(col.db.scalar("select data from cards where id = ?", cid) or "{}"),
                       "question": c.question(), "answer": c.answer()})
-    decks = sorted(({"id": d.id, "name": d.name} for d in col.decks.all_names_and_ids()), key=lambda d: d["id"])
-    configs = [{"id": c["id"], "name": c["name"], "learnSteps": c["new"]["delays"], "relearnSteps": c["lapse"]["delays"],
-                "initialEase": c["new"]["initialFactor"], "maximumInterval": c["rev"]["maxIvl"]}
+    decks = sorted(({"id": d.id, "name": d.name, "config": col.decks.get(d.id).get("conf", 0)} for d in col.decks.all_names_and_ids()), key=lambda d: d["id"])
+    configs = [{"id": c["id"], "name": c["name"], "new": {k: c["new"][k] for k in ("delays", "ints", "initialFactor", "perDay")},
+                "rev": {k: c["rev"][k] for k in ("perDay", "ease4", "ivlFct", "maxIvl", "hardFactor")},
+                "lapse": {k: c["lapse"][k] for k in ("delays", "mult", "minInt", "leechFails", "leechAction")},
+                "desiredRetention": round(c["desiredRetention"], 4), "fsrsParams6": [round(w, 4) for w in c["fsrsParams6"]]}
                for c in sorted(col.decks.all_config(), key=lambda c: c["id"])]
     revlog = [dict(zip(("id", "card", "ease", "ivl", "lastIvl", "factor", "time", "type"), row))
               for row in col.db.all("select id, cid, ease, ivl, lastIvl, factor, time, type from revlog order by id")]
     return {"anki": "26.9.3", "timeZone": "UTC", "crt": col.crt, "rollover": col.get_config("rollover", None),
+            "creationOffset": col.get_config("creationOffset", None),
             "fsrs": bool(col.get_config("fsrs", False)), "notetypes": notetypes, "notes": notes, "cards": cards,
             "decks": decks, "deckConfigs": configs, "revlog": revlog, "media": sorted(media)}
 
