@@ -52,7 +52,9 @@ let package = Package(
         .testTarget(name: "SRSTextTests", dependencies: ["SRSText"]),
         .testTarget(name: "SRSJSONTests", dependencies: ["SRSJSON"]),
         .testTarget(name: "SRSQuizTests", dependencies: ["SRSQuiz", "SRSCore", "SRSText"]),
-        .testTarget(name: "SRSAnkiTests", dependencies: ["SRSAnki", "CZstd"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "SRSAnkiTests", dependencies: [
+            "SRSAnki", "CZstd", "CSQLite", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ], resources: [.copy("Fixtures")]),
         .testTarget(name: "SRSStatsTests", dependencies: ["SRSStats", "SRSCore"], exclude: ["Fixtures"]),
         .testTarget(name: "SRSStoreTests", dependencies: ["SRSStore", "SRSCore"]),
         .testTarget(name: "SRSUITests", dependencies: ["SRSUI", "SRSCore", "SRSText"], resources: [.copy("Snapshots")]),

@@ -32,9 +32,13 @@ struct ZipArchive {
         try limits.check(entry: name, produced: Int(clamping: entry.uncompressedSize), consumed: packed)
         var out = Data()
         do {
-            _ = try archive.extract(entry, skipCRC32: false) { chunk in
+            let checksum = try archive.extract(entry, skipCRC32: false) { chunk in
                 out.append(chunk)
                 try limits.check(entry: name, produced: out.count, consumed: packed)
+            }
+            // The consumer form computes the CRC-32 but leaves the comparison to the caller.
+            guard checksum == entry.checksum else {
+                throw AnkiError.damagedEntry(entry: name, problem: "its CRC-32 does not match")
             }
         } catch let error as AnkiError {
             throw error
