@@ -26,7 +26,7 @@ let package = Package(
         // Anki packages, pure (bytes in, model out): zip, zstd, SQLite and protobuf behind it;
         // templates, HTML to terminal text, CSV/TSV.
         .target(name: "SRSAnki", dependencies: [
-            "CSQLite", "CZstd", "SRSJSON", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            "CSQLite", "CZstd", "SRSJSON", "SRSText", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         // The system's SQLite and zstd (docs/architecture.md says why).
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
