@@ -55,12 +55,12 @@ let package = Package(
         .testTarget(name: "SRSAnkiTests", dependencies: [
             "SRSAnki", "CZstd", "CSQLite", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ], resources: [.copy("Fixtures")]),
-        .testTarget(name: "SRSStatsTests", dependencies: ["SRSStats", "SRSCore"], exclude: ["Fixtures"]),
+        .testTarget(name: "SRSStatsTests", dependencies: ["SRSStats", "SRSCore", "SRSText"], exclude: ["Fixtures"]),
         .testTarget(name: "SRSStoreTests", dependencies: ["SRSStore", "SRSCore"]),
         .testTarget(name: "SRSUITests", dependencies: ["SRSUI", "SRSCore", "SRSText"], resources: [.copy("Snapshots")]),
         // Keeps the module map drawn in docs/architecture.md equal to the imports of Sources/.
         .testTarget(name: "ArchitectureTests"),
-        .testTarget(name: "SRSEndToEndTests", dependencies: ["srs", "SRSStore", "SRSCore", "SRSJSON"],
+        .testTarget(name: "SRSEndToEndTests", dependencies: ["srs", "SRSStore", "SRSCore", "SRSJSON", "SRSText"],
                     resources: [.copy("Fixtures")]),
     ]
 )

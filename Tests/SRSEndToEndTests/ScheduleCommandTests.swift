@@ -12,6 +12,7 @@ import Testing
         #expect(fromFile.status == 0)
         #expect(fromFile.stdout == expected)
         let fromStdin = try SRSProcess.run(["schedule"], input: try String(contentsOfFile: input, encoding: .utf8))
+        #expect(fromStdin.status == 0)
         #expect(fromStdin.stdout == expected)
     }
 
