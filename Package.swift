@@ -11,7 +11,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     ],
     targets: [
         // Leaf: display width, terminal-safe text, number and duration formatting.
@@ -26,10 +25,11 @@ let package = Package(
         // Anki packages, pure (bytes in, model out): zip, zstd, SQLite and protobuf behind it;
         // templates, HTML to terminal text, CSV/TSV.
         .target(name: "SRSAnki", dependencies: [
-            "CSQLite", "CZstd", "SRSJSON", "SRSText", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            "CSQLite", "CZlib", "CZstd", "SRSJSON", "SRSText",
         ]),
-        // The system's SQLite and zstd (docs/architecture.md says why).
+        // The system's SQLite, zlib and zstd (docs/architecture.md says why).
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),
         // Statistics: the figures and their text and JSON rendering.
         .target(name: "SRSStats", dependencies: ["SRSCore", "SRSText", "SRSJSON"]),
@@ -53,7 +53,7 @@ let package = Package(
         .testTarget(name: "SRSJSONTests", dependencies: ["SRSJSON"]),
         .testTarget(name: "SRSQuizTests", dependencies: ["SRSQuiz", "SRSCore", "SRSText"]),
         .testTarget(name: "SRSAnkiTests", dependencies: [
-            "SRSAnki", "CZstd", "CSQLite", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            "SRSAnki", "CZstd", "CSQLite", "CZlib",
         ], resources: [.copy("Fixtures")]),
         .testTarget(name: "SRSStatsTests", dependencies: ["SRSStats", "SRSCore", "SRSText"], exclude: ["Fixtures"]),
         .testTarget(name: "SRSStoreTests", dependencies: ["SRSStore", "SRSCore"]),

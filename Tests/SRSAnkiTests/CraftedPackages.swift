@@ -1,22 +1,52 @@
 import CSQLite
+import CZlib
 import CZstd
 import Foundation
-import ZIPFoundation
 @testable import SRSAnki
 
 /// Packages made by hand for the bad cases: zips of chosen members, zstd frames, and the legacy
 /// fixture's collection changed by SQL.
 enum Crafted {
-    /// A zip of `members` (name, bytes, deflated?), in memory.
+    /// A zip of `members` (name, bytes, deflated?), in memory: local headers, the central
+    /// directory and its end record, as zip writers lay them out.
     static func zip(_ members: [(String, Data, Bool)]) throws -> Data {
-        let archive = try Archive(data: Data(), accessMode: .create)
+        var body = Data(), directory = Data()
         for (name, bytes, deflate) in members {
-            try archive.addEntry(with: name, type: .file, uncompressedSize: Int64(bytes.count),
-                                 compressionMethod: deflate ? .deflate : .none) { position, size in
-                bytes.subdata(in: Int(position)..<Int(position) + size)
+            let packed = deflate ? Self.deflate(bytes) : bytes
+            let crc = UInt32(bytes.withUnsafeBytes { CZlib.crc32(0, $0.baseAddress?.assumingMemoryBound(to: Bytef.self), uInt($0.count)) })
+            let common = le(20, 2) + le(0x800, 2) + le(deflate ? 8 : 0, 2) + le(0, 4) + le(Int(crc), 4)
+                + le(packed.count, 4) + le(bytes.count, 4) + le(name.utf8.count, 2) + le(0, 2)
+            directory += le(0x0201_4B50, 4) + le(20, 2) + common + le(0, 2) + le(0, 2) + le(0, 2) + le(0, 4)
+                + le(body.count, 4) + Data(name.utf8)
+            body += le(0x0403_4B50, 4) + common + Data(name.utf8) + packed
+        }
+        let end = le(0x0605_4B50, 4) + le(0, 4) + le(members.count, 2) + le(members.count, 2)
+            + le(directory.count, 4) + le(body.count, 4) + le(0, 2)
+        return body + directory + end
+    }
+
+    static func le(_ value: Int, _ count: Int) -> Data {
+        Data((0..<count).map { UInt8(truncatingIfNeeded: value >> (8 * $0)) })
+    }
+
+    /// Raw deflate, as zip's method 8 holds it.
+    static func deflate(_ bytes: Data) -> Data {
+        var stream = z_stream()
+        deflateInit2_(&stream, 6, Z_DEFLATED, -MAX_WBITS, 8, Z_DEFAULT_STRATEGY, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size))
+        defer { deflateEnd(&stream) }
+        var input = [UInt8](bytes)
+        var out = [UInt8](repeating: 0, count: Int(deflateBound(&stream, uLong(bytes.count))) + 64)
+        let count = input.withUnsafeMutableBufferPointer { inBuffer in
+            out.withUnsafeMutableBufferPointer { outBuffer -> Int in
+                stream.next_in = inBuffer.baseAddress
+                stream.avail_in = uInt(inBuffer.count)
+                stream.next_out = outBuffer.baseAddress
+                stream.avail_out = uInt(outBuffer.count)
+                CZlib.deflate(&stream, Z_FINISH)
+                return outBuffer.count - Int(stream.avail_out)
             }
         }
-        return archive.data ?? Data()
+        return Data(out[0..<count])
     }
 
     /// One zstd frame of `bytes`, written without a content size in its header, as Anki does.
@@ -42,10 +72,8 @@ enum Crafted {
 
     /// The legacy fixture's collection (schema 11), changed by `sql`.
     static func legacyCollection(_ sql: String) throws -> Data {
-        let package = try Archive(data: try Fixture.data("sm2-legacy.apkg"), accessMode: .read)
-        guard let entry = package["collection.anki21"] else { return Data() }
-        var bytes = Data()
-        _ = try package.extract(entry) { bytes.append($0) }
+        let package = try ZipArchive(data: try Fixture.data("sm2-legacy.apkg"), limits: .standard)
+        guard let bytes = try package.read("collection.anki21") else { return Data() }
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("srs-anki-\(UUID().uuidString).anki21")
         defer { try? FileManager.default.removeItem(at: file) }
         try bytes.write(to: file)

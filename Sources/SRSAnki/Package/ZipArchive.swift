@@ -1,9 +1,12 @@
+import CZlib
 import Foundation
-import ZIPFoundation
 
-/// A zip archive held in memory, read member by member under `AnkiLimits`.
+/// A zip archive held in memory, read member by member under `AnkiLimits`: Stored members are
+/// sliced, Deflated ones inflated with the system zlib in chunks; every member's CRC-32 is checked.
 struct ZipArchive {
-    private let archive: Archive
+    private let bytes: ByteReader
+    private let members: [String: ZipDirectory.Member]
+    let names: [String]
     let limits: AnkiLimits
 
     /// Opens the archive's directory; throws `.notAZip` when the bytes are not a whole zip.
@@ -11,39 +14,88 @@ struct ZipArchive {
         guard data.count >= 22, data.starts(with: [0x50, 0x4B]) else {
             throw AnkiError.notAZip(data.isEmpty ? "the file is empty" : "it does not start as a zip archive does")
         }
-        do {
-            archive = try Archive(data: data, accessMode: .read)
-        } catch {
-            throw AnkiError.notAZip("its zip directory is missing or damaged (a truncated download?)")
-        }
+        bytes = ByteReader(data)
+        let directory = try ZipDirectory(bytes)
+        names = directory.members.map(\.name)
+        members = Dictionary(directory.members.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         self.limits = limits
     }
 
-    /// The names of the archive's members, in directory order.
-    var names: [String] { archive.map(\.path) }
-
     /// Whether the archive has a member of that name.
-    func contains(_ name: String) -> Bool { archive[name] != nil }
+    func contains(_ name: String) -> Bool { members[name] != nil }
 
     /// The unpacked bytes of member `name`; nil when there is no such member.
     func read(_ name: String) throws -> Data? {
-        guard let entry = archive[name] else { return nil }
-        let packed = Int(clamping: entry.compressedSize)
-        try limits.check(entry: name, produced: Int(clamping: entry.uncompressedSize), consumed: packed)
-        var out = Data()
+        guard let member = members[name] else { return nil }
+        guard !member.encrypted else { throw AnkiError.damagedEntry(entry: name, problem: "it is encrypted") }
+        try limits.check(entry: name, produced: member.size, consumed: member.packedSize)
+        let packed = try data(of: member)
+        let out: Data
+        switch member.method {
+        case 0: out = packed
+        case 8: out = try Inflate.run(packed, entry: name, limits: limits)
+        default: throw AnkiError.damagedEntry(entry: name, problem: "compression method \(member.method) is not zip's Stored or Deflated")
+        }
+        guard out.count == member.size else {
+            throw AnkiError.damagedEntry(entry: name, problem: "it unpacks to \(out.count) bytes, not the \(member.size) its directory says")
+        }
+        guard crc32(out) == member.crc else { throw AnkiError.damagedEntry(entry: name, problem: "its CRC-32 does not match") }
+        return out
+    }
+
+    /// The packed bytes, after the member's local header.
+    private func data(of member: ZipDirectory.Member) throws -> Data {
         do {
-            let checksum = try archive.extract(entry, skipCRC32: false) { chunk in
-                out.append(chunk)
-                try limits.check(entry: name, produced: out.count, consumed: packed)
-            }
-            // The consumer form computes the CRC-32 but leaves the comparison to the caller.
-            guard checksum == entry.checksum else {
-                throw AnkiError.damagedEntry(entry: name, problem: "its CRC-32 does not match")
-            }
-        } catch let error as AnkiError {
-            throw error
+            guard try bytes.u32(member.localHeader) == 0x0403_4B50 else { throw AnkiError.notAZip("") }
+            let start = member.localHeader + 30 + (try bytes.u16(member.localHeader + 26)) + (try bytes.u16(member.localHeader + 28))
+            return try bytes.slice(start, member.packedSize)
         } catch {
-            throw AnkiError.damagedEntry(entry: name, problem: "\(error)")
+            throw AnkiError.damagedEntry(entry: member.name, problem: "its data is missing or cut short")
+        }
+    }
+
+    private func crc32(_ data: Data) -> UInt32 {
+        data.withUnsafeBytes { raw in
+            var crc: uLong = 0
+            var offset = 0
+            while offset < raw.count {
+                let length = min(raw.count - offset, 1 << 30)
+                crc = CZlib.crc32(crc, raw.baseAddress?.advanced(by: offset).assumingMemoryBound(to: Bytef.self), uInt(length))
+                offset += length
+            }
+            return UInt32(truncatingIfNeeded: crc)
+        }
+    }
+}
+
+/// Raw deflate (zip method 8) with zlib, chunk by chunk, under the limits.
+enum Inflate {
+    static func run(_ packed: Data, entry: String, limits: AnkiLimits) throws -> Data {
+        var stream = z_stream()
+        guard inflateInit2_(&stream, -MAX_WBITS, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
+            throw AnkiError.damagedEntry(entry: entry, problem: "zlib could not start")
+        }
+        defer { inflateEnd(&stream) }
+        var input = [UInt8](packed)
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        var out = Data()
+        var status = Z_OK
+        try input.withUnsafeMutableBufferPointer { inBuffer in
+            stream.next_in = inBuffer.baseAddress
+            stream.avail_in = uInt(inBuffer.count)
+            while status != Z_STREAM_END {
+                let written = chunk.withUnsafeMutableBufferPointer { outBuffer -> Int in
+                    stream.next_out = outBuffer.baseAddress
+                    stream.avail_out = uInt(outBuffer.count)
+                    status = inflate(&stream, Z_NO_FLUSH)
+                    return outBuffer.count - Int(stream.avail_out)
+                }
+                guard status == Z_OK || status == Z_STREAM_END else {
+                    throw AnkiError.damagedEntry(entry: entry, problem: status == Z_BUF_ERROR ? "its deflate stream is cut short" : "its deflate stream is damaged")
+                }
+                out.append(contentsOf: chunk[0..<written])
+                try limits.check(entry: entry, produced: out.count, consumed: max(packed.count - Int(stream.avail_in), 1))
+            }
         }
         return out
     }
