@@ -38,6 +38,19 @@ import Testing
         }
     }
 
+    @Test func aZip64DirectoryIsRead() throws {
+        let sqlite = try Crafted.legacyCollection("SELECT 1")
+        let zip = try Crafted.zip([("meta", Crafted.meta(2), false), ("collection.anki21", sqlite, true), ("media", Data("{}".utf8), false)], zip64: true)
+        #expect(try AnkiPackage.read(zip).collection.cards.count == 16)
+    }
+
+    @Test func encryptedAndUnknownlyPackedMembersAreRefused() throws {
+        let members = [("meta", Crafted.meta(2), false), ("collection.anki21", Data("x".utf8), false)]
+        #expect(refusal(try Crafted.zip(members, flags: 1)) == .damagedEntry(entry: "meta", problem: "it is encrypted"))
+        #expect(refusal(try Crafted.zip(members, method: 14))
+            == .damagedEntry(entry: "meta", problem: "compression method 14 is not zip's Stored or Deflated"))
+    }
+
     @Test func aZipBombInTheZipLayer() throws {
         let zeros = Data(count: 8 << 20)
         let bySize = try Crafted.zip([("meta", Crafted.meta(2), false), ("collection.anki21", zeros, true)])

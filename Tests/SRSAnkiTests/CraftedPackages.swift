@@ -9,20 +9,28 @@ import Foundation
 enum Crafted {
     /// A zip of `members` (name, bytes, deflated?), in memory: local headers, the central
     /// directory and its end record, as zip writers lay them out.
-    static func zip(_ members: [(String, Data, Bool)]) throws -> Data {
+    /// With `zip64`, the end record points to a zip64 end record, as writers do past 65,535
+    /// members; `flags` and `method` override the general-purpose flags and the method.
+    static func zip(_ members: [(String, Data, Bool)], zip64: Bool = false, flags: Int = 0x800, method: Int? = nil) throws -> Data {
         var body = Data(), directory = Data()
         for (name, bytes, deflate) in members {
             let packed = deflate ? Self.deflate(bytes) : bytes
             let crc = UInt32(bytes.withUnsafeBytes { CZlib.crc32(0, $0.baseAddress?.assumingMemoryBound(to: Bytef.self), uInt($0.count)) })
-            let common = le(20, 2) + le(0x800, 2) + le(deflate ? 8 : 0, 2) + le(0, 4) + le(Int(crc), 4)
+            let common = le(20, 2) + le(flags, 2) + le(method ?? (deflate ? 8 : 0), 2) + le(0, 4) + le(Int(crc), 4)
                 + le(packed.count, 4) + le(bytes.count, 4) + le(name.utf8.count, 2) + le(0, 2)
             directory += le(0x0201_4B50, 4) + le(20, 2) + common + le(0, 2) + le(0, 2) + le(0, 2) + le(0, 4)
                 + le(body.count, 4) + Data(name.utf8)
             body += le(0x0403_4B50, 4) + common + Data(name.utf8) + packed
         }
-        let end = le(0x0605_4B50, 4) + le(0, 4) + le(members.count, 2) + le(members.count, 2)
-            + le(directory.count, 4) + le(body.count, 4) + le(0, 2)
-        return body + directory + end
+        guard zip64 else {
+            return body + directory + le(0x0605_4B50, 4) + le(0, 4) + le(members.count, 2) + le(members.count, 2)
+                + le(directory.count, 4) + le(body.count, 4) + le(0, 2)
+        }
+        let record = le(0x0606_4B50, 4) + le(44, 8) + le(45, 2) + le(45, 2) + le(0, 4) + le(0, 4)
+            + le(members.count, 8) + le(members.count, 8) + le(directory.count, 8) + le(body.count, 8)
+        let locator = le(0x0706_4B50, 4) + le(0, 4) + le(body.count + directory.count, 8) + le(1, 4)
+        let end = le(0x0605_4B50, 4) + le(0, 4) + le(0xFFFF, 2) + le(0xFFFF, 2) + le(0xFFFF_FFFF, 4) + le(0xFFFF_FFFF, 4) + le(0, 2)
+        return body + directory + record + locator + end
     }
 
     static func le(_ value: Int, _ count: Int) -> Data {
