@@ -21,7 +21,7 @@ import zlib
 from anki.collection import Collection, ExportAnkiPackageOptions
 from anki.scheduler_pb2 import CardAnswer
 
-OUT = sys.argv[1] if len(sys.argv) > 1 else "Tests/SRSAnkiTests/Fixtures"
+OUT = sys.argv[1] if len(sys.argv) > 1 and not sys.argv[1].startswith("--") else "Tests/SRSAnkiTests/Fixtures"
 CLOCK = os.environ.get("FAKETIME_TIMESTAMP_FILE", "")
 GOOD, AGAIN, HARD, EASY = (CardAnswer.GOOD, CardAnswer.AGAIN, CardAnswer.HARD, CardAnswer.EASY)
 
@@ -270,8 +270,46 @@ def hostile(source, target, names, modern):
             zout.writestr(str(i), zstd_compress(b"x") if modern else b"x")
 
 
+CSV_SAMPLES = {
+    "plain.csv": "What is 2 + 2?,4\nCapital of Italy?,Rome\n",
+    "guessed.tsv": "le chat\tthe cat\nla maison\tthe house\n",
+    "quoted.csv": '"a, b","say ""hi""","two\nlines"\r\nnext,,last\r\n',
+    "comments.csv": "#html:false\n\nq1,a1\n# a comment, not a card\n\nq2,a2\n",
+    "headers.txt": "#separator:Semicolon\n#html:false\n#tags:imported french\n#columns:Front;Back;Tags\n"
+                   "#tags column:3\n#deck:Languages::French\n#notetype:Basic\nle chat;the cat;animals\nle pain;bread;food\n",
+    "pipes.txt": "#separator:Pipe\n#guid column:3\nq|a|guid1\nshort\n",
+    "html.csv": "q,<i>a</i>\nr,b &amp; c\n",
+}
+
+
+def csv_samples():
+    """Anki's reading of a few notes files (`get_csv_metadata`): separator, HTML, header values, preview rows."""
+    folder = os.path.join(OUT, "csv")
+    os.makedirs(folder, exist_ok=True)
+    set_clock("2026-03-01 09:00:00")
+    col = Collection(os.path.join(tempfile.mkdtemp(prefix="srs-anki-"), "collection.anki2"))
+    col.decks.id("Languages::French")
+    truth = {}
+    for name, text in CSV_SAMPLES.items():
+        path = os.path.join(folder, name)
+        with open(path, "w", newline="") as f:
+            f.write(text)
+        m = col.get_csv_metadata(path, None)
+        truth[name] = {"separator": ["\t", "|", ";", ":", ",", " "][m.delimiter], "isHTML": m.is_html,
+                       "tags": list(m.global_tags), "columns": list(m.column_labels), "tagsColumn": m.tags_column,
+                       "guidColumn": m.guid_column, "deck": m.deck_name if m.HasField("deck_name") else None,
+                       "preview": [list(row.vals) for row in m.preview]}
+    col.close()
+    with open(os.path.join(folder, "csv.expected.json"), "w") as f:
+        json.dump(truth, f, indent=1, ensure_ascii=False, sort_keys=True)
+        f.write("\n")
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
+    csv_samples()
+    if "--csv-only" in sys.argv:
+        return
     build("sm2", study_sm2, media=True)
     build("fsrs", study_fsrs, media=False)
     hostile(f"{OUT}/sm2.apkg", f"{OUT}/hostile-media.apkg", ["ok.png", "../escape.png"], modern=True)

@@ -3,6 +3,7 @@
 # Needs: python3 with `pip install anki==26.9.3` (set ANKI_PYTHON to its interpreter), and libfaketime
 # (`apt-get update && apt-get install -y faketime`). The clock is frozen at chosen UTC times through a
 # timestamp file that the Python script rewrites; ANKI_TEST_MODE=1 turns Anki's fuzz off.
+# `--csv-only` rewrites only the notes-file samples (Fixtures/csv/) and Anki's reading of them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 python="${ANKI_PYTHON:-python3}"
@@ -16,7 +17,7 @@ clock="$(mktemp)"
 trap 'rm -f "$clock"' EXIT
 echo "2026-03-01 09:00:00" > "$clock"
 out="Tests/SRSAnkiTests/Fixtures"
-rm -f "$out"/*.apkg "$out"/*.colpkg "$out"/*.expected.json
+[ "${1:-}" = "--csv-only" ] || rm -f "$out"/*.apkg "$out"/*.colpkg "$out"/*.expected.json
 TZ=UTC ANKI_TEST_MODE=1 LD_PRELOAD="$lib" FAKETIME_TIMESTAMP_FILE="$clock" FAKETIME_NO_CACHE=1 \
-    "$python" scripts/make-anki-fixtures.py "$out"
+    "$python" scripts/make-anki-fixtures.py "$out" "$@"
 ls -l "$out"
