@@ -7,8 +7,8 @@ enum CollectionReader {
     /// The newest schema srs knows; a larger `col.ver` is a newer Anki.
     static let newestSchema = 18
 
-    static func read(_ bytes: Data) throws -> AnkiCollection {
-        let db = try SQLiteDatabase(bytes: bytes)
+    static func read(_ image: SQLiteImage) throws -> AnkiCollection {
+        let db = try SQLiteDatabase(image: image)
         guard try db.hasTable("col"), try db.hasTable("cards"), try db.hasTable("notes") else {
             throw AnkiError.badCollection("it lacks Anki's col, notes and cards tables")
         }

@@ -34,15 +34,26 @@ public struct AnkiPackage {
     public static func read(_ data: Data, limits: AnkiLimits = .standard) throws -> AnkiPackage {
         let archive = try ZipArchive(data: data, limits: limits)
         let generation = try self.generation(archive)
-        guard let packed = try archive.read(generation.collectionName) else {
-            throw AnkiError.missing("collection (\(generation.collectionName))")
-        }
-        let bytes = generation == .latest
-            ? try Zstd.decompress(packed, entry: generation.collectionName, limits: limits) : packed
-        let collection = try CollectionReader.read(bytes)
+        let collection = try CollectionReader.read(try collectionImage(archive, generation))
         guard !collection.cards.isEmpty else { throw AnkiError.empty }
         let media = try MediaList.read(archive, modern: generation == .latest)
         return AnkiPackage(generation: generation, collection: collection, media: media, archive: archive)
+    }
+
+    /// The collection's SQLite file, unpacked straight into SQLite's memory (one copy, not three).
+    static func collectionImage(_ archive: ZipArchive, _ generation: Generation) throws -> SQLiteImage {
+        let name = generation.collectionName
+        let image = SQLiteImage()
+        let found: Bool
+        if generation == .latest {
+            var packed = Data()
+            found = try archive.read(name) { packed.append(contentsOf: $0) }
+            if found { try Zstd.decompress(packed, entry: name, limits: archive.limits) { try image.append($0) } }
+        } else {
+            found = try archive.read(name) { try image.append($0) }
+        }
+        guard found else { throw AnkiError.missing("collection (\(name))") }
+        return image
     }
 
     /// The generation `meta` declares; without `meta`, legacy2 when `collection.anki21` exists.

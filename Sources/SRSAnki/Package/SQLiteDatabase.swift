@@ -6,11 +6,11 @@ import Foundation
 final class SQLiteDatabase {
     private let handle: OpaquePointer
 
-    /// Opens `bytes`; throws `.badDatabase` when they are not an SQLite database (encrypted,
-    /// damaged, cut short) or cannot be read.
-    init(bytes: Data) throws {
+    /// Opens `image` (taking its buffer over); throws `.badDatabase` when it is not an SQLite
+    /// database (encrypted, damaged, cut short) or cannot be read.
+    init(image: SQLiteImage) throws {
         let header = Array("SQLite format 3\0".utf8)
-        guard bytes.count >= 512, bytes.starts(with: header) else {
+        guard image.count >= 512, image.prefix(header.count) == header else {
             throw AnkiError.badDatabase("it does not start with the SQLite header: it is encrypted, damaged or not a database")
         }
         var db: OpaquePointer?
@@ -18,23 +18,20 @@ final class SQLiteDatabase {
             throw AnkiError.badDatabase("SQLite could not start")
         }
         handle = db
-        try load(bytes)
+        try load(image)
         sqlite3_create_collation_v2(db, "unicase", SQLITE_UTF8, nil, unicaseCompare, nil)
         try check()
     }
 
     deinit { sqlite3_close(handle) }
 
-    private func load(_ bytes: Data) throws {
-        guard let buffer = sqlite3_malloc64(UInt64(bytes.count))?.assumingMemoryBound(to: UInt8.self) else {
-            throw AnkiError.badDatabase("out of memory for \(bytes.count) bytes")
-        }
-        bytes.copyBytes(to: buffer, count: bytes.count)
+    private func load(_ image: SQLiteImage) throws {
+        let size = Int64(image.count)
+        guard let buffer = image.take() else { throw AnkiError.badDatabase("it is empty") }
         // A database saved in WAL mode reads as a rollback-journal one once its two version bytes say so.
         buffer[18] = 1
         buffer[19] = 1
         let flags = UInt32(SQLITE_DESERIALIZE_FREEONCLOSE | SQLITE_DESERIALIZE_READONLY)
-        let size = Int64(bytes.count)
         guard sqlite3_deserialize(handle, "main", buffer, size, size, flags) == SQLITE_OK else {
             throw AnkiError.badDatabase(message)
         }

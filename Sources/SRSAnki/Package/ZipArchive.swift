@@ -26,21 +26,34 @@ struct ZipArchive {
 
     /// The unpacked bytes of member `name`; nil when there is no such member.
     func read(_ name: String) throws -> Data? {
-        guard let member = members[name] else { return nil }
+        var out = Data()
+        return try read(name) { out.append(contentsOf: $0) } ? out : nil
+    }
+
+    /// Unpacks member `name` into `sink` chunk by chunk; false when there is no such member.
+    /// The size and CRC-32 are checked at the end, so a sink must not act before the call returns.
+    func read(_ name: String, into sink: (UnsafeRawBufferPointer) throws -> Void) throws -> Bool {
+        guard let member = members[name] else { return false }
         guard !member.encrypted else { throw AnkiError.damagedEntry(entry: name, problem: "it is encrypted") }
         try limits.check(entry: name, produced: member.size, consumed: member.packedSize)
         let packed = try data(of: member)
-        let out: Data
+        var produced = 0
+        var crc: uLong = 0
+        func counted(_ chunk: UnsafeRawBufferPointer) throws {
+            produced += chunk.count
+            crc = CZlib.crc32(crc, chunk.baseAddress?.assumingMemoryBound(to: Bytef.self), uInt(chunk.count))
+            try sink(chunk)
+        }
         switch member.method {
-        case 0: out = packed
-        case 8: out = try Inflate.run(packed, entry: name, limits: limits)
+        case 0: try packed.withUnsafeBytes { try counted($0) }
+        case 8: try Inflate.run(packed, entry: name, limits: limits, into: counted)
         default: throw AnkiError.damagedEntry(entry: name, problem: "compression method \(member.method) is not zip's Stored or Deflated")
         }
-        guard out.count == member.size else {
-            throw AnkiError.damagedEntry(entry: name, problem: "it unpacks to \(out.count) bytes, not the \(member.size) its directory says")
+        guard produced == member.size else {
+            throw AnkiError.damagedEntry(entry: name, problem: "it unpacks to \(produced) bytes, not the \(member.size) its directory says")
         }
-        guard crc32(out) == member.crc else { throw AnkiError.damagedEntry(entry: name, problem: "its CRC-32 does not match") }
-        return out
+        guard UInt32(truncatingIfNeeded: crc) == member.crc else { throw AnkiError.damagedEntry(entry: name, problem: "its CRC-32 does not match") }
+        return true
     }
 
     /// The packed bytes, after the member's local header.
@@ -53,24 +66,11 @@ struct ZipArchive {
             throw AnkiError.damagedEntry(entry: member.name, problem: "its data is missing or cut short")
         }
     }
-
-    private func crc32(_ data: Data) -> UInt32 {
-        data.withUnsafeBytes { raw in
-            var crc: uLong = 0
-            var offset = 0
-            while offset < raw.count {
-                let length = min(raw.count - offset, 1 << 30)
-                crc = CZlib.crc32(crc, raw.baseAddress?.advanced(by: offset).assumingMemoryBound(to: Bytef.self), uInt(length))
-                offset += length
-            }
-            return UInt32(truncatingIfNeeded: crc)
-        }
-    }
 }
 
 /// Raw deflate (zip method 8) with zlib, chunk by chunk, under the limits.
 enum Inflate {
-    static func run(_ packed: Data, entry: String, limits: AnkiLimits) throws -> Data {
+    static func run(_ packed: Data, entry: String, limits: AnkiLimits, into sink: (UnsafeRawBufferPointer) throws -> Void) throws {
         var stream = z_stream()
         guard inflateInit2_(&stream, -MAX_WBITS, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
             throw AnkiError.damagedEntry(entry: entry, problem: "zlib could not start")
@@ -78,7 +78,7 @@ enum Inflate {
         defer { inflateEnd(&stream) }
         var input = [UInt8](packed)
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        var out = Data()
+        var produced = 0
         var status = Z_OK
         try input.withUnsafeMutableBufferPointer { inBuffer in
             stream.next_in = inBuffer.baseAddress
@@ -93,10 +93,10 @@ enum Inflate {
                 guard status == Z_OK || status == Z_STREAM_END else {
                     throw AnkiError.damagedEntry(entry: entry, problem: status == Z_BUF_ERROR ? "its deflate stream is cut short" : "its deflate stream is damaged")
                 }
-                out.append(contentsOf: chunk[0..<written])
-                try limits.check(entry: entry, produced: out.count, consumed: max(packed.count - Int(stream.avail_in), 1))
+                try chunk.withUnsafeBytes { try sink(UnsafeRawBufferPointer(rebasing: $0[0..<written])) }
+                produced += written
+                try limits.check(entry: entry, produced: produced, consumed: max(packed.count - Int(stream.avail_in), 1))
             }
         }
-        return out
     }
 }
