@@ -57,6 +57,15 @@ import Testing
         ("{{c1::outer {{c2::inner}} text}}", 0, "[...]", "outer inner text\nextra"),
         (#"\(x^2\) is {{c1::a square}}"#, 0, #"\(x^2\) is [...]"#, #"\(x^2\) is a square"# + "\nextra"),
         ("{{c1::unclosed and more", 0, "{{c1::unclosed and more", "{{c1::unclosed and more\nextra"),
+        // Not a cloze for Anki either (it reports the card empty), so srs shows the text.
+        ("{{C1::up}}", 0, "{{C1::up}}", "{{C1::up}}\nextra"),
+        // These, as Anki 26.9.3 renders them (checked with its Python package).
+        ("{{c1::a::b::c}}", 0, "[b::c]", "a\nextra"),
+        ("{{c1::outer {{c2::inner::ih}} text::oh}}", 0, "[oh]", "outer inner text\nextra"),
+        ("{{c1::outer {{c2::inner::ih}} text::oh}}", 1, "outer [ih] text", "outer inner text\nextra"),
+        ("{{c1::a {{b}} c}}", 0, "[...] c}}", "a {{b c}}\nextra"),
+        ("{{c2::x}} {{c1::y::}}", 0, "x []", "x y\nextra"),
+        ("{{c1::}}z {{c2::w}}", 0, "[...]z w", "z w\nextra"),
     ])
     func clozeCards(_ text: String, _ ord: Int, _ question: String, _ answer: String) {
         #expect(Self.text(Self.note([text, "extra"]), Self.cloze, ord: ord) == (question, answer))

@@ -40,7 +40,7 @@ public enum Cloze {
         return out
     }
 
-    private static func render(_ pieces: [Piece], asking number: Int, answerSide: Bool) -> String {
+    fileprivate static func render(_ pieces: [Piece], asking number: Int, answerSide: Bool) -> String {
         pieces.map { piece in
             switch piece {
             case .text(let text): return text
@@ -85,22 +85,25 @@ public enum Cloze {
             return out
         }
 
-        /// After `{{cN::`: the body up to the matching `}}`, split at its last top-level `::`.
+        /// After `{{cN::`: the body up to the matching `}}`, split at its first top-level `::`
+        /// (Anki: `{{c1::a::b::c}}` asks `[b::c]`).
         private mutating func deletion(_ number: Int) -> Piece? {
             let body = pieces(nested: true)
             guard starts("}}") else { return nil }
             index += 2
-            guard case .text(let last)? = body.last, let split = last.range(of: "::", options: .backwards) else {
-                return .deletion(number: number, body: body, hint: nil)
+            for (offset, piece) in body.enumerated() {
+                guard case .text(let text) = piece, let split = text.range(of: "::") else { continue }
+                let head = String(text[..<split.lowerBound])
+                let tail = [Piece.text(String(text[split.upperBound...]))] + body[(offset + 1)...]
+                return .deletion(number: number, body: Array(body[..<offset]) + (head.isEmpty ? [] : [.text(head)]),
+                                 hint: Cloze.render(tail, asking: 0, answerSide: true))
             }
-            let head = String(last[..<split.lowerBound])
-            let hint = String(last[split.upperBound...])
-            return .deletion(number: number, body: body.dropLast() + (head.isEmpty ? [] : [.text(head)]), hint: hint)
+            return .deletion(number: number, body: body, hint: nil)
         }
 
         /// `{{c<digits>::` at the index: its number and length.
         private func opening() -> (Int, Int)? {
-            guard starts("{{c") || starts("{{C") else { return nil }
+            guard starts("{{c") else { return nil }
             var end = index + 3
             while end < chars.count, chars[end].isASCII, chars[end].isNumber { end += 1 }
             guard end > index + 3, let number = Int(String(chars[index + 3..<end])), end + 1 < chars.count,
