@@ -23,8 +23,15 @@ import Testing
     @Test func conditionalSectionsFollowTheFields() {
         let with = Self.note(["la maison", "the house", "Ma maison."])
         #expect(Self.text(with, Self.vocab, ord: 0) == ("la maison\nMa maison.", "la maison\nMa maison.\n\nthe house"))
-        let without = Self.note(["le pain", "bread", "<br>&nbsp;"])
+        let without = Self.note(["le pain", "bread", "<br> <div></div>"])
         #expect(Self.text(without, Self.vocab, ord: 0) == ("le pain", "le pain\n\nbread\n(no example)"))
+    }
+
+    /// Which fields open a `{{#F}}` section, as Anki 26.9.3 decides (checked with its Python package).
+    @Test(arguments: [("", true), (" ", true), ("<br>", true), ("<div></div>", true), ("<BR />\n", true), ("&nbsp;", false),
+                      ("<br>&nbsp;", false), ("<b></b>", false), ("<img src=x.png>", false), ("\u{A0}", false)])
+    func emptyFieldsAsAnkiSeesThem(_ value: String, _ empty: Bool) {
+        #expect(CardRenderer.isEmptyField(value) == empty)
     }
 
     @Test func specialFieldsFiltersAndMissingFields() {

@@ -51,8 +51,7 @@ public enum CardRenderer {
         }
 
         private func isNonEmpty(_ name: String, answerSide: Bool) -> Bool {
-            let value = name == "FrontSide" ? frontSide : fields[name] ?? ""
-            return !HTMLText.plain(value).trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+            !CardRenderer.isEmptyField(name == "FrontSide" ? frontSide : fields[name] ?? "")
         }
 
         private mutating func field(_ name: String, _ filters: [String], answerSide: Bool) -> String {
@@ -83,6 +82,14 @@ public enum CardRenderer {
             default: return value
             }
         }
+    }
+}
+
+extension CardRenderer {
+    /// Anki's rule for sections: a field is empty when it holds only ASCII whitespace and
+    /// `<br>`/`<div>` tags (so `&nbsp;`, `<b></b>` or an image make it non-empty).
+    static func isEmptyField(_ value: String) -> Bool {
+        value.range(of: #"^(?:[ \t\n\r\f\u000B]|</?(?:br|div)[ \t\n]*/?>)*$"#, options: [.regularExpression, .caseInsensitive]) != nil
     }
 }
 
