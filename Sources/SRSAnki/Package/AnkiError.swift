@@ -52,7 +52,8 @@ public struct AnkiLimits: Equatable, Sendable {
     /// Members that unpack to less than this are not held to the ratio (small files pack very well).
     public var ratioFloorBytes: Int
 
-    /// 2 GiB per entry, ratio 200 past 16 MiB: a 100,000-card collection packs about 5:1.
+    /// 2 GiB per entry, ratio 200 past 16 MiB: a collection of 100,000 cards and 1,000,000
+    /// reviews packs about 4:1 (measured: 89 MB of SQLite, 21 MB in zstd or deflate).
     public static let standard = AnkiLimits(maximumEntryBytes: 2 << 30, maximumRatio: 200, ratioFloorBytes: 16 << 20)
 
     public init(maximumEntryBytes: Int, maximumRatio: Int, ratioFloorBytes: Int) {
