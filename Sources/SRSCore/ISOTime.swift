@@ -1,6 +1,11 @@
 /// ISO 8601 times in UTC as the plumbing commands print them: `YYYY-MM-DDTHH:MM:SSZ`.
 /// Pure integer arithmetic (no Foundation formatter), exact to the second.
 public enum ISOTime {
+    /// The last moment srs represents: 9999-12-31T23:59:59Z (four-digit years).
+    public static let latest: EpochSeconds = 253_402_300_799
+    /// The first: 0000-01-01T00:00:00Z.
+    public static let earliest: EpochSeconds = -62_167_219_200
+
     /// Formats `time` as `YYYY-MM-DDTHH:MM:SSZ`.
     public static func format(_ time: EpochSeconds) -> String {
         let days = floorDiv(time, secondsPerDay)

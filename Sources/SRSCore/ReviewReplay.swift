@@ -4,6 +4,7 @@ public struct ReviewInput: Equatable, Sendable {
     public var card: String
     public var index: Int
     public var reviewAt: EpochSeconds
+    /// The rating in the scheduler's own scale (SM-2 quality 0–5, Anki/FSRS grade 1–4).
     public var quality: Int
 
     public init(line: Int, card: String, index: Int, reviewAt: EpochSeconds, quality: Int) {
@@ -26,15 +27,21 @@ public struct ReplayError: Error, Equatable, CustomStringConvertible {
 /// Pure: no session rule, just the scheduler's step for every line (the `srs schedule` contract).
 public struct ReviewReplay {
     public let scheduler: any Scheduler
-    private var cards: [String: (index: Int, at: EpochSeconds, memory: Memory)] = [:]
+    private var cards: [String: (index: Int, at: EpochSeconds, state: SchedulerState)] = [:]
 
     public init(scheduler: any Scheduler) { self.scheduler = scheduler }
 
-    /// Applies one review; throws when the grade is outside 0...5 or the card's reviews are out of
-    /// order (its `index` must follow the previous one, its time must not go back).
-    public mutating func apply(_ input: ReviewInput) throws -> Memory {
-        guard (0...5).contains(input.quality) else {
-            throw ReplayError(line: input.line, problem: "grade \(input.quality) is outside 0-5 (SM-2 qualities are 0 to 5)")
+    /// The state of `card` before its next line (nil: never reviewed).
+    public func state(of card: String) -> SchedulerState? { cards[card]?.state }
+
+    /// Applies one review; throws when the grade is outside the scheduler's scale, the card's
+    /// reviews are out of order (its `index` must follow the previous one, its time must not go
+    /// back) or the due date it gives is past the last moment srs can represent.
+    public mutating func apply(_ input: ReviewInput) throws -> SchedulerState {
+        let range = scheduler.ratings
+        guard range.contains(input.quality) else {
+            let scale = range.lowerBound == 0 ? "SM-2 qualities are 0 to 5" : "Again 1, Hard 2, Good 3, Easy 4"
+            throw ReplayError(line: input.line, problem: "grade \(input.quality) is outside \(range.lowerBound)-\(range.upperBound) (\(scale))")
         }
         let previous = cards[input.card]
         let expectedIndex = (previous?.index ?? -1) + 1
@@ -44,8 +51,11 @@ public struct ReviewReplay {
         if let previous, input.reviewAt < previous.at {
             throw ReplayError(line: input.line, problem: "card \"\(input.card)\" review \(input.index) at \(ISOTime.format(input.reviewAt)) is before its previous review at \(ISOTime.format(previous.at))")
         }
-        let memory = scheduler.review(previous?.memory, quality: input.quality, at: input.reviewAt)
-        cards[input.card] = (input.index, input.reviewAt, memory)
-        return memory
+        let state = scheduler.review(previous?.state, rating: input.quality, at: input.reviewAt, card: input.card)
+        guard scheduler.due(of: state) <= ISOTime.latest else {
+            throw ReplayError(line: input.line, problem: "card \"\(input.card)\" review \(input.index) would be due after \(ISOTime.format(ISOTime.latest)), the last moment srs can represent (interval \(scheduler.intervalDays(of: state) ?? 0) days)")
+        }
+        cards[input.card] = (input.index, input.reviewAt, state)
+        return state
     }
 }

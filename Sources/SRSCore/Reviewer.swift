@@ -3,10 +3,12 @@
 /// Wozniak's step 7: a card graded below Good comes back in the same day's review until it is
 /// graded Good or better; those repeats change neither the easiness nor the interval.
 public struct Reviewer: Sendable {
-    public let scheduler: any Scheduler
+    /// Classic SM-2 with the maximum interval; Anki's and FSRS's states plug in through
+    /// `SchedulerState` once `CardProgress` holds one.
+    public let scheduler: SM2
     public let clock: DayClock
 
-    public init(scheduler: any Scheduler = SM2(), clock: DayClock) {
+    public init(scheduler: SM2 = SM2(), clock: DayClock) {
         self.scheduler = scheduler
         self.clock = clock
     }

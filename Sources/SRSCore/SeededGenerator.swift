@@ -12,3 +12,13 @@ public struct SeededGenerator: RandomNumberGenerator, Equatable, Sendable {
         return z ^ (z >> 31)
     }
 }
+
+extension SeededGenerator {
+    /// A seed from text: 64-bit FNV-1a of its UTF-8 bytes, the same on every machine (unlike
+    /// `hashValue`, which Swift randomises per process).
+    public static func seed(hashing text: String) -> UInt64 {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        return hash
+    }
+}

@@ -80,7 +80,7 @@ enum ProgressFormat {
             switch key {
             case "seq": seq = try r.readInt()
             case "card": card = try r.readString()
-            case "at": at = try r.readInt()
+            case "at": at = ISOTime.pinned(try r.readInt())
             case "do": action = try r.readString()
             case "grade":
                 let name = try r.readString()
@@ -140,7 +140,7 @@ enum ProgressFormat {
         } else if due != nil || interval != nil || easiness != nil || reps != nil || lapses != nil {
             throw reader.error("a state with only some of due, interval, easiness, repetitions, lapses")
         }
-        return p
+        return p.pinned
     }
 
     /// Reads one snapshot row.
@@ -178,6 +178,6 @@ enum ProgressFormat {
         try reader.expect(UInt8(ascii: ","))
         p.buriedUntil = try reader.readInt()
         try reader.expect(UInt8(ascii: "]"))
-        return (id, p)
+        return (id, p.pinned)
     }
 }

@@ -10,12 +10,8 @@ struct ReviewCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "review",
         abstract: "Review today's cards in a full-screen session.",
-        discussion: """
-            Keys: a-d answer, t/f true or false, i types a short answer (Enter shows the model); Space or \
-            Enter shows the answer and then grades Good; 1-4 grade Again/Hard/Good/Easy; u undo; \
-            s bury until tomorrow; ! suspend; k correct the answer key; ? help; q quit. \
-            Every answer is saved to disk as you give it. See docs/review-screen.md.
-            """)
+        discussion: "Keys (as on the review's help screen, `?`):\n\(ReviewKeys.commandLineSummary)\n\n"
+            + "Every answer is saved to disk as you give it. See docs/review-screen.md.")
 
     @OptionGroup var user: UserOptions
 
@@ -58,7 +54,7 @@ struct ReviewCommand: ParsableCommand {
                                         seed: seed ?? UInt64(truncatingIfNeeded: Clock.millis()))
             terminal.close()
             timing?.write()
-            if let summary { print(summary) }
+            if let summary { try Output.out(summary + "\n") }
             // A signal exits as shells expect (128 + its number); a terminal that went away is an I/O error.
             if terminal.interrupted { throw ExitCode(terminal.signal != 0 ? 128 + terminal.signal : 74) }
         }

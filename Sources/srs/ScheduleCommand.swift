@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import SRSCore
 import SRSJSON
-import SRSQuiz
+import SRSStore
 
 /// `srs schedule`: plumbing that applies a scheduler to review lines (JSON Lines) and prints the
 /// state after each.
@@ -12,45 +12,70 @@ struct ScheduleCommand: ParsableCommand {
         abstract: "Apply a scheduler to review lines and print the state after each (plumbing).",
         discussion: """
             Input: JSON Lines with "card", "index" (0-based review number of that card), \
-            "review_at" (ISO 8601, e.g. 2025-01-08T19:50:49Z) and "grade" (SM-2 quality 0-5), \
-            each card's reviews in order. Output, in input order: the input fields plus \
-            "interval_days", "due", "easiness", "repetitions", "lapses". A bad line exits 65 \
-            and prints nothing.
+            "review_at" (ISO 8601, e.g. 2025-01-08T19:50:49Z) and "grade" (sm2: quality 0-5; \
+            anki, fsrs: 1 Again, 2 Hard, 3 Good, 4 Easy), each card's reviews in order. Output, \
+            in input order: the input fields plus the scheduler's state (docs/scheduling.md): \
+            sm2 "interval_days", "due", "easiness", "repetitions", "lapses" (exact, no maximum \
+            interval); anki "state", "queue", "remaining_steps", "interval_days", "ease", "due", \
+            "reps", "lapses"; fsrs "state", "step", "stability", "difficulty", \
+            "retrievability", "interval_days", "due", "last_review", "reps", "lapses". Default \
+            options, no fuzz unless --fuzz. A bad line exits 65 and prints nothing.
             """)
 
-    @Option(help: "The scheduler to apply (available: \(Schedulers.all.map(\.name).joined(separator: ", "))).")
+    @Option(help: "The scheduler to apply: \(Schedulers.names.joined(separator: ", ")).")
     var scheduler = "sm2"
+
+    @Option(help: "anki: the hour (0-23) at which a study day starts (Anki's default 4).")
+    var rolloverHour = 4
+
+    @Option(help: "anki: the time zone of the study days, e.g. UTC or Europe/Berlin.")
+    var timeZone = "UTC"
+
+    @Flag(help: "anki, fsrs: fuzz intervals as Anki and py-fsrs do, drawn from srs's generator seeded by the card and its review count.")
+    var fuzz = false
 
     @Argument(help: "A file of review lines (default: standard input).")
     var file: String?
 
     func run() throws {
         try reportingErrors {
-            guard let chosen = Schedulers.named(scheduler) else {
-                throw Failure(description: "unknown scheduler '\(scheduler)'. Available: \(Schedulers.all.map(\.name).joined(separator: ", ")).", exitCode: 64)
-            }
+            let chosen = try chosenScheduler()
             let (name, data) = try readInput()
             var replay = ReviewReplay(scheduler: chosen)
             var output = ""
             for (number, line) in lines(of: data) {
                 let input = try parse(line, number: number, source: name)
-                let memory: Memory
-                do { memory = try replay.apply(input) } catch let error as ReplayError {
+                let before = replay.state(of: input.card)
+                let state: SchedulerState
+                do { state = try replay.apply(input) } catch let error as ReplayError {
                     throw Failure(description: "\(name):\(error.line): \(error.problem)", exitCode: 65)
                 }
-                output += render(input, line: line, memory: memory) + "\n"
+                output += ScheduleOutput(scheduler: chosen).line(input, before: before, after: state) + "\n"
             }
-            FileHandle.standardOutput.write(Data(output.utf8))
+            try Output.out(output)
+        }
+    }
+
+    private func chosenScheduler() throws -> any Scheduler {
+        guard (0...23).contains(rolloverHour) else {
+            throw Failure(description: "--rollover-hour \(rolloverHour) is not an hour: give 0 to 23.", exitCode: 64)
+        }
+        guard let zone = TimeZone(identifier: timeZone) else {
+            throw Failure(description: "--time-zone '\(timeZone)' is not a time zone: give a name such as UTC or Europe/Berlin.", exitCode: 64)
+        }
+        switch scheduler {
+        case "sm2": return SM2.uncapped
+        case "anki": return AnkiScheduler(days: AnkiDays(rolloverHour: rolloverHour, timeZone: zone), fuzz: fuzz)
+        case "fsrs": return FSRSScheduler(fuzz: fuzz)
+        default:
+            throw Failure(description: "unknown scheduler '\(scheduler)'. Available: \(Schedulers.names.joined(separator: ", ")).", exitCode: 64)
         }
     }
 
     private func readInput() throws -> (String, Data) {
         guard let file else { return ("<stdin>", FileHandle.standardInput.readDataToEndOfFile()) }
-        guard FileManager.default.fileExists(atPath: file) else {
+        do { return (file, Data(try InputFile.read(file))) } catch let error as StoreError where error.exitCode == 66 {
             throw Failure(description: "\(file): no such file. Give a file of review lines, or pipe them on standard input.", exitCode: 66)
-        }
-        do { return (file, try Data(contentsOf: URL(fileURLWithPath: file))) } catch {
-            throw Failure(description: "\(file): cannot read: \(error.localizedDescription)", exitCode: 66)
         }
     }
 
@@ -86,20 +111,5 @@ struct ScheduleCommand: ParsableCommand {
             throw bad("review_at \"\(at)\" is not an ISO 8601 time such as 2025-01-08T19:50:49Z")
         }
         return ReviewInput(line: number, card: card, index: index, reviewAt: reviewAt, quality: grade)
-    }
-
-    private func render(_ input: ReviewInput, line: Data, memory: Memory) -> String {
-        let fields: [(String, String)] = [
-            ("card", ImportJSON.quoted(input.card)),
-            ("index", String(input.index)),
-            ("review_at", ImportJSON.quoted(ISOTime.format(input.reviewAt))),
-            ("grade", String(input.quality)),
-            ("interval_days", String(memory.intervalDays)),
-            ("due", ImportJSON.quoted(ISOTime.format(memory.due))),
-            ("easiness", String(memory.easiness)),
-            ("repetitions", String(memory.repetitions)),
-            ("lapses", String(memory.lapses)),
-        ]
-        return "{" + fields.map { "\"\($0.0)\": \($0.1)" }.joined(separator: ", ") + "}"
     }
 }
