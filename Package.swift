@@ -51,7 +51,7 @@ let package = Package(
         .testTarget(name: "SRSCoreTests", dependencies: ["SRSCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "SRSTextTests", dependencies: ["SRSText"]),
         .testTarget(name: "SRSJSONTests", dependencies: ["SRSJSON"]),
-        .testTarget(name: "SRSQuizTests", dependencies: ["SRSQuiz", "SRSCore", "SRSText"]),
+        .testTarget(name: "SRSQuizTests", dependencies: ["SRSQuiz", "SRSCore", "SRSText"], exclude: ["Fixtures"]),
         .testTarget(name: "SRSAnkiTests", dependencies: [
             "SRSAnki", "CZstd", "CSQLite", "CZlib",
         ], resources: [.copy("Fixtures")]),

@@ -3,10 +3,11 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Foundation
 
 /// The temporary files of atomic writes: `<file>.tmp-<pid>-<16 random hex digits>`, created
 /// exclusively and held under an `flock` by their writer. A write killed half-way leaves one
-/// behind; the next write into the same folder removes those whose writer is gone (its process
+/// behind; the next atomic write into the same folder removes those whose writer is gone (its process
 /// no longer exists and nobody holds the file's lock). `decks/` is shared by every user, so a
 /// temporary file of another user's running import is never touched.
 enum TemporaryFiles {
@@ -25,12 +26,17 @@ enum TemporaryFiles {
         return folder.isEmpty ? (path.hasPrefix("/") ? "/" : ".") : folder
     }
 
-    /// The writer's process id in a temporary file's name, when `name` is one of `base`'s.
-    static func writer(of name: String, base: String) -> pid_t? {
-        let prefix = base + marker
-        guard name.hasPrefix(prefix) else { return nil }
-        let rest = name.dropFirst(prefix.count)
-        return pid_t(rest.prefix { $0 != "-" })
+    /// The files srs writes atomically, by their endings.
+    static let endings = [".json", ".cache", ".deck"]
+
+    /// The writer's process id in `name` when it is a temporary file of srs's:
+    /// `<file>.tmp-<pid>-<16 hex digits>`, or `<file>.tmp-<pid>` as older versions named them.
+    static func writer(of name: String) -> pid_t? {
+        guard let marked = name.range(of: marker, options: .backwards),
+              endings.contains(where: { name[..<marked.lowerBound].hasSuffix($0) }) else { return nil }
+        let rest = name[marked.upperBound...].split(separator: "-", omittingEmptySubsequences: false)
+        guard rest.count == 1 || (rest.count == 2 && rest[1].count == 16 && rest[1].allSatisfy(\.isHexDigit)) else { return nil }
+        return pid_t(rest[0])
     }
 
     /// Whether the process `pid` is gone (a process of another user still counts as running).
@@ -80,12 +86,12 @@ extension Syscalls {
         }
     }
 
-    /// Removes the temporary files of `path` left by writers that are gone.
+    /// Removes the temporary files in the folder of `path` left by writers that are gone (any
+    /// of srs's files: a deck's, another user's, this one's).
     func removeStaleTemporaries(of path: String) {
         let folder = TemporaryFiles.folder(of: path)
-        let base = String(path.split(separator: "/").last ?? "")
         for name in list(folder) ?? [] {
-            guard let pid = TemporaryFiles.writer(of: name, base: base), TemporaryFiles.isGone(pid) else { continue }
+            guard let pid = TemporaryFiles.writer(of: name), TemporaryFiles.isGone(pid) else { continue }
             let stale = folder + "/" + name
             let fd = open(stale, O_RDONLY | Syscalls.dataFileFlags, 0)
             guard fd >= 0 else { continue }

@@ -27,6 +27,8 @@ enum Signals {
             signal(number) { number in Signals.flag.store(number, ordering: .relaxed) }
         }
         CrashRestore.arm(resetSequence)
+        // Once per process: a second install would record its own handler as the previous one.
+        guard !CrashRestore.installed.exchange(true, ordering: .relaxed) else { return }
         for number in crashes {
             var action = sigaction()
             action.__sigaction_handler.sa_handler = { number in
@@ -51,6 +53,7 @@ private enum CrashRestore {
     nonisolated(unsafe) static let reset = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
     nonisolated(unsafe) static var resetCount = 0
     static let armed = Atomic<Bool>(false)
+    static let installed = Atomic<Bool>(false)
 
     static func arm(_ sequence: [UInt8]) {
         resetCount = min(sequence.count, 256)

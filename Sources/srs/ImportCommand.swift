@@ -133,13 +133,14 @@ struct ImportCommand: ParsableCommand {
     private func report(_ converted: [QuizImport], _ written: [URL]) -> String {
         converted.enumerated().map { index, one in
             ImportSummary.text(path: one.path, deck: one.deck.name, items: one.parse.items, merge: one.report,
-                               written: written.indices.contains(index) ? written[index].path : nil)
+                               elsewhere: one.elsewhere, written: written.indices.contains(index) ? written[index].path : nil)
         }.joined()
     }
 
     private func jsonFile(_ converted: QuizImport) -> ImportJSON.File {
         ImportJSON.File(path: converted.path, deck: converted.deck.name,
-                        entries: Array(zip(converted.parse.items, converted.deck.cards.map(\.id))))
+                        entries: Array(zip(converted.parse.items, converted.deck.cards.map(\.id))),
+                        kept: converted.report.kept, elsewhere: converted.elsewhere)
     }
 
     private func writeToStandardError(_ text: String) {

@@ -11,7 +11,23 @@ import SRSText
 enum Output {
     /// Called once at start: a closed pipe becomes `EPIPE` from `write` instead of a silent death,
     /// so that `srs answer` can still say what it recorded.
-    static func prepare() { signal(SIGPIPE, SIG_IGN) }
+    static func prepare() {
+        signal(SIGPIPE, SIG_IGN)
+        reserveClosedStandardStreams()
+    }
+
+    /// A standard stream the caller closed (`srs answer >&-`) gets /dev/null opened read-only in
+    /// its place: otherwise the next file srs opens (the review log) would get its number, and
+    /// what srs prints would land in that file. Writing there then fails: exit 74.
+    private static func reserveClosedStandardStreams() {
+        for fd in [STDIN_FILENO, STDOUT_FILENO, STDERR_FILENO] where fcntl(fd, F_GETFD) == -1 && errno == EBADF {
+            let null = open("/dev/null", O_RDONLY | O_CLOEXEC)
+            if null >= 0 && null != fd {
+                dup2(null, fd)
+                close(null)
+            }
+        }
+    }
 
     /// Writes `text` to standard output. On a failure, `onFailure` runs first (with `errno`'s
     /// value); then a closed pipe ends srs quietly and anything else throws exit 74.

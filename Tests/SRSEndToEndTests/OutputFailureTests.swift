@@ -62,6 +62,23 @@ import Testing
         #expect(result.stderr == "")
     }
 
+    @Test func aClosedStandardOutputIsExit74AndNothingLandsInTheLog() throws {
+        let folder = TempFolder()
+        let shell = Process()
+        shell.executableURL = URL(fileURLWithPath: "/bin/sh")
+        let srs = SRSProcess.binary.path
+        shell.arguments = ["-c", "printf 'sd-1 good\\nsd-2 good\\n' | '\(srs)' answer --data-dir '\(folder.path)' --user ana >&- 2>/dev/null; echo $?; '\(srs)' stats --data-dir '\(folder.path)' --user ana >&- 2>/dev/null; echo $?"]
+        let out = Pipe()
+        shell.standardOutput = out
+        try shell.run()
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        shell.waitUntilExit()
+        #expect(text == "74\n74\n")
+        #expect(records(folder) == 1)
+        let log = try String(contentsOf: folder.url.appendingPathComponent("users/ana/reviews.jsonl"), encoding: .utf8)
+        #expect(log.split(separator: "\n").allSatisfy { $0.hasPrefix("{\"format\"") || $0.hasPrefix("{\"seq\"") })
+    }
+
     @Test func scheduleIntoAFullDiskIsExit74() throws {
         let file = ScheduleCommandTests.fixtures.appendingPathComponent("sm2.input.jsonl")
         let result = try run(["schedule", file.path], stdout: .full)

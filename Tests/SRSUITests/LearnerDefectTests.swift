@@ -42,7 +42,7 @@ import Testing
         let judging = Harness(cards: [Fixtures.long], size: Size(columns: 40, rows: 12))
         #expect(judging.screen.contains("more: PgUp/PgDn or ↑↓ to scroll"))
         let longChoice = Card(id: CardID("long-mc"), question: Fixtures.long.question,
-                              kind: .multipleChoice(options: ["one", "two"], key: AnswerKey(index: 0, source: .explicit)),
+                              kind: .multipleChoice(options: ["one", "two"], key: AnswerKey(index: 0, source: .written)),
                               explanation: "")
         let choosing = Harness(cards: [longChoice], size: Size(columns: 40, rows: 12))
         #expect(choosing.screen.contains("more: PgUp/PgDn to scroll"))

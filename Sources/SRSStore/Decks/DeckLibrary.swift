@@ -136,7 +136,7 @@ public struct DeckLibrary: Sendable {
             throw StoreError.notFound(path: "card \(id) option \(index + 1) in deck '\(deck.name)'",
                                       what: "multiple-choice option")
         }
-        deck.cards[position].kind = .multipleChoice(options: options, key: AnswerKey(index: index, source: .explicit))
+        deck.cards[position].kind = .multipleChoice(options: options, key: AnswerKey(index: index, source: .corrected))
         try save(deck)
         return deck
     }
