@@ -25,7 +25,7 @@ let package = Package(
         // Anki packages, pure (bytes in, model out): zip, zstd, SQLite and protobuf behind it;
         // templates, HTML to terminal text, CSV/TSV.
         .target(name: "SRSAnki", dependencies: [
-            "CSQLite", "CZlib", "CZstd", "SRSJSON", "SRSText",
+            "CSQLite", "CZlib", "CZstd", "SRSCore", "SRSJSON", "SRSText",
         ]),
         // The system's SQLite, zlib and zstd (docs/architecture.md says why).
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
@@ -53,7 +53,7 @@ let package = Package(
         .testTarget(name: "SRSJSONTests", dependencies: ["SRSJSON"]),
         .testTarget(name: "SRSQuizTests", dependencies: ["SRSQuiz", "SRSCore", "SRSText"], exclude: ["Fixtures"]),
         .testTarget(name: "SRSAnkiTests", dependencies: [
-            "SRSAnki", "CZstd", "CSQLite", "CZlib",
+            "SRSAnki", "SRSCore", "CZstd", "CSQLite", "CZlib",
         ], resources: [.copy("Fixtures")]),
         .testTarget(name: "SRSStatsTests", dependencies: ["SRSStats", "SRSCore", "SRSText"], exclude: ["Fixtures"]),
         .testTarget(name: "SRSStoreTests", dependencies: ["SRSStore", "SRSCore"]),
