@@ -43,7 +43,7 @@ let package = Package(
         // The only importer of CNCurses.
         .target(name: "SRSTerminal", dependencies: ["CNCurses", "SRSUI", "SRSText"]),
         .executableTarget(name: "srs", dependencies: [
-            "SRSCore", "SRSText", "SRSJSON", "SRSQuiz", "SRSStats", "SRSStore", "SRSUI", "SRSTerminal",
+            "SRSCore", "SRSText", "SRSJSON", "SRSQuiz", "SRSAnki", "SRSStats", "SRSStore", "SRSUI", "SRSTerminal",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Generates a heavy user's collection and times srs's own work on it (docs/benchmarks.md).

@@ -72,12 +72,15 @@ public struct Card: Equatable, Sendable, Identifiable {
     public var kind: CardKind
     /// Paragraphs shown after the answer; may be empty.
     public var explanation: String
+    /// Tags (an Anki note's, kept by the import); may be empty.
+    public var tags: [String]
 
-    public init(id: CardID, question: String, kind: CardKind, explanation: String) {
+    public init(id: CardID, question: String, kind: CardKind, explanation: String, tags: [String] = []) {
         self.id = id
         self.question = question
         self.kind = kind
         self.explanation = explanation
+        self.tags = tags
     }
 }
 

@@ -31,6 +31,7 @@ struct DeckCardBuilder {
         var modelAnswer: DeckField?
         var explanation: DeckField?
         var cloze: DeckField?
+        var tags: DeckField?
     }
 
     mutating func add(_ field: DeckField) throws {
@@ -97,6 +98,7 @@ struct DeckCardBuilder {
         case .modelAnswer: try once(&draft.modelAnswer)
         case .explanation: try once(&draft.explanation)
         case .cloze: try once(&draft.cloze)
+        case .tags: try once(&draft.tags)
         case .option(let index):
             guard index == draft.options.count else {
                 let expected = Character(UnicodeScalar(UInt8(65 + draft.options.count)))
@@ -126,7 +128,8 @@ struct DeckCardBuilder {
                           "Add `type: multiple_choice`, `true_false`, `short_answer`, `basic`, `reverse`, `cloze` or `type_in`.")
         }
         let kind = try self.kind(of: draft, type: type)
-        return Card(id: draft.id, question: question.value, kind: kind, explanation: draft.explanation?.value ?? "")
+        let tags = draft.tags.map { $0.value.split(separator: " ").map(String.init) } ?? []
+        return Card(id: draft.id, question: question.value, kind: kind, explanation: draft.explanation?.value ?? "", tags: tags)
     }
 
     private func kind(of draft: Draft, type: DeckField) throws -> CardKind {

@@ -40,6 +40,7 @@ public enum DeckWriter {
             field("cloze", String(number), to: &out)
         }
         if !card.explanation.isEmpty { field("explanation", card.explanation, to: &out) }
+        if !card.tags.isEmpty { field("tags", card.tags.joined(separator: " "), to: &out) }
     }
 
     /// `B written`, `B stated`, `B corrected`, `B inferred 0.71`, or `none`.

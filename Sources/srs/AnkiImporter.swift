@@ -1,0 +1,86 @@
+import Foundation
+import SRSAnki
+import SRSCore
+import SRSStore
+import SRSText
+
+/// `srs import FILE.apkg|FILE.colpkg`: every Anki card into the deck of its Anki deck
+/// (`docs/anki-import.md`). Nothing is written when the package is bad (exit 65).
+struct AnkiImporter {
+    let library: DeckLibrary
+    let limits: AnkiLimits
+
+    /// The decks to write and the report's lines.
+    struct Plan {
+        var decks: [Deck] = []
+        var report: [String] = []
+        var warnings: [String] = []
+    }
+
+    static func isPackage(_ path: String) -> Bool {
+        let lowered = path.lowercased()
+        return lowered.hasSuffix(".apkg") || lowered.hasSuffix(".colpkg")
+    }
+
+    func plan(path: String, within parent: String?) throws -> Plan {
+        let package = try read(path)
+        var (cards, warnings) = AnkiConversion.cards(of: package.collection)
+        if let parent {
+            let wanted = parent.components(separatedBy: "::")
+            cards = cards.filter { AnkiDeckName.path($0.deckPath, isWithin: wanted) }
+            if cards.isEmpty { throw Failure(description: "\(path): no Anki deck '\(TerminalSafe.sanitize(parent))' with cards in the package.", exitCode: 66) }
+        }
+        var plan = Plan()
+        plan.warnings = warnings
+        try group(cards, into: &plan)
+        plan.report = Self.report(cards, path: path)
+        return plan
+    }
+
+    private func read(_ path: String) throws -> AnkiPackage {
+        let data: Data
+        do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
+            throw Failure(description: "cannot read \(TerminalSafe.sanitize(path)): no such file, or not readable.", exitCode: 66)
+        }
+        do { return try AnkiPackage.read(data, limits: limits) } catch let error as AnkiError {
+            throw Failure(description: "\(TerminalSafe.sanitize(path)): \(error.description). Nothing was written.", exitCode: error.exitCode)
+        }
+    }
+
+    /// One srs deck per Anki deck; a card id another deck already holds is left out with a warning.
+    private func group(_ cards: [ConvertedCard], into plan: inout Plan) throws {
+        var byName: [String: [Card]] = [:]
+        var order: [String] = []
+        for converted in cards {
+            let name = AnkiDeckName.name(of: converted.deckPath)
+            if byName[name] == nil { order.append(name) }
+            byName[name, default: []].append(converted.card)
+        }
+        for name in order where DeckLibrary.problem(withName: name) != nil {
+            throw Failure(description: "Anki deck '\(TerminalSafe.sanitize(name))' cannot be a deck name: \(DeckLibrary.problem(withName: name) ?? ""). Rename it in Anki.", exitCode: 65)
+        }
+        let taken = try library.cardIDs(excluding: Set(order.map { $0.lowercased() }))
+        for name in order {
+            let kept = (byName[name] ?? []).filter { card in
+                guard taken.contains(card.id) else { return true }
+                plan.warnings.append("card \(card.id) is already in another deck; left there (delete it there to move it to '\(name)')")
+                return false
+            }
+            let existing = try library.existing(named: name)
+            plan.decks.append(Deck(name: existing?.name ?? name, cards: kept))
+        }
+    }
+
+    /// Counts by note type and by deck, and the suspended and buried cards.
+    static func report(_ cards: [ConvertedCard], path: String) -> [String] {
+        var lines = ["\(TerminalSafe.sanitize(path)): \(Format.count(cards.count, "Anki card")) converted"]
+        let counted = { (key: (ConvertedCard) -> String) in
+            Dictionary(grouping: cards, by: key).map { ($0.key, $0.value.count) }.sorted { $0.0 < $1.0 }
+        }
+        lines += counted { "note type " + $0.notetype }.map { "  \($0.0): \($0.1)" }
+        lines += counted { "deck " + AnkiDeckName.name(of: $0.deckPath) }.map { "  \($0.0): \($0.1)" }
+        let suspended = cards.filter { $0.queue == -1 }.count, buried = cards.filter { $0.queue == -2 || $0.queue == -3 }.count
+        if suspended + buried > 0 { lines.append("  suspended in Anki: \(suspended), buried: \(buried) (kept for the progress import)") }
+        return lines.map { TerminalSafe.sanitize($0) }
+    }
+}

@@ -1,0 +1,65 @@
+import Foundation
+import Testing
+
+/// `srs import FILE.apkg|.colpkg` with the packages the official `anki` package made (issue 12.2).
+@Suite struct AnkiImportCommandTests {
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("SRSAnkiTests/Fixtures")
+
+    static func fixture(_ name: String) -> String { fixtures.appendingPathComponent(name).path }
+
+    static let deckFiles = ["Geography.deck", "Languages::French.deck", "Science.deck", "Science::Physics.deck"]
+
+    @Test(arguments: ["sm2.apkg", "sm2-legacy.apkg", "sm2.colpkg", "fsrs-legacy.colpkg"])
+    func everyCardBecomesAnSrsCard(package: String) throws {
+        let data = TempFolder()
+        let run = try SRSProcess.run(["import", Self.fixture(package), "--data-dir", data.path, "--user", "ann"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains(": 16 Anki cards converted\n  note type Basic: 4\n  note type Basic (and reversed card): 4\n"))
+        #expect(run.stdout.contains("  deck Languages::French: 6\n  deck Science: 6\n  deck Science::Physics: 1\n"))
+        #expect(run.stdout.hasSuffix("0 warnings\n"))
+        let decks = try FileManager.default.contentsOfDirectory(atPath: data.path + "/decks").sorted()
+        #expect(decks == Self.deckFiles)
+        let listing = try SRSProcess.run(["decks", "--data-dir", data.path, "--user", "ann"])
+        #expect(listing.status == 0)
+    }
+
+    @Test func aReimportUpdatesInsteadOfDuplicating() throws {
+        let data = TempFolder()
+        let args = ["--data-dir", data.path, "--user", "ann"]
+        #expect(try SRSProcess.run(["import", Self.fixture("sm2.apkg")] + args).status == 0)
+        let first = try Self.deckFiles.map { try String(contentsOfFile: data.path + "/decks/" + $0, encoding: .utf8) }
+        // The other generation of the same collection: the same notes (guids), so the same ids.
+        #expect(try SRSProcess.run(["import", Self.fixture("sm2-legacy.apkg")] + args).status == 0)
+        let second = try Self.deckFiles.map { try String(contentsOfFile: data.path + "/decks/" + $0, encoding: .utf8) }
+        #expect(first == second)
+        let geography = first[0]
+        #expect(geography.contains("type: cloze\nquestion: {{c1::Paris::city}} is the capital of {{c2::France}}.\ncloze: 2\n"))
+        #expect(geography.contains("tags: capitals cloze\n"))
+    }
+
+    @Test func deckParentIncludesItsChildren() throws {
+        let data = TempFolder()
+        let run = try SRSProcess.run(["import", Self.fixture("sm2.apkg"), "--deck", "science", "--data-dir", data.path, "--user", "ann"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: data.path + "/decks").sorted() == ["Science.deck", "Science::Physics.deck"])
+        let physics = try String(contentsOfFile: data.path + "/decks/Science::Physics.deck", encoding: .utf8)
+        #expect(physics.contains("answer: [sound: bell.wav] a bell\n"))
+    }
+
+    @Test func badPackagesExit65AndWriteNothing() throws {
+        let data = TempFolder()
+        let notZip = data.path + "/broken.apkg"
+        try Data("not a zip at all".utf8).write(to: URL(fileURLWithPath: notZip))
+        let run = try SRSProcess.run(["import", notZip, "--data-dir", data.path, "--user", "ann"])
+        #expect(run.status == 65)
+        #expect(run.stderr.hasPrefix("Error: \(notZip): "))
+        #expect(run.stderr.hasSuffix("Nothing was written.\n"))
+        let bomb = try SRSProcess.run(["import", Self.fixture("sm2.apkg"), "--max-entry-size", "1000", "--data-dir", data.path, "--user", "ann"])
+        #expect(bomb.status == 65)
+        #expect(bomb.stderr.contains("raise the limit with --max-entry-size or --max-ratio"))
+        #expect(!FileManager.default.fileExists(atPath: data.path + "/decks"))
+        let zero = try SRSProcess.run(["import", Self.fixture("sm2.apkg"), "--max-ratio", "0", "--data-dir", data.path])
+        #expect(zero.status == 64)
+    }
+}
