@@ -12,6 +12,9 @@ struct AnkiImporter {
 
     /// The decks to write and the report's lines.
     struct Plan {
+        var package: AnkiPackage?
+        /// The media files the cards may name, each checked to unpack within the limits.
+        var media: [AnkiMediaFile] = []
         var decks: [Deck] = []
         var report: [String] = []
         var warnings: [String] = []
@@ -31,17 +34,40 @@ struct AnkiImporter {
             if cards.isEmpty { throw Failure(description: "\(path): no Anki deck '\(TerminalSafe.sanitize(parent))' with cards in the package.", exitCode: 66) }
         }
         var plan = Plan()
+        plan.package = package
         plan.warnings = warnings
+        try checkMedia(of: package, into: &plan)
         try group(cards, into: &plan)
         plan.report = Self.report(cards, path: path)
         return plan
     }
 
-    private func read(_ path: String) throws -> AnkiPackage {
-        let data: Data
-        do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
-            throw Failure(description: "cannot read \(TerminalSafe.sanitize(path)): no such file, or not readable.", exitCode: 66)
+    /// Unpacks every media file once before anything is written, so a bomb in the media is
+    /// found while nothing is written; a name this data directory cannot hold is left out, warned.
+    private func checkMedia(of package: AnkiPackage, into plan: inout Plan) throws {
+        for file in package.media {
+            if let problem = MediaFolder.problem(withName: file.name) {
+                plan.warnings.append("media file '\(file.name)' not copied: \(problem)")
+                continue
+            }
+            do { _ = try package.mediaData(file) } catch let error as AnkiError {
+                throw Failure(description: "\(error.description). Nothing was written.", exitCode: error.exitCode)
+            }
+            plan.media.append(file)
         }
+    }
+
+    /// Copies the checked media into `<data-dir>/media/`: the count written.
+    func copyMedia(_ plan: Plan, to folder: MediaFolder) throws -> Int {
+        guard let package = plan.package else { return 0 }
+        for file in plan.media {
+            _ = try folder.save(Array(try package.mediaData(file)), named: file.name)
+        }
+        return plan.media.count
+    }
+
+    private func read(_ path: String) throws -> AnkiPackage {
+        let data = Data(try InputFile.read(path, what: "Anki package"))
         do { return try AnkiPackage.read(data, limits: limits) } catch let error as AnkiError {
             throw Failure(description: "\(TerminalSafe.sanitize(path)): \(error.description). Nothing was written.", exitCode: error.exitCode)
         }

@@ -88,6 +88,9 @@ struct ImportCommand: ParsableCommand {
         let plan = try AnkiImporter(library: library, limits: limits).plan(path: path, within: deck)
         writeToStandardError(plan.warnings.map { "warning: " + TerminalSafe.sanitize($0) + "\n" }.joined())
         var lines = plan.report
+        let location = try user.location()
+        let media = dryRun ? plan.media.count : try AnkiImporter(library: library, limits: limits).copyMedia(plan, to: MediaFolder(location: location))
+        lines.append("  \(Format.count(media, "media file")) " + (dryRun ? "to copy (dry run)" : "copied to " + TerminalSafe.sanitize(location.root.appendingPathComponent("media").path)))
         for deck in plan.decks {
             let written = dryRun ? nil : try library.save(deck)
             lines.append("  wrote \(Format.count(deck.cards.count, "card")) to " + TerminalSafe.sanitize(written?.path ?? "deck \(deck.name) (dry run)"))

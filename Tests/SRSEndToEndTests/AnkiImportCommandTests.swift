@@ -22,6 +22,29 @@ import Testing
         #expect(decks == Self.deckFiles)
         let listing = try SRSProcess.run(["decks", "--data-dir", data.path, "--user", "ann"])
         #expect(listing.status == 0)
+        guard package.hasPrefix("sm2") else { return } // the FSRS fixtures carry no media
+        #expect(run.stdout.contains("  3 media files copied to \(data.path)/media\n"))
+        let media = try FileManager.default.contentsOfDirectory(atPath: data.path + "/media").sorted()
+        #expect(media == ["bell.wav", "café tiles.png", "cat.png"])
+    }
+
+    @Test func mediaNamesThatEscapeStopTheImport() throws {
+        let data = TempFolder()
+        for package in ["hostile-media.apkg", "hostile-media-legacy.apkg"] {
+            let run = try SRSProcess.run(["import", Self.fixture(package), "--data-dir", data.path, "--user", "ann"])
+            #expect(run.status == 65)
+            #expect(run.stderr.contains("could escape the media folder"))
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: data.path).isEmpty)
+    }
+
+    @Test func aDryRunWritesNothing() throws {
+        let data = TempFolder()
+        let run = try SRSProcess.run(["import", Self.fixture("sm2.colpkg"), "--dry-run", "--data-dir", data.path, "--user", "ann"])
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("  3 media files to copy (dry run)\n  wrote 3 cards to deck Geography (dry run)\n"))
+        #expect(!FileManager.default.fileExists(atPath: data.path + "/decks"))
+        #expect(!FileManager.default.fileExists(atPath: data.path + "/media"))
     }
 
     @Test func aReimportUpdatesInsteadOfDuplicating() throws {
