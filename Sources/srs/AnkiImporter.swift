@@ -20,23 +20,39 @@ struct AnkiImporter {
         var warnings: [String] = []
     }
 
-    static func isPackage(_ path: String) -> Bool {
-        let lowered = path.lowercased()
-        return lowered.hasSuffix(".apkg") || lowered.hasSuffix(".colpkg")
-    }
-
     func plan(path: String, within parent: String?) throws -> Plan {
         let package = try read(path)
-        var (cards, warnings) = AnkiConversion.cards(of: package.collection)
+        let (cards, warnings) = AnkiConversion.cards(of: package.collection)
+        var plan = try plan(cards, warnings: warnings, path: path, within: parent)
+        plan.package = package
+        try checkMedia(of: package, into: &plan)
+        return plan
+    }
+
+    /// A CSV/TSV notes file: its `#deck:`, a deck column, or `deck` (the file's name or `--deck`).
+    func planText(path: String, deck: String, forced: Bool, separator: Character?) throws -> Plan {
+        let bytes = Data(try InputFile.read(path, what: "notes file"))
+        do {
+            let file = try DelimitedText.read(bytes, separator: separator)
+            let (cards, warnings) = try DelimitedConversion.cards(of: file, fallbackDeck: deck, forcedDeck: forced ? deck : nil)
+            guard !cards.isEmpty else {
+                throw Failure(description: "\(TerminalSafe.sanitize(path)): no notes found. Nothing was written.", exitCode: 65)
+            }
+            return try plan(cards, warnings: warnings.map { "\(path): " + $0 }, path: path, within: nil)
+        } catch let error as DelimitedTextError {
+            throw Failure(description: "\(TerminalSafe.sanitize(path)):\(error.line): \(TerminalSafe.sanitize(error.problem)). Nothing was written.", exitCode: error.exitCode)
+        }
+    }
+
+    private func plan(_ cards: [ConvertedCard], warnings: [String], path: String, within parent: String?) throws -> Plan {
+        var cards = cards
         if let parent {
             let wanted = parent.components(separatedBy: "::")
             cards = cards.filter { AnkiDeckName.path($0.deckPath, isWithin: wanted) }
             if cards.isEmpty { throw Failure(description: "\(path): no Anki deck '\(TerminalSafe.sanitize(parent))' with cards in the package.", exitCode: 66) }
         }
         var plan = Plan()
-        plan.package = package
         plan.warnings = warnings
-        try checkMedia(of: package, into: &plan)
         try group(cards, into: &plan)
         plan.report = Self.report(cards, path: path)
         return plan
@@ -99,7 +115,7 @@ struct AnkiImporter {
 
     /// Counts by note type and by deck, and the suspended and buried cards.
     static func report(_ cards: [ConvertedCard], path: String) -> [String] {
-        var lines = ["\(TerminalSafe.sanitize(path)): \(Format.count(cards.count, "Anki card")) converted"]
+        var lines = ["\(TerminalSafe.sanitize(path)): \(Format.count(cards.count, "card")) converted"]
         let counted = { (key: (ConvertedCard) -> String) in
             Dictionary(grouping: cards, by: key).map { ($0.key, $0.value.count) }.sorted { $0.0 < $1.0 }
         }

@@ -45,9 +45,15 @@ struct ImportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Anki packages: refuse an entry that unpacks to more than this many times its packed size (default 200).", valueName: "n"))
     var maxRatio: Int?
 
+    @Option(help: ArgumentHelp("What the file is: apkg (an Anki package), csv (an Anki notes file, CSV/TSV) or quiz (quiz text); guessed from its name and first lines otherwise.", valueName: "format"))
+    var format: ImportFormat?
+
     @OptionGroup var user: UserOptions
 
     func validate() throws {
+        if files.count > 1, format != nil || files.contains(where: { ImportFormat.guess(fileName: $0, head: Data()).map { $0 != .quizText } ?? false }) {
+            throw ValidationError("import Anki packages and CSV/TSV files one at a time (and --format with one file).")
+        }
         if (maxEntrySize ?? 1) <= 0 || (maxRatio ?? 1) <= 0 {
             throw ValidationError("--max-entry-size and --max-ratio take a positive number.")
         }
@@ -64,7 +70,9 @@ struct ImportCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            if files.count == 1, let path = files.first, AnkiImporter.isPackage(path) { return try importPackage(path) }
+            if files.count == 1, let path = files.first, let kind = try format(of: path), kind != .quizText {
+                return try importAnki(path, kind: kind)
+            }
             let importer = QuizImporter(library: DeckLibrary(location: try user.location()))
             let names = try deckNames()
             var parsed = try files.map { try importer.parse(path: $0) }
@@ -79,18 +87,33 @@ struct ImportCommand: ParsableCommand {
         }
     }
 
-    /// An Anki package: `--deck` picks an Anki deck and its subdecks.
-    private func importPackage(_ path: String) throws {
+    /// `--format`, else the guess from the name and the first 8 KiB (nil: not a known extension,
+    /// read as quiz text as before).
+    private func format(of path: String) throws -> ImportFormat? {
+        if let format { return format }
+        let lowered = path.lowercased()
+        guard lowered.hasSuffix(".txt") else { return ImportFormat.guess(fileName: path, head: Data()) }
+        return ImportFormat.guess(fileName: path, head: Data(try InputFile.read(path, what: "quiz file").prefix(8192)))
+    }
+
+    /// An Anki package (`--deck` picks an Anki deck and its subdecks) or a CSV/TSV notes file.
+    private func importAnki(_ path: String, kind: ImportFormat) throws {
         var limits = AnkiLimits.standard
         if let maxEntrySize { limits.maximumEntryBytes = maxEntrySize }
         if let maxRatio { limits.maximumRatio = maxRatio }
         let library = DeckLibrary(location: try user.location())
-        let plan = try AnkiImporter(library: library, limits: limits).plan(path: path, within: deck)
+        let importer = AnkiImporter(library: library, limits: limits)
+        let separator: Character? = path.lowercased().hasSuffix(".tsv") ? "\t" : nil
+        let plan = kind == .ankiPackage ? try importer.plan(path: path, within: deck)
+            : try importer.planText(path: path, deck: deck ?? Self.baseName(of: path), forced: deck != nil, separator: separator)
         writeToStandardError(plan.warnings.map { "warning: " + TerminalSafe.sanitize($0) + "\n" }.joined())
         var lines = plan.report
         let location = try user.location()
-        let media = dryRun ? plan.media.count : try AnkiImporter(library: library, limits: limits).copyMedia(plan, to: MediaFolder(location: location))
-        lines.append("  \(Format.count(media, "media file")) " + (dryRun ? "to copy (dry run)" : "copied to " + TerminalSafe.sanitize(location.root.appendingPathComponent("media").path)))
+        let media = dryRun ? plan.media.count : try importer.copyMedia(plan, to: MediaFolder(location: location))
+        if plan.package != nil {
+            let folder = TerminalSafe.sanitize(location.root.appendingPathComponent("media").path)
+            lines.append("  \(Format.count(media, "media file")) " + (dryRun ? "to copy (dry run)" : "copied to " + folder))
+        }
         for deck in plan.decks {
             let written = dryRun ? nil : try library.save(deck)
             lines.append("  wrote \(Format.count(deck.cards.count, "card")) to " + TerminalSafe.sanitize(written?.path ?? "deck \(deck.name) (dry run)"))
@@ -180,3 +203,5 @@ struct ImportCommand: ParsableCommand {
         Output.err(text)
     }
 }
+
+extension ImportFormat: ExpressibleByArgument {}

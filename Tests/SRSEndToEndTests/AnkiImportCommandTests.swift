@@ -15,7 +15,7 @@ import Testing
         let data = TempFolder()
         let run = try SRSProcess.run(["import", Self.fixture(package), "--data-dir", data.path, "--user", "ann"])
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(run.stdout.contains(": 16 Anki cards converted\n  note type Basic: 4\n  note type Basic (and reversed card): 4\n"))
+        #expect(run.stdout.contains(": 16 cards converted\n  note type Basic: 4\n  note type Basic (and reversed card): 4\n"))
         #expect(run.stdout.contains("  deck Languages::French: 6\n  deck Science: 6\n  deck Science::Physics: 1\n"))
         #expect(run.stdout.hasSuffix("0 warnings\n"))
         let decks = try FileManager.default.contentsOfDirectory(atPath: data.path + "/decks").sorted()
@@ -84,5 +84,51 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: data.path + "/decks"))
         let zero = try SRSProcess.run(["import", Self.fixture("sm2.apkg"), "--max-ratio", "0", "--data-dir", data.path])
         #expect(zero.status == 64)
+    }
+}
+
+/// `srs import notes.csv|.tsv|.txt` (issue 12.5), with the files Anki's importer was checked on.
+@Suite struct NotesFileImportTests {
+    static func fixture(_ name: String) -> String { AnkiImportCommandTests.fixture("csv/" + name) }
+
+    @Test func headersNameTheDeckAndTheTags() throws {
+        let data = TempFolder()
+        let run = try SRSProcess.run(["import", Self.fixture("headers.txt"), "--data-dir", data.path, "--user", "ann"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let deck = try String(contentsOfFile: data.path + "/decks/Languages::French.deck", encoding: .utf8)
+        #expect(deck.contains("type: basic\nquestion: le chat\nanswer: the cat\ntags: imported french animals\n"))
+        // Again: the same ids, so the same file.
+        #expect(try SRSProcess.run(["import", Self.fixture("headers.txt"), "--data-dir", data.path, "--user", "ann"]).status == 0)
+        #expect(try String(contentsOfFile: data.path + "/decks/Languages::French.deck", encoding: .utf8) == deck)
+    }
+
+    @Test func aPlainFileIsFrontAndBackInTheDeckOfItsName() throws {
+        let data = TempFolder()
+        let run = try SRSProcess.run(["import", Self.fixture("quoted.csv"), "--data-dir", data.path, "--user", "ann"])
+        #expect(run.status == 0)
+        #expect(run.stderr == "warning: \(Self.fixture("quoted.csv")): line 3: a basic note needs a front and a back (two fields); skipped\n")
+        let deck = try String(contentsOfFile: data.path + "/decks/quoted.deck", encoding: .utf8)
+        #expect(deck.contains("question: a, b\nanswer: say \"hi\"\n"))
+    }
+
+    @Test func clozeNotesPerNotetypeHeader() throws {
+        let data = TempFolder()
+        let file = data.path + "/notes.txt"
+        try "#notetype:Cloze\n#deck:Geo\n{{c1::Paris}} is in {{c2::France}}\tcapital\n".write(toFile: file, atomically: true, encoding: .utf8)
+        let run = try SRSProcess.run(["import", file, "--data-dir", data.path, "--user", "ann"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let deck = try String(contentsOfFile: data.path + "/decks/Geo.deck", encoding: .utf8)
+        #expect(deck.contains("cloze: 1\nexplanation: capital\n") && deck.contains("cloze: 2\nexplanation: capital\n"))
+    }
+
+    @Test func formatOverridesTheGuess() throws {
+        let data = TempFolder()
+        let file = data.path + "/two.txt"
+        try "front one,back one\n".write(toFile: file, atomically: true, encoding: .utf8)
+        // No tab and no header: quiz text by default, which finds no items.
+        #expect(try SRSProcess.run(["import", file, "--data-dir", data.path, "--user", "ann"]).status == 65)
+        let run = try SRSProcess.run(["import", file, "--format", "csv", "--deck", "mine", "--data-dir", data.path, "--user", "ann"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(try String(contentsOfFile: data.path + "/decks/mine.deck", encoding: .utf8).contains("question: front one\nanswer: back one\n"))
     }
 }
