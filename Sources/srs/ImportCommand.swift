@@ -70,7 +70,7 @@ struct ImportCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            if files.count == 1, let path = files.first, let kind = try format(of: path), kind != .quizText {
+            if files.count == 1, let path = files.first, let kind = format(of: path), kind != .quizText {
                 return try importAnki(path, kind: kind)
             }
             let importer = QuizImporter(library: DeckLibrary(location: try user.location()))
@@ -89,11 +89,13 @@ struct ImportCommand: ParsableCommand {
 
     /// `--format`, else the guess from the name and the first 8 KiB (nil: not a known extension,
     /// read as quiz text as before).
-    private func format(of path: String) throws -> ImportFormat? {
+    private func format(of path: String) -> ImportFormat? {
         if let format { return format }
         let lowered = path.lowercased()
         guard lowered.hasSuffix(".txt") else { return ImportFormat.guess(fileName: path, head: Data()) }
-        return ImportFormat.guess(fileName: path, head: Data(try InputFile.read(path, what: "quiz file").prefix(8192)))
+        // A file that cannot be read goes the quiz way, which reports it after checking the deck name.
+        guard let head = try? InputFile.read(path, what: "quiz file").prefix(8192) else { return .quizText }
+        return ImportFormat.guess(fileName: path, head: Data(head))
     }
 
     /// An Anki package (`--deck` picks an Anki deck and its subdecks) or a CSV/TSV notes file.

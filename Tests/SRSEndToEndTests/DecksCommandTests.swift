@@ -89,6 +89,6 @@ import SRSText
         try Data("srs-deck 1\ncard: a\ntype: wrong\nquestion: q\n".utf8).write(to: URL(fileURLWithPath: ImportFixtures.deckFile("x", in: folder)))
         let result = try ImportFixtures.run(["decks"], in: folder)
         #expect(result.status == 65)
-        #expect(result.stderr == "Error: \(ImportFixtures.deckFile("x", in: folder)):3: unknown type `wrong`. The file was left untouched. Use multiple_choice, true_false or short_answer.\n")
+        #expect(result.stderr == "Error: \(ImportFixtures.deckFile("x", in: folder)):3: unknown type `wrong`. The file was left untouched. Use multiple_choice, true_false, short_answer, basic, reverse, cloze or type_in.\n")
     }
 }
