@@ -1,6 +1,8 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+// The module map, with the reasons, is in docs/architecture.md (a test keeps its diagram equal
+// to the `import` lines of Sources/).
 let package = Package(
     name: "srs",
     platforms: [.macOS(.v13)],
@@ -11,26 +13,42 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     ],
     targets: [
-        // Pure: cards, quiz parsing, schedulers, the daily queue, stats numbers. No I/O.
+        // Leaf: display width, terminal-safe text, number and duration formatting.
+        .target(name: "SRSText"),
+        // Leaf: the JSON reader and the one JSON writer.
+        .target(name: "SRSJSON"),
+        // Pure core: time, cards and ids, grades, card state and log records, schedulers, the
+        // reviewer, today's queue, the seeded generator. No I/O.
         .target(name: "SRSCore"),
+        // Import, pure: quiz text in, items out; key inference; card identity.
+        .target(name: "SRSQuiz", dependencies: ["SRSCore", "SRSText", "SRSJSON"]),
+        // Statistics: the figures and their text and JSON rendering.
+        .target(name: "SRSStats", dependencies: ["SRSCore", "SRSText", "SRSJSON"]),
         // I/O: data directory, decks on disk, progress (snapshot + append-only review log), locks.
-        .target(name: "SRSStore", dependencies: ["SRSCore"]),
+        .target(name: "SRSStore", dependencies: ["SRSCore", "SRSText", "SRSJSON"]),
         // Pure: the review session model, update(key) -> effects, render(size) -> Screen.
-        .target(name: "SRSUI", dependencies: ["SRSCore"]),
+        .target(name: "SRSUI", dependencies: ["SRSCore", "SRSText"]),
         // ncursesw, with a shim header for what Swift cannot import.
         .systemLibrary(name: "CNCurses", pkgConfig: "ncursesw",
                        providers: [.apt(["libncurses-dev"])]),
         // The only importer of CNCurses.
-        .target(name: "SRSTerminal", dependencies: ["CNCurses", "SRSUI"]),
+        .target(name: "SRSTerminal", dependencies: ["CNCurses", "SRSUI", "SRSText"]),
         .executableTarget(name: "srs", dependencies: [
-            "SRSCore", "SRSStore", "SRSUI", "SRSTerminal",
+            "SRSCore", "SRSText", "SRSJSON", "SRSQuiz", "SRSStats", "SRSStore", "SRSUI", "SRSTerminal",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Generates a heavy user's collection and times srs's own work on it (docs/benchmarks.md).
         .executableTarget(name: "srs-bench", dependencies: ["SRSCore", "SRSStore"]),
         .testTarget(name: "SRSCoreTests", dependencies: ["SRSCore"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "SRSTextTests", dependencies: ["SRSText"]),
+        .testTarget(name: "SRSJSONTests", dependencies: ["SRSJSON"]),
+        .testTarget(name: "SRSQuizTests", dependencies: ["SRSQuiz", "SRSCore", "SRSText"]),
+        .testTarget(name: "SRSStatsTests", dependencies: ["SRSStats", "SRSCore"], exclude: ["Fixtures"]),
         .testTarget(name: "SRSStoreTests", dependencies: ["SRSStore", "SRSCore"]),
-        .testTarget(name: "SRSUITests", dependencies: ["SRSUI", "SRSCore"], resources: [.copy("Snapshots")]),
-        .testTarget(name: "SRSEndToEndTests", dependencies: ["srs", "SRSStore", "SRSCore"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "SRSUITests", dependencies: ["SRSUI", "SRSCore", "SRSText"], resources: [.copy("Snapshots")]),
+        // Keeps the module map drawn in docs/architecture.md equal to the imports of Sources/.
+        .testTarget(name: "ArchitectureTests"),
+        .testTarget(name: "SRSEndToEndTests", dependencies: ["srs", "SRSStore", "SRSCore", "SRSJSON"],
+                    resources: [.copy("Fixtures")]),
     ]
 )

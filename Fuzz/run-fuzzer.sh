@@ -9,16 +9,17 @@ work="${FUZZ_WORK:-/tmp/srs-fuzz}"
 mkdir -p "$work/corpus" Fuzz/findings
 cp decks/sources/*.txt decks/*.deck "$work/corpus/" 2>/dev/null || true
 sources=(
-    Sources/SRSCore/Card.swift Sources/SRSCore/Quiz/*.swift
+    Sources/SRSCore/Card.swift Sources/SRSCore/StableHash.swift Sources/SRSQuiz/*.swift
+    Sources/SRSText/*.swift Sources/SRSJSON/*.swift
     Sources/SRSStore/StoreError.swift Sources/SRSStore/Decks/DeckReader.swift
     Sources/SRSStore/Decks/DeckCardBuilder.swift Sources/SRSStore/Decks/DeckWriter.swift
     Sources/SRSStore/Decks/LazyDeck.swift Sources/SRSStore/Syscalls.swift
     Fuzz/FuzzTarget.swift
 )
-# One module: the deck files' `import SRSCore` lines are dropped in a copy.
+# One module: the files' `import SRS…` lines are dropped in a copy.
 rm -rf "$work/src" && mkdir -p "$work/src"
 for file in "${sources[@]}"; do
-    sed '/^import SRSCore$/d' "$file" > "$work/src/$(echo "$file" | tr / _)"
+    sed '/^import SRS[A-Za-z]*$/d' "$file" > "$work/src/$(echo "$file" | tr / _)"
 done
 swiftc -O -sanitize=fuzzer,address -parse-as-library -module-name SRSFuzz "$work"/src/*.swift \
     -o "$work/fuzz-srs" 2>&1 | grep -E "error" || true

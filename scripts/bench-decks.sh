@@ -8,8 +8,8 @@ cd "$(dirname "$0")/.."
 cards="${1:-100000}"; items="${2:-20000}"
 work="$(mktemp -d)"; trap 'rm -rf "$work"' EXIT
 mkdir -p "$work/src"
-for file in Sources/SRSCore/*.swift Sources/SRSCore/*/*.swift Sources/SRSStore/*.swift Sources/SRSStore/*/*.swift; do
-    sed '/^import SRSCore$/d' "$file" > "$work/src/$(echo "$file" | tr / _)"
+for file in Sources/SRSCore/*.swift Sources/SRSText/*.swift Sources/SRSJSON/*.swift Sources/SRSStore/*.swift Sources/SRSStore/*/*.swift; do
+    sed '/^import SRS[A-Za-z]*$/d' "$file" > "$work/src/$(echo "$file" | tr / _)"
 done
 cp scripts/DeckBenchmark.swift "$work/src/"
 swiftc -O -parse-as-library -module-name SRSBench "$work"/src/*.swift -o "$work/bench" 2>&1 | grep -E "error" || true

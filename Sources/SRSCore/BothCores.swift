@@ -3,7 +3,7 @@ import Dispatch
 /// Runs two independent pieces of pure work at the same time, on the machine's two cores, and
 /// returns both results. Used where one pass over a large collection splits cleanly in two
 /// (today's queue, the statistics' card and answer passes).
-func bothCores<A, B>(_ first: () -> A, _ second: () -> B) -> (A, B) {
+public func bothCores<A, B>(_ first: () -> A, _ second: () -> B) -> (A, B) {
     withoutActuallyEscaping(first) { first in
         withoutActuallyEscaping(second) { second in
             nonisolated(unsafe) var a: A?

@@ -72,7 +72,7 @@ public enum ISOTime {
     }
 
     /// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm).
-    static func days(fromCivil y0: EpochSeconds, _ m: EpochSeconds, _ d: EpochSeconds) -> EpochSeconds {
+    public static func days(fromCivil y0: EpochSeconds, _ m: EpochSeconds, _ d: EpochSeconds) -> EpochSeconds {
         let y = m <= 2 ? y0 - 1 : y0
         let era = floorDiv(y, 400)
         let yoe = y - era * 400
@@ -81,7 +81,8 @@ public enum ISOTime {
         return era * 146_097 + doe - 719_468
     }
 
-    static func civil(fromDays z0: EpochSeconds) -> (EpochSeconds, EpochSeconds, EpochSeconds) {
+    /// Year, month and day of a count of days since 1970-01-01: the inverse of `days(fromCivil:)`.
+    public static func civil(fromDays z0: EpochSeconds) -> (EpochSeconds, EpochSeconds, EpochSeconds) {
         let z = z0 + 719_468
         let era = floorDiv(z, 146_097)
         let doe = z - era * 146_097

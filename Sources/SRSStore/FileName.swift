@@ -1,4 +1,5 @@
 import SRSCore
+import SRSText
 
 /// Names that become file or folder names (users, decks): whatever could escape the data
 /// directory, hide a file or drive a terminal is refused, with the reason.

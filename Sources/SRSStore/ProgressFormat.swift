@@ -1,4 +1,5 @@
 import SRSCore
+import SRSJSON
 
 /// The JSON forms of progress: review-log records (one line each) and snapshot rows.
 /// Documented in `docs/progress-format.md`; any change here is a format change.
@@ -16,7 +17,7 @@ enum ProgressFormat {
 
     /// One review-log line, newline included.
     static func line(_ record: LogRecord) -> String {
-        var out = "{\"seq\":\(record.seq),\"card\":\(ImportJSON.quoted(record.card.rawValue)),\"at\":\(record.time),"
+        var out = "{\"seq\":\(record.seq),\"card\":\(JSONText.quoted(record.card.rawValue)),\"at\":\(record.time),"
         switch record.action {
         case let .answer(grade, kind, millis):
             out += "\"do\":\"answer\",\"grade\":\"\(gradeName(grade))\",\"kind\":\"\(kind.rawValue)\",\"ms\":\(millis),"
@@ -26,7 +27,7 @@ enum ProgressFormat {
         case .suspend: out += "\"do\":\"suspend\","
         case .unsuspend: out += "\"do\":\"unsuspend\","
         }
-        out += "\"scheduler\":\(ImportJSON.quoted(record.scheduler)),\"state\":"
+        out += "\"scheduler\":\(JSONText.quoted(record.scheduler)),\"state\":"
         state(record.after, into: &out)
         out += "}\n"
         return out
@@ -48,7 +49,7 @@ enum ProgressFormat {
 
     /// One snapshot row: `[card, due, interval, easiness, repetitions, lapses, first, last, flags, buried_until]`.
     static func row(_ id: CardID, _ p: CardProgress, into out: inout String) {
-        out += "[" + ImportJSON.quoted(id.rawValue) + ","
+        out += "[" + JSONText.quoted(id.rawValue) + ","
         if let m = p.memory {
             out += "\(m.due),\(m.intervalDays),\(m.easiness),\(m.repetitions),\(m.lapses),"
         } else {

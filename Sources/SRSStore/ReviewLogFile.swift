@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import SRSCore
+import SRSJSON
 
 /// The records found in part of a review log, and where complete lines end.
 struct LogChunk {

@@ -1,4 +1,5 @@
 import SRSCore
+import SRSJSON
 
 /// `cards.json`: every card's state as of the first `logBytes` bytes (`logRecords` records) of
 /// the review log. A cache: the log alone can rebuild it, so deleting it loses nothing; it spares
@@ -59,7 +60,7 @@ struct Snapshot {
     /// The file's bytes: one card a line, so that a diff or an editor shows it plainly.
     func encoded(user: String) -> [UInt8] {
         var out = "{\"format\":\"\(ProgressFormat.snapshotFormat)\",\"version\":\(ProgressFormat.version),"
-        out += "\"user\":\(ImportJSON.quoted(user)),\"log_records\":\(logRecords),\"log_bytes\":\(logBytes),\n"
+        out += "\"user\":\(JSONText.quoted(user)),\"log_records\":\(logRecords),\"log_bytes\":\(logBytes),\n"
         out += "\"columns\":[" + ProgressFormat.snapshotColumns.map { "\"\($0)\"" }.joined(separator: ",") + "],\n"
         out += "\"cards\":["
         out.reserveCapacity(cards.count * 80 + 256)

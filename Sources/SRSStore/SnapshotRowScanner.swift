@@ -1,4 +1,5 @@
 import SRSCore
+import SRSJSON
 
 /// The fast path for the rows srs itself writes to `cards.json`:
 /// `["id",due,interval,easiness,repetitions,lapses,first,last,flags,buried_until]` with no

@@ -1,5 +1,6 @@
 import Foundation
 import SRSCore
+import SRSText
 
 /// Everything that can go wrong reading or writing a user's data. Each message names the file
 /// and says what to do; `exitCode` is the conventional sysexits code the CLI exits with.

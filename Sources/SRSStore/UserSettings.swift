@@ -1,5 +1,6 @@
 import Foundation
 import SRSCore
+import SRSJSON
 
 /// A user's settings (`settings.json` in the user's folder); every field is optional and
 /// defaults to Anki's. See `docs/progress-format.md`.
@@ -79,9 +80,9 @@ public struct UserSettings: Equatable, Sendable {
             "  \"new_per_day\": \(limits.newPerDay)",
             "  \"max_reviews_per_day\": \(limits.maxReviewsPerDay)",
             "  \"rollover_hour\": \(rolloverHour)",
-            "  \"time_zone\": \(timeZone.map(ImportJSON.quoted) ?? "null")",
+            "  \"time_zone\": \(timeZone.map(JSONText.quoted) ?? "null")",
         ]
-        if let newToday { lines.append("  \"new_today\": {\"day\": \(ImportJSON.quoted(newToday.day)), \"limit\": \(newToday.limit)}") }
+        if let newToday { lines.append("  \"new_today\": {\"day\": \(JSONText.quoted(newToday.day)), \"limit\": \(newToday.limit)}") }
         return Array(("{\n" + lines.joined(separator: ",\n") + "\n}\n").utf8)
     }
 }

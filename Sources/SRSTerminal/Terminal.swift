@@ -2,6 +2,7 @@
 import CNCurses
 import Dispatch
 import Glibc
+import SRSText
 import SRSUI
 import Synchronization
 

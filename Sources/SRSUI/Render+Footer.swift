@@ -1,4 +1,5 @@
 import SRSCore
+import SRSText
 
 /// One key in the footer: the key as drawn and what it does now.
 struct KeyHint: Equatable {

@@ -1,4 +1,5 @@
 import SRSCore
+import SRSText
 
 /// The screens without a card: the end-of-review summary, "nothing due", and help.
 extension ReviewSession {

@@ -1,4 +1,5 @@
 import SRSCore
+import SRSText
 
 /// Screen layout: header (title, counts, progress bar), body, status line, footer of keys.
 extension ReviewSession {

@@ -1,4 +1,5 @@
 import SRSCore
+import SRSText
 
 /// Milliseconds since 1970-01-01T00:00:00Z: answer times are kept to the millisecond.
 public typealias EpochMillis = Int64

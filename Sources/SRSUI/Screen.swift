@@ -1,3 +1,5 @@
+import SRSText
+
 /// The eight colours every colour terminal has (ANSI 0–7). The terminal adapter maps them to
 /// colour pairs, or drops them under `NO_COLOR` or on a monochrome terminal.
 public enum Color: Int, Sendable, CaseIterable {

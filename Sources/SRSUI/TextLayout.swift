@@ -1,5 +1,6 @@
 import Foundation
 import SRSCore
+import SRSText
 
 /// Word wrapping and clean-up of text before it reaches the screen.
 public enum TextLayout {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SRSCore
+import SRSJSON
 import SRSStore
 
 /// `srs answer`: plumbing that records answers given as text lines, for scripts and other front
@@ -45,7 +46,7 @@ struct AnswerCommand: ParsableCommand {
                 let record = try store.append(card: card, action: .answer(grade: grade, kind: kind, answerMillis: millis),
                                               time: time, after: after)
                 let memory = after.memory
-                FileHandle.standardOutput.write(Data(("{\"seq\":\(record.seq),\"card\":\(ImportJSON.quoted(card.rawValue)),\"grade\":\"\(grade.name.lowercased())\",\"kind\":\"\(kind.rawValue)\",\"interval_days\":\(memory?.intervalDays ?? 0),\"due\":\(ImportJSON.quoted(ISOTime.format(memory?.due ?? 0)))}\n").utf8))
+                FileHandle.standardOutput.write(Data(("{\"seq\":\(record.seq),\"card\":\(JSONText.quoted(card.rawValue)),\"grade\":\"\(grade.name.lowercased())\",\"kind\":\"\(kind.rawValue)\",\"interval_days\":\(memory?.intervalDays ?? 0),\"due\":\(JSONText.quoted(ISOTime.format(memory?.due ?? 0)))}\n").utf8))
             }
         }
     }

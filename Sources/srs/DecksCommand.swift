@@ -1,7 +1,9 @@
 import ArgumentParser
 import Foundation
 import SRSCore
+import SRSJSON
 import SRSStore
+import SRSText
 
 /// `srs decks`: the decks with their card counts, and the user's new and due counts.
 struct DecksCommand: ParsableCommand {
@@ -60,7 +62,7 @@ struct DecksCommand: ParsableCommand {
 
     private static func json(_ rows: [Row]) -> String {
         let items = rows.map { row in
-            "{\"name\": \(ImportJSON.quoted(row.summary.name)), \"origin\": \"\(row.summary.origin.rawValue)\", "
+            "{\"name\": \(JSONText.quoted(row.summary.name)), \"origin\": \"\(row.summary.origin.rawValue)\", "
                 + "\"cards\": \(row.summary.cardCount), \"new\": \(row.new), \"due\": \(row.due)}"
         }
         return "{\"version\": 1, \"decks\": [" + items.map { "\n  " + $0 }.joined(separator: ",") + (items.isEmpty ? "]}\n" : "\n]}\n")

@@ -1,7 +1,9 @@
 import ArgumentParser
 import Foundation
 import SRSCore
+import SRSQuiz
 import SRSStore
+import SRSText
 
 /// `srs import`: converts quiz text into decks in the data directory.
 struct ImportCommand: ParsableCommand {

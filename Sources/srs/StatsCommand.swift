@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SRSCore
+import SRSStats
 import SRSStore
 #if canImport(Glibc)
 import Glibc

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import SRSCore
+import SRSJSON
 import SRSStore
 
 /// Kills a writing srs process at random moments, many times: after each kill srs must start

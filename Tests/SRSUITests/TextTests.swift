@@ -1,5 +1,6 @@
 import Testing
 @testable import SRSUI
+import SRSText
 
 @Suite struct DisplayWidthTests {
     @Test(arguments: [

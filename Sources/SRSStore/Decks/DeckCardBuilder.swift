@@ -1,4 +1,5 @@
 import SRSCore
+import SRSText
 
 /// Collects the fields of each card and checks them as the card ends.
 struct DeckCardBuilder {
@@ -50,7 +51,7 @@ struct DeckCardBuilder {
     /// Ids must be unique: progress is stored by id. Sorting 64-bit hashes of the ids is several
     /// times faster than a `Set<String>` for 100,000 cards; equal hashes are then compared as text.
     static func checkUniqueIDs(_ cards: [Card], path: String, line: (Int) -> Int) throws {
-        var hashed = cards.indices.map { (hash: CardIdentity.fnv1a64(cards[$0].id.rawValue), index: $0) }
+        var hashed = cards.indices.map { (hash: StableHash.fnv1a64(cards[$0].id.rawValue), index: $0) }
         hashed.sort { ($0.hash, $0.index) < ($1.hash, $1.index) }
         for (first, second) in zip(hashed, hashed.dropFirst()) where first.hash == second.hash {
             let (a, b) = (min(first.index, second.index), max(first.index, second.index))

@@ -2,9 +2,9 @@ import Foundation
 
 /// The file operations the deck library needs, on top of the store's `Syscalls`: read a whole
 /// file, write one atomically, list a folder's decks. Errors are `StoreError`s naming the path.
-enum DeckFiles {
+public enum DeckFiles {
     /// The file's bytes; `StoreError.notFound` (`what` names it) when it does not exist.
-    static func read(_ url: URL, what: String = "deck file") throws -> [UInt8] {
+    public static func read(_ url: URL, what: String = "deck file") throws -> [UInt8] {
         guard let bytes = try readFile(url.path) else { throw StoreError.notFound(path: url.path, what: what) }
         return bytes
     }

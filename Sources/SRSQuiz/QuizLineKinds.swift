@@ -1,0 +1,125 @@
+import SRSCore
+/// The three item types a header can name.
+enum QuizItemType: Equatable, Sendable {
+    case multipleChoice, trueFalse, shortAnswer
+}
+
+/// `Question N [type]`: the number is kept only for messages; numbering may have gaps.
+struct QuizHeader: Equatable, Sendable {
+    let number: Int
+    let type: QuizItemType?
+}
+
+/// A glued option line such as `BRepresentations are frozen…`: `index` 0 is A.
+struct QuizOptionLine: Equatable, Sendable {
+    let index: Int
+    let text: String
+}
+
+/// The most options an item may have (A to H).
+let maximumOptionCount = 8
+
+/// What a single line means in the quiz grammar (see `docs/quiz-format.md`). Structural lines
+/// are short, so every test first rejects long lines cheaply: a 10 MB line is just text.
+extension QuizLine {
+    /// Lines longer than this are never structural.
+    static let structuralLimit = 120
+
+    /// `text` lower-cased with all whitespace removed, or nil for a long line or one that does
+    /// not start with `prefix` (lower-case ASCII, compared ignoring case): a cheap test first.
+    private func compact(startingWith prefix: String) -> String? {
+        guard text.utf8.count <= Self.structuralLimit, text.utf8.count >= prefix.utf8.count,
+              zip(text.utf8, prefix.utf8).allSatisfy({ $0 | 0x20 == $1 }) else { return nil }
+        return String(String.UnicodeScalarView(text.lowercased().unicodeScalars.filter { !$0.isSpaceLike }))
+    }
+
+    var header: QuizHeader? {
+        guard let compact = compact(startingWith: "question"), compact.hasPrefix("question") else { return nil }
+        let afterWord = compact.dropFirst("question".count)
+        let digits = afterWord.prefix { $0.isASCII && $0.isNumber }
+        guard !digits.isEmpty, digits.count <= 9, let number = Int(digits) else { return nil }
+        var rest = afterWord.dropFirst(digits.count)
+        if let first = rest.first, ":.)-–—".contains(first) { rest = rest.dropFirst() }
+        switch rest {
+        case "": return QuizHeader(number: number, type: nil)
+        case "multiplechoice": return QuizHeader(number: number, type: .multipleChoice)
+        case "shortanswer": return QuizHeader(number: number, type: .shortAnswer)
+        case "true/false", "trueorfalse", "true-false": return QuizHeader(number: number, type: .trueFalse)
+        default: return nil
+        }
+    }
+
+    /// `Think about your answer, then reveal below.`: the quiz site's interface, not content.
+    var isInterfaceText: Bool {
+        let compact = compact(startingWith: "think")
+        return compact == "thinkaboutyouranswer,thenrevealbelow." || compact == "thinkaboutyouranswer,thenrevealbelow"
+    }
+
+    /// The value of an `Answer:` line (not `Model answer:`), trimmed.
+    var answerValue: String? {
+        guard let first = text.utf8.first, first | 0x20 == UInt8(ascii: "a") || first | 0x20 == UInt8(ascii: "c")
+        else { return nil }
+        return value(afterLabel: "answer") ?? value(afterLabel: "correctanswer")
+    }
+
+    /// The value of a `Model answer:` line, trimmed (may be empty: the answer follows).
+    var modelAnswerValue: String? {
+        guard text.utf8.first.map({ $0 | 0x20 }) == UInt8(ascii: "m") else { return nil }
+        return value(afterLabel: "modelanswer")
+    }
+
+    /// `TTrue` → true, `FFalse` → false (also `T True`, `T) True`, `True`, `False`).
+    var trueFalseMarker: Bool? {
+        guard let first = text.utf8.first, first | 0x20 == UInt8(ascii: "t") || first | 0x20 == UInt8(ascii: "f"),
+              text.utf8.count <= 12 else { return nil }
+        switch compact(startingWith: "") {
+        case "ttrue", "t)true", "t.true", "true": return true
+        case "ffalse", "f)false", "f.false", "false": return false
+        default: return nil
+        }
+    }
+
+    /// The option letter's index (0 is A) when the line may be an option: a cheap test on the
+    /// first two bytes that `option` confirms.
+    var optionIndex: Int? {
+        var bytes = text.utf8.makeIterator()
+        guard let first = bytes.next(), (65...72).contains(first), let second = bytes.next(),
+              second != 0x20, second != 0x09 else { return nil }
+        return Int(first) - 65
+    }
+
+    /// An option written as its letter glued to its text (`A4`, `Basync`, `Cθ`), or `A) text`.
+    var option: QuizOptionLine? {
+        guard optionIndex != nil else { return nil }
+        guard let first = text.unicodeScalars.first, (65...72).contains(first.value) else { return nil }
+        let index = Int(first.value) - 65
+        var rest = text.unicodeScalars.dropFirst()
+        if rest.first == ")" { rest = rest.dropFirst().drop { $0.isSpaceLike } }
+        guard let next = rest.first, !next.isSpaceLike else { return nil }
+        return QuizOptionLine(index: index, text: String(Substring(rest)))
+    }
+
+    private func value(afterLabel label: String) -> String? {
+        guard startsWithLabel(label), let colon = text.firstIndex(of: ":") else { return nil }
+        return String(text[text.index(after: colon)...]).trimmingSpaces
+    }
+
+    /// True when the text before the first colon is `label` (ignoring case and spaces).
+    private func startsWithLabel(_ label: String) -> Bool {
+        guard let colon = text.utf8.prefix(40).firstIndex(of: UInt8(ascii: ":")) else { return false }
+        let before = text[..<colon].lowercased().unicodeScalars.filter { !$0.isSpaceLike }
+        return String(String.UnicodeScalarView(before)) == label
+    }
+}
+
+extension String {
+    /// The text without leading and trailing ASCII whitespace (lines are already cut at line
+    /// ends; Unicode spaces such as U+00A0 are content).
+    var trimmingSpaces: String {
+        let utf8 = self.utf8
+        let isSpace: (UInt8) -> Bool = { $0 == 0x20 || (0x09...0x0D).contains($0) }
+        guard let first = utf8.firstIndex(where: { !isSpace($0) }),
+              let last = utf8.lastIndex(where: { !isSpace($0) }) else { return "" }
+        return String(self[first..<utf8.index(after: last)])
+    }
+}

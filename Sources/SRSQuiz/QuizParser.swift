@@ -1,0 +1,69 @@
+import SRSCore
+/// Reads quiz text (the format in `docs/quiz-format.md`) into items, errors and warnings.
+///
+/// Pure and total: any bytes give a result, in time linear in their length. Items are split at
+/// header lines (`Question N …`); text before the first header is an item of its own when it
+/// is not blank. Each item is then read by its type, from the header or from its content.
+public enum QuizParser {
+    /// Parses UTF-8 quiz text. Invalid UTF-8 becomes U+FFFD and control characters are replaced
+    /// (see `TerminalSafe`), so nothing that reaches a card can drive a terminal.
+    public static func parse<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> QuizParseResult {
+        var result = QuizParseResult()
+        for block in blocks(QuizText.lines(bytes)) {
+            result.itemCount += 1
+            var reader = QuizItemReader(block: block, position: result.itemCount)
+            let item = reader.read()
+            result.warnings += reader.warnings
+            switch item {
+            case .success(let item): result.items.append(item)
+            case .failure(let error): result.errors.append(error)
+            }
+        }
+        return result
+    }
+
+    /// Parses quiz text held in a `String`.
+    public static func parse(text: String) -> QuizParseResult { parse(Array(text.utf8)) }
+
+    /// Splits lines into items at header lines, dropping interface text.
+    static func blocks(_ lines: [QuizLine]) -> [QuizBlock] {
+        var blocks: [QuizBlock] = []
+        var current = QuizBlock(header: nil, headerLine: nil, body: [])
+        for line in lines where !line.isInterfaceText {
+            if let header = line.header {
+                if current.hasContent { blocks.append(current) }
+                current = QuizBlock(header: header, headerLine: line.number, body: [])
+            } else {
+                current.body.append(line)
+            }
+        }
+        if current.hasContent { blocks.append(current) }
+        return blocks
+    }
+}
+
+/// The lines of one item: its header, if any, and the lines up to the next header.
+struct QuizBlock: Equatable, Sendable {
+    var header: QuizHeader?
+    var headerLine: Int?
+    var body: [QuizLine]
+
+    var hasContent: Bool { header != nil || body.contains { !$0.isBlank } }
+
+    /// The header's line, or the first non-blank line.
+    var startLine: Int { headerLine ?? body.first { !$0.isBlank }?.number ?? 1 }
+}
+
+/// Joins lines into text: lines are kept, runs of blank lines become one blank line, and
+/// blank lines at either end are dropped.
+func paragraphs<Lines: Sequence<QuizLine>>(_ lines: Lines) -> String {
+    var result = ""
+    var pendingBlank = false
+    for line in lines {
+        if line.isBlank { pendingBlank = !result.isEmpty; continue }
+        if !result.isEmpty { result += pendingBlank ? "\n\n" : "\n" }
+        result += line.text
+        pendingBlank = false
+    }
+    return result
+}

@@ -1,0 +1,20 @@
+import SRSCore
+/// Character classes with an ASCII fast path: Unicode property look-ups are slow enough to
+/// dominate a 20,000-item import when made for every character.
+extension Unicode.Scalar {
+    var isSpaceLike: Bool {
+        value < 0x80 ? value == 0x20 || (0x09...0x0D).contains(value) : properties.isWhitespace
+    }
+
+    /// A letter or digit of any script: what a word is made of.
+    var isWordCharacter: Bool {
+        if value < 0x80 {
+            return (0x30...0x39).contains(value) || (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value)
+        }
+        return properties.isAlphabetic || properties.numericType != nil
+    }
+
+    var isLowercaseLetter: Bool { value < 0x80 ? (0x61...0x7A).contains(value) : properties.isLowercase }
+
+    var isDigitLike: Bool { value < 0x80 ? (0x30...0x39).contains(value) : properties.numericType != nil }
+}

@@ -1,0 +1,112 @@
+import SRSCore
+/// Which group of the card counts a card is in (see `CardCounts`).
+enum CardGroup {
+    case new, learning, young, mature, suspended, buried
+
+    init(_ p: CardProgress, todayStart: EpochSeconds, now: EpochSeconds) {
+        if p.suspended { self = .suspended }
+        else if p.buriedUntil > now { self = .buried }
+        else if let memory = p.memory {
+            if p.repeatPending && p.lastReview >= todayStart { self = .learning }
+            else { self = memory.intervalDays >= CardCounts.matureDays ? .mature : .young }
+        } else { self = .new }
+    }
+}
+
+/// When a card is next in the review queue: `day` 0 is today (overdue included). `isNow` when
+/// it is in the queue at `now`: a review is due for the whole study day its due time falls on,
+/// a same-day repeat from when it is set. nil for new and suspended cards.
+struct DueSlot: Equatable {
+    var day: Int
+    var isNow: Bool
+
+    init?(_ p: CardProgress, days: StudyDays, now: EpochSeconds) {
+        guard !p.suspended, let memory = p.memory else { return nil }
+        let todayStart = days.start(of: days.today)
+        let repeatToday = p.repeatPending && p.lastReview >= todayStart
+        var day = repeatToday ? days.today : max(days.day(of: memory.due), days.today)
+        // The queue skips a review already answered today: it comes back tomorrow at the earliest.
+        if !repeatToday && p.lastReview >= todayStart { day = max(day, days.today + 1) }
+        let buried = p.buriedUntil > now
+        if buried { day = max(day, days.day(of: p.buriedUntil)) }
+        self.day = day - days.today
+        self.isNow = self.day == 0 && !buried
+    }
+}
+
+/// The card-state figures for one group of cards (all in scope, or one deck).
+struct CardTally {
+    var counts = CardCounts()
+    var dueNow = 0
+    var dueLaterToday = 0
+    /// Cards due on each of the next `forecast.count` study days (day 0 is today).
+    var forecast: [Int]
+    var intervalBuckets: [Int]
+    /// A `Double`: intervals are unbounded, and a sum of them must not overflow.
+    var intervalSum = 0.0
+    var easinessBuckets: [Int]
+    var easinessSum = 0.0
+    var withMemory = 0
+
+    init(forecastDays: Int) {
+        forecast = Array(repeating: 0, count: forecastDays)
+        intervalBuckets = Array(repeating: 0, count: IntervalBuckets.labels.count)
+        easinessBuckets = Array(repeating: 0, count: EasinessBuckets.labels.count)
+    }
+
+    /// Adds a card whose group and due slot are already known.
+    mutating func add(_ p: CardProgress, group: CardGroup, slot: DueSlot?) {
+        add(group)
+        if p.firstReview > 0 || p.memory != nil { counts.reviewed += 1 }
+        if let slot { addDue(slot) }
+        if let memory = p.memory { addMemory(memory) }
+    }
+
+    mutating func add(_ group: CardGroup, count: Int = 1) {
+        switch group {
+        case .new: counts.new += count
+        case .learning: counts.learning += count
+        case .young: counts.young += count
+        case .mature: counts.mature += count
+        case .suspended: counts.suspended += count
+        case .buried: counts.buried += count
+        }
+    }
+
+    private mutating func addDue(_ slot: DueSlot) {
+        if slot.day == 0 {
+            if slot.isNow { dueNow += 1 } else { dueLaterToday += 1 }
+        }
+        if slot.day < forecast.count { forecast[slot.day] += 1 }
+    }
+
+    private mutating func addMemory(_ memory: Memory) {
+        withMemory += 1
+        intervalSum += Double(memory.intervalDays)
+        intervalBuckets[IntervalBuckets.index(memory.intervalDays)] += 1
+        easinessSum += memory.easiness
+        easinessBuckets[EasinessBuckets.index(memory.easiness)] += 1
+    }
+}
+
+/// Interval histogram buckets, in days.
+enum IntervalBuckets {
+    static let upperBounds = [1, 3, 7, 14, 30, 90, 180, 365]
+    static let labels = ["≤ 1 d", "2–3 d", "4–7 d", "8–14 d", "15–30 d", "1–3 mo", "3–6 mo", "6–12 mo", "> 1 y"]
+
+    static func index(_ days: Int) -> Int {
+        upperBounds.firstIndex { days <= $0 } ?? upperBounds.count
+    }
+}
+
+/// Easiness histogram buckets: SM-2's E-Factor starts at 2.5 and never goes below 1.3.
+enum EasinessBuckets {
+    /// Upper bounds in hundredths (exclusive), so that 2.5 falls in 2.5–2.7.
+    static let upperBounds = [150, 170, 190, 210, 230, 250, 270]
+    static let labels = ["1.3–1.5", "1.5–1.7", "1.7–1.9", "1.9–2.1", "2.1–2.3", "2.3–2.5", "2.5–2.7", "≥ 2.7"]
+
+    static func index(_ easiness: Double) -> Int {
+        let hundredths = Int((easiness * 100).rounded())
+        return upperBounds.firstIndex { hundredths < $0 } ?? upperBounds.count
+    }
+}

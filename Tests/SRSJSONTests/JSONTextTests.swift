@@ -1,0 +1,23 @@
+import Testing
+@testable import SRSJSON
+
+@Suite struct JSONTextTests {
+    @Test func quotesEscapeQuotesBackslashesAndControls() {
+        #expect(JSONText.quoted("a\"b\\c\n\t\r\u{1}\u{7F}\u{85}é") == #""a\"b\\c\n\t\r\u0001\u007f\u0085é""#)
+    }
+
+    @Test func numbersKeepAtMostTheirPlacesWithoutTrailingZeros() {
+        let cases: [(Double, Int, String)] = [
+            (2.456, 2, "2.46"), (2.5, 2, "2.5"), (3, 2, "3"), (-0.001, 2, "0"), (-1.25, 1, "-1.3"),
+            (1234567.5, 0, "1234568"), (.infinity, 2, "null"),
+        ]
+        for (value, places, text) in cases {
+            #expect(JSONText.number(value, places: places).rendered() == text)
+        }
+    }
+
+    @Test func smallFlatObjectsStayOnOneLine() {
+        let value = JSONText.object([("a", .int(1)), ("b", .array([.object([("c", .null)])]))])
+        #expect(value.rendered() == "{\n  \"a\": 1,\n  \"b\": [\n    {\"c\": null}\n  ]\n}")
+    }
+}

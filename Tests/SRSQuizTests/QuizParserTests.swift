@@ -1,0 +1,230 @@
+import Foundation
+import Testing
+import SRSCore
+@testable import SRSQuiz
+
+@Suite struct QuizParserSampleTests {
+    @Test func originalSampleGivesFourItemsWithInferredKeys() throws {
+        let result = QuizParser.parse(try quizSample("000_84106cf2ef55100a.txt"))
+        #expect(result.errors == [])
+        #expect(result.itemCount == 4)
+        #expect(result.items.map(\.kind.typeName) == ["multiple_choice", "short_answer", "true_false", "multiple_choice"])
+        #expect(result.items.map(\.line) == [1, 7, 12, 18])
+        #expect(result.items[0].kind.key?.index == 1)
+        #expect(result.items[3].kind.key?.index == 3)
+        #expect(result.items[0].kind.options?.count == 4)
+        #expect(result.items[0].explanation.hasPrefix("A surprising insight of NTK theory"))
+        #expect(result.items[2].kind == .trueFalse(answer: false))
+        #expect(result.warnings == [])
+    }
+
+    @Test func inferredKeysCarryTheirConfidence() throws {
+        let result = QuizParser.parse(try quizSample("000_84106cf2ef55100a.txt"))
+        for item in [result.items[0], result.items[3]] {
+            guard case .inferred(let confidence)? = item.kind.key?.source else {
+                Issue.record("item \(item.position) key is not inferred"); continue
+            }
+            #expect(confidence >= KeyInference.minimumConfidence && confidence <= 1)
+        }
+    }
+
+    @Test func shortAnswerSplitsModelAnswerAndExplanation() throws {
+        let item = QuizParser.parse(try quizSample("000_84106cf2ef55100a.txt")).items[1]
+        #expect(item.question == "Why is the Neural Tangent Kernel relevant for understanding finite-width neural networks?")
+        guard case .shortAnswer(let model) = item.kind else { Issue.record("not short answer"); return }
+        #expect(model.hasPrefix("Finite-width networks deviate"))
+        #expect(item.explanation.hasPrefix("NTK serves as an important theoretical limit"))
+        #expect(!item.explanation.contains("Think about your answer"))
+    }
+
+    @Test func linearAlgebraSampleUsesExplicitKeys() throws {
+        let result = QuizParser.parse(try quizSample("linear-algebra.txt"))
+        #expect(result.errors == [])
+        #expect(result.items.count == 4)
+        #expect(result.items[0].kind == .multipleChoice(options: ["0", "1", "2"], key: AnswerKey(index: 1, source: .explicit)))
+        #expect(result.items[0].question == "What is the determinant of the 2×2 identity matrix?")
+        #expect(result.items[3].kind.key == AnswerKey(index: 0, source: .inferred(confidence: 0.75)))
+        #expect(result.items[1].kind == .trueFalse(answer: false))
+    }
+
+    /// "1·1 − 0·0 = 1" mentions both 0 and 1: without its `Answer:` line no key would be guessed.
+    @Test func inferenceDeclinesWhereTheExplanationNamesSeveralOptions() throws {
+        let item = QuizParser.parse(try quizSample("linear-algebra.txt")).items[0]
+        let inferred = KeyInference.infer(options: item.kind.options ?? [], explanation: item.explanation)
+        #expect(inferred.key == nil)
+    }
+}
+
+@Suite struct QuizParserVariationTests {
+    @Test(arguments: [
+        "Question 1 Multiple Choice", "question 1 multiple choice", "QUESTION 1   MULTIPLE   CHOICE",
+        "Question 7 MultipleChoice", "  Question 12 Multiple Choice  ", "Question 1: Multiple Choice",
+    ])
+    func multipleChoiceHeaders(header: String) {
+        let result = parseQuiz("\(header)\nQ?\nAyes\nBno\nAnswer: A\n")
+        #expect(result.items.map(\.kind.typeName) == ["multiple_choice"])
+        #expect(result.items.first?.question == "Q?")
+    }
+
+    @Test(arguments: ["Question 3 True / False", "Question 3 True/False", "question 3 true  /  false",
+                      "Question 3 TRUE/FALSE"])
+    func trueFalseHeaders(header: String) {
+        let result = parseQuiz("\(header)\nSky is blue.\nTTrue\nFFalse\nAnswer: True\n")
+        #expect(result.items.first?.kind == .trueFalse(answer: true))
+    }
+
+    @Test func gapsInNumberingAndCRLFAndTrailingSpaces() {
+        let text = "Question 1 True / False  \r\nA?\r\nTTrue\r\nFFalse\r\nAnswer: False   \r\n\r\n"
+            + "Question 9 Short Answer\r\nWhy?\r\nModel answer: Because.  \r\n"
+        let result = parseQuiz(text)
+        #expect(result.errors == [])
+        #expect(result.items.map(\.line) == [1, 7])
+        #expect(result.items.map(\.position) == [1, 2])
+        #expect(result.items[1].kind == .shortAnswer(modelAnswer: "Because."))
+    }
+
+    @Test func multiLineQuestionAndBlankLinesAnywhere() {
+        let text = "\n\nQuestion 1 Multiple Choice\n\nFirst line,\nsecond line.\n\nAone\n\nBtwo\n\nCthree\n\nAnswer: C\n\nWhy.\n\n"
+        let item = parseQuiz(text).items.first
+        #expect(item?.question == "First line,\nsecond line.")
+        #expect(item?.kind == .multipleChoice(options: ["one", "two", "three"], key: AnswerKey(index: 2, source: .explicit)))
+        #expect(item?.explanation == "Why.")
+        #expect(item?.line == 3)
+    }
+
+    @Test(arguments: [
+        ("A4\nB5\nC6", ["4", "5", "6"]),
+        ("Basync", nil),
+        ("Aawait\nBasync\nCthreads", ["await", "async", "threads"]),
+        ("Aθ\nBλ\nC∑ of all", ["θ", "λ", "∑ of all"]),
+        ("A日本\nB中国\nC😀 emoji", ["日本", "中国", "😀 emoji"]),
+        ("A$5\nB#tag\nC(x)", ["$5", "#tag", "(x)"]),
+    ] as [(String, [String]?)])
+    func optionTextMayStartWithAnything(options: String, expected: [String]?) {
+        let result = parseQuiz("Question 1 Multiple Choice\nPick.\n\(options)\nAnswer: A\n")
+        #expect(result.items.first?.kind.options == expected)
+    }
+
+    @Test func eightOptionsAtMostAndTheNinthLetterIsExplanation() {
+        let options = "AOne\nBTwo\nCThree\nDFour\nEFive\nFSix\nGSeven\nHEight\nIt is Eight.\n"
+        let item = parseQuiz("Question 1 Multiple Choice\nPick.\n\(options)").items.first
+        #expect(item?.kind.options?.count == 8)
+        #expect(item?.explanation == "It is Eight.")
+    }
+
+    @Test(arguments: [
+        "Every option but D is wrong, because D says so.",
+        "Explanation: D is right.",
+    ])
+    func explanationStartingWithTheNextLetterIsNotAnOption(explanation: String) {
+        let text = "Question 1 Multiple Choice\nPick.\nAOne thing\nBTwo things\nCThree things\nDFour things\n\(explanation)\n"
+        let item = parseQuiz(text).items.first
+        #expect(item?.kind.options == ["One thing", "Two things", "Three things", "Four things"])
+        #expect(item?.explanation == explanation)
+    }
+
+    @Test func proseAfterLowercaseOptionsIsToldByItsLength() {
+        let explanation = "Callbacks came first; async and await are sugar over promises, which is why await needs an async function."
+        let text = "Question 1 Multiple Choice\nPick.\nAawait\nBasync\n\(explanation)\n"
+        let item = parseQuiz(text).items.first
+        #expect(item?.kind.options == ["await", "async"])
+        #expect(item?.explanation == explanation)
+    }
+
+    @Test func explanationBeginningWithCapitalWordsStaysExplanation() {
+        let text = "Question 1 Multiple Choice\nPick.\nAOne\nBTwo\nBecause two is more.\nA second paragraph.\nAnswer: B\n"
+        let item = parseQuiz(text).items.first
+        #expect(item?.kind.options == ["One", "Two"])
+        #expect(item?.explanation == "Because two is more.\nA second paragraph.")
+        #expect(item?.kind.key == AnswerKey(index: 1, source: .explicit))
+    }
+
+    @Test func interfaceLineIsDropped() {
+        let text = "Question 1 Short Answer\nWhy?\nThink about your answer, then reveal below.\nModel answer: Since.\nMore.\n"
+        let item = parseQuiz(text).items.first
+        #expect(item?.question == "Why?")
+        #expect(item?.kind == .shortAnswer(modelAnswer: "Since."))
+        #expect(item?.explanation == "More.")
+    }
+
+    @Test func modelAnswerOnTheNextLine() {
+        let item = parseQuiz("Question 1 Short Answer\nWhy?\nModel answer:\nBecause.\n\nDetail.\n").items.first
+        #expect(item?.kind == .shortAnswer(modelAnswer: "Because."))
+        #expect(item?.explanation == "Detail.")
+    }
+
+    @Test func headerlessItemsAreTypedByContent() {
+        #expect(parseQuiz("Is it?\nTTrue\nFFalse\nAnswer: True\n").items.first?.kind == .trueFalse(answer: true))
+        #expect(parseQuiz("Why?\nModel answer: So.\n").items.first?.kind == .shortAnswer(modelAnswer: "So."))
+        #expect(parseQuiz("Pick\nAx\nBy\nAnswer: B").items.first?.kind.key?.index == 1)
+    }
+
+    @Test func questionStartingWithCapitalAIsNotAnOption() {
+        let item = parseQuiz("Question 1 Multiple Choice\nA train leaves at noon. When?\nA1 pm\nB2 pm\nAnswer: B\n").items.first
+        #expect(item?.question == "A train leaves at noon. When?")
+        #expect(item?.kind.options == ["1 pm", "2 pm"])
+    }
+
+    @Test func controlCharactersAreNeutralised() {
+        let item = parseQuiz("Question 1 Short Answer\nWhy\u{1B}[31m?\u{07}\nModel answer: x\u{9B}y\n").items.first
+        #expect(item?.question == "Why\u{241B}[31m?\u{2407}")
+        #expect(item?.kind == .shortAnswer(modelAnswer: "x\u{FFFD}y"))
+    }
+}
+
+@Suite struct QuizParserErrorTests {
+    @Test(arguments: [
+        ("Question 1 Multiple Choice\nPick one.\nThere are no options here.\n", 1,
+         "multiple-choice item has no options; write at least two options on their own lines, each as its letter glued to its text: `AFirst option`, `BSecond option`"),
+        ("Question 1 True / False\nIs it?\nTTrue\nFFalse\n", 1,
+         "true/false item has no answer; add a line `Answer: True` or `Answer: False` after the `TTrue` and `FFalse` lines"),
+        ("Question 1 Multiple Choice\nPick.\nAx\nBy\nAnswer: E\n", 5,
+         "`Answer: E` names an option this item does not have (it has A to B); fix the letter or add the missing option"),
+        ("Question 1 Short Answer\nWhy?\nThink about your answer, then reveal below.\n", 1,
+         "short-answer item has no model answer; add a line `Model answer: …` after the question"),
+        ("Question 1 True / False\nIs it?\nAnswer: Maybe\n", 3,
+         "`Answer: Maybe` is neither True nor False; write `Answer: True` or `Answer: False`"),
+        ("Question 1 Multiple Choice\n\nAx\nBy\n", 1,
+         "item has no question; write the question on the line after the header"),
+    ] as [(String, Int, String)])
+    func malformedItemsAreErrorsWithLineAndFix(text: String, line: Int, message: String) {
+        let result = parseQuiz(text)
+        #expect(result.items == [])
+        #expect(result.errors == [QuizDiagnostic(.error, line: line, position: 1, message)])
+    }
+
+    @Test func validItemsSurviveAnInvalidNeighbour() {
+        let result = parseQuiz("Question 1 True / False\nIs it?\nTTrue\n\nQuestion 2 True / False\nOk?\nAnswer: True\n")
+        #expect(result.itemCount == 2)
+        #expect(result.items.map(\.position) == [2])
+        #expect(result.errors.map(\.line) == [1])
+    }
+
+    @Test func weakEvidenceGivesNoKeyAndAWarning() {
+        let result = parseQuiz("Question 1 Multiple Choice\nPick.\nAred apples\nBgreen pears\n")
+        #expect(result.items.first?.kind.key == nil)
+        #expect(result.warnings == [QuizDiagnostic(.warning, line: 1, position: 1,
+            "no answer key: there is no explanation to infer it from; the card will be self-graded. Add `Answer: X` after the options, or import with `--key 1=X`")])
+    }
+
+    @Test func equallySupportedOptionsGiveNoKey() {
+        let result = parseQuiz("Question 1 Multiple Choice\nPick.\nAred apples\nBgreen pears\nBoth red apples and green pears are fruit.\n")
+        #expect(result.items.first?.kind.key == nil)
+        #expect(result.warnings.first?.message.contains("supports A and B about equally") == true)
+    }
+}
+
+@Suite struct QuizKeyInferenceTests {
+    @Test func oneSharedWordIsTooWeakToNameAKey() {
+        let result = KeyInference.infer(options: ["It helps consolidate new memories", "It only affects physical skills"],
+                                        explanation: "Retention is better after sleep, for facts as well as skills.")
+        #expect(result.key == nil)
+        #expect(result.reason == "the explanation shares too few words with any option")
+    }
+
+    @Test func wordsEveryOptionSharesCountForNothing() {
+        let result = KeyInference.infer(options: ["Kernels are fixed", "Kernels are learned"],
+                                        explanation: "Kernels are fixed at initialization: fixed kernels never change.")
+        #expect(result.key == nil)
+    }
+}

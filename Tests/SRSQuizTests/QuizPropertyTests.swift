@@ -1,0 +1,89 @@
+import Foundation
+import Testing
+import SRSCore
+@testable import SRSQuiz
+import SRSText
+
+/// Inputs built from the samples' own pieces, so mutations stay near the grammar.
+enum QuizInputs {
+    static let fragments: [[UInt8]] = [
+        "Question 1 Multiple Choice\n", "Question 2 True / False\n", "Question 3 Short Answer\n", "Question\n",
+        "AOption\n", "BOther\n", "Cθ\n", "D4\n", "Every word\n", "TTrue\n", "FFalse\n", "Answer: B\n",
+        "Answer: True\n", "Answer: Z\n", "Model answer: yes\n", "Model answer:\n",
+        "Think about your answer, then reveal below.\n", "\n", "\r\n", "\r", "\u{0}", "\u{1B}[31m", "日本😀",
+        "Why?\n", "A surprising insight.\n",
+    ].map { Array($0.utf8) } + [[0xFF], [0xC3], [0xE2, 0x82], [0xF0, 0x9F, 0x98], [0xEF, 0xBB, 0xBF]]
+
+    static func random(_ rng: inout SeededGenerator, samples: [[UInt8]]) -> [UInt8] {
+        switch rng.next() % 3 {
+        case 0: return (0..<Int(rng.next() % 2000)).map { _ in UInt8(truncatingIfNeeded: rng.next()) }
+        case 1: return (0..<Int(rng.next() % 60)).flatMap { _ in fragments[Int(rng.next() % UInt64(fragments.count))] }
+        default: return mutate(samples[Int(rng.next() % UInt64(samples.count))], &rng)
+        }
+    }
+
+    static func mutate(_ input: [UInt8], _ rng: inout SeededGenerator) -> [UInt8] {
+        var bytes = input
+        for _ in 0..<(1 + rng.next() % 8) {
+            let at = bytes.isEmpty ? 0 : Int(rng.next() % UInt64(bytes.count))
+            switch rng.next() % 4 {
+            case 0 where !bytes.isEmpty: bytes.remove(at: at)
+            case 1: bytes.insert(contentsOf: fragments[Int(rng.next() % UInt64(fragments.count))], at: at)
+            case 2 where !bytes.isEmpty: bytes[at] = UInt8(truncatingIfNeeded: rng.next())
+            default:
+                let end = min(bytes.count, at + Int(rng.next() % 200))
+                bytes.insert(contentsOf: bytes[at..<end], at: at)
+            }
+        }
+        return bytes
+    }
+}
+
+@Suite struct QuizPropertyTests {
+    static func checkInvariants(_ bytes: [UInt8]) {
+        let result = QuizParser.parse(bytes)
+        let lineCount = bytes.count + 1
+        #expect(result.items.count + result.errors.count == result.itemCount)
+        let positions = (result.items.map(\.position) + result.errors.compactMap(\.position)).sorted()
+        #expect(positions == Array(stride(from: 1, through: result.itemCount, by: 1)))
+        for item in result.items {
+            #expect((1...lineCount).contains(item.line))
+            #expect(!item.question.isEmpty)
+            for text in [item.question, item.explanation] + texts(of: item.kind) {
+                #expect(!text.unicodeScalars.contains { $0 != "\n" && TerminalSafe.isUnsafe($0) })
+            }
+            if case .multipleChoice(let options, let key) = item.kind {
+                #expect((2...maximumOptionCount).contains(options.count))
+                #expect(key.map { options.indices.contains($0.index) } ?? true)
+            }
+        }
+    }
+
+    static func texts(of kind: CardKind) -> [String] {
+        switch kind {
+        case .multipleChoice(let options, _): return options
+        case .trueFalse: return []
+        case .shortAnswer(let model): return [model]
+        }
+    }
+
+    @Test func anyBytesParseWithinTheInvariants() throws {
+        let samples = [try quizSample("000_84106cf2ef55100a.txt"), try quizSample("linear-algebra.txt")].map { Array($0) }
+        var rng = SeededGenerator(seed: 20_261_129)
+        for _ in 0..<500 { Self.checkInvariants(QuizInputs.random(&rng, samples: samples)) }
+    }
+
+    /// Shapes that would be quadratic in a naive parser, at a size a debug build checks in well
+    /// under a second each. `Fuzz/large-inputs.sh` runs 50 MB and 10 MB-line inputs in release.
+    @Test(arguments: [
+        Array(repeating: UInt8(ascii: "x"), count: 1_000_000),                     // one 1 MB line
+        Array(repeating: Array("A\n".utf8), count: 50_000).flatMap { $0 },           // many A lines
+        Array(repeating: Array("AOne\nBTwo\n".utf8), count: 10_000).flatMap { $0 },  // options without end
+        Array(repeating: UInt8(0), count: 300_000),                                // NUL bytes
+        Array(repeating: UInt8(ascii: "\n"), count: 300_000),                      // blank lines
+    ])
+    func largeInputsParseInLinearTime(bytes: [UInt8]) {
+        let elapsed = ContinuousClock().measure { _ = QuizParser.parse(bytes) }
+        #expect(elapsed < .seconds(5))
+    }
+}
