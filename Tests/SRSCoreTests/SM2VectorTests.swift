@@ -33,7 +33,7 @@ import Testing
         #expect(expected.count == 50)
         var memories: [String: Memory] = [:]
         for line in expected {
-            let memory = SM2().review(memories[line.card], quality: line.grade, at: Self.epoch(line.review_at))
+            let memory = SM2.uncapped.review(memories[line.card], quality: line.grade, at: Self.epoch(line.review_at))
             memories[line.card] = memory
             #expect(memory.intervalDays == line.interval_days, "\(line.card) #\(line.index)")
             #expect(memory.due == Self.epoch(line.due), "\(line.card) #\(line.index)")
@@ -66,9 +66,9 @@ import Testing
 
     @Test func replayRebuildsTheSameMemory() throws {
         let lines = try Self.lines("sm2").filter { $0.card == "sm2-p0001" }
-        let memory = SM2().replay(lines.map { (quality: $0.grade, at: Self.epoch($0.review_at)) })
+        let state = SM2.uncapped.replay(lines.map { (rating: $0.grade, at: Self.epoch($0.review_at)) }, card: "sm2-p0001")
         let last = try #require(lines.last)
-        #expect(memory?.intervalDays == last.interval_days)
-        #expect(memory?.due == Self.epoch(last.due))
+        #expect(state == .sm2(Memory(intervalDays: last.interval_days, due: Self.epoch(last.due),
+                                     easiness: last.easiness, repetitions: last.repetitions, lapses: last.lapses)))
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import SRSCore
 import Testing
 
 @Suite struct ScheduleCommandTests {
@@ -38,5 +39,49 @@ import Testing
         #expect(unknown.stderr.contains("unknown scheduler 'fsrs9'"))
         let missing = try SRSProcess.run(["schedule", "/nonexistent/reviews.jsonl"])
         #expect(missing.status == 66)
+    }
+}
+
+/// `srs schedule` against all three vector sets, as `compare.py` checks them (here the output
+/// is even byte for byte the reference files).
+@Suite struct ScheduleVectorTests {
+    @Test(arguments: [("anki", ["--rollover-hour", "5", "--time-zone", "UTC"]), ("fsrs", []), ("sm2", [])])
+    func reproducesTheReferenceVectors(name: String, options: [String]) throws {
+        let input = ScheduleCommandTests.fixtures.appendingPathComponent("\(name).input.jsonl").path
+        let expected = try String(contentsOf: ScheduleCommandTests.fixtures.appendingPathComponent("\(name).jsonl"), encoding: .utf8)
+        let result = try SRSProcess.run(["schedule", "--scheduler", name] + options + [input])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout == expected)
+    }
+
+    @Test func theHelpNamesTheRolloverAndZoneOptions() throws {
+        let help = try SRSProcess.run(["schedule", "--help"]).stdout
+        #expect(help.contains("--rollover-hour") && help.contains("--time-zone") && help.contains("--fuzz"))
+    }
+
+    @Test func aDueDatePastWhatSrsCanRepresentNamesTheLine() throws {
+        var lines = ""
+        var time: EpochSeconds = 1_735_689_600
+        for index in 0..<40 {
+            lines += "{\"card\": \"c\", \"index\": \(index), \"review_at\": \"\(ISOTime.format(time))\", \"grade\": 5}\n"
+            time += 86_400
+        }
+        let result = try SRSProcess.run(["schedule", "--scheduler", "sm2"], input: lines)
+        #expect(result.status == 65)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.contains("<stdin>:") && result.stderr.contains("9999-12-31T23:59:59Z"), "\(result.stderr)")
+    }
+
+    @Test func anUnknownZoneOrHourIsAUsageError() throws {
+        #expect(try SRSProcess.run(["schedule", "--scheduler", "anki", "--time-zone", "Mars/Olympus"]).status == 64)
+        #expect(try SRSProcess.run(["schedule", "--scheduler", "anki", "--rollover-hour", "24"]).status == 64)
+    }
+
+    @Test func fuzzIsOffUnlessAskedAndTheSameOnEveryRun() throws {
+        let input = ScheduleCommandTests.fixtures.appendingPathComponent("fsrs.input.jsonl").path
+        let plain = try SRSProcess.run(["schedule", "--scheduler", "fsrs", input]).stdout
+        let fuzzed = try SRSProcess.run(["schedule", "--scheduler", "fsrs", "--fuzz", input]).stdout
+        #expect(fuzzed != plain)
+        #expect(try SRSProcess.run(["schedule", "--scheduler", "fsrs", "--fuzz", input]).stdout == fuzzed)
     }
 }
