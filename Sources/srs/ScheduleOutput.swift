@@ -1,4 +1,5 @@
 import SRSCore
+import SRSJSON
 
 /// One output line of `srs schedule`: the input fields, then the vector fields of the
 /// scheduler (the field tables of `../shared/scheduler-vectors/README.md`).
@@ -11,7 +12,7 @@ struct ScheduleOutput {
     }
 
     private func common(_ input: ReviewInput) -> [(String, String)] {
-        [("card", ImportJSON.quoted(input.card)), ("index", String(input.index)),
+        [("card", JSONText.quoted(input.card)), ("index", String(input.index)),
          ("review_at", time(input.reviewAt)), ("grade", String(input.quality))]
     }
 
@@ -34,17 +35,17 @@ struct ScheduleOutput {
         let due: String
         switch card.due {
         case let .time(t): due = time(t)
-        case let .day(d): due = ImportJSON.quoted(AnkiDays.dateName(ofDay: d))
+        case let .day(d): due = JSONText.quoted(AnkiDays.dateName(ofDay: d))
         }
-        return [("state", ImportJSON.quoted(Self.ankiKind[card.kind.rawValue])),
-                ("queue", ImportJSON.quoted(Self.ankiQueue[card.queue.rawValue])),
+        return [("state", JSONText.quoted(Self.ankiKind[card.kind.rawValue])),
+                ("queue", JSONText.quoted(Self.ankiQueue[card.queue.rawValue])),
                 ("remaining_steps", String(card.remainingSteps)), ("interval_days", String(card.intervalDays)),
                 ("ease", String(Double(card.easePermille) / 1000)), ("due", due),
                 ("reps", String(card.reps)), ("lapses", String(card.lapses))]
     }
 
     private func fsrs(_ card: FSRSCard, retrievability: Double) -> [(String, String)] {
-        [("state", ImportJSON.quoted(Self.fsrsState[card.state.rawValue])),
+        [("state", JSONText.quoted(Self.fsrsState[card.state.rawValue])),
          ("step", card.step.map(String.init) ?? "null"),
          ("stability", card.stability.map { String($0) } ?? "null"),
          ("difficulty", card.difficulty.map { String($0) } ?? "null"),
@@ -54,7 +55,7 @@ struct ScheduleOutput {
          ("reps", String(card.reps)), ("lapses", String(card.lapses))]
     }
 
-    private func time(_ t: EpochSeconds) -> String { ImportJSON.quoted(ISOTime.format(t)) }
+    private func time(_ t: EpochSeconds) -> String { JSONText.quoted(ISOTime.format(t)) }
 
     static let ankiKind = ["New", "Learning", "Review", "Relearning"]
     static let ankiQueue = ["new", "learn", "review", "daylearn"]
