@@ -3,7 +3,11 @@ import Glibc
 #endif
 import SRSCore
 
-/// One user's progress: every card's state and the review log it comes from.
+/// One user's progress on disk: the review log, its snapshot and settings.
+///
+/// Opening reads every card's state; `takeCards()` hands it to its one owner (a `ReviewBook`
+/// during a review), and the store keeps no copy: it appends the records the owner returns and
+/// writes the snapshot the owner passes to `checkpoint(_:)`.
 ///
 /// On disk (`docs/progress-format.md`), in the user's folder:
 /// - `reviews.jsonl`, the review log: the source of truth, appended and fsynced once per answer;
@@ -13,8 +17,8 @@ import SRSCore
 public final class ProgressStore {
     public let location: DataLocation
     public let settings: UserSettings
-    /// The state of every card that has one; a card missing here is new.
-    public private(set) var cards: [CardID: CardProgress]
+    /// The state of every card that has one, as loaded; emptied by `takeCards()`.
+    private var cards: [CardID: CardProgress]
     /// The number of records in the log (the `seq` of the newest).
     public private(set) var recordCount: Int
     /// Things worth telling the learner, e.g. that an interrupted write was discarded.
@@ -43,7 +47,7 @@ public final class ProgressStore {
         let lock = try UserLock(path: location.userFolder.appendingPathComponent("lock").path, user: location.user)
         let store = try ProgressStore(location: location, io: io, lock: lock)
         try store.openLogForAppending()
-        if store.recordCount - store.snapshotRecords > snapshotRefreshRecords { try? store.checkpoint() }
+        if store.isSnapshotBehind { try? store.checkpoint(store.cards) }
         return store
     }
 
@@ -101,6 +105,13 @@ public final class ProgressStore {
         }
     }
 
+    /// Hands the loaded progress of every card to its owner; the store keeps none. A card
+    /// missing from the result is new.
+    public func takeCards() -> [CardID: CardProgress] {
+        defer { cards = [:] }
+        return cards
+    }
+
     private func apply(_ record: LogRecord) {
         cards[record.card] = record.after == CardProgress() ? nil : record.after
         recordCount = record.seq
@@ -130,17 +141,13 @@ public final class ProgressStore {
         if logSize == 0 { try appendDurably(Array(ProgressFormat.logHeader.utf8)) }
     }
 
-    /// Appends one record to the log and makes it durable (fdatasync) before returning; then
-    /// updates `cards`. On failure the log is cut back to its previous length, `cards` is
-    /// unchanged, and `StoreError.io` is thrown (exit 74).
-    @discardableResult
-    public func append(card: CardID, action: LogAction, time: EpochSeconds, after: CardProgress,
-                       scheduler: String = "sm2") throws -> LogRecord {
-        let record = LogRecord(seq: recordCount + 1, card: card, time: time, action: action,
-                               scheduler: scheduler, after: after)
+    /// Appends one record (made by a `ReviewBook`, numbered after the log's newest) and makes
+    /// it durable (fdatasync) before returning. On failure the log is cut back to its previous
+    /// length and `StoreError.io` is thrown (exit 74).
+    public func append(_ record: LogRecord) throws {
+        precondition(record.seq == recordCount + 1, "records are appended in order")
         try appendDurably(Array(ProgressFormat.line(record).utf8))
-        apply(record)
-        return record
+        recordCount = record.seq
     }
 
     private func appendDurably(_ bytes: [UInt8]) throws {
@@ -155,9 +162,12 @@ public final class ProgressStore {
         logSize += bytes.count
     }
 
-    /// Writes the snapshot (`cards.json`) covering the whole log, atomically. Only a cache:
-    /// a failure here loses nothing.
-    public func checkpoint() throws {
+    /// True when more records follow the snapshot than a start should read.
+    public var isSnapshotBehind: Bool { recordCount - snapshotRecords > Self.snapshotRefreshRecords }
+
+    /// Writes `cards`, the state after the whole log, as the snapshot (`cards.json`),
+    /// atomically. Only a cache: a failure here loses nothing.
+    public func checkpoint(_ cards: [CardID: CardProgress]) throws {
         guard lock != nil, recordCount != snapshotRecords else { return }
         let snapshot = Snapshot(logRecords: recordCount, logBytes: logSize, cards: cards)
         try io.writeAtomically(snapshot.encoded(user: location.user), to: snapshotPath)
@@ -170,9 +180,8 @@ public final class ProgressStore {
         try io.writeAtomically(settings.encoded(), to: settingsPath)
     }
 
-    /// Writes the snapshot and releases the lock.
+    /// Releases the lock. The owner of the progress writes its snapshot first, if it wants one.
     public func close() {
-        try? checkpoint()
         if logFD >= 0 { Glibc.close(logFD) }
         logFD = -1
         lock = nil

@@ -51,7 +51,7 @@ extension ReviewSession {
     func idleHints() -> [KeyHint] {
         var hints: [KeyHint] = []
         if case let .idle(outlook?) = mode, outlook.canPractise { hints.append(KeyHint(key: "p", label: "practise ahead")) }
-        if !undoSteps.isEmpty { hints.append(KeyHint(key: "u", label: "undo")) }
+        if book.canUndo { hints.append(KeyHint(key: "u", label: "undo")) }
         return hints + [KeyHint(key: "?", label: "help"), KeyHint(key: "q", label: "quit")]
     }
 

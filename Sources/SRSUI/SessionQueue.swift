@@ -37,6 +37,11 @@ struct SessionQueue: Equatable, Sendable {
         remaining.reduce(0) { $0 + ($1.origin == origin ? 1 : 0) }
     }
 
+    /// Drops the current card without counting it (its text cannot be had).
+    mutating func skipCurrent() {
+        if !remaining.isEmpty { remaining.removeFirst() }
+    }
+
     /// Moves past the current card; a same-day repeat goes back in a little later.
     mutating func advance(repeatToday: Bool) {
         guard !remaining.isEmpty else { return }
@@ -47,6 +52,14 @@ struct SessionQueue: Equatable, Sendable {
             remaining.insert(QueueEntry(card: entry.card, origin: .sameDay), at: position)
         }
     }
+}
+
+/// What undo gives back to the review screen besides the card's progress (kept on the one
+/// undo stack, in the session's `ReviewBook`).
+public struct SessionMark: Sendable {
+    var queue: SessionQueue
+    var stats: SessionStats
+    var practice: Bool
 }
 
 /// What the end-of-review summary reports.

@@ -64,12 +64,13 @@ enum Bench {
         let t1 = DispatchTime.now().uptimeNanoseconds
         let now = EpochSeconds(Date().timeIntervalSince1970)
         let clock = store.settings.clock()
-        let queue = DailyQueue.build(cards: decks.flatMap(\.ids), progress: store.cards,
+        let cards = store.takeCards()
+        let queue = DailyQueue.build(cards: decks.flatMap(\.ids), progress: cards,
                                      limits: store.settings.limits(at: now, clock: clock), clock: clock, now: now)
         let t2 = DispatchTime.now().uptimeNanoseconds
         print(String(format: "{\"open_ms\":%.1f,\"queue_ms\":%.1f,\"total_ms\":%.1f,\"cards\":%d,\"states\":%d,\"repeats\":%d,\"reviews\":%d,\"new\":%d}",
                      Double(t1 - t0) / 1e6, Double(t2 - t1) / 1e6, Double(t2 - t0) / 1e6,
-                     decks.reduce(0) { $0 + $1.ids.count }, store.cards.count, queue.repeats.count, queue.reviews.count, queue.new.count))
+                     decks.reduce(0) { $0 + $1.ids.count }, cards.count, queue.repeats.count, queue.reviews.count, queue.new.count))
         store.close()
     }
 
@@ -84,7 +85,7 @@ enum Bench {
         let clock = store.settings.clock()
         _ = clock.dayStart(containing: now)
         let t3 = DispatchTime.now().uptimeNanoseconds
-        let queue = DailyQueue.build(cards: decks.flatMap(\.ids), progress: store.cards,
+        let queue = DailyQueue.build(cards: decks.flatMap(\.ids), progress: store.takeCards(),
                                      limits: store.settings.limits(at: now, clock: clock), clock: clock, now: now)
         let t4 = DispatchTime.now().uptimeNanoseconds
         print(String(format: "{\"progress_ms\":%.1f,\"deck_ids_ms\":%.1f,\"first_calendar_ms\":%.1f,\"queue_ms\":%.1f,\"queued\":%d}",
@@ -101,17 +102,15 @@ enum Bench {
         try FileManager.default.copyItem(at: source.userFolder, to: scratch.userFolder)
         sync() // the copy's dirty pages must not be charged to the first answers
         let store = try ProgressStore.openForReview(scratch)
-        let reviewer = Reviewer(clock: store.settings.clock())
+        var book = ReviewBook<NoMark>(cards: store.takeCards(), reviewer: Reviewer(clock: store.settings.clock()),
+                                      recordCount: store.recordCount)
         let now = EpochSeconds(Date().timeIntervalSince1970)
-        let ids = Array(store.cards.keys.sorted().prefix(count))
+        let ids = Array(book.cards.keys.sorted().prefix(count))
         var times: [Double] = []
         for (i, id) in ids.enumerated() {
             let time = now + EpochSeconds(i)
-            let before = store.cards[id]
             let start = DispatchTime.now().uptimeNanoseconds
-            let after = reviewer.answer(before, grade: .good, at: time)
-            try store.append(card: id, action: .answer(grade: .good, kind: reviewer.kind(of: before, at: time), answerMillis: 3000),
-                             time: time, after: after)
+            try book.answer(id, grade: .good, at: time, millis: 3000, mark: NoMark(), appending: store.append)
             times.append(ms(start))
         }
         times.sort()

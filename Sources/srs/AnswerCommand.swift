@@ -32,7 +32,11 @@ struct AnswerCommand: ParsableCommand {
             let store = try ProgressStore.openForReview(try user.location())
             defer { store.close() }
             for note in store.notes { FileHandle.standardError.write(Data("srs: \(note)\n".utf8)) }
-            let reviewer = Reviewer(clock: store.settings.clock())
+            var book = ReviewBook<NoMark>(cards: store.takeCards(), reviewer: Reviewer(clock: store.settings.clock()),
+                                          recordCount: store.recordCount)
+            // One append per answer; the snapshot is rewritten only when a start would
+            // otherwise read many records after it.
+            defer { if store.isSnapshotBehind { try? store.checkpoint(book.cards) } }
             var number = 0
             while let line = readLine(strippingNewline: true) {
                 number += 1
@@ -40,15 +44,18 @@ struct AnswerCommand: ParsableCommand {
                 if words.isEmpty { continue }
                 let (card, grade, millis) = try parse(words, line: number)
                 let time = fixedTime ?? EpochSeconds(Date().timeIntervalSince1970)
-                let before = store.cards[card]
-                let kind = reviewer.kind(of: before, at: time)
-                let after = reviewer.answer(before, grade: grade, at: time)
-                let record = try store.append(card: card, action: .answer(grade: grade, kind: kind, answerMillis: millis),
-                                              time: time, after: after)
-                let memory = after.memory
-                FileHandle.standardOutput.write(Data(("{\"seq\":\(record.seq),\"card\":\(JSONText.quoted(card.rawValue)),\"grade\":\"\(grade.name.lowercased())\",\"kind\":\"\(kind.rawValue)\",\"interval_days\":\(memory?.intervalDays ?? 0),\"due\":\(JSONText.quoted(ISOTime.format(memory?.due ?? 0)))}\n").utf8))
+                let record = try book.answer(card, grade: grade, at: time, millis: millis, mark: NoMark(),
+                                             appending: store.append)
+                FileHandle.standardOutput.write(Data(acknowledgement(record).utf8))
             }
         }
+    }
+
+    /// The line printed once an answer is on disk.
+    private func acknowledgement(_ record: LogRecord) -> String {
+        guard case let .answer(grade, kind, _) = record.action else { return "" }
+        let memory = record.after.memory
+        return "{\"seq\":\(record.seq),\"card\":\(JSONText.quoted(record.card.rawValue)),\"grade\":\"\(grade.name.lowercased())\",\"kind\":\"\(kind.rawValue)\",\"interval_days\":\(memory?.intervalDays ?? 0),\"due\":\(JSONText.quoted(ISOTime.format(memory?.due ?? 0)))}\n"
     }
 
     private func parse(_ words: [Substring], line: Int) throws -> (CardID, Grade, Int) {

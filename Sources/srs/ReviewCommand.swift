@@ -52,13 +52,15 @@ struct ReviewCommand: ParsableCommand {
             let terminal = try checked { try Terminal.open(environment: environment) }
             defer { terminal.close() }
             timing?.mark("terminal")
-            var shell = ReviewShell(store: store, settings: settings, library: library, decks: decks,
+            let shell = ReviewShell(store: store, settings: settings, library: library, decks: decks,
                                     terminal: terminal, timing: timing)
-            let summary = try shell.run(title: deck.map { _ in decks.first?.name ?? "" } ?? title(of: decks),
+            let session = try shell.run(title: deck.map { _ in decks.first?.name ?? "" } ?? title(of: decks),
                                         seed: seed ?? UInt64(truncatingIfNeeded: Clock.millis()))
+            try? store.checkpoint(session.book.cards)
             terminal.close()
             timing?.write()
-            if let summary { print(summary) }
+            if let summary = session.summaryLine { print(summary) }
+            if let (_, problem) = session.unreadable { throw Failure(description: problem, exitCode: 65) }
             // A signal exits as shells expect (128 + its number); a terminal that went away is an I/O error.
             if terminal.interrupted { throw ExitCode(terminal.signal != 0 ? 128 + terminal.signal : 74) }
         }

@@ -7,37 +7,28 @@ import SRSCore
     let clock = DayClock(timeZone: TimeZone(identifier: "UTC")!)
     let t0: EpochSeconds = 1_764_475_200 // 2025-11-30T04:00:00Z
 
-    func answer(_ store: ProgressStore, _ card: String, _ grade: Grade, at time: EpochSeconds) throws -> LogRecord {
-        let reviewer = Reviewer(clock: clock)
-        let id = CardID(card)
-        let before = store.cards[id]
-        let after = reviewer.answer(before, grade: grade, at: time)
-        let kind = reviewer.kind(of: before, at: time)
-        return try store.append(card: id, action: .answer(grade: grade, kind: kind, answerMillis: 1500), time: time, after: after)
-    }
-
     @Test func answersSurviveReopeningWithAndWithoutTheSnapshot() throws {
         let dir = TempDir()
-        let store = try ProgressStore.openForReview(dir.location())
-        try answer(store, "c1", .good, at: t0)
-        try answer(store, "c2", .again, at: t0 + 10)
-        try answer(store, "c1", .easy, at: t0 + 86_400)
+        let store = OpenProgress(try ProgressStore.openForReview(dir.location()), clock: clock)
+        try store.answer("c1", .good, at: t0)
+        try store.answer("c2", .again, at: t0 + 10)
+        try store.answer("c1", .easy, at: t0 + 86_400)
         let expected = store.cards
-        #expect(store.recordCount == 3)
+        #expect(store.store.recordCount == 3)
         store.close()
 
         let reopened = try ProgressStore.openReadOnly(dir.location())
-        #expect(reopened.cards == expected)
+        #expect(reopened.takeCards() == expected)
         #expect(reopened.recordCount == 3)
         try FileManager.default.removeItem(atPath: reopened.snapshotPath)
         let rebuilt = try ProgressStore.openReadOnly(dir.location())
-        #expect(rebuilt.cards == expected)
+        #expect(rebuilt.takeCards() == expected)
     }
 
     @Test func theLogRecordsTheStateAfterEachAnswer() throws {
         let dir = TempDir()
-        let store = try ProgressStore.openForReview(dir.location())
-        try answer(store, "c1", .good, at: t0)
+        let store = OpenProgress(try ProgressStore.openForReview(dir.location()), clock: clock)
+        try store.answer("c1", .good, at: t0)
         store.close()
         let text = String(decoding: dir.bytes("users/alice/reviews.jsonl") ?? Data(), as: UTF8.self)
         #expect(text == """
@@ -62,28 +53,28 @@ import SRSCore
 
     @Test func aTornFinalLineIsDiscardedAndEverythingBeforeItKept() throws {
         let dir = TempDir()
-        let store = try ProgressStore.openForReview(dir.location())
-        try answer(store, "c1", .good, at: t0)
-        try answer(store, "c2", .good, at: t0 + 5)
+        let store = OpenProgress(try ProgressStore.openForReview(dir.location()), clock: clock)
+        try store.answer("c1", .good, at: t0)
+        try store.answer("c2", .good, at: t0 + 5)
         let kept = store.cards
         store.close()
-        try FileManager.default.removeItem(atPath: store.snapshotPath)
-        let log = URL(fileURLWithPath: store.logPath)
+        try FileManager.default.removeItem(atPath: store.store.snapshotPath)
+        let log = URL(fileURLWithPath: store.store.logPath)
         let handle = try FileHandle(forWritingTo: log)
         handle.seekToEndOfFile()
         handle.write(Data("{\"seq\":3,\"card\":\"c3\",\"at\":17644".utf8))
         try handle.close()
 
         let readOnly = try ProgressStore.openReadOnly(dir.location())
-        #expect(readOnly.cards == kept)
-        let writer = try ProgressStore.openForReview(dir.location())
+        #expect(readOnly.takeCards() == kept)
+        let writer = OpenProgress(try ProgressStore.openForReview(dir.location()), clock: clock)
         #expect(writer.cards == kept)
-        #expect(writer.notes.count == 1)
-        try answer(writer, "c3", .hard, at: t0 + 9)
+        #expect(writer.store.notes.count == 1)
+        try writer.answer("c3", .hard, at: t0 + 9)
         writer.close()
         let after = try ProgressStore.openReadOnly(dir.location())
         #expect(after.recordCount == 3)
-        #expect(after.cards[CardID("c3")] != nil)
+        #expect(after.takeCards()[CardID("c3")] != nil)
     }
 
     @Test(arguments: [
@@ -113,28 +104,28 @@ import SRSCore
 
     @Test func aLogCutShortBehindTheSnapshotIsReported() throws {
         let dir = TempDir()
-        let store = try ProgressStore.openForReview(dir.location())
-        try answer(store, "c1", .good, at: t0)
-        try answer(store, "c2", .good, at: t0 + 1)
+        let store = OpenProgress(try ProgressStore.openForReview(dir.location()), clock: clock)
+        try store.answer("c1", .good, at: t0)
+        try store.answer("c2", .good, at: t0 + 1)
         store.close()
         let log = try #require(dir.bytes("users/alice/reviews.jsonl"))
         let cut = log.prefix(log.count - 20)
-        try cut.write(to: URL(fileURLWithPath: store.logPath))
+        try cut.write(to: URL(fileURLWithPath: store.store.logPath))
         #expect(throws: StoreError.self) { try ProgressStore.openReadOnly(dir.location()) }
         #expect(dir.bytes("users/alice/reviews.jsonl") == cut)
     }
 
     @Test func undoRestoresTheStateExactlyAndLeavesTheHistory() throws {
         let dir = TempDir()
-        let store = try ProgressStore.openForReview(dir.location())
-        try answer(store, "c1", .good, at: t0)
+        let store = OpenProgress(try ProgressStore.openForReview(dir.location()), clock: clock)
+        try store.answer("c1", .good, at: t0)
         let before = store.cards
-        let record = try answer(store, "c1", .again, at: t0 + 86_400)
-        try store.append(card: CardID("c1"), action: .undo(undoes: record.seq), time: t0 + 86_401,
-                         after: before[CardID("c1")] ?? CardProgress())
+        let record = try store.answer("c1", .again, at: t0 + 86_400)
+        let undo = try store.undo(at: t0 + 86_401)
+        #expect(undo?.action == .undo(undoes: record.seq) && undo?.after == before[CardID("c1")])
         #expect(store.cards == before)
-        let first = try answer(store, "c2", .good, at: t0 + 86_402)
-        try store.append(card: CardID("c2"), action: .undo(undoes: first.seq), time: t0 + 86_403, after: CardProgress())
+        let first = try store.answer("c2", .good, at: t0 + 86_402)
+        #expect(try store.undo(at: t0 + 86_403)?.action == .undo(undoes: first.seq))
         #expect(store.cards[CardID("c2")] == nil)
         store.close()
         let history = try ProgressStore.openReadOnly(dir.location()).history()
@@ -144,18 +135,18 @@ import SRSCore
 
     @Test func historyCarriesIntervalsAndIsTheSameFromTheCache() throws {
         let dir = TempDir()
-        let store = try ProgressStore.openForReview(dir.location())
-        try answer(store, "c1", .good, at: t0)
-        try answer(store, "c1", .good, at: t0 + 86_400)
-        let first = try store.history()
+        let store = OpenProgress(try ProgressStore.openForReview(dir.location()), clock: clock)
+        try store.answer("c1", .good, at: t0)
+        try store.answer("c1", .good, at: t0 + 86_400)
+        let first = try store.store.history()
         #expect(first.events.map(\.intervalBefore) == [0, 1])
         #expect(first.events.map(\.intervalAfter) == [1, 6])
         #expect(first.events.map(\.kind) == [.learn, .review])
-        #expect(FileManager.default.fileExists(atPath: store.historyCachePath))
-        try answer(store, "c1", .again, at: t0 + 7 * 86_400)
-        let second = try store.history()
+        #expect(FileManager.default.fileExists(atPath: store.store.historyCachePath))
+        try store.answer("c1", .again, at: t0 + 7 * 86_400)
+        let second = try store.store.history()
         #expect(second.events.map(\.intervalBefore) == [0, 1, 6])
-        try FileManager.default.removeItem(atPath: store.historyCachePath)
-        #expect(try store.history() == second)
+        try FileManager.default.removeItem(atPath: store.store.historyCachePath)
+        #expect(try store.store.history() == second)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import SRSCore
 @testable import SRSStore
 
 /// A fresh temporary folder, removed when the value is released.
@@ -17,5 +18,35 @@ final class TempDir {
         let file = url.appendingPathComponent(relative)
         try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
         try Data(text.utf8).write(to: file)
+    }
+}
+
+/// A store with the one owner of its progress, as `srs answer` has them: every change goes
+/// through the book and is appended by the store.
+final class OpenProgress {
+    let store: ProgressStore
+    var book: ReviewBook<NoMark>
+
+    init(_ store: ProgressStore, clock: DayClock = DayClock(timeZone: TimeZone(identifier: "UTC") ?? .current)) {
+        self.store = store
+        book = ReviewBook(cards: store.takeCards(), reviewer: Reviewer(clock: clock), recordCount: store.recordCount)
+    }
+
+    var cards: [CardID: CardProgress] { book.cards }
+
+    @discardableResult
+    func answer(_ card: String, _ grade: Grade, at time: EpochSeconds, millis: Int = 1500) throws -> LogRecord {
+        try book.answer(CardID(card), grade: grade, at: time, millis: millis, mark: NoMark(), appending: store.append)
+    }
+
+    @discardableResult
+    func undo(at time: EpochSeconds) throws -> LogRecord? {
+        try book.undo(at: time, appending: store.append)?.record
+    }
+
+    /// Writes the snapshot and releases the lock, as a review does at its end.
+    func close() {
+        try? store.checkpoint(book.cards)
+        store.close()
     }
 }
