@@ -23,7 +23,7 @@ public enum ImportJSON {
         var out = "{\"version\": \(version), \"files\": ["
         for (index, file) in files.enumerated() {
             out += index == 0 ? "\n  " : ",\n  "
-            out += "{\"path\": \(quoted(file.path)), \"deck\": \(quoted(file.deck)), \"items\": ["
+            out += "{\"path\": \(JSONText.quoted(file.path)), \"deck\": \(JSONText.quoted(file.deck)), \"items\": ["
             for (position, entry) in file.entries.enumerated() {
                 out += position == 0 ? "\n    " : ",\n    "
                 out += item(entry.item, id: entry.id)
@@ -34,27 +34,26 @@ public enum ImportJSON {
     }
 
     static func item(_ item: QuizItem, id: CardID) -> String {
-        var fields = ["\"id\": \(quoted(id.rawValue))", "\"type\": \(quoted(item.kind.typeName))",
-                      "\"line\": \(item.line)", "\"question\": \(quoted(item.question))"]
+        var fields: [(String, JSONText)] = [("id", .string(id.rawValue)), ("type", .string(item.kind.typeName)),
+                                            ("line", .int(item.line)), ("question", .string(item.question))]
         switch item.kind {
         case .multipleChoice(let options, let key):
-            fields.append("\"options\": [\(options.map(quoted).joined(separator: ", "))]")
-            fields.append("\"key\": \(key.map { quoted(String($0.letter)) } ?? "null")")
+            fields.append(("options", .array(options.map(JSONText.string))))
+            fields.append(("key", key.map { .string(String($0.letter)) } ?? .null))
             switch key?.source {
-            case nil: fields.append("\"key_source\": \"none\"")
-            case .explicit?: fields.append("\"key_source\": \"explicit\"")
+            case nil: fields.append(("key_source", .string("none")))
+            case .explicit?: fields.append(("key_source", .string("explicit")))
             case .inferred(let confidence)?:
-                fields.append("\"key_source\": \"inferred\"")
-                fields.append("\"key_confidence\": \(confidence)")
+                fields.append(("key_source", .string("inferred")))
+                fields.append(("key_confidence", .double(confidence)))
             }
-        case .trueFalse(let answer): fields.append("\"answer\": \(answer)")
-        case .shortAnswer(let model): fields.append("\"model_answer\": \(quoted(model))")
+        case .trueFalse(let answer): fields.append(("answer", .bool(answer)))
+        case .shortAnswer(let model): fields.append(("model_answer", .string(model)))
         }
-        fields.append("\"explanation\": \(quoted(item.explanation))")
-        return "{" + fields.joined(separator: ", ") + "}"
+        fields.append(("explanation", .string(item.explanation)))
+        return JSONText.object(fields).rendered(indent: nil)
     }
 
-    /// A JSON string literal (`JSONText.quoted`), kept under this name for the callers that
-    /// write import and schedule lines.
+    /// A JSON string literal: `JSONText.quoted`, under the name `srs schedule` uses.
     public static func quoted(_ text: String) -> String { JSONText.quoted(text) }
 }

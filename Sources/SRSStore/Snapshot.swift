@@ -59,10 +59,15 @@ struct Snapshot {
 
     /// The file's bytes: one card a line, so that a diff or an editor shows it plainly.
     func encoded(user: String) -> [UInt8] {
-        var out = "{\"format\":\"\(ProgressFormat.snapshotFormat)\",\"version\":\(ProgressFormat.version),"
-        out += "\"user\":\(JSONText.quoted(user)),\"log_records\":\(logRecords),\"log_bytes\":\(logBytes),\n"
-        out += "\"columns\":[" + ProgressFormat.snapshotColumns.map { "\"\($0)\"" }.joined(separator: ",") + "],\n"
-        out += "\"cards\":["
+        let header: [(String, JSONText)] = [
+            ("format", .string(ProgressFormat.snapshotFormat)), ("version", .int(ProgressFormat.version)),
+            ("user", .string(user)), ("log_records", .int(logRecords)), ("log_bytes", .int(logBytes)),
+        ]
+        // One object: the header's members on the first line (its closing brace dropped), then
+        // the columns and each card's row on lines of their own.
+        var out = String(JSONText.object(header).compact.dropLast()) + ",\n\"columns\":"
+        JSONText.array(ProgressFormat.snapshotColumns.map(JSONText.string)).write(into: &out)
+        out += ",\n\"cards\":["
         out.reserveCapacity(cards.count * 80 + 256)
         var first = true
         for id in cards.keys.sorted() {

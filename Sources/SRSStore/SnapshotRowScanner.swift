@@ -32,7 +32,7 @@ struct SnapshotRowScanner {
         p.repeatPending = flags & Int64(ProgressFormat.repeatFlag) != 0
         p.suspended = flags & Int64(ProgressFormat.suspendedFlag) != 0
         p.buriedUntil = buried
-        return (id, p, i)
+        return (id, p.pinned, i)
     }
 
     /// `,` then a non-negative integer of at most 18 digits; then `]` when `last`.

@@ -75,14 +75,14 @@ public struct UserSettings: Equatable, Sendable {
     }
 
     func encoded() -> [UInt8] {
-        var lines = [
-            "  \"version\": \(ProgressFormat.version)",
-            "  \"new_per_day\": \(limits.newPerDay)",
-            "  \"max_reviews_per_day\": \(limits.maxReviewsPerDay)",
-            "  \"rollover_hour\": \(rolloverHour)",
-            "  \"time_zone\": \(timeZone.map(JSONText.quoted) ?? "null")",
+        var members: [(String, JSONText)] = [
+            ("version", .int(ProgressFormat.version)), ("new_per_day", .int(limits.newPerDay)),
+            ("max_reviews_per_day", .int(limits.maxReviewsPerDay)), ("rollover_hour", .int(rolloverHour)),
+            ("time_zone", timeZone.map(JSONText.string) ?? .null),
         ]
-        if let newToday { lines.append("  \"new_today\": {\"day\": \(JSONText.quoted(newToday.day)), \"limit\": \(newToday.limit)}") }
-        return Array(("{\n" + lines.joined(separator: ",\n") + "\n}\n").utf8)
+        if let newToday {
+            members.append(("new_today", .object([("day", .string(newToday.day)), ("limit", .int(newToday.limit))])))
+        }
+        return Array((JSONText.object(members).rendered() + "\n").utf8)
     }
 }

@@ -55,7 +55,12 @@ struct AnswerCommand: ParsableCommand {
     private func acknowledgement(_ record: LogRecord) -> String {
         guard case let .answer(grade, kind, _) = record.action else { return "" }
         let memory = record.after.memory
-        return "{\"seq\":\(record.seq),\"card\":\(JSONText.quoted(record.card.rawValue)),\"grade\":\"\(grade.name.lowercased())\",\"kind\":\"\(kind.rawValue)\",\"interval_days\":\(memory?.intervalDays ?? 0),\"due\":\(JSONText.quoted(ISOTime.format(memory?.due ?? 0)))}\n"
+        let line = JSONText.object([
+            ("seq", .int(record.seq)), ("card", .string(record.card.rawValue)), ("grade", .string(grade.name.lowercased())),
+            ("kind", .string(kind.rawValue)), ("interval_days", .int(memory?.intervalDays ?? 0)),
+            ("due", .string(ISOTime.format(memory?.due ?? 0))),
+        ])
+        return line.compact + "\n"
     }
 
     private func parse(_ words: [Substring], line: Int) throws -> (CardID, Grade, Int) {

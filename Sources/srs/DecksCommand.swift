@@ -62,9 +62,12 @@ struct DecksCommand: ParsableCommand {
     }
 
     private static func json(_ rows: [Row]) -> String {
+        // One deck a line, as `srs import --json` lists its items.
         let items = rows.map { row in
-            "{\"name\": \(JSONText.quoted(row.summary.name)), \"origin\": \"\(row.summary.origin.rawValue)\", "
-                + "\"cards\": \(row.summary.cardCount), \"new\": \(row.new), \"due\": \(row.due)}"
+            JSONText.object([
+                ("name", .string(row.summary.name)), ("origin", .string(row.summary.origin.rawValue)),
+                ("cards", .int(row.summary.cardCount)), ("new", .int(row.new)), ("due", .int(row.due)),
+            ]).rendered(indent: nil)
         }
         return "{\"version\": 1, \"decks\": [" + items.map { "\n  " + $0 }.joined(separator: ",") + (items.isEmpty ? "]}\n" : "\n]}\n")
     }

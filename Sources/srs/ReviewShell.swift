@@ -1,5 +1,6 @@
 import Foundation
 import SRSCore
+import SRSJSON
 import SRSStore
 import SRSTerminal
 import SRSUI
@@ -36,10 +37,12 @@ final class ReviewTiming {
     func key(_ moments: [UInt64]) { keys.append(moments) }
 
     func write() {
-        let phases = marks.map { "\"\($0.0)\":\($0.1)" }.joined(separator: ",")
-        let total = keys.map { String(($0.last ?? 0) - ($0.first ?? 0)) }.joined(separator: ",")
-        let parts = keys.map { k in "[" + zip(k.dropFirst(), k).map { String($0 - $1) }.joined(separator: ",") + "]" }
-        let json = "{\(phases),\"peak_rss_kib\":\(Self.peakMemoryKiB()),\"keys_ns\":[\(total)],\"keys_update_save_draw_ns\":[\(parts.joined(separator: ","))]}\n"
+        let ns = { (n: UInt64) in JSONText.int(Int(clamping: n)) }
+        let phases = marks.map { ($0.0, ns($0.1)) }
+        let total = keys.map { ns(($0.last ?? 0) &- ($0.first ?? 0)) }
+        let parts = keys.map { k in JSONText.array(zip(k.dropFirst(), k).map { ns($0 &- $1) }) }
+        let json = JSONText.object(phases + [("peak_rss_kib", .int(Self.peakMemoryKiB())), ("keys_ns", .array(total)),
+                                             ("keys_update_save_draw_ns", .array(parts))]).compact + "\n"
         _ = FileManager.default.createFile(atPath: path, contents: Data(json.utf8))
     }
 }

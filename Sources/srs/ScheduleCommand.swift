@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import SRSCore
 import SRSJSON
-import SRSQuiz
 
 /// `srs schedule`: plumbing that applies a scheduler to review lines (JSON Lines) and prints the
 /// state after each.

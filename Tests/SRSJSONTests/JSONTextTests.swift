@@ -21,3 +21,22 @@ import Testing
         #expect(value.rendered() == "{\n  \"a\": 1,\n  \"b\": [\n    {\"c\": null}\n  ]\n}")
     }
 }
+
+@Suite struct JSONTextLineTests {
+    static let value = JSONText.object([("a", .int(1)), ("b", .array([.double(2.36), .bool(true), .string("x")]))])
+
+    @Test func compactHasNoSpaces() {
+        #expect(Self.value.compact == #"{"a":1,"b":[2.36,true,"x"]}"#)
+    }
+
+    @Test func oneLineSpacedWhenNoIndent() {
+        #expect(Self.value.rendered(indent: nil) == #"{"a": 1, "b": [2.36, true, "x"]}"#)
+    }
+
+    @Test func doublesAreShortestAndNeverInfinite() {
+        #expect(JSONText.shortest(2.5) == "2.5")
+        #expect(JSONText.shortest(1.3) == "1.3")
+        #expect(JSONText.shortest(.nan) == "null")
+        #expect(JSONText.double(-.infinity).compact == "null")
+    }
+}

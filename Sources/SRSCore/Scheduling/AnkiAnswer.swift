@@ -135,9 +135,17 @@ extension AnkiScheduler {
                 next.due = .day(today + Int((EpochSeconds(delay) - untilRollover) / secondsPerDay) + 1)
             } else {
                 next.queue = .learn
-                next.due = .time(Saturating.add(now, EpochSeconds(delay)))
+                next.due = .time(Saturating.add(now, EpochSeconds(fuzzedStep(delay))))
             }
             return next
+        }
+
+        /// An intraday step with fuzz: up to a quarter of it more, at most 5 minutes
+        /// (`learning_ivl_with_fuzz`: D + floor(f · min(floor(D / 4), 300))).
+        private func fuzzedStep(_ delay: Int) -> Int {
+            guard let fraction else { return delay }
+            let extra = min(delay / 4, 300)
+            return delay + min(Int((fraction * Float(extra)).rounded(.down)), max(extra - 1, 0))
         }
 
         /// A review card due `interval` days from today.

@@ -47,6 +47,19 @@ public struct AnkiCard: Equatable, Sendable {
     public static let new = AnkiCard(kind: .new, queue: .new, remainingSteps: 0, intervalDays: 0,
                                      easePermille: 0, due: .time(0), reps: 0, lapses: 0)
 
+    /// The card with every number pinned to what Anki's columns hold (u32 interval, u16 ease,
+    /// day numbers within ±2⁴⁰), so that a damaged stored state cannot make arithmetic trap.
+    public var pinned: AnkiCard {
+        var card = self
+        card.remainingSteps = min(max(remainingSteps, 0), 1_000_000)
+        card.intervalDays = min(max(intervalDays, 0), 4_294_967_295)
+        card.easePermille = min(max(easePermille, 0), 65_535)
+        card.reps = min(max(reps, 0), Int(Int32.max))
+        card.lapses = min(max(lapses, 0), Int(Int32.max))
+        if case let .day(day) = due { card.due = .day(min(max(day, -(1 << 40)), 1 << 40)) }
+        return card
+    }
+
     /// The ease as Anki reads it back: `factor as f32 / 1000`.
     public var ease: Float { Float(easePermille) / 1000 }
 

@@ -20,7 +20,8 @@ public struct AnkiScheduler: Sendable {
     }
 
     /// The card after `grade` at `now`, with fuzz fraction `fraction` (nil: no fuzz).
-    public func review(_ state: AnkiCard, grade: Grade, at now: EpochSeconds, fuzz fraction: Float?) -> AnkiCard {
+    public func review(_ original: AnkiCard, grade: Grade, at now: EpochSeconds, fuzz fraction: Float?) -> AnkiCard {
+        let state = original.pinned
         let answer = Answer(scheduler: self, now: now, fraction: fraction)
         var next: AnkiCard
         switch state.kind {
@@ -29,7 +30,7 @@ public struct AnkiScheduler: Sendable {
         case .review: next = answer.review(state, grade: grade)
         case .relearning: next = answer.relearning(state, grade: grade)
         }
-        next.reps = state.reps == .max ? .max : state.reps + 1
+        next.reps = state.reps + 1
         return next
     }
 

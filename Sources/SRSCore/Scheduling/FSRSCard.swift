@@ -34,6 +34,18 @@ public struct FSRSCard: Equatable, Sendable {
     public static let new = FSRSCard(state: .learning, step: 0, stability: nil, difficulty: nil,
                                      due: 0, lastReview: nil, reps: 0, lapses: 0)
 
+    /// The card with every number pinned to a sane range (a non-finite or non-positive memory
+    /// counts as none), so that a damaged stored state cannot make arithmetic trap.
+    public var pinned: FSRSCard {
+        var card = self
+        card.step = step.map { min(max($0, 0), 1_000_000) }
+        card.reps = min(max(reps, 0), Int(Int32.max))
+        card.lapses = min(max(lapses, 0), Int(Int32.max))
+        if let s = stability, !(s.isFinite && s > 0) { card.stability = nil }
+        if let d = difficulty { card.difficulty = d.isFinite ? min(max(d, 1), 10) : nil }
+        return card
+    }
+
     /// Whole days from the last review to the due date in review; nil while (re)learning.
     public var intervalDays: Int? {
         guard state == .review, let lastReview else { return nil }

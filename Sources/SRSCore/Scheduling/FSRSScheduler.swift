@@ -24,7 +24,8 @@ public struct FSRSScheduler: Sendable {
     }
 
     /// The card after `grade` at `now` with fuzz fraction `fraction` (nil: no fuzz).
-    public func review(_ state: FSRSCard, grade: Grade, at now: EpochSeconds, fuzz fraction: Double?) -> FSRSCard {
+    public func review(_ original: FSRSCard, grade: Grade, at now: EpochSeconds, fuzz fraction: Double?) -> FSRSCard {
+        let state = original.pinned
         var next = state
         updateMemory(&next, grade: grade.rawValue, at: now)
         let delay: Delay
@@ -33,8 +34,8 @@ public struct FSRSScheduler: Sendable {
         case .relearning: delay = stepping(&next, grade: grade.rawValue, steps: options.relearningSteps)
         case .review: delay = reviewing(&next, grade: grade.rawValue)
         }
-        if state.state == .review && grade == .again { next.lapses = state.lapses == .max ? .max : state.lapses + 1 }
-        next.reps = state.reps == .max ? .max : state.reps + 1
+        if state.state == .review && grade == .again { next.lapses = state.lapses + 1 }
+        next.reps = state.reps + 1
         switch delay {
         case let .seconds(seconds): next.due = Saturating.add(now, seconds)
         case let .days(days):
@@ -60,7 +61,7 @@ public struct FSRSScheduler: Sendable {
 
     /// S first (from the old D), then D: S0/D0 on a first answer, S_short within 24 h.
     private func updateMemory(_ card: inout FSRSCard, grade g: Int, at now: EpochSeconds) {
-        guard let s = card.stability, let d = card.difficulty, !s.isNaN, !d.isNaN else {
+        guard let s = card.stability, let d = card.difficulty else {
             card.stability = model.initialStability(g)
             card.difficulty = model.initialDifficulty(g)
             return

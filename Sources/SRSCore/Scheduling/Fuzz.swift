@@ -38,13 +38,14 @@ public enum Fuzz {
     }
 
     /// Anki's `with_review_fuzz`: without a fraction, round(x) clamped to [minimum, maximum];
-    /// with one, floor(lo + f·(hi − lo + 1)).
+    /// with one, floor(lo + f·(hi − lo + 1)), at most hi (in f32, f just below 1 can round the
+    /// sum up to hi + 1; srs keeps hi so the maximum interval holds).
     public static func anki(_ interval: Float, minimum: Int, maximum: Int, fraction: Float?) -> Int {
         guard let fraction else {
             return min(max(Saturating.u32(interval.rounded()), minimum), maximum)
         }
         let (lower, upper) = ankiBounds(interval, minimum: minimum, maximum: maximum)
-        return Saturating.u32((Float(lower) + fraction * Float(1 + upper - lower)).rounded(.down))
+        return min(Saturating.u32((Float(lower) + fraction * Float(1 + upper - lower)).rounded(.down)), upper)
     }
 
     /// py-fsrs's range for a whole-day interval: round(d ∓ δ) (half to even), lo at least 2,
