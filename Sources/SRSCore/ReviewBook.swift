@@ -11,6 +11,7 @@ public struct ReviewBook<Mark: Sendable>: Sendable {
     public let reviewer: Reviewer
     /// The number of records in the log so far (the `seq` of the newest).
     public private(set) var recordCount: Int
+    private var ids: RecordIDs
     private var undoStack: [Undoable] = []
 
     struct Undoable: Sendable {
@@ -19,11 +20,13 @@ public struct ReviewBook<Mark: Sendable>: Sendable {
         var mark: Mark
     }
 
-    /// Starts from the progress a store loaded (`recordCount` records into its log).
-    public init(cards: [CardID: CardProgress], reviewer: Reviewer, recordCount: Int) {
+    /// Starts from the progress a store loaded (`recordCount` records into its log). New
+    /// records get ids from `ids` (a random prefix per process, so ids differ across machines).
+    public init(cards: [CardID: CardProgress], reviewer: Reviewer, recordCount: Int, ids: RecordIDs) {
         self.cards = cards
         self.reviewer = reviewer
         self.recordCount = recordCount
+        self.ids = ids
     }
 
     public subscript(card: CardID) -> CardProgress? { cards[card] }
@@ -31,8 +34,11 @@ public struct ReviewBook<Mark: Sendable>: Sendable {
     /// True when `undo` has something to take back.
     public var canUndo: Bool { !undoStack.isEmpty }
 
-    /// The scheduler's name, written into every record it produces.
-    public var schedulerName: String { reviewer.scheduler.name }
+    /// The scheduler that produced `state`: the reviewer's for an answer, the state's own for
+    /// a bury, suspend or undo (a card answered under another scheduler keeps its name).
+    func schedulerName(of state: CardProgress) -> String {
+        state.state?.schedulerName ?? reviewer.scheduler.name
+    }
 
     /// Records `grade` for `card` at `time`, `millis` after it was shown. Practice answers
     /// leave the schedule as it is.
@@ -46,7 +52,7 @@ public struct ReviewBook<Mark: Sendable>: Sendable {
                                 appending append: (LogRecord) throws -> Void) rethrows -> LogRecord {
         let before = cards[card]
         let kind = reviewer.kind(of: before, at: time, practice: practice)
-        let after = reviewer.answer(before, grade: grade, at: time, practice: practice)
+        let after = reviewer.answer(before, grade: grade, at: time, practice: practice, card: card)
         return try change(card, to: after, .answer(grade: grade, kind: kind, answerMillis: millis), at: time,
                           mark: mark, append)
     }
@@ -86,7 +92,7 @@ public struct ReviewBook<Mark: Sendable>: Sendable {
                               appending append: (LogRecord) throws -> Void) rethrows -> (record: LogRecord, mark: Mark)? {
         guard let step = undoStack.last else { return nil }
         let card = step.record.card
-        let record = nextRecord(card, .undo(undoes: step.record.seq), at: time, after: step.before ?? CardProgress())
+        let record = nextRecord(card, .undo(undoes: step.record.id), at: time, after: step.before ?? CardProgress())
         try append(record)
         undoStack.removeLast()
         commit(record, state: step.before)
@@ -102,12 +108,17 @@ public struct ReviewBook<Mark: Sendable>: Sendable {
         return record
     }
 
+    /// The next record; its id is drawn only when it is committed, so a failed append leaves
+    /// the ids as they were.
     private func nextRecord(_ card: CardID, _ action: LogAction, at time: EpochSeconds,
                             after: CardProgress) -> LogRecord {
-        LogRecord(seq: recordCount + 1, card: card, time: time, action: action, scheduler: schedulerName, after: after)
+        var copy = ids
+        return LogRecord(seq: recordCount + 1, id: copy.next(), card: card, time: time, action: action,
+                         scheduler: schedulerName(of: after), after: after)
     }
 
     private mutating func commit(_ record: LogRecord, state: CardProgress?) {
+        _ = ids.next()
         recordCount = record.seq
         cards[record.card] = state == CardProgress() ? nil : state
     }

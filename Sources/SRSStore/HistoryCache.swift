@@ -15,7 +15,15 @@ struct HistoryBuilder {
     /// Each card's interval after its newest record, for the next answer's `intervalBefore`.
     var lastInterval: [Int32] = []
     var events: [ReviewEvent] = []
+    /// Each event's record key (`key(of:)`), to find the answer an undo takes back.
     var seqs: [Int32] = []
+
+    /// A record's 32-bit key in the cache: a version-1 record's number, or a hash of a
+    /// version-2 id (a log is all of one version: the upgrade rewrites the cache).
+    static func key(of id: RecordID) -> Int32 {
+        if id.hasPrefix("v1-"), let seq = Int32(id.dropFirst(3)) { return seq }
+        return Int32(truncatingIfNeeded: StableHash.fnv1a64(id))
+    }
 
     /// Adds the records of a log chunk.
     mutating func add(_ records: [LogRecord]) {
@@ -27,9 +35,9 @@ struct HistoryBuilder {
                 events.append(ReviewEvent(time: record.time, card: card, grade: grade, kind: kind,
                                           intervalBefore: lastInterval[Int(card)], intervalAfter: interval,
                                           answerMillis: Int32(clamping: millis)))
-                seqs.append(Int32(clamping: record.seq))
+                seqs.append(Self.key(of: record.id))
             case let .undo(undoes):
-                remove(seq: undoes)
+                remove(key: Self.key(of: undoes), card: card)
             case .bury, .suspend, .unsuspend:
                 break
             }
@@ -52,15 +60,12 @@ struct HistoryBuilder {
         return new
     }
 
-    private mutating func remove(seq: Int) {
-        var low = 0, high = seqs.count
-        while low < high {
-            let mid = (low + high) / 2
-            if Int(seqs[mid]) < seq { low = mid + 1 } else { high = mid }
-        }
-        guard low < seqs.count, Int(seqs[low]) == seq else { return }
-        seqs.remove(at: low)
-        events.remove(at: low)
+    /// Drops the newest answer of `card` with `key`: an undo takes back a recent answer, so the
+    /// search runs from the end.
+    private mutating func remove(key: Int32, card: Int32) {
+        guard let index = seqs.indices.last(where: { seqs[$0] == key && events[$0].card == card }) else { return }
+        seqs.remove(at: index)
+        events.remove(at: index)
     }
 
     var history: ReviewHistory { ReviewHistory(cardIDs: cardIDs, events: events) }

@@ -18,17 +18,19 @@ public final class ProgressStore {
     public let location: DataLocation
     public let settings: UserSettings
     /// The state of every card that has one, as loaded; emptied by `takeCards()`.
-    private var cards: [CardID: CardProgress]
+    var cards: [CardID: CardProgress]
     /// The number of records in the log (the `seq` of the newest).
     public private(set) var recordCount: Int
     /// Things worth telling the learner, e.g. that an interrupted write was discarded.
-    public private(set) var notes: [String] = []
+    public internal(set) var notes: [String] = []
 
     let io: Syscalls
     private var lock: UserLock?
     private var logFD: Int32 = -1
     private var logSize: Int
     private var snapshotRecords: Int
+    /// The format version of the log as read (1 until a writing command upgrades it).
+    public private(set) var logVersion = ProgressFormat.version
 
     public var logPath: String { location.userFolder.appendingPathComponent("reviews.jsonl").path }
     public var snapshotPath: String { location.userFolder.appendingPathComponent("cards.json").path }
@@ -46,6 +48,7 @@ public final class ProgressStore {
         try io.makeDirectories(folder)
         let lock = try UserLock(path: location.userFolder.appendingPathComponent("lock").path, user: location.user)
         let store = try ProgressStore(location: location, io: io, lock: lock)
+        if store.logVersion < ProgressFormat.version { try store.upgradeLog() }
         try store.openLogForAppending()
         if store.isSnapshotBehind { try? store.checkpoint(store.cards) }
         return store
@@ -100,6 +103,7 @@ public final class ProgressStore {
                                             previousSeq: snapshot.logRecords, path: path)
         for record in chunk.records { apply(record) }
         logSize = chunk.endOffset
+        logVersion = chunk.version ?? snapshot.version
         if chunk.tornBytes > 0 && lock != nil {
             notes.append("\(path): the last \(chunk.tornBytes) bytes were an answer cut short by an interrupted write (never acknowledged); they were discarded.")
         }
@@ -174,6 +178,13 @@ public final class ProgressStore {
         snapshotRecords = recordCount
     }
 
+    /// After the upgrade replaced the log: its new size, and no snapshot coverage yet.
+    func upgraded(logSize size: Int) {
+        logSize = size
+        logVersion = ProgressFormat.version
+        snapshotRecords = 0
+    }
+
     /// Saves new settings atomically (e.g. a one-day new-card limit).
     public func save(settings: UserSettings) throws {
         try io.makeDirectories(location.userFolder.path)
@@ -199,24 +210,11 @@ extension ProgressStore {
         guard fd >= 0 else { throw StoreError.creating(path) }
         defer { Glibc.close(fd) }
         var cards: [CardID: CardProgress] = [:]
-        var chunk = ProgressFormat.logHeader
-        var size = 0
-        func flush() throws {
-            let bytes = Array(chunk.utf8)
-            guard bytes.withUnsafeBytes({ io.writeAll(fd, $0) }) else {
-                throw StoreError.io(path: path, operation: "write", reason: Syscalls.lastError())
-            }
-            size += bytes.count
-            chunk = ""
-        }
         for (i, record) in records.enumerated() {
             precondition(record.seq == i + 1, "records must be numbered from 1 without gaps")
-            chunk += ProgressFormat.line(record)
             cards[record.card] = record.after == CardProgress() ? nil : record.after
-            if chunk.utf8.count > 1 << 20 { try flush() }
         }
-        try flush()
-        guard io.fsync(fd) == 0 else { throw StoreError.io(path: path, operation: "write", reason: Syscalls.lastError()) }
+        let size = try writeLog(records, to: fd, path: path, io: io)
         let snapshot = Snapshot(logRecords: records.count, logBytes: size, cards: cards)
         try io.writeAtomically(snapshot.encoded(user: location.user),
                                to: location.userFolder.appendingPathComponent("cards.json").path)

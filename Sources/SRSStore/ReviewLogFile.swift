@@ -11,6 +11,8 @@ struct LogChunk {
     var endOffset: Int
     /// Bytes after the last line feed: an append cut short by a crash or a kill (never acknowledged).
     var tornBytes: Int = 0
+    /// The format version in the header, when this chunk held it.
+    var version: Int?
 }
 
 /// Reading the append-only review log (`reviews.jsonl`): a header line, then one record a line.
@@ -29,14 +31,9 @@ enum ReviewLogFile {
                     break
                 }
                 if line == 1 {
-                    try checkHeader(buffer, lineStart..<newline, path: path)
+                    chunk.version = try checkHeader(buffer, lineStart..<newline, path: path)
                 } else if !isBlank(buffer, lineStart..<newline) {
-                    let record = try parseRecord(buffer, lineStart..<newline, line: line, path: path)
-                    guard record.seq == seq + 1 else {
-                        throw StoreError.damaged(path: path, line: line,
-                            problem: "record number \(record.seq) where \(seq + 1) was expected (records are numbered 1, 2, 3, …)",
-                            fix: "The log was edited or spliced; restore it from a backup.")
-                    }
+                    let record = try parseRecord(buffer, lineStart..<newline, line: line, position: seq + 1, path: path)
                     seq = record.seq
                     chunk.records.append(record)
                 }
@@ -48,7 +45,9 @@ enum ReviewLogFile {
         }
     }
 
-    static func checkHeader(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, path: String) throws {
+    /// Checks the header line; returns its version.
+    @discardableResult
+    static func checkHeader(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, path: String) throws -> Int {
         var reader = JSONReader(UnsafeBufferPointer(rebasing: buffer[..<range.upperBound]), offset: range.lowerBound)
         var format: String?, version: Int64?
         do {
@@ -66,6 +65,7 @@ enum ReviewLogFile {
         if version > ProgressFormat.version {
             throw StoreError.newerFormat(path: path, found: Int(version), supported: ProgressFormat.version)
         }
+        return Int(version)
     }
 
     private static func notALog(_ path: String) -> StoreError {
@@ -73,12 +73,17 @@ enum ReviewLogFile {
                  fix: "Move the file away if it is not yours; srs starts a new log when there is none.")
     }
 
-    static func parseRecord(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, line: Int, path: String) throws -> LogRecord {
+    static func parseRecord(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, line: Int, position: Int,
+                            path: String) throws -> LogRecord {
         var reader = JSONReader(UnsafeBufferPointer(rebasing: buffer[..<range.upperBound]), offset: range.lowerBound)
         do {
-            let record = try ProgressFormat.readRecord(&reader)
+            let record = try ProgressFormat.readRecord(&reader, position: position)
             guard reader.peek() == nil else { throw reader.error("unexpected text after the record") }
             return record
+        } catch let error as ProgressFormat.RecordNumberError {
+            throw StoreError.damaged(path: path, line: line,
+                problem: "record number \(error.found) where \(error.expected) was expected (records are numbered 1, 2, 3, …)",
+                fix: "The log was edited or spliced; restore it from a backup.")
         } catch let error as JSONError {
             let column = error.offset - range.lowerBound + 1
             throw StoreError.damaged(path: path, line: line, problem: "\(error.problem) (column \(column))",

@@ -103,7 +103,7 @@ enum Bench {
         sync() // the copy's dirty pages must not be charged to the first answers
         let store = try ProgressStore.openForReview(scratch)
         var book = ReviewBook<NoMark>(cards: store.takeCards(), reviewer: Reviewer(clock: store.settings.clock()),
-                                      recordCount: store.recordCount)
+                                      recordCount: store.recordCount, ids: .fresh())
         let now = EpochSeconds(Date().timeIntervalSince1970)
         let ids = Array(book.cards.keys.sorted().prefix(count))
         var times: [Double] = []

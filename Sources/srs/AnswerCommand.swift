@@ -33,7 +33,7 @@ struct AnswerCommand: ParsableCommand {
             defer { store.close() }
             for note in store.notes { FileHandle.standardError.write(Data("srs: \(note)\n".utf8)) }
             var book = ReviewBook<NoMark>(cards: store.takeCards(), reviewer: Reviewer(clock: store.settings.clock()),
-                                          recordCount: store.recordCount)
+                                          recordCount: store.recordCount, ids: .fresh())
             // One append per answer; the snapshot is rewritten only when a start would
             // otherwise read many records after it.
             defer { if store.isSnapshotBehind { try? store.checkpoint(book.cards) } }
@@ -56,7 +56,7 @@ struct AnswerCommand: ParsableCommand {
         guard case let .answer(grade, kind, _) = record.action else { return "" }
         let memory = record.after.memory
         let line = JSONText.object([
-            ("seq", .int(record.seq)), ("card", .string(record.card.rawValue)), ("grade", .string(grade.name.lowercased())),
+            ("seq", .int(record.seq)), ("id", .string(record.id)), ("card", .string(record.card.rawValue)), ("grade", .string(grade.name.lowercased())),
             ("kind", .string(kind.rawValue)), ("interval_days", .int(memory?.intervalDays ?? 0)),
             ("due", .string(ISOTime.format(memory?.due ?? 0))),
         ])

@@ -130,7 +130,7 @@ struct ReviewShell {
             return .missing
         }
         let book = ReviewBook<SessionMark>(cards: store.takeCards(), reviewer: Reviewer(clock: clock),
-                                           recordCount: store.recordCount)
+                                           recordCount: store.recordCount, ids: .fresh())
         let setup = SessionSetup(title: title, source: source, book: book,
                                  limits: settings.limits(at: now / 1000, clock: clock),
                                  now: now, seed: seed, size: terminal.size)

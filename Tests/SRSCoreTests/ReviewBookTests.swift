@@ -8,7 +8,7 @@ import Testing
     struct DiskFull: Error {}
 
     func book(_ cards: [CardID: CardProgress] = [:], records: Int = 0) -> ReviewBook<Int> {
-        ReviewBook(cards: cards, reviewer: Reviewer(clock: clock), recordCount: records)
+        ReviewBook(cards: cards, reviewer: Reviewer(clock: clock), recordCount: records, ids: RecordIDs(prefix: 0xab))
     }
 
     @Test func eachChangeIsOneRecordNumberedAfterTheLog() {
@@ -30,10 +30,11 @@ import Testing
         let first = b.answer(a, grade: .good, at: t0, millis: 0, mark: 10) { _ in }
         let second = b.answer(c, grade: .again, at: t0 + 1, millis: 0, mark: 20) { _ in }
         let undo = b.undo(at: t0 + 2) { _ in }
-        #expect(undo?.mark == 20 && undo?.record.action == .undo(undoes: second.seq))
+        #expect(undo?.mark == 20 && undo?.record.action == .undo(undoes: second.id))
+        #expect(first.id == "00000000000000ab-1" && second.id == "00000000000000ab-2" && undo?.record.id == "00000000000000ab-3")
         #expect(undo?.record.card == c && undo?.record.after == CardProgress() && b[c] == nil)
         let undoFirst = b.undo(at: t0 + 3) { _ in }
-        #expect(undoFirst?.mark == 10 && undoFirst?.record.action == .undo(undoes: first.seq))
+        #expect(undoFirst?.mark == 10 && undoFirst?.record.action == .undo(undoes: first.id))
         #expect(b.cards.isEmpty && !b.canUndo && b.recordCount == 4)
         #expect(b.undo(at: t0 + 4) { _ in } == nil)
     }
@@ -47,7 +48,7 @@ import Testing
         #expect(throws: DiskFull.self) { try b.undo(at: t0 + 86_400) { _ in throw DiskFull() } }
         #expect(b.cards == before && b.recordCount == 1 && b.canUndo)
         let next = b.suspend(a, at: t0 + 86_401, mark: 3) { _ in }
-        #expect(next.seq == 2)
+        #expect(next.seq == 2 && next.id == "00000000000000ab-2")
     }
 
     @Test func unsuspendOnlyWhatIsSuspended() {

@@ -9,7 +9,7 @@ import SRSStore
 @Suite struct KillTests {
     /// Starts `srs answer`, feeds it answers, kills it with SIGKILL after `delay`, and returns
     /// the acknowledgements it printed before dying: (seq, card).
-    func killedRun(dataDir: String, round: Int, delay: TimeInterval) throws -> (acks: [(Int, String)], status: Int32) {
+    func killedRun(dataDir: String, round: Int, delay: TimeInterval) throws -> (acks: [(Int, String, String)], status: Int32) {
         signal(SIGPIPE, SIG_IGN) // writing answers to a killed process must not kill the test
         let process = Process()
         process.executableURL = SRSProcess.binary
@@ -32,10 +32,10 @@ import SRSStore
         kill(process.processIdentifier, SIGKILL)
         let output = stdout.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        let acks = String(decoding: output, as: UTF8.self).split(separator: "\n").compactMap { line -> (Int, String)? in
-            guard let value = try? JSONValue.parse(Array(line.utf8)),
-                  case let .number(seq, _)? = value["seq"], case let .string(card)? = value["card"] else { return nil }
-            return (Int(seq), card)
+        let acks = String(decoding: output, as: UTF8.self).split(separator: "\n").compactMap { line -> (Int, String, String)? in
+            guard let value = try? JSONValue.parse(Array(line.utf8)), case let .number(seq, _)? = value["seq"],
+                  case let .string(id)? = value["id"], case let .string(card)? = value["card"] else { return nil }
+            return (Int(seq), id, card)
         }
         return (acks, process.terminationStatus)
     }
@@ -43,7 +43,7 @@ import SRSStore
     @Test func everyAcknowledgedAnswerSurvivesSIGKILL() throws {
         let dir = TempFolder()
         var random = SeededGenerator(seed: 20_261_129)
-        var acknowledged: [(Int, String)] = []
+        var acknowledged: [(Int, String, String)] = []
         for round in 0..<30 {
             let delay = Double.random(in: 0.01...0.25, using: &random)
             let run = try killedRun(dataDir: dir.path, round: round, delay: delay)
@@ -58,8 +58,8 @@ import SRSStore
         // Each acknowledged record is in the log exactly as acknowledged.
         let log = try String(contentsOf: dir.url.appendingPathComponent("users/kim/reviews.jsonl"), encoding: .utf8)
         let lines = log.split(separator: "\n", omittingEmptySubsequences: false)
-        for (seq, card) in acknowledged {
-            #expect(seq < lines.count && lines[seq].hasPrefix("{\"seq\":\(seq),\"card\":\"\(card)\","), "record \(seq) lost")
+        for (seq, id, card) in acknowledged {
+            #expect(seq < lines.count && lines[seq].hasPrefix("{\"id\":\"\(id)\",\"card\":\"\(card)\","), "record \(seq) lost")
         }
         // And srs starts normally afterwards.
         let final = try SRSProcess.run(["answer", "--data-dir", dir.path, "--user", "kim"], input: "card-x good\n")

@@ -70,7 +70,7 @@ struct ReviewSuspendKeyTests {
         let location = DataLocation(root: data.url, user: "ann")
         let store = try ProgressStore.openForReview(location)
         var book = ReviewBook<NoMark>(cards: store.takeCards(), reviewer: Reviewer(clock: DayClock(timeZone: .gmt)),
-                                      recordCount: store.recordCount)
+                                      recordCount: store.recordCount, ids: RecordIDs(prefix: 0xe2e))
         for id in ["a", "b"] {
             try book.suspend(CardID(id), at: 1_796_000_000, mark: NoMark(), appending: store.append)
         }
@@ -129,7 +129,8 @@ struct ReviewDamagedCardTests {
         #expect(!FileManager.default.fileExists(atPath: snapshot.path))
         let second = try SRSProcess.run(args, input: "b good\n")
         #expect(second.status == 0)
-        #expect(second.stdout.hasPrefix("{\"seq\":2,\"card\":\"b\",\"grade\":\"good\",\"kind\":\"learn\""))
+        #expect(second.stdout.hasPrefix("{\"seq\":2,\"id\":\""))
+        #expect(second.stdout.contains("\",\"card\":\"b\",\"grade\":\"good\",\"kind\":\"learn\""))
         let bytes = try Data(contentsOf: log)
         #expect(bytes.count > sizeAfterOne && String(decoding: bytes, as: UTF8.self).hasSuffix("\"first\":1796032800,\"last\":1796032800}}\n"))
         #expect(!FileManager.default.fileExists(atPath: snapshot.path))

@@ -32,8 +32,8 @@ import SRSCore
         store.close()
         let text = String(decoding: dir.bytes("users/alice/reviews.jsonl") ?? Data(), as: UTF8.self)
         #expect(text == """
-            {"format":"srs-review-log","version":1}
-            {"seq":1,"card":"c1","at":1764475200,"do":"answer","grade":"good","kind":"learn","ms":1500,"scheduler":"sm2","state":{"due":1764561600,"interval":1,"easiness":2.5,"repetitions":1,"lapses":0,"first":1764475200,"last":1764475200}}
+            {"format":"srs-review-log","version":2}
+            {"id":"000000000005107e-1","card":"c1","at":1764475200,"do":"answer","grade":"good","kind":"learn","ms":1500,"scheduler":"sm2","state":{"due":1764561600,"interval":1,"easiness":2.5,"repetitions":1,"lapses":0,"first":1764475200,"last":1764475200}}
 
             """)
     }
@@ -81,7 +81,7 @@ import SRSCore
         ("users/alice/reviews.jsonl", "{\"format\":\"srs-review-log\",\"version\":1}\n{\"seq\":1,\"card\":\"c1\" oops}\n", "reviews.jsonl:2: expected ',' or '}' after a value (column 22)"),
         ("users/alice/reviews.jsonl", "{\"format\":\"srs-review-log\",\"version\":1}\n{\"seq\":2,\"card\":\"c1\",\"at\":1,\"do\":\"bury\",\"state\":{}}\n", "reviews.jsonl:2: record number 2 where 1 was expected"),
         ("users/alice/reviews.jsonl", "hello\n", "reviews.jsonl:1: not an srs review log"),
-        ("users/alice/reviews.jsonl", "{\"format\":\"srs-review-log\",\"version\":2}\n", "written by a newer srs (format version 2; this srs reads up to 1)"),
+        ("users/alice/reviews.jsonl", "{\"format\":\"srs-review-log\",\"version\":3}\n", "written by a newer srs (format version 3; this srs reads up to 2)"),
         ("users/alice/cards.json", "{\"format\":\"srs-progress\",\"version\":1,\"cards\":[[\"c1\",1,2]]}", "cards.json:1: expected ','"),
         ("users/alice/cards.json", "{\"format\":\"srs-progress\",\"version\":3,\"cards\":[]}", "written by a newer srs (format version 3"),
         ("users/alice/settings.json", "{\"new_per_day\": -4}", "\"new_per_day\" must be a whole number from 0 to 100000"),
@@ -122,10 +122,10 @@ import SRSCore
         let before = store.cards
         let record = try store.answer("c1", .again, at: t0 + 86_400)
         let undo = try store.undo(at: t0 + 86_401)
-        #expect(undo?.action == .undo(undoes: record.seq) && undo?.after == before[CardID("c1")])
+        #expect(undo?.action == .undo(undoes: record.id) && undo?.after == before[CardID("c1")])
         #expect(store.cards == before)
         let first = try store.answer("c2", .good, at: t0 + 86_402)
-        #expect(try store.undo(at: t0 + 86_403)?.action == .undo(undoes: first.seq))
+        #expect(try store.undo(at: t0 + 86_403)?.action == .undo(undoes: first.id))
         #expect(store.cards[CardID("c2")] == nil)
         store.close()
         let history = try ProgressStore.openReadOnly(dir.location()).history()
@@ -148,5 +148,32 @@ import SRSCore
         #expect(second.events.map(\.intervalBefore) == [0, 1, 6])
         try FileManager.default.removeItem(atPath: store.store.historyCachePath)
         #expect(try store.store.history() == second)
+    }
+}
+
+/// Each scheduler's own state goes into the log and the snapshot and comes back exactly.
+@Suite struct SchedulerStateStorageTests {
+    let t0: EpochSeconds = 1_764_475_200
+
+    @Test(arguments: ["anki", "fsrs", "sm2"])
+    func statesSurviveTheLogAndTheSnapshot(name: String) throws {
+        let dir = TempDir()
+        let scheduler = try #require(Schedulers.named(name, fuzz: true))
+        let store = OpenProgress(try ProgressStore.openForReview(dir.location()), scheduler: scheduler)
+        let grades: [Grade] = [.good, .good, .again, .hard, .good, .easy, .good]
+        var time = t0
+        for (i, grade) in grades.enumerated() {
+            try store.answer("c\(i % 3)", grade, at: time)
+            time += [600, 86_400 * 3, 60][i % 3]
+        }
+        try store.book.bury(CardID("c1"), at: time, mark: NoMark(), appending: store.store.append)
+        let expected = store.cards
+        #expect(expected.values.allSatisfy { $0.state?.schedulerName == name })
+        let log = String(decoding: dir.bytes("users/alice/reviews.jsonl") ?? Data(), as: UTF8.self)
+        #expect(log.components(separatedBy: "\"scheduler\":\"\(name)\"").count == grades.count + 2)
+        store.close()
+        #expect(try ProgressStore.openReadOnly(dir.location()).takeCards() == expected)
+        try FileManager.default.removeItem(atPath: store.store.snapshotPath)
+        #expect(try ProgressStore.openReadOnly(dir.location()).takeCards() == expected)
     }
 }

@@ -27,9 +27,10 @@ final class OpenProgress {
     let store: ProgressStore
     var book: ReviewBook<NoMark>
 
-    init(_ store: ProgressStore, clock: DayClock = DayClock(timeZone: TimeZone(identifier: "UTC") ?? .current)) {
+    init(_ store: ProgressStore, clock: DayClock = DayClock(timeZone: TimeZone(identifier: "UTC") ?? .current),
+         scheduler: any Scheduler = SM2()) {
         self.store = store
-        book = ReviewBook(cards: store.takeCards(), reviewer: Reviewer(clock: clock), recordCount: store.recordCount)
+        book = ReviewBook(cards: store.takeCards(), reviewer: Reviewer(scheduler: scheduler, clock: clock), recordCount: store.recordCount, ids: RecordIDs(prefix: 0x5107e))
     }
 
     var cards: [CardID: CardProgress] { book.cards }

@@ -19,7 +19,7 @@ struct Harness {
          size: Size = Size(columns: 80, rows: 24), now: EpochMillis = Harness.start, seed: UInt64 = 7) {
         self.now = now
         self.size = size
-        let book = ReviewBook<SessionMark>(cards: progress, reviewer: Reviewer(clock: Self.clock), recordCount: 0)
+        let book = ReviewBook<SessionMark>(cards: progress, reviewer: Reviewer(clock: Self.clock), recordCount: 0, ids: RecordIDs(prefix: 1))
         session = ReviewSession(SessionSetup(title: "Sampler", cards: cards, book: book, limits: limits,
                                              now: now, seed: seed, size: size))
         _ = session.update(.tick)

@@ -18,9 +18,10 @@ import SRSCore
         // Records 1 and 2 are the answers; each undo names the record it takes back.
         let undos = h.records.compactMap { record -> String? in
             guard case let .undo(undoes) = record.action, record.after == CardProgress() else { return nil }
-            return "\(record.seq) \(record.card.rawValue) undoes \(undoes)"
+            return "\(record.id) \(record.card.rawValue) undoes \(undoes)"
         }
-        #expect(undos == ["3 \(Fixtures.truth.id.rawValue) undoes 2", "4 \(Fixtures.capital.id.rawValue) undoes 1"])
+        #expect(undos == ["0000000000000001-3 \(Fixtures.truth.id.rawValue) undoes 0000000000000001-2",
+                          "0000000000000001-4 \(Fixtures.capital.id.rawValue) undoes 0000000000000001-1"])
         h.send("u")
         #expect(h.screen.contains("Nothing to undo."))
         expectSnapshot(h.screen, named: "undo-nothing-left")
@@ -45,7 +46,8 @@ import SRSCore
         h.send("t 4 u")
         #expect(h.session.progress[Fixtures.truth.id] == seen)
         #expect(h.records.last?.card == Fixtures.truth.id && h.records.last?.after == seen)
-        #expect(h.records.last?.action == .undo(undoes: 1))
+        #expect(h.records.first?.id == "0000000000000001-1")
+        #expect(h.records.last?.action == .undo(undoes: "0000000000000001-1"))
     }
 }
 
@@ -127,7 +129,7 @@ import SRSCore
             default: return .missing
             }
         }
-        let book = ReviewBook<SessionMark>(cards: [:], reviewer: Reviewer(clock: Harness.clock), recordCount: 0)
+        let book = ReviewBook<SessionMark>(cards: [:], reviewer: Reviewer(clock: Harness.clock), recordCount: 0, ids: RecordIDs(prefix: 1))
         var session = ReviewSession(SessionSetup(title: "Sampler", source: source, book: book, limits: QueueLimits(),
                                                  now: Harness.start, seed: 7, size: Size(columns: 80, rows: 24)))
         let screen = session.render(Size(columns: 80, rows: 24)).text
