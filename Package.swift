@@ -43,12 +43,12 @@ let package = Package(
         .testTarget(name: "SRSTextTests", dependencies: ["SRSText"]),
         .testTarget(name: "SRSJSONTests", dependencies: ["SRSJSON"]),
         .testTarget(name: "SRSQuizTests", dependencies: ["SRSQuiz", "SRSCore", "SRSText"]),
-        .testTarget(name: "SRSStatsTests", dependencies: ["SRSStats", "SRSCore"], exclude: ["Fixtures"]),
+        .testTarget(name: "SRSStatsTests", dependencies: ["SRSStats", "SRSCore", "SRSText"], exclude: ["Fixtures"]),
         .testTarget(name: "SRSStoreTests", dependencies: ["SRSStore", "SRSCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "SRSUITests", dependencies: ["SRSUI", "SRSCore", "SRSText"], resources: [.copy("Snapshots")]),
         // Keeps the module map drawn in docs/architecture.md equal to the imports of Sources/.
         .testTarget(name: "ArchitectureTests"),
-        .testTarget(name: "SRSEndToEndTests", dependencies: ["srs", "SRSStore", "SRSCore", "SRSJSON"],
+        .testTarget(name: "SRSEndToEndTests", dependencies: ["srs", "SRSStore", "SRSCore", "SRSJSON", "SRSText"],
                     resources: [.copy("Fixtures")]),
     ]
 )

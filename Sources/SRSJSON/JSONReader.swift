@@ -1,14 +1,14 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Why a JSON text could not be read: what was expected and the byte offset where.
 public struct JSONError: Error, Equatable, CustomStringConvertible {
     public let offset: Int
     public let problem: String
-    public var description: String { "\(problem) at byte \(offset + 1)" }
+    /// The object keys leading to the value that is wrong, outermost first (`["new_today",
+    /// "limit"]`); empty when the error is not inside an object member.
+    public var path: [String] = []
+    public var description: String { "\(located) at byte \(offset + 1)" }
+    /// The problem, after the member it is in when there is one: `"limit": a number with a
+    /// leading zero`; nested keys are joined by dots (`"new_today.limit"`).
+    public var located: String { path.isEmpty ? problem : "\"\(path.joined(separator: "."))\": \(problem)" }
     public init(offset: Int, problem: String) {
         self.offset = offset
         self.problem = problem
@@ -17,8 +17,9 @@ public struct JSONError: Error, Equatable, CustomStringConvertible {
 
 /// A small, fast, allocation-light JSON reader over UTF-8 bytes, for the files srs writes
 /// (progress snapshots and review logs are read at tens of MB per start; Foundation's decoder
-/// manages 12 to 19 MB/s here). It reads exactly RFC 8259 JSON; a caller walks the structure it
-/// expects and gets a `JSONError` with the offset for anything else.
+/// manages 12 to 19 MB/s here). It reads exactly RFC 8259 JSON, numbers included (`.5`, `5.`,
+/// `01` and `+1` are refused, each with its own message); a caller walks the structure it
+/// expects and gets a `JSONError` with the offset, and the member's key, for anything else.
 public struct JSONReader {
     public let bytes: UnsafeBufferPointer<UInt8>
     public var offset: Int
@@ -72,7 +73,10 @@ public struct JSONReader {
         repeat {
             let key = try readString()
             try expect(UInt8(ascii: ":"))
-            try field(&self, key)
+            do { try field(&self, key) } catch var error as JSONError {
+                error.path.insert(key, at: 0)
+                throw error
+            }
         } while consume(UInt8(ascii: ","))
         guard consume(UInt8(ascii: "}")) else { throw error("expected ',' or '}' after a value") }
     }
@@ -176,97 +180,6 @@ public struct JSONReader {
             offset += 1
         }
         return value
-    }
-
-    /// Reads an integer (no fraction, no exponent) that fits in 64 bits.
-    @inlinable
-    public mutating func readInt() throws -> Int64 {
-        skipWhitespace()
-        let start = offset
-        let negative = offset < bytes.count && bytes[offset] == UInt8(ascii: "-")
-        if negative { offset += 1 }
-        let digitsStart = offset
-        var value: UInt64 = 0
-        while offset < bytes.count {
-            let digit = bytes[offset] &- 48
-            guard digit < 10 else { break }
-            value = value &* 10 &+ UInt64(digit)
-            offset += 1
-        }
-        let digits = offset - digitsStart
-        guard digits > 0 else { offset = start; throw error("expected an integer") }
-        // 18 digits always fit; beyond that, check against the exact limit.
-        guard digits <= 18 || (digits == 19 && value <= UInt64(Int64.max) + (negative ? 1 : 0) && value >= 1_000_000_000_000_000_000) else {
-            offset = start
-            throw error("an integer too large")
-        }
-        if offset < bytes.count, bytes[offset] == UInt8(ascii: ".") || bytes[offset] | 0x20 == UInt8(ascii: "e") {
-            offset = start
-            throw error("expected a whole number")
-        }
-        return negative ? Int64(bitPattern: 0 &- value) : Int64(value)
-    }
-
-    /// Reads any JSON number as a Double, exactly as `strtod` rounds it.
-    @inlinable
-    public mutating func readDouble() throws -> Double {
-        skipWhitespace()
-        let start = offset
-        _ = consumeByte(UInt8(ascii: "-"))
-        var digits = 0
-        while offset < bytes.count {
-            let b = bytes[offset]
-            if (48...57).contains(b) { digits += 1 } else if !(b == 46 || b == 101 || b == 69 || b == 43 || b == 45) { break }
-            offset += 1
-        }
-        let count = offset - start
-        guard digits > 0, count < 64 else { offset = start; throw error("expected a number") }
-        if let exact = Self.exactDouble(bytes, start..<offset) { return exact }
-        return try slowDouble(start: start, count: count)
-    }
-
-    /// Powers of ten that a Double holds exactly.
-    @usableFromInline static let exactPowersOfTen: [Double] = (0...22).map { (0..<$0).reduce(1.0) { r, _ in r * 10 } }
-
-    /// Clinger's fast path: `-ddd.ddd` with at most 15 significant digits is an exact integer
-    /// divided by an exact power of ten, so one division rounds it correctly, as strtod would.
-    @inlinable public static func exactDouble(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Double? {
-        var i = range.lowerBound
-        let negative = bytes[i] == UInt8(ascii: "-")
-        if negative { i += 1 }
-        var mantissa: UInt64 = 0, digits = 0, fraction = 0, seenPoint = false
-        while i < range.upperBound {
-            let b = bytes[i]
-            if b == UInt8(ascii: ".") {
-                guard !seenPoint else { return nil }
-                seenPoint = true
-            } else if b >= 48 && b <= 57 {
-                mantissa = mantissa &* 10 &+ UInt64(b - 48)
-                digits += 1
-                if seenPoint { fraction += 1 }
-            } else {
-                return nil
-            }
-            i += 1
-        }
-        guard digits <= 15, fraction <= 22 else { return nil }
-        let value = Double(mantissa) / exactPowersOfTen[fraction]
-        return negative ? -value : value
-    }
-
-    @usableFromInline mutating func slowDouble(start: Int, count: Int) throws -> Double {
-        var buffer = (0 as UInt64, 0 as UInt64, 0 as UInt64, 0 as UInt64, 0 as UInt64, 0 as UInt64, 0 as UInt64, 0 as UInt64)
-        let parsed: Double? = withUnsafeMutableBytes(of: &buffer) { raw in
-            let text = raw.bindMemory(to: CChar.self)
-            guard let base = text.baseAddress else { return nil }
-            for i in 0..<count { text[i] = CChar(bitPattern: bytes[start + i]) }
-            text[count] = 0
-            var end: UnsafeMutablePointer<CChar>?
-            let value = strtod(base, &end)
-            return end == base + count ? value : nil
-        }
-        guard let parsed, parsed.isFinite else { offset = start; throw error("expected a number") }
-        return parsed
     }
 
     /// Reads `true` or `false`.

@@ -125,7 +125,7 @@ public enum StatsText {
         return (0..<max(left.count, right.count)).map { i in
             let l = i < left.count ? left[i] : ""
             let r = i < right.count ? right[i] : ""
-            return (l + String(repeating: " ", count: max(0, width + 4 - visibleWidth(l))) + r).trailingSpacesRemoved
+            return (l + String(repeating: " ", count: max(0, width + 4 - Columns.visibleWidth(l))) + r).trailingSpacesRemoved
         }
     }
 
@@ -166,7 +166,7 @@ public enum StatsText {
             let shown = i == 0 ? (first?(part) ?? part) : part
             if line.isEmpty { line = indent + shown; continue }
             let joint = i == 1 ? (afterFirst ?? separator) : separator
-            if visibleWidth(line) + Columns.width(joint) + Columns.width(part) > width {
+            if Columns.visibleWidth(line) + Columns.width(joint) + Columns.width(part) > width {
                 lines.append(line.trailingSpacesRemoved)
                 line = indent + shown
             } else {
@@ -174,16 +174,5 @@ public enum StatsText {
             }
         }
         return line.isEmpty ? lines : lines + [line]
-    }
-
-    /// The width of text that may hold colour escapes.
-    static func visibleWidth(_ s: String) -> Int {
-        var width = 0, inEscape = false
-        for scalar in s.unicodeScalars {
-            if inEscape { if scalar == "m" { inEscape = false }; continue }
-            if scalar == "\u{1B}" { inEscape = true; continue }
-            width += Columns.width(of: scalar)
-        }
-        return width
     }
 }

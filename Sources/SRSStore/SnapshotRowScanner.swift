@@ -48,7 +48,8 @@ struct SnapshotRowScanner {
             value = value &* 10 &+ Int64(digit)
             i += 1
         }
-        guard i > start, i - start <= 18, i < bytes.count else { return nil }
+        // RFC 8259 has no leading zeros: such a row is left to the general reader, which refuses it.
+        guard i > start, i - start <= 18, i < bytes.count, i - start == 1 || bytes[start] != UInt8(ascii: "0") else { return nil }
         if last {
             guard bytes[i] == UInt8(ascii: "]") else { return nil }
             i += 1

@@ -40,7 +40,8 @@ public struct UserSettings: Equatable, Sendable {
         let value: JSONValue
         do { value = try JSONValue.parse(bytes) } catch let error as JSONError {
             let (line, column) = Snapshot.position(of: error.offset, in: bytes)
-            throw StoreError.damaged(path: path, line: line, problem: "\(error.problem) (column \(column))",
+            // `error.located` names the setting: "new_per_day": a number with a leading zero.
+            throw StoreError.damaged(path: path, line: line, problem: "\(error.located) (column \(column))",
                                      fix: "Fix it by hand (see docs/progress-format.md) or delete it to use the defaults.")
         }
         guard case .object = value else { throw bad("not a JSON object") }

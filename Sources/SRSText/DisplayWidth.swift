@@ -1,12 +1,26 @@
-/// How many terminal columns text takes: 2 for CJK and emoji, 0 for combining marks, 1 otherwise.
+/// How many terminal columns text takes: the one width rule of srs, used by the review screen,
+/// the stats, `srs decks` and every other column layout (see `docs/review-screen.md`, "Text
+/// width").
 ///
-/// The rules follow Unicode's East Asian Width (Wide and Fullwidth take two columns) and emoji
-/// presentation, as glibc's `wcwidth` and terminals do; a character is one grapheme cluster, so
-/// a base letter with accents, an emoji with a skin tone or a ZWJ family each count once.
+/// A character is one grapheme cluster, so a letter with accents, an emoji with a skin tone, a
+/// flag or a ZWJ family each count once, by their first scalar:
+/// - 2 for emoji shown as pictures: emoji-presentation characters (`⌚`, `😀`, flags), text-style
+///   emoji followed by U+FE0F (`❤️`, `1️⃣`) and emoji with a skin-tone modifier (`☝🏽`); a ZWJ
+///   sequence (`👨‍👩‍👧`) is one picture, 2 columns;
+/// - 2 for East Asian Wide and Fullwidth characters (CJK, Hangul syllables, fullwidth forms);
+/// - 0 for controls, combining and enclosing marks, format characters (ZWJ, U+200B, bidi marks;
+///   not the soft hyphen) and Hangul vowel and final jamo;
+/// - 1 for everything else, including text-style emoji without U+FE0F (`❤`) and East Asian
+///   Ambiguous characters (as in a non-CJK locale).
+/// This is what glibc's `wcwidth` gives for single characters and what current terminals (VTE,
+/// kitty, iTerm2, Windows Terminal) draw for emoji sequences; terminals that draw a ZWJ family
+/// as its three members will show it wider than laid out.
 public enum DisplayWidth {
     /// The columns `text` takes on one line.
     public static func of(_ text: String) -> Int {
-        text.reduce(0) { $0 + of($1) }
+        // Printable ASCII, the common case, is one column a byte.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text.utf8.count }
+        return text.reduce(0) { $0 + of($1) }
     }
 
     /// The columns one character takes: 0, 1 or 2.
@@ -38,10 +52,11 @@ public enum DisplayWidth {
     }
 
     /// Emoji drawn as pictures: emoji-presentation characters, and text-style emoji followed
-    /// by the emoji variation selector U+FE0F.
+    /// by the emoji variation selector U+FE0F or by a skin-tone modifier.
     static func isEmoji(_ first: Unicode.Scalar, in scalars: String.UnicodeScalarView) -> Bool {
         if first.properties.isEmojiPresentation { return true }
-        return first.properties.isEmoji && scalars.contains(emojiVariationSelector)
+        guard first.properties.isEmoji else { return false }
+        return scalars.dropFirst().contains { $0 == emojiVariationSelector || $0.properties.isEmojiModifier }
     }
 
     static let emojiVariationSelector: Unicode.Scalar = "\u{FE0F}"

@@ -47,18 +47,23 @@ struct DecksCommand: ParsableCommand {
         return DailyQueue.build(cards: deck.cardIDs, progress: progress, limits: unlimited, clock: clock, now: now)
     }
 
+    /// One line a deck, its columns aligned by display width (`Columns`): a CJK or emoji deck
+    /// name takes two columns a character, and a count column widens for 100,000 and more.
     private static func table(_ rows: [Row]) -> String {
         guard !rows.isEmpty else { return "No decks. Import quiz text with `srs import FILE`.\n" }
-        let names = rows.map { TerminalSafe.sanitize($0.summary.name, keepNewlines: false) }
-        let width = max(4, names.map(\.count).max() ?? 0)
-        func pad(_ text: String, _ width: Int) -> String { text + String(repeating: " ", count: max(0, width - text.count)) }
-        func right(_ value: Int, _ width: Int) -> String { let t = String(value); return String(repeating: " ", count: max(0, width - t.count)) + t }
-        var out = pad("DECK", width) + "  CARDS    NEW    DUE  ORIGIN\n"
-        for (row, name) in zip(rows, names) {
-            out += pad(name, width) + "  " + right(row.summary.cardCount, 5) + "  " + right(row.new, 5) + "  "
-                + right(row.due, 5) + "  " + row.summary.origin.rawValue + "\n"
+        let names = rows.map { Columns.printable($0.summary.name) }
+        let counts = rows.map { [$0.summary.cardCount, $0.new, $0.due].map(String.init) }
+        let headers = ["CARDS", "NEW", "DUE"]
+        let widths = headers.indices.map { column in
+            max(5, counts.map { Columns.width($0[column]) }.max() ?? 0)
         }
-        return out
+        let nameWidth = max(4, names.map(Columns.width).max() ?? 0)
+        func line(_ name: String, _ cells: [String], _ origin: String) -> String {
+            Columns.left(name, nameWidth) + zip(cells, widths).map { "  " + Columns.right($0, $1) }.joined()
+                + "  " + origin + "\n"
+        }
+        return line("DECK", headers, "ORIGIN")
+            + zip(rows, zip(names, counts)).map { line($1.0, $1.1, $0.summary.origin.rawValue) }.joined()
     }
 
     private static func json(_ rows: [Row]) -> String {

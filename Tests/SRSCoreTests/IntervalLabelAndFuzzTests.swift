@@ -86,3 +86,26 @@ import Testing
         #expect(seen.count > 5)
     }
 }
+
+@Suite struct GradeLabelTests {
+    static let noon: EpochSeconds = 1_740_830_400
+
+    /// A new card with Anki's defaults shows 1m, 6m, 10m, 4d; a 10-day review card at ease 2.5
+    /// 12d, 25d, 1.1mo (32.5 → 33 days); FSRS's new card 1m, 6m, 10m, 8d.
+    @Test func theKeysShowTheOutcomes() {
+        let anki = AnkiScheduler(fuzz: false)
+        #expect(anki.gradeLabels(nil, at: Self.noon, card: "c") == [.again: "1m", .hard: "6m", .good: "10m", .easy: "4d"])
+        let review = AnkiCard(kind: .review, queue: .review, remainingSteps: 0, intervalDays: 10, easePermille: 2500,
+                              due: .day(anki.days.today(at: Self.noon)), reps: 4, lapses: 0)
+        #expect(anki.gradeLabels(.anki(review), at: Self.noon, card: "c") == [.again: "10m", .hard: "12d", .good: "25d", .easy: "1.1mo"])
+        #expect(FSRSScheduler(fuzz: false).gradeLabels(nil, at: Self.noon, card: "c") == [.again: "1m", .hard: "6m", .good: "10m", .easy: "8d"])
+        #expect(SM2().gradeLabels(nil, at: Self.noon, card: "c") == [.again: "1d", .hard: "1d", .good: "1d", .easy: "1d"])
+    }
+
+    /// A step past the rollover shows as days, as Anki's `maybe_as_days` does.
+    @Test func aStepIntoTomorrowShowsADay() {
+        let anki = AnkiScheduler(days: AnkiDays(rolloverHour: 5), fuzz: false)
+        let labels = anki.gradeLabels(nil, at: 1_740_804_900, card: "c")   // 04:55, 5 minutes before the rollover
+        #expect(labels == [.again: "1m", .hard: "1d", .good: "1d", .easy: "4d"])
+    }
+}

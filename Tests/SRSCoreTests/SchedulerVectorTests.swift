@@ -33,10 +33,12 @@ import Testing
         return abs(a - b) <= 1e-4 * max(abs(a), abs(b)) || a == b
     }
 
-    @Test func ankiReproducesEveryReview() throws {
-        let anki = AnkiScheduler(days: AnkiDays(rolloverHour: 5, timeZone: try #require(TimeZone(identifier: "UTC"))), fuzz: false)
-        let lines = try Self.replay("anki", anki)
-        #expect(lines.count == 55)
+    /// The public set (UTC) and one made the same way with the real backend in New York.
+    @Test(arguments: [("anki", "UTC", 55), ("anki-new-york", "America/New_York", 1377)])
+    func ankiReproducesEveryReview(name: String, zone: String, count: Int) throws {
+        let anki = AnkiScheduler(days: AnkiDays(rolloverHour: 5, timeZone: try #require(TimeZone(identifier: zone))), fuzz: false)
+        let lines = try Self.replay(name, anki)
+        #expect(lines.count == count)
         for (expected, state, _) in lines {
             guard case let .anki(card) = state else { Issue.record("not an Anki state"); continue }
             let label = "\(expected["card"] ?? "") #\(expected["index"] ?? "")"
@@ -53,10 +55,11 @@ import Testing
         }
     }
 
-    @Test func fsrsReproducesEveryReview() throws {
+    @Test(arguments: [("fsrs", 50), ("fsrs-long", 1745)])
+    func fsrsReproducesEveryReview(name: String, count: Int) throws {
         let fsrs = FSRSScheduler(fuzz: false)
-        let lines = try Self.replay("fsrs", fsrs)
-        #expect(lines.count == 50)
+        let lines = try Self.replay(name, fsrs)
+        #expect(lines.count == count)
         for (expected, state, before) in lines {
             guard case let .fsrs(card) = state else { Issue.record("not an FSRS state"); continue }
             let label = "\(expected["card"] ?? "") #\(expected["index"] ?? "")"

@@ -37,9 +37,10 @@ enum ImportFixtures {
 
     @Test func reimportUpdatesInsteadOfDuplicating() throws {
         let folder = TempFolder()
-        _ = try ImportFixtures.run(["import", ImportFixtures.linearAlgebra], in: folder)
+        #expect(try ImportFixtures.run(["import", ImportFixtures.linearAlgebra], in: folder).status == 0)
         let first = try String(contentsOfFile: ImportFixtures.deckFile("linear-algebra", in: folder), encoding: .utf8)
         let again = try ImportFixtures.run(["import", ImportFixtures.linearAlgebra], in: folder)
+        #expect(again.status == 0)
         #expect(again.stdout.hasSuffix(": 0 new, 0 updated, 4 unchanged, 0 removed\n"))
         #expect(try String(contentsOfFile: ImportFixtures.deckFile("linear-algebra", in: folder), encoding: .utf8) == first)
     }
@@ -101,7 +102,7 @@ enum ImportFixtures {
     @Test func aFailedImportLeavesTheExistingDeckUntouched() throws {
         let folder = TempFolder()
         let path = try ImportFixtures.write("Question 1 Short Answer\nWhy?\nModel answer: So.\n", named: "q.txt", in: folder)
-        _ = try ImportFixtures.run(["import", path], in: folder)
+        #expect(try ImportFixtures.run(["import", path], in: folder).status == 0)
         let before = try String(contentsOfFile: ImportFixtures.deckFile("q", in: folder), encoding: .utf8)
         _ = try ImportFixtures.write("Question 1 Short Answer\nWhy?\n", named: "q.txt", in: folder)
         #expect(try ImportFixtures.run(["import", path], in: folder).status == 65)
@@ -129,6 +130,7 @@ enum ImportFixtures {
         let folder = TempFolder()
         let quiz = try ImportFixtures.write("Question 1 Multiple Choice\nPick\u{1B}[2J.\nA\u{1B}]0;x\u{07}one\nBtwo\n", named: "esc.txt", in: folder)
         let result = try ImportFixtures.run(["import", quiz], in: folder)
+        #expect(result.status == 0, "\(result.stderr)")
         #expect(!result.stdout.contains("\u{1B}") && !result.stderr.contains("\u{1B}"))
         let deck = try String(contentsOfFile: ImportFixtures.deckFile("esc", in: folder), encoding: .utf8)
         #expect(!deck.contains("\u{1B}") && deck.contains("question: Pick\u{241B}[2J."))
@@ -159,13 +161,16 @@ enum ImportFixtures {
     @Test func importingAShippedDecksQuizKeepsItsIdsAndCheckedKeys() throws {
         let folder = TempFolder()
         let result = try ImportFixtures.run(["import", ImportFixtures.linearAlgebra, "--json"], in: folder)
+        #expect(result.status == 0)
         let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         let items = try #require((json["files"] as? [[String: Any]])?.first?["items"] as? [[String: Any]])
         let shipped = try String(contentsOf: ImportFixtures.sources.deletingLastPathComponent()
             .appendingPathComponent("linear-algebra.deck"), encoding: .utf8)
+        try #require(items.count == 4)
         for item in items { #expect(shipped.contains("card: \(item["id"] as? String ?? "?")\n")) }
         #expect(items[3]["key_source"] as? String == "explicit")
         let again = try ImportFixtures.run(["import", ImportFixtures.linearAlgebra], in: folder)
+        #expect(again.status == 0)
         #expect(again.stdout.contains("  keys: 2 explicit, 0 inferred, 0 none\n"))
         #expect(again.stdout.hasSuffix(": 0 new, 0 updated, 4 unchanged, 0 removed\n"))
     }

@@ -5,11 +5,12 @@ import SRSJSON
 import SRSStore
 
 /// Kills a writing srs process at random moments, many times: after each kill srs must start
-/// normally and hold every answer it acknowledged.
+/// normally and hold every answer it acknowledged. The moment is a random number of
+/// acknowledged answers, not a random time, so a busy machine changes nothing but the speed.
 @Suite struct KillTests {
-    /// Starts `srs answer`, feeds it answers, kills it with SIGKILL after `delay`, and returns
-    /// the acknowledgements it printed before dying: (seq, card).
-    func killedRun(dataDir: String, round: Int, delay: TimeInterval) throws -> (acks: [(Int, String, String)], status: Int32) {
+    /// Starts `srs answer`, feeds it answers, kills it with SIGKILL as soon as it has printed
+    /// `wanted` acknowledgements, and returns every acknowledgement it printed: (seq, card).
+    func killedRun(dataDir: String, round: Int, after wanted: Int) throws -> (acks: [(Int, String, String)], status: Int32) {
         signal(SIGPIPE, SIG_IGN) // writing answers to a killed process must not kill the test
         let process = Process()
         process.executableURL = SRSProcess.binary
@@ -28,9 +29,19 @@ import SRSStore
             try? stdin.fileHandleForWriting.close()
         }
         feeder.start()
-        Thread.sleep(forTimeInterval: delay)
-        kill(process.processIdentifier, SIGKILL)
-        let output = stdout.fileHandleForReading.readDataToEndOfFile()
+        // A stuck srs must fail the test, not hang it (cancelled before the pid can be reused).
+        let pid = process.processIdentifier
+        let watchdog = DispatchWorkItem { kill(pid, SIGKILL) }
+        DispatchQueue.global().asyncAfter(deadline: .now() + 60, execute: watchdog)
+        var output = Data(), ended = false
+        while !ended, output.count(where: { $0 == UInt8(ascii: "\n") }) < wanted {
+            let chunk = stdout.fileHandleForReading.availableData
+            ended = chunk.isEmpty // srs ended by itself (its status says how)
+            output += chunk
+        }
+        if !ended { kill(pid, SIGKILL) }
+        watchdog.cancel()
+        output += stdout.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         let acks = String(decoding: output, as: UTF8.self).split(separator: "\n").compactMap { line -> (Int, String, String)? in
             guard let value = try? JSONValue.parse(Array(line.utf8)), case let .number(seq, _)? = value["seq"],
@@ -45,16 +56,16 @@ import SRSStore
         var random = SeededGenerator(seed: 20_261_129)
         var acknowledged: [(Int, String, String)] = []
         for round in 0..<30 {
-            let delay = Double.random(in: 0.01...0.25, using: &random)
-            let run = try killedRun(dataDir: dir.path, round: round, delay: delay)
-            // A run that exited by itself (not killed) means srs refused to start: a failure.
+            let wanted = Int.random(in: 1...40, using: &random)
+            let run = try killedRun(dataDir: dir.path, round: round, after: wanted)
+            // A run that exited by itself (not killed) means srs refused to start or stopped.
             #expect(run.status == SIGKILL, "round \(round): srs exited with \(run.status) instead of being killed")
+            #expect(run.acks.count >= wanted, "round \(round): \(run.acks.count) answers acknowledged, \(wanted) awaited")
             acknowledged += run.acks
             let store = try ProgressStore.openReadOnly(DataLocation(root: dir.url, user: "kim"))
             let highest = acknowledged.map(\.0).max() ?? 0
             #expect(store.recordCount >= highest, "round \(round): \(store.recordCount) records, \(highest) acknowledged")
         }
-        #expect(acknowledged.count > 100, "too few answers acknowledged to exercise anything")
         // Each acknowledged record is in the log exactly as acknowledged.
         let log = try String(contentsOf: dir.url.appendingPathComponent("users/kim/reviews.jsonl"), encoding: .utf8)
         let lines = log.split(separator: "\n", omittingEmptySubsequences: false)
@@ -64,5 +75,15 @@ import SRSStore
         // And srs starts normally afterwards.
         let final = try SRSProcess.run(["answer", "--data-dir", dir.path, "--user", "kim"], input: "card-x good\n")
         #expect(final.status == 0, "\(final.stderr)")
+        let next = try #require(try JSONValue.parse(Array(final.stdout.utf8))["seq"])
+        #expect(next.isWholeNumber(above: acknowledged.map(\.0).max() ?? 0), "the next record is \(next)")
+    }
+}
+
+extension JSONValue {
+    /// True for a whole number greater than `bound`.
+    func isWholeNumber(above bound: Int) -> Bool {
+        guard case let .number(n, true) = self else { return false }
+        return n > Double(bound)
     }
 }

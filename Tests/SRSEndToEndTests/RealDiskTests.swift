@@ -43,12 +43,13 @@ import Testing
                 try #require(run.status == 0)
             } while size() % 4096 < 3900
             let before = try Data(contentsOf: URL(fileURLWithPath: log))
-            _ = Self.sh("dd if=/dev/zero of='\(disk)/filler' bs=1k count=1000")
+            // 1000 KiB do not fit in 64 KiB: dd fills the disk and fails.
+            #expect(Self.sh("dd if=/dev/zero of='\(disk)/filler' bs=1k count=1000") != 0)
             let full = try SRSProcess.run(["answer", "--data-dir", disk, "--user", "ann"], input: "new good\n")
             #expect(full.status == 74)
             #expect(full.stderr.contains("Error: cannot write \(log): No space left on device"), "\(full.stderr)")
             #expect(try Data(contentsOf: URL(fileURLWithPath: log)) == before)
-            _ = Self.sh("rm '\(disk)/filler'")
+            try #require(Self.sh("rm '\(disk)/filler'") == 0)
             let again = try SRSProcess.run(["answer", "--data-dir", disk, "--user", "ann"], input: "new good\n")
             #expect(again.status == 0)
             #expect(again.stdout.hasPrefix("{\"seq\":\(answered + 1),"))

@@ -32,6 +32,7 @@ struct ReviewScreenTests {
         let answeredCards = cards.values.filter { $0.memory != nil }
         #expect(answeredCards.count == 2)
         let undone = CardID(log.records[2]["card"] as? String ?? "")
+        // The undone card was new: its state is blank again, and the store keeps no blank states.
         #expect(cards[undone] == nil)
     }
 

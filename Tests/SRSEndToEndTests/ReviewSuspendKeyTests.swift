@@ -57,6 +57,7 @@ struct ReviewSuspendKeyTests {
         #expect(unknown.status == 66)
         #expect(unknown.stderr.hasPrefix("Error: card q-key is not suspended."))
         let restored = try SRSProcess.run(["unsuspend", "q-suspend"] + args)
+        #expect(restored.status == 0)
         #expect(restored.stdout == "Unsuspended 1 card.\n")
         let cards = try ProgressStore.openReadOnly(DataLocation(root: data.url, user: "ann")).takeCards()
         #expect(cards[CardID("q-suspend")] == nil) // never answered: new again

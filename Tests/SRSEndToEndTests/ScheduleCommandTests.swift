@@ -13,6 +13,7 @@ import Testing
         #expect(fromFile.status == 0)
         #expect(fromFile.stdout == expected)
         let fromStdin = try SRSProcess.run(["schedule"], input: try String(contentsOfFile: input, encoding: .utf8))
+        #expect(fromStdin.status == 0)
         #expect(fromStdin.stdout == expected)
     }
 
@@ -45,11 +46,15 @@ import Testing
 /// `srs schedule` against all three vector sets, as `compare.py` checks them (here the output
 /// is even byte for byte the reference files).
 @Suite struct ScheduleVectorTests {
-    @Test(arguments: [("anki", ["--rollover-hour", "5", "--time-zone", "UTC"]), ("fsrs", []), ("sm2", [])])
-    func reproducesTheReferenceVectors(name: String, options: [String]) throws {
+    /// The public sets, plus longer ones made the same way from the references themselves
+    /// (`Fixtures/generators/`): real Anki in New York's zone (DST included) and py-fsrs.
+    @Test(arguments: [("anki", "anki", ["--rollover-hour", "5", "--time-zone", "UTC"]), ("fsrs", "fsrs", []), ("sm2", "sm2", []),
+                      ("anki-new-york", "anki", ["--rollover-hour", "5", "--time-zone", "America/New_York"]),
+                      ("fsrs-long", "fsrs", [])])
+    func reproducesTheReferenceVectors(name: String, scheduler: String, options: [String]) throws {
         let input = ScheduleCommandTests.fixtures.appendingPathComponent("\(name).input.jsonl").path
         let expected = try String(contentsOf: ScheduleCommandTests.fixtures.appendingPathComponent("\(name).jsonl"), encoding: .utf8)
-        let result = try SRSProcess.run(["schedule", "--scheduler", name] + options + [input])
+        let result = try SRSProcess.run(["schedule", "--scheduler", scheduler] + options + [input])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout == expected)
     }

@@ -78,7 +78,6 @@ final class TmuxSession {
         return line.flatMap { Int32($0.dropFirst("SRS-EXIT=".count)) }
     }
 
-    @discardableResult
     /// Starts the tmux server with `posix_spawn`, not `Process`: Foundation notices a child's
     /// end through a socket the child inherits, and the forked tmux server would keep it open,
     /// so `waitUntilExit` would never return.
@@ -116,6 +115,7 @@ final class TmuxSession {
     }
 
     /// Runs one tmux client command against the running server and returns its output.
+    @discardableResult
     private func tmux(_ arguments: [String], output: Bool = true) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Self.tmuxPath)

@@ -75,15 +75,27 @@ enum QuizInputs {
 
     /// Shapes that would be quadratic in a naive parser, at a size a debug build checks in well
     /// under a second each. `Fuzz/large-inputs.sh` runs 50 MB and 10 MB-line inputs in release.
-    @Test(arguments: [
-        Array(repeating: UInt8(ascii: "x"), count: 1_000_000),                     // one 1 MB line
-        Array(repeating: Array("A\n".utf8), count: 50_000).flatMap { $0 },           // many A lines
-        Array(repeating: Array("AOne\nBTwo\n".utf8), count: 10_000).flatMap { $0 },  // options without end
-        Array(repeating: UInt8(0), count: 300_000),                                // NUL bytes
-        Array(repeating: UInt8(ascii: "\n"), count: 300_000),                      // blank lines
-    ])
-    func largeInputsParseInLinearTime(bytes: [UInt8]) {
+    @Test(arguments: LargeQuizInput.allCases)
+    func largeInputsParseInLinearTime(input: LargeQuizInput) {
+        let bytes = input.bytes
         let elapsed = ContinuousClock().measure { _ = QuizParser.parse(bytes) }
         #expect(elapsed < .seconds(5))
+    }
+}
+
+/// The large inputs by name, so that a test run prints the name and not a megabyte of bytes.
+enum LargeQuizInput: String, CaseIterable, CustomTestStringConvertible {
+    case oneLongLine, manyALines, optionsWithoutEnd, nulBytes, blankLines
+
+    var testDescription: String { rawValue }
+
+    var bytes: [UInt8] {
+        switch self {
+        case .oneLongLine: return Array(repeating: UInt8(ascii: "x"), count: 1_000_000)                 // one 1 MB line
+        case .manyALines: return Array(repeating: Array("A\n".utf8), count: 50_000).flatMap { $0 }
+        case .optionsWithoutEnd: return Array(repeating: Array("AOne\nBTwo\n".utf8), count: 10_000).flatMap { $0 }
+        case .nulBytes: return Array(repeating: UInt8(0), count: 300_000)
+        case .blankLines: return Array(repeating: UInt8(ascii: "\n"), count: 300_000)
+        }
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import SRSCore
 @testable import SRSStats
+import SRSText
 
 @Suite struct StatsTextTests {
     static let report = StatsReport.compute(StatsFixtures.input())
@@ -12,7 +13,7 @@ import SRSCore
             let report = StatsReport.compute(StatsFixtures.input(historyDays: days))
             let text = StatsText.render(report, user: "alice", style: TextStyle(width: width, color: true))
             for line in text.split(separator: "\n") {
-                #expect(StatsText.visibleWidth(String(line)) <= max(width, TextStyle.minimumWidth), "days \(days): \(line)")
+                #expect(Columns.visibleWidth(String(line)) <= max(width, TextStyle.minimumWidth), "days \(days): \(line)")
             }
         }
     }

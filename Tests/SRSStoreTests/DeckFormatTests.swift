@@ -135,7 +135,7 @@ let sampleCards = [
     @Test func errorsDeepInTheFileNameTheirLine() throws {
         var lines = Self.text.components(separatedBy: "\n")
         let target = lines.count * 3 / 4
-        guard let typeLine = lines[target...].firstIndex(where: { $0.hasPrefix("type:") }) else { return }
+        let typeLine = try #require(lines[target...].firstIndex(where: { $0.hasPrefix("type:") }))
         lines[typeLine] = "type: nonsense"
         #expect {
             try readDeck(lines.joined(separator: "\n"))
@@ -147,7 +147,7 @@ let sampleCards = [
 
     @Test func aDuplicateIdFarApartIsFound() throws {
         var lines = Self.text.components(separatedBy: "\n")
-        guard let last = lines.lastIndex(where: { $0.hasPrefix("card:") }) else { return }
+        let last = try #require(lines.lastIndex(where: { $0.hasPrefix("card:") }))
         lines[last] = "card: card-0"
         #expect {
             try readDeck(lines.joined(separator: "\n"))
@@ -159,9 +159,22 @@ let sampleCards = [
 }
 
 @Suite struct DeckCardIDListingTests {
-    @Test(arguments: [DeckWriter.text(of: Deck(name: "t", cards: sampleCards)), DeckLargeTests.text,
-                      "srs-deck 1\n# c\ncard:   spaced-id  \r\ntype: true_false\nquestion: q\nanswer: true\n"])
-    func listingIdsAgreesWithLoading(text: String) throws {
+    /// The decks by name, so that a test run prints the name and not the large deck's text.
+    enum Sample: String, CaseIterable, CustomTestStringConvertible {
+        case written, large, spacedIDWithCR
+        var testDescription: String { rawValue }
+        var text: String {
+            switch self {
+            case .written: return DeckWriter.text(of: Deck(name: "t", cards: sampleCards))
+            case .large: return DeckLargeTests.text
+            case .spacedIDWithCR: return "srs-deck 1\n# c\ncard:   spaced-id  \r\ntype: true_false\nquestion: q\nanswer: true\n"
+            }
+        }
+    }
+
+    @Test(arguments: Sample.allCases)
+    func listingIdsAgreesWithLoading(sample: Sample) throws {
+        let text = sample.text
         let ids = try Array(text.utf8).withUnsafeBytes { try DeckReader.cardIDs($0, path: "t.deck") }
         #expect(ids == (try readDeck(text).cards.map(\.id)))
     }

@@ -70,7 +70,6 @@ import Testing
 
     @Test func anUnknownDeckIsExit66() {
         let library = DeckLibrary(folder: TemporaryDecksFolder().url, shipped: [])
-        #expect(throws: StoreError.self) { try library.lazy(named: "nope") }
-        #expect((try? library.lazy(named: "nope")) == nil)
+        #expect { try library.lazy(named: "nope") } throws: { ($0 as? StoreError)?.exitCode == 66 }
     }
 }

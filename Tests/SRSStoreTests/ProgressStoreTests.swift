@@ -85,6 +85,13 @@ import SRSCore
         ("users/alice/cards.json", "{\"format\":\"srs-progress\",\"version\":1,\"cards\":[[\"c1\",1,2]]}", "cards.json:1: expected ','"),
         ("users/alice/cards.json", "{\"format\":\"srs-progress\",\"version\":3,\"cards\":[]}", "written by a newer srs (format version 3"),
         ("users/alice/settings.json", "{\"new_per_day\": -4}", "\"new_per_day\" must be a whole number from 0 to 100000"),
+        // Numbers RFC 8259 refuses, as a hand edit may leave them: the error names the setting.
+        ("users/alice/settings.json", "{\n  \"new_per_day\": 020\n}", "settings.json:2: \"new_per_day\": a number with a leading zero (write 7, not 07) (column 18)"),
+        ("users/alice/settings.json", "{\"rollover_hour\": .5}", "settings.json:1: \"rollover_hour\": a number without a digit before its '.'"),
+        ("users/alice/settings.json", "{\"new_today\": {\"day\": \"2026-11-29\", \"limit\": +4}}", "\"new_today.limit\": a number with a '+' sign"),
+        ("users/alice/settings.json", "{\"max_reviews_per_day\": 5.}", "\"max_reviews_per_day\": a number without a digit after its '.'"),
+        ("users/alice/reviews.jsonl", "{\"format\":\"srs-review-log\",\"version\":1}\n{\"seq\":01,\"card\":\"c1\",\"at\":1,\"do\":\"bury\",\"state\":{}}\n", "reviews.jsonl:2: a number with a leading zero (write 7, not 07) (column 8)"),
+        ("users/alice/cards.json", "{\"format\":\"srs-progress\",\"version\":1,\"log_records\":0,\"log_bytes\":0,\"cards\":[\n[\"c1\",01,1,2.5,1,0,1,1,0,0]\n]}", "cards.json:2: a number with a leading zero"),
     ])
     func aDamagedOrNewerFileIsRefusedAndLeftUntouched(file: String, content: String, message: String) throws {
         let dir = TempDir()
@@ -96,7 +103,7 @@ import SRSCore
             } catch let error as StoreError {
                 #expect(error.exitCode == 65)
                 #expect(error.description.contains(message), "\(error.description)")
-                #expect(error.description.contains(dir.path + "/" + file) || error.description.contains(file))
+                #expect(error.description.contains(dir.path + "/" + file))
             }
             #expect(dir.bytes(file) == Data(content.utf8))
         }

@@ -41,7 +41,9 @@ import SRSCore
         h.send("down down")
         expectSnapshot(h.screen, named: "mc-highlight")
         h.send("enter")
-        #expect(h.screen.contains("✓") || h.screen.contains("✗"))
+        // B) Sydney was highlighted: Enter picks it, a wrong answer, graded when the learner goes on.
+        #expect(h.screen.contains("✗ Wrong: you chose B; the answer is A."))
+        #expect(h.recorded.isEmpty)
     }
 
     @Test func hardAndEasyAreOneKeyAway() {

@@ -2,25 +2,6 @@ import Testing
 @testable import SRSUI
 import SRSText
 
-@Suite struct DisplayWidthTests {
-    @Test(arguments: [
-        ("a", 1), ("日", 2), ("한", 2), ("Ａ", 2), ("e\u{301}", 1), ("👍", 2), ("👍🏽", 2),
-        ("❤️", 2), ("❤", 1), ("👨‍👩‍👧", 2), ("🇯🇵", 2), ("\u{200B}", 0), ("\u{1B}", 0), ("é", 1), ("ｱ", 1),
-    ] as [(String, Int)])
-    func characterWidth(_ text: String, _ width: Int) {
-        #expect(DisplayWidth.of(text) == width)
-    }
-
-    @Test func stringWidthAddsCharacters() {
-        #expect(DisplayWidth.of("日本語 abc") == 10)
-    }
-
-    @Test func prefixNeverSplitsAWideCharacter() {
-        #expect(DisplayWidth.prefix(of: "日本語", fitting: 5) == "日本")
-        #expect(DisplayWidth.prefix(of: "ab日", fitting: 3) == "ab")
-    }
-}
-
 @Suite struct TextLayoutTests {
     @Test func wrapsAtSpaces() {
         #expect(TextLayout.wrap("the quick brown fox jumps", width: 10) == ["the quick", "brown fox", "jumps"])

@@ -1,7 +1,7 @@
 /// FSRS-6 with learning steps, exactly as py-fsrs 6.3.2's `Scheduler.review_card`: elapsed
 /// time in whole 24-hour periods, no day rollover. See `docs/scheduling.md`.
 public struct FSRSScheduler: Sendable {
-    public var options: FSRSOptions
+    public let options: FSRSOptions
     /// Fuzz review intervals with srs's seeded draw (`Fuzz.fraction`); py-fsrs fuzzes by default.
     public var fuzz: Bool
     let model: FSRSModel

@@ -18,6 +18,16 @@ extension AnkiScheduler: Scheduler {
         if case let .anki(card) = state { return card.intervalDays }
         return nil
     }
+
+    /// Review: the interval; a day-learning step: its days from today; intraday: its seconds.
+    public func shownSeconds(of state: SchedulerState, at now: EpochSeconds) -> EpochSeconds {
+        guard case let .anki(card) = state else { return 0 }
+        switch (card.queue, card.due) {
+        case let (.learn, .time(time)): return max(Saturating.add(time, -now), 0)
+        case let (.dayLearn, .day(day)): return Saturating.multiply(EpochSeconds(day - days.today(at: now)), secondsPerDay)
+        default: return Saturating.multiply(EpochSeconds(card.intervalDays), secondsPerDay)
+        }
+    }
 }
 
 extension FSRSScheduler: Scheduler {
@@ -40,6 +50,10 @@ extension FSRSScheduler: Scheduler {
         if case let .fsrs(card) = state { return card.intervalDays }
         return nil
     }
+
+    public func shownSeconds(of state: SchedulerState, at now: EpochSeconds) -> EpochSeconds {
+        max(Saturating.add(due(of: state), -now), 0)
+    }
 }
 
 extension SM2: Scheduler {
@@ -60,6 +74,10 @@ extension SM2: Scheduler {
     public func intervalDays(of state: SchedulerState) -> Int? {
         if case let .sm2(memory) = state { return memory.intervalDays }
         return nil
+    }
+
+    public func shownSeconds(of state: SchedulerState, at now: EpochSeconds) -> EpochSeconds {
+        Saturating.multiply(EpochSeconds(intervalDays(of: state) ?? 0), secondsPerDay)
     }
 }
 

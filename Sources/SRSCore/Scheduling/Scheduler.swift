@@ -77,6 +77,9 @@ public protocol Scheduler: Sendable {
     func due(of state: SchedulerState) -> EpochSeconds
     /// The interval in days `state` was given (0 or nil while learning).
     func intervalDays(of state: SchedulerState) -> Int?
+    /// The span a grade key shows for the outcome `state` of an answer at `now`, in seconds:
+    /// a step's delay, or whole days as Anki counts them (`IntervalKind::as_seconds`).
+    func shownSeconds(of state: SchedulerState, at now: EpochSeconds) -> EpochSeconds
 }
 
 extension Scheduler {
@@ -86,6 +89,14 @@ extension Scheduler {
         var result: [Grade: SchedulerState] = [:]
         for grade in Grade.allCases { result[grade] = review(state, rating: rating(for: grade), at: time, card: card) }
         return result
+    }
+
+    /// The label on each grade key (`1m`, `10m`, `1d`, `1.2mo`), for the state each grade gives:
+    /// the label shown is the outcome applied.
+    public func gradeLabels(_ state: SchedulerState?, at time: EpochSeconds, card: String) -> [Grade: String] {
+        outcomes(state, at: time, card: card).mapValues {
+            IntervalLabel.label(seconds: Float(shownSeconds(of: $0, at: time)))
+        }
     }
 
     /// Rebuilds a card's state from its answers, oldest first.
