@@ -53,6 +53,16 @@ public struct CardProgress: Equatable, Sendable {
         }
     }
 
+    /// In learning or relearning steps of minutes (Anki's learn and day-learn queues, FSRS's
+    /// learning and relearning states): it comes back the same day when its step is due.
+    public var isLearning: Bool {
+        switch state {
+        case let .anki(c)?: return c.queue == .learn || c.queue == .dayLearn
+        case let .fsrs(c)?: return c.state != .review
+        default: return false
+        }
+    }
+
     /// The next due moment; nil for a card never answered.
     public var dueTime: EpochSeconds? { state == nil ? nil : due }
 

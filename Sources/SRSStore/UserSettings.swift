@@ -11,18 +11,39 @@ public struct UserSettings: Equatable, Sendable {
     public var timeZone: String?
     /// A new-card limit for one study day only (`srs review --new-today N`).
     public var newToday: (day: String, limit: Int)?
+    /// The scheduler by name (`sm2`, `anki`, `fsrs`); nil: not chosen (see `schedulerName`).
+    public var scheduler: String?
+    /// Fuzz the intervals of `anki` and `fsrs`, as Anki and py-fsrs do by default.
+    public var fuzz = true
 
     public init() {}
 
     public static func == (a: UserSettings, b: UserSettings) -> Bool {
         a.limits == b.limits && a.rolloverHour == b.rolloverHour && a.timeZone == b.timeZone
             && a.newToday?.day == b.newToday?.day && a.newToday?.limit == b.newToday?.limit
+            && a.scheduler == b.scheduler && a.fuzz == b.fuzz
     }
 
     /// The study-day clock these settings describe.
     public func clock() -> DayClock {
         let zone = timeZone.flatMap(TimeZone.init(identifier:)) ?? TimeZone.current
         return DayClock(timeZone: zone, rolloverHour: rolloverHour)
+    }
+
+    /// The scheduler in use: the one named, else classic SM-2.
+    public var schedulerName: String { scheduler ?? "sm2" }
+
+    /// The reviewer for the scheduler in use, on this user's study days (Anki's day numbers
+    /// follow the same rollover and zone).
+    public func reviewer() -> Reviewer {
+        let clock = clock()
+        let scheduler: any Scheduler
+        switch schedulerName {
+        case "anki": scheduler = AnkiScheduler(days: AnkiDays(rolloverHour: rolloverHour, timeZone: clock.timeZone), fuzz: fuzz)
+        case "fsrs": scheduler = FSRSScheduler(fuzz: fuzz)
+        default: scheduler = SM2()
+        }
+        return Reviewer(scheduler: scheduler, clock: clock)
     }
 
     /// The limits in force on the study day containing `time` (the one-day override applied).
@@ -66,6 +87,16 @@ public struct UserSettings: Equatable, Sendable {
             }
             settings.timeZone = name
         }
+        if let name = value["scheduler"], name != .null {
+            guard case let .string(text) = name, Schedulers.names.contains(text) else {
+                throw bad("\"scheduler\" must be one of \(Schedulers.names.map { "\"\($0)\"" }.joined(separator: ", "))")
+            }
+            settings.scheduler = text
+        }
+        if let fuzz = value["fuzz"], fuzz != .null {
+            guard case let .bool(on) = fuzz else { throw bad("\"fuzz\" must be true or false") }
+            settings.fuzz = on
+        }
         if let today = value["new_today"], today != .null {
             guard case let .string(day)? = today["day"], case let .number(n, true)? = today["limit"], n >= 0 else {
                 throw bad("\"new_today\" must look like {\"day\": \"2026-11-29\", \"limit\": 40}")
@@ -81,6 +112,8 @@ public struct UserSettings: Equatable, Sendable {
             ("max_reviews_per_day", .int(limits.maxReviewsPerDay)), ("rollover_hour", .int(rolloverHour)),
             ("time_zone", timeZone.map(JSONText.string) ?? .null),
         ]
+        if let scheduler { members.append(("scheduler", .string(scheduler))) }
+        if !fuzz { members.append(("fuzz", .bool(false))) }
         if let newToday {
             members.append(("new_today", .object([("day", .string(newToday.day)), ("limit", .int(newToday.limit))])))
         }

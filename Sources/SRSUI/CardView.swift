@@ -35,6 +35,9 @@ struct CardView: Equatable, Sendable {
     /// `k` was pressed: the next letter names the correct option.
     var fixingKey = false
     var shownAt: EpochMillis
+    /// When the answer was revealed: the grade keys show, and a grade applies, the states the
+    /// scheduler gives at this moment.
+    var gradedAt: EpochSeconds?
 
     init(entry: QueueEntry, card: Card, shownAt: EpochMillis, rng: inout SeededGenerator) {
         self.entry = entry

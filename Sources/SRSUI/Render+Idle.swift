@@ -26,6 +26,18 @@ extension ReviewSession {
         return layout.rows
     }
 
+    /// Nothing else is left but learning cards whose step is not yet near: the review waits.
+    func waitingRows(due: EpochSeconds, width: Int) -> [Row] {
+        var layout = CardLayout()
+        if stats.reviewed > 0 { addSummary(to: &layout, width: width) }
+        layout.blank()
+        let learning = Format.count(queue.learning.count, "learning card")
+        layout.add("Waiting for \(learning): the next is due in \(IntervalLabel.label(seconds: Float(max(due - seconds, 0)))).",
+                   .bold, width: width)
+        layout.add("It comes up by itself 20 minutes before it is due (Anki's learn-ahead limit); q ends the review.", width: width)
+        return layout.rows
+    }
+
     func addSummary(to layout: inout CardLayout, width: Int) {
         layout.add(practice ? "Practice finished" : "Review finished", .color(.green, bold: true), width: width)
         layout.add(summaryLine ?? "", width: width)

@@ -8,9 +8,11 @@ extension ReviewSession {
     }
 
     mutating func reveal(_ answer: GivenAnswer) -> [Effect] {
+        let at = seconds
         modifyView {
             $0.phase = .revealed(answer)
             $0.scroll = 0
+            $0.gradedAt = at
         }
         scrollVerdictIntoView()
         return []
@@ -30,9 +32,14 @@ extension ReviewSession {
         guard case let .reviewing(view) = mode else { return [] }
         let id = view.entry.card
         let millis = Int(min(max(now - view.shownAt, 0), Self.answerTimeCap))
-        let record = book.answer(id, grade: grade, at: seconds, millis: millis, practice: practice, mark: mark) { _ in }
+        // At the moment the grade keys were worked out, so the state applied is the one shown.
+        let record = book.answer(id, grade: grade, at: view.gradedAt ?? seconds, millis: millis, practice: practice,
+                                 mark: mark) { _ in }
         stats.record(grade, card: id)
         queue.advance(repeatToday: !practice && record.after.repeatPending)
+        if !practice, record.after.isLearning, record.after.due < clock.nextDayStart(after: seconds) {
+            queue.addLearning(id, due: record.after.due)
+        }
         showCurrent()
         return [.append(record)]
     }
@@ -61,6 +68,7 @@ extension ReviewSession {
         let id = view.entry.card
         let record = change(&book, id, seconds, mark)
         queue.remaining.removeAll { $0.card == id }
+        queue.learning.removeAll { $0.card == id }
         showCurrent()
         notice = text
         return [.append(record)]

@@ -125,7 +125,7 @@ extension ReviewSession {
         switch key {
         case .character("q"), .escape: return [.quit]
         case .character("u"): return undo()
-        case .character("p"): startPractice()
+        case .character("p"): if case .idle = mode { startPractice() }
         case .character("?"): openHelp()
         case .down: scrollBody(by: 1)
         case .up: scrollBody(by: -1)

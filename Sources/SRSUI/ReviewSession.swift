@@ -13,6 +13,8 @@ public enum Message: Equatable, Sendable {
     case notice(String)
     /// Work that can wait until the screen is drawn (see `ReviewSession.wantsTick`).
     case tick
+    /// The time, sent when no key came (see `ReviewSession.wakeAt`): a learning card may be due.
+    case clock(at: EpochMillis)
 }
 
 /// What the session asks the shell to do. The session never saves anything itself.
@@ -95,6 +97,9 @@ public struct ReviewSession: Sendable {
         /// Nothing (more) is due: the end-of-review summary, or at the start the next due time.
         /// The outlook is nil until a `.tick` works it out (it reads every card's progress).
         case idle(Outlook?)
+        /// Nothing else is left but a learning card due at this time, beyond the learn-ahead
+        /// limit: the review waits for it.
+        case waiting(EpochSeconds)
     }
 
     /// What lies ahead, worked out once when the queue runs out.
@@ -146,7 +151,8 @@ public struct ReviewSession: Sendable {
         rng = SeededGenerator(seed: setup.seed)
         size = setup.size
         queue = SessionQueue(DailyQueue.build(cards: setup.cards.order, progress: setup.book.cards, limits: setup.limits,
-                                              clock: setup.book.reviewer.clock, now: setup.now / 1000))
+                                              clock: setup.book.reviewer.clock, now: setup.now / 1000),
+                             progress: setup.book.cards)
         showCurrent()
     }
 
@@ -164,6 +170,13 @@ public struct ReviewSession: Sendable {
     /// queue, the next due time: a pass over every card) follows.
     public var wantsTick: Bool { mode == .idle(nil) }
 
+    /// When the shell should send `.clock` if no key comes first: the moment a waited-for
+    /// learning card can be shown (nil when the review waits for nothing).
+    public var wakeAt: EpochMillis? {
+        if case let .waiting(due) = mode { return (due - SessionQueue.learnAhead) * 1000 }
+        return nil
+    }
+
     /// Applies one message; returns what the shell must do, in order.
     public mutating func update(_ message: Message) -> [Effect] {
         switch message {
@@ -180,15 +193,26 @@ public struct ReviewSession: Sendable {
         case .tick:
             if wantsTick { mode = .idle(outlook()) }
             return []
+        case let .clock(at):
+            now = max(now, at)
+            if case .waiting = mode { showCurrent() }
+            return []
         }
     }
 
     /// Shows the first card of the queue, or the idle screen when it is empty. A card no deck
     /// holds is skipped; an unreadable one stops the review (`unreadable`).
     mutating func showCurrent() {
+        if !practice, let early = queue.pickLearning(now: seconds), early > 0 {
+            notice = "Shown early: this learning card is due in \(IntervalLabel.label(seconds: Float(early))) (nothing else is left; Anki shows learning cards up to 20 minutes early)."
+        }
         while let entry = queue.current, !loadCard(entry.card) {
             guard unreadable == nil else { break }
             queue.skipCurrent()
+        }
+        if unreadable == nil, queue.current == nil, let wake = queue.learningWakeUp {
+            mode = .waiting(wake + SessionQueue.learnAhead)
+            return
         }
         guard unreadable == nil, let entry = queue.current, let card = cards[entry.card] else {
             mode = .idle(nil)

@@ -102,7 +102,7 @@ enum Bench {
         try FileManager.default.copyItem(at: source.userFolder, to: scratch.userFolder)
         sync() // the copy's dirty pages must not be charged to the first answers
         let store = try ProgressStore.openForReview(scratch)
-        var book = ReviewBook<NoMark>(cards: store.takeCards(), reviewer: Reviewer(clock: store.settings.clock()),
+        var book = ReviewBook<NoMark>(cards: store.takeCards(), reviewer: store.settings.reviewer(),
                                       recordCount: store.recordCount, ids: .fresh())
         let now = EpochSeconds(Date().timeIntervalSince1970)
         let ids = Array(book.cards.keys.sorted().prefix(count))

@@ -32,7 +32,7 @@ struct AnswerCommand: ParsableCommand {
             let store = try ProgressStore.openForReview(try user.location())
             defer { store.close() }
             for note in store.notes { FileHandle.standardError.write(Data("srs: \(note)\n".utf8)) }
-            var book = ReviewBook<NoMark>(cards: store.takeCards(), reviewer: Reviewer(clock: store.settings.clock()),
+            var book = ReviewBook<NoMark>(cards: store.takeCards(), reviewer: store.settings.reviewer(),
                                           recordCount: store.recordCount, ids: .fresh())
             // One append per answer; the snapshot is rewritten only when a start would
             // otherwise read many records after it.
@@ -54,11 +54,11 @@ struct AnswerCommand: ParsableCommand {
     /// The line printed once an answer is on disk.
     private func acknowledgement(_ record: LogRecord) -> String {
         guard case let .answer(grade, kind, _) = record.action else { return "" }
-        let memory = record.after.memory
+        let after = record.after
         let line = JSONText.object([
             ("seq", .int(record.seq)), ("id", .string(record.id)), ("card", .string(record.card.rawValue)), ("grade", .string(grade.name.lowercased())),
-            ("kind", .string(kind.rawValue)), ("interval_days", .int(memory?.intervalDays ?? 0)),
-            ("due", .string(ISOTime.format(memory?.due ?? 0))),
+            ("kind", .string(kind.rawValue)), ("interval_days", .int(after.intervalDays ?? 0)),
+            ("due", .string(ISOTime.format(after.dueTime ?? 0))),
         ])
         return line.compact + "\n"
     }

@@ -79,7 +79,10 @@ struct ReviewShell {
         timing?.mark("first_card")
         finishPendingWork(&session)
         while !terminal.interrupted {
-            guard let event = terminal.next() else { continue }
+            guard let event = terminal.next() else {
+                wake(&session)
+                continue
+            }
             guard try handle(event, session: &session) else { break }
         }
         return session
@@ -109,6 +112,14 @@ struct ReviewShell {
         return true
     }
 
+    /// While the review waits for a learning card, tells it the time (and redraws its
+    /// countdown) whenever no key came.
+    func wake(_ session: inout ReviewSession) {
+        guard session.wakeAt != nil else { return }
+        _ = session.update(.clock(at: Clock.millis()))
+        terminal.draw(session.render(terminal.size))
+    }
+
     /// Lets the session finish what it put off until the screen was drawn, then redraws.
     func finishPendingWork(_ session: inout ReviewSession) {
         guard session.wantsTick else { return }
@@ -129,7 +140,7 @@ struct ReviewShell {
             }
             return .missing
         }
-        let book = ReviewBook<SessionMark>(cards: store.takeCards(), reviewer: Reviewer(clock: clock),
+        let book = ReviewBook<SessionMark>(cards: store.takeCards(), reviewer: settings.reviewer(),
                                            recordCount: store.recordCount, ids: .fresh())
         let setup = SessionSetup(title: title, source: source, book: book,
                                  limits: settings.limits(at: now / 1000, clock: clock),

@@ -33,7 +33,7 @@ struct UnsuspendCommand: ParsableCommand {
             }
             let store = try ProgressStore.openForReview(location)
             defer { store.close() }
-            var book = ReviewBook<NoMark>(cards: store.takeCards(), reviewer: Reviewer(clock: store.settings.clock()),
+            var book = ReviewBook<NoMark>(cards: store.takeCards(), reviewer: store.settings.reviewer(),
                                           recordCount: store.recordCount, ids: .fresh())
             defer { if store.isSnapshotBehind { try? store.checkpoint(book.cards) } }
             let ids = all ? suspended(in: book.cards) : try cards.map { try checkSuspended(CardID($0), in: book.cards) }

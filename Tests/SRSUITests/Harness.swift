@@ -16,10 +16,12 @@ struct Harness {
     var step: EpochMillis = 4_000
 
     init(cards: [Card] = Fixtures.cards, progress: [CardID: CardProgress] = [:], limits: QueueLimits = QueueLimits(),
-         size: Size = Size(columns: 80, rows: 24), now: EpochMillis = Harness.start, seed: UInt64 = 7) {
+         size: Size = Size(columns: 80, rows: 24), now: EpochMillis = Harness.start, seed: UInt64 = 7,
+         scheduler: any Scheduler = SM2()) {
         self.now = now
         self.size = size
-        let book = ReviewBook<SessionMark>(cards: progress, reviewer: Reviewer(clock: Self.clock), recordCount: 0, ids: RecordIDs(prefix: 1))
+        let book = ReviewBook<SessionMark>(cards: progress, reviewer: Reviewer(scheduler: scheduler, clock: Self.clock),
+                                           recordCount: 0, ids: RecordIDs(prefix: 1))
         session = ReviewSession(SessionSetup(title: "Sampler", cards: cards, book: book, limits: limits,
                                              now: now, seed: seed, size: size))
         _ = session.update(.tick)
