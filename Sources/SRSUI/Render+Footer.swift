@@ -31,51 +31,18 @@ extension ReviewSession {
         return rows
     }
 
-    /// The keys that work now; `compact` keeps those that answer and grade, plus help and quit.
+    /// The keys that work now, from the key table (`ReviewKeys`) in its order; `compact` keeps
+    /// those that answer and grade, plus help and quit.
     func keyHints(compact: Bool) -> [KeyHint] {
-        if showingHelp {
-            return [KeyHint(key: "↑↓", label: "scroll"), KeyHint(key: "q", label: "quit"),
-                    KeyHint(key: "any other key", label: "back")]
-        }
-        guard case let .reviewing(view) = mode, let card = cards[view.entry.card] else { return idleHints() }
-        if view.fixingKey {
-            return [KeyHint(key: "A–\(letter(card.options.count - 1))", label: "correct option"),
-                    KeyHint(key: "Esc", label: "cancel"), KeyHint(key: "q", label: "quit")]
-        }
-        let commands = commandHints(view: view, card: card)
-        guard compact else { return phaseHints(view: view, card: card) + commands }
-        return phaseHints(view: view, card: card) + commands.filter { $0.key == "?" || $0.key == "q" }
-    }
-
-    /// Practice only when there is something to practise, undo only when there is something to undo.
-    func idleHints() -> [KeyHint] {
-        var hints: [KeyHint] = []
-        if case let .idle(outlook?) = mode, outlook.canPractise { hints.append(KeyHint(key: "p", label: "practise ahead")) }
-        if book.canUndo { hints.append(KeyHint(key: "u", label: "undo")) }
-        return hints + [KeyHint(key: "?", label: "help"), KeyHint(key: "q", label: "quit")]
-    }
-
-    func phaseHints(view: CardView, card: Card) -> [KeyHint] {
-        switch view.phase {
-        case .choosing:
-            return [KeyHint(key: "A–\(letter(card.options.count - 1))", label: "answer"),
-                    KeyHint(key: "↑↓ Enter", label: "pick"),
-                    KeyHint(key: "Space", label: card.answerKey == nil ? "reveal" : "show answer")]
-        case .judging:
-            return [KeyHint(key: "t", label: "true"), KeyHint(key: "f", label: "false"),
-                    KeyHint(key: "Space", label: "show answer")]
-        case .typing:
-            return [KeyHint(key: "Enter", label: "show answer"), KeyHint(key: "Esc", label: "stop typing"),
-                    KeyHint(key: "Ctrl-C", label: "quit")]
-        case .paused:
-            return [KeyHint(key: "i", label: "type answer"), KeyHint(key: "Space", label: "show answer")]
-        case let .revealed(answer):
-            return gradeHints(card: card, answer: answer, entry: view.entry)
-        }
+        let place = keyPlace
+        return ReviewKeys.table.filter { $0.places.contains(place) && (!compact || $0.essential) }
+            .flatMap { $0.footer(self, place) }
     }
 
     /// `1 Again 1d` … with the next interval each grade would give.
-    func gradeHints(card: Card, answer: GivenAnswer, entry: QueueEntry) -> [KeyHint] {
+    func gradeHints() -> [KeyHint] {
+        guard case let .reviewing(view) = mode, case let .revealed(answer) = view.phase,
+              let card = cards[view.entry.card] else { return [] }
         let at = gradedAt ?? seconds
         let outcomes = reviewer.outcomes(progress[card.id], at: at, practice: practice, card: card.id)
         let chosen = card.defaultGrade(after: answer)
@@ -103,13 +70,5 @@ extension ReviewSession {
     var gradedAt: EpochSeconds? {
         if case let .reviewing(view) = mode { return view.gradedAt }
         return nil
-    }
-
-    func commandHints(view: CardView, card: Card) -> [KeyHint] {
-        if view.isTyping { return [] }
-        var hints = [KeyHint(key: "u", label: "undo"), KeyHint(key: "s", label: "bury"),
-                     KeyHint(key: "!", label: "suspend")]
-        if !card.options.isEmpty { hints.append(KeyHint(key: "k", label: card.answerKey == nil ? "set key" : "fix key")) }
-        return hints + [KeyHint(key: "?", label: "help"), KeyHint(key: "q", label: "quit")]
     }
 }

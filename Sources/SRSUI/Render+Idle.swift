@@ -100,7 +100,7 @@ extension ReviewSession {
     func helpRows(width: Int) -> [Row] {
         var layout = CardLayout()
         layout.add("Keys", .bold, width: width)
-        for (keys, meaning) in Self.helpLines {
+        for (keys, meaning) in ReviewKeys.help.map({ ($0.keys, $0.text) }) {
             let pad = String(repeating: " ", count: max(14 - DisplayWidth.of(keys), 1))
             layout.rows += TextLayout.wrap(meaning, width: width, hangingAfter: keys + pad).map { Row($0) }
         }
@@ -108,20 +108,4 @@ extension ReviewSession {
         layout.add("Again and Hard bring the card back later in this review. Every answer is saved as you give it.", .dim, width: width)
         return layout.rows
     }
-
-    static let helpLines: [(String, String)] = [
-        ("a b c d", "answer a multiple-choice card (or ↑↓ and Enter)"),
-        ("t f", "answer a true/false card"),
-        ("i", "type the answer to a short-answer card; Enter then shows the model answer, Esc stops typing"),
-        ("Space Enter", "show the answer; once shown, grade (Good, or Again after a wrong answer)"),
-        ("1 2 3 4", "grade Again, Hard, Good, Easy; each key shows when the card comes back"),
-        ("u", "undo the last answer, bury or suspend; several levels"),
-        ("s", "bury: hide this card until tomorrow"),
-        ("!", "suspend: hide it until `srs unsuspend`"),
-        ("k", "set or correct the answer key of a multiple-choice card (saved to the deck)"),
-        ("PgUp PgDn ↑↓", "scroll a long card"),
-        ("p", "practise ahead when nothing is due (the schedule does not change)"),
-        ("?", "this help"),
-        ("q  Ctrl-C", "quit"),
-    ]
 }

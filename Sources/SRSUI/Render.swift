@@ -136,7 +136,9 @@ extension ReviewSession {
         let above = start > 0, below = start + height < total
         guard above || below else { return Row() }
         let arrows = (above ? "↑" : "") + (below ? "↓" : "")
-        return Row(" \(arrows) more: PgUp/PgDn or ↑↓ to scroll", .dim)
+        // While choosing an option, ↑↓ move the highlight: only the page keys scroll.
+        let keys = keyPlace == .choosing ? "PgUp/PgDn" : "PgUp/PgDn or ↑↓"
+        return Row(" \(arrows) more: \(keys) to scroll", .dim)
     }
 
     /// The largest useful scroll position of the body.

@@ -1,4 +1,5 @@
 import SRSCore
+import SRSText
 
 /// What the keys do: reveal, grade, bury, suspend, undo, correct a key, practise ahead.
 extension ReviewSession {
@@ -101,7 +102,6 @@ extension ReviewSession {
 
     mutating func fixKey(_ key: Key) -> [Effect] {
         modifyView { $0.fixingKey = false }
-        if key == .character("q"), case let .reviewing(view) = mode, view.order.count < 17 { return [.quit] }
         guard case let .reviewing(view) = mode, let card = cards[view.entry.card],
               let position = key.optionIndex(count: view.order.count) else {
             notice = "Answer key unchanged."
@@ -109,8 +109,16 @@ extension ReviewSession {
         }
         let answerKey = AnswerKey(index: view.order[position], source: .explicit)
         cards[card.id]?.kind = .multipleChoice(options: card.options, key: answerKey)
-        notice = "Answer key set to \(letter(position)) and saved to the deck."
+        notice = Self.keySetNotice(shown: position, stored: view.order[position], text: card.options[view.order[position]])
         return [.saveKey(card.id, answerKey)]
+    }
+
+    /// Names the option as shown and as the deck file stores it (the options are shuffled):
+    /// `Answer key set to B (“Canberra”, option A in the deck file) and saved to the deck.`
+    static func keySetNotice(shown: Int, stored: Int, text: String) -> String {
+        let option = TerminalSafe.sanitize(text, keepNewlines: false)
+        let file = shown == stored ? "" : ", option \(letter(stored)) in the deck file"
+        return "Answer key set to \(letter(shown)) (“\(option)”\(file)) and saved to the deck."
     }
 
     /// Starts a round of cards not yet due; their answers leave the schedule as it is.

@@ -1,138 +1,101 @@
 import SRSCore
 
-/// Key dispatch: overlays first, then the keys of the screen and phase on show.
+/// Key dispatch through the one key table (`ReviewKeys`): the place the keys are read in, then
+/// the binding that takes the key there.
 extension ReviewSession {
     mutating func handle(_ key: Key) -> [Effect] {
-        if key == .interrupt { return [.quit] }
-        if showingHelp { return handleHelp(key) }
-        if isTooSmall { return key == .character("q") ? [.quit] : [] }
-        guard case let .reviewing(view) = mode else { return handleIdle(key) }
-        if view.fixingKey { return fixKey(key) }
-        if view.isTyping { return handleTyping(key) }
-        if let effects = handleCommand(key, view: view) { return effects }
-        return handlePhase(key, view: view)
+        let place = keyPlace
+        let count = optionCount
+        let bindings = ReviewKeys.table.filter { $0.places.contains(place) }
+        let match = bindings.flatMap { binding in binding.keys.map { (binding, $0) } }
+            .filter { $0.1.matches(key, optionCount: count) }
+            .min { $0.1.rank < $1.1.rank }
+        guard let binding = match?.0 else { return [] }
+        return perform(binding.action, key: key)
     }
 
-    /// Keys that work on every card once typing is out of the way. Nil when `key` is not one.
-    mutating func handleCommand(_ key: Key, view: CardView) -> [Effect]? {
-        switch key {
-        case .character("q"): return [.quit]
-        case .character("u"): return undo()
-        case .character("s"): return bury()
-        case .character("!"): return suspend()
-        case .character("?"): openHelp(); return []
-        case .character("k"): return startKeyFix()
-        case .pageDown: scrollBody(by: bodyHeight - 1); return []
-        case .pageUp: scrollBody(by: -(bodyHeight - 1)); return []
-        default: return nil
-        }
-    }
-
-    mutating func handlePhase(_ key: Key, view: CardView) -> [Effect] {
-        guard let card = cards[view.entry.card] else { return [] }
+    /// Where the keys are read now: an overlay first, then the card's phase.
+    var keyPlace: KeyPlace {
+        if showingHelp { return .help }
+        if isTooSmall { return .tooSmall }
+        guard case let .reviewing(view) = mode else { return .idle }
+        if view.fixingKey { return .fixingKey }
         switch view.phase {
-        case let .choosing(highlighted): return choose(key, highlighted: highlighted, optionCount: card.options.count)
-        case .judging: return judge(key)
-        case let .paused(text): return resumeTyping(key, text: text)
-        case let .revealed(answer): return gradeKey(key, card: card, answer: answer)
-        case .typing: return []
+        case .choosing: return .choosing
+        case .judging: return .judging
+        case .typing: return .typing
+        case .paused: return .paused
+        case .revealed: return .revealed
         }
     }
 
-    mutating func choose(_ key: Key, highlighted: Int?, optionCount: Int) -> [Effect] {
-        if let index = key.optionIndex(count: optionCount) { return reveal(optionAt: index) }
-        switch key {
-        case .up, .left:
-            moveHighlight(to: max((highlighted ?? optionCount) - 1, 0))
-        case .down, .right, .tab:
-            moveHighlight(to: min((highlighted ?? -1) + 1, optionCount - 1))
-        case .enter, .space:
-            if let highlighted { return reveal(optionAt: highlighted) }
-            return reveal(.none)
+    /// The card on show, if any.
+    var shownCard: Card? {
+        guard case let .reviewing(view) = mode else { return nil }
+        return cards[view.entry.card]
+    }
+
+    /// How many options the card on show has (0 for other cards and screens).
+    var optionCount: Int { shownCard?.options.count ?? 0 }
+
+    var canUndo: Bool { book.canUndo }
+
+    var canPractise: Bool {
+        if case let .idle(outlook?) = mode { return outlook.canPractise }
+        return false
+    }
+
+    mutating func perform(_ action: KeyAction, key: Key) -> [Effect] {
+        if let effects = performCommand(action, key: key) { return effects }
+        guard case let .reviewing(view) = mode, let card = cards[view.entry.card] else { return [] }
+        switch (action, view.phase) {
+        case (.chooseOption, _): return key.optionIndex(count: card.options.count).map { reveal(optionAt: $0) } ?? []
+        case let (.highlightPrevious, .choosing(highlighted)): moveHighlight(to: max((highlighted ?? optionCount) - 1, 0))
+        case let (.highlightNext, .choosing(highlighted)): moveHighlight(to: min((highlighted ?? -1) + 1, optionCount - 1))
+        case let (.pickHighlighted, .choosing(highlighted)): return highlighted.map { reveal(optionAt: $0) } ?? reveal(.none)
+        case (.answerTrue, _): return reveal(.truth(true))
+        case (.answerFalse, _): return reveal(.truth(false))
+        case (.showAnswer, _): return reveal(.none)
+        case let (.submitTyped, .typing(text)), let (.submitTyped, .paused(text)): return reveal(text.isEmpty ? .none : .typed(text))
+        case let (.stopTyping, .typing(text)): setPhase(.paused(text))
+        case let (.deleteTyped, .typing(text)): setPhase(.typing(String(text.dropLast())))
+        case let (.typeCharacter, .typing(text)): if case let .character(c) = key { setPhase(.typing(text + String(c))) }
+        case let (.startTyping, .paused(text)): setPhase(.typing(text))
+        case let (.gradeDefault, .revealed(answer)): return grade(card.defaultGrade(after: answer))
+        case let (.grade, .revealed(answer)): return gradeKey(key, card: card, answer: answer)
+        case (.setKey, _): return fixKey(key)
+        case (.cancelFix, _): return fixKey(key)
         default: break
         }
         return []
     }
 
-    mutating func judge(_ key: Key) -> [Effect] {
-        switch key {
-        case .character("t"), .character("T"): return reveal(.truth(true))
-        case .character("f"), .character("F"): return reveal(.truth(false))
-        case .enter, .space: return reveal(.none)
-        case .up: scrollBody(by: -1)
-        case .down: scrollBody(by: 1)
-        default: break
-        }
-        return []
-    }
-
-    mutating func handleTyping(_ key: Key) -> [Effect] {
-        guard case let .reviewing(view) = mode, case let .typing(text) = view.phase else { return [] }
-        switch key {
-        case .enter: return reveal(text.isEmpty ? .none : .typed(text))
-        case .escape: setPhase(.paused(text))
-        case .backspace, .delete: setPhase(.typing(String(text.dropLast())))
-        case let .character(c): setPhase(.typing(text + String(c)))
-        case .up: scrollBody(by: -1)
-        case .down: scrollBody(by: 1)
+    /// The actions that do not depend on the card's phase; nil for the others.
+    mutating func performCommand(_ action: KeyAction, key: Key) -> [Effect]? {
+        switch action {
+        case .quit: return [.quit]
+        case .undo: return undo()
+        case .bury: return bury()
+        case .suspend: return suspend()
+        case .fixKey: return startKeyFix()
+        case .practise: if case .idle = mode { startPractice() }
+        case .openHelp: openHelp()
+        case .closeHelp: showingHelp = false
+        case .scrollUp: scrollBody(by: -1)
+        case .scrollDown: scrollBody(by: 1)
         case .pageUp: scrollBody(by: -(bodyHeight - 1))
         case .pageDown: scrollBody(by: bodyHeight - 1)
-        default: break
-        }
-        return []
-    }
-
-    mutating func resumeTyping(_ key: Key, text: String) -> [Effect] {
-        switch key {
-        case .enter, .space: return reveal(text.isEmpty ? .none : .typed(text))
-        case .escape, .tab, .character("i"): setPhase(.typing(text))
-        case .up: scrollBody(by: -1)
-        case .down: scrollBody(by: 1)
-        default: break
+        case .terminal: break
+        default: return nil
         }
         return []
     }
 
     mutating func gradeKey(_ key: Key, card: Card, answer: GivenAnswer) -> [Effect] {
-        let allowed = card.allowedGrades(after: answer)
-        switch key {
-        case .enter, .space: return grade(card.defaultGrade(after: answer))
-        case .up: scrollBody(by: -1)
-        case .down: scrollBody(by: 1)
-        default:
-            guard let grade = key.grade else { break }
-            if allowed.contains(grade) { return self.grade(grade) }
-            notice = "A wrong answer is graded Again: press 1 or Enter (k corrects a wrong key)."
-        }
-        return []
-    }
-
-    /// Arrows and pages scroll the help; `q` quits; any other key closes it.
-    mutating func handleHelp(_ key: Key) -> [Effect] {
-        switch key {
-        case .character("q"): return [.quit]
-        case .down: scrollBody(by: 1)
-        case .up: scrollBody(by: -1)
-        case .pageDown: scrollBody(by: bodyHeight - 1)
-        case .pageUp: scrollBody(by: -(bodyHeight - 1))
-        default: showingHelp = false
-        }
-        return []
-    }
-
-    /// Keys of the idle screen: the summary, or "nothing due".
-    mutating func handleIdle(_ key: Key) -> [Effect] {
-        switch key {
-        case .character("q"), .escape: return [.quit]
-        case .character("u"): return undo()
-        case .character("p"): if case .idle = mode { startPractice() }
-        case .character("?"): openHelp()
-        case .down: scrollBody(by: 1)
-        case .up: scrollBody(by: -1)
-        case .pageDown: scrollBody(by: bodyHeight - 1)
-        case .pageUp: scrollBody(by: -(bodyHeight - 1))
-        default: break
-        }
+        guard let grade = key.grade else { return [] }
+        if card.allowedGrades(after: answer).contains(grade) { return self.grade(grade) }
+        notice = card.options.isEmpty ? "A wrong answer is graded Again: press 1 or Enter."
+            : "A wrong answer is graded Again: press 1 or Enter (k corrects a wrong key)."
         return []
     }
 

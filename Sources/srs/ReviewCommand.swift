@@ -10,12 +10,8 @@ struct ReviewCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "review",
         abstract: "Review today's cards in a full-screen session.",
-        discussion: """
-            Keys: a-d answer, t/f true or false, i types a short answer (Enter shows the model); Space or \
-            Enter shows the answer and then grades Good; 1-4 grade Again/Hard/Good/Easy; u undo; \
-            s bury until tomorrow; ! suspend; k correct the answer key; ? help; q quit. \
-            Every answer is saved to disk as you give it. See docs/review-screen.md.
-            """)
+        discussion: "Keys (as on the review's help screen, `?`):\n\(ReviewKeys.commandLineSummary)\n\n"
+            + "Every answer is saved to disk as you give it. See docs/review-screen.md.")
 
     @OptionGroup var user: UserOptions
 

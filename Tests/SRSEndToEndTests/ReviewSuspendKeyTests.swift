@@ -40,7 +40,8 @@ struct ReviewSuspendKeyTests {
         try tmux.press("k")
         try tmux.waitFor("Which option is correct?")
         try tmux.press(jupiter)
-        try tmux.waitFor("saved to the deck")
+        // The notice names the letter on screen and the option's text (issue 8, point 9).
+        try tmux.waitFor("Answer key set to \(jupiter.uppercased()) (“Jupiter”")
         try tmux.press(jupiter)
         try tmux.waitFor("✓ Right.")
         try tmux.press("q")
