@@ -19,7 +19,10 @@ public enum LogMerge {
     /// are left out, and the rest replayed in order through `reviewer` (answers through its
     /// scheduler, bury, suspend and unsuspend as flags). For one machine's log this is exactly
     /// the state the `ReviewBook` that wrote it held.
-    public static func states(_ records: [LogRecord], reviewer: Reviewer) -> [CardID: CardProgress] {
+    /// `reviewers` gives the reviewer of each scheduler an answer names (default: `reviewer`);
+    /// a reschedule record sets the scheduler's state it carries.
+    public static func states(_ records: [LogRecord], reviewer: Reviewer,
+                              reviewers: [String: Reviewer] = [:]) -> [CardID: CardProgress] {
         var undone = Set<RecordID>()
         for record in records { if case let .undo(target) = record.action { undone.insert(target) } }
         var cards: [CardID: CardProgress] = [:]
@@ -28,10 +31,13 @@ public enum LogMerge {
             var after = before ?? CardProgress()
             switch record.action {
             case let .answer(grade, kind, _):
-                after = reviewer.answer(before, grade: grade, at: record.time, practice: kind == .practice, card: record.card)
+                let r = reviewers[record.scheduler] ?? reviewer
+                after = r.answer(before, grade: grade, at: record.time, practice: kind == .practice, card: record.card)
             case .bury: after.buriedUntil = reviewer.clock.nextDayStart(after: record.time)
             case .suspend: after.suspended = true
             case .unsuspend: after.suspended = false
+            case .reschedule:
+                (after.state, after.due, after.repeatPending) = (record.after.state, record.after.due, false)
             case .undo: continue
             }
             cards[record.card] = after == CardProgress() ? nil : after

@@ -107,6 +107,9 @@ public enum LogAction: Equatable, Sendable {
     case bury
     case suspend
     case unsuspend
+    /// The card's state rebuilt by another scheduler (`srs scheduler NAME`): its answers
+    /// replayed, or the state it had under that scheduler restored.
+    case reschedule
 }
 
 /// A log record's id: unique across machines (see `RecordIDs`), so that two machines' logs of

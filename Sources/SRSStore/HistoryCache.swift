@@ -38,7 +38,7 @@ struct HistoryBuilder {
                 seqs.append(Self.key(of: record.id))
             case let .undo(undoes):
                 remove(key: Self.key(of: undoes), card: card)
-            case .bury, .suspend, .unsuspend:
+            case .bury, .suspend, .unsuspend, .reschedule:
                 break
             }
             lastInterval[Int(card)] = interval

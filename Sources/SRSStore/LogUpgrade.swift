@@ -32,7 +32,7 @@ extension ProgressStore {
     }
 
     /// Every complete record of the log, from its first line.
-    private func readAllRecords() throws -> [LogRecord] {
+    public func readAllRecords() throws -> [LogRecord] {
         guard let bytes = try readFile(logPath) else { return [] }
         return try ReviewLogFile.parse(bytes, base: 0, firstLine: 1, previousSeq: 0, path: logPath).records
     }

@@ -35,6 +35,7 @@ enum ProgressFormat {
         case .bury: out += "\"do\":\"bury\","
         case .suspend: out += "\"do\":\"suspend\","
         case .unsuspend: out += "\"do\":\"unsuspend\","
+        case .reschedule: out += "\"do\":\"reschedule\","
         }
         out += "\"scheduler\":"
         JSONText.quote(record.scheduler, into: &out)
@@ -124,6 +125,7 @@ enum ProgressFormat {
         case "bury": logAction = .bury
         case "suspend": logAction = .suspend
         case "unsuspend": logAction = .unsuspend
+        case "reschedule": logAction = .reschedule
         default: throw reader.error("unknown action \"\(action)\"")
         }
         return LogRecord(seq: position, id: id ?? RecordIDs.v1(seq: position), card: CardID(card), time: at,

@@ -16,7 +16,7 @@ import SRSCore
 /// Opening reads the snapshot and only the log records after it.
 public final class ProgressStore {
     public let location: DataLocation
-    public let settings: UserSettings
+    public private(set) var settings: UserSettings
     /// The state of every card that has one, as loaded; emptied by `takeCards()`.
     var cards: [CardID: CardProgress]
     /// The number of records in the log (the `seq` of the newest).
@@ -50,6 +50,7 @@ public final class ProgressStore {
         let store = try ProgressStore(location: location, io: io, lock: lock)
         if store.logVersion < ProgressFormat.version { try store.upgradeLog() }
         try store.openLogForAppending()
+        try store.keepClassicSM2()
         if store.isSnapshotBehind { try? store.checkpoint(store.cards) }
         return store
     }
@@ -107,6 +108,16 @@ public final class ProgressStore {
         if chunk.tornBytes > 0 && lock != nil {
             notes.append("\(path): the last \(chunk.tornBytes) bytes were an answer cut short by an interrupted write (never acknowledged); they were discarded.")
         }
+    }
+
+    /// A user whose progress was made with classic SM-2 and who never chose a scheduler keeps
+    /// classic SM-2: it is written into settings.json (so this happens once) and the learner is
+    /// told how to switch.
+    func keepClassicSM2() throws {
+        guard settings.scheduler == nil, cards.values.contains(where: { $0.memory != nil }) else { return }
+        settings.scheduler = "sm2"
+        try save(settings: settings)
+        notes.append("Your progress was made with classic SM-2, so srs keeps it. Anki's SM-2 (what new users get) or FSRS: `srs scheduler anki` or `srs scheduler fsrs` replays your answers through it; `srs scheduler sm2` goes back.")
     }
 
     /// Hands the loaded progress of every card to its owner; the store keeps none. A card

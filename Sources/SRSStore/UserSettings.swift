@@ -15,13 +15,18 @@ public struct UserSettings: Equatable, Sendable {
     public var scheduler: String?
     /// Fuzz the intervals of `anki` and `fsrs`, as Anki and py-fsrs do by default.
     public var fuzz = true
+    /// Anki's and FSRS's options, and their per-deck overrides.
+    public var options = SchedulerOptions()
+    public var deckOptions: [String: SchedulerOptions] = [:]
+    /// The file as read, so that saving keeps what this build does not write itself.
+    var original: [(String, JSONValue)] = []
 
     public init() {}
 
     public static func == (a: UserSettings, b: UserSettings) -> Bool {
         a.limits == b.limits && a.rolloverHour == b.rolloverHour && a.timeZone == b.timeZone
             && a.newToday?.day == b.newToday?.day && a.newToday?.limit == b.newToday?.limit
-            && a.scheduler == b.scheduler && a.fuzz == b.fuzz
+            && a.scheduler == b.scheduler && a.fuzz == b.fuzz && a.options == b.options && a.deckOptions == b.deckOptions
     }
 
     /// The study-day clock these settings describe.
@@ -30,17 +35,20 @@ public struct UserSettings: Equatable, Sendable {
         return DayClock(timeZone: zone, rolloverHour: rolloverHour)
     }
 
-    /// The scheduler in use: the one named, else classic SM-2.
-    public var schedulerName: String { scheduler ?? "sm2" }
+    /// The scheduler in use: the one named, else Anki's SM-2 (a new user's default; a user with
+    /// classic SM-2 progress gets `sm2` written in, see `ProgressStore.openForReview`).
+    public var schedulerName: String { scheduler ?? "anki" }
 
     /// The reviewer for the scheduler in use, on this user's study days (Anki's day numbers
     /// follow the same rollover and zone).
-    public func reviewer() -> Reviewer {
+    /// `deck` picks that deck's option overrides, when it has any.
+    public func reviewer(deck: String? = nil, scheduler name: String? = nil) -> Reviewer {
         let clock = clock()
+        let options = deck.flatMap { deckOptions[$0] } ?? options
         let scheduler: any Scheduler
-        switch schedulerName {
-        case "anki": scheduler = AnkiScheduler(days: AnkiDays(rolloverHour: rolloverHour, timeZone: clock.timeZone), fuzz: fuzz)
-        case "fsrs": scheduler = FSRSScheduler(fuzz: fuzz)
+        switch name ?? schedulerName {
+        case "anki": scheduler = AnkiScheduler(options: options.anki, days: AnkiDays(rolloverHour: rolloverHour, timeZone: clock.timeZone), fuzz: fuzz)
+        case "fsrs": scheduler = FSRSScheduler(options: options.fsrs, fuzz: fuzz)
         default: scheduler = SM2()
         }
         return Reviewer(scheduler: scheduler, clock: clock)
@@ -65,8 +73,17 @@ public struct UserSettings: Equatable, Sendable {
             throw StoreError.damaged(path: path, line: line, problem: "\(error.located) (column \(column))",
                                      fix: "Fix it by hand (see docs/progress-format.md) or delete it to use the defaults.")
         }
-        guard case .object = value else { throw bad("not a JSON object") }
+        guard case let .object(members) = value else { throw bad("not a JSON object") }
         var settings = UserSettings()
+        settings.original = members
+        settings.options = try SchedulerOptions().reading(value, place: "", bad: bad)
+        if let decks = value["decks"], decks != .null {
+            guard case let .object(entries) = decks else { throw bad("\"decks\" must be an object of deck names") }
+            for (name, overrides) in entries {
+                guard case .object = overrides else { throw bad("\"decks.\(name)\" must be an object with \"anki\" or \"fsrs\" options") }
+                settings.deckOptions[name] = try settings.options.reading(overrides, place: "decks.\(name).", bad: bad)
+            }
+        }
         if let v = value["version"] {
             guard case let .number(n, true) = v else { throw bad("\"version\" must be a whole number") }
             if Int(n) > ProgressFormat.version { throw StoreError.newerFormat(path: path, found: Int(n), supported: ProgressFormat.version) }
@@ -106,6 +123,17 @@ public struct UserSettings: Equatable, Sendable {
         return settings
     }
 
+    static func text(_ value: JSONValue) -> JSONText {
+        switch value {
+        case .null: return .null
+        case let .bool(b): return .bool(b)
+        case let .number(n, isInteger): return isInteger && abs(n) < 1e15 ? .int(Int(n)) : .double(n)
+        case let .string(s): return .string(s)
+        case let .array(items): return .array(items.map(text))
+        case let .object(members): return .object(members.map { ($0.0, text($0.1)) })
+        }
+    }
+
     func encoded() -> [UInt8] {
         var members: [(String, JSONText)] = [
             ("version", .int(ProgressFormat.version)), ("new_per_day", .int(limits.newPerDay)),
@@ -114,6 +142,9 @@ public struct UserSettings: Equatable, Sendable {
         ]
         if let scheduler { members.append(("scheduler", .string(scheduler))) }
         if !fuzz { members.append(("fuzz", .bool(false))) }
+        // Options and anything else the file held stay as written.
+        let written = Set(members.map(\.0) + ["new_today"])
+        for (key, value) in original where !written.contains(key) { members.append((key, Self.text(value))) }
         if let newToday {
             members.append(("new_today", .object([("day", .string(newToday.day)), ("limit", .int(newToday.limit))])))
         }

@@ -105,7 +105,19 @@ extension ReviewSession {
             layout.rows += TextLayout.wrap(meaning, width: width, hangingAfter: keys + pad).map { Row($0) }
         }
         layout.blank()
-        layout.add("Again and Hard bring the card back later in this review. Every answer is saved as you give it.", .dim, width: width)
+        layout.add("Scheduler: \(Self.schedulerTitle(reviewer.scheduler.name)) (`srs scheduler` switches; see docs/scheduling.md).", width: width)
+        let again = reviewer.repeatsSameDay ? "Again and Hard bring the card back later in this review."
+            : "Again and a new card's Hard and Good go through learning steps of minutes: the card comes back in this review when its step is due."
+        layout.add(again + " Every answer is saved as you give it.", .dim, width: width)
         return layout.rows
+    }
+
+    /// The scheduler's name as the help screen gives it.
+    static func schedulerTitle(_ name: String) -> String {
+        switch name {
+        case "anki": return "Anki's SM-2 (anki)"
+        case "fsrs": return "FSRS-6 (fsrs)"
+        default: return "classic SM-2 (sm2)"
+        }
     }
 }

@@ -16,6 +16,7 @@ enum Bench {
             case "answer": try answer(arguments.dropFirst())
             case "phases": try phases(arguments.dropFirst())
             case "history": try history(arguments.dropFirst())
+            case "switch": BenchSwitch.run(arguments.dropFirst())
             default:
                 print("""
                     usage: srs-bench generate DIR [--cards N] [--now ISO] [--seed N]
@@ -23,6 +24,7 @@ enum Bench {
                            srs-bench phases DIR     the same, each part alone (ms)
                            srs-bench answer DIR [--count N]   durable answers (median, p95 ms)
                            srs-bench history DIR    read the review history for stats (ms)
+                           srs-bench switch [--reviews N] [--cards N]   replay through anki and fsrs (ms)
                     """)
                 exit(64)
             }

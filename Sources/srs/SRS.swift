@@ -16,6 +16,7 @@ struct SRS: AsyncParsableCommand {
         subcommands: [
             ReviewCommand.self,
             UnsuspendCommand.self,
+            SchedulerCommand.self,
             ScheduleCommand.self,
             ImportCommand.self,
             DecksCommand.self,

@@ -7,7 +7,7 @@ import SRSStore
 @Suite(.enabled(if: TmuxSession.available, "needs tmux"), .serialized)
 struct ReviewScreenTests {
     @Test func answersOneCardOfEachTypeUndoesAndQuits() throws {
-        let data = TempFolder()
+        let data = try TempFolder().pinScheduler(user: "ann")
         let tmux = try TmuxSession(["review", "--deck", "linear-algebra", "--data-dir", data.path, "--user", "ann"])
         var answered: Set<String> = []
         var position = 1
