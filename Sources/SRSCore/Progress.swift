@@ -19,6 +19,8 @@ public struct CardProgress: Equatable, Sendable {
     public var suspended: Bool
     /// Hidden from the queue while the time is before this (0: not buried).
     public var buriedUntil: EpochSeconds
+    /// Marked a leech (Anki's rule, `LeechRule`): a per-user flag until cards have tags.
+    public var leech = false
 
     public init(state: SchedulerState?, due: EpochSeconds, firstReview: EpochSeconds = 0, lastReview: EpochSeconds = 0,
                 repeatPending: Bool = false, suspended: Bool = false, buriedUntil: EpochSeconds = 0) {

@@ -7,10 +7,19 @@
 public struct Reviewer: Sendable {
     public let scheduler: any Scheduler
     public let clock: DayClock
+    /// When a card becomes a leech, and what happens to it then.
+    public let leeches: LeechRule
 
-    public init(scheduler: any Scheduler = SM2(), clock: DayClock) {
+    public init(scheduler: any Scheduler = SM2(), clock: DayClock, leeches: LeechRule = LeechRule()) {
         self.scheduler = scheduler
         self.clock = clock
+        self.leeches = leeches
+    }
+
+    /// True when the answer that turned `before` into `after` made the card a leech.
+    public func becameLeech(_ before: CardProgress?, _ after: CardProgress) -> Bool {
+        let lapses = after.state?.lapses ?? 0
+        return lapses > (before?.state?.lapses ?? 0) && leeches.isLeech(lapses: lapses)
     }
 
     /// Classic SM-2 repeats failed cards the same day; the others use learning steps.
@@ -45,6 +54,10 @@ public struct Reviewer: Sendable {
             next.due = scheduler.due(of: state)
             next.repeatPending = repeatsSameDay && grade.needsSameDayRepeat
             if next.firstReview == 0 { next.firstReview = time }
+            if becameLeech(progress, next) {
+                next.leech = true
+                if leeches.action == .suspend { next.suspended = true }
+            }
         }
         next.lastReview = time
         return next
@@ -59,4 +72,22 @@ public struct Reviewer: Sendable {
         }
         return result
     }
+}
+
+/// Anki's leech rule: a card becomes a leech at `threshold` lapses and again at every half of
+/// it more (8, 12, 16, … by default); then it is tagged (marked) or suspended.
+public struct LeechRule: Equatable, Sendable {
+    public enum Action: String, Sendable, CaseIterable {
+        case tag, suspend
+    }
+
+    public var threshold: Int
+    public var action: Action
+
+    public init(threshold: Int = 8, action: Action = .tag) {
+        self.threshold = threshold
+        self.action = action
+    }
+
+    public func isLeech(lapses: Int) -> Bool { AnkiCard.isLeech(lapses: lapses, threshold: threshold) }
 }

@@ -29,7 +29,7 @@ struct HistoryBuilder {
     mutating func add(_ records: [LogRecord]) {
         for record in records {
             let card = index(of: record.card)
-            let interval = Int32(clamping: record.after.memory?.intervalDays ?? 0)
+            let interval = Int32(clamping: record.after.intervalDays ?? 0)
             switch record.action {
             case let .answer(grade, kind, millis):
                 events.append(ReviewEvent(time: record.time, card: card, grade: grade, kind: kind,

@@ -12,7 +12,7 @@ enum ProgressFormat {
     static let logHeader = JSONText.object([("format", .string(logFormat)), ("version", .int(version))]).compact + "\n"
 
     /// Flags in a snapshot row.
-    static let repeatFlag = 1, suspendedFlag = 2
+    static let repeatFlag = 1, suspendedFlag = 2, leechFlag = 4
 
     // MARK: writing
 
@@ -55,7 +55,7 @@ enum ProgressFormat {
         if let state = p.state, p.memory == nil {
             out += "["
             JSONText.quote(id.rawValue, into: &out)
-            let flags = (p.repeatPending ? repeatFlag : 0) | (p.suspended ? suspendedFlag : 0)
+            let flags = (p.repeatPending ? repeatFlag : 0) | (p.suspended ? suspendedFlag : 0) | (p.leech ? leechFlag : 0)
             out += ",null,null,null,null,null,\(p.firstReview),\(p.lastReview),\(flags),\(p.buriedUntil),{\"scheduler\":\"\(state.schedulerName)\",\"state\":"
             ProgressState.write(p, into: &out)
             out += "}]"
@@ -68,7 +68,7 @@ enum ProgressFormat {
         } else {
             out += ",null,null,null,null,null,"
         }
-        let flags = (p.repeatPending ? repeatFlag : 0) | (p.suspended ? suspendedFlag : 0)
+        let flags = (p.repeatPending ? repeatFlag : 0) | (p.suspended ? suspendedFlag : 0) | (p.leech ? leechFlag : 0)
         out += "\(p.firstReview),\(p.lastReview),\(flags),\(p.buriedUntil)]"
     }
 
@@ -169,6 +169,7 @@ enum ProgressFormat {
         let flags = Int(try reader.readInt())
         p.repeatPending = flags & repeatFlag != 0
         p.suspended = flags & suspendedFlag != 0
+        p.leech = flags & leechFlag != 0
         try reader.expect(UInt8(ascii: ","))
         p.buriedUntil = try reader.readInt()
         if reader.peek() == UInt8(ascii: ",") {

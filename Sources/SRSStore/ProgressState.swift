@@ -38,6 +38,7 @@ enum ProgressState {
         }
         if p.repeatPending { fields.append("\"repeat\":true") }
         if p.suspended { fields.append("\"suspended\":true") }
+        if p.leech { fields.append("\"leech\":true") }
         if p.buriedUntil != 0 { fields.append("\"buried_until\":\(p.buriedUntil)") }
         out += "{" + fields.joined(separator: ",") + "}"
     }
@@ -66,6 +67,7 @@ enum ProgressState {
             case "last": f.p.lastReview = try r.readInt()
             case "repeat": f.p.repeatPending = try r.readBool()
             case "suspended": f.p.suspended = try r.readBool()
+            case "leech": f.p.leech = try r.readBool()
             case "buried_until": f.p.buriedUntil = try r.readInt()
             case _ where intKeys.contains(key): f.ints[key] = try r.readInt()
             case _ where doubleKeys.contains(key): f.doubles[key] = try r.readDouble()

@@ -15,6 +15,8 @@ public struct UserSettings: Equatable, Sendable {
     public var scheduler: String?
     /// Fuzz the intervals of `anki` and `fsrs`, as Anki and py-fsrs do by default.
     public var fuzz = true
+    /// What happens to a leech: Anki's default tags it (a per-user mark), or it is suspended.
+    public var leechAction = LeechRule.Action.tag
     /// Anki's and FSRS's options, and their per-deck overrides.
     public var options = SchedulerOptions()
     public var deckOptions: [String: SchedulerOptions] = [:]
@@ -26,7 +28,7 @@ public struct UserSettings: Equatable, Sendable {
     public static func == (a: UserSettings, b: UserSettings) -> Bool {
         a.limits == b.limits && a.rolloverHour == b.rolloverHour && a.timeZone == b.timeZone
             && a.newToday?.day == b.newToday?.day && a.newToday?.limit == b.newToday?.limit
-            && a.scheduler == b.scheduler && a.fuzz == b.fuzz && a.options == b.options && a.deckOptions == b.deckOptions
+            && a.scheduler == b.scheduler && a.fuzz == b.fuzz && a.leechAction == b.leechAction && a.options == b.options && a.deckOptions == b.deckOptions
     }
 
     /// The study-day clock these settings describe.
@@ -51,7 +53,8 @@ public struct UserSettings: Equatable, Sendable {
         case "fsrs": scheduler = FSRSScheduler(options: options.fsrs, fuzz: fuzz)
         default: scheduler = SM2()
         }
-        return Reviewer(scheduler: scheduler, clock: clock)
+        return Reviewer(scheduler: scheduler, clock: clock,
+                        leeches: LeechRule(threshold: options.anki.leechThreshold, action: leechAction))
     }
 
     /// The limits in force on the study day containing `time` (the one-day override applied).
@@ -109,6 +112,12 @@ public struct UserSettings: Equatable, Sendable {
                 throw bad("\"scheduler\" must be one of \(Schedulers.names.map { "\"\($0)\"" }.joined(separator: ", "))")
             }
             settings.scheduler = text
+        }
+        if let action = value["leech_action"], action != .null {
+            guard case let .string(text) = action, let known = LeechRule.Action(rawValue: text) else {
+                throw bad("\"leech_action\" must be \"tag\" or \"suspend\"")
+            }
+            settings.leechAction = known
         }
         if let fuzz = value["fuzz"], fuzz != .null {
             guard case let .bool(on) = fuzz else { throw bad("\"fuzz\" must be true or false") }

@@ -99,13 +99,14 @@ extension ReviewSession {
 
     func helpRows(width: Int) -> [Row] {
         var layout = CardLayout()
+        layout.add("Scheduler: \(Self.schedulerTitle(reviewer.scheduler.name)) (`srs scheduler` switches; see docs/scheduling.md).", width: width)
+        layout.blank()
         layout.add("Keys", .bold, width: width)
         for (keys, meaning) in ReviewKeys.help.map({ ($0.keys, $0.text) }) {
             let pad = String(repeating: " ", count: max(14 - DisplayWidth.of(keys), 1))
             layout.rows += TextLayout.wrap(meaning, width: width, hangingAfter: keys + pad).map { Row($0) }
         }
         layout.blank()
-        layout.add("Scheduler: \(Self.schedulerTitle(reviewer.scheduler.name)) (`srs scheduler` switches; see docs/scheduling.md).", width: width)
         let again = reviewer.repeatsSameDay ? "Again and Hard bring the card back later in this review."
             : "Again and a new card's Hard and Good go through learning steps of minutes: the card comes back in this review when its step is due."
         layout.add(again + " Every answer is saved as you give it.", .dim, width: width)

@@ -33,16 +33,27 @@ extension ReviewSession {
         guard case let .reviewing(view) = mode else { return [] }
         let id = view.entry.card
         let millis = Int(min(max(now - view.shownAt, 0), Self.answerTimeCap))
+        let before = book[id]
         // At the moment the grade keys were worked out, so the state applied is the one shown.
         let record = book.answer(id, grade: grade, at: view.gradedAt ?? seconds, millis: millis, practice: practice,
                                  mark: mark) { _ in }
         stats.record(grade, card: id)
         queue.advance(repeatToday: !practice && record.after.repeatPending)
-        if !practice, record.after.isLearning, record.after.due < clock.nextDayStart(after: seconds) {
+        if !practice, !record.after.suspended, record.after.isLearning, record.after.due < clock.nextDayStart(after: seconds) {
             queue.addLearning(id, due: record.after.due)
         }
+        if record.after.suspended { queue.remaining.removeAll { $0.card == id } }
         showCurrent()
+        if !practice, reviewer.becameLeech(before, record.after) { notice = leechNotice(record.after) }
         return [.append(record)]
+    }
+
+    /// What the review says when an answer made the card a leech.
+    func leechNotice(_ after: CardProgress) -> String {
+        let lapses = Format.count(after.state?.lapses ?? 0, "lapse")
+        return after.suspended
+            ? "Leech: \(lapses); the card is suspended (`srs unsuspend` brings it back, u takes it back)."
+            : "Leech: \(lapses); the card is marked a leech (`srs stats` lists leeches, u takes it back)."
     }
 
     /// Anki caps the recorded answer time at 60 s: a learner who walked away did not think that long.

@@ -60,3 +60,27 @@ import SRSStore
         #expect(history.events.map(\.grade) == [.good, .again, .good, .good, .hard])
     }
 }
+
+/// A card that lapses 8 times with Anki's SM-2 becomes a leech; `srs stats` counts and lists it.
+@Suite struct LeechStatsTests {
+    @Test func statsCountAndListLeeches() throws {
+        let data = TempFolder()
+        let args = ["--data-dir", data.path, "--user", "ann"]
+        var at = "2026-10-01T10:00:00Z"
+        let grades = ["good", "good"] + Array(repeating: ["again", "good"], count: 8).flatMap { $0 }
+        for grade in grades {
+            let result = try SRSProcess.run(["answer", "--at", at] + args, input: "c1 \(grade)\nc2 good\n", environment: ["TZ": "UTC"])
+            #expect(result.status == 0, "\(result.stderr)")
+            let first = try #require(result.stdout.split(separator: "\n").first)
+            let object = try JSONSerialization.jsonObject(with: Data(first.utf8)) as? [String: Any]
+            at = try #require(object?["due"] as? String)
+        }
+        let json = try SRSProcess.run(["stats", "--json", "--as-of", at] + args, environment: ["TZ": "UTC"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let cards = try #require(object["cards"] as? [String: Any])
+        #expect(cards["leeches"] as? Int == 1)
+        #expect(cards["leech_cards"] as? [String] == ["c1"])
+        let text = try SRSProcess.run(["stats", "--as-of", at] + args, environment: ["TZ": "UTC", "COLUMNS": "80"])
+        #expect(text.stdout.contains("\nLeech 1 card: c1\n"))
+    }
+}

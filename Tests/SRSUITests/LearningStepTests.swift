@@ -86,3 +86,26 @@ import SRSCore
         #expect(h.screen.contains("new 2  repeat 1  review 0"))
     }
 }
+
+@Suite struct LeechScreenTests {
+    @Test func theReviewSaysWhenACardBecomesALeechAndUndoTakesItBack() {
+        let card = AnkiCard(kind: .review, queue: .review, remainingSteps: 0, intervalDays: 10, easePermille: 2_500,
+                            due: .day(AnkiDays().today(at: Harness.start / 1000)), reps: 20, lapses: 7)
+        let seen = CardProgress(state: .anki(card), due: Harness.start / 1000 - 100, firstReview: 1_700_000_000,
+                                lastReview: 1_795_000_000)
+        var h = Harness(cards: [LearningStepTests.card(1)], progress: [CardID("tf-1"): seen],
+                        scheduler: AnkiScheduler(fuzz: false))
+        h.send("t 1")
+        #expect(h.session.notice == "Leech: 8 lapses; the card is marked a leech (`srs stats` lists leeches, u takes it back).")
+        #expect(h.screen.contains("Leech: 8 lapses"))
+        #expect(h.records.last?.after.leech == true)
+        h.send("u")
+        #expect(h.session.progress[CardID("tf-1")] == seen)
+    }
+
+    @Test func theHelpNamesTheScheduler() {
+        var h = Harness(cards: [LearningStepTests.card(1)], scheduler: AnkiScheduler(fuzz: false))
+        h.send("?")
+        #expect(h.screen.contains("Scheduler: Anki's SM-2 (anki)"))
+    }
+}
