@@ -42,7 +42,7 @@ let package = Package(
         .testTarget(name: "SRSCoreTests", dependencies: ["SRSCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "SRSTextTests", dependencies: ["SRSText"]),
         .testTarget(name: "SRSJSONTests", dependencies: ["SRSJSON"]),
-        .testTarget(name: "SRSQuizTests", dependencies: ["SRSQuiz", "SRSCore", "SRSText"]),
+        .testTarget(name: "SRSQuizTests", dependencies: ["SRSQuiz", "SRSCore", "SRSText"], exclude: ["Fixtures"]),
         .testTarget(name: "SRSStatsTests", dependencies: ["SRSStats", "SRSCore", "SRSText"], exclude: ["Fixtures"]),
         .testTarget(name: "SRSStoreTests", dependencies: ["SRSStore", "SRSCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "SRSUITests", dependencies: ["SRSUI", "SRSCore", "SRSText"], resources: [.copy("Snapshots")]),

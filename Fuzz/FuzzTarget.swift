@@ -11,7 +11,7 @@ public func fuzz(_ data: UnsafeRawPointer, _ size: Int) -> CInt {
     check(result.items.count + result.errors.count == result.itemCount, "every item is valid or an error")
     for item in result.items { checkSafe(item) }
     var taken = Set<CardID>()
-    let (deck, _) = DeckMerge.merge(result.items, name: "fuzz", existing: nil, taken: &taken)
+    let (deck, _) = DeckMerge.merge(result.items, name: "fuzz", previous: nil, taken: &taken)
     check(Set(deck.cards.map(\.id)).count == deck.cards.count, "ids are unique")
     let text = DeckWriter.text(of: deck)
     do {

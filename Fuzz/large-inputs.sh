@@ -19,6 +19,10 @@ python3 -c "import sys; sys.stdout.write('A\n' * 10000000)" > "$work/a-lines-20m
 python3 -c "import sys; sys.stdout.write('Question 1 Multiple Choice\nQ?\n' + 'AOne\nBTwo\n' * 1000000)" > "$work/options-10mb.txt"
 python3 -c "import sys; sys.stdout.write(''.join('Question %d True / False\nIs %d even?\nTTrue\nFFalse\nAnswer: %s\n' % (i, i, 'True' if i % 2 == 0 else 'False') for i in range(1, 400001)))" > "$work/tf-400k-items.txt"
 python3 -c "import sys; sys.stdout.buffer.write(bytes([0xC3, 0x28, 0xE2, 0x82, 0xFF, 0x0D]) * 2000000)" > "$work/bad-utf8-12mb.bin"
+# Repetitive inputs (issue 11): identical items, and a sample repeated to 50 MB.
+python3 -c "import sys; sys.stdout.write('Question 1 Multiple Choice\nWhich?\nAone\nBtwo\nAnswer: A\n' * 16000)" > "$work/identical-16000.txt"
+python3 -c "import sys; s = open('decks/sources/000_84106cf2ef55100a.txt').read() + '\n'; sys.stdout.write(s * (50000000 // len(s) + 1))" > "$work/repeated-sample-50mb.txt"
+python3 -c "import sys; sys.stdout.write('Question 1 Multiple Choice\nPick.\n' + 'AOne?\nBTwo?\n' * 1000000)" > "$work/asking-options-12mb.txt"
 
 failed=0
 run() {
@@ -34,7 +38,8 @@ run() {
     if [ "$status" -ne 0 ] && [ "$status" -ne 65 ]; then failed=1; tail -3 "$work/stderr"; fi
 }
 for file in quiz-50mb.txt garbage-50mb.bin line-10mb.txt one-letter-line-10mb.txt nul-10mb.bin \
-            a-lines-20mb.txt options-10mb.txt tf-400k-items.txt bad-utf8-12mb.bin; do
+            a-lines-20mb.txt options-10mb.txt tf-400k-items.txt bad-utf8-12mb.bin identical-16000.txt \
+            repeated-sample-50mb.txt asking-options-12mb.txt; do
     run "$file" env SRS_DATA_DIR="$work/data" "$srs" import "$work/$file" --dry-run --skip-invalid
 done
 # The same bytes as deck files: `srs decks` must report them (65), never crash.

@@ -7,12 +7,23 @@ public struct CardID: Hashable, Comparable, Sendable, CustomStringConvertible {
     public static func < (a: CardID, b: CardID) -> Bool { a.rawValue < b.rawValue }
 }
 
-/// Where a multiple-choice answer key came from.
+/// Where a multiple-choice answer key came from (`docs/quiz-format.md`, "Answer keys").
 public enum KeySource: Equatable, Sendable {
-    /// An `Answer:` line, a `--key` at import, or a correction made by the learner.
-    case explicit
-    /// Read from the explanation; `confidence` is in 0...1.
+    /// Written in the quiz text as an `Answer:` line.
+    case written
+    /// Stated outright in the explanation: "the correct answer is D", "(C) is correct".
+    case stated
+    /// Weighed from the evidence of the explanation; `confidence` is in 0...1.
     case inferred(confidence: Double)
+    /// Set by a person: `--key N=X` at import, the learner's `k` in review, or a bare `key: B`
+    /// in a deck file. Survives a re-import whose item has no written or stated key.
+    case corrected
+
+    /// True for keys a person or the text gives outright (not inferred).
+    public var isExplicit: Bool {
+        if case .inferred = self { return false }
+        return true
+    }
 }
 
 /// The correct option of a multiple-choice card: `index` 0 is option A.

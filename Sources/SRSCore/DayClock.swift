@@ -46,6 +46,17 @@ public struct DayClock: Sendable {
                       normalized.day ?? d)
     }
 
+    /// The start of the study day named `name` (`YYYY-MM-DD`, as `dayName` writes it); nil when
+    /// `name` is not such a date.
+    public func dayStart(named name: String) -> EpochSeconds? {
+        let parts = name.split(separator: "-", omittingEmptySubsequences: false)
+        guard name.utf8.count == 10, parts.count == 3, parts.map(\.count) == [4, 2, 2],
+              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return nil }
+        let start = start(ofYear: y, month: m, day: d)
+        // A date that does not exist (2026-02-30) would be normalised to another day's name.
+        return dayName(containing: start) == name ? start : nil
+    }
+
     /// The calendar date of the study day holding `time` (before the rollover hour, the
     /// previous calendar date).
     private func civilDay(containing time: EpochSeconds) -> (Int, Int, Int) {

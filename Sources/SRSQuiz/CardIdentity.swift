@@ -48,6 +48,9 @@ public enum CardIdentity {
     public static func assign(_ items: [(typeName: String, question: String)], matches: [Match],
                               deck: String, taken: inout Set<CardID>) -> [CardID] {
         var ids: [CardID] = []
+        // The next attempt to try per question: all lower ones are taken, since `taken` only
+        // grows; so 16,000 identical items cost 16,000 hashes, not 128 million.
+        var nextAttempt: [String: Int] = [:]
         for (item, match) in zip(items, matches) {
             switch match {
             case .same(let id), .similar(let id, _):
@@ -55,12 +58,14 @@ public enum CardIdentity {
                 taken.insert(id)
             case .new:
                 let question = normalized(item.question)
-                var attempt = 0
-                var id = newID(deck: deck, typeName: item.typeName, normalizedQuestion: question, attempt: 0)
+                let memo = item.typeName + "\u{1F}" + question
+                var attempt = nextAttempt[memo] ?? 0
+                var id = newID(deck: deck, typeName: item.typeName, normalizedQuestion: question, attempt: attempt)
                 while taken.contains(id) {
                     attempt += 1
                     id = newID(deck: deck, typeName: item.typeName, normalizedQuestion: question, attempt: attempt)
                 }
+                nextAttempt[memo] = attempt + 1
                 taken.insert(id)
                 ids.append(id)
             }

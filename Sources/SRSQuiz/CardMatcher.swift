@@ -37,9 +37,14 @@ struct CardMatcher {
         for index in existing.indices where available[index] {
             cards[key(existing[index].kind.typeName, existing[index].question), default: []].append(index)
         }
+        // Cards of one key are taken in order: a cursor per key keeps repeated questions linear.
+        var next: [String: Int] = [:]
         for position in unmatched {
-            guard let found = cards[key(items[position].typeName, items[position].question)]?
-                .first(where: { available[$0] }) else { continue }
+            let itemKey = key(items[position].typeName, items[position].question)
+            guard let candidates = cards[itemKey], let cursor = Optional(next[itemKey, default: 0]),
+                  cursor < candidates.count else { continue }
+            let found = candidates[cursor]
+            next[itemKey] = cursor + 1
             available[found] = false
             matches[position] = .same(existing[found].id)
         }

@@ -1,13 +1,28 @@
 import SRSCore
 import SRSText
 
-/// The human-readable report `srs import` prints for one file: the items by type, the keys
-/// by source (with confidence), and what was written. Pure; text is made terminal-safe.
+/// The human-readable report `srs import` prints for one file: the items by type, each key by
+/// where it came from (written, stated, inferred with confidence, corrected, kept, none), the
+/// questions other decks already hold, and what was written. Pure; text is made terminal-safe.
 public enum ImportSummary {
+    /// Item `position`'s question is already card `card` of deck `deck`.
+    public struct Elsewhere: Equatable, Sendable {
+        public var position: Int
+        public var deck: String
+        public var card: CardID
+        public init(position: Int, deck: String, card: CardID) {
+            self.position = position
+            self.deck = deck
+            self.card = card
+        }
+    }
+
     public static func text(path: String, deck: String, items: [QuizItem], merge: DeckMerge.Report,
-                            written: String?) -> String {
+                            elsewhere: [Elsewhere] = [], written: String?) -> String {
         var lines = ["\(path) → deck \"\(deck)\": \(typeCounts(items))"]
-        if let keys = keyCounts(items) { lines.append("  keys: \(keys)") }
+        if let keys = keyCounts(items, kept: merge.kept) { lines.append("  keys: \(keys)") }
+        lines += merge.kept.compactMap(disagreement)
+        if !elsewhere.isEmpty { lines.append("  " + elsewhereText(elsewhere)) }
         for match in merge.similar {
             let percent = Int((match.similarity * 100).rounded())
             lines.append("  item \(match.position) kept card \(match.id) (question \(percent)% alike)")
@@ -18,33 +33,58 @@ public enum ImportSummary {
     }
 
     static func typeCounts(_ items: [QuizItem]) -> String {
+        var counts: [String: Int] = [:]
+        for item in items { counts[item.kind.typeName, default: 0] += 1 }
         let names = [("multiple_choice", "multiple choice"), ("true_false", "true/false"), ("short_answer", "short answer")]
-        let parts = names.compactMap { type, label -> String? in
-            let count = items.filter { $0.kind.typeName == type }.count
-            return count == 0 ? nil : "\(count) \(label)"
-        }
+        let parts = names.compactMap { type, label in counts[type].map { "\($0) \(label)" } }
         let total = items.count == 1 ? "1 item" : "\(items.count) items"
         return parts.isEmpty ? total : "\(total) (\(parts.joined(separator: ", ")))"
     }
 
-    /// `1 explicit, 2 inferred (1: B 0.71, 4: D 0.64), 1 none (5)`; nil without multiple choice.
-    static func keyCounts(_ items: [QuizItem]) -> String? {
-        var explicit = 0
-        var inferred: [String] = []
-        var none: [String] = []
+    /// `2 written (1, 3), 1 stated (4: C), 1 inferred (5: B 0.71), 0 corrected, 1 kept (6: A
+    /// from shipped deck "x"), 1 none, self-graded (7)`; nil without multiple choice.
+    static func keyCounts(_ items: [QuizItem], kept: [DeckMerge.KeptKey]) -> String? {
+        let keptAt = Dictionary(kept.map { ($0.position, $0) }, uniquingKeysWith: { first, _ in first })
+        var groups: [String: [String]] = [:]
+        var any = false
         for item in items {
             guard case .multipleChoice(_, let key) = item.kind else { continue }
-            switch key?.source {
-            case .explicit?: explicit += 1
-            case .inferred(let confidence)?:
-                inferred.append("\(item.position): \(key.map { String($0.letter) } ?? "") \(confidence)")
-            case nil: none.append("\(item.position)")
-            }
+            any = true
+            let (group, entry) = describe(item.position, key, keptAt[item.position])
+            groups[group, default: []].append(entry)
         }
-        guard explicit + inferred.count + none.count > 0 else { return nil }
-        let inferredText = inferred.isEmpty ? "0 inferred" : "\(inferred.count) inferred (\(listed(inferred)))"
-        let noneText = none.isEmpty ? "0 none" : "\(none.count) none, self-graded (\(listed(none)))"
-        return "\(explicit) explicit, \(inferredText), \(noneText)"
+        guard any else { return nil }
+        return ["written", "stated", "inferred", "corrected", "kept", "none, self-graded"].map { group in
+            let entries = groups[group] ?? []
+            let count = group == "none, self-graded" && entries.isEmpty ? "0 none" : "\(entries.count) \(group)"
+            return entries.isEmpty ? count : "\(count) (\(listed(entries)))"
+        }.joined(separator: ", ")
+    }
+
+    private static func describe(_ position: Int, _ key: AnswerKey?, _ kept: DeckMerge.KeptKey?) -> (String, String) {
+        guard let key else { return ("none, self-graded", "\(position)") }
+        if let kept {
+            return ("kept", "\(position): \(key.letter) from \(kept.shipped ? "shipped" : "imported") deck \"\(kept.deck)\"")
+        }
+        switch key.source {
+        case .written: return ("written", "\(position)")
+        case .stated: return ("stated", "\(position): \(key.letter)")
+        case .inferred(let confidence): return ("inferred", "\(position): \(key.letter) \(confidence)")
+        case .corrected: return ("corrected", "\(position): \(key.letter)")
+        }
+    }
+
+    /// A kept key that this import's text contradicts: the learner should look.
+    static func disagreement(_ kept: DeckMerge.KeptKey) -> String? {
+        guard let found = kept.found, found.index != kept.key.index else { return nil }
+        return "  item \(kept.position): kept key \(kept.key.letter); this file suggests \(found.letter) "
+            + "(check it, then set it with --key \(kept.position)=X or `k` in review)"
+    }
+
+    static func elsewhereText(_ entries: [Elsewhere]) -> String {
+        let listedEntries = entries.map { "item \($0.position) in deck \"\($0.deck)\" as card \($0.card)" }
+        let count = entries.count == 1 ? "1 question is" : "\(entries.count) questions are"
+        return "\(count) already in other decks: \(listed(listedEntries))"
     }
 
     /// At most 10 entries, then "…".

@@ -1,82 +1,97 @@
-import SRSCore
 import Foundation
+import SRSCore
 
 /// Finds the correct option of a multiple-choice item from its explanation, when the text has
-/// no `Answer:` line.
+/// no `Answer:` line. A wrong key teaches a wrong fact every day after, so no key is named
+/// unless the evidence singles out one option (`docs/quiz-format.md`, "How keys are inferred"):
 ///
-/// Each option is scored by the content words it shares with the explanation. A word counts
-/// for more the fewer options contain it (weight ln(n / options containing it)): words every
-/// option shares, like the subject of the question, count for nothing. The best option becomes
-/// the key only when at least `minimumEvidence` of its distinguishing words appear in the
-/// explanation and its lead is clear; otherwise no key is named and the card is self-graded,
-/// because a wrong key would teach a wrong fact. (One shared word is weak evidence: an
-/// explanation that says "…for facts as well as skills" does not make "only physical skills"
-/// the answer.)
+/// 1. A key the explanation states outright (`the correct answer is D`, `(C) is correct`) is
+///    the key, marked `.stated`; two different stated keys give none.
+/// 2. Otherwise each option is weighed by what the explanation says of it (`OptionEvidence`):
+///    verbatim quotes of its text, its distinguishing words, numbers and symbols as whole
+///    tokens, and the question's own words said of it, each for it or against it by the
+///    negation and contrast around them.
+/// 3. The best option is the key when it has enough evidence, nothing substantial against
+///    it, and a clear lead over every other option; its confidence says how clear.
 public enum KeyInference {
-    /// The outcome: a key with `.inferred(confidence:)`, or nil and the reason in words.
+    /// The outcome: a key (`.stated` or `.inferred(confidence:)`), or nil and the reason.
     public struct Result: Equatable, Sendable {
         public var key: AnswerKey?
         public var reason: String
-        /// Each option's score, for reports and tests.
+        /// Each option's evidence for it minus against it, for reports and tests.
         public var scores: [Double]
     }
 
-    /// Below this confidence no key is named. Confidence is the winner's lead over the runner-up
-    /// as a share of the winner's score (1 when no other option is supported at all), times
-    /// min(1, distinguishing words matched / `fullEvidence`).
-    public static let minimumConfidence = 0.25
-    /// The fewest distinguishing words of the winning option the explanation must contain.
-    public static let minimumEvidence = 2
-    /// Matched distinguishing words at which the evidence counts in full.
-    public static let fullEvidence = 3
+    /// Below this confidence no key is named: the best option needs half as much evidence
+    /// again as any other (a lead of 1/3), discounted when its evidence is thin.
+    public static let minimumConfidence = 0.34
+    /// The most evidence against the best option, as a share of that for it, that still lets
+    /// it be the key.
+    public static let maximumContradiction = 0.25
+    /// Explanations longer than this (in UTF-8 bytes) are not weighed: no careful reader's
+    /// explanation is, and it keeps import linear on any input.
+    public static let longestExplanation = 20_000
 
-    /// Infers a key from `explanation`; pure and deterministic.
-    public static func infer(options: [String], explanation: String) -> Result {
-        let explanationStems = TextTokens.stems(explanation)
-        guard !explanationStems.isEmpty else {
+    /// Infers a key; pure and deterministic.
+    public static func infer(question: String = "", options: [String], explanation: String) -> Result {
+        guard !explanation.isEmpty else {
             return Result(key: nil, reason: "there is no explanation to infer it from", scores: [])
         }
-        let support = optionSupport(options.map(TextTokens.stems), against: explanationStems)
-        return decide(support.map(\.score), evidence: support.map(\.matches))
+        guard explanation.utf8.count <= longestExplanation else {
+            return Result(key: nil, reason: "the explanation is too long to weigh", scores: [])
+        }
+        let evidence = OptionEvidence(question: question, options: options, explanation: explanation)
+        if let stated = statedKey(evidence) { return stated }
+        return decide(evidence)
     }
 
-    /// Per option: the summed weight of its words found in the explanation, and how many of
-    /// them distinguish it (are not in every option).
-    static func optionSupport(_ optionStems: [Set<String>], against explanation: Set<String>)
-        -> [(score: Double, matches: Int)] {
-        var containing: [String: Int] = [:]
-        for stems in optionStems { for stem in stems { containing[stem, default: 0] += 1 } }
-        let count = Double(optionStems.count)
-        return optionStems.map { stems in
-            var score = 0.0, matches = 0
-            for stem in stems where explanation.contains(stem) {
-                let weight = log(count / Double(containing[stem] ?? optionStems.count))
-                if weight > 0 { score += weight; matches += 1 }
-            }
-            return (score, matches)
+    private static func statedKey(_ evidence: OptionEvidence) -> Result? {
+        let stated = evidence.stated.stated.subtracting(evidence.stated.denied)
+        guard !stated.isEmpty else { return nil }
+        guard stated.count == 1, let index = stated.first else {
+            let letters = stated.sorted().map { String(letterOf($0)) }.joined(separator: " and ")
+            return Result(key: nil, reason: "the explanation states different keys (\(letters))", scores: evidence.net)
         }
+        return Result(key: AnswerKey(index: index, source: .stated), reason: "", scores: evidence.net)
     }
 
-    static func decide(_ scores: [Double], evidence: [Int]) -> Result {
-        let ranked = scores.indices.sorted { scores[$0] > scores[$1] }
-        guard let best = ranked.first, scores[best] > 0 else {
-            return Result(key: nil, reason: "the explanation supports no option more than the others",
-                          scores: scores)
+    static func decide(_ evidence: OptionEvidence) -> Result {
+        let net = evidence.net
+        let ranked = net.indices.sorted { (net[$0], -$0) > (net[$1], -$1) }
+        guard let best = ranked.first, net[best] > 0, evidence.support[best] > 0 else {
+            return Result(key: nil, reason: "the explanation supports no option more than the others", scores: net)
         }
-        guard evidence[best] >= minimumEvidence else {
-            return Result(key: nil, reason: "the explanation shares too few words with any option",
-                          scores: scores)
+        guard evidence.isSubstantial(best) else {
+            return Result(key: nil, reason: "the explanation shares too few words with any option", scores: net)
         }
-        let runnerUp = ranked.count > 1 ? scores[ranked[1]] : 0
-        let lead = (scores[best] - runnerUp) / scores[best]
-        let strength = min(1, Double(evidence[best]) / Double(fullEvidence))
-        let confidence = (lead * strength * 100).rounded() / 100
+        guard evidence.against[best] <= maximumContradiction * evidence.support[best] else {
+            return Result(key: nil, reason: "the explanation says things both for and against \(letterOf(best))",
+                          scores: net)
+        }
+        let runnerUp = evidence.support.indices.filter { $0 != best }.map { evidence.support[$0] }.max() ?? 0
+        let lead = max(0, net[best] - runnerUp) / net[best]
+        let confidence = (lead * evidence.strength(best) * 100).rounded() / 100
         guard confidence >= minimumConfidence else {
-            let letters = ranked.prefix(2).map { String(Character(UnicodeScalar(UInt8(65 + $0)))) }
-            return Result(key: nil, reason: "the explanation supports \(letters.joined(separator: " and ")) "
-                + "about equally", scores: scores)
+            let second = ranked.count > 1 ? ranked[1] : best
+            let other = evidence.support.indices.filter { $0 != best }.max { evidence.support[$0] < evidence.support[$1] } ?? second
+            return Result(key: nil, reason: "the explanation supports \(letterOf(best)) and \(letterOf(other)) "
+                + "about equally", scores: net)
         }
-        let key = AnswerKey(index: best, source: .inferred(confidence: confidence))
-        return Result(key: key, reason: "", scores: scores)
+        return Result(key: AnswerKey(index: best, source: .inferred(confidence: confidence)), reason: "", scores: net)
     }
+
+    /// Results by item text: a file that repeats an item weighs it once.
+    struct Cache {
+        private var results: [String: Result] = [:]
+
+        mutating func infer(question: String, options: [String], explanation: String) -> Result {
+            let key = question + "\u{1F}" + options.joined(separator: "\u{1E}") + "\u{1F}" + explanation
+            if let known = results[key] { return known }
+            let result = KeyInference.infer(question: question, options: options, explanation: explanation)
+            results[key] = result
+            return result
+        }
+    }
+
+    static func letterOf(_ index: Int) -> Character { Character(UnicodeScalar(UInt8(65 + index))) }
 }

@@ -1,7 +1,7 @@
 import SRSCore
 /// A key given at import with `--key N=X` (or `--key FILE:N=X` when importing several files):
 /// item `position` (1-based, as the import report numbers items) has key option `index`.
-/// Such a key counts as explicit.
+/// Such a key counts as corrected.
 public struct KeyOverride: Equatable, Sendable {
     public var file: String?
     public var position: Int
@@ -59,7 +59,7 @@ extension QuizParseResult {
             let last = Character(UnicodeScalar(UInt8(64 + options.count)))
             return "\(spec): item \(override.position) has options A to \(last) only"
         }
-        items[index].kind = .multipleChoice(options: options, key: AnswerKey(index: override.index, source: .explicit))
+        items[index].kind = .multipleChoice(options: options, key: AnswerKey(index: override.index, source: .corrected))
         warnings.removeAll { $0.position == override.position && $0.message.hasPrefix("no answer key") }
         return nil
     }

@@ -1,15 +1,30 @@
 import SRSCore
+
 /// The options of a multiple-choice item: consecutive letters from A, blank lines between them
 /// allowed, two to eight of them. `start` is the index of the A line, `end` is one past the last.
 struct OptionRun: Equatable, Sendable {
     var start: Int
     var end: Int
     var options: [QuizOptionLine]
+    /// The line where the end of the options was a guess (the cues did not decide), if any.
+    var undecidedLine: Int?
 
     /// The first A line followed (after blank lines) by a B line starts the run; it grows while
-    /// the next non-blank line carries the next letter and does not read as prose.
+    /// the next non-blank line carries the next letter and does not read as prose. When a run
+    /// is followed by a line that asks (ends with `?`) and then by another run, the first was
+    /// part of a question over several lines (`Alice…` / `Bob…` / `Who…?`) and the later run
+    /// holds the options.
     static func find(in lines: [QuizLine]) -> OptionRun? {
-        for index in lines.indices where lines[index].optionIndex == 0 {
+        guard var run = first(in: lines, from: 0) else { return nil }
+        while let asking = lines[run.end...].first(where: { !$0.isBlank }), asking.text.hasSuffix("?"),
+              let later = first(in: lines, from: run.end) {
+            run = later
+        }
+        return run
+    }
+
+    private static func first(in lines: [QuizLine], from start: Int) -> OptionRun? {
+        for index in lines.indices.dropFirst(start) where lines[index].optionIndex == 0 {
             guard let next = nextNonBlank(in: lines, after: index), lines[next].optionIndex == 1,
                   let first = lines[index].option, let second = lines[next].option, second.index == 1
             else { continue }
@@ -24,35 +39,73 @@ struct OptionRun: Equatable, Sendable {
         while options.count < maximumOptionCount,
               let next = Self.nextNonBlank(in: lines, after: end - 1),
               lines[next].optionIndex == options.count, let option = lines[next].option,
-              option.index == options.count,
-              !Self.readsAsProse(option, after: options) {
+              option.index == options.count {
+            let shape = OptionShape(candidate: option, siblings: options, afterBlank: next > end,
+                                    siblingsSpaced: spaced(lines), nextLetterFollows: Self.nextLetter(after: next, in: lines))
+            if shape.verdict == .prose { return }
+            if shape.verdict == .undecided, undecidedLine == nil { undecidedLine = lines[next].number }
+            if shape.verdict == .undecided, shape.leansToProse { return }
             options.append(option)
             end = next + 1
         }
     }
 
+    /// True when blank lines stand between the options so far.
+    private func spaced(_ lines: [QuizLine]) -> Bool {
+        lines[start..<end].contains { $0.isBlank }
+    }
+
+    /// True when the line after `index` carries the letter after `index`'s and reads as an
+    /// option (glued, not lower-case after upper-case): the options go on.
+    private static func nextLetter(after index: Int, in lines: [QuizLine]) -> Bool {
+        guard let letter = lines[index].optionIndex, let next = nextNonBlank(in: lines, after: index),
+              let option = lines[next].option else { return false }
+        return option.index == letter + 1
+    }
+
     private static func nextNonBlank(in lines: [QuizLine], after index: Int) -> Int? {
         lines[(index + 1)...].firstIndex { !$0.isBlank }
     }
+}
 
-    /// An explanation that happens to start with the next letter (`Every…` after option D) is
-    /// told from an option by its shape: its text starts lower-case where no option's does, or
-    /// it is a sentence (ends with `.`, `!` or `?`, where no option does) much longer than them.
-    static func readsAsProse(_ candidate: QuizOptionLine, after options: [QuizOptionLine]) -> Bool {
-        let texts = options.map(\.text)
-        if startsLowercase(candidate.text), !texts.contains(where: startsLowercase) { return true }
-        let longest = texts.map(\.count).max() ?? 0
-        return endsSentence(candidate.text) && !texts.contains(where: endsSentence)
-            && candidate.text.count > max(60, 2 * longest)
+/// Whether a line carrying the next option's letter is that option or the explanation, from
+/// its likeness to the options before it (`docs/quiz-format.md`, "Where the options end").
+struct OptionShape {
+    enum Verdict { case option, prose, undecided }
+
+    let verdict: Verdict
+    /// For an undecided line: it ends a sentence and is longer than every option, so it is read
+    /// as the explanation; otherwise as an option.
+    let leansToProse: Bool
+
+    init(candidate: QuizOptionLine, siblings: [QuizOptionLine], afterBlank: Bool, siblingsSpaced: Bool,
+         nextLetterFollows: Bool = false) {
+        let texts = siblings.map(\.text)
+        let sentence = Self.endsSentence(candidate.text)
+        let words = Self.wordCount(candidate.text), longest = texts.map(Self.wordCount).max() ?? 0
+        leansToProse = sentence && words > longest
+        if nextLetterFollows, !sentence || texts.contains(where: Self.endsSentence) {
+            verdict = .option   // `Ctanh` between `BSigmoid` and `DLeaky ReLU`
+            return
+        }
+        if Self.startsLowercase(candidate.text), !texts.contains(where: Self.startsLowercase) {
+            verdict = .prose
+            return
+        }
+        var cues = 0
+        if sentence, !texts.contains(where: Self.endsSentence) { cues += 1 }
+        if words >= 4, words >= 2 * longest { cues += 1 }
+        if afterBlank, !siblingsSpaced { cues += 1 }
+        verdict = cues >= 2 ? .prose : cues == 1 ? .undecided : .option
     }
 
-    private static func startsLowercase(_ text: String) -> Bool {
+    static func startsLowercase(_ text: String) -> Bool {
         text.unicodeScalars.first?.isLowercaseLetter ?? false
     }
 
-    private static func endsSentence(_ text: String) -> Bool {
-        let trimmed = text.unicodeScalars.reversed().drop { "\"')”’»".unicodeScalars.contains($0) }
-        guard let last = trimmed.first else { return false }
-        return ".!?。！？".unicodeScalars.contains(last)
+    static func endsSentence(_ text: String) -> Bool { ModelAnswerExtent.endsSentence(text) }
+
+    static func wordCount(_ text: String) -> Int {
+        text.split { $0 == " " }.count
     }
 }

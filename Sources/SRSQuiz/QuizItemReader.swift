@@ -13,9 +13,9 @@ struct QuizItemReader {
 
     private var body: [QuizLine] { block.body }
 
-    mutating func read() -> Result<QuizItem, QuizDiagnostic> {
+    mutating func read(inferences: inout KeyInference.Cache) -> Result<QuizItem, QuizDiagnostic> {
         switch block.header?.type ?? detectedType() {
-        case .multipleChoice: return readMultipleChoice()
+        case .multipleChoice: return readMultipleChoice(&inferences)
         case .trueFalse: return readTrueFalse()
         case .shortAnswer: return readShortAnswer()
         case nil:
@@ -36,11 +36,16 @@ struct QuizItemReader {
 
     // MARK: Multiple choice
 
-    private mutating func readMultipleChoice() -> Result<QuizItem, QuizDiagnostic> {
+    private mutating func readMultipleChoice(_ inferences: inout KeyInference.Cache) -> Result<QuizItem, QuizDiagnostic> {
         guard let run = OptionRun.find(in: body) else {
             return .failure(error(block.startLine, "multiple-choice item has no options; write at least two "
                 + "options on their own lines, each as its letter glued to its text: `AFirst option`, "
                 + "`BSecond option`"))
+        }
+        if let line = run.undecidedLine {
+            let reading = run.end > body.firstIndex(where: { $0.number == line }) ?? body.endIndex ? "an option" : "the explanation"
+            warn(line, "this line is read as \(reading), though it could be \(reading == "an option" ? "the explanation" : "an option"); "
+                + "put a blank line or an `Answer:` line between the options and the explanation to make it clear")
         }
         let question = paragraphs(body[..<run.start])
         guard !question.isEmpty else { return .failure(missingQuestion()) }
@@ -51,43 +56,40 @@ struct QuizItemReader {
         case .failure(let failure): return .failure(failure)
         case .success(let explicit?):
             return .success(item(question, .multipleChoice(options: options, key: explicit), explanation))
+        case .success(nil) where rest.contains(where: { $0.answerValue != nil }):
+            return .success(item(question, .multipleChoice(options: options, key: nil), explanation))
         case .success(nil):
-            let key = inferredKey(options: options, explanation: explanation)
+            let key = inferredKey(question: question, options: options, explanation: explanation, &inferences)
             return .success(item(question, .multipleChoice(options: options, key: key), explanation))
         }
     }
 
-    /// The key from the first `Answer:` line, nil when there is none.
-    private func explicitKey(in lines: ArraySlice<QuizLine>, options: [String])
+    /// The key from the first `Answer:` line, nil when there is none or when its letter and
+    /// text disagree (then with a warning naming the line).
+    private mutating func explicitKey(in lines: ArraySlice<QuizLine>, options: [String])
         -> Result<AnswerKey?, QuizDiagnostic> {
         guard let line = lines.first(where: { $0.answerValue != nil }), let value = line.answerValue else {
             return .success(nil)
         }
         let last = Character(UnicodeScalar(UInt8(64 + options.count)))
-        guard let index = Self.optionIndex(value, options: options) else {
-            return .failure(error(line.number, "`Answer: \(value)` does not name an option; write the "
-                + "option's letter, A to \(last), as in `Answer: A`"))
-        }
-        guard index < options.count else {
+        switch AnswerValue.read(value, options: options) {
+        case .option(let index): return .success(AnswerKey(index: index, source: .written))
+        case .missingOption:
             return .failure(error(line.number, "`Answer: \(value)` names an option this item does not "
                 + "have (it has A to \(last)); fix the letter or add the missing option"))
+        case .unreadable:
+            return .failure(error(line.number, "`Answer: \(value)` does not name an option; write the "
+                + "option's letter, A to \(last), as in `Answer: A`"))
+        case .disagreement(let problem):
+            warn(line.number, "no answer key: `Answer: \(value.prefix(60))` \(problem); the card will be "
+                + "self-graded. Make the letter and the text agree, or import with `--key \(position)=X`")
+            return .success(nil)
         }
-        return .success(AnswerKey(index: index, source: .explicit))
     }
 
-    /// `B`, `B.`, `B)`, `(B)`, `B - text` → 1; otherwise an option's exact text.
-    static func optionIndex(_ value: String, options: [String]) -> Int? {
-        let scalars = Array(value.unicodeScalars.drop { $0 == "(" })
-        if let first = scalars.first, ("A"..."Z").contains(first),
-           scalars.count == 1 || !scalars[1].properties.isAlphabetic {
-            return Int(first.value) - 65
-        }
-        let lowered = value.lowercased()
-        return options.firstIndex { $0.lowercased() == lowered }
-    }
-
-    private mutating func inferredKey(options: [String], explanation: String) -> AnswerKey? {
-        let inference = KeyInference.infer(options: options, explanation: explanation)
+    private mutating func inferredKey(question: String, options: [String], explanation: String,
+                                      _ inferences: inout KeyInference.Cache) -> AnswerKey? {
+        let inference = inferences.infer(question: question, options: options, explanation: explanation)
         if inference.key == nil {
             warn(block.startLine, "no answer key: \(inference.reason); the card will be self-graded. Add "
                 + "`Answer: X` after the options, or import with `--key \(position)=X`")
@@ -115,20 +117,23 @@ struct QuizItemReader {
         return .success(item(question, .trueFalse(answer: answer), explanation))
     }
 
-    /// `True`, `t`, `yes` → true; `False`, `f`, `no` → false (case and a final `.` ignored).
+    /// `True`, `t`, `yes`, `T) True`, `(T)` → true; `False`, `f`, `no` → false: every word
+    /// says the same (case and punctuation ignored).
     static func truthValue(_ value: String) -> Bool? {
-        var word = value.lowercased()
-        while let last = word.last, ".!".contains(last) { word.removeLast() }
-        switch word {
-        case "true", "t", "yes": return true
-        case "false", "f", "no": return false
-        default: return nil
+        let values = TextTokens.words(value).map { word -> Bool? in
+            switch word {
+            case "true", "t", "yes": return true
+            case "false", "f", "no": return false
+            default: return nil
+            }
         }
+        guard let first = values.first, let truth = first, values.allSatisfy({ $0 == truth }) else { return nil }
+        return truth
     }
 
     // MARK: Short answer
 
-    private func readShortAnswer() -> Result<QuizItem, QuizDiagnostic> {
+    private mutating func readShortAnswer() -> Result<QuizItem, QuizDiagnostic> {
         guard let marker = body.firstIndex(where: { $0.modelAnswerValue != nil }) else {
             return .failure(error(block.startLine, "short-answer item has no model answer; add a line "
                 + "`Model answer: …` after the question"))
@@ -141,6 +146,15 @@ struct QuizItemReader {
             let paragraph = rest.drop { $0.isBlank }.prefix { !$0.isBlank }
             modelAnswer = paragraphs(paragraph)
             rest = rest[paragraph.endIndex...]
+        } else {
+            let extent = ModelAnswerExtent.extent(first: modelAnswer, following: rest)
+            modelAnswer = ([modelAnswer] + rest.prefix(extent.count).map(\.text)).joined(separator: "\n")
+            rest = rest.dropFirst(extent.count)
+            if let line = extent.undecidedLine {
+                warn(line, "this line is read as the start of the explanation, though it may continue the model "
+                    + "answer; to keep it in the explanation put a blank line before it, to make it part of the "
+                    + "answer write `Model answer:` alone on its line with the whole answer in the lines after it")
+            }
         }
         guard !modelAnswer.isEmpty else {
             return .failure(error(body[marker].number, "`Model answer:` is empty; write the answer after "

@@ -40,6 +40,8 @@ extension QuizLine {
         guard !digits.isEmpty, digits.count <= 9, let number = Int(digits) else { return nil }
         var rest = afterWord.dropFirst(digits.count)
         if let first = rest.first, ":.)-–—".contains(first) { rest = rest.dropFirst() }
+        rest = rest.drop { "([".contains($0) }
+        while let last = rest.last, ")]:.".contains(last) { rest = rest.dropLast() }
         switch rest {
         case "": return QuizHeader(number: number, type: nil)
         case "multiplechoice": return QuizHeader(number: number, type: .multipleChoice)
@@ -55,12 +57,15 @@ extension QuizLine {
         return compact == "thinkaboutyouranswer,thenrevealbelow." || compact == "thinkaboutyouranswer,thenrevealbelow"
     }
 
-    /// The value of an `Answer:` line (not `Model answer:`), trimmed.
+    /// The value of an `Answer:` line (not `Model answer:`), trimmed. Also `Correct answer:`,
+    /// `Right answer:`, `Correct option:` and `Answer key:`, in any case and spacing.
     var answerValue: String? {
-        guard let first = text.utf8.first, first | 0x20 == UInt8(ascii: "a") || first | 0x20 == UInt8(ascii: "c")
-        else { return nil }
-        return value(afterLabel: "answer") ?? value(afterLabel: "correctanswer")
+        guard let first = text.utf8.first.map({ $0 | 0x20 }), "acr".utf8.contains(first) else { return nil }
+        for label in Self.answerLabels { if let value = value(afterLabel: label) { return value } }
+        return nil
     }
+
+    static let answerLabels = ["answer", "correctanswer", "rightanswer", "correctoption", "answerkey"]
 
     /// The value of a `Model answer:` line, trimmed (may be empty: the answer follows).
     var modelAnswerValue: String? {
@@ -83,18 +88,26 @@ extension QuizLine {
     /// first two bytes that `option` confirms.
     var optionIndex: Int? {
         var bytes = text.utf8.makeIterator()
-        guard let first = bytes.next(), (65...72).contains(first), let second = bytes.next(),
-              second != 0x20, second != 0x09 else { return nil }
+        guard var first = bytes.next(), var second = bytes.next() else { return nil }
+        if first == UInt8(ascii: "("), let third = bytes.next(), third == UInt8(ascii: ")") { (first, second) = (second, third) }
+        guard (65...72).contains(first), second != 0x20, second != 0x09 else { return nil }
         return Int(first) - 65
     }
 
-    /// An option written as its letter glued to its text (`A4`, `Basync`, `Cθ`), or `A) text`.
+    /// An option written as its letter glued to its text (`A4`, `Basync`, `Cθ`), or with a
+    /// separator and a space: `A) text`, `(A) text`, `A. text`, `A: text`.
     var option: QuizOptionLine? {
         guard optionIndex != nil else { return nil }
-        guard let first = text.unicodeScalars.first, (65...72).contains(first.value) else { return nil }
+        var rest = text.unicodeScalars.dropFirst(text.utf8.first == UInt8(ascii: "(") ? 1 : 0)
+        guard let first = rest.first, (65...72).contains(first.value) else { return nil }
         let index = Int(first.value) - 65
-        var rest = text.unicodeScalars.dropFirst()
-        if rest.first == ")" { rest = rest.dropFirst().drop { $0.isSpaceLike } }
+        rest = rest.dropFirst()
+        if rest.first == ")" {
+            rest = rest.dropFirst().drop { $0.isSpaceLike }
+        } else if let separator = rest.first, ".:".unicodeScalars.contains(separator),
+                  rest.dropFirst().first?.isSpaceLike == true {
+            rest = rest.dropFirst().drop { $0.isSpaceLike }
+        }
         guard let next = rest.first, !next.isSpaceLike else { return nil }
         return QuizOptionLine(index: index, text: String(Substring(rest)))
     }
@@ -113,13 +126,12 @@ extension QuizLine {
 }
 
 extension String {
-    /// The text without leading and trailing ASCII whitespace (lines are already cut at line
-    /// ends; Unicode spaces such as U+00A0 are content).
+    /// The text without leading and trailing spaces of any kind (`isSpaceLike`: also U+00A0,
+    /// U+202F, U+3000 and the byte-order mark).
     var trimmingSpaces: String {
-        let utf8 = self.utf8
-        let isSpace: (UInt8) -> Bool = { $0 == 0x20 || (0x09...0x0D).contains($0) }
-        guard let first = utf8.firstIndex(where: { !isSpace($0) }),
-              let last = utf8.lastIndex(where: { !isSpace($0) }) else { return "" }
-        return String(self[first..<utf8.index(after: last)])
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.isSpaceLike }),
+              let last = scalars.lastIndex(where: { !$0.isSpaceLike }) else { return "" }
+        return String(scalars[first...last])
     }
 }

@@ -9,16 +9,20 @@ public enum QuizParser {
     /// (see `TerminalSafe`), so nothing that reaches a card can drive a terminal.
     public static func parse<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> QuizParseResult {
         var result = QuizParseResult()
+        var inferences = KeyInference.Cache()
         for block in blocks(QuizText.lines(bytes)) {
             result.itemCount += 1
             var reader = QuizItemReader(block: block, position: result.itemCount)
-            let item = reader.read()
+            let item = reader.read(inferences: &inferences)
             result.warnings += reader.warnings
             switch item {
             case .success(let item): result.items.append(item)
             case .failure(let error): result.errors.append(error)
             }
         }
+        result.warnings += DuplicateItems.warnings(result.items)
+        result.warnings = result.warnings.enumerated()
+            .sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }.map(\.element)
         return result
     }
 

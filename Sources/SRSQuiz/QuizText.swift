@@ -44,11 +44,45 @@ enum QuizText {
 
     private static func cleaned(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
         var lower = range.lowerBound, upper = range.upperBound
-        while lower < upper, isSpace(buffer[lower]) { lower += 1 }
-        while upper > lower, isSpace(buffer[upper - 1]) { upper -= 1 }
+        while lower < upper {
+            if isSpace(buffer[lower]) { lower += 1 } else if let length = wideSpace(buffer, at: lower, before: upper) {
+                lower += length
+            } else { break }
+        }
+        while upper > lower {
+            if isSpace(buffer[upper - 1]) { upper -= 1 } else if let length = wideSpace(buffer, endingAt: upper, after: lower) {
+                upper -= length
+            } else { break }
+        }
         let slice = UnsafeBufferPointer(rebasing: buffer[lower..<upper])
         let text = String(decoding: slice, as: UTF8.self)
         return mayHoldControls(slice) ? TerminalSafe.sanitize(text, keepNewlines: false) : text
+    }
+
+    /// The length of a Unicode space, byte-order mark or zero-width space starting at `index`
+    /// (U+00A0, U+1680, U+2000…U+200B, U+202F, U+205F, U+3000, U+FEFF), or nil.
+    private static func wideSpace(_ buffer: UnsafeBufferPointer<UInt8>, at index: Int, before end: Int) -> Int? {
+        for length in [2, 3] where index + length <= end && isWideSpace(buffer, index, length) { return length }
+        return nil
+    }
+
+    private static func wideSpace(_ buffer: UnsafeBufferPointer<UInt8>, endingAt end: Int, after start: Int) -> Int? {
+        for length in [2, 3] where end - length >= start && isWideSpace(buffer, end - length, length) { return length }
+        return nil
+    }
+
+    private static func isWideSpace(_ buffer: UnsafeBufferPointer<UInt8>, _ index: Int, _ length: Int) -> Bool {
+        let (a, b) = (buffer[index], buffer[index + 1])
+        if length == 2 { return a == 0xC2 && b == 0xA0 }
+        let c = buffer[index + 2]
+        switch (a, b) {
+        case (0xE2, 0x80): return (0x80...0x8B).contains(c) || c == 0xAF
+        case (0xE2, 0x81): return c == 0x9F
+        case (0xE1, 0x9A): return c == 0x80
+        case (0xE3, 0x80): return c == 0x80
+        case (0xEF, 0xBB): return c == 0xBF
+        default: return false
+        }
     }
 
     private static func isSpace(_ byte: UInt8) -> Bool {
@@ -56,8 +90,14 @@ enum QuizText {
     }
 
     /// A cheap byte test that errs on the side of "maybe": C0, DEL, and the lead bytes of
-    /// C1 controls (0xC2) and bidi controls (0xD8, 0xE2).
+    /// C1 controls and the soft hyphen (0xC2), bidi and other format characters (0xD8, 0xDB,
+    /// 0xDC, 0xE1, 0xE2), the BOM and interlinear marks (0xEF) and tag characters (0xF3).
     private static func mayHoldControls(_ slice: UnsafeBufferPointer<UInt8>) -> Bool {
-        slice.contains { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xD8 || $0 == 0xE2 }
+        slice.contains {
+            switch $0 {
+            case 0..<0x20, 0x7F, 0xC2, 0xD8, 0xDB, 0xDC, 0xE1, 0xE2, 0xEF, 0xF3: return true
+            default: return false
+            }
+        }
     }
 }

@@ -6,14 +6,6 @@ public enum StatsAsOf {
     /// the day's answers all count. nil for anything else.
     public static func parse(_ text: String, clock: DayClock) -> EpochSeconds? {
         if let time = ISOTime.parse(text) { return time }
-        guard text.utf8.count == 10, let date = CivilDate(text), date.name == text else { return nil }
-        // Start near noon UTC of that date and step to the study day of that name.
-        var time = EpochSeconds(date.daysSinceEpoch) * secondsPerDay + secondsPerDay / 2
-        for _ in 0..<4 {
-            let name = clock.dayName(containing: time)
-            if name == text { return clock.nextDayStart(after: time) - 1 }
-            time += name < text ? secondsPerDay : -secondsPerDay
-        }
-        return nil
+        return clock.dayStart(named: text).map { clock.nextDayStart(after: $0) - 1 }
     }
 }

@@ -43,7 +43,7 @@ public enum StatsText {
             return ["\(deck) and no reviews to count.",
                     "Import a quiz with `srs import FILE`, then run `srs review`."]
         }
-        return ["No reviews yet: \(TextFormat.count(c.total)) cards are waiting, \(TextFormat.count(c.new)) of them new.",
+        return ["No reviews yet: \(TextFormat.count(c.total, "card")) \(c.total == 1 ? "is" : "are") waiting, \(TextFormat.count(c.new)) of them new.",
                 "Run `srs review` to start; these figures fill in as you answer."]
     }
 
@@ -51,13 +51,16 @@ public enum StatsText {
         let t = report.today, d = report.due, c = report.cards
         var todayLine = ["nothing studied yet"]
         if t.answers > 0 {
-            let answers = t.answers == t.cards ? "" : " (\(TextFormat.count(t.answers)) answers)"
-            let kinds = [("new", t.learn), ("reviews", t.review), ("repeats", t.repeat), ("practice", t.practice)]
+            let answers = t.answers == t.cards ? "" : " (\(TextFormat.count(t.answers, "answer")))"
+            let kinds = [("\(TextFormat.count(t.learn)) new", t.learn), (TextFormat.count(t.review, "review"), t.review),
+                         (TextFormat.count(t.repeat, "repeat"), t.repeat), ("\(TextFormat.count(t.practice)) practice", t.practice)]
             todayLine = [
-                "\(TextFormat.count(t.cards)) cards studied in \(TextFormat.duration(milliseconds: t.milliseconds))\(answers)",
+                "\(TextFormat.count(t.cards, "card")) studied\(answers)",
+                // The sum of the answers' times, not the sessions' length (the review's summary says that).
+                "answer time \(Format.duration(millis: Int64(t.milliseconds)))",
                 "Again \(TextFormat.count(t.again))",
                 "\(TextFormat.percent(t.correctShare)) correct",
-                kinds.filter { $0.1 > 0 }.map { "\(TextFormat.count($0.1)) \($0.0)" }.joined(separator: ", "),
+                kinds.filter { $0.1 > 0 }.map(\.0).joined(separator: ", "),
             ]
         }
         let dueLine = [("now", d.now), ("later today", d.laterToday), ("tomorrow", d.tomorrow),

@@ -20,8 +20,8 @@ extension ProgressStore {
     func upgradeLog() throws {
         let records = try Self.upgradedRecords(readAllRecords())
         let size = try writeUpgrade(records)
-        try io.writeAtomically(Snapshot().encoded(user: location.user), to: snapshotPath)
-        try io.writeAtomically(HistoryBuilder().encoded(), to: historyCachePath)
+        try Self.write(Snapshot(), user: location.user, to: snapshotPath, io: io)
+        try HistoryCacheFile(path: historyCachePath, io: io).writeNew { _ in HistoryBuilder() }
         guard io.rename(upgradePath, logPath) == 0 else {
             throw StoreError.io(path: logPath, operation: "upgrade", reason: Syscalls.lastError())
         }
@@ -33,8 +33,11 @@ extension ProgressStore {
 
     /// Every complete record of the log, from its first line.
     public func readAllRecords() throws -> [LogRecord] {
-        guard let bytes = try readFile(logPath) else { return [] }
-        return try ReviewLogFile.parse(bytes, base: 0, firstLine: 1, previousSeq: 0, path: logPath).records
+        guard let fd = try io.openDataFile(logPath, O_RDONLY) else { return [] }
+        defer { _ = io.close(fd) }
+        var records: [LogRecord] = []
+        _ = try ReviewLogFile.stream(fd, io: io, path: logPath, from: 0, firstLine: 1, previousSeq: 0) { records.append($0) }
+        return records
     }
 
     /// v1 records with content ids, undos naming those ids.
@@ -58,9 +61,8 @@ extension ProgressStore {
     /// Writes the v2 log to the upgrade file and fsyncs it; returns its size.
     private func writeUpgrade(_ records: [LogRecord]) throws -> Int {
         let path = upgradePath
-        let fd = io.open(path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw StoreError.creating(path) }
-        defer { Glibc.close(fd) }
+        guard let fd = try io.openDataFile(path, O_WRONLY | O_CREAT | O_TRUNC) else { throw StoreError.creating(path) }
+        defer { _ = io.close(fd) }
         return try Self.writeLog(records, to: fd, path: path, io: io)
     }
 

@@ -22,6 +22,8 @@ public struct UserSettings: Equatable, Sendable {
     public var deckOptions: [String: SchedulerOptions] = [:]
     /// The file as read, so that saving keeps what this build does not write itself.
     var original: [(String, JSONValue)] = []
+    /// The zone in force: `timeZone`, else `$TZ`'s, else the system's (see `TimeZones`); not saved.
+    public var zone = TimeZone.current
 
     public init() {}
 
@@ -33,8 +35,7 @@ public struct UserSettings: Equatable, Sendable {
 
     /// The study-day clock these settings describe.
     public func clock() -> DayClock {
-        let zone = timeZone.flatMap(TimeZone.init(identifier:)) ?? TimeZone.current
-        return DayClock(timeZone: zone, rolloverHour: rolloverHour)
+        DayClock(timeZone: zone, rolloverHour: rolloverHour)
     }
 
     /// The scheduler in use: the one named, else Anki's SM-2 (a new user's default; a user with
@@ -102,7 +103,7 @@ public struct UserSettings: Equatable, Sendable {
         settings.limits.maxReviewsPerDay = try int("max_reviews_per_day", 0...1_000_000) ?? settings.limits.maxReviewsPerDay
         settings.rolloverHour = try int("rollover_hour", 0...23) ?? settings.rolloverHour
         if let zone = value["time_zone"], zone != .null {
-            guard case let .string(name) = zone, TimeZone(identifier: name) != nil else {
+            guard case let .string(name) = zone else {
                 throw bad("\"time_zone\" must be an IANA zone name such as \"Europe/Berlin\"")
             }
             settings.timeZone = name

@@ -12,7 +12,8 @@ public enum Format {
         }
     }
 
-    /// A duration such as `45 s`, `4 min 10 s` or `1 h 5 min`.
+    /// A duration such as `45 s`, `4 min 10 s` or `1 h 5 min` (whole seconds, rounded down): the
+    /// one duration format of srs, in the review's summary and in `srs stats` alike.
     public static func duration(millis: Int64) -> String {
         let seconds = Int(max(millis, 0) / 1000)
         if seconds < 60 { return "\(seconds) s" }

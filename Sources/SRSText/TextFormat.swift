@@ -31,16 +31,14 @@ public enum TextFormat {
         return decimal(share * 100, places: 1) + "%"
     }
 
-    /// Milliseconds as "45s", "12m 30s" or "1h 05m".
-    public static func duration(milliseconds ms: Int) -> String {
-        let seconds = (ms + 500) / 1000
-        if seconds < 60 { return "\(seconds)s" }
-        if seconds < 3600 { return "\(seconds / 60)m \(twoDigits(seconds % 60))s" }
-        return "\(seconds / 3600)h \(twoDigits(seconds / 60 % 60))m"
+    /// `n` and the noun, plural when `n` is not 1: "1 card", "1,200 cards".
+    public static func count(_ n: Int, _ noun: String) -> String {
+        "\(count(n)) \(noun)\(n == 1 ? "" : "s")"
     }
 
+    /// 7 → "07", 12 → "12".
     public static func twoDigits(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
 
     /// "1 day", "3 days".
-    public static func days(_ n: Int) -> String { n == 1 ? "1 day" : "\(count(n)) days" }
+    public static func days(_ n: Int) -> String { count(n, "day") }
 }

@@ -34,6 +34,8 @@ struct CardView: Equatable, Sendable {
     var scroll = 0
     /// `k` was pressed: the next letter names the correct option.
     var fixingKey = false
+    /// While typing: how many characters of the answer come after the cursor (0: at the end).
+    var cursorFromEnd = 0
     var shownAt: EpochMillis
     /// When the answer was revealed: the grade keys show, and a grade applies, the states the
     /// scheduler gives at this moment.

@@ -122,12 +122,27 @@ extension ReviewSession {
         }
     }
 
+    /// The answer being typed, wrapped, with the cursor in reverse video on the character it
+    /// stands before (a reverse space at the end). A placeholder marks the cursor while wrapping.
+    func typingRows(_ text: String, width: Int) -> [Row] {
+        let after = currentView?.cursorFromEnd ?? 0
+        let shown = { (part: Substring) in clean(String(part), keepNewlines: false).split(separator: Self.cursorMark, omittingEmptySubsequences: false).joined(separator: "\u{FFFD}") }
+        let marked = shown(text.dropLast(after)) + String(Self.cursorMark) + shown(text.suffix(after))
+        return TextLayout.wrap(marked, width: max(width - 1, 1), hangingAfter: "Your answer: ").map { line in
+            guard let mark = line.firstIndex(of: Self.cursorMark) else { return Row(line) }
+            let rest = line[line.index(after: mark)...]
+            return Row([Span(String(line[..<mark])), Span(rest.first.map(String.init) ?? " ", .reverse),
+                        Span(String(rest.dropFirst()))])
+        }
+    }
+
+    /// Private use U+E000: never shown, it stands for the cursor in `typingRows`.
+    static let cursorMark: Character = "\u{E000}"
+
     func addShortAnswer(to layout: inout CardLayout, phase: Phase, model: String, width: Int) {
         switch phase {
         case let .typing(text):
-            let lines = TextLayout.wrap(clean(text, keepNewlines: false), width: max(width - 1, 1), hangingAfter: "Your answer: ")
-            layout.rows += lines.dropLast().map { Row($0) }
-            layout.rows.append(Row([Span(lines.last ?? ""), Span(" ", .reverse)]))
+            layout.rows += typingRows(text, width: width)
         case let .paused(text) where text.isEmpty:
             layout.add("Press i to type your answer, or Space to see the model answer.", .dim, width: width)
         case let .paused(text):

@@ -102,10 +102,7 @@ extension ReviewSession {
         layout.add("Scheduler: \(Self.schedulerTitle(reviewer.scheduler.name)) (`srs scheduler` switches; see docs/scheduling.md).", width: width)
         layout.blank()
         layout.add("Keys", .bold, width: width)
-        for (keys, meaning) in ReviewKeys.help.map({ ($0.keys, $0.text) }) {
-            let pad = String(repeating: " ", count: max(14 - DisplayWidth.of(keys), 1))
-            layout.rows += TextLayout.wrap(meaning, width: width, hangingAfter: keys + pad).map { Row($0) }
-        }
+        layout.rows += ReviewKeys.helpText(width: width).map { Row($0) }
         layout.blank()
         let again = reviewer.repeatsSameDay ? "Again and Hard bring the card back later in this review."
             : "Again and a new card's Hard and Good go through learning steps of minutes: the card comes back in this review when its step is due."

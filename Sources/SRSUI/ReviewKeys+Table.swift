@@ -9,12 +9,17 @@ public enum ReviewKeys {
     /// The help lines, in table order: the help screen, `srs review --help` and the docs' table.
     static let help: [KeyHelp] = table.compactMap(\.help)
 
-    /// The keys for `srs review --help`, as the help screen lays them out 76 columns wide.
-    public static var commandLineSummary: String {
+    /// The help lines laid out `width` columns wide: the keys in a column of 14, the text
+    /// wrapped beside them.
+    static func helpText(width: Int) -> [String] {
         help.flatMap { line in
-            TextLayout.wrap(line.text, width: 76, hangingAfter: line.keys + String(repeating: " ", count: max(14 - DisplayWidth.of(line.keys), 1)))
-        }.joined(separator: "\n")
+            let pad = String(repeating: " ", count: max(14 - DisplayWidth.of(line.keys), 1))
+            return TextLayout.wrap(line.text, width: width, hangingAfter: line.keys + pad)
+        }
     }
+
+    /// The keys for `srs review --help`, as the help screen lays them out, 76 columns wide.
+    public static var commandLineSummary: String { helpText(width: 76).joined(separator: "\n") }
 
     /// The keys as the first column of the keys table in `docs/review-screen.md` writes them.
     public static var documentedKeys: [String] { help.map(\.docs) }
@@ -30,10 +35,15 @@ public enum ReviewKeys {
                    help: KeyHelp(keys: "t f", text: "answer a true/false card", docs: "`t` / `f`")),
         KeyBinding(keys: Key.chars("f", "F"), places: [.judging], action: .answerFalse, footer: hint("f", "false")),
         KeyBinding(keys: [.key(.enter)], places: [.typing], action: .submitTyped, footer: hint("Enter", "show answer"),
-                   help: KeyHelp(keys: "i", text: "type the answer to a short-answer card; Enter then shows the model answer, Esc stops typing",
+                   help: KeyHelp(keys: "i", text: "type the answer to a short-answer card (←→ Home End move the cursor); Enter then shows the model answer, Esc stops typing",
                                  docs: "`i`")),
         KeyBinding(keys: [.key(.escape)], places: [.typing], action: .stopTyping, footer: hint("Esc", "stop typing")),
-        KeyBinding(keys: [.key(.backspace), .key(.delete)], places: [.typing], action: .deleteTyped),
+        KeyBinding(keys: [.key(.backspace)], places: [.typing], action: .deleteTyped),
+        KeyBinding(keys: [.key(.delete)], places: [.typing], action: .deleteForward),
+        KeyBinding(keys: [.key(.left)], places: [.typing], action: .cursorLeft, footer: hint("←→", "move")),
+        KeyBinding(keys: [.key(.right)], places: [.typing], action: .cursorRight),
+        KeyBinding(keys: [.key(.home)], places: [.typing], action: .cursorHome),
+        KeyBinding(keys: [.key(.end)], places: [.typing], action: .cursorEnd),
         KeyBinding(keys: [.anyCharacter], places: [.typing], action: .typeCharacter),
         KeyBinding(keys: [.key(.escape), .key(.tab)] + Key.chars("i"), places: [.paused], action: .startTyping,
                    footer: hint("i", "type answer")),

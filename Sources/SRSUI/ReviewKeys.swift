@@ -43,7 +43,8 @@ enum KeyPattern: Equatable, Sendable {
 enum KeyAction: Equatable, Sendable {
     case chooseOption, highlightPrevious, highlightNext, pickHighlighted
     case answerTrue, answerFalse, showAnswer
-    case submitTyped, stopTyping, deleteTyped, typeCharacter, startTyping
+    case submitTyped, stopTyping, deleteTyped, deleteForward, typeCharacter, startTyping
+    case cursorLeft, cursorRight, cursorHome, cursorEnd
     case gradeDefault, grade
     case undo, bury, suspend, fixKey, setKey, cancelFix
     case scrollUp, scrollDown, pageUp, pageDown

@@ -118,7 +118,7 @@ extension ReviewSession {
             notice = "Answer key unchanged."
             return []
         }
-        let answerKey = AnswerKey(index: view.order[position], source: .explicit)
+        let answerKey = AnswerKey(index: view.order[position], source: .corrected)
         cards[card.id]?.kind = .multipleChoice(options: card.options, key: answerKey)
         notice = Self.keySetNotice(shown: position, stored: view.order[position], text: card.options[view.order[position]])
         return [.saveKey(card.id, answerKey)]

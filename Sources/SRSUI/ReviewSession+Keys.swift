@@ -35,6 +35,12 @@ extension ReviewSession {
         return cards[view.entry.card]
     }
 
+    /// The card on show as the screen holds it, if any.
+    var currentView: CardView? {
+        guard case let .reviewing(view) = mode else { return nil }
+        return view
+    }
+
     /// How many options the card on show has (0 for other cards and screens).
     var optionCount: Int { shownCard?.options.count ?? 0 }
 
@@ -58,8 +64,10 @@ extension ReviewSession {
         case (.showAnswer, _): return reveal(.none)
         case let (.submitTyped, .typing(text)), let (.submitTyped, .paused(text)): return reveal(text.isEmpty ? .none : .typed(text))
         case let (.stopTyping, .typing(text)): setPhase(.paused(text))
-        case let (.deleteTyped, .typing(text)): setPhase(.typing(String(text.dropLast())))
-        case let (.typeCharacter, .typing(text)): if case let .character(c) = key { setPhase(.typing(text + String(c))) }
+        case let (.deleteTyped, .typing(text)), let (.deleteForward, .typing(text)), let (.typeCharacter, .typing(text)),
+             let (.cursorLeft, .typing(text)), let (.cursorRight, .typing(text)), let (.cursorHome, .typing(text)),
+             let (.cursorEnd, .typing(text)):
+            edit(text, action, key: key, after: view.cursorFromEnd)
         case let (.startTyping, .paused(text)): setPhase(.typing(text))
         case let (.gradeDefault, .revealed(answer)): return grade(card.defaultGrade(after: answer))
         case let (.grade, .revealed(answer)): return gradeKey(key, card: card, answer: answer)
@@ -68,6 +76,23 @@ extension ReviewSession {
         default: break
         }
         return []
+    }
+
+    /// Edits the typed answer at the cursor, which stands before the last `after` characters.
+    mutating func edit(_ text: String, _ action: KeyAction, key: Key, after: Int) {
+        var before = Array(text.dropLast(after)), rest = Array(text.suffix(after))
+        switch action {
+        case .typeCharacter: if case let .character(c) = key { before.append(c) }
+        case .deleteTyped: _ = before.popLast()
+        case .deleteForward: if !rest.isEmpty { rest.removeFirst() }
+        case .cursorLeft: if let last = before.popLast() { rest.insert(last, at: 0) }
+        case .cursorRight: if !rest.isEmpty { before.append(rest.removeFirst()) }
+        case .cursorHome: (before, rest) = ([], before + rest)
+        case .cursorEnd: (before, rest) = (before + rest, [])
+        default: return
+        }
+        setPhase(.typing(String(before + rest)))
+        modifyView { $0.cursorFromEnd = rest.count }
     }
 
     /// The actions that do not depend on the card's phase; nil for the others.

@@ -268,7 +268,8 @@ extension ReviewSession {
     public var summaryLine: String? {
         guard stats.reviewed > 0 else { return nil }
         let answers = stats.reviewed == stats.cards.count ? "" : " (\(Format.count(stats.reviewed, "answer")))"
-        return "Reviewed \(Format.count(stats.cards.count, "card"))\(answers) in \(Format.duration(millis: now - startedAt)); "
+        // The session's length, not the answers' times (`srs stats` sums those, as "answer time").
+        return "Reviewed \(Format.count(stats.cards.count, "card"))\(answers); session time \(Format.duration(millis: now - startedAt)); "
             + "\(stats.correct) of \(stats.reviewed) correct (\(Format.percent(stats.correct, of: stats.reviewed))%)."
     }
 }

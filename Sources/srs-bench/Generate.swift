@@ -36,7 +36,7 @@ struct CollectionGenerator {
             switch i % 5 {
             case 0, 1, 2:
                 let options = (0..<4).map { _ in text(length: 40) }
-                kind = .multipleChoice(options: options, key: AnswerKey(index: i % 4, source: .explicit))
+                kind = .multipleChoice(options: options, key: AnswerKey(index: i % 4, source: .written))
             case 3: kind = .trueFalse(answer: i % 2 == 0)
             default: kind = .shortAnswer(modelAnswer: text(length: 200))
             }

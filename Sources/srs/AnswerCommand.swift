@@ -18,26 +18,28 @@ struct AnswerCommand: ParsableCommand {
 
     @OptionGroup var user: UserOptions
 
-    @Option(help: ArgumentHelp("Record every answer at this time instead of the clock (ISO 8601).", valueName: "time"))
+    @Option(help: ArgumentHelp("Record every answer at this time instead of the clock: an ISO 8601 time, or a date (the start of that study day).", valueName: "time"))
     var at: String?
 
     func run() throws {
         try reportingErrors {
-            let fixedTime = try at.map { text -> EpochSeconds in
-                guard let t = ISOTime.parse(text) else {
-                    throw Failure(description: "--at \(text) is not an ISO 8601 time such as 2026-11-29T09:00:00Z", exitCode: 64)
-                }
-                return t
+            // A date alone is the start of that study day in the learner's clock; checked before
+            // the store is opened, read with the learner's clock after.
+            let utc = DayClock(timeZone: TimeZone(secondsFromGMT: 0) ?? .current)
+            if let at, ISOTime.parse(at) == nil, utc.dayStart(named: at) == nil {
+                throw Failure(description: "--at \(at) is not an ISO 8601 time such as 2026-11-29T09:00:00Z or a date such as 2026-11-29", exitCode: 64)
             }
             let store = try ProgressStore.openForReview(try user.location())
             defer { store.close() }
-            for note in store.notes { FileHandle.standardError.write(Data("srs: \(note)\n".utf8)) }
+            let clock = store.settings.clock()
+            let fixedTime = at.flatMap { ISOTime.parse($0) ?? clock.dayStart(named: $0) }
+            for note in store.notes { Output.err("srs: \(note)\n") }
             var book = ReviewBook<NoMark>(cards: store.takeCards(), reviewer: store.settings.reviewer(),
                                           recordCount: store.recordCount, ids: .fresh())
             // One append per answer; the snapshot is rewritten only when a start would
             // otherwise read many records after it.
             defer { if store.isSnapshotBehind { try? store.checkpoint(book.cards) } }
-            var number = 0
+            var number = 0, recorded = 0
             while let line = readLine(strippingNewline: true) {
                 number += 1
                 let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" })
@@ -46,7 +48,10 @@ struct AnswerCommand: ParsableCommand {
                 let time = fixedTime ?? EpochSeconds(Date().timeIntervalSince1970)
                 let record = try book.answer(card, grade: grade, at: time, millis: millis, mark: NoMark(),
                                              appending: store.append)
-                FileHandle.standardOutput.write(Data(acknowledgement(record).utf8))
+                recorded += 1
+                try Output.out(acknowledgement(record)) { code in
+                    Output.err("srs answer: stopped at <stdin>:\(number): its answer is recorded (seq \(record.seq)) but could not be acknowledged (\(String(cString: strerror(code)))); \(recorded) \(recorded == 1 ? "answer" : "answers") recorded in all, the rest of the input not read.\n")
+                }
             }
         }
     }

@@ -29,7 +29,7 @@ struct DecksCommand: ParsableCommand {
             let progress = store.takeCards(), clock = store.settings.clock()
             let now = EpochSeconds(Date().timeIntervalSince1970)
             let rows = decks.map { Row(summary: $0, queue: queue($0, progress, clock, now)) }
-            print(json ? Self.json(rows) : Self.table(rows), terminator: "")
+            try Output.out(json ? Self.json(rows) : Self.table(rows))
         }
     }
 

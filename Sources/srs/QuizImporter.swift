@@ -11,6 +11,8 @@ public struct QuizImport: Sendable {
     /// and warnings.
     public let parse: QuizParseResult
     public let report: DeckMerge.Report
+    /// Items whose question is already in another deck, with that deck and card.
+    public let elsewhere: [ImportSummary.Elsewhere]
 }
 
 /// Reads quiz files and turns them into decks of the library, keeping the ids of cards the
@@ -22,7 +24,7 @@ public struct QuizImporter: Sendable {
 
     /// Reads and parses the quiz file at `path`. Throws `StoreError.notFound` (66) or `.io` (74).
     public func parse(path: String) throws -> QuizParseResult {
-        QuizParser.parse(try DeckFiles.read(URL(fileURLWithPath: path), what: "quiz file"))
+        QuizParser.parse(try InputFile.read(path, what: "quiz file", io: library.io))
     }
 
     /// The ids used by every deck except those named in `names` (lower-cased): new ids avoid them.
@@ -35,12 +37,32 @@ public struct QuizImporter: Sendable {
     public func convert(_ parse: QuizParseResult, path: String, deckName: String,
                         taken: inout Set<CardID>) throws -> QuizImport {
         let existing = try library.existing(named: deckName)
+        let shipped = try library.list().contains { $0.name.lowercased() == deckName.lowercased() && $0.origin == .shipped }
+        let previous = existing.map { DeckMerge.Previous(deck: $0, shipped: shipped) }
         let (deck, report) = DeckMerge.merge(parse.items, name: existing?.name ?? deckName,
-                                             existing: existing, taken: &taken)
-        // Report the keys the deck ends up with (a learner's explicit key may have been kept).
+                                             previous: previous, taken: &taken)
+        // Report the keys the deck ends up with (a learner's key may have been kept).
         var parse = parse
         for index in parse.items.indices { parse.items[index].kind = deck.cards[index].kind }
-        return QuizImport(path: path, deck: deck, parse: parse, report: report)
+        return QuizImport(path: path, deck: deck, parse: parse, report: report,
+                          elsewhere: try elsewhere(parse.items, excluding: deck.name))
+    }
+
+    /// Items whose type and question (normalised) a card of another deck already has.
+    func elsewhere(_ items: [QuizItem], excluding name: String) throws -> [ImportSummary.Elsewhere] {
+        var index: [String: (String, CardID)] = [:]
+        for deck in try library.loadAll() where deck.name.lowercased() != name.lowercased() {
+            for card in deck.cards {
+                let key = card.kind.typeName + "\u{1F}" + CardIdentity.normalized(card.question)
+                if index[key] == nil { index[key] = (deck.name, card.id) }
+            }
+        }
+        guard !index.isEmpty else { return [] }
+        return items.compactMap { item in
+            index[item.kind.typeName + "\u{1F}" + CardIdentity.normalized(item.question)].map {
+                ImportSummary.Elsewhere(position: item.position, deck: $0.0, card: $0.1)
+            }
+        }
     }
 
     /// Saves the converted deck into the data directory; returns the file written.

@@ -55,7 +55,7 @@ struct ReviewCommand: ParsableCommand {
             try? store.checkpoint(session.book.cards)
             terminal.close()
             timing?.write()
-            if let summary = session.summaryLine { print(summary) }
+            if let summary = session.summaryLine { try Output.out(summary + "\n") }
             if let (_, problem) = session.unreadable { throw Failure(description: problem, exitCode: 65) }
             // A signal exits as shells expect (128 + its number); a terminal that went away is an I/O error.
             if terminal.interrupted { throw ExitCode(terminal.signal != 0 ? 128 + terminal.signal : 74) }

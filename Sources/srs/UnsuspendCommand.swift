@@ -28,7 +28,7 @@ struct UnsuspendCommand: ParsableCommand {
             if cards.isEmpty && !all {
                 let store = try ProgressStore.openReadOnly(location)
                 let decks = try DeckLibrary(location: location).lazyAll()
-                print(listing(suspended(in: store.takeCards()), decks: decks), terminator: "")
+                try Output.out(listing(suspended(in: store.takeCards()), decks: decks))
                 return
             }
             let store = try ProgressStore.openForReview(location)
@@ -41,7 +41,7 @@ struct UnsuspendCommand: ParsableCommand {
             for id in ids {
                 try book.unsuspend(id, at: time, mark: NoMark(), appending: store.append)
             }
-            print(ids.count == 1 ? "Unsuspended 1 card." : "Unsuspended \(ids.count) cards.")
+            try Output.out(ids.count == 1 ? "Unsuspended 1 card.\n" : "Unsuspended \(ids.count) cards.\n")
         }
     }
 

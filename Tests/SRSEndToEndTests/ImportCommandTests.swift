@@ -29,7 +29,8 @@ enum ImportFixtures {
         #expect(result.stderr == "")
         #expect(result.stdout == """
             \(ImportFixtures.original) → deck "ntk": 4 items (2 multiple choice, 1 true/false, 1 short answer)
-              keys: 0 explicit, 2 inferred (1: B 0.52, 4: D 0.93), 0 none
+              keys: 0 written, 0 stated, 2 inferred (1: B 0.62, 4: D 1.0), 0 corrected, 0 kept, 0 none
+              4 questions are already in other decks: item 1 in deck "neural-tangent-kernel" as card ff9ad89ce50d, item 2 in deck "neural-tangent-kernel" as card 2e702c5173c6, item 3 in deck "neural-tangent-kernel" as card 319fd5ca516b, item 4 in deck "neural-tangent-kernel" as card d13552a9b29d
               wrote \(ImportFixtures.deckFile("ntk", in: folder)): 4 new, 0 updated, 0 unchanged, 0 removed
 
             """)
@@ -49,7 +50,7 @@ enum ImportFixtures {
         let folder = TempFolder()
         let result = try ImportFixtures.run(["import", ImportFixtures.original, "--deck", "ntk", "--key", "1=B", "--key", "4=d", "--dry-run"], in: folder)
         #expect(result.status == 0)
-        #expect(result.stdout.contains("  keys: 2 explicit, 0 inferred, 0 none\n"))
+        #expect(result.stdout.contains("  keys: 0 written, 0 stated, 0 inferred, 2 corrected (1: B, 4: D), 0 kept, 0 none\n"))
         #expect(result.stdout.contains("  dry run, nothing written: 4 new"))
         #expect(!FileManager.default.fileExists(atPath: ImportFixtures.deckFile("ntk", in: folder)))
     }
@@ -59,7 +60,7 @@ enum ImportFixtures {
         let result = try ImportFixtures.run(["import", ImportFixtures.linearAlgebra, "--deck", "la", "--json", "--dry-run"], in: folder)
         #expect(result.status == 0)
         let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
-        #expect(json["version"] as? Int == 1)
+        #expect(json["version"] as? Int == 2)
         let file = try #require((json["files"] as? [[String: Any]])?.first)
         #expect(file["deck"] as? String == "la")
         let items = try #require(file["items"] as? [[String: Any]])
@@ -67,7 +68,7 @@ enum ImportFixtures {
         #expect(items.map { $0["line"] as? Int } == [1, 9, 16, 22])
         #expect(items[0]["options"] as? [String] == ["0", "1", "2"])
         #expect(items[0]["key"] as? String == "B")
-        #expect(items[0]["key_source"] as? String == "explicit")
+        #expect(items[0]["key_source"] as? String == "written")
         #expect(items[3]["key_source"] as? String == "inferred")
         #expect(items[1]["answer"] as? Bool == false)
         #expect((items[2]["model_answer"] as? String)?.hasPrefix("No vector in the set") == true)
@@ -145,8 +146,22 @@ enum ImportFixtures {
         #expect(result.status == 0)
         #expect(result.stdout.contains("deck \"linear-algebra\": 4 items"))
         #expect(result.stdout.contains("deck \"000_84106cf2ef55100a\": 4 items"))
-        #expect(result.stdout.contains("  keys: 1 explicit, 1 inferred (4: D 0.93), 0 none\n"))
+        #expect(result.stdout.contains("  keys: 0 written, 0 stated, 1 inferred (4: D 1.0), 1 corrected (1: B), 0 kept, 0 none\n"))
         #expect(FileManager.default.fileExists(atPath: ImportFixtures.deckFile("000_84106cf2ef55100a", in: folder)))
+    }
+
+    /// The same quiz under another name: imported as a deck of its own, and reported with the
+    /// deck that already holds its questions.
+    @Test func questionsAlreadyInAnotherDeckAreReported() throws {
+        let folder = TempFolder()
+        let result = try ImportFixtures.run(["import", ImportFixtures.linearAlgebra, "--deck", "copy", "--json"], in: folder)
+        #expect(result.status == 0)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let items = try #require((json["files"] as? [[String: Any]])?.first?["items"] as? [[String: Any]])
+        #expect(items.map { ($0["also_in"] as? [String: Any])?["deck"] as? String } == Array(repeating: "linear-algebra", count: 4))
+        #expect((items[0]["also_in"] as? [String: Any])?["card"] as? String == "89fc2ab78841")
+        let text = try ImportFixtures.run(["import", ImportFixtures.linearAlgebra, "--deck", "copy", "--dry-run"], in: folder)
+        #expect(text.stdout.contains("  4 questions are already in other decks: item 1 in deck \"linear-algebra\" as card 89fc2ab78841, "))
     }
 
     @Test func aBareKeyWithSeveralFilesIsAUsageError() throws {
@@ -156,8 +171,9 @@ enum ImportFixtures {
         #expect(result.stderr == "Error: --key 1=…: with several files, say which: --key FILE:1=X.\n")
     }
 
-    /// The shipped deck's checked key (item 4 = A, explicit) survives importing its quiz text,
-    /// where that key is only inferred; ids stay those of the shipped deck.
+    /// The shipped deck's checked key (item 4 = A) survives importing its quiz text, where that
+    /// key is only inferred, and the report says where it was kept from; ids stay those of the
+    /// shipped deck.
     @Test func importingAShippedDecksQuizKeepsItsIdsAndCheckedKeys() throws {
         let folder = TempFolder()
         let result = try ImportFixtures.run(["import", ImportFixtures.linearAlgebra, "--json"], in: folder)
@@ -168,10 +184,13 @@ enum ImportFixtures {
             .appendingPathComponent("linear-algebra.deck"), encoding: .utf8)
         try #require(items.count == 4)
         for item in items { #expect(shipped.contains("card: \(item["id"] as? String ?? "?")\n")) }
-        #expect(items[3]["key_source"] as? String == "explicit")
+        #expect(items[3]["key_source"] as? String == "kept")
+        let keptFrom = items[3]["key_kept_from"] as? [String: Any]
+        #expect(keptFrom?["deck"] as? String == "linear-algebra")
+        #expect(keptFrom?["shipped"] as? Bool == true)
         let again = try ImportFixtures.run(["import", ImportFixtures.linearAlgebra], in: folder)
         #expect(again.status == 0)
-        #expect(again.stdout.contains("  keys: 2 explicit, 0 inferred, 0 none\n"))
+        #expect(again.stdout.contains("  keys: 1 written (1), 0 stated, 0 inferred, 0 corrected, 1 kept (4: A from imported deck \"linear-algebra\"), 0 none\n"))
         #expect(again.stdout.hasSuffix(": 0 new, 0 updated, 4 unchanged, 0 removed\n"))
     }
 }

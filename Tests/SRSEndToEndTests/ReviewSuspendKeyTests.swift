@@ -49,7 +49,7 @@ struct ReviewSuspendKeyTests {
 
         let saved = try DeckLibrary(folder: decks).load(named: "planets")
         #expect(saved.cards.first { $0.id == CardID("q-key") }?.kind
-                == .multipleChoice(options: ["Mars", "Jupiter", "Venus"], key: AnswerKey(index: 1, source: .explicit)))
+                == .multipleChoice(options: ["Mars", "Jupiter", "Venus"], key: AnswerKey(index: 1, source: .corrected)))
 
         let listing = try SRSProcess.run(["unsuspend"] + args)
         #expect(listing.status == 0)

@@ -26,7 +26,7 @@ private let original = """
 private func importDeck(_ text: String, into existing: Deck? = nil, name: String = "science",
                         taken: Set<CardID> = []) -> (Deck, DeckMerge.Report) {
     var taken = taken
-    return DeckMerge.merge(parseQuiz(text).items, name: name, existing: existing, taken: &taken)
+    return DeckMerge.merge(parseQuiz(text).items, name: name, previous: existing.map { .init(deck: $0, shipped: false) }, taken: &taken)
 }
 
 @Suite struct QuizCardIdentityTests {
@@ -105,9 +105,9 @@ private func importDeck(_ text: String, into existing: Deck? = nil, name: String
     @Test func aLearnersExplicitKeySurvivesReimportOfAnInferredOne() {
         let text = "Question 1 Multiple Choice\nPick.\nAred apples\nBgreen pears\n"
         var (deck, _) = importDeck(text)
-        deck.cards[0].kind = .multipleChoice(options: ["red apples", "green pears"], key: AnswerKey(index: 1, source: .explicit))
+        deck.cards[0].kind = .multipleChoice(options: ["red apples", "green pears"], key: AnswerKey(index: 1, source: .corrected))
         let (again, report) = importDeck(text, into: deck)
-        #expect(again.cards[0].kind.key == AnswerKey(index: 1, source: .explicit))
+        #expect(again.cards[0].kind.key == AnswerKey(index: 1, source: .corrected))
         #expect(report.unchanged == 1)
     }
 

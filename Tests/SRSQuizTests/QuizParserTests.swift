@@ -41,17 +41,22 @@ import SRSCore
         let result = QuizParser.parse(try quizSample("linear-algebra.txt"))
         #expect(result.errors == [])
         #expect(result.items.count == 4)
-        #expect(result.items[0].kind == .multipleChoice(options: ["0", "1", "2"], key: AnswerKey(index: 1, source: .explicit)))
+        #expect(result.items[0].kind == .multipleChoice(options: ["0", "1", "2"], key: AnswerKey(index: 1, source: .written)))
         #expect(result.items[0].question == "What is the determinant of the 2×2 identity matrix?")
-        #expect(result.items[3].kind.key == AnswerKey(index: 0, source: .inferred(confidence: 0.75)))
+        #expect(result.items[3].kind.key == AnswerKey(index: 0, source: .inferred(confidence: 0.81)))
         #expect(result.items[1].kind == .trueFalse(answer: false))
     }
 
-    /// "1·1 − 0·0 = 1" mentions both 0 and 1: without its `Answer:` line no key would be guessed.
-    @Test func inferenceDeclinesWhereTheExplanationNamesSeveralOptions() throws {
+    /// `1·1 − 0·0 = 1`: products are whole tokens, so only the result `1` names an option; with
+    /// `0` and `1` standing alone side by side no key is guessed.
+    @Test func numbersAreWholeTokens() throws {
         let item = QuizParser.parse(try quizSample("linear-algebra.txt")).items[0]
-        let inferred = KeyInference.infer(options: item.kind.options ?? [], explanation: item.explanation)
-        #expect(inferred.key == nil)
+        let options = item.kind.options ?? []
+        #expect(KeyInference.infer(question: item.question, options: options, explanation: item.explanation).key
+            == AnswerKey(index: 1, source: .inferred(confidence: 1)))
+        let spaced = KeyInference.infer(question: item.question, options: options,
+                                        explanation: "Its determinant is 1 × 1 − 0 × 0 = 1.")
+        #expect(spaced.key == nil)
     }
 }
 
@@ -59,6 +64,7 @@ import SRSCore
     @Test(arguments: [
         "Question 1 Multiple Choice", "question 1 multiple choice", "QUESTION 1   MULTIPLE   CHOICE",
         "Question 7 MultipleChoice", "  Question 12 Multiple Choice  ", "Question 1: Multiple Choice",
+        "Question 1 (Multiple Choice)", "Question 1 [Multiple Choice]", "Question 1 - Multiple Choice:",
     ])
     func multipleChoiceHeaders(header: String) {
         let result = parseQuiz("\(header)\nQ?\nAyes\nBno\nAnswer: A\n")
@@ -87,7 +93,7 @@ import SRSCore
         let text = "\n\nQuestion 1 Multiple Choice\n\nFirst line,\nsecond line.\n\nAone\n\nBtwo\n\nCthree\n\nAnswer: C\n\nWhy.\n\n"
         let item = parseQuiz(text).items.first
         #expect(item?.question == "First line,\nsecond line.")
-        #expect(item?.kind == .multipleChoice(options: ["one", "two", "three"], key: AnswerKey(index: 2, source: .explicit)))
+        #expect(item?.kind == .multipleChoice(options: ["one", "two", "three"], key: AnswerKey(index: 2, source: .written)))
         #expect(item?.explanation == "Why.")
         #expect(item?.line == 3)
     }
@@ -136,7 +142,7 @@ import SRSCore
         let item = parseQuiz(text).items.first
         #expect(item?.kind.options == ["One", "Two"])
         #expect(item?.explanation == "Because two is more.\nA second paragraph.")
-        #expect(item?.kind.key == AnswerKey(index: 1, source: .explicit))
+        #expect(item?.kind.key == AnswerKey(index: 1, source: .written))
     }
 
     @Test func interfaceLineIsDropped() {
@@ -222,9 +228,10 @@ import SRSCore
         #expect(result.reason == "the explanation shares too few words with any option")
     }
 
-    @Test func wordsEveryOptionSharesCountForNothing() {
-        let result = KeyInference.infer(options: ["Kernels are fixed", "Kernels are learned"],
-                                        explanation: "Kernels are fixed at initialization: fixed kernels never change.")
-        #expect(result.key == nil)
+    @Test func wordsEveryOptionSharesCountForNothingButAQuoteDoes() {
+        let options = ["Kernels are fixed", "Kernels are learned"]
+        #expect(KeyInference.infer(options: options, explanation: "Kernels matter: kernels are everywhere.").key == nil)
+        #expect(KeyInference.infer(options: options, explanation: "Kernels are fixed at initialization.").key
+            == AnswerKey(index: 0, source: .inferred(confidence: 1)))
     }
 }

@@ -99,3 +99,82 @@ enum LargeQuizInput: String, CaseIterable, CustomTestStringConvertible {
         }
     }
 }
+
+/// Repetitive inputs (issue 11, point 5): repeated items must parse within the invariants, draw
+/// one duplicate warning per repeated item, and get the ids the import always gave them.
+@Suite struct QuizRepetitionPropertyTests {
+    static let items = [
+        "Question 1 Multiple Choice\nWhich?\nAone\nBtwo\nAnswer: A\n",
+        "Question 2 True / False\nSky is blue.\nAnswer: True\n",
+        "Question 3 Short Answer\nWhy?\nModel answer: Because.\n",
+        "Question 4 Multiple Choice\nPick.\nAθ\nBλ\nAngles are written θ.\n",
+    ]
+
+    static func repetitive(_ rng: inout SeededGenerator) -> (text: String, distinct: Int) {
+        var text = "", used = Set<Int>()
+        for _ in 0..<(1 + rng.next() % 6) {
+            let index = Int(rng.next() % UInt64(items.count))
+            used.insert(index)
+            text += String(repeating: items[index], count: Int(1 + rng.next() % 40))
+        }
+        return (text, used.count)
+    }
+
+    @Test func repeatedItemsKeepTheInvariantsAndWarnOncePerItem() {
+        var rng = SeededGenerator(seed: 11)
+        for _ in 0..<200 {
+            let (text, distinct) = Self.repetitive(&rng)
+            QuizPropertyTests.checkInvariants(Array(text.utf8))
+            let result = QuizParser.parse(text: text)
+            let repeated = Dictionary(grouping: result.items, by: \.question).filter { $0.value.count > 1 }.count
+            #expect(result.warnings.filter { $0.message.contains("word for word") }.count == repeated)
+            #expect(repeated <= distinct)
+        }
+    }
+
+    /// The ids `assign` gives equal those of the plain search it replaced (every attempt from 0),
+    /// with some ids already taken by other decks.
+    @Test func idsAreThoseOfThePlainSearch() {
+        var rng = SeededGenerator(seed: 5)
+        for _ in 0..<100 {
+            let (text, _) = Self.repetitive(&rng)
+            let keys = QuizParser.parse(text: text).items.map { (typeName: $0.kind.typeName, question: $0.question) }
+            var taken = Set((0..<Int(rng.next() % 5)).map {
+                CardIdentity.newID(deck: "d", typeName: "multiple_choice", question: "Which?", attempt: $0 * 2)
+            })
+            var reference = taken
+            let ids = CardIdentity.assign(keys, matches: keys.map { _ in .new }, deck: "d", taken: &taken)
+            #expect(ids == Self.plainIDs(keys, deck: "d", taken: &reference))
+            #expect(Set(ids).count == ids.count)
+        }
+    }
+
+    static func plainIDs(_ keys: [(typeName: String, question: String)], deck: String, taken: inout Set<CardID>) -> [CardID] {
+        keys.map { key in
+            var attempt = 0
+            var id = CardIdentity.newID(deck: deck, typeName: key.typeName, question: key.question, attempt: 0)
+            while taken.contains(id) {
+                attempt += 1
+                id = CardIdentity.newID(deck: deck, typeName: key.typeName, question: key.question, attempt: attempt)
+            }
+            taken.insert(id)
+            return id
+        }
+    }
+
+    /// 16,000 identical items, parsed and merged into a deck holding them already: a quadratic
+    /// merge took over a minute (in release); this checks it stays far from that in debug.
+    @Test func sixteenThousandIdenticalItemsMergeQuickly() {
+        let text = String(repeating: Self.items[0], count: 16_000)
+        let elapsed = ContinuousClock().measure {
+            let items = QuizParser.parse(text: text).items
+            var taken = Set<CardID>()
+            let (deck, _) = DeckMerge.merge(items, name: "d", previous: nil, taken: &taken)
+            var again = Set<CardID>()
+            let (merged, report) = DeckMerge.merge(items, name: "d", previous: .init(deck: deck, shipped: false), taken: &again)
+            #expect(merged.cards.map(\.id) == deck.cards.map(\.id))
+            #expect(report.unchanged == 16_000)
+        }
+        #expect(elapsed < .seconds(20))
+    }
+}

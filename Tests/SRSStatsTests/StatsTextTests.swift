@@ -51,6 +51,21 @@ import SRSText
         #expect(empty.contains("srs import"))
     }
 
+    /// Issue 8: "1 cards", "1 reviews", "1 repeats"; and the time is the answers' sum, labelled.
+    @Test func oneOfAKindIsSingularAndTheTimeIsLabelled() {
+        var w = StatsWorld()
+        w.decks = [DeckCards(name: "Capitals", cards: [CardID("a"), CardID("b")])]
+        w.answer("a", at: w.now - 60, kind: .review, millis: 4_000)
+        w.answer("b", at: w.now - 50, grade: .again, kind: .learn, millis: 3_000)
+        w.answer("b", at: w.now - 40, kind: .repeat, millis: 83_000)
+        let text = StatsText.render(w.report(), user: "u", style: TextStyle(width: 200))
+        #expect(text.contains("Today 2 cards studied (3 answers) · answer time 1 min 30 s ·"), "\(text)")
+        #expect(text.contains("1 new, 1 review, 1 repeat"), "\(text)")
+        var one = StatsWorld()
+        one.decks = [DeckCards(name: "Capitals", cards: [CardID("a")])]
+        #expect(StatsText.render(one.report(), user: "u", style: TextStyle()).contains("No reviews yet: 1 card is waiting, 1 of them new."))
+    }
+
     @Test func terminalEscapesInNamesAreNeutralised() {
         var w = StatsWorld()
         w.decks = [DeckCards(name: "evil\u{1B}]0;pwned\u{07}", cards: [CardID("a")])]

@@ -14,7 +14,7 @@ let sampleCards = [
     Card(id: CardID("tf1"), question: "True?", kind: .trueFalse(answer: false), explanation: ""),
     Card(id: CardID("sa1"), question: "Why?", kind: .shortAnswer(modelAnswer: "Because."), explanation: "More."),
     Card(id: CardID("mc2"), question: "Q", kind: .multipleChoice(options: ["a", "b"], key: nil), explanation: "x"),
-    Card(id: CardID("mc3"), question: "Q3", kind: .multipleChoice(options: ["a", "b"], key: AnswerKey(index: 0, source: .explicit)),
+    Card(id: CardID("mc3"), question: "Q3", kind: .multipleChoice(options: ["a", "b"], key: AnswerKey(index: 0, source: .corrected)),
          explanation: ""),
 ]
 
@@ -51,11 +51,56 @@ let sampleCards = [
         let deck = try readDeck(Self.versionOneFixture)
         #expect(deck == Deck(name: "t", cards: [
             Card(id: CardID("89fc2ab78841"), question: "What is the determinant of the 2×2 identity matrix?",
-                 kind: .multipleChoice(options: ["0", "1"], key: AnswerKey(index: 1, source: .explicit)),
+                 kind: .multipleChoice(options: ["0", "1"], key: AnswerKey(index: 1, source: .corrected)),
                  explanation: "Ones on the diagonal.\n\nSo 1."),
             Card(id: CardID("d61ab655f131"), question: "Independent?",
                  kind: .shortAnswer(modelAnswer: "No vector is a combination of the others."), explanation: ""),
         ]))
+    }
+
+    /// Version 2 records where each key came from; pinned like version 1.
+    static let versionTwoFixture = """
+        srs-deck 2
+        card: w
+        type: multiple_choice
+        question: Written?
+        A: 0
+        B: 1
+        key: B written
+
+        card: s
+        type: multiple_choice
+        question: Stated?
+        A: 0
+        B: 1
+        key: A stated
+
+        card: c
+        type: multiple_choice
+        question: Corrected?
+        A: 0
+        B: 1
+        key: B corrected
+
+        card: i
+        type: multiple_choice
+        question: Inferred?
+        A: 0
+        B: 1
+        key: A inferred 0.62
+
+        """
+
+    @Test func readsAndWritesTheVersionTwoFixture() throws {
+        let deck = try readDeck(Self.versionTwoFixture)
+        #expect(deck.cards.map(\.kind.key) == [AnswerKey(index: 1, source: .written), AnswerKey(index: 0, source: .stated),
+                                               AnswerKey(index: 1, source: .corrected),
+                                               AnswerKey(index: 0, source: .inferred(confidence: 0.62))])
+        let written = DeckWriter.text(of: deck)
+        #expect(written.hasPrefix("srs-deck 2\n"))
+        for line in ["key: B written\n", "key: A stated\n", "key: B corrected\n", "key: A inferred 0.62\n"] {
+            #expect(written.contains(line))
+        }
     }
 
     @Test func handEditsAreAccepted() throws {
@@ -63,13 +108,13 @@ let sampleCards = [
             + "A: one   \r\nB: two\r\nkey: b explicit\r\n\r\n# a comment\r\ncard: y\r\ntype: True_False\r\nquestion: q\r\nanswer: TRUE\r\n"
         let deck = try readDeck(text)
         #expect(deck.cards.map(\.question) == ["Tabbed line\ntwo spaces", "q"])
-        #expect(deck.cards[0].kind == .multipleChoice(options: ["one", "two"], key: AnswerKey(index: 1, source: .explicit)))
+        #expect(deck.cards[0].kind == .multipleChoice(options: ["one", "two"], key: AnswerKey(index: 1, source: .corrected)))
         #expect(deck.cards[1].kind == .trueFalse(answer: true))
     }
 
     @Test(arguments: [
         ("", 1, "the file is empty"),
-        ("hello\n", 1, "not an srs deck: the first line must be `srs-deck 1`"),
+        ("hello\n", 1, "not an srs deck: the first line must be `srs-deck 2` (or 1)"),
         ("srs-deck 1\ntype: true_false\n", 2, "`type:` comes before the first card"),
         ("srs-deck 1\ncard: a\ntype: true_false\nquestion: q\n", 2, "true/false card `a` has no answer"),
         ("srs-deck 1\ncard: a\ntype: true_false\nquestion: q\nanswer: maybe\n", 5, "`answer: maybe` is neither true nor false"),
@@ -97,8 +142,8 @@ let sampleCards = [
     }
 
     @Test func newerVersionIsRefused() {
-        #expect(throws: StoreError.newerFormat(path: "t.deck", found: 2, supported: 1)) {
-            try readDeck("srs-deck 2\n")
+        #expect(throws: StoreError.newerFormat(path: "t.deck", found: 3, supported: 2)) {
+            try readDeck("srs-deck 3\n")
         }
     }
 
@@ -119,7 +164,7 @@ let sampleCards = [
         Deck(name: "big", cards: (0..<count).map { index in
             Card(id: CardID("card-\(index)"), question: "Question number \(index)" + String(repeating: " pad", count: 40),
                  kind: index % 2 == 0 ? .trueFalse(answer: index % 4 == 0)
-                     : .multipleChoice(options: ["one \(index)", "two"], key: AnswerKey(index: 1, source: .explicit)),
+                     : .multipleChoice(options: ["one \(index)", "two"], key: AnswerKey(index: 1, source: .corrected)),
                  explanation: "Line one.\n\nLine three of \(index).")
         })
     }
@@ -180,8 +225,8 @@ let sampleCards = [
     }
 
     @Test func listingChecksTheVersion() {
-        #expect(throws: StoreError.newerFormat(path: "t.deck", found: 2, supported: 1)) {
-            try Array("srs-deck 2\ncard: a\n".utf8).withUnsafeBytes { try DeckReader.cardIDs($0, path: "t.deck") }
+        #expect(throws: StoreError.newerFormat(path: "t.deck", found: 3, supported: 2)) {
+            try Array("srs-deck 3\ncard: a\n".utf8).withUnsafeBytes { try DeckReader.cardIDs($0, path: "t.deck") }
         }
     }
 }

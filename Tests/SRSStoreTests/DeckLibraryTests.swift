@@ -52,7 +52,7 @@ let builtIn = ShippedDeck(name: "Builtin", text: DeckWriter.text(of: Deck(name: 
         try library.setKey(option: 2, card: CardID("mc1"), deck: "builtin")
         let deck = try library.load(named: "Builtin")
         #expect(deck.cards.map(\.id) == [CardID("mc1"), CardID("tf1")])
-        #expect(deck.cards[0].kind.key == AnswerKey(index: 2, source: .explicit))
+        #expect(deck.cards[0].kind.key == AnswerKey(index: 2, source: .corrected))
         #expect(try library.list().map(\.origin) == [.imported])
         #expect(FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("Builtin.deck").path))
     }

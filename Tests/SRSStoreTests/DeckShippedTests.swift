@@ -30,8 +30,8 @@ import Testing
     @Test func originalSampleDeckHasTheKeysReadFromItsExplanations() throws {
         let deck = try DeckLibrary(folder: URL(fileURLWithPath: "/nonexistent-srs-folder")).load(named: "neural-tangent-kernel")
         #expect(deck.cards.map(\.kind.typeName) == ["multiple_choice", "short_answer", "true_false", "multiple_choice"])
-        #expect(deck.cards[0].kind.key == AnswerKey(index: 1, source: .explicit))
-        #expect(deck.cards[3].kind.key == AnswerKey(index: 3, source: .explicit))
+        #expect(deck.cards[0].kind.key == AnswerKey(index: 1, source: .corrected))
+        #expect(deck.cards[3].kind.key == AnswerKey(index: 3, source: .corrected))
         #expect(deck.cards[2].kind == .trueFalse(answer: false))
     }
 
@@ -39,7 +39,7 @@ import Testing
         let deck = try DeckLibrary(folder: URL(fileURLWithPath: "/nonexistent-srs-folder")).load(named: "spaced-repetition")
         #expect(deck.cards.count >= 20)
         #expect(Set(deck.cards.map(\.kind.typeName)) == ["multiple_choice", "true_false", "short_answer"])
-        for card in deck.cards { if case .multipleChoice(_, let key) = card.kind { #expect(key?.source == .explicit) } }
+        for card in deck.cards { if case .multipleChoice(_, let key) = card.kind { #expect(key?.source == .corrected) } }
     }
 }
 

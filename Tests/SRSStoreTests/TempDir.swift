@@ -51,3 +51,20 @@ final class OpenProgress {
         store.close()
     }
 }
+
+/// The store's calls as tests of the store itself make them: a record appended as given (ids
+/// `t-<seq>`), the store's own copy of the states kept up to date, a snapshot of that copy.
+/// The commands go through a `ReviewBook` instead (`OpenProgress`).
+extension ProgressStore {
+    @discardableResult
+    func append(card: CardID, action: LogAction, time: EpochSeconds, after: CardProgress,
+                scheduler: String = "sm2") throws -> LogRecord {
+        let record = LogRecord(seq: recordCount + 1, id: "t-\(recordCount + 1)", card: card, time: time,
+                               action: action, scheduler: scheduler, after: after)
+        try append(record)
+        cards[card] = after == CardProgress() ? nil : after
+        return record
+    }
+
+    func checkpoint() throws { try checkpoint(cards) }
+}

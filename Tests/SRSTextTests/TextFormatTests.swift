@@ -8,9 +8,18 @@ import Testing
         #expect(TextFormat.count(n) == text)
     }
 
-    @Test(arguments: [(400, "0s"), (45_000, "45s"), (750_000, "12m 30s"), (3_900_000, "1h 05m")])
-    func durations(ms: Int, text: String) {
-        #expect(TextFormat.duration(milliseconds: ms) == text)
+    /// One duration format for the review's summary and the stats (issue 8: they were `1 min 49 s`
+    /// and `1m 22s`).
+    @Test(arguments: [(400, "0 s"), (45_000, "45 s"), (60_000, "1 min"), (750_000, "12 min 30 s"), (3_900_000, "1 h 5 min")])
+    func durations(ms: Int64, text: String) {
+        #expect(Format.duration(millis: ms) == text)
+    }
+
+    @Test func countsWithANounArePluralUnlessOne() {
+        #expect(TextFormat.count(1, "card") == "1 card")
+        #expect(TextFormat.count(0, "review") == "0 reviews")
+        #expect(TextFormat.count(1_200, "repeat") == "1,200 repeats")
+        #expect(TextFormat.days(1) == "1 day")
     }
 
     @Test func decimalsAndPercentages() {

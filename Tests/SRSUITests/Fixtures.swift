@@ -5,7 +5,7 @@ enum Fixtures {
     static let capital = Card(
         id: CardID("mc-capital"), question: "What is the capital of Australia?",
         kind: .multipleChoice(options: ["Sydney", "Canberra", "Melbourne", "Perth"],
-                              key: AnswerKey(index: 1, source: .explicit)),
+                              key: AnswerKey(index: 1, source: .written)),
         explanation: "Canberra was chosen in 1908 as a compromise between Sydney and Melbourne.")
     static let noKey = Card(
         id: CardID("mc-nokey"), question: "Which sorting algorithm is stable?",
@@ -26,7 +26,7 @@ enum Fixtures {
 
     static let cjk = Card(
         id: CardID("cjk-1"), question: "「日本語」は何語ですか？ 🇯🇵 Which language is 日本語?",
-        kind: .multipleChoice(options: ["中文", "日本語 (Japanese)", "한국어"], key: AnswerKey(index: 1, source: .explicit)),
+        kind: .multipleChoice(options: ["中文", "日本語 (Japanese)", "한국어"], key: AnswerKey(index: 1, source: .written)),
         explanation: "日本語 means the Japanese language. 😀")
 
     static let long = Card(

@@ -42,10 +42,30 @@ import Testing
         let judging = Harness(cards: [Fixtures.long], size: Size(columns: 40, rows: 12))
         #expect(judging.screen.contains("more: PgUp/PgDn or ↑↓ to scroll"))
         let longChoice = Card(id: CardID("long-mc"), question: Fixtures.long.question,
-                              kind: .multipleChoice(options: ["one", "two"], key: AnswerKey(index: 0, source: .explicit)),
+                              kind: .multipleChoice(options: ["one", "two"], key: AnswerKey(index: 0, source: .written)),
                               explanation: "")
         let choosing = Harness(cards: [longChoice], size: Size(columns: 40, rows: 12))
         #expect(choosing.screen.contains("more: PgUp/PgDn to scroll"))
         #expect(!choosing.screen.contains("↑↓ to scroll"))
+    }
+
+    /// The typed answer's row and the character under the cursor (drawn in reverse video).
+    static func answerRow(_ h: Harness) -> (text: String, cursor: String?) {
+        let row = h.session.render(h.size).rows.first { $0.text.contains("Your answer:") }
+        return (row?.text ?? "", row?.spans.first { $0.style == .reverse }?.text)
+    }
+
+    @Test func theTypedAnswerHasACursorThatTheArrowsMove() {
+        var h = Harness(cards: [Fixtures.short])
+        h.send("i type=hola")
+        #expect(Self.answerRow(h) == (" Your answer: hola ", " "))
+        h.send("left left type=x")
+        #expect(Self.answerRow(h) == (" Your answer: hoxla", "l"))
+        h.send("bs del")
+        #expect(Self.answerRow(h) == (" Your answer: hoa", "a"))
+        h.send("home type=¡ end right type=!")
+        #expect(Self.answerRow(h) == (" Your answer: ¡hoa! ", " "))
+        h.send("enter")
+        #expect(h.screen.contains("Your answer:  ¡hoa!"))
     }
 }

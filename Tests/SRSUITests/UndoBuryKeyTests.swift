@@ -85,7 +85,7 @@ import SRSCore
         expectSnapshot(h.screen, named: "key-fix-prompt")
         h.send(four)
         expectSnapshot(h.screen, named: "key-fixed")
-        #expect(h.effects == [.saveKey(Fixtures.inferred.id, AnswerKey(index: 1, source: .explicit))])
+        #expect(h.effects == [.saveKey(Fixtures.inferred.id, AnswerKey(index: 1, source: .corrected))])
         h.send("enter")
         #expect(h.recorded.last.map(\.1) == .answer(grade: .good, kind: .learn, answerMillis: 16_000))
     }
@@ -93,7 +93,7 @@ import SRSCore
     @Test func setsAKeyOnASelfGradedCard() {
         var h = Harness(cards: [Fixtures.noKey])
         h.send("k " + letterOf("Merge sort", in: h.screen) + " " + letterOf("Merge sort", in: h.screen))
-        #expect(h.effects == [.saveKey(Fixtures.noKey.id, AnswerKey(index: 1, source: .explicit))])
+        #expect(h.effects == [.saveKey(Fixtures.noKey.id, AnswerKey(index: 1, source: .corrected))])
         #expect(h.screen.contains("✓ Right."))
     }
 

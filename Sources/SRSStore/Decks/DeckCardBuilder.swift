@@ -167,7 +167,7 @@ struct DeckCardBuilder {
         let options = draft.options
         guard let keyField = draft.key else { return .multipleChoice(options: options, key: nil) }
         let key = try DeckKeyText.parse(keyField.value, optionCount: options.count) { problem in
-            damaged(keyField.line, problem, "Write `key: B`, `key: B inferred 0.80` or `key: none`.")
+            damaged(keyField.line, problem, "Write `key: B`, `key: B written`, `key: B inferred 0.80` or `key: none`.")
         }
         return .multipleChoice(options: options, key: key)
     }
@@ -177,11 +177,12 @@ struct DeckCardBuilder {
     }
 }
 
-/// The `key:` value: `B`, `B explicit`, `B inferred 0.71`, or `none`.
+/// The `key:` value: `B` (corrected: checked by a person), `B written`, `B stated`,
+/// `B corrected`, `B inferred 0.71`, or `none`. Version 1's `B explicit` reads as corrected.
 enum DeckKeyText {
     static func parse(_ text: String, optionCount: Int, error: (String) -> StoreError) throws -> AnswerKey? {
         if text.utf8.count == 1, let byte = text.utf8.first, (65...72).contains(byte), Int(byte) - 65 < optionCount {
-            return AnswerKey(index: Int(byte) - 65, source: .explicit)
+            return AnswerKey(index: Int(byte) - 65, source: .corrected)
         }
         let words = text.split(separator: " ")
         guard let letterWord = words.first else { return nil }
@@ -194,7 +195,9 @@ enum DeckKeyText {
             throw error("`key: \(letterWord)` names an option this card does not have")
         }
         switch (words.count, words.dropFirst().first?.lowercased()) {
-        case (1, _), (2, "explicit"): return AnswerKey(index: index, source: .explicit)
+        case (1, _), (2, "explicit"), (2, "corrected"): return AnswerKey(index: index, source: .corrected)
+        case (2, "written"): return AnswerKey(index: index, source: .written)
+        case (2, "stated"): return AnswerKey(index: index, source: .stated)
         case (3, "inferred"):
             guard let confidence = Double(words[2]), (0...1).contains(confidence) else {
                 throw error("`key: \(text.prefix(40))` has a confidence that is not between 0 and 1")

@@ -6,7 +6,7 @@ import SRSCore
 /// about 60 ms; `LazyDeck` opens it for review in about 15 ms (see `docs/benchmarks.md`).
 public enum DeckReader {
     /// The newest format version this reader understands.
-    public static let supportedVersion = 1
+    public static let supportedVersion = 2
 
     /// Parses `bytes` as the deck `name`. `path` is used in messages only.
     ///
@@ -135,7 +135,7 @@ struct DeckScanner {
             let text = string(line)
             let parts = text.split(separator: " ")
             guard parts.count == 2, parts[0] == "srs-deck", let version = Int(parts[1]), version >= 1 else {
-                throw damaged(lineNumber, "not an srs deck: the first line must be `srs-deck 1`",
+                throw damaged(lineNumber, "not an srs deck: the first line must be `srs-deck 2` (or 1)",
                               "Add that line at the top, or import quiz text with `srs import FILE`.")
             }
             guard version <= DeckReader.supportedVersion else {
@@ -143,7 +143,7 @@ struct DeckScanner {
             }
             return
         }
-        throw damaged(1, "the file is empty", "A deck starts with the line `srs-deck 1`.")
+        throw damaged(1, "the file is empty", "A deck starts with the line `srs-deck 2`.")
     }
 
     /// The next field, or nil at the end of the file.

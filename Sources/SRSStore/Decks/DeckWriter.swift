@@ -1,11 +1,13 @@
 import SRSCore
 
-/// Writes a deck in the native format (`docs/deck-format.md`): `srs-deck 1`, then one block
+/// Writes a deck in the native format (`docs/deck-format.md`): `srs-deck 2`, then one block
 /// of `field: value` lines per card. A value with several lines goes on indented lines under
 /// its field, so long texts read naturally in an editor. Pure: returns the file's text.
 public enum DeckWriter {
-    /// The format version written on the first line.
-    public static let version = 1
+    /// The format version written on the first line. Version 2 records where each key came
+    /// from (`written`, `stated`, `corrected`, `inferred`); the card kinds of the Anki import
+    /// extend version 2 (`docs/deck-format.md`).
+    public static let version = 2
 
     public static func text(of deck: Deck) -> String {
         var out = "srs-deck \(version)\n"
@@ -36,11 +38,13 @@ public enum DeckWriter {
         if !card.explanation.isEmpty { field("explanation", card.explanation, to: &out) }
     }
 
-    /// `B` (explicit), `B inferred 0.71`, or `none`.
+    /// `B written`, `B stated`, `B corrected`, `B inferred 0.71`, or `none`.
     static func keyText(_ key: AnswerKey?) -> String {
         guard let key else { return "none" }
         switch key.source {
-        case .explicit: return String(key.letter)
+        case .written: return "\(key.letter) written"
+        case .stated: return "\(key.letter) stated"
+        case .corrected: return "\(key.letter) corrected"
         case .inferred(let confidence): return "\(key.letter) inferred \(confidenceText(confidence))"
         }
     }

@@ -1,0 +1,80 @@
+/// What the value of an `Answer:` line of a multiple-choice item names.
+enum AnswerReading: Equatable {
+    /// Option `index` (0 is A), by its letter, its text, or both agreeing.
+    case option(Int)
+    /// A letter past the item's last option.
+    case missingOption(Int)
+    /// A letter with option text that is not that option's: no key, and a warning.
+    case disagreement(String)
+    /// Neither a letter nor an option's text.
+    case unreadable
+}
+
+/// Reads `Answer:` values in the shapes exporters write: `B`, `b`, `(B)`, `B.`, `B)`,
+/// `B) the option text`, `B - text`, or the option's text alone (any case, final punctuation
+/// and quotes ignored). Letter and text must agree: a text that is another option's, or no
+/// option's, gives no key.
+enum AnswerValue {
+    static func read(_ value: String, options: [String]) -> AnswerReading {
+        let letter = LetterForm(value)
+        if let letter, letter.rest.isEmpty { return inRange(letter.index, options) }
+        if let whole = uniqueOption(matching: value, in: options, prefix: false) { return .option(whole) }
+        guard let letter else { return .unreadable }
+        guard letter.index < options.count else { return .missingOption(letter.index) }
+        let named = Character(UnicodeScalar(UInt8(65 + letter.index)))
+        if agrees(letter.rest, with: options[letter.index]) { return .option(letter.index) }
+        if let other = uniqueOption(matching: letter.rest, in: options, prefix: true) {
+            let otherLetter = Character(UnicodeScalar(UInt8(65 + other)))
+            return .disagreement("names option \(named) but gives the text of option \(otherLetter)")
+        }
+        return .disagreement("names option \(named) but its text is not option \(named)'s")
+    }
+
+    private static func inRange(_ index: Int, _ options: [String]) -> AnswerReading {
+        index < options.count ? .option(index) : .missingOption(index)
+    }
+
+    /// The words of `text` (letters and digits, lower case): punctuation, quotes and case are
+    /// not part of what an answer names.
+    static func words(_ text: String) -> [String] {
+        TextTokens.words(text.replacingTruncation)
+    }
+
+    /// True when `text` is the option's text, or a truncation of it (`Hydrogen bonds…`).
+    static func agrees(_ text: String, with option: String) -> Bool {
+        let given = words(text), full = words(option)
+        guard !given.isEmpty else { return false }
+        return given == full || (text.isTruncated && full.joined(separator: " ").hasPrefix(given.joined(separator: " ")))
+    }
+
+    private static func uniqueOption(matching text: String, in options: [String], prefix: Bool) -> Int? {
+        let matches = options.indices.filter { prefix ? agrees(text, with: options[$0]) : words(text) == words(options[$0]) }
+        return matches.count == 1 && !words(text).isEmpty ? matches[0] : nil
+    }
+}
+
+/// `B`, `(B)`, `B.`, `B) text`, `b: text`: a letter A–Z (any case) standing alone, before a
+/// separator, or before a space and more text.
+private struct LetterForm {
+    let index: Int
+    let rest: String
+
+    init?(_ value: String) {
+        var scalars = Substring(value).unicodeScalars.drop { "([".unicodeScalars.contains($0) || $0.isSpaceLike }
+        guard let first = scalars.first, first.isASCII, first.properties.isAlphabetic else { return nil }
+        scalars = scalars.dropFirst()
+        if let next = scalars.first, !next.isSpaceLike, !")].:-–—,".unicodeScalars.contains(next) { return nil }
+        scalars = scalars.drop { $0.isSpaceLike || ")].:-–—,".unicodeScalars.contains($0) }
+        index = Int(first.properties.uppercaseMapping.unicodeScalars.first?.value ?? 65) - 65
+        rest = String(String.UnicodeScalarView(scalars)).trimmingSpaces
+    }
+}
+
+extension String {
+    /// Ends with `…` or `...`: an exporter cut the text short.
+    var isTruncated: Bool { hasSuffix("…") || hasSuffix("...") }
+
+    var replacingTruncation: String {
+        isTruncated ? String(dropLast(hasSuffix("…") ? 1 : 3)) : self
+    }
+}

@@ -1,0 +1,213 @@
+/// A token of an explanation, question or option as key inference compares them: a word, a
+/// number (`99.7`, `1987`, `3×10⁸`, `-40`, `10⁻⁷` stay whole) or a symbol (`θ` is a word; `%`,
+/// `°`, `∞`, `♯` are symbols), with the boundary before it.
+struct EvidenceToken: Equatable {
+    enum Kind: Equatable { case word, number, symbol }
+    /// The strongest boundary between the previous token and this one.
+    enum Boundary: Int, Comparable {
+        case none, comma, clause, sentence
+        static func < (a: Boundary, b: Boundary) -> Bool { a.rawValue < b.rawValue }
+    }
+
+    var text: String
+    var kind: Kind
+    var boundary: Boundary
+    /// A single upper-case letter A–H, as written (`B`, not the article `a`).
+    var isCapitalLetter: Bool
+    /// Written with a capital first letter (`Darwin`).
+    var isCapitalized = false
+    /// The character glued to the token on each side (`(` and `)` in `(C)`), if any.
+    var before: Unicode.Scalar?
+    var after: Unicode.Scalar?
+
+    /// What is compared: numbers and symbols whole; words lower-cased, a plural `s` dropped,
+    /// cut to five characters (`learns`/`learning`); number words as digits (`two` → `2`).
+    /// Computed once, when the token is made.
+    private(set) var stem = ""
+
+    init(text: String, kind: Kind, boundary: Boundary, isCapitalLetter: Bool, isCapitalized: Bool = false,
+         before: Unicode.Scalar? = nil, after: Unicode.Scalar? = nil) {
+        self.text = text
+        self.kind = kind
+        self.boundary = boundary
+        self.isCapitalLetter = isCapitalLetter
+        self.isCapitalized = isCapitalized
+        self.before = before
+        self.after = after
+        stem = Self.stem(of: text, kind)
+        isContent = kind != .word || !TextTokens.stopWords.contains(text) && !EvidenceTokens.cueOnly.contains(text)
+    }
+
+    static func stem(of text: String, _ kind: Kind) -> String {
+        switch kind {
+        case .number, .symbol: return text
+        case .word:
+            if let digits = EvidenceTokens.numberWords[text] { return digits }
+            let utf8 = text.utf8
+            if utf8.allSatisfy({ $0 < 0x80 }) {   // ASCII: the same rule on bytes, without scalars
+                var count = utf8.count
+                if count > 3, count <= 7, utf8.last == UInt8(ascii: "s"),
+                   !"sui".utf8.contains(utf8[utf8.index(utf8.endIndex, offsetBy: -2)]) {
+                    count -= 1
+                }
+                return count <= 5 && count == utf8.count ? text : String(decoding: utf8.prefix(min(count, 5)), as: UTF8.self)
+            }
+            var scalars = Array(text.unicodeScalars.prefix(7))
+            if text.unicodeScalars.count <= 7, scalars.count > 3, scalars.last == "s",
+               !["s", "u", "i"].contains(scalars[scalars.count - 2]) {
+                scalars.removeLast()
+            }
+            return String(String.UnicodeScalarView(scalars.prefix(5)))
+        }
+    }
+
+    /// Not a function word: what can tell options apart.
+    private(set) var isContent = true
+}
+
+/// Splits text into `EvidenceToken`s in one pass over its scalars.
+enum EvidenceTokens {
+    static func tokens(_ text: String) -> [EvidenceToken] {
+        var scanner = Scanner(scalars: Array(text.unicodeScalars))
+        return scanner.run()
+    }
+
+    static let numberWords = ["two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
+                              "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12",
+                              "twenty": "20", "hundred": "100", "thousand": "1000"]
+    /// Words that only steer the reading (negation, contrast), never content.
+    static let cueOnly: Set<String> = ["none", "never", "neither", "nor", "unlike", "rather", "instead",
+                                       "however", "whereas", "although", "though", "despite", "option",
+                                       "choice", "correct", "right", "answer", "wrong", "incorrect", "s", "t",
+                                       "happen", "happens", "happened", "mean", "means", "statement",
+                                       "statements", "following", "describe", "describes", "best", "likely"]
+
+    private struct Scanner {
+        let scalars: [Unicode.Scalar]
+        var index = 0
+        var boundary = EvidenceToken.Boundary.sentence
+        var out: [EvidenceToken] = []
+        var buffer: [UInt8] = []
+
+        mutating func run() -> [EvidenceToken] {
+            while index < scalars.count {
+                let scalar = scalars[index]
+                if startsToken(at: index) { readToken() } else if isSymbol(scalar) { emit(index, index + 1, .symbol) } else {
+                    note(punctuation: scalar)
+                    index += 1
+                }
+            }
+            return out
+        }
+
+        func startsToken(at i: Int) -> Bool {
+            if scalars[i].isWordCharacter { return true }
+            return "-−".unicodeScalars.contains(scalars[i]) && i + 1 < scalars.count && scalars[i + 1].isDigitLike
+                && (i == 0 || !scalars[i - 1].isWordCharacter)
+        }
+
+        mutating func readToken() {
+            let start = index
+            index += 1
+            while index < scalars.count {
+                if scalars[index].isWordCharacter || joinsNumber(at: index) { index += 1 } else { break }
+            }
+            let hasDigit = scalars[start..<index].contains { $0.isDigitLike }
+            let isNumber = hasDigit && (scalars[start].isDigitLike || !scalars[start].isWordCharacter)
+            if !isNumber, index + 1 < scalars.count, "'’".unicodeScalars.contains(scalars[index]) {
+                readContraction(start)
+                return
+            }
+            emit(start, index, isNumber ? .number : .word)
+        }
+
+        /// `.`/`,` between digits, and `×`, `^`, `·`, `⁻`, `⁺` inside a number.
+        func joinsNumber(at i: Int) -> Bool {
+            guard i > 0, i + 1 < scalars.count, scalars[i - 1].isDigitLike else { return false }
+            let next = scalars[i + 1]
+            switch scalars[i] {
+            case ".", ",": return next.isDigitLike && next.isASCII
+            case "×", "^", "·", "⁻", "⁺": return next.isDigitLike || "-−⁻".unicodeScalars.contains(next)
+            default: return false
+            }
+        }
+
+        /// `Earth's` → `earth`; `isn't` → `is` `not`; other apostrophes split.
+        mutating func readContraction(_ start: Int) {
+            var end = index + 1
+            while end < scalars.count, scalars[end].isWordCharacter { end += 1 }
+            let suffix = String(String.UnicodeScalarView(scalars[(index + 1)..<end])).lowercased()
+            let word = String(String.UnicodeScalarView(scalars[start..<index])).lowercased()
+            if suffix == "t", word.hasSuffix("n") {
+                emit(start, index - 1, .word)
+                out.append(EvidenceToken(text: "not", kind: .word, boundary: .none, isCapitalLetter: false))
+            } else if suffix == "s" || suffix.isEmpty {
+                emit(start, index, .word)
+            } else {
+                emit(start, index, .word)
+                emit(index + 1, end, .word)
+            }
+            index = end
+        }
+
+        mutating func emit(_ start: Int, _ end: Int, _ kind: EvidenceToken.Kind) {
+            guard end > start else { index = max(index, end); return }
+            var text = lowercased(scalars[start..<end])
+            if kind == .number { text = Self.normalizedNumber(text) }
+            let capital = end - start == 1 && (65...72).contains(scalars[start].value)
+            let before = start > 0 && !scalars[start - 1].isSpaceLike ? scalars[start - 1] : nil
+            let after = end < scalars.count && !scalars[end].isSpaceLike ? scalars[end] : nil
+            out.append(EvidenceToken(text: text, kind: kind, boundary: boundary, isCapitalLetter: capital,
+                                     isCapitalized: scalars[start].properties.isUppercase, before: before, after: after))
+            boundary = .none
+            index = max(index, end)
+        }
+
+        /// The scalars as a lower-cased string; ASCII without Unicode case mapping, through a
+        /// buffer the scanner keeps.
+        mutating func lowercased(_ slice: ArraySlice<Unicode.Scalar>) -> String {
+            buffer.removeAll(keepingCapacity: true)
+            for scalar in slice {
+                guard scalar.value < 0x80 else { return String(String.UnicodeScalarView(slice)).lowercased() }
+                let byte = UInt8(scalar.value)
+                buffer.append((65...90).contains(byte) ? byte | 0x20 : byte)
+            }
+            return String(decoding: buffer, as: UTF8.self)
+        }
+
+        /// `299,792,458` → `299792458`, `−40` → `-40`; `1,5` stays.
+        static func normalizedNumber(_ text: String) -> String {
+            var scalars = Array(text.unicodeScalars)
+            if scalars.first == "−" { scalars[0] = "-" }
+            var result = String.UnicodeScalarView()
+            for (i, scalar) in scalars.enumerated() {
+                if scalar == ",", scalars[(i + 1)...].prefix(while: { $0.isDigitLike }).count == 3 { continue }
+                result.append(scalar)
+            }
+            return String(result)
+        }
+
+        mutating func note(punctuation scalar: Unicode.Scalar) {
+            let next = index + 1 < scalars.count ? scalars[index + 1] : " "
+            let found: EvidenceToken.Boundary
+            switch scalar {
+            case ".", "!", "?", "。", "！", "？": found = next.isSpaceLike || "\"'”’)".unicodeScalars.contains(next) ? .sentence : .none
+            case ";", ":", "—": found = .clause
+            case "–": found = next.isSpaceLike ? .clause : .none
+            case ",": found = .comma
+            case "\n": found = next == "\n" ? .sentence : .none
+            default: found = .none
+            }
+            boundary = max(boundary, found)
+        }
+
+        func isSymbol(_ scalar: Unicode.Scalar) -> Bool {
+            if scalar.value < 0x80 { return "%+<=>|~$".unicodeScalars.contains(scalar) }
+            if "‰°′″".unicodeScalars.contains(scalar) { return true }
+            switch scalar.properties.generalCategory {
+            case .mathSymbol, .otherSymbol, .currencySymbol: return true
+            default: return false
+            }
+        }
+    }
+}

@@ -1,0 +1,163 @@
+/// An explanation cut into segments (comma-separated parts of clauses), each with what it
+/// says of the options it names: for them (positive), against them (negative: `not`, `unlike`,
+/// `rather than`, `a common mistake is`, `although`), or neither (neutral: hedges such as
+/// `many people think`, `might`, and comparisons such as `than`, `before`, `after`).
+struct ExplanationReading {
+    enum Polarity: Equatable { case positive, negative, neutral }
+
+    struct Segment {
+        var range: Range<Int>
+        var clause: Int
+        var polarity: Polarity
+        /// Opened by `not`, `no`, `never`…: a verbal negation.
+        var negatedByVerb = false
+        /// How much what it says counts: half in a clause that a `but`, `however` or `yet`
+        /// clause corrects (`introduced in 1999, but notes only arrived in 2002`).
+        var weight = 1.0
+        /// Opened by a negation or contrast (`not`, `unlike`, `rather than`), not by a mistake
+        /// named in its clause: what follows is denied.
+        var opensDenial = false
+    }
+
+    let tokens: [EvidenceToken]
+    private(set) var segments: [Segment] = []
+    /// Clauses holding a verbal negation anywhere.
+    private(set) var negatedClauses: Set<Int> = []
+
+    init(_ text: String) {
+        tokens = EvidenceTokens.tokens(text)
+        cut()
+        denySubjects()
+        applyClauseCues()
+        halveConcededClauses()
+    }
+
+    /// `a brighter lamp does not change that`, `Mercury is not the hottest`: a verb negated in
+    /// the middle of a segment (`not`, `never`, `cannot`, `n't`) denies the subject before it in
+    /// that segment too, when the subject is a plain phrase (no `and`, `so`, `because`, `which`…
+    /// before it: `so history is not rewritten` denies nothing of what came before). After a
+    /// comma (`A, not B`) it denies only what follows; `no` and `none` (`carry no antigens`)
+    /// deny only their noun.
+    private mutating func denySubjects() {
+        for index in segments.indices.dropFirst() where segments[index].negatedByVerb {
+            let start = segments[index].range.lowerBound
+            let token = tokens[start], previous = segments[index - 1]
+            guard Self.verbNegations.contains(token.text), token.boundary < .comma,
+                  previous.clause == segments[index].clause,
+                  !tokens[previous.range].contains(where: { Self.subjectBreaks.contains($0.text) }),
+                  start + 1 >= tokens.count || tokens[start + 1].text != "only" else { continue }
+            segments[index - 1].polarity = .negative
+        }
+    }
+
+    static let subjectBreaks: Set<String> = ["and", "so", "because", "since", "therefore", "thus", "hence",
+                                             "which", "that", "as", "when", "while", "whether", "if"]
+
+    private mutating func halveConcededClauses() {
+        var conceded = Set<Int>()
+        for segment in segments where segment.range.lowerBound > 0 {
+            let first = tokens[segment.range.lowerBound].text
+            if ["but", "however", "yet"].contains(first) { conceded.insert(segment.clause - 1) }
+        }
+        for index in segments.indices where conceded.contains(segments[index].clause) { segments[index].weight = 0.5 }
+    }
+
+    // MARK: Cutting
+
+    private mutating func cut() {
+        var clause = 0
+        var current: Segment?
+        var sticky: Polarity?
+        for index in tokens.indices {
+            let token = tokens[index]
+            let newClause = index > 0 && (token.boundary >= .clause || Self.clauseWords.contains(token.text))
+            if newClause { clause += 1; sticky = nil }
+            let cue = Self.cue(at: index, in: tokens)
+            let comma = token.boundary == .comma
+            if index == 0 || newClause || comma || cue != nil {
+                if let segment = current { segments.append(segment) }
+                if comma, !Self.continuations.contains(token.text) { sticky = nil }
+                if cue != nil { sticky = nil }
+                var segment = Segment(range: index..<index, clause: clause, polarity: cue ?? sticky ?? .positive)
+                segment.negatedByVerb = Self.verbalNegations.contains(token.text)
+                segment.opensDenial = cue == .negative
+                if cue == .negative || cue == .neutral { sticky = cue }
+                current = segment
+            }
+            if Self.verbalNegations.contains(token.text) { negatedClauses.insert(clause) }
+            if let lower = current?.range.lowerBound { current?.range = lower..<(index + 1) }
+        }
+        if let segment = current { segments.append(segment) }
+    }
+
+    /// The polarity a cue at `index` opens, or nil when the token is no cue.
+    static func cue(at index: Int, in tokens: [EvidenceToken]) -> Polarity? {
+        let word = tokens[index].text
+        let next = index + 1 < tokens.count ? tokens[index + 1].text : ""
+        if verbalNegations.contains(word) || forwardNegatives.contains(word) { return .negative }
+        if (word == "rather" || word == "other") && next == "than" { return .negative }
+        if (word == "instead" && next == "of") || (word == "opposed" || word == "contrary") { return .negative }
+        let previous = index > 0 ? tokens[index - 1].text : ""
+        if word == "than" && (previous == "rather" || previous == "other") { return nil }
+        if forwardNeutrals.contains(word) { return .neutral }
+        if word == "such" && next == "as" { return .neutral }
+        return nil
+    }
+
+    /// Cues that colour a whole clause: a mistake named anywhere makes it negative; a hedge makes
+    /// its positive segments neutral.
+    private mutating func applyClauseCues() {
+        var mistaken = Set<Int>(), hedged = Set<Int>()
+        for segment in segments {
+            let words = tokens[segment.range].map(\.text)
+            if words.contains(where: Self.mistakeWords.contains) { mistaken.insert(segment.clause) }
+            if words.contains(where: Self.hedgeWords.contains) { hedged.insert(segment.clause) }
+        }
+        for index in segments.indices {
+            if mistaken.contains(segments[index].clause) { segments[index].polarity = .negative }
+            if hedged.contains(segments[index].clause), segments[index].polarity == .positive {
+                segments[index].polarity = .neutral
+            }
+        }
+    }
+
+    /// For a question asked in the negative (`Which is not…`): what the explanation denies is
+    /// the key, and what it affirms is the other options.
+    mutating func readForNegativeQuestion() {
+        for index in segments.indices where segments[index].polarity != .negative || segments[index].negatedByVerb {
+            let negated = negatedClauses.contains(segments[index].clause)
+            segments[index].polarity = negated ? .positive : .neutral
+        }
+    }
+
+    /// Marks the segments of `clause` before segment `index` negative: `A was dictator, not
+    /// emperor` denies A what the question asks.
+    mutating func negateBefore(_ index: Int) {
+        var earlier = index - 1
+        while earlier >= 0, segments[earlier].clause == segments[index].clause {
+            segments[earlier].polarity = .negative
+            earlier -= 1
+        }
+    }
+
+    static let clauseWords: Set<String> = ["but", "however", "whereas", "while", "yet", "nevertheless",
+                                           "nonetheless", "although", "though"]
+    static let continuations: Set<String> = ["or", "nor", "which", "who", "whose", "whom"]
+    static let verbalNegations: Set<String> = ["not", "no", "never", "none", "cannot", "neither", "nor"]
+    static let verbNegations: Set<String> = ["not", "never", "cannot"]
+    static let forwardNegatives: Set<String> = ["unlike", "except", "although", "though", "despite", "spite",
+                                                "without"]
+    static let forwardNeutrals: Set<String> = ["than", "before", "after", "until", "compared", "versus", "vs",
+                                               "earlier", "later", "previously", "formerly"]
+    static let mistakeWords: Set<String> = ["mistake", "mistakes", "mistaken", "mistakenly", "misconception",
+                                            "misconceptions", "wrong", "wrongly", "incorrect", "incorrectly",
+                                            "false", "myth", "distractor", "fallacy", "confuse", "confused",
+                                            "confusing", "erroneous", "erroneously", "misleading", "trap"]
+    static let hedgeWords: Set<String> = ["think", "thinks", "thought", "believe", "believes", "believed",
+                                          "assume", "assumes", "assumed", "guess", "guesses", "seem", "seems",
+                                          "might", "could", "would", "tempting", "tempted", "plausible",
+                                          "partly", "partially", "sometimes", "pick", "picks", "choose",
+                                          "chooses", "popular", "intuitive", "intuitively", "suppose",
+                                          "supposed", "either", "argue", "argued", "arguably", "perhaps",
+                                          "possibly", "maybe", "if", "unless", "component", "components"]
+}

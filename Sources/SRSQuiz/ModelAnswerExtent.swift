@@ -1,0 +1,55 @@
+/// Where a model answer written after `Model answer: text` ends. The format does not mark it,
+/// so it is read from cues (`docs/quiz-format.md`, "Where a model answer ends"): a following
+/// line (before any blank line) continues the answer when the answer so far stops mid-sentence
+/// (no final `.`, `!`, `?`; or `,`, `:`, `;`), when the line starts in lower case, or when it is
+/// an item of a list the answer opened (`1.`, `2)`, `-`, `•`). The first line that continues
+/// nothing starts the explanation. When a sentence-complete answer line is followed by more
+/// lines and then a blank line and a further paragraph, the cues do not decide: the answer is
+/// its first line (as the quiz site writes it) and a warning names the line.
+enum ModelAnswerExtent {
+    struct Extent {
+        /// Lines of `following` that belong to the model answer.
+        var count: Int
+        /// The line whose reading is a guess, when the cues did not decide.
+        var undecidedLine: Int?
+    }
+
+    static func extent(first: String, following: ArraySlice<QuizLine>) -> Extent {
+        var last = first
+        var count = 0
+        for line in following {
+            guard !line.isBlank, continues(last, with: line.text) else { break }
+            last = line.text
+            count += 1
+        }
+        let rest = following.dropFirst(count)
+        let paragraph = rest.prefix { !$0.isBlank }
+        let later = rest.dropFirst(paragraph.count).contains { !$0.isBlank }
+        let undecided = !paragraph.isEmpty && later && endsSentence(last) ? paragraph.first?.number : nil
+        return Extent(count: count, undecidedLine: undecided)
+    }
+
+    static func continues(_ previous: String, with next: String) -> Bool {
+        if next.unicodeScalars.first?.isLowercaseLetter == true { return true }
+        if isListItem(next) { return previous.hasSuffix(":") || isListItem(previous) }
+        if next.lowercased().hasPrefix("explanation") { return false }
+        return !endsSentence(previous)
+    }
+
+    static func endsSentence(_ text: String) -> Bool {
+        let trimmed = text.unicodeScalars.reversed().drop { "\"')”’»]".unicodeScalars.contains($0) }
+        guard let last = trimmed.first else { return false }
+        return ".!?。！？".unicodeScalars.contains(last)
+    }
+
+    /// `1.`, `2)`, `a)`, `-`, `*`, `•`, `–` followed by a space.
+    static func isListItem(_ text: String) -> Bool {
+        let scalars = Array(text.unicodeScalars.prefix(5))
+        guard let first = scalars.first else { return false }
+        if "-*•–".unicodeScalars.contains(first) { return scalars.count > 1 && scalars[1].isSpaceLike }
+        let marker = scalars.prefix { $0.isDigitLike }.count
+        let at = marker == 0 && first.isLowercaseLetter ? 1 : marker
+        guard at > 0, at + 1 < scalars.count else { return false }
+        return ".)".unicodeScalars.contains(scalars[at]) && scalars[at + 1].isSpaceLike
+    }
+}

@@ -1,0 +1,186 @@
+import Foundation
+
+/// What an explanation says for and against each option of an item (see `KeyInference`).
+///
+/// A word weighs ln(n / k) when k of the n options contain it, and nothing when it is in the
+/// question: words every option shares, or that only repeat the question, tell nothing. An
+/// option is *mentioned* in a segment by a verbatim quote of its text (all its content words in
+/// order: `99.7%`, `Vitamin D`, `git revert`), by a letter reference (`option B`, `(B)`), or
+/// by its distinguishing words; a segment that quotes some option credits no other by shared
+/// words. The question's own words (not in any option) said in a segment that mentions one
+/// option count for that option, the more the fewer options they are said of: this weighs
+/// options that are all named by what is said of each.
+struct OptionEvidence {
+    private(set) var support: [Double]
+    private(set) var against: [Double]
+    private var matchedWords: [Int]
+    private var quoted: [Bool]
+    /// The question's own words said of each option.
+    private var focusWords: [Int] = []
+    let stated: StatedKeys
+
+    var net: [Double] { zip(support, against).map { $0 - $1 } }
+
+    /// A quote or letter reference, or at least two of its distinguishing words (the
+    /// question's words said of it add weight, never evidence of their own: one shared word
+    /// such as `recall` and the question's `practice` beside it are not enough).
+    func isSubstantial(_ option: Int) -> Bool { quoted[option] || matchedWords[option] >= 2 }
+
+    /// 1 for a quote; else the words matched, as a share of three.
+    func strength(_ option: Int) -> Double { quoted[option] ? 1 : min(1, Double(words(option)) / 3) }
+
+    private func words(_ option: Int) -> Int { matchedWords[option] + (focusWords.isEmpty ? 0 : focusWords[option]) }
+
+    init(question: String, options: [String], explanation: String) {
+        let profile = OptionProfile(question: question, options: options)
+        var reading = ExplanationReading(explanation)
+        if profile.isNegativeQuestion { reading.readForNegativeQuestion() }
+        let count = options.count
+        support = Array(repeating: 0, count: count)
+        against = support
+        matchedWords = Array(repeating: 0, count: count)
+        quoted = Array(repeating: false, count: count)
+        stated = StatedKeys(reading.tokens, options: profile.sequences)
+        var units = Self.units(reading, profile)
+        Self.denyWhatTheQuestionAsks(&reading, &units, profile)
+        add(units, reading, profile)
+        for option in stated.denied { against[option] += 3 }
+    }
+
+    /// One part of a segment and the options it mentions.
+    struct Unit {
+        var segment: Int
+        var range: Range<Int>
+        var mentions: [Int: Mention]
+    }
+
+    /// An option named in a unit: by which of its words (all of them for a quote).
+    struct Mention {
+        var stems: Set<String>
+        var quoted: Bool
+        var weight: Double
+    }
+
+    /// The segments, a segment naming several options split at `and`/`or` when each part then
+    /// names one (`iron is a metal and argon a noble gas`).
+    static func units(_ reading: ExplanationReading, _ profile: OptionProfile) -> [Unit] {
+        var units: [Unit] = []
+        for (index, segment) in reading.segments.enumerated() {
+            let whole = Unit(segment: index, range: segment.range,
+                             mentions: profile.mentions(in: segment.range, reading.tokens))
+            let parts = split(whole, reading, profile)
+            units += parts.filter { !$0.mentions.isEmpty }.count >= 2
+                && parts.allSatisfy({ $0.mentions.count <= 1 }) ? parts : [whole]
+        }
+        return units
+    }
+
+    private static func split(_ unit: Unit, _ reading: ExplanationReading, _ profile: OptionProfile) -> [Unit] {
+        guard unit.mentions.count >= 2 else { return [unit] }
+        var parts: [Unit] = []
+        var start = unit.range.lowerBound
+        for index in unit.range where index > start && ["and", "or"].contains(reading.tokens[index].text) {
+            parts.append(Unit(segment: unit.segment, range: start..<index, mentions: profile.mentions(in: start..<index, reading.tokens)))
+            start = index
+        }
+        let end = unit.range.upperBound
+        parts.append(Unit(segment: unit.segment, range: start..<end, mentions: profile.mentions(in: start..<end, reading.tokens)))
+        return parts
+    }
+
+    /// `A was dictator, not emperor`: a denial of the question's own words that names no
+    /// option denies them to the options named before it in the clause.
+    private static func denyWhatTheQuestionAsks(_ reading: inout ExplanationReading, _ units: inout [Unit],
+                                                _ profile: OptionProfile) {
+        for unit in units where unit.mentions.isEmpty {
+            let segment = reading.segments[unit.segment]
+            guard segment.opensDenial, segment.polarity == .negative,
+                  reading.tokens[unit.range].contains(where: { profile.focus.contains($0.stem) }) else { continue }
+            reading.negateBefore(unit.segment)
+        }
+    }
+
+    /// Adds what the units say, each piece of evidence once: an option quoted three times, or a
+    /// word of it said in three places, is not three times as likely the key.
+    private mutating func add(_ units: [Unit], _ reading: ExplanationReading, _ profile: OptionProfile) {
+        var focusHits = Array(repeating: Set<String>(), count: support.count)
+        var tally = Array(repeating: Tally(), count: support.count)
+        var subject: (clause: Int, option: Int)?
+        for (index, unit) in units.enumerated() {
+            let segment = reading.segments[unit.segment]
+            let opening = reading.tokens[unit.range.lowerBound].text
+            if !unit.mentions.isEmpty || segment.polarity == .negative || ["and", "or", "but"].contains(opening) {
+                subject = nil
+            }
+            if unit.mentions.isEmpty, let subject, subject.clause == segment.clause, segment.polarity == .positive {
+                focusHits[subject.option].formUnion(reading.tokens[unit.range].map(\.stem).filter(profile.focus.contains))
+            }
+            if unit.mentions.count == 1, let option = unit.mentions.keys.first, segment.polarity == .positive,
+               Self.restates(unit, reading) {
+                focusHits[option].formUnion(Self.earlierWords(index, units, reading).filter(profile.focus.contains))
+            }
+            guard segment.polarity != .neutral else { continue }
+            for (option, mention) in unit.mentions {
+                tally[option].add(mention, positive: segment.polarity == .positive, factor: segment.weight)
+            }
+            if segment.polarity == .positive, unit.mentions.count == 1, let option = unit.mentions.keys.first {
+                focusHits[option].formUnion(reading.tokens[unit.range].map(\.stem).filter(profile.focus.contains))
+                subject = (segment.clause, option)
+            }
+        }
+        for option in tally.indices {
+            support[option] = tally[option].sum(positive: true, profile.weights)
+            against[option] = tally[option].sum(positive: false, profile.weights)
+            matchedWords[option] = tally[option].positiveWords.count
+            quoted[option] = tally[option].positiveQuote > 0
+        }
+        addFocus(focusHits)
+    }
+
+    /// `…, that is 20%`, `i.e. X`, `namely X`: the unit names what the units before it in its
+    /// clause described.
+    static func restates(_ unit: Unit, _ reading: ExplanationReading) -> Bool {
+        let words = reading.tokens[unit.range].prefix(2).map(\.text)
+        return words == ["that", "is"] || words == ["i", "e"] || words.first == "namely"
+    }
+
+    static func earlierWords(_ index: Int, _ units: [Unit], _ reading: ExplanationReading) -> [String] {
+        let clause = reading.segments[units[index].segment].clause
+        var words: [String] = []
+        var earlier = index - 1
+        while earlier >= 0, reading.segments[units[earlier].segment].clause == clause, units[earlier].mentions.isEmpty {
+            words += reading.tokens[units[earlier].range].map(\.stem)
+            earlier -= 1
+        }
+        return words
+    }
+
+    /// One option's evidence, each word and quote counted once at its largest weight.
+    struct Tally {
+        var positiveWords: [String: Double] = [:], negativeWords: [String: Double] = [:]
+        var positiveQuote = 0.0, negativeQuote = 0.0
+
+        mutating func add(_ mention: Mention, positive: Bool, factor: Double) {
+            for stem in mention.stems {
+                if positive { positiveWords[stem] = max(positiveWords[stem] ?? 0, factor) } else { negativeWords[stem] = 1 }
+            }
+            guard mention.quoted else { return }
+            if positive { positiveQuote = max(positiveQuote, factor) } else { negativeQuote = 1 }
+        }
+
+        func sum(positive: Bool, _ weights: [String: Double]) -> Double {
+            let words = positive ? positiveWords : negativeWords
+            return (positive ? positiveQuote : negativeQuote) + words.reduce(0) { $0 + (weights[$1.key] ?? 0) * $1.value }
+        }
+    }
+
+    private mutating func addFocus(_ hits: [Set<String>]) {
+        focusWords = hits.map(\.count)
+        var saidOf: [String: Int] = [:]
+        for words in hits { for word in words { saidOf[word, default: 0] += 1 } }
+        let count = Double(support.count + 1)
+        for option in hits.indices {
+            support[option] += hits[option].reduce(0) { $0 + log(count / Double(saidOf[$1] ?? 1)) }
+        }
+    }
+}

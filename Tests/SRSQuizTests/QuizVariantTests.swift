@@ -1,0 +1,159 @@
+import Foundation
+import Testing
+import SRSCore
+@testable import SRSQuiz
+
+/// The shapes of point 1 of issue 11: every natural variant of the format is read.
+@Suite struct QuizAnswerLineTests {
+    static let item = "Question 1 Multiple Choice\nPick.\nAone\nBtwo\nCthree\n"
+
+    @Test(arguments: ["Answer: b", "Answer: (B)", "Answer: B) two", "Answer: B. two", "Answer: B - two",
+                      "Correct answer: B", "answer: b.", "ANSWER: B", "Answer:\u{A0}B", "Answer:\u{202F}B",
+                      "Answer:\u{3000}B", "Answer: two", "Answer: \"Two\"", "Answer:\u{FEFF} B\t", "Right answer: B",
+                      "Answer: B) tw…"])
+    func answerShapesGiveTheWrittenKey(line: String) {
+        let result = parseQuiz(Self.item + line + "\nBecause.\n")
+        #expect(result.errors == [])
+        #expect(result.items.first?.kind.key == AnswerKey(index: 1, source: .written))
+        #expect(result.items.first?.explanation == "Because.")
+    }
+
+    @Test(arguments: [("Answer: B) three", "names option B but gives the text of option C"),
+                      ("Answer: B) four", "names option B but its text is not option B's"),
+                      ("Answer: A two", "names option A but gives the text of option B")])
+    func letterAndTextThatDisagreeGiveNoKeyAndAWarning(line: String, problem: String) {
+        let result = parseQuiz(Self.item + line + "\nThe answer is two, clearly two.\n")
+        #expect(result.errors == [])
+        #expect(result.items.first?.kind.key == nil)
+        #expect(result.warnings.map(\.line) == [6])
+        #expect(result.warnings.first?.message.contains(problem) == true)
+    }
+
+    @Test(arguments: [("Answer: True.", true), ("answer: false", false), ("Answer: T", true), ("Answer: yes", true),
+                      ("ANSWER: TRUE", true), ("Answer: (F)", false), ("Answer: F) False", false),
+                      ("Answer:\u{A0}False", false)])
+    func trueFalseAnswers(line: String, answer: Bool) {
+        let result = parseQuiz("question 1 true/false\nSky is blue.\nTTrue\nFFalse\n\(line)\n")
+        #expect(result.items.first?.kind == .trueFalse(answer: answer))
+    }
+
+    @Test func byteOrderMarksAndUnicodeSpacesWhereSpacesMayStand() {
+        let text = "\u{FEFF}Question\u{A0}1\u{A0}Multiple Choice\t\nPick.\t\nAone\t\nBtwo\u{3000}\nAnswer: A\n"
+            + "\u{FEFF}Question 2 True / False\nOk?\nAnswer: True\n"
+        let result = parseQuiz(text)
+        #expect(result.errors == [])
+        #expect(result.items.map(\.kind) == [.multipleChoice(options: ["one", "two"], key: AnswerKey(index: 0, source: .written)),
+                                              .trueFalse(answer: true)])
+    }
+}
+
+@Suite struct QuizStructureTests {
+    /// 40 characters of explanation after lower-case options: a sentence, longer than them.
+    @Test func aShortExplanationAfterLowercaseOptionsIsNoOption() {
+        let text = "Question 1 Multiple Choice\nPick.\nAawait\nBasync\nCdefer\nDlazy\nEvery async function may suspend here.\n"
+        let item = parseQuiz(text).items.first
+        #expect(item?.kind.options == ["await", "async", "defer", "lazy"])
+        #expect(item?.explanation == "Every async function may suspend here.")
+    }
+
+    @Test(arguments: ["A) one\nB) two", "(A) one\n(B) two", "A. one\nB. two", "A: one\nB: two", "Aone\n\nBtwo"])
+    func optionLetterShapes(options: String) {
+        let item = parseQuiz("Question 1 Multiple Choice\nPick.\n\(options)\nAnswer: B\n").items.first
+        #expect(item?.kind == .multipleChoice(options: ["one", "two"], key: AnswerKey(index: 1, source: .written)))
+    }
+
+    @Test func aSingleWordOptionStaysAnOption() {
+        let item = parseQuiz("Question 1 Multiple Choice\nPick.\nAParis\nBLondon\nCRome\nAnswer: C\n").items.first
+        #expect(item?.kind.options == ["Paris", "London", "Rome"])
+    }
+
+    /// One cue only (a sentence where no option is one): read as an option, with a warning.
+    @Test func anUndecidedLineIsAWarningNamingIt() {
+        let result = parseQuiz("Question 1 Multiple Choice\nPick.\nAone\nBtwo\nCthree.\n")
+        #expect(result.items.first?.kind.options == ["one", "two", "three."])
+        #expect(result.warnings.first { $0.line == 5 }?.message.hasPrefix("this line is read as an option") == true)
+    }
+
+    @Test func aQuestionOverSeveralLinesMayHoldLetterLines() {
+        let text = "Question 1 Multiple Choice\nAlice leaves at noon.\nBob leaves at one.\nWho leaves first?\nAAlice\nBBob\nAnswer: A\n"
+        let item = parseQuiz(text).items.first
+        #expect(item?.question == "Alice leaves at noon.\nBob leaves at one.\nWho leaves first?")
+        #expect(item?.kind.options == ["Alice", "Bob"])
+    }
+
+    @Test(arguments: [
+        ("Model answer: First part of it,\nand the rest.\nWhy it matters.", "First part of it,\nand the rest.", "Why it matters."),
+        ("Model answer: Steps:\n1. One.\n2. Two.\nNote.", "Steps:\n1. One.\n2. Two.", "Note."),
+        ("Model answer: It is so.\nBecause of this.", "It is so.", "Because of this."),
+        ("Model answer: It is so.\nExplanation: more.", "It is so.", "Explanation: more."),
+        ("Model answer:\n\nLine one.\nLine two.\n\nWhy.", "Line one.\nLine two.", "Why."),
+    ])
+    func modelAnswersOverSeveralLines(body: String, model: String, explanation: String) {
+        let item = parseQuiz("Question 1 Short Answer\nWhy?\n\(body)\n").items.first
+        #expect(item?.kind == .shortAnswer(modelAnswer: model))
+        #expect(item?.explanation == explanation)
+    }
+
+    @Test func aModelAnswerWhoseEndTheCuesDoNotDecideIsAWarning() {
+        let result = parseQuiz("Question 1 Short Answer\nWhy?\nModel answer: It is so.\nMaybe more.\n\nWhy it is.\n")
+        #expect(result.items.first?.kind == .shortAnswer(modelAnswer: "It is so."))
+        #expect(result.warnings.map(\.line) == [4])
+    }
+
+    @Test func repeatedItemsDrawOneWarning() {
+        let item = "Question 1 True / False\nSky is blue.\nAnswer: True\n"
+        let result = parseQuiz(String(repeating: item, count: 4))
+        #expect(result.items.count == 4)
+        #expect(result.warnings.count == 1)
+        #expect(result.warnings.first?.line == 4)
+        #expect(result.warnings.first?.message.hasPrefix("item 2 repeats item 1 (line 1) word for word (and 2 more copies after it)") == true)
+    }
+}
+
+/// Each kind of evidence of point 2, in its smallest form.
+@Suite struct QuizEvidenceKindTests {
+    static func key(_ question: String, _ options: [String], _ explanation: String) -> AnswerKey? {
+        KeyInference.infer(question: question, options: options, explanation: explanation).key
+    }
+
+    @Test(arguments: ["The correct answer is C.", "Option C is right.", "(C) is correct, unlike the others.",
+                      "So the answer: C.", "C is the correct answer.", "The answer is Rome."])
+    func statedKeys(explanation: String) {
+        #expect(Self.key("Capital of Italy?", ["Paris", "London", "Rome"], explanation)?.source == .stated)
+        #expect(Self.key("Capital of Italy?", ["Paris", "London", "Rome"], explanation)?.index == 2)
+    }
+
+    @Test func twoStatedKeysGiveNone() {
+        #expect(Self.key("Q?", ["x", "y", "z"], "Option A is correct. Option B is correct.") == nil)
+    }
+
+    @Test(arguments: ["A common mistake is Paris; Rome is the capital.", "Not Paris: Rome is the capital of Italy.",
+                      "Unlike Paris, Rome is the Italian capital.", "Rome rather than Paris is the capital."])
+    func negationAndContrastPointAway(explanation: String) {
+        #expect(Self.key("Which city is the capital of Italy?", ["Paris", "London", "Rome"], explanation)?.index == 2)
+    }
+
+    @Test func aNegatedMentionAloneGivesNoKey() {
+        #expect(Self.key("Capital of Italy?", ["Paris", "London", "Rome"], "It is not Paris.") == nil)
+        #expect(Self.key("Capital of Italy?", ["Paris", "London", "Rome"], "A common mistake is Paris.") == nil)
+    }
+
+    @Test func numbersAndSymbolsAreWholeTokens() {
+        #expect(Self.key("Share within three sigma?", ["68%", "95%", "99.7%", "7%"], "It is 99.7%.")?.index == 2)
+        #expect(Self.key("Speed of light?", ["3×10⁶ m/s", "3×10⁸ m/s"], "About 3×10⁸ m/s.")?.index == 1)
+        #expect(Self.key("Year?", ["1987", "1989"], "In 1989.")?.index == 1)
+        #expect(Self.key("Angle symbol?", ["θ", "λ"], "Angles are written θ.")?.index == 0)
+        #expect(Self.key("Share?", ["99.7%", "7%", "99%"], "Roughly 7 in 100.")?.index == nil)
+    }
+
+    @Test func allOptionsNamedAreWeighedByWhatIsSaidOfEach() {
+        let options = ["Sodium", "Argon", "Iron", "Chlorine"]
+        let explanation = "Sodium is an alkali metal, iron is a transition metal, chlorine is a halogen and argon is a noble gas."
+        #expect(Self.key("Which element is a noble gas?", options, explanation)?.index == 1)
+    }
+
+    @Test func noEvidenceGivesNoKey() {
+        #expect(Self.key("Largest ocean?", ["Atlantic", "Pacific"], "Oceans are large.") == nil)
+        #expect(Self.key("Largest ocean?", ["Atlantic", "Pacific"], "") == nil)
+    }
+}
