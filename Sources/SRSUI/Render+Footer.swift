@@ -58,7 +58,7 @@ extension ReviewSession {
     /// moment as Anki labels it (`1m`, `10m`, `1d`, `1.3mo`).
     func nextTime(_ outcome: CardProgress, at time: EpochSeconds) -> String {
         if let memory = outcome.memory {
-            return outcome.repeatPending ? "today" : Format.interval(days: memory.intervalDays)
+            return outcome.repeatPending ? "today" : IntervalLabel.label(days: memory.intervalDays)
         }
         // Anki labels a review by its interval in days, a learning step by its length.
         if case let .anki(card)? = outcome.state, card.queue == .review { return IntervalLabel.label(days: card.intervalDays) }

@@ -109,3 +109,15 @@ import SRSCore
         #expect(h.screen.contains("Scheduler: Anki's SM-2 (anki)"))
     }
 }
+
+@Suite struct IntervalLabelScreenTests {
+    /// Issue 10, point 7: 38 days showed as `1mo`; Anki's labels say `1.2mo`.
+    @Test func classicSM2IntervalsUseAnkisLabels() {
+        let seen = CardProgress(memory: Memory(intervalDays: 15, due: Harness.start / 1000 - 100, easiness: 2.5,
+                                               repetitions: 3, lapses: 0),
+                                firstReview: 1_700_000_000, lastReview: 1_795_000_000)
+        var h = Harness(cards: [LearningStepTests.card(1)], progress: [CardID("tf-1"): seen])
+        h.send("t")
+        #expect(h.screen.contains("3/Enter Good 1.2mo  4 Easy 1.2mo"))
+    }
+}
