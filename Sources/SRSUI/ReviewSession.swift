@@ -135,6 +135,8 @@ public struct ReviewSession: Sendable {
     public internal(set) var unreadable: (card: CardID, problem: String)?
     var notice: String?
     var idleScroll = 0
+    /// The log position of the last `refill` (one pass over the cards per change, not per tick).
+    var refilledAt = -1
     var helpScroll = 0
     var rng: SeededGenerator
     var now: EpochMillis
@@ -203,6 +205,7 @@ public struct ReviewSession: Sendable {
     /// Shows the first card of the queue, or the idle screen when it is empty. A card no deck
     /// holds is skipped; an unreadable one stops the review (`unreadable`).
     mutating func showCurrent() {
+        if queue.remaining.isEmpty, !practice, book.canUndo, refilledAt != book.recordCount { refill() }
         if !practice, let early = queue.pickLearning(now: seconds), early > 0 {
             notice = "Shown early: this learning card is due in \(IntervalLabel.label(seconds: Float(early))) (nothing else is left; Anki shows learning cards up to 20 minutes early)."
         }
@@ -220,6 +223,17 @@ public struct ReviewSession: Sendable {
             return
         }
         mode = .reviewing(CardView(entry: entry, card: card, shownAt: now, rng: &rng))
+    }
+
+    /// When the queue runs out, today's limits may still leave room: a buried or suspended card
+    /// took a place it no longer needs (issue 10, point 7: 18 new cards studied, the limit 20,
+    /// and the end screen said the limit was reached). The cards the limits now allow come in.
+    mutating func refill() {
+        refilledAt = book.recordCount
+        let today = DailyQueue.build(cards: cardOrder, progress: progress, limits: limits, clock: clock, now: seconds)
+        let waiting = Set(queue.learning.map(\.card))
+        queue.remaining += today.reviews.filter { !waiting.contains($0) }.map { QueueEntry(card: $0, origin: .review) }
+            + today.new.filter { !waiting.contains($0) }.map { QueueEntry(card: $0, origin: .new) }
     }
 
     /// Makes card `id` available in `cards`, from the source: once per card shown (a scan of ids

@@ -121,3 +121,21 @@ import SRSCore
         #expect(h.screen.contains("3/Enter Good 1.2mo  4 Easy 1.2mo"))
     }
 }
+
+@Suite struct DailyLimitTests {
+    /// Issue 10, point 7: after burying one card and suspending another, the end screen said the
+    /// new-card limit was reached though fewer had been studied. The freed places are filled.
+    @Test func buriedAndSuspendedCardsLeaveTheirPlacesToOthers() {
+        let cards = (1...4).map(LearningStepTests.card)
+        var h = Harness(cards: cards, limits: QueueLimits(newPerDay: 2))
+        #expect(h.screen.contains("new 2  repeat 0  review 0"))
+        h.send("s !")
+        #expect(h.screen.contains("Statement number 3"))
+        h.send("t 3 t 3")
+        #expect(h.screen.contains("Review finished"))
+        #expect(!h.screen.contains("limit of 2 new cards is reached"))
+        _ = h.session.update(.tick)
+        #expect(h.screen.contains("Today's limit of 2 new cards is reached") == false)
+        #expect(h.recorded.map(\.1).count == 4)
+    }
+}
