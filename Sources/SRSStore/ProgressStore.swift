@@ -206,10 +206,12 @@ public final class ProgressStore {
     /// For a store opened read-only (stats, deck counts) that found no snapshot, or one far
     /// behind the log: writes the snapshot it rebuilt when the user's lock can be taken at once
     /// and nobody appended meanwhile, so the next start need not replay the log. Never waits;
-    /// a failure loses nothing (it is a cache).
+    /// a failure loses nothing (it is a cache). A version-1 log is left as it is, snapshot
+    /// included, until a writing command upgrades it.
     public func saveSnapshotIfUnlocked() {
         let behind = recordCount - snapshotRecords
         guard lock == nil, behind > 0, snapshotRecords == 0 || behind > Self.snapshotRefreshRecords,
+              logVersion == ProgressFormat.version,
               let taken = try? UserLock(path: lockPath, user: location.user, io: io) else { return }
         defer { withExtendedLifetime(taken) {} }
         guard let fd = try? io.openDataFile(logPath, O_RDONLY) else { return }

@@ -31,7 +31,7 @@ struct SchedulerCommand: ParsableCommand {
             let location = try user.location()
             guard let name else {
                 let store = try ProgressStore.openReadOnly(location)
-                print("Scheduler: \(store.settings.schedulerName). Switch with `srs scheduler anki`, `srs scheduler fsrs` or `srs scheduler sm2`.")
+                try Output.out("Scheduler: \(store.settings.schedulerName). Switch with `srs scheduler anki`, `srs scheduler fsrs` or `srs scheduler sm2`.\n")
                 return
             }
             guard Schedulers.names.contains(name) else {
@@ -53,10 +53,10 @@ struct SchedulerCommand: ParsableCommand {
         let time = EpochSeconds(Date().timeIntervalSince1970)
         let plan = SchedulerSwitch(to: settings.reviewer()).plan(history: history, cards: cards, at: time, ids: &ids,
                                                                 firstSeq: store.recordCount + 1)
-        print("Switching from \(from) to \(name): \(plan.records.count) cards get a state of \(name)'s "
+        try Output.out("Switching from \(from) to \(name): \(plan.records.count) cards get a state of \(name)'s "
             + "(\(plan.restoredCards) as they were under it, the others by replaying \(plan.replayedAnswers) answers; "
             + "undone and practice answers left out), written to the review log as records of their own. "
-            + "The answers stay; `srs scheduler \(from)` switches back.")
+            + "The answers stay; `srs scheduler \(from)` switches back.\n")
         guard !dryRun else { return }
         var after = cards
         for record in plan.records {
@@ -65,6 +65,6 @@ struct SchedulerCommand: ParsableCommand {
         }
         try store.save(settings: settings)
         try? store.checkpoint(after)
-        print("Switched to \(name).")
+        try Output.out("Switched to \(name).\n")
     }
 }
