@@ -9,8 +9,10 @@ public struct UserSettings: Equatable, Sendable {
     public var rolloverHour = DayClock.defaultRolloverHour
     /// An IANA zone name such as "Europe/Berlin"; nil means the system's zone ($TZ).
     public var timeZone: String?
-    /// A new-card limit for one study day only (`srs review --new-today N`).
-    public var newToday: (day: String, limit: Int)?
+    /// Extra new cards and reviews for one study day only, as Anki's "increase today's limit"
+    /// (`srs review --new-today N`, `--reviews-today N`).
+    public var newToday: (day: String, more: Int)?
+    public var reviewsToday: (day: String, more: Int)?
     /// The scheduler by name (`sm2`, `anki`, `fsrs`); nil: not chosen (see `schedulerName`).
     public var scheduler: String?
     /// Fuzz the intervals of `anki` and `fsrs`, as Anki and py-fsrs do by default.
@@ -29,7 +31,8 @@ public struct UserSettings: Equatable, Sendable {
 
     public static func == (a: UserSettings, b: UserSettings) -> Bool {
         a.limits == b.limits && a.rolloverHour == b.rolloverHour && a.timeZone == b.timeZone
-            && a.newToday?.day == b.newToday?.day && a.newToday?.limit == b.newToday?.limit
+            && a.newToday?.day == b.newToday?.day && a.newToday?.more == b.newToday?.more
+            && a.reviewsToday?.day == b.reviewsToday?.day && a.reviewsToday?.more == b.reviewsToday?.more
             && a.scheduler == b.scheduler && a.fuzz == b.fuzz && a.leechAction == b.leechAction && a.options == b.options && a.deckOptions == b.deckOptions
     }
 
@@ -61,7 +64,9 @@ public struct UserSettings: Equatable, Sendable {
     /// The limits in force on the study day containing `time` (the one-day override applied).
     public func limits(at time: EpochSeconds, clock: DayClock) -> QueueLimits {
         var limits = self.limits
-        if let newToday, newToday.day == clock.dayName(containing: time) { limits.newPerDay = newToday.limit }
+        let day = clock.dayName(containing: time)
+        if let newToday, newToday.day == day { limits.newPerDay += newToday.more }
+        if let reviewsToday, reviewsToday.day == day { limits.maxReviewsPerDay += reviewsToday.more }
         return limits
     }
 
@@ -124,13 +129,19 @@ public struct UserSettings: Equatable, Sendable {
             guard case let .bool(on) = fuzz else { throw bad("\"fuzz\" must be true or false") }
             settings.fuzz = on
         }
-        if let today = value["new_today"], today != .null {
-            guard case let .string(day)? = today["day"], case let .number(n, true)? = today["limit"], n >= 0 else {
-                throw bad("\"new_today\" must look like {\"day\": \"2026-11-29\", \"limit\": 40}")
-            }
-            settings.newToday = (day, Int(n))
-        }
+        settings.newToday = try extra(value, "new_today", base: settings.limits.newPerDay, bad: bad)
+        settings.reviewsToday = try extra(value, "reviews_today", base: settings.limits.maxReviewsPerDay, bad: bad)
         return settings
+    }
+
+    /// `{"day": "2026-11-29", "more": 20}`; the form an older srs wrote for new cards,
+    /// `{"day": …, "limit": 40}` (today's total), is read as that many more than `base`.
+    static func extra(_ value: JSONValue, _ key: String, base: Int, bad: (String) -> StoreError) throws -> (day: String, more: Int)? {
+        guard let today = value[key], today != .null else { return nil }
+        guard case let .string(day)? = today["day"] else { throw bad("\"\(key)\" must look like {\"day\": \"2026-11-29\", \"more\": 20}") }
+        if case let .number(n, true)? = today["more"], n >= 0, n <= 1_000_000 { return (day, Int(n)) }
+        if case let .number(n, true)? = today["limit"], n >= 0, n <= 1_000_000 { return (day, max(Int(n) - base, 0)) }
+        throw bad("\"\(key)\" must look like {\"day\": \"2026-11-29\", \"more\": 20} (more: a whole number from 0 to 1000000)")
     }
 
     static func text(_ value: JSONValue) -> JSONText {
@@ -153,10 +164,13 @@ public struct UserSettings: Equatable, Sendable {
         if let scheduler { members.append(("scheduler", .string(scheduler))) }
         if !fuzz { members.append(("fuzz", .bool(false))) }
         // Options and anything else the file held stay as written.
-        let written = Set(members.map(\.0) + ["new_today"])
+        let written = Set(members.map(\.0) + ["new_today", "reviews_today"])
         for (key, value) in original where !written.contains(key) { members.append((key, Self.text(value))) }
+        if let reviewsToday {
+            members.append(("reviews_today", .object([("day", .string(reviewsToday.day)), ("more", .int(reviewsToday.more))])))
+        }
         if let newToday {
-            members.append(("new_today", .object([("day", .string(newToday.day)), ("limit", .int(newToday.limit))])))
+            members.append(("new_today", .object([("day", .string(newToday.day)), ("more", .int(newToday.more))])))
         }
         return Array((JSONText.object(members).rendered() + "\n").utf8)
     }

@@ -89,10 +89,10 @@ extension ReviewSession {
     func addHeldBack(_ held: DailyQueue, to layout: inout CardLayout, width: Int) {
         if !held.new.isEmpty {
             let waiting = held.new.count == 1 ? "1 more is waiting" : "\(held.new.count) more are waiting"
-            layout.add("Today's limit of \(Format.count(limits.newPerDay, "new card")) is reached; \(waiting). `srs review --new-today N` raises the limit for today.", width: width)
+            layout.add("Today's limit of \(Format.count(limits.newPerDay, "new card")) is reached; \(waiting). `srs review --new-today N` allows N more today.", width: width)
         }
         if !held.reviews.isEmpty {
-            layout.add("Today's limit of \(Format.count(limits.maxReviewsPerDay, "review")) is reached; \(Format.count(held.reviews.count, "more card")) due.", width: width)
+            layout.add("Today's limit of \(Format.count(limits.maxReviewsPerDay, "review")) is reached; \(Format.count(held.reviews.count, "more card")) due. `srs review --reviews-today N` allows N more today.", width: width)
         }
         if !held.new.isEmpty || !held.reviews.isEmpty { layout.blank() }
     }

@@ -70,3 +70,29 @@ import SRSCore
         #expect(again.deckOptions["d"]?.fsrs.desiredRetention == 0.8)
     }
 }
+
+/// `--new-today N` is Anki's "increase today's limit by N" (issue 10, point 7), for reviews too.
+@Suite struct TodayLimitTests {
+    let clock = DayClock(timeZone: TimeZone(identifier: "UTC") ?? .current)
+    let noon: EpochSeconds = 1_796_040_000 // 2026-11-30T12:00:00Z, study day 2026-11-30
+
+    func settings(_ text: String) throws -> UserSettings {
+        let dir = TempDir()
+        try dir.write("users/alice/settings.json", text)
+        return try ProgressStore.openReadOnly(dir.location()).settings
+    }
+
+    @Test func moreNewCardsAndReviewsForOneDay() throws {
+        let s = try settings("{\"new_per_day\": 20, \"new_today\": {\"day\": \"2026-11-30\", \"more\": 15}, \"reviews_today\": {\"day\": \"2026-11-30\", \"more\": 50}}")
+        #expect(s.limits(at: noon, clock: clock) == QueueLimits(newPerDay: 35, maxReviewsPerDay: 250))
+        #expect(s.limits(at: noon + 86_400, clock: clock) == QueueLimits(newPerDay: 20, maxReviewsPerDay: 200))
+    }
+
+    @Test func theOldTotalFormIsReadAsThatManyMore() throws {
+        let s = try settings("{\"new_per_day\": 20, \"new_today\": {\"day\": \"2026-11-30\", \"limit\": 40}}")
+        #expect(s.newToday?.more == 20)
+        #expect(s.limits(at: noon, clock: clock).newPerDay == 40)
+        let text = String(decoding: s.encoded(), as: UTF8.self)
+        #expect(text.contains("\"new_today\": {\"day\": \"2026-11-30\", \"more\": 20}"))
+    }
+}
