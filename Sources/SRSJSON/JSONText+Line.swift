@@ -47,7 +47,9 @@ extension JSONText {
         return x < 0 && scaled != 0 ? "-" + text : text
     }
 
-    /// A JSON string literal: quotes, backslashes and all controls escaped, the rest as UTF-8.
+    /// A JSON string literal: quotes, backslashes, controls (C0, DEL, C1), format characters
+    /// (bidi controls, zero-width characters, BOM, …) and line or paragraph separators escaped
+    /// as `\uXXXX`, so no terminal that shows the JSON can be driven by it; the rest as UTF-8.
     public static func quoted(_ text: String) -> String {
         var out = ""
         quote(text, into: &out)
@@ -65,14 +67,34 @@ extension JSONText {
             case "\t": out += "\\t"
             case "\r": out += "\\r"
             default:
-                if scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value) {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                if mustEscape(scalar) {
+                    escape(scalar, into: &out)
                 } else {
                     out.unicodeScalars.append(scalar)
                 }
             }
         }
         out += "\""
+    }
+
+    /// Controls, format characters (Unicode category Cf), line and paragraph separators.
+    static func mustEscape(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value < 0x20 || (0x7F...0x9F).contains(value) || value == 0xAD { return true }
+        guard value >= 0x600 else { return false }
+        let category = scalar.properties.generalCategory
+        return category == .format || category == .lineSeparator || category == .paragraphSeparator
+    }
+
+    /// `\uXXXX`, as a surrogate pair above U+FFFF.
+    private static func escape(_ scalar: Unicode.Scalar, into out: inout String) {
+        func unit(_ value: UInt32) {
+            let hex = String(value, radix: 16)
+            out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+        }
+        guard scalar.value > 0xFFFF else { return unit(scalar.value) }
+        let offset = scalar.value - 0x10000
+        unit(0xD800 + (offset >> 10))
+        unit(0xDC00 + (offset & 0x3FF))
     }
 }

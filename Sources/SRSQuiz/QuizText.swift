@@ -90,8 +90,14 @@ enum QuizText {
     }
 
     /// A cheap byte test that errs on the side of "maybe": C0, DEL, and the lead bytes of
-    /// C1 controls (0xC2) and bidi controls (0xD8, 0xE2).
+    /// C1 controls and the soft hyphen (0xC2), bidi and other format characters (0xD8, 0xDB,
+    /// 0xDC, 0xE1, 0xE2), the BOM and interlinear marks (0xEF) and tag characters (0xF3).
     private static func mayHoldControls(_ slice: UnsafeBufferPointer<UInt8>) -> Bool {
-        slice.contains { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xD8 || $0 == 0xE2 }
+        slice.contains {
+            switch $0 {
+            case 0..<0x20, 0x7F, 0xC2, 0xD8, 0xDB, 0xDC, 0xE1, 0xE2, 0xEF, 0xF3: return true
+            default: return false
+            }
+        }
     }
 }

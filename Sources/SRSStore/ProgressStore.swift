@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import SRSCore
+import Foundation
 
 /// One user's progress: every card's state and the review log it comes from.
 ///
@@ -25,6 +26,8 @@ public final class ProgressStore {
     private var logFD: Int32 = -1
     private var logSize: Int
     private var snapshotRecords: Int
+    /// The log's last record lacks its line feed (written whole, then cut by a crash).
+    private var logEndsMidLine = false
 
     public var logPath: String { location.userFolder.appendingPathComponent("reviews.jsonl").path }
     public var snapshotPath: String { location.userFolder.appendingPathComponent("cards.json").path }
@@ -39,8 +42,10 @@ public final class ProgressStore {
     /// crash, and creates the log when there is none.
     public static func openForReview(_ location: DataLocation, io: Syscalls = .live) throws -> ProgressStore {
         let folder = location.userFolder.path
+        try io.requireRealFolders(of: location)
         try io.makeDirectories(folder)
-        let lock = try UserLock(path: location.userFolder.appendingPathComponent("lock").path, user: location.user)
+        try io.requireRealFolders(of: location)
+        let lock = try UserLock(path: location.userFolder.appendingPathComponent("lock").path, user: location.user, io: io)
         let store = try ProgressStore(location: location, io: io, lock: lock)
         try store.openLogForAppending()
         if store.recordCount - store.snapshotRecords > snapshotRefreshRecords { try? store.checkpoint() }
@@ -49,8 +54,9 @@ public final class ProgressStore {
 
     /// Opens the user's progress to read it (stats, deck counts): no lock, no writes. A user
     /// with no progress yet gets empty progress.
-    public static func openReadOnly(_ location: DataLocation) throws -> ProgressStore {
-        try ProgressStore(location: location, io: .live, lock: nil)
+    public static func openReadOnly(_ location: DataLocation, io: Syscalls = .live) throws -> ProgressStore {
+        try io.requireRealFolders(of: location)
+        return try ProgressStore(location: location, io: io, lock: nil)
     }
 
     private init(location: DataLocation, io: Syscalls, lock: UserLock?) throws {
@@ -58,9 +64,12 @@ public final class ProgressStore {
         self.io = io
         self.lock = lock
         let settingsPath = location.userFolder.appendingPathComponent("settings.json").path
-        settings = try readFile(settingsPath).map { try UserSettings.parse($0, path: settingsPath) } ?? UserSettings()
+        var settings = try io.readFile(settingsPath).map { try UserSettings.parse($0, path: settingsPath) } ?? UserSettings()
+        settings.zone = try TimeZones.zone(setting: settings.timeZone, settingsPath: settingsPath,
+                                           environment: ProcessInfo.processInfo.environment)
+        self.settings = settings
         let snapshotPath = location.userFolder.appendingPathComponent("cards.json").path
-        let snapshot = try readFile(snapshotPath).map { try Snapshot.parse($0, path: snapshotPath) } ?? Snapshot()
+        let snapshot = try io.readFile(snapshotPath).map { try Snapshot.parse($0, path: snapshotPath) } ?? Snapshot()
         cards = snapshot.cards
         recordCount = snapshot.logRecords
         snapshotRecords = snapshot.logRecords
@@ -68,34 +77,30 @@ public final class ProgressStore {
         try replayLog(after: snapshot)
     }
 
-    deinit { if logFD >= 0 { Glibc.close(logFD) } }
+    deinit { if logFD >= 0 { _ = io.close(logFD) } }
 
     /// Applies the log records that the snapshot does not cover.
     private func replayLog(after snapshot: Snapshot) throws {
         let path = logPath
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else {
-            guard errno == ENOENT else { throw StoreError.io(path: path, operation: "read", reason: Syscalls.lastError()) }
+        guard let fd = try io.openDataFile(path, O_RDONLY) else {
             if snapshot.logRecords > 0 {
                 throw StoreError.damaged(path: path, line: nil, problem: "the review log is missing but cards.json covers \(snapshot.logRecords) records of it",
                                          fix: "Restore reviews.jsonl from a backup, or delete cards.json to start this user afresh.")
             }
             return
         }
-        defer { Glibc.close(fd) }
-        var info = stat()
-        fstat(fd, &info)
-        let size = Int(info.st_size)
+        defer { _ = io.close(fd) }
+        let size = try io.size(of: fd, path: path)
         guard size >= snapshot.logBytes else {
             throw StoreError.damaged(path: path, line: nil, problem: "the review log is \(size) bytes but cards.json covers its first \(snapshot.logBytes): it was cut short",
                                      fix: "Restore it from a backup, or delete cards.json to rebuild the progress from what the log still holds.")
         }
-        let bytes = try readRest(fd, path: path, from: snapshot.logBytes, sizeHint: size)
+        let coveredEndsInNewline = try LogCoverage.check(fd, size: size, snapshot: snapshot, path: path, io: io)
         let firstLine = snapshot.logBytes == 0 ? 1 : snapshot.logRecords + 2
-        let chunk = try ReviewLogFile.parse(bytes, base: snapshot.logBytes, firstLine: firstLine,
-                                            previousSeq: snapshot.logRecords, path: path)
-        for record in chunk.records { apply(record) }
+        let chunk = try ReviewLogFile.stream(fd, io: io, path: path, from: snapshot.logBytes, firstLine: firstLine,
+                                             previousSeq: snapshot.logRecords) { apply($0) }
         logSize = chunk.endOffset
+        logEndsMidLine = chunk.missingNewline || (size == snapshot.logBytes && !coveredEndsInNewline)
         if chunk.tornBytes > 0 && lock != nil {
             notes.append("\(path): the last \(chunk.tornBytes) bytes were an answer cut short by an interrupted write (never acknowledged); they were discarded.")
         }
@@ -109,25 +114,24 @@ public final class ProgressStore {
     /// Opens the log for appends, cutting off a torn final line, or creates it with its header.
     private func openLogForAppending() throws {
         let path = logPath
-        var fd = io.open(path, O_WRONLY | O_APPEND | O_CLOEXEC, 0o644)
-        if fd < 0 && errno == ENOENT {
-            fd = io.open(path, O_WRONLY | O_APPEND | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-            guard fd >= 0 else { throw StoreError.creating(path) }
+        guard let fd = try io.openDataFile(path, O_WRONLY | O_APPEND) else {
+            guard let fd = try io.openDataFile(path, O_WRONLY | O_APPEND | O_CREAT | O_EXCL) else { throw StoreError.creating(path) }
             logFD = fd
             try appendDurably(Array(ProgressFormat.logHeader.utf8))
             io.syncDirectory(of: path)
             return
         }
-        guard fd >= 0 else { throw StoreError.io(path: path, operation: "open", reason: Syscalls.lastError()) }
         logFD = fd
-        var info = stat()
-        fstat(fd, &info)
-        if Int(info.st_size) > logSize {
+        if try io.size(of: fd, path: path) > logSize {
             guard io.ftruncate(fd, off_t(logSize)) == 0, io.fsync(fd) == 0 else {
                 throw StoreError.io(path: path, operation: "repair", reason: Syscalls.lastError())
             }
         }
         if logSize == 0 { try appendDurably(Array(ProgressFormat.logHeader.utf8)) }
+        if logEndsMidLine {
+            try appendDurably([0x0A])
+            logEndsMidLine = false
+        }
     }
 
     /// Appends one record to the log and makes it durable (fdatasync) before returning; then
@@ -160,8 +164,42 @@ public final class ProgressStore {
     public func checkpoint() throws {
         guard lock != nil, recordCount != snapshotRecords else { return }
         let snapshot = Snapshot(logRecords: recordCount, logBytes: logSize, cards: cards)
-        try io.writeAtomically(snapshot.encoded(user: location.user), to: snapshotPath)
+        try write(snapshot)
         snapshotRecords = recordCount
+    }
+
+    /// For a store opened read-only (stats, deck counts) that found no snapshot, or one far
+    /// behind the log: writes the snapshot it rebuilt when the user's lock can be taken at once
+    /// and nobody appended meanwhile, so the next start need not replay the log. Never waits;
+    /// a failure loses nothing (it is a cache).
+    public func saveSnapshotIfUnlocked() {
+        let behind = recordCount - snapshotRecords
+        guard lock == nil, behind > 0, snapshotRecords == 0 || behind > Self.snapshotRefreshRecords,
+              let taken = try? UserLock(path: lockPath, user: location.user, io: io) else { return }
+        defer { withExtendedLifetime(taken) {} }
+        guard let fd = try? io.openDataFile(logPath, O_RDONLY) else { return }
+        let size = try? io.size(of: fd, path: logPath)
+        _ = io.close(fd)
+        guard size == logSize else { return }
+        let snapshot = Snapshot(logRecords: recordCount, logBytes: logSize, cards: cards)
+        if (try? write(snapshot)) != nil {
+            snapshotRecords = recordCount
+        }
+    }
+
+    /// Writes `snapshot` as `cards.json` atomically, streaming it to the file.
+    private func write(_ snapshot: Snapshot) throws {
+        try Self.write(snapshot, user: location.user, to: snapshotPath, io: io)
+    }
+
+    static func write(_ snapshot: Snapshot, user: String, to path: String, io: Syscalls) throws {
+        try io.writeAtomically(to: path) { fd in
+            try snapshot.encode(user: user) { chunk in
+                guard chunk.withUnsafeBytes({ io.writeAll(fd, $0) }) else {
+                    throw StoreError.io(path: path, operation: "write", reason: Syscalls.lastError())
+                }
+            }
+        }
     }
 
     /// Saves new settings atomically (e.g. a one-day new-card limit).
@@ -173,43 +211,8 @@ public final class ProgressStore {
     /// Writes the snapshot and releases the lock.
     public func close() {
         try? checkpoint()
-        if logFD >= 0 { Glibc.close(logFD) }
+        if logFD >= 0 { _ = io.close(logFD) }
         logFD = -1
         lock = nil
-    }
-}
-
-extension ProgressStore {
-    /// Writes a whole history at once into a user folder that has none (an import from another
-    /// tool, or the benchmark's generated collection): the log with one fsync at the end, and its
-    /// snapshot. Records must be numbered 1, 2, 3, … Throws if the user already has a log.
-    public static func writeNewHistory(_ location: DataLocation, records: [LogRecord], io: Syscalls = .live) throws {
-        try io.makeDirectories(location.userFolder.path)
-        let path = location.userFolder.appendingPathComponent("reviews.jsonl").path
-        let fd = io.open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw StoreError.creating(path) }
-        defer { Glibc.close(fd) }
-        var cards: [CardID: CardProgress] = [:]
-        var chunk = ProgressFormat.logHeader
-        var size = 0
-        func flush() throws {
-            let bytes = Array(chunk.utf8)
-            guard bytes.withUnsafeBytes({ io.writeAll(fd, $0) }) else {
-                throw StoreError.io(path: path, operation: "write", reason: Syscalls.lastError())
-            }
-            size += bytes.count
-            chunk = ""
-        }
-        for (i, record) in records.enumerated() {
-            precondition(record.seq == i + 1, "records must be numbered from 1 without gaps")
-            chunk += ProgressFormat.line(record)
-            cards[record.card] = record.after == CardProgress() ? nil : record.after
-            if chunk.utf8.count > 1 << 20 { try flush() }
-        }
-        try flush()
-        guard io.fsync(fd) == 0 else { throw StoreError.io(path: path, operation: "write", reason: Syscalls.lastError()) }
-        let snapshot = Snapshot(logRecords: records.count, logBytes: size, cards: cards)
-        try io.writeAtomically(snapshot.encoded(user: location.user),
-                               to: location.userFolder.appendingPathComponent("cards.json").path)
     }
 }

@@ -4,47 +4,103 @@ import Glibc
 import SRSCore
 import SRSJSON
 
-/// The records found in part of a review log, and where complete lines end.
+/// Where reading part of a review log ended.
 struct LogChunk {
-    var records: [LogRecord] = []
     /// Offset just past the last complete line read.
     var endOffset: Int
-    /// Bytes after the last line feed: an append cut short by a crash or a kill (never acknowledged).
+    /// Bytes after the last line feed that do not parse: an append cut short by a crash or a
+    /// kill (never acknowledged).
     var tornBytes: Int = 0
+    /// The last record is complete but lacks its line feed: kept; the next append adds one first.
+    var missingNewline = false
+}
+
+/// Parses a review log fed to it in pieces: checks the header on line 1 and that records are
+/// numbered consecutively, and hands each record over as it is read.
+struct LogParser {
+    let path: String
+    var chunk: LogChunk
+    /// The number of the next line, and the `seq` of the last record.
+    private var line: Int
+    private var seq: Int
+
+    init(path: String, base: Int, firstLine: Int, previousSeq: Int) {
+        self.path = path
+        chunk = LogChunk(endOffset: base)
+        line = firstLine
+        seq = previousSeq
+    }
+
+    /// Parses the complete lines of `buffer`, which starts at file offset `base`; at the end of
+    /// the file (`atEnd`) also the final line without a line feed. Returns the bytes consumed.
+    mutating func feed(_ buffer: UnsafeBufferPointer<UInt8>, base: Int, atEnd: Bool,
+                       _ body: (LogRecord) throws -> Void) throws -> Int {
+        var lineStart = 0
+        while lineStart < buffer.count {
+            guard let newline = ReviewLogFile.firstNewline(buffer, from: lineStart) else {
+                if atEnd { try finish(buffer, lineStart..<buffer.count, base: base, body) }
+                break
+            }
+            if line == 1 {
+                try ReviewLogFile.checkHeader(buffer, lineStart..<newline, path: path)
+            } else if !ReviewLogFile.isBlank(buffer, lineStart..<newline) {
+                try take(ReviewLogFile.parseRecord(buffer, lineStart..<newline, line: line, path: path), body)
+            }
+            lineStart = newline + 1
+            line += 1
+            chunk.endOffset = base + lineStart
+        }
+        return lineStart
+    }
+
+    /// The final line without a line feed: only one that does not parse is torn; a whole record is kept.
+    private mutating func finish(_ buffer: UnsafeBufferPointer<UInt8>, _ rest: Range<Int>, base: Int,
+                                 _ body: (LogRecord) throws -> Void) throws {
+        if line > 1, let record = try? ReviewLogFile.parseRecord(buffer, rest, line: line, path: path) {
+            try take(record, body)
+            chunk.endOffset = base + rest.upperBound
+            chunk.missingNewline = true
+        } else if !ReviewLogFile.isBlank(buffer, rest) {
+            chunk.tornBytes = rest.count
+        }
+    }
+
+    private mutating func take(_ record: LogRecord, _ body: (LogRecord) throws -> Void) throws {
+        try ReviewLogFile.checkNumber(record, after: seq, line: line, path: path)
+        seq = record.seq
+        try body(record)
+    }
 }
 
 /// Reading the append-only review log (`reviews.jsonl`): a header line, then one record a line.
 enum ReviewLogFile {
-    /// Parses the complete lines of `bytes`, which start at file offset `base` and line number
-    /// `firstLine`. Checks that records are numbered consecutively after `previousSeq`.
-    static func parse(_ bytes: [UInt8], base: Int, firstLine: Int, previousSeq: Int, path: String) throws -> LogChunk {
-        try bytes.withUnsafeBufferPointer { buffer in
-            var chunk = LogChunk(endOffset: base)
-            var lineStart = 0
-            var line = firstLine
-            var seq = previousSeq
-            while lineStart < buffer.count {
-                guard let newline = firstNewline(buffer, from: lineStart) else {
-                    chunk.tornBytes = buffer.count - lineStart
-                    break
-                }
-                if line == 1 {
-                    try checkHeader(buffer, lineStart..<newline, path: path)
-                } else if !isBlank(buffer, lineStart..<newline) {
-                    let record = try parseRecord(buffer, lineStart..<newline, line: line, path: path)
-                    guard record.seq == seq + 1 else {
-                        throw StoreError.damaged(path: path, line: line,
-                            problem: "record number \(record.seq) where \(seq + 1) was expected (records are numbered 1, 2, 3, …)",
-                            fix: "The log was edited or spliced; restore it from a backup.")
-                    }
-                    seq = record.seq
-                    chunk.records.append(record)
-                }
-                lineStart = newline + 1
-                line += 1
-                chunk.endOffset = base + lineStart
-            }
-            return chunk
+    /// Reads the open log `fd` from `offset` to its end a megabyte at a time, handing each record
+    /// to `body` as it is parsed: memory stays the same however long the log. Records must be
+    /// numbered consecutively after `previousSeq`; line numbers in messages start at `firstLine`.
+    static func stream(_ fd: Int32, io: Syscalls, path: String, from offset: Int, firstLine: Int, previousSeq: Int,
+                       _ body: (LogRecord) throws -> Void) throws -> LogChunk {
+        var parser = LogParser(path: path, base: offset, firstLine: firstLine, previousSeq: previousSeq)
+        var piece = [UInt8](repeating: 0, count: 1 << 20)
+        var carry: [UInt8] = []
+        var position = offset
+        while true {
+            let n = piece.withUnsafeMutableBytes { io.read(fd, $0, position) }
+            if n < 0 && errno == EINTR { continue }
+            guard n >= 0 else { throw StoreError.io(path: path, operation: "read", reason: Syscalls.lastError()) }
+            let base = position - carry.count
+            carry.append(contentsOf: piece[..<n])
+            let consumed = try carry.withUnsafeBufferPointer { try parser.feed($0, base: base, atEnd: n == 0, body) }
+            carry.removeFirst(consumed)
+            position += n
+            if n == 0 { return parser.chunk }
+        }
+    }
+
+    static func checkNumber(_ record: LogRecord, after seq: Int, line: Int, path: String) throws {
+        guard record.seq == seq + 1 else {
+            throw StoreError.damaged(path: path, line: line,
+                problem: "record number \(record.seq) where \(seq + 1) was expected (records are numbered 1, 2, 3, …)",
+                fix: "The log was edited or spliced; restore it from a backup.")
         }
     }
 
@@ -68,7 +124,7 @@ enum ReviewLogFile {
         }
     }
 
-    private static func notALog(_ path: String) -> StoreError {
+    static func notALog(_ path: String) -> StoreError {
         .damaged(path: path, line: 1, problem: "not an srs review log (the first line must be {\"format\":\"\(ProgressFormat.logFormat)\",\"version\":1})",
                  fix: "Move the file away if it is not yours; srs starts a new log when there is none.")
     }
@@ -86,13 +142,13 @@ enum ReviewLogFile {
         }
     }
 
-    private static func firstNewline(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+    static func firstNewline(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
         guard let base = buffer.baseAddress, start < buffer.count else { return nil }
         guard let hit = memchr(base + start, 0x0A, buffer.count - start) else { return nil }
         return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
     }
 
-    private static func isBlank(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+    static func isBlank(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
         buffer[range].allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
     }
 }

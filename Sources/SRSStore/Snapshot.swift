@@ -25,8 +25,8 @@ struct Snapshot {
                         if let v = version, v > ProgressFormat.version {
                             throw StoreError.newerFormat(path: path, found: Int(v), supported: ProgressFormat.version)
                         }
-                    case "log_records": snapshot.logRecords = Int(try r.readInt())
-                    case "log_bytes": snapshot.logBytes = Int(try r.readInt())
+                    case "log_records": snapshot.logRecords = try count(&r, "log_records")
+                    case "log_bytes": snapshot.logBytes = try count(&r, "log_bytes")
                     case "cards":
                         snapshot.cards.reserveCapacity(bytes.count / 64)
                         let fast = SnapshotRowScanner(bytes: r.bytes)
@@ -57,8 +57,23 @@ struct Snapshot {
         return snapshot
     }
 
+    /// A count that cannot be negative.
+    private static func count(_ reader: inout JSONReader, _ key: String) throws -> Int {
+        let value = try reader.readInt()
+        guard value >= 0, let count = Int(exactly: value) else { throw reader.error("\"\(key)\" is \(value); it cannot be negative") }
+        return count
+    }
+
     /// The file's bytes: one card a line, so that a diff or an editor shows it plainly.
     func encoded(user: String) -> [UInt8] {
+        var all: [UInt8] = []
+        encode(user: user) { all += $0 }
+        return all
+    }
+
+    /// The same bytes handed to `sink` a megabyte or so at a time, so that writing the snapshot
+    /// of a million cards does not hold a second copy of it in memory.
+    func encode(user: String, _ sink: ([UInt8]) throws -> Void) rethrows {
         let header: [(String, JSONText)] = [
             ("format", .string(ProgressFormat.snapshotFormat)), ("version", .int(ProgressFormat.version)),
             ("user", .string(user)), ("log_records", .int(logRecords)), ("log_bytes", .int(logBytes)),
@@ -68,16 +83,20 @@ struct Snapshot {
         var out = String(JSONText.object(header).compact.dropLast()) + ",\n\"columns\":"
         JSONText.array(ProgressFormat.snapshotColumns.map(JSONText.string)).write(into: &out)
         out += ",\n\"cards\":["
-        out.reserveCapacity(cards.count * 80 + 256)
+        out.reserveCapacity(1 << 20 + 256)
         var first = true
         for id in cards.keys.sorted() {
             guard let progress = cards[id] else { continue }
             out += first ? "\n" : ",\n"
             first = false
             ProgressFormat.row(id, progress, into: &out)
+            if out.utf8.count >= 1 << 20 {
+                try sink(Array(out.utf8))
+                out.removeAll(keepingCapacity: true)
+            }
         }
         out += "\n]}\n"
-        return Array(out.utf8)
+        try sink(Array(out.utf8))
     }
 
     /// 1-based line and column of a byte offset.

@@ -8,7 +8,7 @@ public enum StartUp {
     /// A deck error (unknown name: exit 66, damaged: 65) is reported before a progress error
     /// (locked: 75, damaged: 65).
     public static func open(_ location: DataLocation, deck: String?, io: Syscalls = .live) throws -> (ProgressStore, [LazyDeck]) {
-        let library = DeckLibrary(location: location)
+        let library = DeckLibrary(location: location, io: io)
         let decks = Background { try deck.map { [try library.lazy(named: $0)] } ?? library.lazyAll() }
         let store = Result { try ProgressStore.openForReview(location, io: io) }
         let opened = try decks.value()

@@ -18,12 +18,19 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     /// A read or write failed (disk full, read-only file system, I/O error).
     case io(path: String, operation: String, reason: String)
     case notFound(path: String, what: String)
+    /// A data file that is a symbolic link, a folder or anything but a plain file: never
+    /// followed, read or replaced.
+    case notAFile(path: String, found: String)
+    /// A file (or a link) where srs keeps a folder.
+    case notAFolder(path: String, found: String)
+    /// `$TZ` names a zone srs cannot use.
+    case badTimeZone(value: String, problem: String)
 
     public var exitCode: Int32 {
         switch self {
         case .badUserName: return 64
-        case .noDataDirectory: return 64
-        case .damaged, .newerFormat: return 65
+        case .noDataDirectory, .badTimeZone: return 64
+        case .damaged, .newerFormat, .notAFile, .notAFolder: return 65
         case .notFound: return 66
         case .cannotCreate: return 73
         case .io: return 74
@@ -53,6 +60,12 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
             return "cannot \(operation) \(path): \(reason). Nothing was lost: the previous file is intact. Free some space or make the data directory writable, then try again."
         case let .notFound(path, what):
             return "\(what) not found: \(path)"
+        case let .notAFile(path, found):
+            return "\(path) is \(found), not a plain file: srs never follows a link or opens anything else inside the data directory (only the data directory and its decks folder may be links). Nothing was read or written. Put the file itself there, or move it away."
+        case let .badTimeZone(value, problem):
+            return "TZ=\(TerminalSafe.sanitize(value, keepNewlines: false)) cannot be used: \(problem). Set TZ to a zone name such as Europe/Berlin (or :Europe/Berlin), or set \"time_zone\" in settings.json."
+        case let .notAFolder(path, found):
+            return "\(path) is \(found) where srs keeps a folder. Nothing was written. Move it away, or choose another data directory with --data-dir."
         }
     }
 

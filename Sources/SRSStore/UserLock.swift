@@ -1,30 +1,37 @@
 import Foundation
 
 /// The per-user lock: one review session at a time. `flock` is released by the kernel when the
-/// process ends in any way (a kill included), so a crash never leaves a stale lock.
+/// process ends in any way (a kill included), so a crash never leaves a stale lock. The lock
+/// file is opened without following a link: a planted link never gets `pid N` written through it.
 final class UserLock {
     private let fd: Int32
+    private let io: Syscalls
 
     /// Takes the lock or throws `StoreError.locked` naming the holder.
-    init(path: String, user: String) throws {
-        let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw StoreError.creating(path) }
-        guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
-            let holder = UserLock.holder(fd)
-            close(fd)
+    init(path: String, user: String, io: Syscalls) throws {
+        guard let fd = try io.openDataFile(path, O_RDWR | O_CREAT) else { throw StoreError.creating(path) }
+        guard io.flock(fd, LOCK_EX | LOCK_NB) == 0 else {
+            guard errno == EWOULDBLOCK else {
+                let reason = Syscalls.lastError()
+                _ = io.close(fd)
+                throw StoreError.io(path: path, operation: "lock", reason: reason)
+            }
+            let holder = UserLock.holder(fd, io: io)
+            _ = io.close(fd)
             throw StoreError.locked(path: path, user: user, holder: holder)
         }
         self.fd = fd
+        self.io = io
         let note = Array("pid \(getpid())\n".utf8)
-        _ = ftruncate(fd, 0)
-        _ = note.withUnsafeBytes { pwrite(fd, $0.baseAddress, $0.count, 0) }
+        _ = io.ftruncate(fd, 0)
+        _ = note.withUnsafeBytes { io.writeAt(fd, $0, 0) }
     }
 
-    deinit { close(fd) }
+    deinit { _ = io.close(fd) }
 
-    private static func holder(_ fd: Int32) -> String? {
+    private static func holder(_ fd: Int32, io: Syscalls) -> String? {
         var buffer = [UInt8](repeating: 0, count: 64)
-        let n = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, 0) }
+        let n = buffer.withUnsafeMutableBytes { io.read(fd, $0, 0) }
         guard n > 0 else { return nil }
         let text = String(decoding: buffer[..<n], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
         guard !text.isEmpty else { return nil }

@@ -11,6 +11,8 @@ public struct UserSettings: Equatable, Sendable {
     public var timeZone: String?
     /// A new-card limit for one study day only (`srs review --new-today N`).
     public var newToday: (day: String, limit: Int)?
+    /// The zone in force: `timeZone`, else `$TZ`'s, else the system's (see `TimeZones`); not saved.
+    public var zone = TimeZone.current
 
     public init() {}
 
@@ -21,8 +23,7 @@ public struct UserSettings: Equatable, Sendable {
 
     /// The study-day clock these settings describe.
     public func clock() -> DayClock {
-        let zone = timeZone.flatMap(TimeZone.init(identifier:)) ?? TimeZone.current
-        return DayClock(timeZone: zone, rolloverHour: rolloverHour)
+        DayClock(timeZone: zone, rolloverHour: rolloverHour)
     }
 
     /// The limits in force on the study day containing `time` (the one-day override applied).
@@ -61,7 +62,7 @@ public struct UserSettings: Equatable, Sendable {
         settings.limits.maxReviewsPerDay = try int("max_reviews_per_day", 0...1_000_000) ?? settings.limits.maxReviewsPerDay
         settings.rolloverHour = try int("rollover_hour", 0...23) ?? settings.rolloverHour
         if let zone = value["time_zone"], zone != .null {
-            guard case let .string(name) = zone, TimeZone(identifier: name) != nil else {
+            guard case let .string(name) = zone else {
                 throw bad("\"time_zone\" must be an IANA zone name such as \"Europe/Berlin\"")
             }
             settings.timeZone = name

@@ -31,8 +31,9 @@ public enum TerminalEvent: Equatable, Sendable {
     case resize(Size)
 }
 
-/// A full-screen ncursesw terminal: set up in `open`, restored by `close` (also on SIGINT,
-/// SIGTERM and SIGHUP, which end the key loop).
+/// A full-screen ncursesw terminal: set up in `open`, restored by `close`. Every signal whose
+/// default ends the process ends the key loop, so the terminal is restored first; a crash
+/// restores it from the signal handler (see `Signals`).
 public final class Terminal {
     private let screen: OpaquePointer
     private let window: UnsafeMutablePointer<WINDOW>
@@ -57,6 +58,7 @@ public final class Terminal {
     public static func open(environment: [String: String]) throws -> Terminal {
         try check(environment: environment)
         setlocale(LC_ALL, "")
+        Signals.saveTerminalModes()
         guard let screen = newterm(nil, srs_stdout(), srs_stdin()), let window = srs_stdscr() else {
             throw TerminalError.unusableTerm(environment["TERM"])
         }
@@ -76,7 +78,16 @@ public final class Terminal {
         wtimeout(window, Self.pollMillis)
         colors = useColor && has_colors()
         if colors { Self.startColors() }
-        Signals.install()
+        Signals.install(resetSequence: Self.resetSequence())
+    }
+
+    /// What `endwin` would send, from terminfo: normal attributes, visible cursor, keypad off,
+    /// the normal screen back.
+    private static func resetSequence() -> [UInt8] {
+        ["sgr0", "cnorm", "rmkx", "rmcup"].flatMap { name -> [UInt8] in
+            guard let text = tigetstr(name), Int(bitPattern: text) != -1 else { return [] }
+            return Array(String(cString: text).utf8)
+        }
     }
 
     /// Esc alone is a key here; 25 ms tells it from the start of an arrow key's sequence.
@@ -95,8 +106,8 @@ public final class Terminal {
     /// The screen size in cells.
     public var size: Size { Size(columns: Int(srs_cols()), rows: Int(srs_lines())) }
 
-    /// True once SIGINT, SIGTERM or SIGHUP arrived, or the terminal went away: the caller
-    /// should close and exit.
+    /// True once a signal that ends srs arrived (SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, …),
+    /// or the terminal went away: the caller should close and exit.
     public var interrupted: Bool { Signals.received != 0 || lost }
 
     /// Reads that failed at once instead of waiting for the poll interval, in a row.
@@ -202,20 +213,8 @@ public final class Terminal {
         closed = true
         endwin()
         delscreen(screen)
+        Signals.disarmCrashRestore()
     }
 
     deinit { close() }
-}
-
-/// The signals that end a review; the key loop polls `received`.
-enum Signals {
-    private static let flag = Atomic<Int32>(0)
-
-    static var received: Int32 { flag.load(ordering: .relaxed) }
-
-    static func install() {
-        for number in [SIGINT, SIGTERM, SIGHUP] {
-            signal(number) { number in Signals.flag.store(number, ordering: .relaxed) }
-        }
-    }
 }

@@ -16,6 +16,7 @@ enum Bench {
             case "answer": try answer(arguments.dropFirst())
             case "phases": try phases(arguments.dropFirst())
             case "history": try history(arguments.dropFirst())
+            case "rebuild": try rebuild(arguments.dropFirst())
             default:
                 print("""
                     usage: srs-bench generate DIR [--cards N] [--now ISO] [--seed N]
@@ -23,6 +24,7 @@ enum Bench {
                            srs-bench phases DIR     the same, each part alone (ms)
                            srs-bench answer DIR [--count N]   durable answers (median, p95 ms)
                            srs-bench history DIR    read the review history for stats (ms)
+                           srs-bench rebuild DIR snapshot|history|open   rebuild one cache from the log (ms)
                     """)
                 exit(64)
             }
@@ -118,6 +120,19 @@ enum Bench {
         print(String(format: "{\"answers\":%d,\"median_ms\":%.3f,\"p95_ms\":%.3f,\"max_ms\":%.3f}",
                      times.count, times[times.count / 2], times[times.count * 95 / 100], times.last ?? 0))
         store.close()
+    }
+
+    /// Rebuilds `cards.json` (a read-only open with no snapshot, then writing it) or
+    /// `history.cache` from the whole log, after deleting it; run under /usr/bin/time for memory.
+    static func rebuild(_ args: ArraySlice<String>) throws {
+        let where_ = location(args)
+        let which = args.dropFirst().first ?? "snapshot"
+        let file = where_.userFolder.appendingPathComponent(which == "history" ? "history.cache" : "cards.json")
+        if which != "open" { try? FileManager.default.removeItem(at: file) } // "open": the baseline, nothing rebuilt
+        let t0 = DispatchTime.now().uptimeNanoseconds
+        let store = try ProgressStore.openReadOnly(where_)
+        if which == "history" { try store.rebuildHistoryCache() } else { store.saveSnapshotIfUnlocked() }
+        print("{\"rebuild\":\"\(which)\"," + String(format: "\"ms\":%.1f,\"records\":%d,\"cards\":%d}", ms(t0), store.recordCount, store.cards.count))
     }
 
     static func history(_ args: ArraySlice<String>) throws {

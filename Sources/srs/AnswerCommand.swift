@@ -33,9 +33,9 @@ struct AnswerCommand: ParsableCommand {
             defer { store.close() }
             let clock = store.settings.clock()
             let fixedTime = at.flatMap { ISOTime.parse($0) ?? clock.dayStart(named: $0) }
-            for note in store.notes { FileHandle.standardError.write(Data("srs: \(note)\n".utf8)) }
+            for note in store.notes { Output.err("srs: \(note)\n") }
             let reviewer = Reviewer(clock: store.settings.clock())
-            var number = 0
+            var number = 0, recorded = 0
             while let line = readLine(strippingNewline: true) {
                 number += 1
                 let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" })
@@ -47,13 +47,16 @@ struct AnswerCommand: ParsableCommand {
                 let after = reviewer.answer(before, grade: grade, at: time)
                 let record = try store.append(card: card, action: .answer(grade: grade, kind: kind, answerMillis: millis),
                                               time: time, after: after)
+                recorded += 1
                 let memory = after.memory
                 let acknowledgement = JSONText.object([
                     ("seq", .int(record.seq)), ("card", .string(card.rawValue)), ("grade", .string(grade.name.lowercased())),
                     ("kind", .string(kind.rawValue)), ("interval_days", .int(memory?.intervalDays ?? 0)),
                     ("due", .string(ISOTime.format(memory?.due ?? 0))),
                 ])
-                FileHandle.standardOutput.write(Data((acknowledgement.compact + "\n").utf8))
+                try Output.out(acknowledgement.compact + "\n") { code in
+                    Output.err("srs answer: stopped at <stdin>:\(number): its answer is recorded (seq \(record.seq)) but could not be acknowledged (\(String(cString: strerror(code)))); \(recorded) \(recorded == 1 ? "answer" : "answers") recorded in all, the rest of the input not read.\n")
+                }
             }
         }
     }

@@ -28,7 +28,7 @@ struct DecksCommand: ParsableCommand {
             let progress = try ProgressStore.openReadOnly(location)
             let now = EpochSeconds(Date().timeIntervalSince1970)
             let rows = decks.map { Row(summary: $0, queue: queue($0, progress, now)) }
-            print(json ? Self.json(rows) : Self.table(rows), terminator: "")
+            try Output.out(json ? Self.json(rows) : Self.table(rows))
         }
     }
 

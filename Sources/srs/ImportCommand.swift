@@ -63,13 +63,21 @@ struct ImportCommand: ParsableCommand {
                 try importer.convert(pair.0, path: path, deckName: pair.1, taken: &taken)
             }.filter { !$0.deck.cards.isEmpty }
             let written = dryRun ? [] : try converted.map(importer.save)
-            print(json ? ImportJSON.text(converted.map(jsonFile)) : report(converted, written), terminator: "")
+            try Output.out(json ? ImportJSON.text(converted.map(jsonFile)) : report(converted, written))
         }
+    }
+
+    /// The file name without its folder and extension, as given (Foundation's URL would drop
+    /// some characters, such as a BOM, that the name check must see).
+    static func baseName(of path: String) -> String {
+        let file = path.split(separator: "/").last.map(String.init) ?? path
+        guard let dot = file.lastIndex(of: "."), dot != file.startIndex else { return file }
+        return String(file[..<dot])
     }
 
     /// The deck name of each file: `--deck`, else the file name without its extension.
     private func deckNames() throws -> [String] {
-        let names = files.map { deck ?? URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent }
+        let names = files.map { deck ?? Self.baseName(of: $0) }
         for (path, name) in zip(files, names) {
             if let problem = DeckLibrary.problem(withName: name) {
                 throw Failure(description: "\(path): '\(TerminalSafe.sanitize(name))' cannot name a deck: \(problem). Give one with --deck NAME.", exitCode: 64)
@@ -137,6 +145,6 @@ struct ImportCommand: ParsableCommand {
 
     private func writeToStandardError(_ text: String) {
         guard !text.isEmpty else { return }
-        FileHandle.standardError.write(Data(text.utf8))
+        Output.err(text)
     }
 }

@@ -24,7 +24,7 @@ public struct QuizImporter: Sendable {
 
     /// Reads and parses the quiz file at `path`. Throws `StoreError.notFound` (66) or `.io` (74).
     public func parse(path: String) throws -> QuizParseResult {
-        QuizParser.parse(try DeckFiles.read(URL(fileURLWithPath: path), what: "quiz file"))
+        QuizParser.parse(try InputFile.read(path, what: "quiz file", io: library.io))
     }
 
     /// The ids used by every deck except those named in `names` (lower-cased): new ids avoid them.

@@ -54,7 +54,7 @@ struct ReviewCommand: ParsableCommand {
                                         seed: seed ?? UInt64(truncatingIfNeeded: Clock.millis()))
             terminal.close()
             timing?.write()
-            if let summary { print(summary) }
+            if let summary { try Output.out(summary + "\n") }
             // A signal exits as shells expect (128 + its number); a terminal that went away is an I/O error.
             if terminal.interrupted { throw ExitCode(terminal.signal != 0 ? 128 + terminal.signal : 74) }
         }

@@ -1,8 +1,34 @@
 import ArgumentParser
+#if canImport(Glibc)
+import Glibc
+#endif
 
 @main
 struct SRS: AsyncParsableCommand {
     static let version = "0.1.0"
+
+    /// ArgumentParser's own `main(_:)`, except that its messages (which quote option values as
+    /// given) go out through `Output`, neutralised like everything srs writes.
+    static func run(_ arguments: [String]) async {
+        Output.prepare()
+        do {
+            var command = try parseAsRoot(arguments)
+            if var command = command as? AsyncParsableCommand {
+                try await command.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            let code = exitCode(for: error)
+            let message = fullMessage(for: error)
+            if code == .success {
+                if !message.isEmpty { try? Output.out(message + "\n") }
+            } else if !message.isEmpty {
+                Output.err(message + "\n")
+            }
+            Glibc.exit(code.rawValue)
+        }
+    }
 
     static let configuration = CommandConfiguration(
         commandName: "srs",
@@ -28,6 +54,6 @@ struct SRS: AsyncParsableCommand {
     /// Parses the command line with the shared options allowed before the command's name too.
     static func main() async {
         let names = Set(configuration.subcommands.compactMap { $0.configuration.commandName })
-        await main(LeadingOptions.reordered(Array(CommandLine.arguments.dropFirst()), subcommands: names))
+        await run(LeadingOptions.reordered(Array(CommandLine.arguments.dropFirst()), subcommands: names))
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import SRSCore
 import SRSJSON
+import SRSStore
 
 /// `srs schedule`: plumbing that applies a scheduler to review lines (JSON Lines) and prints the
 /// state after each.
@@ -51,7 +52,7 @@ struct ScheduleCommand: ParsableCommand {
                 }
                 output += ScheduleOutput(scheduler: chosen).line(input, before: before, after: state) + "\n"
             }
-            FileHandle.standardOutput.write(Data(output.utf8))
+            try Output.out(output)
         }
     }
 
@@ -73,11 +74,8 @@ struct ScheduleCommand: ParsableCommand {
 
     private func readInput() throws -> (String, Data) {
         guard let file else { return ("<stdin>", FileHandle.standardInput.readDataToEndOfFile()) }
-        guard FileManager.default.fileExists(atPath: file) else {
+        do { return (file, Data(try InputFile.read(file))) } catch let error as StoreError where error.exitCode == 66 {
             throw Failure(description: "\(file): no such file. Give a file of review lines, or pipe them on standard input.", exitCode: 66)
-        }
-        do { return (file, try Data(contentsOf: URL(fileURLWithPath: file))) } catch {
-            throw Failure(description: "\(file): cannot read: \(error.localizedDescription)", exitCode: 66)
         }
     }
 

@@ -51,6 +51,7 @@ struct StatsCommand: ParsableCommand {
             let clock = store.settings.clock()
             let now = try moment(clock: clock)
             let history = try store.history()
+            store.saveSnapshotIfUnlocked()
             phases.lap("history")
             let decks = try decksRead.value()
             phases.lap("decks")
@@ -58,9 +59,11 @@ struct StatsCommand: ParsableCommand {
                                    now: now, historyDays: days, onlyDeck: try StatsDecks.index(of: deck, in: decks))
             let report = StatsReport.compute(input)
             phases.lap("compute")
+            let style = TerminalLook.current()
             let text = json ? StatsJSON.render(report, user: location.user)
-                : StatsText.render(report, user: location.user, style: TerminalLook.current())
-            FileHandle.standardOutput.write(Data(text.utf8))
+                : StatsText.render(report, user: location.user, style: style)
+            // With colour, the escapes are StatsText's own around text it made terminal-safe.
+            try Output.out(text, styledBy: !json && style.color ? .statsText : nil)
             phases.lap("render")
             phases.report()
         }
@@ -95,7 +98,7 @@ struct PhaseTimer {
     func report() {
         guard enabled else { return }
         let parts = laps.map { "\"\($0.0)_ms\": " + String(format: "%.1f", $0.1) }
-        FileHandle.standardError.write(Data(("{" + parts.joined(separator: ", ") + "}\n").utf8))
+        Output.err("{" + parts.joined(separator: ", ") + "}\n")
     }
 }
 

@@ -28,7 +28,7 @@ struct UnsuspendCommand: ParsableCommand {
             if cards.isEmpty && !all {
                 let store = try ProgressStore.openReadOnly(location)
                 let decks = try DeckLibrary(location: location).lazyAll()
-                print(listing(suspended(in: store), decks: decks), terminator: "")
+                try Output.out(listing(suspended(in: store), decks: decks))
                 return
             }
             let store = try ProgressStore.openForReview(location)
@@ -40,7 +40,7 @@ struct UnsuspendCommand: ParsableCommand {
                 after.suspended = false
                 try store.append(card: id, action: .unsuspend, time: time, after: after)
             }
-            print(ids.count == 1 ? "Unsuspended 1 card." : "Unsuspended \(ids.count) cards.")
+            try Output.out(ids.count == 1 ? "Unsuspended 1 card.\n" : "Unsuspended \(ids.count) cards.\n")
         }
     }
 

@@ -75,6 +75,9 @@ import SRSStore
         // And srs starts normally afterwards.
         let final = try SRSProcess.run(["answer", "--data-dir", dir.path, "--user", "kim"], input: "card-x good\n")
         #expect(final.status == 0, "\(final.stderr)")
+        // Its snapshot write removed the temporary files the kills left behind (their writers are gone).
+        let left = try FileManager.default.contentsOfDirectory(atPath: dir.path + "/users/kim").filter { $0.contains(".tmp-") }
+        #expect(left == [], "temporary files left behind")
         let next = try #require(try JSONValue.parse(Array(final.stdout.utf8))["seq"])
         #expect(next.isWholeNumber(above: acknowledged.map(\.0).max() ?? 0), "the next record is \(next)")
     }

@@ -64,6 +64,11 @@ final class TmuxSession {
         try tmux(["resize-window", "-x", "\(columns)", "-y", "\(rows)"])
     }
 
+    /// A tmux format about the pane, e.g. `#{alternate_on}` or `#{pane_tty}`.
+    func display(_ format: String) throws -> String {
+        try tmux(["display-message", "-p", format]).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
     /// The process id of srs (the pane's shell runs it as its child via `env`).
     func srsPID() throws -> Int32? {
         let shell = try tmux(["display-message", "-p", "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)

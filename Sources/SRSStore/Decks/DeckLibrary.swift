@@ -1,5 +1,6 @@
 import Foundation
 import SRSCore
+import SRSText
 
 /// A deck built into srs from `decks/` (see `ShippedDecks.swift`).
 public struct ShippedDeck: Sendable {
@@ -31,14 +32,17 @@ public struct DeckLibrary: Sendable {
     /// `<data-dir>/decks`: created on the first save.
     public let folder: URL
     public let shipped: [ShippedDeck]
+    /// The system calls it reads and writes deck files with.
+    public let io: Syscalls
 
-    public init(folder: URL, shipped: [ShippedDeck] = ShippedDeck.all) {
+    public init(folder: URL, shipped: [ShippedDeck] = ShippedDeck.all, io: Syscalls = .live) {
         self.folder = folder
         self.shipped = shipped
+        self.io = io
     }
 
     /// The library of a data directory, with the decks built into srs.
-    public init(location: DataLocation) { self.init(folder: location.decksFolder) }
+    public init(location: DataLocation, io: Syscalls = .live) { self.init(folder: location.decksFolder, io: io) }
 
     /// Every deck, sorted by name without regard to case, with its origin and card ids.
     ///
@@ -46,11 +50,12 @@ public struct DeckLibrary: Sendable {
     /// built or kept), so a deck damaged elsewhere is listed and fails when loaded;
     /// `checkingCards` reads every card and throws `StoreError.damaged` for the first problem. Either way a file whose first line is not a
     /// supported `srs-deck` version throws `StoreError.newerFormat` or `.damaged`.
+    /// Two decks holding the same card id are `StoreError.damaged` (progress is kept by id).
     public func list(checkingCards: Bool = false) throws -> [DeckSummary] {
-        try sources().map { source in
-            let ids = try checkingCards ? load(source).cards.map(\.id) : lazy(source).ids
-            return DeckSummary(name: source.name, origin: source.origin, cardIDs: ids)
-        }
+        let sources = try sources()
+        let ids = try sources.map { try checkingCards ? load($0).cards.map(\.id) : lazy($0).ids }
+        try Self.checkDistinct(zip(sources, ids).map { ($0.path, $1) })
+        return zip(sources, ids).map { DeckSummary(name: $0.name, origin: $0.origin, cardIDs: $1) }
     }
 
     /// The deck called `name` (any case). Throws `StoreError.notFound` (exit 66) when there is
@@ -76,14 +81,35 @@ public struct DeckLibrary: Sendable {
     public func loadAll() throws -> [Deck] { try sources().map(load) }
 
     /// Every deck in `list()` order, opened lazily (ids now, card text when asked; see `LazyDeck`).
-    public func lazyAll() throws -> [LazyDeck] { try sources().map(lazy) }
+    public func lazyAll() throws -> [LazyDeck] {
+        let decks = try sources().map(lazy)
+        try Self.checkDistinct(decks.map { ($0.path, $0.ids) })
+        return decks
+    }
+
+    /// Throws `StoreError.damaged` naming both files when two decks hold the same card id.
+    /// (A shipped deck and the imported copy that a key correction makes share their ids on
+    /// purpose; the copy hides the shipped deck, so they never meet here.)
+    static func checkDistinct(_ decks: [(path: String, ids: [CardID])]) throws {
+        var owner: [CardID: Int] = [:]
+        owner.reserveCapacity(decks.reduce(0) { $0 + $1.ids.count })
+        for (index, deck) in decks.enumerated() {
+            for id in deck.ids {
+                if let first = owner.updateValue(index, forKey: id), first != index {
+                    throw StoreError.damaged(path: deck.path, line: nil,
+                        problem: "card id `\(TerminalSafe.sanitize(id.rawValue, keepNewlines: false))` is also in \(decks[first].path); progress is kept by card id, so each id must belong to one deck",
+                        fix: "Give the card in one of the decks a new id (any id no deck uses), or remove the copy.")
+                }
+            }
+        }
+    }
 
     /// The deck called `name` (any case), opened lazily. Throws `StoreError.notFound` (exit 66)
     /// when there is none.
     public func lazy(named name: String) throws -> LazyDeck { try lazy(existingSource(named: name)) }
 
     private func lazy(_ source: Source) throws -> LazyDeck {
-        if let url = source.url { return try LazyDeck(name: source.name, file: url) }
+        if let url = source.url { return try LazyDeck(name: source.name, file: url, io: io) }
         return try LazyDeck(name: source.name, bytes: Array((source.text ?? "").utf8), path: "(built-in deck \(source.name))")
     }
 
@@ -93,7 +119,7 @@ public struct DeckLibrary: Sendable {
     @discardableResult
     public func save(_ deck: Deck) throws -> URL {
         let url = try importedFile(named: deck.name) ?? folder.appendingPathComponent("\(deck.name).deck")
-        try DeckFiles.writeAtomically(DeckWriter.text(of: deck), to: url)
+        try DeckFiles.writeAtomically(DeckWriter.text(of: deck), to: url, io: io)
         return url
     }
 
@@ -117,7 +143,8 @@ public struct DeckLibrary: Sendable {
 
     /// Why `name` cannot name a deck file, or nil when it can.
     public static func problem(withName name: String) -> String? {
-        FileName.problem(with: name, maxBytes: 100)
+        if name.lowercased().hasSuffix(".deck") { return "it ends in .deck (srs adds that itself; leave it out)" }
+        return FileName.problem(with: name, maxBytes: 100)
     }
 
     // MARK: Sources
@@ -127,11 +154,12 @@ public struct DeckLibrary: Sendable {
         let origin: DeckOrigin
         let url: URL?
         let text: String?
+        var path: String { url?.path ?? "(built-in deck \(name))" }
     }
 
     /// Imported decks, then shipped decks not hidden by one, sorted by name.
     private func sources() throws -> [Source] {
-        let imported = try DeckFiles.deckFiles(in: folder).map {
+        let imported = try DeckFiles.deckFiles(in: folder, io: io).map {
             Source(name: $0.deletingPathExtension().lastPathComponent, origin: .imported, url: $0, text: nil)
         }
         let hidden = Set(imported.map { $0.name.lowercased() })
@@ -157,7 +185,7 @@ public struct DeckLibrary: Sendable {
 
     private func importedFile(named name: String) throws -> URL? {
         let wanted = name.lowercased()
-        return try DeckFiles.deckFiles(in: folder).first {
+        return try DeckFiles.deckFiles(in: folder, io: io).first {
             $0.deletingPathExtension().lastPathComponent.lowercased() == wanted
         }
     }
@@ -169,7 +197,7 @@ public struct DeckLibrary: Sendable {
     /// Calls `body` with the deck's bytes and the path to name in messages.
     private func withBytes<T>(of source: Source, _ body: (UnsafeRawBufferPointer, String) throws -> T) throws -> T {
         if let url = source.url {
-            return try DeckFiles.read(url).withUnsafeBytes { try body($0, url.path) }
+            return try DeckFiles.read(url, io: io).withUnsafeBytes { try body($0, url.path) }
         }
         var text = source.text ?? ""
         return try text.withUTF8 { try body(UnsafeRawBufferPointer($0), "(built-in deck \(source.name))") }

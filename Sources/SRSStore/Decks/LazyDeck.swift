@@ -15,11 +15,13 @@ public final class LazyDeck: @unchecked Sendable {
     public let name: String
     /// The card ids, in deck order.
     public let ids: [CardID]
-    private let path: String
+    /// The deck's file, or `(built-in deck NAME)`.
+    public let path: String
     /// The offset of each card's `card:` line, and the end of the last card.
     private let starts: [Int]
     private let end: Int
     private let source: Source
+    private let io: Syscalls
 
     private enum Source {
         case memory([UInt8])
@@ -30,26 +32,24 @@ public final class LazyDeck: @unchecked Sendable {
     init(name: String, bytes: [UInt8], path: String) throws {
         self.name = name
         self.path = path
+        io = .live
         var scan = CardLineScan(path: path)
         try bytes.withUnsafeBytes { try scan.feed($0, atEnd: true) }
         (ids, starts, end, source) = (scan.ids, scan.starts, bytes.count, .memory(bytes))
     }
 
     /// A deck file, scanned in chunks; the file stays open for reading cards.
-    init(name: String, file url: URL) throws {
+    init(name: String, file url: URL, io: Syscalls) throws {
         self.name = name
+        self.io = io
         path = url.path
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else {
-            if errno == ENOENT { throw StoreError.notFound(path: path, what: "deck file") }
-            throw StoreError.io(path: path, operation: "read", reason: Syscalls.lastError())
-        }
+        guard let fd = try io.openDataFile(path, O_RDONLY) else { throw StoreError.notFound(path: path, what: "deck file") }
         var scan = CardLineScan(path: path)
         var chunk = [UInt8](repeating: 0, count: 1 << 20)
         var offset = 0
         do {
             while true {
-                let n = chunk.withUnsafeMutableBytes { raw in raw.baseAddress.map { pread(fd, $0, raw.count, off_t(offset)) } ?? -1 }
+                let n = chunk.withUnsafeMutableBytes { io.read(fd, $0, offset) }
                 if n < 0 && errno == EINTR { continue }
                 guard n >= 0 else { throw StoreError.io(path: path, operation: "read", reason: Syscalls.lastError()) }
                 offset += n
@@ -57,13 +57,13 @@ public final class LazyDeck: @unchecked Sendable {
                 if n == 0 { break }
             }
         } catch {
-            close(fd)
+            _ = io.close(fd)
             throw error
         }
         (ids, starts, end, source) = (scan.ids, scan.starts, offset, .file(fd))
     }
 
-    deinit { if case let .file(fd) = source { close(fd) } }
+    deinit { if case let .file(fd) = source { _ = io.close(fd) } }
 
     /// The position of `id` in the deck (a linear scan: called once per card shown).
     public func index(of id: CardID) -> Int? { ids.firstIndex(of: id) }
@@ -95,7 +95,7 @@ public final class LazyDeck: @unchecked Sendable {
         case let .memory(all):
             return Array(all[range])
         case let .file(fd):
-            guard let block = readExactly(fd, count: range.count, at: range.lowerBound) else {
+            guard let block = io.readExactly(fd, count: range.count, at: range.lowerBound) else {
                 throw StoreError.io(path: path, operation: "read", reason: errno == 0 ? "the file got shorter" : Syscalls.lastError())
             }
             return block
