@@ -56,7 +56,14 @@ enum QuizText {
         }
         let slice = UnsafeBufferPointer(rebasing: buffer[lower..<upper])
         let text = String(decoding: slice, as: UTF8.self)
-        return mayHoldControls(slice) ? TerminalSafe.sanitize(text, keepNewlines: false) : text
+        return mayHoldControls(slice) ? TerminalSafe.sanitize(withoutInvisibleSpaces(text), keepNewlines: false) : text
+    }
+
+    /// A byte-order mark or zero-width space inside a line (files joined, text pasted from the
+    /// web) stands where nothing or a space may: it is dropped, not shown as a stand-in.
+    static func withoutInvisibleSpaces(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { $0 == "\u{FEFF}" || $0 == "\u{200B}" }) else { return text }
+        return String(String.UnicodeScalarView(text.unicodeScalars.filter { $0 != "\u{FEFF}" && $0 != "\u{200B}" }))
     }
 
     /// The length of a Unicode space, byte-order mark or zero-width space starting at `index`
