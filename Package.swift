@@ -22,6 +22,15 @@ let package = Package(
         .target(name: "SRSCore"),
         // Import, pure: quiz text in, items out; key inference; card identity.
         .target(name: "SRSQuiz", dependencies: ["SRSCore", "SRSText", "SRSJSON"]),
+        // Anki packages, pure (bytes in, model out): zip, zstd, SQLite and protobuf behind it;
+        // templates, HTML to terminal text, CSV/TSV.
+        .target(name: "SRSAnki", dependencies: [
+            "CSQLite", "CZlib", "CZstd", "SRSJSON", "SRSText",
+        ]),
+        // The system's SQLite, zlib and zstd (docs/architecture.md says why).
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),
         // Statistics: the figures and their text and JSON rendering.
         .target(name: "SRSStats", dependencies: ["SRSCore", "SRSText", "SRSJSON"]),
         // I/O: data directory, decks on disk, progress (snapshot + append-only review log), locks.
@@ -43,6 +52,9 @@ let package = Package(
         .testTarget(name: "SRSTextTests", dependencies: ["SRSText"]),
         .testTarget(name: "SRSJSONTests", dependencies: ["SRSJSON"]),
         .testTarget(name: "SRSQuizTests", dependencies: ["SRSQuiz", "SRSCore", "SRSText"], exclude: ["Fixtures"]),
+        .testTarget(name: "SRSAnkiTests", dependencies: [
+            "SRSAnki", "CZstd", "CSQLite", "CZlib",
+        ], resources: [.copy("Fixtures")]),
         .testTarget(name: "SRSStatsTests", dependencies: ["SRSStats", "SRSCore", "SRSText"], exclude: ["Fixtures"]),
         .testTarget(name: "SRSStoreTests", dependencies: ["SRSStore", "SRSCore"]),
         .testTarget(name: "SRSUITests", dependencies: ["SRSUI", "SRSCore", "SRSText"], resources: [.copy("Snapshots")]),

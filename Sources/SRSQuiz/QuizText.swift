@@ -56,14 +56,20 @@ enum QuizText {
         }
         let slice = UnsafeBufferPointer(rebasing: buffer[lower..<upper])
         let text = String(decoding: slice, as: UTF8.self)
-        return mayHoldControls(slice) ? TerminalSafe.sanitize(withoutInvisibleSpaces(text), keepNewlines: false) : text
+        guard mayHoldControls(slice) else { return text }
+        return TerminalSafe.sanitize(invisibleSpacesMadePlain(text), keepNewlines: false)
     }
 
-    /// A byte-order mark or zero-width space inside a line (files joined, text pasted from the
-    /// web) stands where nothing or a space may: it is dropped, not shown as a stand-in.
-    static func withoutInvisibleSpaces(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: { $0 == "\u{FEFF}" || $0 == "\u{200B}" }) else { return text }
-        return String(String.UnicodeScalarView(text.unicodeScalars.filter { $0 != "\u{FEFF}" && $0 != "\u{200B}" }))
+    /// The byte-order mark and the zero-width space stand where files were joined or text was
+    /// pasted from the web; quiz text reads them as spaces (`isSpaceLike`), so they become plain
+    /// spaces here instead of the visible stand-in `TerminalSafe` gives other invisible characters.
+    private static func invisibleSpacesMadePlain(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { $0.value == 0xFEFF || $0.value == 0x200B }) else { return text }
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            out.append(scalar.value == 0xFEFF || scalar.value == 0x200B ? " " : scalar)
+        }
+        return String(out)
     }
 
     /// The length of a Unicode space, byte-order mark or zero-width space starting at `index`

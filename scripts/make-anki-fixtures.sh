@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Rebuild Tests/SRSAnkiTests/Fixtures/ with the official `anki` package (outside `swift test`).
+# Needs: python3 with `pip install anki==26.9.3` (set ANKI_PYTHON to its interpreter), and libfaketime
+# (`apt-get update && apt-get install -y faketime`). The clock is frozen at chosen UTC times through a
+# timestamp file that the Python script rewrites; ANKI_TEST_MODE=1 turns Anki's fuzz off.
+# `--csv-only` rewrites only the notes-file samples (Fixtures/csv/) and Anki's reading of them.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+python="${ANKI_PYTHON:-python3}"
+lib=""
+for candidate in /usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1 /usr/lib/aarch64-linux-gnu/faketime/libfaketime.so.1 /usr/lib/faketime/libfaketime.so.1; do
+    [ -e "$candidate" ] && lib="$candidate" && break
+done
+[ -n "$lib" ] || { echo "make-anki-fixtures.sh: libfaketime not found: apt-get install -y faketime" >&2; exit 69; }
+"$python" -c 'import anki' 2>/dev/null || { echo "make-anki-fixtures.sh: $python has no anki: pip install anki==26.9.3" >&2; exit 69; }
+clock="$(mktemp)"
+trap 'rm -f "$clock"' EXIT
+echo "2026-03-01 09:00:00" > "$clock"
+out="Tests/SRSAnkiTests/Fixtures"
+[ "${1:-}" = "--csv-only" ] || rm -f "$out"/*.apkg "$out"/*.colpkg "$out"/*.expected.json
+TZ=UTC ANKI_TEST_MODE=1 LD_PRELOAD="$lib" FAKETIME_TIMESTAMP_FILE="$clock" FAKETIME_NO_CACHE=1 \
+    "$python" scripts/make-anki-fixtures.py "$out" "$@"
+ls -l "$out"
