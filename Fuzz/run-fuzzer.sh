@@ -14,7 +14,7 @@ sources=(
     Sources/SRSText/*.swift Sources/SRSJSON/*.swift
     Sources/SRSStore/StoreError.swift Sources/SRSStore/Decks/DeckReader.swift
     Sources/SRSStore/Decks/DeckCardBuilder.swift Sources/SRSStore/Decks/DeckWriter.swift
-    Sources/SRSStore/Decks/LazyDeck.swift Sources/SRSStore/Syscalls.swift
+    Sources/SRSStore/Decks/LazyDeck.swift Sources/SRSStore/Syscalls.swift Sources/SRSStore/SafeFiles.swift
     Fuzz/FuzzTarget.swift
 )
 # One module: the files' `import SRS…` lines are dropped in a copy.
