@@ -53,6 +53,11 @@ struct ReviewCommand: ParsableCommand {
             let summary = try shell.run(title: deck.map { _ in decks.first?.name ?? "" } ?? title(of: decks),
                                         seed: seed ?? UInt64(truncatingIfNeeded: Clock.millis()))
             terminal.close()
+            // The key corrections of the review, into the deck files (off the key path). Each
+            // is durable in its journal already, so a failure here loses nothing.
+            timing?.mark("closed")
+            _ = try? library.foldKeyCorrections()
+            timing?.mark("folded")
             timing?.write()
             if let summary { try Output.out(summary + "\n") }
             // A signal exits as shells expect (128 + its number); a terminal that went away is an I/O error.

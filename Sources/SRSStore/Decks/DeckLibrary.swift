@@ -120,7 +120,23 @@ public struct DeckLibrary: Sendable {
     public func save(_ deck: Deck) throws -> URL {
         let url = try importedFile(named: deck.name) ?? folder.appendingPathComponent("\(deck.name).deck")
         try DeckFiles.writeAtomically(DeckWriter.text(of: deck), to: url, io: io)
+        try removeJournal(of: url.path) // its corrections were in `deck` (read with them applied)
         return url
+    }
+
+    /// Corrects the key of multiple-choice card `id` of deck `deckName` to option `index` (0
+    /// is A), durably but without rewriting the deck: one line appended to the deck's journal
+    /// (`KeyCorrections`) and synced. A shipped deck gets an imported copy first (`setKey`);
+    /// `foldKeyCorrections()` later writes the keys into the deck file. The caller has checked
+    /// that the card has that option (the review shows it); a correction that no longer fits
+    /// the card is ignored when the deck is read.
+    public func correctKey(option index: Int, card id: CardID, deck deckName: String) throws {
+        let source = try existingSource(named: deckName)
+        guard let url = source.url else {
+            try setKey(option: index, card: id, deck: deckName)
+            return
+        }
+        try KeyCorrections.append(option: index, card: id, deckPath: url.path, io: io)
     }
 
     /// Sets the key of multiple-choice card `id` of deck `deckName` to option `index` (0 is A),
@@ -149,7 +165,7 @@ public struct DeckLibrary: Sendable {
 
     // MARK: Sources
 
-    private struct Source {
+    struct Source {
         let name: String
         let origin: DeckOrigin
         let url: URL?
@@ -158,7 +174,7 @@ public struct DeckLibrary: Sendable {
     }
 
     /// Imported decks, then shipped decks not hidden by one, sorted by name.
-    private func sources() throws -> [Source] {
+    func sources() throws -> [Source] {
         let imported = try DeckFiles.deckFiles(in: folder, io: io).map {
             Source(name: $0.deletingPathExtension().lastPathComponent, origin: .imported, url: $0, text: nil)
         }
@@ -191,7 +207,11 @@ public struct DeckLibrary: Sendable {
     }
 
     private func load(_ source: Source) throws -> Deck {
-        try withBytes(of: source) { try DeckReader.read($0, name: source.name, path: $1) }
+        var deck = try withBytes(of: source) { try DeckReader.read($0, name: source.name, path: $1) }
+        guard let url = source.url else { return deck }
+        let corrections = try KeyCorrections.read(deckPath: url.path, io: io)
+        if !corrections.isEmpty { deck.cards = deck.cards.map { KeyCorrections.apply(corrections[$0.id], to: $0) } }
+        return deck
     }
 
     /// Calls `body` with the deck's bytes and the path to name in messages.
