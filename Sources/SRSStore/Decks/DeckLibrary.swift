@@ -91,17 +91,27 @@ public struct DeckLibrary: Sendable {
     /// (A shipped deck and the imported copy that a key correction makes share their ids on
     /// purpose; the copy hides the shipped deck, so they never meet here.)
     static func checkDistinct(_ decks: [(path: String, ids: [CardID])]) throws {
+        // The ids of every deck but the largest go into a table; the largest deck's ids (often
+        // all but a few: 100,000 against the shipped decks' 32) are only looked up in it.
+        guard let largest = decks.indices.max(by: { decks[$0].ids.count < decks[$1].ids.count }) else { return }
         var owner: [CardID: Int] = [:]
-        owner.reserveCapacity(decks.reduce(0) { $0 + $1.ids.count })
-        for (index, deck) in decks.enumerated() {
+        owner.reserveCapacity(decks.reduce(0) { $0 + $1.ids.count } - decks[largest].ids.count)
+        for (index, deck) in decks.enumerated() where index != largest {
             for id in deck.ids {
-                if let first = owner.updateValue(index, forKey: id), first != index {
-                    throw StoreError.damaged(path: deck.path, line: nil,
-                        problem: "card id `\(TerminalSafe.sanitize(id.rawValue, keepNewlines: false))` is also in \(decks[first].path); progress is kept by card id, so each id must belong to one deck",
-                        fix: "Give the card in one of the decks a new id (any id no deck uses), or remove the copy.")
-                }
+                if let first = owner.updateValue(index, forKey: id), first != index { throw shared(id, decks, first, index) }
             }
         }
+        guard !owner.isEmpty else { return }
+        for id in decks[largest].ids {
+            if let other = owner[id] { throw shared(id, decks, min(other, largest), max(other, largest)) }
+        }
+    }
+
+    /// Card `id` is in the decks at `first` and `second` (in `list()` order).
+    private static func shared(_ id: CardID, _ decks: [(path: String, ids: [CardID])], _ first: Int, _ second: Int) -> StoreError {
+        StoreError.damaged(path: decks[second].path, line: nil,
+            problem: "card id `\(TerminalSafe.sanitize(id.rawValue, keepNewlines: false))` is also in \(decks[first].path); progress is kept by card id, so each id must belong to one deck",
+            fix: "Give the card in one of the decks a new id (any id no deck uses), or remove the copy.")
     }
 
     /// The deck called `name` (any case), opened lazily. Throws `StoreError.notFound` (exit 66)
