@@ -1,19 +1,20 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer target (quiz parser, merge, deck writer and reader) with address
 # sanitizer and runs it. Usage: Fuzz/run-fuzzer.sh [seconds] (default 300). Corpus in
-# Fuzz/corpus (seeded from decks/sources and decks/*.deck), findings in Fuzz/findings.
+# Fuzz/corpus (seeded from decks/sources, decks/*.deck and the quiz corpus of the tests),
+# findings in Fuzz/findings.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-300}"
 work="${FUZZ_WORK:-/tmp/srs-fuzz}"
 mkdir -p "$work/corpus" Fuzz/findings
-cp decks/sources/*.txt decks/*.deck "$work/corpus/" 2>/dev/null || true
+cp decks/sources/*.txt decks/*.deck Tests/SRSQuizTests/Fixtures/quiz-corpus/*.txt "$work/corpus/" 2>/dev/null || true
 sources=(
     Sources/SRSCore/Card.swift Sources/SRSCore/StableHash.swift Sources/SRSQuiz/*.swift
     Sources/SRSText/*.swift Sources/SRSJSON/*.swift
     Sources/SRSStore/StoreError.swift Sources/SRSStore/Decks/DeckReader.swift
     Sources/SRSStore/Decks/DeckCardBuilder.swift Sources/SRSStore/Decks/DeckWriter.swift
-    Sources/SRSStore/Decks/LazyDeck.swift Sources/SRSStore/Syscalls.swift
+    Sources/SRSStore/Decks/LazyDeck.swift Sources/SRSStore/Syscalls.swift Sources/SRSStore/SafeFiles.swift
     Fuzz/FuzzTarget.swift
 )
 # One module: the files' `import SRS…` lines are dropped in a copy.

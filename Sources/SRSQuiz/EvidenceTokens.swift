@@ -35,7 +35,8 @@ struct EvidenceToken: Equatable {
         self.before = before
         self.after = after
         stem = Self.stem(of: text, kind)
-        isContent = kind != .word || !TextTokens.stopWords.contains(text) && !EvidenceTokens.cueOnly.contains(text)
+        cues = kind == .word ? ExplanationReading.cueTable[text] ?? [] : []
+        isContent = kind != .word || !cues.contains(.function)
     }
 
     static func stem(of text: String, _ kind: Kind) -> String {
@@ -63,6 +64,8 @@ struct EvidenceToken: Equatable {
 
     /// Not a function word: what can tell options apart.
     private(set) var isContent = true
+    /// The reading cues this word is (`not`, `unlike`, `but`…), looked up once.
+    private(set) var cues = ExplanationReading.Cues()
 }
 
 /// Splits text into `EvidenceToken`s in one pass over its scalars.

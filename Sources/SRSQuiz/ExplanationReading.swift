@@ -42,9 +42,9 @@ struct ExplanationReading {
         for index in segments.indices.dropFirst() where segments[index].negatedByVerb {
             let start = segments[index].range.lowerBound
             let token = tokens[start], previous = segments[index - 1]
-            guard Self.verbNegations.contains(token.text), token.boundary < .comma,
+            guard token.cues.contains(.verbNegation), token.boundary < .comma,
                   previous.clause == segments[index].clause,
-                  !tokens[previous.range].contains(where: { Self.subjectBreaks.contains($0.text) }),
+                  !tokens[previous.range].contains(where: { $0.cues.contains(.subjectBreak) }),
                   start + 1 >= tokens.count || tokens[start + 1].text != "only" else { continue }
             segments[index - 1].polarity = .negative
         }
@@ -70,21 +70,21 @@ struct ExplanationReading {
         var sticky: Polarity?
         for index in tokens.indices {
             let token = tokens[index]
-            let newClause = index > 0 && (token.boundary >= .clause || Self.clauseWords.contains(token.text))
+            let newClause = index > 0 && (token.boundary >= .clause || token.cues.contains(.clauseWord))
             if newClause { clause += 1; sticky = nil }
             let cue = Self.cue(at: index, in: tokens)
             let comma = token.boundary == .comma
             if index == 0 || newClause || comma || cue != nil {
                 if let segment = current { segments.append(segment) }
-                if comma, !Self.continuations.contains(token.text) { sticky = nil }
+                if comma, !token.cues.contains(.continuation) { sticky = nil }
                 if cue != nil { sticky = nil }
                 var segment = Segment(range: index..<index, clause: clause, polarity: cue ?? sticky ?? .positive)
-                segment.negatedByVerb = Self.verbalNegations.contains(token.text)
+                segment.negatedByVerb = token.cues.contains(.verbalNegation)
                 segment.opensDenial = cue == .negative
                 if cue == .negative || cue == .neutral { sticky = cue }
                 current = segment
             }
-            if Self.verbalNegations.contains(token.text) { negatedClauses.insert(clause) }
+            if token.cues.contains(.verbalNegation) { negatedClauses.insert(clause) }
             if let lower = current?.range.lowerBound { current?.range = lower..<(index + 1) }
         }
         if let segment = current { segments.append(segment) }
@@ -92,6 +92,8 @@ struct ExplanationReading {
 
     /// The polarity a cue at `index` opens, or nil when the token is no cue.
     static func cue(at index: Int, in tokens: [EvidenceToken]) -> Polarity? {
+        let cues = tokens[index].cues
+        guard !cues.isDisjoint(with: [.verbalNegation, .forwardNegative, .forwardNeutral, .phrase]) else { return nil }
         let word = tokens[index].text
         let next = index + 1 < tokens.count ? tokens[index + 1].text : ""
         if verbalNegations.contains(word) || forwardNegatives.contains(word) { return .negative }
@@ -109,9 +111,9 @@ struct ExplanationReading {
     private mutating func applyClauseCues() {
         var mistaken = Set<Int>(), hedged = Set<Int>()
         for segment in segments {
-            let words = tokens[segment.range].map(\.text)
-            if words.contains(where: Self.mistakeWords.contains) { mistaken.insert(segment.clause) }
-            if words.contains(where: Self.hedgeWords.contains) { hedged.insert(segment.clause) }
+            let cues = tokens[segment.range].reduce(into: Cues()) { $0.formUnion($1.cues) }
+            if cues.contains(.mistake) { mistaken.insert(segment.clause) }
+            if cues.contains(.hedge) { hedged.insert(segment.clause) }
         }
         for index in segments.indices {
             if mistaken.contains(segments[index].clause) { segments[index].polarity = .negative }
@@ -139,6 +141,31 @@ struct ExplanationReading {
             earlier -= 1
         }
     }
+
+    /// What a word does to the reading, as flags looked up once per token.
+    struct Cues: OptionSet, Sendable {
+        let rawValue: UInt16
+        static let clauseWord = Cues(rawValue: 1), continuation = Cues(rawValue: 2)
+        static let verbalNegation = Cues(rawValue: 4), verbNegation = Cues(rawValue: 8)
+        static let forwardNegative = Cues(rawValue: 16), forwardNeutral = Cues(rawValue: 32)
+        static let mistake = Cues(rawValue: 64), hedge = Cues(rawValue: 128)
+        static let subjectBreak = Cues(rawValue: 256), phrase = Cues(rawValue: 512)
+        /// A function word (stop word or cue only): never content.
+        static let function = Cues(rawValue: 1024)
+    }
+
+    static let cueTable: [String: Cues] = {
+        var table: [String: Cues] = [:]
+        let sets: [(Set<String>, Cues)] = [
+            (clauseWords, .clauseWord), (continuations, .continuation), (verbalNegations, .verbalNegation),
+            (verbNegations, .verbNegation), (forwardNegatives, .forwardNegative), (forwardNeutrals, .forwardNeutral),
+            (mistakeWords, .mistake), (hedgeWords, .hedge), (subjectBreaks, .subjectBreak),
+            (["rather", "other", "instead", "opposed", "contrary", "such"], .phrase),
+            (TextTokens.stopWords.union(EvidenceTokens.cueOnly), .function),
+        ]
+        for (words, cue) in sets { for word in words { table[word, default: []].insert(cue) } }
+        return table
+    }()
 
     static let clauseWords: Set<String> = ["but", "however", "whereas", "while", "yet", "nevertheless",
                                            "nonetheless", "although", "though"]

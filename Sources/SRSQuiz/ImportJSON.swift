@@ -27,6 +27,7 @@ public enum ImportJSON {
         }
     }
 
+    /// The whole `--json` document for `files`, ending with a newline.
     public static func text(_ files: [File]) -> String {
         var out = "{\"version\": \(version), \"files\": ["
         for (index, file) in files.enumerated() {

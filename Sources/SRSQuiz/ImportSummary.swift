@@ -17,6 +17,9 @@ public enum ImportSummary {
         }
     }
 
+    /// The report of one imported file: its line, the `keys:` line, kept keys this file
+    /// contradicts, questions other decks hold, similar-question matches, and what was written
+    /// (`written` nil: a dry run). Every line ends with a newline.
     public static func text(path: String, deck: String, items: [QuizItem], merge: DeckMerge.Report,
                             elsewhere: [Elsewhere] = [], written: String?) -> String {
         var lines = ["\(path) → deck \"\(deck)\": \(typeCounts(items))"]

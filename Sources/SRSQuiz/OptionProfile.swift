@@ -47,7 +47,7 @@ struct OptionProfile {
             }
         }
         isNegativeQuestion = questionTokens.contains {
-            ExplanationReading.verbalNegations.contains($0.text) || $0.text == "except"
+            $0.cues.contains(.verbalNegation) || $0.text == "except"
         }
     }
 

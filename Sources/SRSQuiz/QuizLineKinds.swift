@@ -61,16 +61,16 @@ extension QuizLine {
     /// `Right answer:`, `Correct option:` and `Answer key:`, in any case and spacing.
     var answerValue: String? {
         guard let first = text.utf8.first.map({ $0 | 0x20 }), "acr".utf8.contains(first) else { return nil }
-        for label in Self.answerLabels { if let value = value(afterLabel: label) { return value } }
-        return nil
+        guard let label = label, Self.answerLabels.contains(label) else { return nil }
+        return valueAfterColon
     }
 
-    static let answerLabels = ["answer", "correctanswer", "rightanswer", "correctoption", "answerkey"]
+    static let answerLabels: Set<String> = ["answer", "correctanswer", "rightanswer", "correctoption", "answerkey"]
 
     /// The value of a `Model answer:` line, trimmed (may be empty: the answer follows).
     var modelAnswerValue: String? {
         guard text.utf8.first.map({ $0 | 0x20 }) == UInt8(ascii: "m") else { return nil }
-        return value(afterLabel: "modelanswer")
+        return label == "modelanswer" ? valueAfterColon : nil
     }
 
     /// `TTrue` → true, `FFalse` → false (also `T True`, `T) True`, `True`, `False`).
@@ -112,16 +112,23 @@ extension QuizLine {
         return QuizOptionLine(index: index, text: String(Substring(rest)))
     }
 
-    private func value(afterLabel label: String) -> String? {
-        guard startsWithLabel(label), let colon = text.firstIndex(of: ":") else { return nil }
-        return String(text[text.index(after: colon)...]).trimmingSpaces
+    /// The text before the first colon (within 40 bytes), lower-cased without spaces: the
+    /// label of `Answer:`, `Correct answer:`, `Model answer:`; nil without a colon. ASCII labels
+    /// are read from bytes.
+    private var label: String? {
+        guard let colon = text.utf8.prefix(40).firstIndex(of: UInt8(ascii: ":")) else { return nil }
+        let bytes = text.utf8[..<colon]
+        if bytes.allSatisfy({ $0 < 0x80 }) {
+            let kept = bytes.filter { $0 != 0x20 && !(0x09...0x0D).contains($0) }.map { (65...90).contains($0) ? $0 | 0x20 : $0 }
+            return String(decoding: kept, as: UTF8.self)
+        }
+        let before = text[..<colon].lowercased().unicodeScalars.filter { !$0.isSpaceLike }
+        return String(String.UnicodeScalarView(before))
     }
 
-    /// True when the text before the first colon is `label` (ignoring case and spaces).
-    private func startsWithLabel(_ label: String) -> Bool {
-        guard let colon = text.utf8.prefix(40).firstIndex(of: UInt8(ascii: ":")) else { return false }
-        let before = text[..<colon].lowercased().unicodeScalars.filter { !$0.isSpaceLike }
-        return String(String.UnicodeScalarView(before)) == label
+    private var valueAfterColon: String? {
+        guard let colon = text.firstIndex(of: ":") else { return nil }
+        return String(text[text.index(after: colon)...]).trimmingSpaces
     }
 }
 
