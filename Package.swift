@@ -56,7 +56,7 @@ let package = Package(
             "SRSAnki", "CZstd", "CSQLite", "CZlib",
         ], resources: [.copy("Fixtures")]),
         .testTarget(name: "SRSStatsTests", dependencies: ["SRSStats", "SRSCore", "SRSText"], exclude: ["Fixtures"]),
-        .testTarget(name: "SRSStoreTests", dependencies: ["SRSStore", "SRSCore"]),
+        .testTarget(name: "SRSStoreTests", dependencies: ["SRSStore", "SRSCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "SRSUITests", dependencies: ["SRSUI", "SRSCore", "SRSText"], resources: [.copy("Snapshots")]),
         // Keeps the module map drawn in docs/architecture.md equal to the imports of Sources/.
         .testTarget(name: "ArchitectureTests"),

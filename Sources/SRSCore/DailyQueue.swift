@@ -16,21 +16,25 @@ public struct QueueLimits: Equatable, Sendable {
 }
 
 /// Today's cards in the order they are shown: same-day repeats, then due reviews (most overdue
-/// first), then new cards.
+/// first), then new cards; cards in learning steps (Anki's SM-2, FSRS) come in when their step
+/// is due, before the others (the review session times them).
 public struct DailyQueue: Equatable, Sendable {
     public var repeats: [CardID]
     public var reviews: [CardID]
     public var new: [CardID]
+    /// Cards in (re)learning whose step falls due before the study day ends, soonest first.
+    public var learning: [CardID]
 
-    public init(repeats: [CardID] = [], reviews: [CardID] = [], new: [CardID] = []) {
+    public init(repeats: [CardID] = [], reviews: [CardID] = [], new: [CardID] = [], learning: [CardID] = []) {
         self.repeats = repeats
         self.reviews = reviews
         self.new = new
+        self.learning = learning
     }
 
-    public var all: [CardID] { repeats + reviews + new }
-    public var isEmpty: Bool { repeats.isEmpty && reviews.isEmpty && new.isEmpty }
-    public var count: Int { repeats.count + reviews.count + new.count }
+    public var all: [CardID] { learning + repeats + reviews + new }
+    public var isEmpty: Bool { repeats.isEmpty && reviews.isEmpty && new.isEmpty && learning.isEmpty }
+    public var count: Int { repeats.count + reviews.count + new.count + learning.count }
 
     /// Builds today's queue.
     ///
@@ -59,15 +63,17 @@ public struct DailyQueue: Equatable, Sendable {
         } else {
             parts = [Scan(cards[...], progress: progress, day: day, newCap: newCap)]
         }
-        var repeats = parts.flatMap(\.repeats), reviews = parts.flatMap(\.reviews)
+        var repeats = parts.flatMap(\.repeats), reviews = parts.flatMap(\.reviews), learning = parts.flatMap(\.learning)
         let new = parts.flatMap(\.new)
         let newRoom = max(0, limits.newPerDay - parts.reduce(0) { $0 + $1.newStudied })
         let reviewRoom = max(0, limits.maxReviewsPerDay - parts.reduce(0) { $0 + $1.reviewsStudied })
         repeats.sort { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 < $1.0 }
         reviews.sort { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 < $1.0 }
+        learning.sort { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 < $1.0 }
         return DailyQueue(repeats: repeats.map(\.0),
                           reviews: reviews.prefix(reviewRoom).map(\.0),
-                          new: Array(new.prefix(newRoom)))
+                          new: Array(new.prefix(newRoom)),
+                          learning: learning.map(\.0))
     }
 
     /// Collections at least this large are scanned on two threads.
@@ -81,6 +87,7 @@ public struct DailyQueue: Equatable, Sendable {
     struct Scan {
         var repeats: [(CardID, EpochSeconds)] = []
         var reviews: [(CardID, EpochSeconds)] = []
+        var learning: [(CardID, EpochSeconds)] = []
         /// New cards in deck order, at most the daily limit (no part can give more).
         var new: [CardID] = []
         var newStudied = 0, reviewsStudied = 0
@@ -97,14 +104,16 @@ public struct DailyQueue: Equatable, Sendable {
                 if p.firstReview >= day.start { newStudied += 1 }
                 else if p.lastReview >= day.start { reviewsStudied += 1 }
                 guard !p.suspended, p.buriedUntil <= day.now else { continue }
-                guard let memory = p.memory else {
+                guard p.state != nil else {
                     if new.count < newCap { new.append(id) }
                     continue
                 }
-                if p.repeatPending && p.lastReview >= day.start {
+                if p.isLearning {
+                    if p.due < day.end { learning.append((id, p.due)) }
+                } else if p.repeatPending && p.lastReview >= day.start {
                     repeats.append((id, p.lastReview))
-                } else if memory.due < day.end && p.lastReview < day.start {
-                    reviews.append((id, memory.due))
+                } else if p.due < day.end && p.lastReview < day.start {
+                    reviews.append((id, p.due))
                 }
             }
         }
@@ -119,8 +128,8 @@ extension DailyQueue {
         let dayEnd = clock.nextDayStart(after: now)
         let ahead = cards.compactMap { id -> (CardID, EpochSeconds)? in
             guard let p = progress[id], !p.suspended, p.buriedUntil <= now,
-                  let memory = p.memory, memory.due >= dayEnd else { return nil }
-            return (id, memory.due)
+                  let due = p.dueTime, due >= dayEnd, !p.isLearning else { return nil }
+            return (id, due)
         }
         return ahead.sorted { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 < $1.0 }.prefix(limit).map(\.0)
     }
@@ -129,7 +138,7 @@ extension DailyQueue {
     public static func nextDue(progress: [CardID: CardProgress], after time: EpochSeconds) -> EpochSeconds? {
         progress.values.lazy
             .filter { !$0.suspended }
-            .compactMap { $0.memory?.due }
+            .compactMap(\.dueTime)
             .filter { $0 >= time }
             .min()
     }

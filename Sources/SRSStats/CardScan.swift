@@ -6,9 +6,10 @@ enum CardGroup {
     init(_ p: CardProgress, todayStart: EpochSeconds, now: EpochSeconds) {
         if p.suspended { self = .suspended }
         else if p.buriedUntil > now { self = .buried }
-        else if let memory = p.memory {
-            if p.repeatPending && p.lastReview >= todayStart { self = .learning }
-            else { self = memory.intervalDays >= CardCounts.matureDays ? .mature : .young }
+        else if let interval = p.intervalDays {
+            // Anki's states: (re)learning steps; classic SM-2's same-day repeat counts the same.
+            if p.isLearning || (p.repeatPending && p.lastReview >= todayStart) { self = .learning }
+            else { self = interval >= CardCounts.matureDays ? .mature : .young }
         } else { self = .new }
     }
 }
@@ -21,16 +22,17 @@ struct DueSlot: Equatable {
     var isNow: Bool
 
     init?(_ p: CardProgress, days: StudyDays, now: EpochSeconds) {
-        guard !p.suspended, let memory = p.memory else { return nil }
+        guard !p.suspended, let due = p.dueTime else { return nil }
         let todayStart = days.start(of: days.today)
         let repeatToday = p.repeatPending && p.lastReview >= todayStart
-        var day = repeatToday ? days.today : max(days.day(of: memory.due), days.today)
+        var day = repeatToday ? days.today : max(days.day(of: due), days.today)
         // The queue skips a review already answered today: it comes back tomorrow at the earliest.
-        if !repeatToday && p.lastReview >= todayStart { day = max(day, days.today + 1) }
+        // A learning step is due at its moment, answered today or not.
+        if !repeatToday && !p.isLearning && p.lastReview >= todayStart { day = max(day, days.today + 1) }
         let buried = p.buriedUntil > now
         if buried { day = max(day, days.day(of: p.buriedUntil)) }
         self.day = day - days.today
-        self.isNow = self.day == 0 && !buried
+        self.isNow = self.day == 0 && !buried && (!p.isLearning || due <= now)
     }
 }
 
@@ -47,6 +49,7 @@ struct CardTally {
     var easinessBuckets: [Int]
     var easinessSum = 0.0
     var withMemory = 0
+    var withEase = 0
 
     init(forecastDays: Int) {
         forecast = Array(repeating: 0, count: forecastDays)
@@ -57,9 +60,9 @@ struct CardTally {
     /// Adds a card whose group and due slot are already known.
     mutating func add(_ p: CardProgress, group: CardGroup, slot: DueSlot?) {
         add(group)
-        if p.firstReview > 0 || p.memory != nil { counts.reviewed += 1 }
+        if p.firstReview > 0 || p.state != nil { counts.reviewed += 1 }
         if let slot { addDue(slot) }
-        if let memory = p.memory { addMemory(memory) }
+        if let interval = p.intervalDays { addInterval(interval, ease: p.ease) }
     }
 
     mutating func add(_ group: CardGroup, count: Int = 1) {
@@ -80,12 +83,15 @@ struct CardTally {
         if slot.day < forecast.count { forecast[slot.day] += 1 }
     }
 
-    private mutating func addMemory(_ memory: Memory) {
+    /// A card's interval, and its ease where the scheduler has one (not FSRS).
+    private mutating func addInterval(_ interval: Int, ease: Double?) {
         withMemory += 1
-        intervalSum += Double(memory.intervalDays)
-        intervalBuckets[IntervalBuckets.index(memory.intervalDays)] += 1
-        easinessSum += memory.easiness
-        easinessBuckets[EasinessBuckets.index(memory.easiness)] += 1
+        intervalSum += Double(interval)
+        intervalBuckets[IntervalBuckets.index(interval)] += 1
+        guard let ease else { return }
+        withEase += 1
+        easinessSum += ease
+        easinessBuckets[EasinessBuckets.index(ease)] += 1
     }
 }
 

@@ -60,7 +60,9 @@ extension StatsReport {
             all.add(progress, group: group, slot: slot)
             perDeck[deck].add(progress, group: group, slot: slot)
             withProgress[deck] += 1
+            if progress.leech { all.counts.leeches.append(id) }
         }
+        all.counts.leeches.sort()
         for deck in input.decks.indices where only == nil || Int32(deck) == only {
             let unseen = members.cardCounts[deck] - withProgress[deck]
             all.add(.new, count: unseen)
@@ -109,7 +111,7 @@ extension StatsReport {
                                low: Double(i == 0 ? 130 : EasinessBuckets.upperBounds[i - 1]) / 100,
                                high: i < EasinessBuckets.upperBounds.count ? Double(EasinessBuckets.upperBounds[i]) / 100 : nil)
                      },
-                     average: tally.withMemory == 0 ? nil : tally.easinessSum / Double(tally.withMemory))
+                     average: tally.withEase == 0 ? nil : tally.easinessSum / Double(tally.withEase))
     }
 
     /// One row per deck (only the chosen one with `--deck`), plus the cards in no deck, if any.

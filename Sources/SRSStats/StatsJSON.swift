@@ -55,7 +55,8 @@ public enum StatsJSON {
         .object([
             ("new", .int(c.new)), ("learning", .int(c.learning)), ("young", .int(c.young)),
             ("mature", .int(c.mature)), ("suspended", .int(c.suspended)), ("buried", .int(c.buried)),
-            ("total", .int(c.total)),
+            ("total", .int(c.total)), ("leeches", .int(c.leeches.count)),
+            ("leech_cards", .array(c.leeches.map { .string($0.rawValue) })),
         ])
     }
 

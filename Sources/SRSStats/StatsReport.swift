@@ -74,6 +74,8 @@ public struct CardCounts: Equatable, Sendable {
     public var total: Int { new + learning + young + mature + suspended + buried }
     /// Cards answered at least once (whatever their group now).
     public var reviewed = 0
+    /// Cards marked leeches (Anki's rule; in any group), by id.
+    public var leeches: [CardID] = []
 
     /// Anki's definition: a card is mature when its interval is 21 days or more.
     public static let matureDays = 21

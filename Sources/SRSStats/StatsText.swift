@@ -13,8 +13,16 @@ public enum StatsText {
                          retention(report, style: style), history(report, style: style),
                          distributions(report, style: style)]
         }
+        if !report.cards.leeches.isEmpty { sections.append(leeches(report, style: style)) }
         if !report.decks.isEmpty { sections.append(StatsDeckTable.lines(report, style: style)) }
         return sections.map { $0.joined(separator: "\n") }.joined(separator: "\n\n") + "\n"
+    }
+
+    /// The leeches by id: cards that lapsed 8 times (and every 4 more), as Anki counts them.
+    static func leeches(_ report: StatsReport, style: TextStyle) -> [String] {
+        let ids = report.cards.leeches.map { Columns.printable($0.rawValue) }
+        let count = ids.count == 1 ? "1 card:" : "\(TextFormat.count(ids.count)) cards:"
+        return labelled("Leech", [count] + ids, style: style, separator: ", ", afterFirst: " ")
     }
 
     static func title(_ report: StatsReport, user: String, style: TextStyle) -> [String] {

@@ -22,20 +22,27 @@ struct HistoryBuilder {
     /// The cache-file entries of the records added, when being written.
     var entries: [UInt8]?
 
+    /// A record's 32-bit key in the cache: a version-1 record's number, or a hash of a
+    /// version-2 id (a log is all of one version: the upgrade empties the cache).
+    static func key(of id: RecordID) -> Int32 {
+        if id.hasPrefix("v1-"), let seq = Int32(id.dropFirst(3)) { return seq }
+        return Int32(truncatingIfNeeded: StableHash.fnv1a64(id))
+    }
+
     /// Adds one log record.
     mutating func add(_ record: LogRecord) {
         let card = index(of: record.card)
-        let interval = Int32(clamping: record.after.memory?.intervalDays ?? 0)
+        let interval = Int32(clamping: record.after.intervalDays ?? 0)
         switch record.action {
         case let .answer(grade, kind, millis):
             let event = ReviewEvent(time: record.time, card: card, grade: grade, kind: kind,
                                     intervalBefore: lastInterval[Int(card)], intervalAfter: interval,
                                     answerMillis: Int32(clamping: millis))
-            append(event, seq: Int32(clamping: record.seq))
+            append(event, seq: Self.key(of: record.id))
         case let .undo(undoes):
-            remove(seq: Int32(clamping: undoes))
+            remove(seq: Self.key(of: undoes))
             if interval != lastInterval[Int(card)] { entries?.appendInterval(card, interval) }
-        case .bury, .suspend, .unsuspend:
+        case .bury, .suspend, .unsuspend, .reschedule:
             if interval != lastInterval[Int(card)] { entries?.appendInterval(card, interval) }
         }
         lastInterval[Int(card)] = interval
@@ -68,16 +75,13 @@ struct HistoryBuilder {
         return newCard(id)
     }
 
+    /// Drops the newest answer with record key `seq`: an undo takes back a recent answer, so
+    /// the search runs from the end (version-2 keys are hashes, not in order).
     mutating func remove(seq: Int32) {
         entries?.appendRemoval(seq)
-        var low = 0, high = seqs.count
-        while low < high {
-            let mid = (low + high) / 2
-            if seqs[mid] < seq { low = mid + 1 } else { high = mid }
-        }
-        guard low < seqs.count, seqs[low] == seq else { return }
-        seqs.remove(at: low)
-        events.remove(at: low)
+        guard let index = seqs.lastIndex(of: seq) else { return }
+        seqs.remove(at: index)
+        events.remove(at: index)
     }
 
     var history: ReviewHistory { ReviewHistory(cardIDs: cardIDs, events: events) }

@@ -13,24 +13,11 @@ extension ProgressStore {
         guard let fd = try io.openDataFile(path, O_WRONLY | O_CREAT | O_EXCL) else { throw StoreError.creating(path) }
         defer { _ = io.close(fd) }
         var cards: [CardID: CardProgress] = [:]
-        var chunk = ProgressFormat.logHeader
-        var size = 0
-        func flush() throws {
-            let bytes = Array(chunk.utf8)
-            guard bytes.withUnsafeBytes({ io.writeAll(fd, $0) }) else {
-                throw StoreError.io(path: path, operation: "write", reason: Syscalls.lastError())
-            }
-            size += bytes.count
-            chunk = ""
-        }
         for (i, record) in records.enumerated() {
             precondition(record.seq == i + 1, "records must be numbered from 1 without gaps")
-            chunk += ProgressFormat.line(record)
             cards[record.card] = record.after == CardProgress() ? nil : record.after
-            if chunk.utf8.count > 1 << 20 { try flush() }
         }
-        try flush()
-        guard io.fsync(fd) == 0 else { throw StoreError.io(path: path, operation: "write", reason: Syscalls.lastError()) }
+        let size = try writeLog(records, to: fd, path: path, io: io)
         let snapshot = Snapshot(logRecords: records.count, logBytes: size, cards: cards)
         try write(snapshot, user: location.user, to: location.userFolder.appendingPathComponent("cards.json").path, io: io)
     }

@@ -6,12 +6,13 @@ import SRSJSON
 enum ProgressFormat {
     static let logFormat = "srs-review-log"
     static let snapshotFormat = "srs-progress"
-    /// The format version this build writes and the newest it reads.
-    static let version = 1
+    /// The format version this build writes and the newest it reads. Version 1 (records
+    /// numbered by `seq`, SM-2 states only) is read forever and upgraded by a writing command.
+    static let version = 2
     static let logHeader = JSONText.object([("format", .string(logFormat)), ("version", .int(version))]).compact + "\n"
 
     /// Flags in a snapshot row.
-    static let repeatFlag = 1, suspendedFlag = 2
+    static let repeatFlag = 1, suspendedFlag = 2, leechFlag = 4
 
     // MARK: writing
 
@@ -19,17 +20,22 @@ enum ProgressFormat {
     /// `JSONText`'s primitives (quoting, numbers) rather than as `JSONText` trees: they are
     /// written in bulk (a whole history, 100,000 rows), where the tree takes twice as long.
     static func line(_ record: LogRecord) -> String {
-        var out = "{\"seq\":\(record.seq),\"card\":"
+        var out = "{\"id\":"
+        JSONText.quote(record.id, into: &out)
+        out += ",\"card\":"
         JSONText.quote(record.card.rawValue, into: &out)
         out += ",\"at\":\(record.time),"
         switch record.action {
         case let .answer(grade, kind, millis):
             out += "\"do\":\"answer\",\"grade\":\"\(gradeName(grade))\",\"kind\":\"\(kind.rawValue)\",\"ms\":\(millis),"
         case let .undo(undoes):
-            out += "\"do\":\"undo\",\"undoes\":\(undoes),"
+            out += "\"do\":\"undo\",\"undoes\":"
+            JSONText.quote(undoes, into: &out)
+            out += ","
         case .bury: out += "\"do\":\"bury\","
         case .suspend: out += "\"do\":\"suspend\","
         case .unsuspend: out += "\"do\":\"unsuspend\","
+        case .reschedule: out += "\"do\":\"reschedule\","
         }
         out += "\"scheduler\":"
         JSONText.quote(record.scheduler, into: &out)
@@ -39,22 +45,22 @@ enum ProgressFormat {
         return out
     }
 
-    /// A card's state as an object; fields of a never-reviewed card are left out, flags only when set.
-    static func state(_ p: CardProgress, into out: inout String) {
-        var fields: [String] = []
-        if let m = p.memory {
-            fields.append("\"due\":\(m.due),\"interval\":\(m.intervalDays),\"easiness\":\(JSONText.shortest(m.easiness)),\"repetitions\":\(m.repetitions),\"lapses\":\(m.lapses),\"first\":\(p.firstReview),\"last\":\(p.lastReview)")
-        } else if p.lastReview != 0 {
-            fields.append("\"last\":\(p.lastReview)")
-        }
-        if p.repeatPending { fields.append("\"repeat\":true") }
-        if p.suspended { fields.append("\"suspended\":true") }
-        if p.buriedUntil != 0 { fields.append("\"buried_until\":\(p.buriedUntil)") }
-        out += "{" + fields.joined(separator: ",") + "}"
-    }
+    /// A card's state as an object (`ProgressState`).
+    static func state(_ p: CardProgress, into out: inout String) { ProgressState.write(p, into: &out) }
 
-    /// One snapshot row: `[card, due, interval, easiness, repetitions, lapses, first, last, flags, buried_until]`.
+    /// One snapshot row: `[card, due, interval, easiness, repetitions, lapses, first, last, flags, buried_until]`
+    /// for classic SM-2 and new cards; a state of another scheduler has nulls for the SM-2
+    /// columns and its state object (with `scheduler`) as an eleventh column.
     static func row(_ id: CardID, _ p: CardProgress, into out: inout String) {
+        if let state = p.state, p.memory == nil {
+            out += "["
+            JSONText.quote(id.rawValue, into: &out)
+            let flags = (p.repeatPending ? repeatFlag : 0) | (p.suspended ? suspendedFlag : 0) | (p.leech ? leechFlag : 0)
+            out += ",null,null,null,null,null,\(p.firstReview),\(p.lastReview),\(flags),\(p.buriedUntil),{\"scheduler\":\"\(state.schedulerName)\",\"state\":"
+            ProgressState.write(p, into: &out)
+            out += "}]"
+            return
+        }
         out += "["
         JSONText.quote(id.rawValue, into: &out)
         if let m = p.memory {
@@ -62,7 +68,7 @@ enum ProgressFormat {
         } else {
             out += ",null,null,null,null,null,"
         }
-        let flags = (p.repeatPending ? repeatFlag : 0) | (p.suspended ? suspendedFlag : 0)
+        let flags = (p.repeatPending ? repeatFlag : 0) | (p.suspended ? suspendedFlag : 0) | (p.leech ? leechFlag : 0)
         out += "\(p.firstReview),\(p.lastReview),\(flags),\(p.buriedUntil)]"
     }
 
@@ -72,13 +78,15 @@ enum ProgressFormat {
 
     // MARK: reading
 
-    /// Reads one log record (an object) from `reader`.
-    static func readRecord(_ reader: inout JSONReader) throws -> LogRecord {
-        var seq: Int64?, card: String?, at: Int64?, action: String?, grade: Grade?, kind: ReviewKind?
-        var millis: Int64 = 0, undoes: Int64?, scheduler = "sm2", after: CardProgress?
+    /// Reads one log record (an object) from `reader`: version 2 (`id`) or version 1 (`seq`,
+    /// which must be `position`; its id is `RecordIDs.v1(seq:)`).
+    static func readRecord(_ reader: inout JSONReader, position: Int) throws -> LogRecord {
+        var seq: Int64?, id: String?, card: String?, at: Int64?, action: String?, grade: Grade?, kind: ReviewKind?
+        var millis: Int64 = 0, undoes: RecordID?, scheduler = "sm2", stateStart: JSONReader?
         try reader.readObject { r, key in
             switch key {
             case "seq": seq = try r.readInt()
+            case "id": id = try r.readString()
             case "card": card = try r.readString()
             case "at": at = ISOTime.pinned(try r.readInt())
             case "do": action = try r.readString()
@@ -91,15 +99,21 @@ enum ProgressFormat {
                 kind = ReviewKind(rawValue: name)
                 if kind == nil { throw r.error("unknown kind \"\(name)\"") }
             case "ms": millis = try r.readInt()
-            case "undoes": undoes = try r.readInt()
+            case "undoes": undoes = try r.peek() == UInt8(ascii: "\"") ? r.readString() : RecordIDs.v1(seq: Int(try r.readInt()))
             case "scheduler": scheduler = try r.readString()
-            case "state": after = try readState(&r)
+            case "state":
+                stateStart = r
+                try r.skipValue()
             default: try r.skipValue()
             }
         }
-        guard let seq, let card, let at, let action, let after else {
-            throw reader.error("a record without seq, card, at, do or state")
+        guard var stateReader = stateStart, let card, let at, let action, seq != nil || id != nil else {
+            throw reader.error("a record without id, card, at, do or state")
         }
+        if let seq, seq != position {
+            throw RecordNumberError(found: Int(seq), expected: position)
+        }
+        let after = try ProgressState.read(&stateReader, scheduler: scheduler)
         let logAction: LogAction
         switch action {
         case "answer":
@@ -107,40 +121,20 @@ enum ProgressFormat {
             logAction = .answer(grade: grade, kind: kind, answerMillis: Int(millis))
         case "undo":
             guard let undoes else { throw reader.error("an undo without undoes") }
-            logAction = .undo(undoes: Int(undoes))
+            logAction = .undo(undoes: undoes)
         case "bury": logAction = .bury
         case "suspend": logAction = .suspend
         case "unsuspend": logAction = .unsuspend
+        case "reschedule": logAction = .reschedule
         default: throw reader.error("unknown action \"\(action)\"")
         }
-        return LogRecord(seq: Int(seq), card: CardID(card), time: at, action: logAction, scheduler: scheduler, after: after)
+        return LogRecord(seq: position, id: id ?? RecordIDs.v1(seq: position), card: CardID(card), time: at,
+                         action: logAction, scheduler: scheduler, after: after)
     }
 
-    static func readState(_ reader: inout JSONReader) throws -> CardProgress {
-        var due: Int64?, interval: Int64?, easiness: Double?, reps: Int64?, lapses: Int64?
-        var p = CardProgress()
-        try reader.readObject { r, key in
-            switch key {
-            case "due": due = try r.readInt()
-            case "interval": interval = try r.readInt()
-            case "easiness": easiness = try r.readDouble()
-            case "repetitions": reps = try r.readInt()
-            case "lapses": lapses = try r.readInt()
-            case "first": p.firstReview = try r.readInt()
-            case "last": p.lastReview = try r.readInt()
-            case "repeat": p.repeatPending = try r.readBool()
-            case "suspended": p.suspended = try r.readBool()
-            case "buried_until": p.buriedUntil = try r.readInt()
-            default: try r.skipValue()
-            }
-        }
-        if let due, let interval, let easiness, let reps, let lapses {
-            p.memory = Memory(intervalDays: Int(interval), due: due, easiness: easiness,
-                              repetitions: Int(reps), lapses: Int(lapses))
-        } else if due != nil || interval != nil || easiness != nil || reps != nil || lapses != nil {
-            throw reader.error("a state with only some of due, interval, easiness, repetitions, lapses")
-        }
-        return p.pinned
+    /// A version-1 record numbered out of order.
+    struct RecordNumberError: Error {
+        let found: Int, expected: Int
     }
 
     /// Reads one snapshot row.
@@ -164,8 +158,8 @@ enum ProgressFormat {
             let reps = try reader.readInt()
             try reader.expect(UInt8(ascii: ","))
             let lapses = try reader.readInt()
-            p.memory = Memory(intervalDays: Int(interval), due: due, easiness: easiness,
-                              repetitions: Int(reps), lapses: Int(lapses))
+            p = CardProgress(memory: Memory(intervalDays: Int(interval), due: due, easiness: easiness,
+                                            repetitions: Int(reps), lapses: Int(lapses)))
         }
         try reader.expect(UInt8(ascii: ","))
         p.firstReview = try reader.readInt()
@@ -175,9 +169,30 @@ enum ProgressFormat {
         let flags = Int(try reader.readInt())
         p.repeatPending = flags & repeatFlag != 0
         p.suspended = flags & suspendedFlag != 0
+        p.leech = flags & leechFlag != 0
         try reader.expect(UInt8(ascii: ","))
         p.buriedUntil = try reader.readInt()
+        if reader.peek() == UInt8(ascii: ",") {
+            try reader.expect(UInt8(ascii: ","))
+            p = try readStateColumn(&reader, flags: p)
+        }
         try reader.expect(UInt8(ascii: "]"))
         return (id, p.pinned)
+    }
+
+    /// A snapshot row's eleventh column: `{"scheduler": …, "state": {…}}`.
+    static func readStateColumn(_ reader: inout JSONReader, flags: CardProgress) throws -> CardProgress {
+        var scheduler = "sm2", stateStart: JSONReader?
+        try reader.readObject { r, key in
+            switch key {
+            case "scheduler": scheduler = try r.readString()
+            case "state":
+                stateStart = r
+                try r.skipValue()
+            default: try r.skipValue()
+            }
+        }
+        guard var stateReader = stateStart else { throw reader.error("a state column without state") }
+        return try ProgressState.read(&stateReader, scheduler: scheduler)
     }
 }

@@ -4,7 +4,11 @@ import Glibc
 import SRSCore
 import Foundation
 
-/// One user's progress: every card's state and the review log it comes from.
+/// One user's progress on disk: the review log, its snapshot and settings.
+///
+/// Opening reads every card's state; `takeCards()` hands it to its one owner (a `ReviewBook`
+/// during a review), and the store keeps no copy: it appends the records the owner returns and
+/// writes the snapshot the owner passes to `checkpoint(_:)`.
 ///
 /// On disk (`docs/progress-format.md`), in the user's folder:
 /// - `reviews.jsonl`, the review log: the source of truth, appended and fsynced once per answer;
@@ -13,19 +17,21 @@ import Foundation
 /// Opening reads the snapshot and only the log records after it.
 public final class ProgressStore {
     public let location: DataLocation
-    public let settings: UserSettings
-    /// The state of every card that has one; a card missing here is new.
-    public private(set) var cards: [CardID: CardProgress]
+    public private(set) var settings: UserSettings
+    /// The state of every card that has one, as loaded; emptied by `takeCards()`.
+    var cards: [CardID: CardProgress]
     /// The number of records in the log (the `seq` of the newest).
     public private(set) var recordCount: Int
     /// Things worth telling the learner, e.g. that an interrupted write was discarded.
-    public private(set) var notes: [String] = []
+    public internal(set) var notes: [String] = []
 
     let io: Syscalls
     private var lock: UserLock?
     private var logFD: Int32 = -1
     private var logSize: Int
     private var snapshotRecords: Int
+    /// The format version of the log as read (1 until a writing command upgrades it).
+    public private(set) var logVersion = ProgressFormat.version
     /// The log's last record lacks its line feed (written whole, then cut by a crash).
     private var logEndsMidLine = false
 
@@ -47,8 +53,10 @@ public final class ProgressStore {
         try io.requireRealFolders(of: location)
         let lock = try UserLock(path: location.userFolder.appendingPathComponent("lock").path, user: location.user, io: io)
         let store = try ProgressStore(location: location, io: io, lock: lock)
+        if store.logVersion < ProgressFormat.version { try store.upgradeLog() }
         try store.openLogForAppending()
-        if store.recordCount - store.snapshotRecords > snapshotRefreshRecords { try? store.checkpoint() }
+        try store.keepClassicSM2()
+        if store.isSnapshotBehind { try? store.checkpoint(store.cards) }
         return store
     }
 
@@ -95,16 +103,37 @@ public final class ProgressStore {
             throw StoreError.damaged(path: path, line: nil, problem: "the review log is \(size) bytes but cards.json covers its first \(snapshot.logBytes): it was cut short",
                                      fix: "Restore it from a backup, or delete cards.json to rebuild the progress from what the log still holds.")
         }
-        let coveredEndsInNewline = try LogCoverage.check(fd, size: size, snapshot: snapshot, path: path, io: io)
+        let (coveredEndsInNewline, headerVersion) = try LogCoverage.check(fd, size: size, snapshot: snapshot, path: path, io: io)
         let firstLine = snapshot.logBytes == 0 ? 1 : snapshot.logRecords + 2
         let chunk = try ReviewLogFile.stream(fd, io: io, path: path, from: snapshot.logBytes, firstLine: firstLine,
                                              previousSeq: snapshot.logRecords) { apply($0) }
         logSize = chunk.endOffset
+        logVersion = chunk.version ?? headerVersion ?? snapshot.version
         logEndsMidLine = chunk.missingNewline || (size == snapshot.logBytes && !coveredEndsInNewline)
         if chunk.tornBytes > 0 && lock != nil {
             notes.append("\(path): the last \(chunk.tornBytes) bytes were an answer cut short by an interrupted write (never acknowledged); they were discarded.")
         }
     }
+
+    /// A user whose progress was made with classic SM-2 and who never chose a scheduler keeps
+    /// classic SM-2: it is written into settings.json (so this happens once) and the learner is
+    /// told how to switch.
+    func keepClassicSM2() throws {
+        guard settings.scheduler == nil, cards.values.contains(where: { $0.memory != nil }) else { return }
+        settings.scheduler = "sm2"
+        try save(settings: settings)
+        notes.append("Your progress was made with classic SM-2, so srs keeps it. Anki's SM-2 (what new users get) or FSRS: `srs scheduler anki` or `srs scheduler fsrs` replays your answers through it; `srs scheduler sm2` goes back.")
+    }
+
+    /// Hands the loaded progress of every card to its owner; the store keeps none. A card
+    /// missing from the result is new.
+    public func takeCards() -> [CardID: CardProgress] {
+        defer { (cards, cardsTaken) = ([:], true) }
+        return cards
+    }
+
+    /// True once `takeCards()` handed the progress over.
+    private var cardsTaken = false
 
     private func apply(_ record: LogRecord) {
         cards[record.card] = record.after == CardProgress() ? nil : record.after
@@ -134,17 +163,13 @@ public final class ProgressStore {
         }
     }
 
-    /// Appends one record to the log and makes it durable (fdatasync) before returning; then
-    /// updates `cards`. On failure the log is cut back to its previous length, `cards` is
-    /// unchanged, and `StoreError.io` is thrown (exit 74).
-    @discardableResult
-    public func append(card: CardID, action: LogAction, time: EpochSeconds, after: CardProgress,
-                       scheduler: String = "sm2") throws -> LogRecord {
-        let record = LogRecord(seq: recordCount + 1, card: card, time: time, action: action,
-                               scheduler: scheduler, after: after)
+    /// Appends one record (made by a `ReviewBook`, numbered after the log's newest) and makes
+    /// it durable (fdatasync) before returning. On failure the log is cut back to its previous
+    /// length and `StoreError.io` is thrown (exit 74).
+    public func append(_ record: LogRecord) throws {
+        precondition(record.seq == recordCount + 1, "records are appended in order")
         try appendDurably(Array(ProgressFormat.line(record).utf8))
-        apply(record)
-        return record
+        recordCount = record.seq
     }
 
     private func appendDurably(_ bytes: [UInt8]) throws {
@@ -159,22 +184,34 @@ public final class ProgressStore {
         logSize += bytes.count
     }
 
-    /// Writes the snapshot (`cards.json`) covering the whole log, atomically. Only a cache:
-    /// a failure here loses nothing.
-    public func checkpoint() throws {
+    /// True when more records follow the snapshot than a start should read.
+    public var isSnapshotBehind: Bool { recordCount - snapshotRecords > Self.snapshotRefreshRecords }
+
+    /// Writes `cards`, the state after the whole log, as the snapshot (`cards.json`),
+    /// atomically. Only a cache: a failure here loses nothing.
+    public func checkpoint(_ cards: [CardID: CardProgress]) throws {
         guard lock != nil, recordCount != snapshotRecords else { return }
         let snapshot = Snapshot(logRecords: recordCount, logBytes: logSize, cards: cards)
         try write(snapshot)
         snapshotRecords = recordCount
     }
 
+    /// After the upgrade replaced the log: its new size, and no snapshot coverage yet.
+    func upgraded(logSize size: Int) {
+        logSize = size
+        logVersion = ProgressFormat.version
+        snapshotRecords = 0
+    }
+
     /// For a store opened read-only (stats, deck counts) that found no snapshot, or one far
     /// behind the log: writes the snapshot it rebuilt when the user's lock can be taken at once
     /// and nobody appended meanwhile, so the next start need not replay the log. Never waits;
-    /// a failure loses nothing (it is a cache).
+    /// a failure loses nothing (it is a cache). A version-1 log is left as it is, snapshot
+    /// included, until a writing command upgrades it.
     public func saveSnapshotIfUnlocked() {
         let behind = recordCount - snapshotRecords
         guard lock == nil, behind > 0, snapshotRecords == 0 || behind > Self.snapshotRefreshRecords,
+              logVersion == ProgressFormat.version,
               let taken = try? UserLock(path: lockPath, user: location.user, io: io) else { return }
         defer { withExtendedLifetime(taken) {} }
         guard let fd = try? io.openDataFile(logPath, O_RDONLY) else { return }
@@ -208,9 +245,10 @@ public final class ProgressStore {
         try io.writeAtomically(settings.encoded(), to: settingsPath)
     }
 
-    /// Writes the snapshot and releases the lock.
+    /// Releases the lock. The owner of the progress writes its snapshot first, if it wants one;
+    /// a store whose progress was never taken (the store's own tests, repairs) writes its own.
     public func close() {
-        try? checkpoint()
+        if !cardsTaken { try? checkpoint(cards) }
         if logFD >= 0 { _ = io.close(logFD) }
         logFD = -1
         lock = nil

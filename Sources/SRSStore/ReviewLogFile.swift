@@ -11,6 +11,8 @@ struct LogChunk {
     /// Bytes after the last line feed that do not parse: an append cut short by a crash or a
     /// kill (never acknowledged).
     var tornBytes: Int = 0
+    /// The format version in the header, when this chunk held it.
+    var version: Int?
     /// The last record is complete but lacks its line feed: kept; the next append adds one first.
     var missingNewline = false
 }
@@ -42,9 +44,9 @@ struct LogParser {
                 break
             }
             if line == 1 {
-                try ReviewLogFile.checkHeader(buffer, lineStart..<newline, path: path)
+                chunk.version = try ReviewLogFile.checkHeader(buffer, lineStart..<newline, path: path)
             } else if !ReviewLogFile.isBlank(buffer, lineStart..<newline) {
-                try take(ReviewLogFile.parseRecord(buffer, lineStart..<newline, line: line, path: path), body)
+                try take(ReviewLogFile.parseRecord(buffer, lineStart..<newline, line: line, position: seq + 1, path: path), body)
             }
             lineStart = newline + 1
             line += 1
@@ -56,7 +58,7 @@ struct LogParser {
     /// The final line without a line feed: only one that does not parse is torn; a whole record is kept.
     private mutating func finish(_ buffer: UnsafeBufferPointer<UInt8>, _ rest: Range<Int>, base: Int,
                                  _ body: (LogRecord) throws -> Void) throws {
-        if line > 1, let record = try? ReviewLogFile.parseRecord(buffer, rest, line: line, path: path) {
+        if line > 1, let record = try? ReviewLogFile.parseRecord(buffer, rest, line: line, position: seq + 1, path: path) {
             try take(record, body)
             chunk.endOffset = base + rest.upperBound
             chunk.missingNewline = true
@@ -104,7 +106,9 @@ enum ReviewLogFile {
         }
     }
 
-    static func checkHeader(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, path: String) throws {
+    /// Checks the header line; returns its version.
+    @discardableResult
+    static func checkHeader(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, path: String) throws -> Int {
         var reader = JSONReader(UnsafeBufferPointer(rebasing: buffer[..<range.upperBound]), offset: range.lowerBound)
         var format: String?, version: Int64?
         do {
@@ -122,19 +126,25 @@ enum ReviewLogFile {
         if version > ProgressFormat.version {
             throw StoreError.newerFormat(path: path, found: Int(version), supported: ProgressFormat.version)
         }
+        return Int(version)
     }
 
     static func notALog(_ path: String) -> StoreError {
-        .damaged(path: path, line: 1, problem: "not an srs review log (the first line must be {\"format\":\"\(ProgressFormat.logFormat)\",\"version\":1})",
+        .damaged(path: path, line: 1, problem: "not an srs review log (the first line must be {\"format\":\"\(ProgressFormat.logFormat)\",\"version\":\(ProgressFormat.version)})",
                  fix: "Move the file away if it is not yours; srs starts a new log when there is none.")
     }
 
-    static func parseRecord(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, line: Int, path: String) throws -> LogRecord {
+    static func parseRecord(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, line: Int, position: Int,
+                            path: String) throws -> LogRecord {
         var reader = JSONReader(UnsafeBufferPointer(rebasing: buffer[..<range.upperBound]), offset: range.lowerBound)
         do {
-            let record = try ProgressFormat.readRecord(&reader)
+            let record = try ProgressFormat.readRecord(&reader, position: position)
             guard reader.peek() == nil else { throw reader.error("unexpected text after the record") }
             return record
+        } catch let error as ProgressFormat.RecordNumberError {
+            throw StoreError.damaged(path: path, line: line,
+                problem: "record number \(error.found) where \(error.expected) was expected (records are numbered 1, 2, 3, …)",
+                fix: "The log was edited or spliced; restore it from a backup.")
         } catch let error as JSONError {
             let column = error.offset - range.lowerBound + 1
             throw StoreError.damaged(path: path, line: line, problem: "\(error.problem) (column \(column))",

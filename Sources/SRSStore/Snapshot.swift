@@ -7,6 +7,8 @@ import SRSJSON
 struct Snapshot {
     var logRecords: Int = 0
     var logBytes: Int = 0
+    /// The format version it was written in: a version-1 snapshot covers a version-1 log.
+    var version = ProgressFormat.version
     var cards: [CardID: CardProgress] = [:]
 
     /// Parses a snapshot file; errors name the file (`StoreError.damaged` or `.newerFormat`).
@@ -54,6 +56,7 @@ struct Snapshot {
             throw StoreError.damaged(path: path, line: 1, problem: "not an srs progress snapshot (no \"format\": \"\(ProgressFormat.snapshotFormat)\" and \"version\")",
                                      fix: "It is a cache of the review log: delete it and srs rebuilds it from reviews.jsonl.")
         }
+        snapshot.version = Int(clamping: version ?? 1)
         return snapshot
     }
 

@@ -31,6 +31,7 @@ struct SnapshotRowScanner {
                              firstReview: first, lastReview: last)
         p.repeatPending = flags & Int64(ProgressFormat.repeatFlag) != 0
         p.suspended = flags & Int64(ProgressFormat.suspendedFlag) != 0
+        p.leech = flags & Int64(ProgressFormat.leechFlag) != 0
         p.buriedUntil = buried
         return (id, p.pinned, i)
     }

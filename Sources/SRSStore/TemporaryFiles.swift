@@ -26,8 +26,8 @@ enum TemporaryFiles {
         return folder.isEmpty ? (path.hasPrefix("/") ? "/" : ".") : folder
     }
 
-    /// The files srs writes atomically, by their endings.
-    static let endings = [".json", ".cache", ".deck"]
+    /// The files srs writes atomically, by their endings (`.jsonl`: the log, once, by its upgrade).
+    static let endings = [".json", ".jsonl", ".cache", ".deck"]
 
     /// The writer's process id in `name` when it is a temporary file of srs's:
     /// `<file>.tmp-<pid>-<16 hex digits>`, or `<file>.tmp-<pid>` as older versions named them.

@@ -1,17 +1,5 @@
 /// Short human forms of numbers the screen shows.
 public enum Format {
-    /// An interval in days as on a grade key: `1d`, `25d`, `3mo`, `1.5y`.
-    public static func interval(days: Int) -> String {
-        switch days {
-        case ..<1: return "today"
-        case ..<31: return "\(days)d"
-        case ..<365: return "\(Int((Double(days) / 30.4).rounded()))mo"
-        default:
-            let tenths = Int((Double(days) / 36.5).rounded())
-            return tenths % 10 == 0 ? "\(tenths / 10)y" : "\(tenths / 10).\(tenths % 10)y"
-        }
-    }
-
     /// A duration such as `45 s`, `4 min 10 s` or `1 h 5 min` (whole seconds, rounded down): the
     /// one duration format of srs, in the review's summary and in `srs stats` alike.
     public static func duration(millis: Int64) -> String {

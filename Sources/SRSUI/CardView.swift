@@ -37,6 +37,9 @@ struct CardView: Equatable, Sendable {
     /// While typing: how many characters of the answer come after the cursor (0: at the end).
     var cursorFromEnd = 0
     var shownAt: EpochMillis
+    /// When the answer was revealed: the grade keys show, and a grade applies, the states the
+    /// scheduler gives at this moment.
+    var gradedAt: EpochSeconds?
 
     init(entry: QueueEntry, card: Card, shownAt: EpochMillis, rng: inout SeededGenerator) {
         self.entry = entry

@@ -48,6 +48,7 @@ extension ReviewSession {
         case .sameDay: return type + " · again today"
         case .practice: return type + " · practice: the schedule does not change"
         case .review: return type
+        case .learning: return type + " · learning"
         }
     }
 

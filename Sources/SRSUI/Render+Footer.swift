@@ -43,19 +43,32 @@ extension ReviewSession {
     func gradeHints() -> [KeyHint] {
         guard case let .reviewing(view) = mode, case let .revealed(answer) = view.phase,
               let card = cards[view.entry.card] else { return [] }
-        let outcomes = reviewer.outcomes(progress[card.id], at: seconds, practice: practice)
+        let at = gradedAt ?? seconds
+        let outcomes = reviewer.outcomes(progress[card.id], at: at, practice: practice, card: card.id)
         let chosen = card.defaultGrade(after: answer)
         return card.allowedGrades(after: answer).map { grade in
-            let next = practice ? "no change" : outcomes[grade].map(Self.nextTime) ?? ""
+            let next = practice ? "no change" : outcomes[grade].map { nextTime($0, at: at) } ?? ""
             let key = grade == chosen ? "\(grade.rawValue)/Enter" : "\(grade.rawValue)"
             return KeyHint(key: key, label: "\(grade.name) \(next)", isDefault: grade == chosen)
         }
     }
 
-    /// When the card would come back after a grade: later today for a same-day repeat,
-    /// otherwise the interval the scheduler gives.
-    static func nextTime(_ outcome: CardProgress) -> String {
-        if outcome.repeatPending { return "today" }
-        return outcome.memory.map { Format.interval(days: $0.intervalDays) } ?? ""
+    /// When the card would come back after a grade: classic SM-2 says later today for a
+    /// same-day repeat, otherwise its interval; Anki's SM-2 and FSRS show the time to the due
+    /// moment as Anki labels it (`1m`, `10m`, `1d`, `1.3mo`).
+    func nextTime(_ outcome: CardProgress, at time: EpochSeconds) -> String {
+        if let memory = outcome.memory {
+            return outcome.repeatPending ? "today" : IntervalLabel.label(days: memory.intervalDays)
+        }
+        // Anki labels a review by its interval in days, a learning step by its length.
+        if case let .anki(card)? = outcome.state, card.queue == .review { return IntervalLabel.label(days: card.intervalDays) }
+        guard let due = outcome.dueTime else { return "" }
+        return IntervalLabel.label(seconds: Float(max(due - time, 0)))
+    }
+
+    /// When the grade keys on screen were worked out (the reveal), if a card is revealed.
+    var gradedAt: EpochSeconds? {
+        if case let .reviewing(view) = mode { return view.gradedAt }
+        return nil
     }
 }

@@ -26,6 +26,18 @@ extension ReviewSession {
         return layout.rows
     }
 
+    /// Nothing else is left but learning cards whose step is not yet near: the review waits.
+    func waitingRows(due: EpochSeconds, width: Int) -> [Row] {
+        var layout = CardLayout()
+        if stats.reviewed > 0 { addSummary(to: &layout, width: width) }
+        layout.blank()
+        let learning = Format.count(queue.learning.count, "learning card")
+        layout.add("Waiting for \(learning): the next is due in \(IntervalLabel.label(seconds: Float(max(due - seconds, 0)))).",
+                   .bold, width: width)
+        layout.add("It comes up by itself 20 minutes before it is due (Anki's learn-ahead limit); q ends the review.", width: width)
+        return layout.rows
+    }
+
     func addSummary(to layout: inout CardLayout, width: Int) {
         layout.add(practice ? "Practice finished" : "Review finished", .color(.green, bold: true), width: width)
         layout.add(summaryLine ?? "", width: width)
@@ -77,20 +89,33 @@ extension ReviewSession {
     func addHeldBack(_ held: DailyQueue, to layout: inout CardLayout, width: Int) {
         if !held.new.isEmpty {
             let waiting = held.new.count == 1 ? "1 more is waiting" : "\(held.new.count) more are waiting"
-            layout.add("Today's limit of \(Format.count(limits.newPerDay, "new card")) is reached; \(waiting). `srs review --new-today N` raises the limit for today.", width: width)
+            layout.add("Today's limit of \(Format.count(limits.newPerDay, "new card")) is reached; \(waiting). `srs review --new-today N` allows N more today.", width: width)
         }
         if !held.reviews.isEmpty {
-            layout.add("Today's limit of \(Format.count(limits.maxReviewsPerDay, "review")) is reached; \(Format.count(held.reviews.count, "more card")) due.", width: width)
+            layout.add("Today's limit of \(Format.count(limits.maxReviewsPerDay, "review")) is reached; \(Format.count(held.reviews.count, "more card")) due. `srs review --reviews-today N` allows N more today.", width: width)
         }
         if !held.new.isEmpty || !held.reviews.isEmpty { layout.blank() }
     }
 
     func helpRows(width: Int) -> [Row] {
         var layout = CardLayout()
+        layout.add("Scheduler: \(Self.schedulerTitle(reviewer.scheduler.name)) (`srs scheduler` switches; see docs/scheduling.md).", width: width)
+        layout.blank()
         layout.add("Keys", .bold, width: width)
         layout.rows += ReviewKeys.helpText(width: width).map { Row($0) }
         layout.blank()
-        layout.add("Again and Hard bring the card back later in this review. Every answer is saved as you give it.", .dim, width: width)
+        let again = reviewer.repeatsSameDay ? "Again and Hard bring the card back later in this review."
+            : "Again and a new card's Hard and Good go through learning steps of minutes: the card comes back in this review when its step is due."
+        layout.add(again + " Every answer is saved as you give it.", .dim, width: width)
         return layout.rows
+    }
+
+    /// The scheduler's name as the help screen gives it.
+    static func schedulerTitle(_ name: String) -> String {
+        switch name {
+        case "anki": return "Anki's SM-2 (anki)"
+        case "fsrs": return "FSRS-6 (fsrs)"
+        default: return "classic SM-2 (sm2)"
+        }
     }
 }

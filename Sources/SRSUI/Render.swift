@@ -76,8 +76,10 @@ extension ReviewSession {
         if practice {
             return [Span("practice ", .dim), Span("\(queue.remaining.count)", .color(.yellow, bold: true))]
         }
+        // Anki's three counts: new, learning, review; classic SM-2 has same-day repeats instead.
+        let (middle, count) = reviewer.repeatsSameDay ? ("repeat", queue.count(.sameDay)) : ("learning", queue.count(.learning))
         return [Span("new ", .dim), Span("\(queue.count(.new))", .color(.blue, bold: true)),
-                Span("  repeat ", .dim), Span("\(queue.count(.sameDay))", .color(.red, bold: true)),
+                Span("  \(middle) ", .dim), Span("\(count)", .color(.red, bold: true)),
                 Span("  review ", .dim), Span("\(queue.count(.review))", .color(.green, bold: true))]
     }
 
@@ -99,6 +101,7 @@ extension ReviewSession {
         if case let .reviewing(view) = mode, let card = cards[view.entry.card] {
             return cardLayout(view: view, card: card, width: width).rows
         }
+        if case let .waiting(due) = mode { return waitingRows(due: due, width: width) }
         return idleRows(width: width)
     }
 

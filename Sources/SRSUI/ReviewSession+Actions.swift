@@ -9,9 +9,11 @@ extension ReviewSession {
     }
 
     mutating func reveal(_ answer: GivenAnswer) -> [Effect] {
+        let at = seconds
         modifyView {
             $0.phase = .revealed(answer)
             $0.scroll = 0
+            $0.gradedAt = at
         }
         scrollVerdictIntoView()
         return []
@@ -30,65 +32,73 @@ extension ReviewSession {
     mutating func grade(_ grade: Grade) -> [Effect] {
         guard case let .reviewing(view) = mode else { return [] }
         let id = view.entry.card
-        let before = progress[id]
-        let kind = reviewer.kind(of: before, at: seconds, practice: practice)
-        let after = reviewer.answer(before, grade: grade, at: seconds, practice: practice)
         let millis = Int(min(max(now - view.shownAt, 0), Self.answerTimeCap))
-        pushUndo(id)
-        progress[id] = after
+        let before = book[id]
+        // At the moment the grade keys were worked out, so the state applied is the one shown.
+        let record = book.answer(id, grade: grade, at: view.gradedAt ?? seconds, millis: millis, practice: practice,
+                                 mark: mark) { _ in }
         stats.record(grade, card: id)
-        queue.advance(repeatToday: !practice && after.repeatPending)
+        queue.advance(repeatToday: !practice && record.after.repeatPending)
+        if !practice, !record.after.suspended, record.after.isLearning, record.after.due < clock.nextDayStart(after: seconds) {
+            queue.addLearning(id, due: record.after.due)
+        }
+        if record.after.suspended { queue.remaining.removeAll { $0.card == id } }
         showCurrent()
-        return [.record(id, .answer(grade: grade, kind: kind, answerMillis: millis), after: after)]
+        if !practice, reviewer.becameLeech(before, record.after) { notice = leechNotice(record.after) }
+        return [.append(record)]
+    }
+
+    /// What the review says when an answer made the card a leech.
+    func leechNotice(_ after: CardProgress) -> String {
+        let lapses = Format.count(after.state?.lapses ?? 0, "lapse")
+        return after.suspended
+            ? "Leech: \(lapses); the card is suspended (`srs unsuspend` brings it back, u takes it back)."
+            : "Leech: \(lapses); the card is marked a leech (`srs stats` lists leeches, u takes it back)."
     }
 
     /// Anki caps the recorded answer time at 60 s: a learner who walked away did not think that long.
     static let answerTimeCap: EpochMillis = 60_000
 
+    /// What undo gives back besides the card's progress: the queue, the counts, practice mode.
+    var mark: SessionMark { SessionMark(queue: queue, stats: stats, practice: practice) }
+
     /// Hides the card on screen until the next study day.
     mutating func bury() -> [Effect] {
-        let tomorrow = clock.nextDayStart(after: seconds)
-        return setAside(.bury, notice: "Buried until tomorrow.") { $0.buriedUntil = tomorrow }
+        setAside(notice: "Buried until tomorrow.") { book, id, at, mark in book.bury(id, at: at, mark: mark) { _ in } }
     }
 
     /// Takes the card on screen out of every review until `srs unsuspend` restores it.
     mutating func suspend() -> [Effect] {
-        setAside(.suspend, notice: "Suspended: `srs unsuspend` brings it back.") { $0.suspended = true }
+        setAside(notice: "Suspended: `srs unsuspend` brings it back.") { book, id, at, mark in
+            book.suspend(id, at: at, mark: mark) { _ in }
+        }
     }
 
-    mutating func setAside(_ action: LogAction, notice text: String,
-                           _ change: (inout CardProgress) -> Void) -> [Effect] {
+    mutating func setAside(notice text: String,
+                           _ change: (inout ReviewBook<SessionMark>, CardID, EpochSeconds, SessionMark) -> LogRecord) -> [Effect] {
         guard case let .reviewing(view) = mode else { return [] }
         let id = view.entry.card
-        var after = progress[id] ?? CardProgress()
-        change(&after)
-        pushUndo(id)
-        progress[id] = after
+        let record = change(&book, id, seconds, mark)
         queue.remaining.removeAll { $0.card == id }
+        queue.learning.removeAll { $0.card == id }
         showCurrent()
         notice = text
-        return [.record(id, action, after: after)]
-    }
-
-    mutating func pushUndo(_ card: CardID) {
-        undoSteps.append(UndoStep(card: card, before: progress[card], queue: queue, stats: stats,
-                                  practice: practice))
+        return [.append(record)]
     }
 
     /// Takes back the newest answer, bury or suspend: the card's progress, the queue and the
     /// counts return to what they were, and the card is shown again.
     mutating func undo() -> [Effect] {
-        guard let step = undoSteps.popLast() else {
+        guard let (record, mark) = book.undo(at: seconds, appending: { _ in }) else {
             notice = "Nothing to undo."
             return []
         }
-        progress[step.card] = step.before
-        queue = step.queue
-        stats = step.stats
-        practice = step.practice
+        queue = mark.queue
+        stats = mark.stats
+        practice = mark.practice
         showCurrent()
         notice = "Undone."
-        return [.undo(step.card, restoring: step.before ?? CardProgress())]
+        return [.append(record)]
     }
 
     /// `k` on a multiple-choice card: the next letter names the correct option.

@@ -44,7 +44,7 @@ extension ReviewSession {
     /// How many options the card on show has (0 for other cards and screens).
     var optionCount: Int { shownCard?.options.count ?? 0 }
 
-    var canUndo: Bool { !undoSteps.isEmpty }
+    var canUndo: Bool { book.canUndo }
 
     var canPractise: Bool {
         if case let .idle(outlook?) = mode { return outlook.canPractise }
@@ -103,7 +103,7 @@ extension ReviewSession {
         case .bury: return bury()
         case .suspend: return suspend()
         case .fixKey: return startKeyFix()
-        case .practise: startPractice()
+        case .practise: if case .idle = mode { startPractice() }
         case .openHelp: openHelp()
         case .closeHelp: showingHelp = false
         case .scrollUp: scrollBody(by: -1)

@@ -13,27 +13,37 @@ public enum Message: Equatable, Sendable {
     case notice(String)
     /// Work that can wait until the screen is drawn (see `ReviewSession.wantsTick`).
     case tick
+    /// The time, sent when no key came (see `ReviewSession.wakeAt`): a learning card may be due.
+    case clock(at: EpochMillis)
 }
 
 /// What the session asks the shell to do. The session never saves anything itself.
 public enum Effect: Equatable, Sendable {
-    /// Append one record to the review log: an answer, a bury or a suspend.
-    case record(CardID, LogAction, after: CardProgress)
-    /// Take back the newest undoable record the shell appended, restoring `restoring`.
-    case undo(CardID, restoring: CardProgress)
+    /// Append this record to the review log (an answer, bury, suspend or undo, made by the
+    /// session's `ReviewBook`) and make it durable.
+    case append(LogRecord)
     /// Save a corrected multiple-choice key to the card's deck.
     case saveKey(CardID, AnswerKey)
     case quit
 }
 
+/// What reading a card's text gave.
+public enum CardRead: Sendable {
+    case card(Card)
+    /// No deck under review holds the id.
+    case missing
+    /// The deck holds it but its text cannot be read (a damaged block): what is wrong, naming
+    /// the file and line. The session stops there (see `ReviewSession.unreadable`).
+    case unreadable(String)
+}
+
 /// Where a session finds its cards: every id under review in deck order, and a card's text
-/// when it comes up (a large deck is read lazily; see `LazyDeck`). `lookup` returns nil for a
-/// card that cannot be had.
+/// when it comes up (a large deck is read lazily; see `LazyDeck`).
 public struct CardSource: Sendable {
     public var order: [CardID]
-    public var lookup: @Sendable (CardID) -> Card?
+    public var lookup: @Sendable (CardID) -> CardRead
 
-    public init(order: [CardID], lookup: @escaping @Sendable (CardID) -> Card?) {
+    public init(order: [CardID], lookup: @escaping @Sendable (CardID) -> CardRead) {
         self.order = order
         self.lookup = lookup
     }
@@ -41,7 +51,7 @@ public struct CardSource: Sendable {
     /// Cards already in memory: the first card with an id, in deck order.
     public init(cards: [Card]) {
         order = cards.map(\.id)
-        lookup = { id in cards.first { $0.id == id } }
+        lookup = { id in cards.first { $0.id == id }.map(CardRead.card) ?? .missing }
     }
 }
 
@@ -51,28 +61,27 @@ public struct SessionSetup: Sendable {
     public var title: String
     /// Cards of the decks under review, in deck order.
     public var cards: CardSource
-    public var progress: [CardID: CardProgress]
+    /// The user's progress and its log position; the session owns it from here on.
+    public var book: ReviewBook<SessionMark>
     public var limits: QueueLimits
-    public var reviewer: Reviewer
     public var now: EpochMillis
     public var seed: UInt64
     public var size: Size
     /// How many cards a practice-ahead round offers.
     public var practiceLimit: Int
 
-    public init(title: String, cards: [Card], progress: [CardID: CardProgress], limits: QueueLimits,
-                reviewer: Reviewer, now: EpochMillis, seed: UInt64, size: Size, practiceLimit: Int = 20) {
-        self.init(title: title, source: CardSource(cards: cards), progress: progress, limits: limits,
-                  reviewer: reviewer, now: now, seed: seed, size: size, practiceLimit: practiceLimit)
+    public init(title: String, cards: [Card], book: ReviewBook<SessionMark>, limits: QueueLimits,
+                now: EpochMillis, seed: UInt64, size: Size, practiceLimit: Int = 20) {
+        self.init(title: title, source: CardSource(cards: cards), book: book, limits: limits,
+                  now: now, seed: seed, size: size, practiceLimit: practiceLimit)
     }
 
-    public init(title: String, source: CardSource, progress: [CardID: CardProgress], limits: QueueLimits,
-                reviewer: Reviewer, now: EpochMillis, seed: UInt64, size: Size, practiceLimit: Int = 20) {
+    public init(title: String, source: CardSource, book: ReviewBook<SessionMark>, limits: QueueLimits,
+                now: EpochMillis, seed: UInt64, size: Size, practiceLimit: Int = 20) {
         self.title = title
         self.cards = source
-        self.progress = progress
+        self.book = book
         self.limits = limits
-        self.reviewer = reviewer
         self.now = now
         self.seed = seed
         self.size = size
@@ -88,6 +97,9 @@ public struct ReviewSession: Sendable {
         /// Nothing (more) is due: the end-of-review summary, or at the start the next due time.
         /// The outlook is nil until a `.tick` works it out (it reads every card's progress).
         case idle(Outlook?)
+        /// Nothing else is left but a learning card due at this time, beyond the learn-ahead
+        /// limit: the review waits for it.
+        case waiting(EpochSeconds)
     }
 
     /// What lies ahead, worked out once when the queue runs out.
@@ -99,35 +111,32 @@ public struct ReviewSession: Sendable {
         var heldBack: DailyQueue
     }
 
-    /// One step `u` can take back.
-    struct UndoStep: Sendable {
-        var card: CardID
-        var before: CardProgress?
-        var queue: SessionQueue
-        var stats: SessionStats
-        var practice: Bool
-    }
-
     let title: String
     /// Every card under review, in deck order, and where their text comes from.
     let source: CardSource
     var cardOrder: [CardID] { source.order }
     let limits: QueueLimits
-    let reviewer: Reviewer
     let practiceLimit: Int
     let startedAt: EpochMillis
     /// The cards shown so far, by id: filled as cards come up rather than for every card at the
     /// start, which keeps start-up fast on large decks.
     var cards: [CardID: Card] = [:]
-    public internal(set) var progress: [CardID: CardProgress]
+    /// Every card's progress and the undo stack: the one owner during the review.
+    public internal(set) var book: ReviewBook<SessionMark>
+    public var progress: [CardID: CardProgress] { book.cards }
+    var reviewer: Reviewer { book.reviewer }
     var queue: SessionQueue
     var stats = SessionStats()
     var mode: Mode = .idle(nil)
     var practice = false
     var showingHelp = false
-    var undoSteps: [UndoStep] = []
+    /// The card whose text could not be read when it came up, with what was wrong. The review
+    /// stops there: the shell ends it with that message (exit 65), every answer before it saved.
+    public internal(set) var unreadable: (card: CardID, problem: String)?
     var notice: String?
     var idleScroll = 0
+    /// The log position of the last `refill` (one pass over the cards per change, not per tick).
+    var refilledAt = -1
     var helpScroll = 0
     var rng: SeededGenerator
     var now: EpochMillis
@@ -136,16 +145,16 @@ public struct ReviewSession: Sendable {
     public init(_ setup: SessionSetup) {
         title = setup.title
         source = setup.cards
-        progress = setup.progress
+        book = setup.book
         limits = setup.limits
-        reviewer = setup.reviewer
         practiceLimit = setup.practiceLimit
         startedAt = setup.now
         now = setup.now
         rng = SeededGenerator(seed: setup.seed)
         size = setup.size
-        queue = SessionQueue(DailyQueue.build(cards: setup.cards.order, progress: setup.progress, limits: setup.limits,
-                                              clock: setup.reviewer.clock, now: setup.now / 1000))
+        queue = SessionQueue(DailyQueue.build(cards: setup.cards.order, progress: setup.book.cards, limits: setup.limits,
+                                              clock: setup.book.reviewer.clock, now: setup.now / 1000),
+                             progress: setup.book.cards)
         showCurrent()
     }
 
@@ -163,6 +172,13 @@ public struct ReviewSession: Sendable {
     /// queue, the next due time: a pass over every card) follows.
     public var wantsTick: Bool { mode == .idle(nil) }
 
+    /// When the shell should send `.clock` if no key comes first: the moment a waited-for
+    /// learning card can be shown (nil when the review waits for nothing).
+    public var wakeAt: EpochMillis? {
+        if case let .waiting(due) = mode { return (due - SessionQueue.learnAhead) * 1000 }
+        return nil
+    }
+
     /// Applies one message; returns what the shell must do, in order.
     public mutating func update(_ message: Message) -> [Effect] {
         switch message {
@@ -179,13 +195,29 @@ public struct ReviewSession: Sendable {
         case .tick:
             if wantsTick { mode = .idle(outlook()) }
             return []
+        case let .clock(at):
+            now = max(now, at)
+            if case .waiting = mode { showCurrent() }
+            return []
         }
     }
 
-    /// Shows the first card of the queue, or the idle screen when it is empty.
+    /// Shows the first card of the queue, or the idle screen when it is empty. A card no deck
+    /// holds is skipped; an unreadable one stops the review (`unreadable`).
     mutating func showCurrent() {
-        if let entry = queue.current { loadCard(entry.card) }
-        guard let entry = queue.current, let card = cards[entry.card] else {
+        if queue.remaining.isEmpty, !practice, book.canUndo, refilledAt != book.recordCount { refill() }
+        if !practice, let early = queue.pickLearning(now: seconds), early > 0 {
+            notice = "Shown early: this learning card is due in \(IntervalLabel.label(seconds: Float(early))) (nothing else is left; Anki shows learning cards up to 20 minutes early)."
+        }
+        while let entry = queue.current, !loadCard(entry.card) {
+            guard unreadable == nil else { break }
+            queue.skipCurrent()
+        }
+        if unreadable == nil, queue.current == nil, let wake = queue.learningWakeUp {
+            mode = .waiting(wake + SessionQueue.learnAhead)
+            return
+        }
+        guard unreadable == nil, let entry = queue.current, let card = cards[entry.card] else {
             mode = .idle(nil)
             idleScroll = 0
             return
@@ -193,18 +225,31 @@ public struct ReviewSession: Sendable {
         mode = .reviewing(CardView(entry: entry, card: card, shownAt: now, rng: &rng))
     }
 
-    /// Gives the session its own copy of the progress it started from. Until then it shares the
-    /// caller's dictionary, and the first answer would copy it (about 15 ms for 100,000 cards);
-    /// the shell calls this once the first card is on screen, while the learner reads.
-    public mutating func takeOwnProgress() {
-        progress.reserveCapacity(progress.count + 64)
+    /// When the queue runs out, today's limits may still leave room: a buried or suspended card
+    /// took a place it no longer needs (issue 10, point 7: 18 new cards studied, the limit 20,
+    /// and the end screen said the limit was reached). The cards the limits now allow come in.
+    mutating func refill() {
+        refilledAt = book.recordCount
+        let today = DailyQueue.build(cards: cardOrder, progress: progress, limits: limits, clock: clock, now: seconds)
+        let waiting = Set(queue.learning.map(\.card))
+        queue.remaining += today.reviews.filter { !waiting.contains($0) }.map { QueueEntry(card: $0, origin: .review) }
+            + today.new.filter { !waiting.contains($0) }.map { QueueEntry(card: $0, origin: .new) }
     }
 
     /// Makes card `id` available in `cards`, from the source: once per card shown (a scan of ids
-    /// costs well under a millisecond for 100,000 cards).
-    mutating func loadCard(_ id: CardID) {
-        guard cards[id] == nil, let card = source.lookup(id) else { return }
-        cards[id] = card
+    /// costs well under a millisecond for 100,000 cards). False when it cannot be had.
+    mutating func loadCard(_ id: CardID) -> Bool {
+        if cards[id] != nil { return true }
+        switch source.lookup(id) {
+        case let .card(card):
+            cards[id] = card
+            return true
+        case .missing:
+            return false
+        case let .unreadable(problem):
+            unreadable = (id, problem)
+            return false
+        }
     }
 
     /// The next due time, tomorrow's queue and whether practice is possible, from now.

@@ -3,6 +3,14 @@ import SRSCore
 /// Why a card is in today's review: it sets which header count it belongs to.
 public enum QueueOrigin: Equatable, Sendable {
     case new, review, sameDay, practice
+    /// A (re)learning step (Anki's SM-2, FSRS).
+    case learning
+}
+
+/// A card in learning steps waiting for its step: due at `due`.
+struct LearningEntry: Equatable, Sendable {
+    var card: CardID
+    var due: EpochSeconds
 }
 
 /// One card waiting in the session.
@@ -18,9 +26,17 @@ struct SessionQueue: Equatable, Sendable {
     static let sameDayRepeatGap = 10
 
     var remaining: [QueueEntry]
+    /// Cards in learning steps, soonest due first: one comes to the front of `remaining` when
+    /// its step is due (`pickLearning`).
+    var learning: [LearningEntry] = []
     var done = 0
 
-    init(_ queue: DailyQueue) {
+    /// Anki's learn-ahead limit: with nothing else left, a learning card due within this many
+    /// seconds is shown early rather than waited for.
+    static let learnAhead: EpochSeconds = 20 * 60
+
+    init(_ queue: DailyQueue, progress: [CardID: CardProgress] = [:]) {
+        learning = queue.learning.map { LearningEntry(card: $0, due: progress[$0]?.due ?? 0) }
         remaining = queue.repeats.map { QueueEntry(card: $0, origin: .sameDay) }
             + queue.reviews.map { QueueEntry(card: $0, origin: .review) }
             + queue.new.map { QueueEntry(card: $0, origin: .new) }
@@ -31,10 +47,41 @@ struct SessionQueue: Equatable, Sendable {
     }
 
     var current: QueueEntry? { remaining.first }
-    var total: Int { done + remaining.count }
+    var total: Int { done + remaining.count + learning.count }
 
     func count(_ origin: QueueOrigin) -> Int {
-        remaining.reduce(0) { $0 + ($1.origin == origin ? 1 : 0) }
+        remaining.reduce(origin == .learning ? learning.count : 0) { $0 + ($1.origin == origin ? 1 : 0) }
+    }
+
+    /// Brings the soonest learning card to the front when its step is due at `now`, or, with
+    /// nothing else left, when it is due within the learn-ahead limit. Returns how many seconds
+    /// early it comes (0 when due), or nil when none came.
+    mutating func pickLearning(now: EpochSeconds) -> EpochSeconds? {
+        guard let next = learning.first, remaining.first?.origin != .learning else { return nil }
+        let early = next.due - now
+        guard early <= 0 || (remaining.isEmpty && early <= Self.learnAhead) else { return nil }
+        learning.removeFirst()
+        remaining.insert(QueueEntry(card: next.card, origin: .learning), at: 0)
+        return max(early, 0)
+    }
+
+    /// When the review, with nothing else left, will next have a learning card to show (its due
+    /// time less the learn-ahead limit); nil when nothing waits.
+    var learningWakeUp: EpochSeconds? {
+        guard remaining.isEmpty, let next = learning.first else { return nil }
+        return next.due - Self.learnAhead
+    }
+
+    /// Puts `card` among the learning cards, due at `due`.
+    mutating func addLearning(_ card: CardID, due: EpochSeconds) {
+        learning.removeAll { $0.card == card }
+        let position = learning.firstIndex { ($0.due, $0.card) > (due, card) } ?? learning.count
+        learning.insert(LearningEntry(card: card, due: due), at: position)
+    }
+
+    /// Drops the current card without counting it (its text cannot be had).
+    mutating func skipCurrent() {
+        if !remaining.isEmpty { remaining.removeFirst() }
     }
 
     /// Moves past the current card; a same-day repeat goes back in a little later.
@@ -47,6 +94,14 @@ struct SessionQueue: Equatable, Sendable {
             remaining.insert(QueueEntry(card: entry.card, origin: .sameDay), at: position)
         }
     }
+}
+
+/// What undo gives back to the review screen besides the card's progress (kept on the one
+/// undo stack, in the session's `ReviewBook`).
+public struct SessionMark: Sendable {
+    var queue: SessionQueue
+    var stats: SessionStats
+    var practice: Bool
 }
 
 /// What the end-of-review summary reports.

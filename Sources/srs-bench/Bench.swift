@@ -16,6 +16,7 @@ enum Bench {
             case "answer": try answer(arguments.dropFirst())
             case "phases": try phases(arguments.dropFirst())
             case "history": try history(arguments.dropFirst())
+            case "switch": BenchSwitch.run(arguments.dropFirst())
             case "rebuild": try rebuild(arguments.dropFirst())
             default:
                 print("""
@@ -24,6 +25,7 @@ enum Bench {
                            srs-bench phases DIR     the same, each part alone (ms)
                            srs-bench answer DIR [--count N]   durable answers (median, p95 ms)
                            srs-bench history DIR    read the review history for stats (ms)
+                           srs-bench switch [--reviews N] [--cards N]   replay through anki and fsrs (ms)
                            srs-bench rebuild DIR snapshot|history|open   rebuild one cache from the log (ms)
                     """)
                 exit(64)
@@ -66,12 +68,13 @@ enum Bench {
         let t1 = DispatchTime.now().uptimeNanoseconds
         let now = EpochSeconds(Date().timeIntervalSince1970)
         let clock = store.settings.clock()
-        let queue = DailyQueue.build(cards: decks.flatMap(\.ids), progress: store.cards,
+        let cards = store.takeCards()
+        let queue = DailyQueue.build(cards: decks.flatMap(\.ids), progress: cards,
                                      limits: store.settings.limits(at: now, clock: clock), clock: clock, now: now)
         let t2 = DispatchTime.now().uptimeNanoseconds
         print(String(format: "{\"open_ms\":%.1f,\"queue_ms\":%.1f,\"total_ms\":%.1f,\"cards\":%d,\"states\":%d,\"repeats\":%d,\"reviews\":%d,\"new\":%d}",
                      Double(t1 - t0) / 1e6, Double(t2 - t1) / 1e6, Double(t2 - t0) / 1e6,
-                     decks.reduce(0) { $0 + $1.ids.count }, store.cards.count, queue.repeats.count, queue.reviews.count, queue.new.count))
+                     decks.reduce(0) { $0 + $1.ids.count }, cards.count, queue.repeats.count, queue.reviews.count, queue.new.count))
         store.close()
     }
 
@@ -86,7 +89,7 @@ enum Bench {
         let clock = store.settings.clock()
         _ = clock.dayStart(containing: now)
         let t3 = DispatchTime.now().uptimeNanoseconds
-        let queue = DailyQueue.build(cards: decks.flatMap(\.ids), progress: store.cards,
+        let queue = DailyQueue.build(cards: decks.flatMap(\.ids), progress: store.takeCards(),
                                      limits: store.settings.limits(at: now, clock: clock), clock: clock, now: now)
         let t4 = DispatchTime.now().uptimeNanoseconds
         print(String(format: "{\"progress_ms\":%.1f,\"deck_ids_ms\":%.1f,\"first_calendar_ms\":%.1f,\"queue_ms\":%.1f,\"queued\":%d}",
@@ -103,17 +106,15 @@ enum Bench {
         try FileManager.default.copyItem(at: source.userFolder, to: scratch.userFolder)
         sync() // the copy's dirty pages must not be charged to the first answers
         let store = try ProgressStore.openForReview(scratch)
-        let reviewer = Reviewer(clock: store.settings.clock())
+        var book = ReviewBook<NoMark>(cards: store.takeCards(), reviewer: store.settings.reviewer(),
+                                      recordCount: store.recordCount, ids: .fresh())
         let now = EpochSeconds(Date().timeIntervalSince1970)
-        let ids = Array(store.cards.keys.sorted().prefix(count))
+        let ids = Array(book.cards.keys.sorted().prefix(count))
         var times: [Double] = []
         for (i, id) in ids.enumerated() {
             let time = now + EpochSeconds(i)
-            let before = store.cards[id]
             let start = DispatchTime.now().uptimeNanoseconds
-            let after = reviewer.answer(before, grade: .good, at: time)
-            try store.append(card: id, action: .answer(grade: .good, kind: reviewer.kind(of: before, at: time), answerMillis: 3000),
-                             time: time, after: after)
+            try book.answer(id, grade: .good, at: time, millis: 3000, mark: NoMark(), appending: store.append)
             times.append(ms(start))
         }
         times.sort()
@@ -132,7 +133,7 @@ enum Bench {
         let t0 = DispatchTime.now().uptimeNanoseconds
         let store = try ProgressStore.openReadOnly(where_)
         if which == "history" { try store.rebuildHistoryCache() } else { store.saveSnapshotIfUnlocked() }
-        print("{\"rebuild\":\"\(which)\"," + String(format: "\"ms\":%.1f,\"records\":%d,\"cards\":%d}", ms(t0), store.recordCount, store.cards.count))
+        print("{\"rebuild\":\"\(which)\"," + String(format: "\"ms\":%.1f,\"records\":%d,\"cards\":%d}", ms(t0), store.recordCount, store.takeCards().count))
     }
 
     static func history(_ args: ArraySlice<String>) throws {

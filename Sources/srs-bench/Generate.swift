@@ -77,7 +77,7 @@ struct CollectionGenerator {
         }
         answers.sort { $0.0 < $1.0 }
         return answers.enumerated().map { i, a in
-            LogRecord(seq: i + 1, card: a.1, time: a.0,
+            LogRecord(seq: i + 1, id: "bench-" + String(i + 1), card: a.1, time: a.0,
                       action: .answer(grade: a.2, kind: a.3, answerMillis: Int.random(in: 1_500...20_000, using: &random)),
                       scheduler: "sm2", after: a.4)
         }

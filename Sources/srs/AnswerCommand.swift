@@ -34,7 +34,11 @@ struct AnswerCommand: ParsableCommand {
             let clock = store.settings.clock()
             let fixedTime = at.flatMap { ISOTime.parse($0) ?? clock.dayStart(named: $0) }
             for note in store.notes { Output.err("srs: \(note)\n") }
-            let reviewer = Reviewer(clock: store.settings.clock())
+            var book = ReviewBook<NoMark>(cards: store.takeCards(), reviewer: store.settings.reviewer(),
+                                          recordCount: store.recordCount, ids: .fresh())
+            // One append per answer; the snapshot is rewritten only when a start would
+            // otherwise read many records after it.
+            defer { if store.isSnapshotBehind { try? store.checkpoint(book.cards) } }
             var number = 0, recorded = 0
             while let line = readLine(strippingNewline: true) {
                 number += 1
@@ -42,23 +46,26 @@ struct AnswerCommand: ParsableCommand {
                 if words.isEmpty { continue }
                 let (card, grade, millis) = try parse(words, line: number)
                 let time = fixedTime ?? EpochSeconds(Date().timeIntervalSince1970)
-                let before = store.cards[card]
-                let kind = reviewer.kind(of: before, at: time)
-                let after = reviewer.answer(before, grade: grade, at: time)
-                let record = try store.append(card: card, action: .answer(grade: grade, kind: kind, answerMillis: millis),
-                                              time: time, after: after)
+                let record = try book.answer(card, grade: grade, at: time, millis: millis, mark: NoMark(),
+                                             appending: store.append)
                 recorded += 1
-                let memory = after.memory
-                let acknowledgement = JSONText.object([
-                    ("seq", .int(record.seq)), ("card", .string(card.rawValue)), ("grade", .string(grade.name.lowercased())),
-                    ("kind", .string(kind.rawValue)), ("interval_days", .int(memory?.intervalDays ?? 0)),
-                    ("due", .string(ISOTime.format(memory?.due ?? 0))),
-                ])
-                try Output.out(acknowledgement.compact + "\n") { code in
+                try Output.out(acknowledgement(record)) { code in
                     Output.err("srs answer: stopped at <stdin>:\(number): its answer is recorded (seq \(record.seq)) but could not be acknowledged (\(String(cString: strerror(code)))); \(recorded) \(recorded == 1 ? "answer" : "answers") recorded in all, the rest of the input not read.\n")
                 }
             }
         }
+    }
+
+    /// The line printed once an answer is on disk.
+    private func acknowledgement(_ record: LogRecord) -> String {
+        guard case let .answer(grade, kind, _) = record.action else { return "" }
+        let after = record.after
+        let line = JSONText.object([
+            ("seq", .int(record.seq)), ("id", .string(record.id)), ("card", .string(record.card.rawValue)), ("grade", .string(grade.name.lowercased())),
+            ("kind", .string(kind.rawValue)), ("interval_days", .int(after.intervalDays ?? 0)),
+            ("due", .string(ISOTime.format(after.dueTime ?? 0))),
+        ])
+        return line.compact + "\n"
     }
 
     private func parse(_ words: [Substring], line: Int) throws -> (CardID, Grade, Int) {

@@ -25,9 +25,10 @@ struct DecksCommand: ParsableCommand {
         try reportingErrors {
             let location = try user.location()
             let decks = try DeckLibrary(location: location).list(checkingCards: true)
-            let progress = try ProgressStore.openReadOnly(location)
+            let store = try ProgressStore.openReadOnly(location)
+            let progress = store.takeCards(), clock = store.settings.clock()
             let now = EpochSeconds(Date().timeIntervalSince1970)
-            let rows = decks.map { Row(summary: $0, queue: queue($0, progress, now)) }
+            let rows = decks.map { Row(summary: $0, queue: queue($0, progress, clock, now)) }
             try Output.out(json ? Self.json(rows) : Self.table(rows))
         }
     }
@@ -40,10 +41,10 @@ struct DecksCommand: ParsableCommand {
     }
 
     /// Today's queue without daily limits: what the deck holds for the user right now.
-    private func queue(_ deck: DeckSummary, _ progress: ProgressStore, _ now: EpochSeconds) -> DailyQueue {
+    private func queue(_ deck: DeckSummary, _ progress: [CardID: CardProgress], _ clock: DayClock,
+                       _ now: EpochSeconds) -> DailyQueue {
         let unlimited = QueueLimits(newPerDay: Int.max, maxReviewsPerDay: Int.max)
-        return DailyQueue.build(cards: deck.cardIDs, progress: progress.cards, limits: unlimited,
-                                clock: progress.settings.clock(), now: now)
+        return DailyQueue.build(cards: deck.cardIDs, progress: progress, limits: unlimited, clock: clock, now: now)
     }
 
     /// One line a deck, its columns aligned by display width (`Columns`): a CJK or emoji deck

@@ -19,15 +19,22 @@ struct ReviewCommand: ParsableCommand {
     var deck: String?
 
     @Option(name: .customLong("new-today"), help: ArgumentHelp(
-        "Allow this many new cards today (this study day only; the daily limit stays as it is).", valueName: "n"))
+        "Allow this many more new cards today, as Anki's \"increase today's limit\" (this study day only).", valueName: "n"))
     var newToday: Int?
+
+    @Option(name: .customLong("reviews-today"), help: ArgumentHelp(
+        "Allow this many more reviews today (this study day only).", valueName: "n"))
+    var reviewsToday: Int?
 
     @Option(help: .hidden)
     var seed: UInt64?
 
     func validate() throws {
-        if let newToday, newToday < 0 {
-            throw ValidationError("--new-today must be 0 or more, e.g. --new-today 40.")
+        if let newToday, newToday < 0 || newToday > 1_000_000 {
+            throw ValidationError("--new-today must be 0 or more, e.g. --new-today 10.")
+        }
+        if let reviewsToday, reviewsToday < 0 || reviewsToday > 1_000_000 {
+            throw ValidationError("--reviews-today must be 0 or more, e.g. --reviews-today 50.")
         }
     }
 
@@ -48,24 +55,32 @@ struct ReviewCommand: ParsableCommand {
             let terminal = try checked { try Terminal.open(environment: environment) }
             defer { terminal.close() }
             timing?.mark("terminal")
-            var shell = ReviewShell(store: store, settings: settings, library: library, decks: decks,
+            let shell = ReviewShell(store: store, settings: settings, library: library, decks: decks,
                                     terminal: terminal, timing: timing)
-            let summary = try shell.run(title: deck.map { _ in decks.first?.name ?? "" } ?? title(of: decks),
+            let session = try shell.run(title: deck.map { _ in decks.first?.name ?? "" } ?? title(of: decks),
                                         seed: seed ?? UInt64(truncatingIfNeeded: Clock.millis()))
+            try? store.checkpoint(session.book.cards)
             terminal.close()
             timing?.write()
-            if let summary { try Output.out(summary + "\n") }
+            if let summary = session.summaryLine { try Output.out(summary + "\n") }
+            if let (_, problem) = session.unreadable { throw Failure(description: problem, exitCode: 65) }
             // A signal exits as shells expect (128 + its number); a terminal that went away is an I/O error.
             if terminal.interrupted { throw ExitCode(terminal.signal != 0 ? 128 + terminal.signal : 74) }
         }
     }
 
-    /// The user's settings, with `--new-today` saved for the current study day.
+    /// The user's settings, with `--new-today` and `--reviews-today` added to what the current
+    /// study day already has (Anki's "increase today's limit" adds up the same way) and saved.
     private func settingNewToday(_ store: ProgressStore) throws -> UserSettings {
         var settings = store.settings
-        guard let newToday else { return settings }
+        guard newToday != nil || reviewsToday != nil else { return settings }
         let day = settings.clock().dayName(containing: Clock.millis() / 1000)
-        settings.newToday = (day: day, limit: newToday)
+        func added(_ current: (day: String, more: Int)?, _ more: Int?) -> (day: String, more: Int)? {
+            guard let more else { return current }
+            return (day, (current?.day == day ? current?.more ?? 0 : 0) + more)
+        }
+        settings.newToday = added(settings.newToday, newToday)
+        settings.reviewsToday = added(settings.reviewsToday, reviewsToday)
         try store.save(settings: settings)
         return settings
     }

@@ -54,12 +54,8 @@ struct ReviewShell {
     let settings: UserSettings
     let library: DeckLibrary
     let decks: [LazyDeck]
-    /// A card that could not be read when it came up (a damaged block in a deck file).
-    let unreadable = UnreadableCard()
     let terminal: Terminal
     let timing: ReviewTiming?
-    /// Sequence numbers of the records `u` can take back, newest last.
-    private var undoable: [Int] = []
 
     init(store: ProgressStore, settings: UserSettings, library: DeckLibrary, decks: [LazyDeck], terminal: Terminal,
          timing: ReviewTiming?) {
@@ -71,27 +67,30 @@ struct ReviewShell {
         self.timing = timing
     }
 
-    /// Runs until `q`, Ctrl-C or a signal; returns a one-line summary for after the screen.
-    /// Throws when an answer cannot be saved (the terminal is restored by the caller).
-    mutating func run(title: String, seed: UInt64) throws -> String? {
+    /// Runs until `q`, Ctrl-C or a signal; returns the session as it ended (its summary, the
+    /// cards it could not read, the progress to snapshot). Throws when an answer cannot be saved
+    /// (the terminal is restored by the caller).
+    func run(title: String, seed: UInt64) throws -> ReviewSession {
         var session = makeSession(title: title, seed: seed)
-        try unreadable.check()
+        if session.unreadable != nil { return session }
         for note in store.notes { _ = session.update(.notice(note)) }
         timing?.mark("session")
         terminal.draw(session.render(terminal.size))
         timing?.mark("first_card")
         finishPendingWork(&session)
-        session.takeOwnProgress()
         while !terminal.interrupted {
-            guard let event = terminal.next() else { continue }
+            guard let event = terminal.next() else {
+                wake(&session)
+                continue
+            }
             guard try handle(event, session: &session) else { break }
         }
-        return session.summaryLine
+        return session
     }
 
     /// One key or resize: update, perform the effects (every answer durable), redraw. False
     /// means quit.
-    mutating func handle(_ event: TerminalEvent, session: inout ReviewSession) throws -> Bool {
+    func handle(_ event: TerminalEvent, session: inout ReviewSession) throws -> Bool {
         let keyStart = ReviewTiming.nanos()
         let now = Clock.millis()
         let message: Message
@@ -105,12 +104,20 @@ struct ReviewShell {
             guard try perform(effect, at: now / 1000, session: &session) else { return false }
         }
         // Only now, with the answer that led to it saved: a damaged next card ends the review.
-        try unreadable.check()
+        if session.unreadable != nil { return false }
         let saved = ReviewTiming.nanos()
         terminal.draw(session.render(terminal.size))
         timing?.key([keyStart, updated, saved, ReviewTiming.nanos()])
         finishPendingWork(&session)
         return true
+    }
+
+    /// While the review waits for a learning card, tells it the time (and redraws its
+    /// countdown) whenever no key came.
+    func wake(_ session: inout ReviewSession) {
+        guard session.wakeAt != nil else { return }
+        _ = session.update(.clock(at: Clock.millis()))
+        terminal.draw(session.render(terminal.size))
     }
 
     /// Lets the session finish what it put off until the screen was drawn, then redraws.
@@ -124,30 +131,29 @@ struct ReviewShell {
         let now = Clock.millis()
         let clock = settings.clock()
         let order = decks.count == 1 ? decks[0].ids : decks.flatMap(\.ids)
-        let source = CardSource(order: order) { [decks, unreadable] id in
+        let source = CardSource(order: order) { [decks] id in
             for deck in decks {
                 guard let index = deck.index(of: id) else { continue }
-                do { return try deck.card(at: index) } catch {
-                    unreadable.record(error)
-                    return nil
+                do { return .card(try deck.card(at: index)) } catch {
+                    return .unreadable(String(describing: error))
                 }
             }
-            return nil
+            return .missing
         }
-        let setup = SessionSetup(title: title, source: source, progress: store.cards,
+        // One deck under review uses its option overrides (Anki's presets); several, the user's options.
+        let book = ReviewBook<SessionMark>(cards: store.takeCards(), reviewer: settings.reviewer(deck: decks.count == 1 ? decks[0].name : nil),
+                                           recordCount: store.recordCount, ids: .fresh())
+        let setup = SessionSetup(title: title, source: source, book: book,
                                  limits: settings.limits(at: now / 1000, clock: clock),
-                                 reviewer: Reviewer(clock: clock), now: now, seed: seed, size: terminal.size)
+                                 now: now, seed: seed, size: terminal.size)
         return ReviewSession(setup)
     }
 
     /// Performs one effect; false means quit.
-    mutating func perform(_ effect: Effect, at time: EpochSeconds, session: inout ReviewSession) throws -> Bool {
+    func perform(_ effect: Effect, at time: EpochSeconds, session: inout ReviewSession) throws -> Bool {
         switch effect {
-        case let .record(card, action, after):
-            undoable.append(try store.append(card: card, action: action, time: time, after: after).seq)
-        case let .undo(card, restoring):
-            guard let seq = undoable.popLast() else { break }
-            try store.append(card: card, action: .undo(undoes: seq), time: time, after: restoring)
+        case let .append(record):
+            try store.append(record)
         case let .saveKey(card, key):
             saveKey(key, card: card, session: &session)
         case .quit:
@@ -163,26 +169,5 @@ struct ReviewShell {
         } catch {
             _ = session.update(.notice("The key was not saved: \(error)"))
         }
-    }
-}
-
-/// The first error met reading a card's text from a deck, kept for the shell to report: the
-/// session only learns that the card is not there.
-final class UnreadableCard: @unchecked Sendable {
-    private let lock = NSLock()
-    private var error: Error?
-
-    func record(_ error: Error) {
-        lock.lock()
-        defer { lock.unlock() }
-        if self.error == nil { self.error = error }
-    }
-
-    /// Throws the recorded error: a damaged deck ends the review with its message (exit 65),
-    /// after every answer given so far is safe.
-    func check() throws {
-        lock.lock()
-        defer { lock.unlock() }
-        if let error { throw error }
     }
 }

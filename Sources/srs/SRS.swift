@@ -42,6 +42,7 @@ struct SRS: AsyncParsableCommand {
         subcommands: [
             ReviewCommand.self,
             UnsuspendCommand.self,
+            SchedulerCommand.self,
             ScheduleCommand.self,
             ImportCommand.self,
             DecksCommand.self,

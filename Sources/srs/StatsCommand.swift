@@ -55,7 +55,7 @@ struct StatsCommand: ParsableCommand {
             phases.lap("history")
             let decks = try decksRead.value()
             phases.lap("decks")
-            let input = StatsInput(decks: decks, progress: store.cards, history: history, clock: clock,
+            let input = StatsInput(decks: decks, progress: store.takeCards(), history: history, clock: clock,
                                    now: now, historyDays: days, onlyDeck: try StatsDecks.index(of: deck, in: decks))
             let report = StatsReport.compute(input)
             phases.lap("compute")

@@ -28,28 +28,29 @@ struct UnsuspendCommand: ParsableCommand {
             if cards.isEmpty && !all {
                 let store = try ProgressStore.openReadOnly(location)
                 let decks = try DeckLibrary(location: location).lazyAll()
-                try Output.out(listing(suspended(in: store), decks: decks))
+                try Output.out(listing(suspended(in: store.takeCards()), decks: decks))
                 return
             }
             let store = try ProgressStore.openForReview(location)
             defer { store.close() }
-            let ids = all ? suspended(in: store) : try cards.map { try checkSuspended(CardID($0), in: store) }
+            var book = ReviewBook<NoMark>(cards: store.takeCards(), reviewer: store.settings.reviewer(),
+                                          recordCount: store.recordCount, ids: .fresh())
+            defer { if store.isSnapshotBehind { try? store.checkpoint(book.cards) } }
+            let ids = all ? suspended(in: book.cards) : try cards.map { try checkSuspended(CardID($0), in: book.cards) }
             let time = EpochSeconds(Date().timeIntervalSince1970)
             for id in ids {
-                guard var after = store.cards[id] else { continue }
-                after.suspended = false
-                try store.append(card: id, action: .unsuspend, time: time, after: after)
+                try book.unsuspend(id, at: time, mark: NoMark(), appending: store.append)
             }
             try Output.out(ids.count == 1 ? "Unsuspended 1 card.\n" : "Unsuspended \(ids.count) cards.\n")
         }
     }
 
-    func suspended(in store: ProgressStore) -> [CardID] {
-        store.cards.filter { $0.value.suspended }.map(\.key).sorted()
+    func suspended(in cards: [CardID: CardProgress]) -> [CardID] {
+        cards.filter { $0.value.suspended }.map(\.key).sorted()
     }
 
-    func checkSuspended(_ id: CardID, in store: ProgressStore) throws -> CardID {
-        guard store.cards[id]?.suspended == true else {
+    func checkSuspended(_ id: CardID, in cards: [CardID: CardProgress]) throws -> CardID {
+        guard cards[id]?.suspended == true else {
             throw Failure(description: "card \(TextLayout.sanitize(id.rawValue, keepNewlines: false)) is not suspended. Run `srs unsuspend` to list the suspended cards.", exitCode: 66)
         }
         return id

@@ -6,7 +6,7 @@ import Testing
 /// later answer to it exited 132. Intervals now stop at 36,500 days.
 @Suite struct AnswerOverflowTests {
     @Test func fortyEasyAnswersOnTimeStopAtTheMaximumInterval() throws {
-        let folder = TempFolder()
+        let folder = try TempFolder().pinScheduler(user: "ana")
         var at = "2026-01-01T09:00:00Z"
         var intervals: [Int] = []
         for _ in 0..<40 {

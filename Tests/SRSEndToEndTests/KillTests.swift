@@ -10,7 +10,7 @@ import SRSStore
 @Suite struct KillTests {
     /// Starts `srs answer`, feeds it answers, kills it with SIGKILL as soon as it has printed
     /// `wanted` acknowledgements, and returns every acknowledgement it printed: (seq, card).
-    func killedRun(dataDir: String, round: Int, after wanted: Int) throws -> (acks: [(Int, String)], status: Int32) {
+    func killedRun(dataDir: String, round: Int, after wanted: Int) throws -> (acks: [(Int, String, String)], status: Int32) {
         signal(SIGPIPE, SIG_IGN) // writing answers to a killed process must not kill the test
         let process = Process()
         process.executableURL = SRSProcess.binary
@@ -43,10 +43,10 @@ import SRSStore
         watchdog.cancel()
         output += stdout.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        let acks = String(decoding: output, as: UTF8.self).split(separator: "\n").compactMap { line -> (Int, String)? in
-            guard let value = try? JSONValue.parse(Array(line.utf8)),
-                  case let .number(seq, _)? = value["seq"], case let .string(card)? = value["card"] else { return nil }
-            return (Int(seq), card)
+        let acks = String(decoding: output, as: UTF8.self).split(separator: "\n").compactMap { line -> (Int, String, String)? in
+            guard let value = try? JSONValue.parse(Array(line.utf8)), case let .number(seq, _)? = value["seq"],
+                  case let .string(id)? = value["id"], case let .string(card)? = value["card"] else { return nil }
+            return (Int(seq), id, card)
         }
         return (acks, process.terminationStatus)
     }
@@ -54,7 +54,7 @@ import SRSStore
     @Test func everyAcknowledgedAnswerSurvivesSIGKILL() throws {
         let dir = TempFolder()
         var random = SeededGenerator(seed: 20_261_129)
-        var acknowledged: [(Int, String)] = []
+        var acknowledged: [(Int, String, String)] = []
         for round in 0..<30 {
             let wanted = Int.random(in: 1...40, using: &random)
             let run = try killedRun(dataDir: dir.path, round: round, after: wanted)
@@ -69,8 +69,8 @@ import SRSStore
         // Each acknowledged record is in the log exactly as acknowledged.
         let log = try String(contentsOf: dir.url.appendingPathComponent("users/kim/reviews.jsonl"), encoding: .utf8)
         let lines = log.split(separator: "\n", omittingEmptySubsequences: false)
-        for (seq, card) in acknowledged {
-            #expect(seq < lines.count && lines[seq].hasPrefix("{\"seq\":\(seq),\"card\":\"\(card)\","), "record \(seq) lost")
+        for (seq, id, card) in acknowledged {
+            #expect(seq < lines.count && lines[seq].hasPrefix("{\"id\":\"\(id)\",\"card\":\"\(card)\","), "record \(seq) lost")
         }
         // And srs starts normally afterwards.
         let final = try SRSProcess.run(["answer", "--data-dir", dir.path, "--user", "kim"], input: "card-x good\n")

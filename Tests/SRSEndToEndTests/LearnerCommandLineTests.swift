@@ -18,6 +18,9 @@ import Testing
     @Test func answerAtADateMeansTheStartOfThatStudyDay() throws {
         let folder = TempFolder()
         let data = folder.path + "/data"
+        // Classic SM-2's first interval (a new user would get Anki's learning steps).
+        try FileManager.default.createDirectory(atPath: data + "/users/ann", withIntermediateDirectories: true)
+        try Data("{\"scheduler\": \"sm2\"}".utf8).write(to: URL(fileURLWithPath: data + "/users/ann/settings.json"), options: [])
         let result = try SRSProcess.run(["answer", "--data-dir", data, "--user", "ann", "--at", "2026-10-01"],
                                         input: "c1 good\n", environment: ["TZ": "UTC"])
         #expect(result.status == 0, "\(result.stderr)")

@@ -76,7 +76,7 @@ import Testing
         #expect(text == "74\n74\n")
         #expect(records(folder) == 1)
         let log = try String(contentsOf: folder.url.appendingPathComponent("users/ana/reviews.jsonl"), encoding: .utf8)
-        #expect(log.split(separator: "\n").allSatisfy { $0.hasPrefix("{\"format\"") || $0.hasPrefix("{\"seq\"") })
+        #expect(log.split(separator: "\n").allSatisfy { $0.hasPrefix("{\"format\"") || $0.hasPrefix("{\"id\"") })
     }
 
     @Test func scheduleIntoAFullDiskIsExit74() throws {

@@ -10,6 +10,9 @@ import Testing
     func answered() throws -> TempFolder {
         let folder = TempFolder()
         try StatsCommandTests.answer("sd-1 good\nsd-2 easy\nsd-3 again\n", at: "2026-11-29T09:00:00Z", in: folder)
+        // `srs answer` appends only; a read-only command writes the missing snapshot.
+        _ = try StatsCommandTests.stats([], in: folder)
+        #expect(FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("users/ana/cards.json").path))
         return folder
     }
 
@@ -42,26 +45,26 @@ import Testing
 
     @Test func aNewerLogIsRefusedByEveryCommand() throws {
         let folder = try answered()
-        try edit(folder, "reviews.jsonl") { $0 = $0.replacingOccurrences(of: "\"version\":1}", with: "\"version\":99}") }
-        try everyCommandRefuses(folder, saying: "written by a newer srs (format version 99; this srs reads up to 1)")
+        try edit(folder, "reviews.jsonl") { $0 = $0.replacingOccurrences(of: "\"version\":2}", with: "\"version\":99}") }
+        try everyCommandRefuses(folder, saying: "written by a newer srs (format version 99; this srs reads up to 2)")
     }
 
     @Test func aNewerSnapshotIsRefusedByEveryCommand() throws {
         let folder = try answered()
-        try edit(folder, "cards.json") { $0 = $0.replacingOccurrences(of: "\"version\":1,", with: "\"version\":99,") }
+        try edit(folder, "cards.json") { $0 = $0.replacingOccurrences(of: "\"version\":2,", with: "\"version\":99,") }
         try everyCommandRefuses(folder, saying: "cards.json: written by a newer srs (format version 99")
     }
 
     @Test func aDamagedLogIsRefusedByEveryCommand() throws {
         let folder = try answered()
         try FileManager.default.removeItem(at: folder.url.appendingPathComponent("users/ana/cards.json"))
-        try edit(folder, "reviews.jsonl") { $0 = $0.replacingOccurrences(of: "\"seq\":2,", with: "\"seq\":7,") }
-        try everyCommandRefuses(folder, saying: "reviews.jsonl:3: record number 7 where 2 was expected")
+        try edit(folder, "reviews.jsonl") { $0 = $0.replacingOccurrences(of: "\"card\":\"sd-2\"", with: "\"card\":sd-2\"") }
+        try everyCommandRefuses(folder, saying: "reviews.jsonl:3: ")
     }
 
     @Test func aLogThatNoLongerMatchesItsSnapshotIsRefusedByEveryCommand() throws {
         let folder = try answered()
-        try edit(folder, "reviews.jsonl") { $0 = $0.replacingOccurrences(of: "\"seq\":3,\"card\":\"sd-3\"", with: "\"seq\":3,\"x\":1,\"card\":\"sd-3\"") }
+        try edit(folder, "reviews.jsonl") { $0 = $0.replacingOccurrences(of: "\"card\":\"sd-3\"", with: "\"x\":1,\"card\":\"sd-3\"") }
         try everyCommandRefuses(folder, saying: "does not end there")
     }
 }
@@ -94,6 +97,7 @@ import Testing
         try StatsCommandTests.answer("sd-1 good\nsd-2 easy\n", at: "2026-11-29T09:00:00Z", in: folder)
         let user = folder.url.appendingPathComponent("users/ana")
         let snapshot = user.appendingPathComponent("cards.json")
+        _ = try StatsCommandTests.stats([], in: folder) // `srs answer` appends only: this writes the first snapshot
         let written = try Data(contentsOf: snapshot)
         try FileManager.default.removeItem(at: snapshot)
         // A review session holds the lock: stats does not wait for it and writes nothing.

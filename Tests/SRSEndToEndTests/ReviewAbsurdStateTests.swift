@@ -7,7 +7,7 @@ import Testing
 @Suite(.enabled(if: TmuxSession.available, "needs tmux"), .serialized)
 struct ReviewAbsurdStateTests {
     @Test func aReviewWithAbsurdStoredValuesRunsAndQuits() throws {
-        let data = TempFolder()
+        let data = try TempFolder().pinScheduler(user: "ann")
         let first = try TmuxSession(["review", "--deck", "linear-algebra", "--data-dir", data.path, "--user", "ann"])
         let screen = try first.waitFor("card 1 of")
         _ = try ReviewScreenTests().answer(screen, in: first)

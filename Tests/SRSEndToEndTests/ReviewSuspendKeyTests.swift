@@ -60,8 +60,8 @@ struct ReviewSuspendKeyTests {
         let restored = try SRSProcess.run(["unsuspend", "q-suspend"] + args)
         #expect(restored.status == 0)
         #expect(restored.stdout == "Unsuspended 1 card.\n")
-        let store = try ProgressStore.openReadOnly(DataLocation(root: data.url, user: "ann"))
-        #expect(store.cards[CardID("q-suspend")]?.suspended != true)
+        let cards = try ProgressStore.openReadOnly(DataLocation(root: data.url, user: "ann")).takeCards()
+        #expect(cards[CardID("q-suspend")] == nil) // never answered: new again
         #expect(try SRSProcess.run(["unsuspend"] + args).stdout == "No suspended cards.\n")
     }
 }
@@ -71,8 +71,10 @@ struct ReviewSuspendKeyTests {
         let data = TempFolder()
         let location = DataLocation(root: data.url, user: "ann")
         let store = try ProgressStore.openForReview(location)
+        var book = ReviewBook<NoMark>(cards: store.takeCards(), reviewer: Reviewer(clock: DayClock(timeZone: .gmt)),
+                                      recordCount: store.recordCount, ids: RecordIDs(prefix: 0xe2e))
         for id in ["a", "b"] {
-            try store.append(card: CardID(id), action: .suspend, time: 1_796_000_000, after: CardProgress(suspended: true))
+            try book.suspend(CardID(id), at: 1_796_000_000, mark: NoMark(), appending: store.append)
         }
         store.close()
         let args = ["--data-dir", data.path, "--user", "ann"]
@@ -114,5 +116,27 @@ struct ReviewDamagedCardTests {
         #expect(screen.contains("mixed.deck"))
         #expect(!screen.contains("card 2 of"), "the review screen is gone")
         #expect(try ReviewLog(folder: data.path, user: "ann").actions == ["answer"])
+    }
+}
+
+@Suite struct AnswerAppendsTests {
+    /// `srs answer` records each answer with one append: the snapshot is not rewritten per call.
+    @Test func eachCallAppendsAndLeavesTheSnapshot() throws {
+        let data = TempFolder()
+        let args = ["answer", "--data-dir", data.path, "--user", "ann", "--at", "2026-11-30T10:00:00Z"]
+        #expect(try SRSProcess.run(args, input: "a good\n").status == 0)
+        let log = data.url.appendingPathComponent("users/ann/reviews.jsonl")
+        let snapshot = data.url.appendingPathComponent("users/ann/cards.json")
+        let sizeAfterOne = try Data(contentsOf: log).count
+        #expect(!FileManager.default.fileExists(atPath: snapshot.path))
+        let second = try SRSProcess.run(args, input: "b good\n")
+        #expect(second.status == 0)
+        #expect(second.stdout.hasPrefix("{\"seq\":2,\"id\":\""))
+        #expect(second.stdout.contains("\",\"card\":\"b\",\"grade\":\"good\",\"kind\":\"learn\""))
+        let bytes = try Data(contentsOf: log)
+        #expect(bytes.count > sizeAfterOne && String(decoding: bytes, as: UTF8.self).hasSuffix("\"first\":1796032800,\"last\":1796032800}}\n"))
+        #expect(!FileManager.default.fileExists(atPath: snapshot.path))
+        let stats = try SRSProcess.run(["stats", "--json", "--data-dir", data.path, "--user", "ann", "--as-of", "2026-11-30"])
+        #expect(stats.status == 0 && stats.stdout.contains("\"answers\": 2"))
     }
 }

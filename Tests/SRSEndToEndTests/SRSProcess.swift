@@ -54,4 +54,14 @@ final class TempFolder {
     }
     deinit { try? FileManager.default.removeItem(at: url) }
     var path: String { url.path }
+
+    /// Pins `user`'s scheduler in settings.json (tests of SM-2 behaviour pin `sm2`: a new
+    /// user gets Anki's SM-2).
+    @discardableResult
+    func pinScheduler(_ name: String = "sm2", user: String) throws -> TempFolder {
+        let folder = url.appendingPathComponent("users/\(user)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try Data("{\"scheduler\": \"\(name)\"}\n".utf8).write(to: folder.appendingPathComponent("settings.json"))
+        return self
+    }
 }

@@ -6,6 +6,7 @@ import SRSText
 @Suite struct StatsCommandTests {
     /// Records `lines` ('CARD GRADE MS') at `time` for `user` through `srs answer`.
     static func answer(_ lines: String, at time: String, in folder: TempFolder, user: String = "ana") throws {
+        try folder.pinScheduler(user: user) // the figures below are classic SM-2's
         let result = try SRSProcess.run(["answer", "--data-dir", folder.path, "--user", user, "--at", time],
                                         input: lines, environment: ["TZ": "UTC"])
         #expect(result.status == 0, "\(result.stderr)")

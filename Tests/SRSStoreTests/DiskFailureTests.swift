@@ -39,9 +39,8 @@ import SRSCore
         }
     }
 
-    func goodAnswer(_ store: ProgressStore, _ card: String, at time: EpochSeconds) throws {
-        let after = Reviewer(clock: DayClock(timeZone: TimeZone(identifier: "UTC")!)).answer(store.cards[CardID(card)], grade: .good, at: time)
-        try store.append(card: CardID(card), action: .answer(grade: .good, kind: .learn, answerMillis: 900), time: time, after: after)
+    func goodAnswer(_ store: OpenProgress, _ card: String, at time: EpochSeconds) throws {
+        try store.answer(card, .good, at: time, millis: 900)
     }
 
     @Test(arguments: [(ENOSPC, 0), (ENOSPC, 37), (EROFS, 0), (EIO, 5)])
@@ -49,7 +48,7 @@ import SRSCore
         let dir = TempDir()
         let faults = Faults()
         faults.code = code
-        let store = try ProgressStore.openForReview(dir.location(), io: faults.syscalls)
+        let store = OpenProgress(try ProgressStore.openForReview(dir.location(), io: faults.syscalls))
         try goodAnswer(store, "c1", at: t0)
         let logBefore = dir.bytes("users/alice/reviews.jsonl")
         let cardsBefore = store.cards
@@ -60,36 +59,36 @@ import SRSCore
             Issue.record("the append succeeded on a failing disk")
         } catch let error as StoreError {
             #expect(error.exitCode == 74)
-            #expect(error.description.hasPrefix("cannot write \(store.logPath): \(String(cString: strerror(code)))"))
+            #expect(error.description.hasPrefix("cannot write \(store.store.logPath): \(String(cString: strerror(code)))"))
         }
         #expect(dir.bytes("users/alice/reviews.jsonl") == logBefore)
         #expect(store.cards == cardsBefore)
-        #expect(store.recordCount == 1)
+        #expect(store.store.recordCount == 1)
         // Once the disk has room again, the next answer goes through and numbering continues.
         faults.failWrites = false
         try goodAnswer(store, "c3", at: t0 + 9)
         store.close()
         let reopened = try ProgressStore.openReadOnly(dir.location())
         #expect(reopened.recordCount == 2)
-        #expect(Set(reopened.cards.keys) == [CardID("c1"), CardID("c3")])
+        #expect(Set(reopened.takeCards().keys) == [CardID("c1"), CardID("c3")])
     }
 
     @Test func aFailedSnapshotKeepsThePreviousOne() throws {
         let dir = TempDir()
         let faults = Faults()
-        let store = try ProgressStore.openForReview(dir.location(), io: faults.syscalls)
+        let store = OpenProgress(try ProgressStore.openForReview(dir.location(), io: faults.syscalls))
         try goodAnswer(store, "c1", at: t0)
-        try store.checkpoint()
+        try store.store.checkpoint(store.cards)
         let snapshot = dir.bytes("users/alice/cards.json")
         try goodAnswer(store, "c2", at: t0 + 1)
         faults.failWrites = true
-        #expect(throws: StoreError.self) { try store.checkpoint() }
+        #expect(throws: StoreError.self) { try store.store.checkpoint(store.cards) }
         #expect(dir.bytes("users/alice/cards.json") == snapshot)
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: dir.path + "/users/alice").filter { $0.contains(".tmp") }
         #expect(leftovers.isEmpty)
         faults.failWrites = false
         store.close()
-        #expect(try ProgressStore.openReadOnly(dir.location()).cards.count == 2)
+        #expect(try ProgressStore.openReadOnly(dir.location()).takeCards().count == 2)
     }
 
     @Test func aReadOnlyDiskAtStartIsAnIOError() throws {

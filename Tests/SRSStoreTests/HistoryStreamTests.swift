@@ -21,7 +21,7 @@ import SRSCore
             let before = store.cards[card]
             switch Int.random(in: 0..<20, using: &random) {
             case 0 where store.recordCount > 0:
-                try store.append(card: card, action: .undo(undoes: store.recordCount), time: time, after: before ?? CardProgress())
+                try store.append(card: card, action: .undo(undoes: "t-\(store.recordCount)"), time: time, after: before ?? CardProgress())
             case 1:
                 var after = before ?? CardProgress()
                 after.suspended.toggle()
@@ -88,7 +88,7 @@ import SRSCore
         let time = t0 + 400 * 86_400
         try store.append(card: card, action: .answer(grade: .good, kind: .review, answerMillis: 1_000), time: time,
                          after: reviewer.answer(store.cards[card], grade: .good, at: time))
-        try store.append(card: card, action: .undo(undoes: store.recordCount), time: time + 5, after: store.cards[card] ?? CardProgress())
+        try store.append(card: card, action: .undo(undoes: "t-\(store.recordCount)"), time: time + 5, after: store.cards[card] ?? CardProgress())
         store.close()
         let extended = try ProgressStore.openReadOnly(dir.location()).history()
         let after = try #require(dir.bytes("users/alice/history.cache"))

@@ -7,43 +7,33 @@ import SRSCore
     let clock = DayClock(timeZone: TimeZone(identifier: "UTC")!)
     let t0: EpochSeconds = 1_764_475_200 // 2025-11-30T04:00:00Z
 
-    @discardableResult
-    func answer(_ store: ProgressStore, _ card: String, _ grade: Grade, at time: EpochSeconds) throws -> LogRecord {
-        let reviewer = Reviewer(clock: clock)
-        let id = CardID(card)
-        let before = store.cards[id]
-        let after = reviewer.answer(before, grade: grade, at: time)
-        let kind = reviewer.kind(of: before, at: time)
-        return try store.append(card: id, action: .answer(grade: grade, kind: kind, answerMillis: 1500), time: time, after: after)
-    }
-
     @Test func answersSurviveReopeningWithAndWithoutTheSnapshot() throws {
         let dir = TempDir()
-        let store = try ProgressStore.openForReview(dir.location())
-        try answer(store, "c1", .good, at: t0)
-        try answer(store, "c2", .again, at: t0 + 10)
-        try answer(store, "c1", .easy, at: t0 + 86_400)
+        let store = OpenProgress(try ProgressStore.openForReview(dir.location()), clock: clock)
+        try store.answer("c1", .good, at: t0)
+        try store.answer("c2", .again, at: t0 + 10)
+        try store.answer("c1", .easy, at: t0 + 86_400)
         let expected = store.cards
-        #expect(store.recordCount == 3)
+        #expect(store.store.recordCount == 3)
         store.close()
 
         let reopened = try ProgressStore.openReadOnly(dir.location())
-        #expect(reopened.cards == expected)
+        #expect(reopened.takeCards() == expected)
         #expect(reopened.recordCount == 3)
         try FileManager.default.removeItem(atPath: reopened.snapshotPath)
         let rebuilt = try ProgressStore.openReadOnly(dir.location())
-        #expect(rebuilt.cards == expected)
+        #expect(rebuilt.takeCards() == expected)
     }
 
     @Test func theLogRecordsTheStateAfterEachAnswer() throws {
         let dir = TempDir()
-        let store = try ProgressStore.openForReview(dir.location())
-        try answer(store, "c1", .good, at: t0)
+        let store = OpenProgress(try ProgressStore.openForReview(dir.location()), clock: clock)
+        try store.answer("c1", .good, at: t0)
         store.close()
         let text = String(decoding: dir.bytes("users/alice/reviews.jsonl") ?? Data(), as: UTF8.self)
         #expect(text == """
-            {"format":"srs-review-log","version":1}
-            {"seq":1,"card":"c1","at":1764475200,"do":"answer","grade":"good","kind":"learn","ms":1500,"scheduler":"sm2","state":{"due":1764561600,"interval":1,"easiness":2.5,"repetitions":1,"lapses":0,"first":1764475200,"last":1764475200}}
+            {"format":"srs-review-log","version":2}
+            {"id":"000000000005107e-1","card":"c1","at":1764475200,"do":"answer","grade":"good","kind":"learn","ms":1500,"scheduler":"sm2","state":{"due":1764561600,"interval":1,"easiness":2.5,"repetitions":1,"lapses":0,"first":1764475200,"last":1764475200}}
 
             """)
     }
@@ -63,35 +53,37 @@ import SRSCore
 
     @Test func aTornFinalLineIsDiscardedAndEverythingBeforeItKept() throws {
         let dir = TempDir()
-        let store = try ProgressStore.openForReview(dir.location())
-        try answer(store, "c1", .good, at: t0)
-        try answer(store, "c2", .good, at: t0 + 5)
+        let store = OpenProgress(try ProgressStore.openForReview(dir.location()), clock: clock)
+        try store.answer("c1", .good, at: t0)
+        try store.answer("c2", .good, at: t0 + 5)
         let kept = store.cards
         store.close()
-        try FileManager.default.removeItem(atPath: store.snapshotPath)
-        let log = URL(fileURLWithPath: store.logPath)
+        try FileManager.default.removeItem(atPath: store.store.snapshotPath)
+        let log = URL(fileURLWithPath: store.store.logPath)
         let handle = try FileHandle(forWritingTo: log)
         handle.seekToEndOfFile()
         handle.write(Data("{\"seq\":3,\"card\":\"c3\",\"at\":17644".utf8))
         try handle.close()
 
         let readOnly = try ProgressStore.openReadOnly(dir.location())
-        #expect(readOnly.cards == kept)
-        let writer = try ProgressStore.openForReview(dir.location())
+        #expect(readOnly.takeCards() == kept)
+        let writer = OpenProgress(try ProgressStore.openForReview(dir.location()), clock: clock)
         #expect(writer.cards == kept)
-        #expect(writer.notes.count == 1)
-        try answer(writer, "c3", .hard, at: t0 + 9)
+        #expect(writer.store.notes.count == 2)
+        #expect(writer.store.notes.first?.contains("cut short by an interrupted write") == true)
+        #expect(writer.store.notes.last?.contains("classic SM-2") == true)
+        try writer.answer("c3", .hard, at: t0 + 9)
         writer.close()
         let after = try ProgressStore.openReadOnly(dir.location())
         #expect(after.recordCount == 3)
-        #expect(after.cards[CardID("c3")] != nil)
+        #expect(after.takeCards()[CardID("c3")] != nil)
     }
 
     @Test(arguments: [
         ("users/alice/reviews.jsonl", "{\"format\":\"srs-review-log\",\"version\":1}\n{\"seq\":1,\"card\":\"c1\" oops}\n", "reviews.jsonl:2: expected ',' or '}' after a value (column 22)"),
         ("users/alice/reviews.jsonl", "{\"format\":\"srs-review-log\",\"version\":1}\n{\"seq\":2,\"card\":\"c1\",\"at\":1,\"do\":\"bury\",\"state\":{}}\n", "reviews.jsonl:2: record number 2 where 1 was expected"),
         ("users/alice/reviews.jsonl", "hello\n", "reviews.jsonl:1: not an srs review log"),
-        ("users/alice/reviews.jsonl", "{\"format\":\"srs-review-log\",\"version\":2}\n", "written by a newer srs (format version 2; this srs reads up to 1)"),
+        ("users/alice/reviews.jsonl", "{\"format\":\"srs-review-log\",\"version\":3}\n", "written by a newer srs (format version 3; this srs reads up to 2)"),
         ("users/alice/cards.json", "{\"format\":\"srs-progress\",\"version\":1,\"cards\":[[\"c1\",1,2]]}", "cards.json:1: expected ','"),
         ("users/alice/cards.json", "{\"format\":\"srs-progress\",\"version\":3,\"cards\":[]}", "written by a newer srs (format version 3"),
         ("users/alice/settings.json", "{\"new_per_day\": -4}", "\"new_per_day\" must be a whole number from 0 to 100000"),
@@ -121,28 +113,28 @@ import SRSCore
 
     @Test func aLogCutShortBehindTheSnapshotIsReported() throws {
         let dir = TempDir()
-        let store = try ProgressStore.openForReview(dir.location())
-        try answer(store, "c1", .good, at: t0)
-        try answer(store, "c2", .good, at: t0 + 1)
+        let store = OpenProgress(try ProgressStore.openForReview(dir.location()), clock: clock)
+        try store.answer("c1", .good, at: t0)
+        try store.answer("c2", .good, at: t0 + 1)
         store.close()
         let log = try #require(dir.bytes("users/alice/reviews.jsonl"))
         let cut = log.prefix(log.count - 20)
-        try cut.write(to: URL(fileURLWithPath: store.logPath))
+        try cut.write(to: URL(fileURLWithPath: store.store.logPath))
         #expect(throws: StoreError.self) { try ProgressStore.openReadOnly(dir.location()) }
         #expect(dir.bytes("users/alice/reviews.jsonl") == cut)
     }
 
     @Test func undoRestoresTheStateExactlyAndLeavesTheHistory() throws {
         let dir = TempDir()
-        let store = try ProgressStore.openForReview(dir.location())
-        try answer(store, "c1", .good, at: t0)
+        let store = OpenProgress(try ProgressStore.openForReview(dir.location()), clock: clock)
+        try store.answer("c1", .good, at: t0)
         let before = store.cards
-        let record = try answer(store, "c1", .again, at: t0 + 86_400)
-        try store.append(card: CardID("c1"), action: .undo(undoes: record.seq), time: t0 + 86_401,
-                         after: before[CardID("c1")] ?? CardProgress())
+        let record = try store.answer("c1", .again, at: t0 + 86_400)
+        let undo = try store.undo(at: t0 + 86_401)
+        #expect(undo?.action == .undo(undoes: record.id) && undo?.after == before[CardID("c1")])
         #expect(store.cards == before)
-        let first = try answer(store, "c2", .good, at: t0 + 86_402)
-        try store.append(card: CardID("c2"), action: .undo(undoes: first.seq), time: t0 + 86_403, after: CardProgress())
+        let first = try store.answer("c2", .good, at: t0 + 86_402)
+        #expect(try store.undo(at: t0 + 86_403)?.action == .undo(undoes: first.id))
         #expect(store.cards[CardID("c2")] == nil)
         store.close()
         let history = try ProgressStore.openReadOnly(dir.location()).history()
@@ -152,18 +144,45 @@ import SRSCore
 
     @Test func historyCarriesIntervalsAndIsTheSameFromTheCache() throws {
         let dir = TempDir()
-        let store = try ProgressStore.openForReview(dir.location())
-        try answer(store, "c1", .good, at: t0)
-        try answer(store, "c1", .good, at: t0 + 86_400)
-        let first = try store.history()
+        let store = OpenProgress(try ProgressStore.openForReview(dir.location()), clock: clock)
+        try store.answer("c1", .good, at: t0)
+        try store.answer("c1", .good, at: t0 + 86_400)
+        let first = try store.store.history()
         #expect(first.events.map(\.intervalBefore) == [0, 1])
         #expect(first.events.map(\.intervalAfter) == [1, 6])
         #expect(first.events.map(\.kind) == [.learn, .review])
-        #expect(FileManager.default.fileExists(atPath: store.historyCachePath))
-        try answer(store, "c1", .again, at: t0 + 7 * 86_400)
-        let second = try store.history()
+        #expect(FileManager.default.fileExists(atPath: store.store.historyCachePath))
+        try store.answer("c1", .again, at: t0 + 7 * 86_400)
+        let second = try store.store.history()
         #expect(second.events.map(\.intervalBefore) == [0, 1, 6])
-        try FileManager.default.removeItem(atPath: store.historyCachePath)
-        #expect(try store.history() == second)
+        try FileManager.default.removeItem(atPath: store.store.historyCachePath)
+        #expect(try store.store.history() == second)
+    }
+}
+
+/// Each scheduler's own state goes into the log and the snapshot and comes back exactly.
+@Suite struct SchedulerStateStorageTests {
+    let t0: EpochSeconds = 1_764_475_200
+
+    @Test(arguments: ["anki", "fsrs", "sm2"])
+    func statesSurviveTheLogAndTheSnapshot(name: String) throws {
+        let dir = TempDir()
+        let scheduler = try #require(Schedulers.named(name, fuzz: true))
+        let store = OpenProgress(try ProgressStore.openForReview(dir.location()), scheduler: scheduler)
+        let grades: [Grade] = [.good, .good, .again, .hard, .good, .easy, .good]
+        var time = t0
+        for (i, grade) in grades.enumerated() {
+            try store.answer("c\(i % 3)", grade, at: time)
+            time += [600, 86_400 * 3, 60][i % 3]
+        }
+        try store.book.bury(CardID("c1"), at: time, mark: NoMark(), appending: store.store.append)
+        let expected = store.cards
+        #expect(expected.values.allSatisfy { $0.state?.schedulerName == name })
+        let log = String(decoding: dir.bytes("users/alice/reviews.jsonl") ?? Data(), as: UTF8.self)
+        #expect(log.components(separatedBy: "\"scheduler\":\"\(name)\"").count == grades.count + 2)
+        store.close()
+        #expect(try ProgressStore.openReadOnly(dir.location()).takeCards() == expected)
+        try FileManager.default.removeItem(atPath: store.store.snapshotPath)
+        #expect(try ProgressStore.openReadOnly(dir.location()).takeCards() == expected)
     }
 }

@@ -16,11 +16,14 @@ struct Harness {
     var step: EpochMillis = 4_000
 
     init(cards: [Card] = Fixtures.cards, progress: [CardID: CardProgress] = [:], limits: QueueLimits = QueueLimits(),
-         size: Size = Size(columns: 80, rows: 24), now: EpochMillis = Harness.start, seed: UInt64 = 7) {
+         size: Size = Size(columns: 80, rows: 24), now: EpochMillis = Harness.start, seed: UInt64 = 7,
+         scheduler: any Scheduler = SM2()) {
         self.now = now
         self.size = size
-        session = ReviewSession(SessionSetup(title: "Sampler", cards: cards, progress: progress, limits: limits,
-                                             reviewer: Reviewer(clock: Self.clock), now: now, seed: seed, size: size))
+        let book = ReviewBook<SessionMark>(cards: progress, reviewer: Reviewer(scheduler: scheduler, clock: Self.clock),
+                                           recordCount: 0, ids: RecordIDs(prefix: 1))
+        session = ReviewSession(SessionSetup(title: "Sampler", cards: cards, book: book, limits: limits,
+                                             now: now, seed: seed, size: size))
         _ = session.update(.tick)
     }
 
@@ -63,11 +66,19 @@ struct Harness {
 
     var screen: String { session.render(size).text }
 
-    /// The records the shell would append, as (card, action).
-    var recorded: [(CardID, LogAction)] {
+    /// The records the shell would append, undos included.
+    var records: [LogRecord] {
         effects.compactMap {
-            if case let .record(card, action, _) = $0 { return (card, action) }
+            if case let .append(record) = $0 { return record }
             return nil
+        }
+    }
+
+    /// The records the shell would append other than undos, as (card, action).
+    var recorded: [(CardID, LogAction)] {
+        records.compactMap {
+            if case .undo = $0.action { return nil }
+            return ($0.card, $0.action)
         }
     }
 }

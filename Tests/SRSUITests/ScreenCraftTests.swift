@@ -95,7 +95,7 @@ import SRSCore
         h.send("t")
         #expect(h.screen.contains("1 Again today  2 Hard today  3/Enter Good 15d  4 Easy 15d"))
         h.send("4")
-        guard case let .record(_, _, after)? = h.effects.first else { Issue.record("no record"); return }
+        guard let after = h.records.first?.after else { Issue.record("no record"); return }
         #expect(after.memory?.intervalDays == 15)
     }
 

@@ -10,11 +10,12 @@ import SRSCore
         h.send(canberra)
         expectSnapshot(h.screen, named: "mc-right")
         let effects = h.send("enter")
-        guard case let .record(card, .answer(grade, kind, millis), after)? = effects.first else {
+        guard case let .append(record)? = effects.first, case let .answer(grade, kind, millis) = record.action else {
             Issue.record("no record: \(effects)"); return
         }
-        #expect(card == Fixtures.capital.id && grade == .good && kind == .learn && millis == 8_000)
-        #expect(after.memory?.intervalDays == 1 && !after.repeatPending)
+        #expect(record.card == Fixtures.capital.id && grade == .good && kind == .learn && millis == 8_000)
+        #expect(record.after.memory?.intervalDays == 1 && !record.after.repeatPending)
+        #expect(record.seq == 1 && record.scheduler == "sm2")
     }
 
     @Test func wrongAnswerIsAgainAndComesBackToday() {

@@ -15,11 +15,13 @@ import SRSCore
         #expect(h.screen.contains("What is the capital of Australia?"))
         #expect(h.screen.contains("card 1 of 2"))
         #expect(h.session.progress == before)
-        let undos = h.effects.compactMap { effect -> CardID? in
-            if case let .undo(card, restoring) = effect, restoring == CardProgress() { return card }
-            return nil
+        // Records 1 and 2 are the answers; each undo names the record it takes back.
+        let undos = h.records.compactMap { record -> String? in
+            guard case let .undo(undoes) = record.action, record.after == CardProgress() else { return nil }
+            return "\(record.id) \(record.card.rawValue) undoes \(undoes)"
         }
-        #expect(undos == [Fixtures.truth.id, Fixtures.capital.id])
+        #expect(undos == ["0000000000000001-3 \(Fixtures.truth.id.rawValue) undoes 0000000000000001-2",
+                          "0000000000000001-4 \(Fixtures.capital.id.rawValue) undoes 0000000000000001-1"])
         h.send("u")
         #expect(h.screen.contains("Nothing to undo."))
         expectSnapshot(h.screen, named: "undo-nothing-left")
@@ -43,7 +45,9 @@ import SRSCore
         #expect(h.screen.contains("review 1"))
         h.send("t 4 u")
         #expect(h.session.progress[Fixtures.truth.id] == seen)
-        #expect(h.effects.last == .undo(Fixtures.truth.id, restoring: seen))
+        #expect(h.records.last?.card == Fixtures.truth.id && h.records.last?.after == seen)
+        #expect(h.records.first?.id == "0000000000000001-1")
+        #expect(h.records.last?.action == .undo(undoes: "0000000000000001-1"))
     }
 }
 
@@ -52,7 +56,8 @@ import SRSCore
         var h = Harness(cards: [Fixtures.capital, Fixtures.truth])
         h.send("s")
         expectSnapshot(h.screen, named: "bury")
-        guard case let .record(card, .bury, after)? = h.effects.first else { Issue.record("\(h.effects)"); return }
+        guard let record = h.records.first, record.action == .bury else { Issue.record("\(h.effects)"); return }
+        let (card, after) = (record.card, record.after)
         #expect(card == Fixtures.capital.id)
         #expect(after.buriedUntil == 1_796_097_600) // 2026-12-01 04:00 UTC, the next study day
         #expect(after.memory == nil)
@@ -63,7 +68,7 @@ import SRSCore
     @Test func suspendTakesTheCardOut() {
         var h = Harness(cards: [Fixtures.truth])
         h.send("!")
-        guard case let .record(_, .suspend, after)? = h.effects.first else { Issue.record("\(h.effects)"); return }
+        guard let after = h.records.first?.after, h.records.first?.action == .suspend else { Issue.record("\(h.effects)"); return }
         #expect(after.suspended)
         #expect(h.screen.contains("Suspended"))
         #expect(h.screen.contains("Nothing is due right now."))
@@ -108,5 +113,33 @@ import SRSCore
         var h = Harness(cards: [Fixtures.truth])
         h.send("k")
         #expect(h.screen.contains("Only multiple-choice cards have an answer key."))
+    }
+}
+
+@Suite struct UnreadableCardTests {
+    /// A card whose text cannot be read is a value the session handles: the review stops at
+    /// it (the shell then ends with its message, every answer before it saved); a card no
+    /// deck holds is skipped.
+    @Test func anUnreadableCardStopsTheReviewAndAMissingOneIsSkipped() {
+        let cards = [Fixtures.short, Fixtures.truth, Fixtures.capital]
+        let source = CardSource(order: cards.map(\.id)) { id in
+            switch id {
+            case Fixtures.truth.id: return .card(Fixtures.truth)
+            case Fixtures.capital.id: return .unreadable("deck.deck:4: a damaged block")
+            default: return .missing
+            }
+        }
+        let book = ReviewBook<SessionMark>(cards: [:], reviewer: Reviewer(clock: Harness.clock), recordCount: 0, ids: RecordIDs(prefix: 1))
+        var session = ReviewSession(SessionSetup(title: "Sampler", source: source, book: book, limits: QueueLimits(),
+                                                 now: Harness.start, seed: 7, size: Size(columns: 80, rows: 24)))
+        let screen = session.render(Size(columns: 80, rows: 24)).text
+        #expect(screen.contains("The Sun is a star.") && screen.contains("card 1 of 2"))
+        #expect(session.unreadable == nil)
+        let effects = session.update(.key(.character("t"), at: Harness.start + 1_000))
+            + session.update(.key(.enter, at: Harness.start + 2_000))
+        #expect(effects.count == 1)
+        #expect(session.unreadable?.card == Fixtures.capital.id)
+        #expect(session.unreadable?.problem == "deck.deck:4: a damaged block")
+        #expect(!session.isReviewing)
     }
 }

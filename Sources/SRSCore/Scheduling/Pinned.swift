@@ -21,7 +21,8 @@ extension CardProgress {
     /// The progress with its memory and its times pinned.
     public var pinned: CardProgress {
         var p = self
-        p.memory = memory?.pinned
+        if let m = memory?.pinned { p.state = .sm2(m) }
+        p.due = ISOTime.pinned(due)
         p.firstReview = ISOTime.pinned(firstReview)
         p.lastReview = ISOTime.pinned(lastReview)
         p.buriedUntil = ISOTime.pinned(buriedUntil)

@@ -1,0 +1,84 @@
+import SRSCore
+import SRSJSON
+
+/// The scheduler options of `settings.json`: `"anki": {…}` and `"fsrs": {…}` with Anki's and
+/// py-fsrs's names and defaults (steps in minutes, as Anki's deck options), and per-deck
+/// overrides under `"decks": {"name": {"anki": {…}, "fsrs": {…}}}`, as Anki's presets.
+/// A value outside the option's allowed range is an error naming it and the range (exit 65).
+public struct SchedulerOptions: Equatable, Sendable {
+    public var anki = AnkiOptions()
+    public var fsrs = FSRSOptions()
+
+    public init() {}
+
+    /// Reads `"anki"` and `"fsrs"` from `object` over these options; `place` prefixes the
+    /// field names in errors (`decks.spanish.anki.starting_ease`).
+    func reading(_ object: JSONValue, place: String, bad: (String) -> StoreError) throws -> SchedulerOptions {
+        var options = self
+        if let anki = object["anki"], anki != .null { options.anki = try Self.anki(anki, over: options.anki, place: place + "anki.", bad: bad) }
+        if let fsrs = object["fsrs"], fsrs != .null { options.fsrs = try Self.fsrs(fsrs, over: options.fsrs, place: place + "fsrs.", bad: bad) }
+        if let problem = options.anki.problem() { throw bad(Self.named(problem, place: place + "anki.")) }
+        if let problem = options.fsrs.problem() { throw bad(Self.named(problem, place: place + "fsrs.")) }
+        return options
+    }
+
+    /// `starting_ease must be …` as `"anki.starting_ease" must be …`.
+    static func named(_ problem: String, place: String) -> String {
+        guard let space = problem.firstIndex(of: " "), !problem.hasPrefix("a ") else { return place + problem }
+        return "\"\(place)\(problem[..<space])\"\(problem[space...])"
+    }
+
+    static func number(_ object: JSONValue, _ key: String, place: String, bad: (String) -> StoreError) throws -> Double? {
+        guard let value = object[key], value != .null else { return nil }
+        guard case let .number(n, _) = value else { throw bad("\"\(place)\(key)\" must be a number") }
+        return n
+    }
+
+    /// Steps in minutes (`[1, 10]`), as seconds.
+    static func steps(_ object: JSONValue, _ key: String, place: String, bad: (String) -> StoreError) throws -> [Int]? {
+        guard let value = object[key], value != .null else { return nil }
+        guard case let .array(items) = value else { throw bad("\"\(place)\(key)\" must be a list of minutes such as [1, 10]") }
+        return try items.map { item in
+            guard case let .number(minutes, _) = item, minutes > 0, minutes <= 52_560_000 else {
+                throw bad("\"\(place)\(key)\" must hold minutes from 0.02 to 52560000 (100 years), e.g. [1, 10]")
+            }
+            return AnkiOptions.seconds(minutes: Float(minutes))
+        }
+    }
+
+    static func anki(_ object: JSONValue, over base: AnkiOptions, place: String, bad: (String) -> StoreError) throws -> AnkiOptions {
+        guard case .object = object else { throw bad("\"\(place.dropLast())\" must be an object of Anki's options") }
+        var o = base
+        func num(_ key: String) throws -> Double? { try number(object, key, place: place, bad: bad) }
+        o.learningSteps = try steps(object, "learning_steps", place: place, bad: bad) ?? o.learningSteps
+        o.relearningSteps = try steps(object, "relearning_steps", place: place, bad: bad) ?? o.relearningSteps
+        o.graduatingInterval = try num("graduating_interval").map { Int(clamping: Int64($0)) } ?? o.graduatingInterval
+        o.easyInterval = try num("easy_interval").map { Int(clamping: Int64($0)) } ?? o.easyInterval
+        o.startingEase = try num("starting_ease").map(Float.init) ?? o.startingEase
+        o.easyBonus = try num("easy_bonus").map(Float.init) ?? o.easyBonus
+        o.hardInterval = try num("hard_interval").map(Float.init) ?? o.hardInterval
+        o.intervalModifier = try num("interval_modifier").map(Float.init) ?? o.intervalModifier
+        o.lapseMultiplier = try num("new_interval").map(Float.init) ?? o.lapseMultiplier
+        o.minimumInterval = try num("minimum_interval").map { Int(clamping: Int64($0)) } ?? o.minimumInterval
+        o.maximumInterval = try num("maximum_interval").map { Int(clamping: Int64($0)) } ?? o.maximumInterval
+        o.leechThreshold = try num("leech_threshold").map { Int(clamping: Int64($0)) } ?? o.leechThreshold
+        return o
+    }
+
+    static func fsrs(_ object: JSONValue, over base: FSRSOptions, place: String, bad: (String) -> StoreError) throws -> FSRSOptions {
+        guard case .object = object else { throw bad("\"\(place.dropLast())\" must be an object of FSRS's options") }
+        var o = base
+        o.desiredRetention = try number(object, "desired_retention", place: place, bad: bad) ?? o.desiredRetention
+        o.maximumInterval = try number(object, "maximum_interval", place: place, bad: bad).map { Int(clamping: Int64($0)) } ?? o.maximumInterval
+        o.learningSteps = try steps(object, "learning_steps", place: place, bad: bad) ?? o.learningSteps
+        o.relearningSteps = try steps(object, "relearning_steps", place: place, bad: bad) ?? o.relearningSteps
+        if let value = object["parameters"], value != .null {
+            guard case let .array(items) = value else { throw bad("\"\(place)parameters\" must be a list of 21 numbers") }
+            o.parameters = try items.map { item in
+                guard case let .number(n, _) = item else { throw bad("\"\(place)parameters\" must be a list of 21 numbers") }
+                return n
+            }
+        }
+        return o
+    }
+}

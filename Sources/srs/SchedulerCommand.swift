@@ -1,0 +1,70 @@
+import ArgumentParser
+import Foundation
+import SRSCore
+import SRSStore
+
+/// `srs scheduler [NAME]`: names the scheduler in use, or switches to another by replaying
+/// every card's answers through it (`docs/scheduling.md`, Switching).
+struct SchedulerCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "scheduler",
+        abstract: "Show the scheduler in use, or switch to anki, fsrs or sm2.",
+        discussion: """
+            Switching rebuilds every card's state under the new scheduler by replaying its answers \
+            (undone and practice answers left out, same-day repeats taken as ordinary answers) and \
+            writes the results to the review log as records of their own; the answers themselves \
+            stay, and `srs stats` keeps the history. Switching back with no answers in between \
+            gives back exactly the earlier states.
+            """)
+
+    @OptionGroup var user: UserOptions
+
+    @Argument(help: ArgumentHelp("The scheduler to switch to: anki (Anki's SM-2), fsrs (FSRS-6) or sm2 (classic SM-2).",
+                                 valueName: "name"))
+    var name: String?
+
+    @Flag(help: "Say what the switch would do, and change nothing.")
+    var dryRun = false
+
+    func run() throws {
+        try reportingErrors {
+            let location = try user.location()
+            guard let name else {
+                let store = try ProgressStore.openReadOnly(location)
+                try Output.out("Scheduler: \(store.settings.schedulerName). Switch with `srs scheduler anki`, `srs scheduler fsrs` or `srs scheduler sm2`.\n")
+                return
+            }
+            guard Schedulers.names.contains(name) else {
+                throw Failure(description: "unknown scheduler \(name): use anki, fsrs or sm2", exitCode: 64)
+            }
+            let store = try ProgressStore.openForReview(location)
+            defer { store.close() }
+            try switchScheduler(store, to: name)
+        }
+    }
+
+    private func switchScheduler(_ store: ProgressStore, to name: String) throws {
+        let from = store.settings.schedulerName
+        var settings = store.settings
+        settings.scheduler = name
+        var ids = RecordIDs.fresh()
+        let history = try store.readAllRecords()
+        let cards = store.takeCards()
+        let time = EpochSeconds(Date().timeIntervalSince1970)
+        let plan = SchedulerSwitch(to: settings.reviewer()).plan(history: history, cards: cards, at: time, ids: &ids,
+                                                                firstSeq: store.recordCount + 1)
+        try Output.out("Switching from \(from) to \(name): \(plan.records.count) cards get a state of \(name)'s "
+            + "(\(plan.restoredCards) as they were under it, the others by replaying \(plan.replayedAnswers) answers; "
+            + "undone and practice answers left out), written to the review log as records of their own. "
+            + "The answers stay; `srs scheduler \(from)` switches back.\n")
+        guard !dryRun else { return }
+        var after = cards
+        for record in plan.records {
+            try store.append(record)
+            after[record.card] = record.after
+        }
+        try store.save(settings: settings)
+        try? store.checkpoint(after)
+        try Output.out("Switched to \(name).\n")
+    }
+}

@@ -1,0 +1,98 @@
+import Foundation
+import Testing
+import SRSCore
+@testable import SRSStore
+
+/// settings.json names the scheduler and its options (issue 10, point 3).
+@Suite struct SchedulerSettingsTests {
+    func settings(_ text: String) throws -> UserSettings {
+        let dir = TempDir()
+        try dir.write("users/alice/settings.json", text)
+        return try ProgressStore.openReadOnly(dir.location()).settings
+    }
+
+    @Test func anEmptyFileGivesAnkisSM2WithAnkisDefaultsAndFuzz() throws {
+        let s = try settings("{}")
+        #expect(s.schedulerName == "anki" && s.fuzz)
+        guard let anki = s.reviewer().scheduler as? AnkiScheduler else { Issue.record("not anki"); return }
+        #expect(anki.options == AnkiOptions() && anki.fuzz)
+        #expect(anki.options.learningSteps == [60, 600] && anki.options.relearningSteps == [600])
+    }
+
+    @Test func optionsAndPerDeckOverridesAreRead() throws {
+        let s = try settings("""
+            {"scheduler": "fsrs", "fuzz": false,
+             "anki": {"learning_steps": [2, 20], "starting_ease": 2.3, "maximum_interval": 3650},
+             "fsrs": {"desired_retention": 0.85},
+             "decks": {"spanish": {"anki": {"easy_bonus": 1.5}, "fsrs": {"desired_retention": 0.95}}}}
+            """)
+        #expect(s.schedulerName == "fsrs" && !s.fuzz)
+        #expect(s.options.anki.learningSteps == [120, 1_200] && s.options.anki.startingEase == 2.3)
+        #expect(s.options.anki.maximumInterval == 3_650 && s.options.fsrs.desiredRetention == 0.85)
+        let spanish = try #require(s.deckOptions["spanish"])
+        #expect(spanish.anki.easyBonus == 1.5 && spanish.anki.startingEase == 2.3, "a deck inherits the user's options")
+        #expect(spanish.fsrs.desiredRetention == 0.95)
+        let fsrs = try #require(s.reviewer(deck: "spanish").scheduler as? FSRSScheduler)
+        #expect(fsrs.options.desiredRetention == 0.95 && !fsrs.fuzz)
+        #expect((s.reviewer(deck: "other").scheduler as? FSRSScheduler)?.options.desiredRetention == 0.85)
+    }
+
+    @Test(arguments: [
+        ("{\"anki\": {\"starting_ease\": 9}}", "\"anki.starting_ease\" must be between 1.31 and 5"),
+        ("{\"anki\": {\"hard_interval\": 0.1}}", "\"anki.hard_interval\" must be between 0.5 and 1.3"),
+        ("{\"fsrs\": {\"desired_retention\": 0.5}}", "\"fsrs.desired_retention\" must be between 0.7 and 0.99"),
+        ("{\"fsrs\": {\"parameters\": [1, 2]}}", "\"fsrs.parameters\" must be 21 numbers (there are 2)"),
+        ("{\"decks\": {\"spanish\": {\"anki\": {\"maximum_interval\": 0}}}}", "\"decks.spanish.anki.maximum_interval\" must be between 1.0 and 36500.0 (is 0.0)"),
+        ("{\"scheduler\": \"supermemo\"}", "\"scheduler\" must be one of \"sm2\", \"anki\", \"fsrs\""),
+        ("{\"anki\": {\"learning_steps\": [0]}}", "\"anki.learning_steps\" must hold minutes"),
+    ])
+    func anOptionOutOfRangeIsExit65NamingItsRange(text: String, message: String) throws {
+        do {
+            _ = try settings(text)
+            Issue.record("accepted \(text)")
+        } catch let error as StoreError {
+            #expect(error.exitCode == 65)
+            #expect(error.description.contains(message), "\(error.description)")
+            #expect(error.description.contains("settings.json"))
+        }
+    }
+
+    @Test func savingKeepsTheOptions() throws {
+        let dir = TempDir()
+        try dir.write("users/alice/settings.json", "{\"anki\": {\"easy_bonus\": 1.4}, \"decks\": {\"d\": {\"fsrs\": {\"desired_retention\": 0.8}}}}")
+        let store = try ProgressStore.openForReview(dir.location())
+        var s = store.settings
+        s.scheduler = "fsrs"
+        try store.save(settings: s)
+        store.close()
+        let again = try ProgressStore.openReadOnly(dir.location()).settings
+        #expect(again.scheduler == "fsrs" && again.options.anki.easyBonus == 1.4)
+        #expect(again.deckOptions["d"]?.fsrs.desiredRetention == 0.8)
+    }
+}
+
+/// `--new-today N` is Anki's "increase today's limit by N" (issue 10, point 7), for reviews too.
+@Suite struct TodayLimitTests {
+    let clock = DayClock(timeZone: TimeZone(identifier: "UTC") ?? .current)
+    let noon: EpochSeconds = 1_796_040_000 // 2026-11-30T12:00:00Z, study day 2026-11-30
+
+    func settings(_ text: String) throws -> UserSettings {
+        let dir = TempDir()
+        try dir.write("users/alice/settings.json", text)
+        return try ProgressStore.openReadOnly(dir.location()).settings
+    }
+
+    @Test func moreNewCardsAndReviewsForOneDay() throws {
+        let s = try settings("{\"new_per_day\": 20, \"new_today\": {\"day\": \"2026-11-30\", \"more\": 15}, \"reviews_today\": {\"day\": \"2026-11-30\", \"more\": 50}}")
+        #expect(s.limits(at: noon, clock: clock) == QueueLimits(newPerDay: 35, maxReviewsPerDay: 250))
+        #expect(s.limits(at: noon + 86_400, clock: clock) == QueueLimits(newPerDay: 20, maxReviewsPerDay: 200))
+    }
+
+    @Test func theOldTotalFormIsReadAsThatManyMore() throws {
+        let s = try settings("{\"new_per_day\": 20, \"new_today\": {\"day\": \"2026-11-30\", \"limit\": 40}}")
+        #expect(s.newToday?.more == 20)
+        #expect(s.limits(at: noon, clock: clock).newPerDay == 40)
+        let text = String(decoding: s.encoded(), as: UTF8.self)
+        #expect(text.contains("\"new_today\": {\"day\": \"2026-11-30\", \"more\": 20}"))
+    }
+}
