@@ -30,10 +30,11 @@ import Testing
         }
         process.standardInput = stdin
         process.standardError = stderr
+        signal(SIGPIPE, SIG_IGN) // srs may die of SIGPIPE before it reads its input: our write then fails
         try process.run()
         try pipe?.fileHandleForWriting.close()
-        stdin.fileHandleForWriting.write(Data(input.utf8))
-        try stdin.fileHandleForWriting.close()
+        try? stdin.fileHandleForWriting.write(contentsOf: Data(input.utf8))
+        try? stdin.fileHandleForWriting.close()
         let err = stderr.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return Ended(status: process.terminationStatus, bySignal: process.terminationReason == .uncaughtSignal,
