@@ -25,7 +25,7 @@ let package = Package(
         // Anki packages, pure (bytes in, model out): zip, zstd, SQLite and protobuf behind it;
         // templates, HTML to terminal text, CSV/TSV.
         .target(name: "SRSAnki", dependencies: [
-            "CSQLite", "CZlib", "CZstd", "SRSJSON", "SRSText",
+            "CSQLite", "CZlib", "CZstd", "SRSCore", "SRSJSON", "SRSText",
         ]),
         // The system's SQLite, zlib and zstd (docs/architecture.md says why).
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
@@ -43,7 +43,7 @@ let package = Package(
         // The only importer of CNCurses.
         .target(name: "SRSTerminal", dependencies: ["CNCurses", "SRSUI", "SRSText"]),
         .executableTarget(name: "srs", dependencies: [
-            "SRSCore", "SRSText", "SRSJSON", "SRSQuiz", "SRSStats", "SRSStore", "SRSUI", "SRSTerminal",
+            "SRSCore", "SRSText", "SRSJSON", "SRSQuiz", "SRSAnki", "SRSStats", "SRSStore", "SRSUI", "SRSTerminal",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Generates a heavy user's collection and times srs's own work on it (docs/benchmarks.md).
@@ -53,7 +53,7 @@ let package = Package(
         .testTarget(name: "SRSJSONTests", dependencies: ["SRSJSON"]),
         .testTarget(name: "SRSQuizTests", dependencies: ["SRSQuiz", "SRSCore", "SRSText"], exclude: ["Fixtures"]),
         .testTarget(name: "SRSAnkiTests", dependencies: [
-            "SRSAnki", "CZstd", "CSQLite", "CZlib",
+            "SRSAnki", "SRSCore", "CZstd", "CSQLite", "CZlib",
         ], resources: [.copy("Fixtures")]),
         .testTarget(name: "SRSStatsTests", dependencies: ["SRSStats", "SRSCore", "SRSText"], exclude: ["Fixtures"]),
         .testTarget(name: "SRSStoreTests", dependencies: ["SRSStore", "SRSCore"], resources: [.copy("Fixtures")]),

@@ -47,6 +47,6 @@ mkdir -p "$work/decks-data/decks"
 for file in garbage-50mb.bin line-10mb.txt nul-10mb.bin; do
     cp "$work/$file" "$work/decks-data/decks/x.deck"
     cp "$work/$file" "$work/$file.deck-copy"
-    run "$file" env SRS_DATA_DIR="$work/decks-data" SRS_USER=t "$srs" decks
+    run "$file" env SRS_DATA_DIR="$work/decks-data" SRS_USER=t "$srs" decks --check
 done
 exit "$failed"

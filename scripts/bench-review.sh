@@ -4,7 +4,7 @@
 # collection (100,000 cards, about 1,000,000 logged reviews; `srs-bench generate`).
 #
 # Usage: scripts/bench-review.sh [DATA_DIR]    (default: a temporary folder, removed after)
-# Env:   RUNS=10 (start-ups)  KEYS=60 (key presses timed)
+# Env:   RUNS=10 (start-ups)  KEYS=60 (key presses timed)  FIX_EVERY=N (every Nth key a `k` correction)
 # srs writes its own timings when SRS_REVIEW_TIMING=FILE is set: the epoch-nanosecond time of
 # each start-up phase and, for each key, the nanoseconds from reading it to the redrawn screen.
 set -euo pipefail
@@ -51,8 +51,15 @@ done
 
 start_srs "$scratch/keys.json" "$scratch/skeys"
 wait_for "card 1 of"
+fix="${FIX_EVERY:-0}"
 for k in $(seq 1 "$keys"); do  # Space reveals, Space grades Good; every 10th key is an undo
-    if (( k % 10 == 0 )); then tmux -S "$sock" send-keys u; else tmux -S "$sock" send-keys Space; fi
+    if (( fix > 0 && k % fix == 0 )); then
+        # FIX_EVERY=N: every Nth key is `k` (correct the answer key); on a multiple-choice card
+        # it asks for the letter, and `b` sets it (one synced line in the deck's key journal).
+        tmux -S "$sock" send-keys k
+        sleep 0.05
+        if tmux -S "$sock" capture-pane -p | grep -q "Which option is correct?"; then tmux -S "$sock" send-keys b; fi
+    elif (( k % 10 == 0 )); then tmux -S "$sock" send-keys u; else tmux -S "$sock" send-keys Space; fi
     sleep 0.05
 done
 tmux -S "$sock" send-keys q
@@ -82,5 +89,8 @@ keys = [k / 1e6 for k in json.load(open(f"{scratch}/keys.json"))["keys_ns"]]
 keys.sort()
 p95 = keys[int(0.95 * (len(keys) - 1))]
 print(f"key press to redrawn screen, {len(keys)} keys (ms): median {statistics.median(keys):.2f}, p95 {p95:.2f}, max {max(keys):.2f}")
+session = json.load(open(f"{scratch}/keys.json"))
+if "folded" in session:
+    print(f"after the screen closed: key corrections folded into the deck in {(session['folded'] - session['closed']) / 1e6:.0f} ms")
 if len(sys.argv) > 3: print("in order:", " ".join(f"{k / 1e6:.1f}" for k in json.load(open(f"{scratch}/keys.json"))["keys_ns"]))
 PY

@@ -40,6 +40,16 @@ public enum CardKind: Equatable, Sendable {
     case multipleChoice(options: [String], key: AnswerKey?)
     case trueFalse(answer: Bool)
     case shortAnswer(modelAnswer: String)
+    /// The question (the front) is shown, then `back` on reveal; self-graded.
+    case basic(back: String)
+    /// The reverse card of a basic note: `back` is asked, the question (the front) is the answer.
+    case reverse(back: String)
+    /// The question is cloze text (`{{c1::answer::hint}}`); this card asks deletion `number`
+    /// (`Cloze.render`), the others are shown.
+    case cloze(number: Int)
+    /// An answer to type, checked as short answers are (`answer`, compared without regard to
+    /// case, accents and spacing); self-graded.
+    case typeIn(answer: String)
 
     /// The stable type name used in files and JSON output.
     public var typeName: String {
@@ -47,6 +57,10 @@ public enum CardKind: Equatable, Sendable {
         case .multipleChoice: return "multiple_choice"
         case .trueFalse: return "true_false"
         case .shortAnswer: return "short_answer"
+        case .basic: return "basic"
+        case .reverse: return "reverse"
+        case .cloze: return "cloze"
+        case .typeIn: return "type_in"
         }
     }
 }
@@ -58,12 +72,39 @@ public struct Card: Equatable, Sendable, Identifiable {
     public var kind: CardKind
     /// Paragraphs shown after the answer; may be empty.
     public var explanation: String
+    /// Tags (an Anki note's, kept by the import); may be empty.
+    public var tags: [String]
 
-    public init(id: CardID, question: String, kind: CardKind, explanation: String) {
+    public init(id: CardID, question: String, kind: CardKind, explanation: String, tags: [String] = []) {
         self.id = id
         self.question = question
         self.kind = kind
         self.explanation = explanation
+        self.tags = tags
+    }
+}
+
+extension Card {
+    /// What the learner is asked, as text: the question, the back of a reverse card, or the cloze
+    /// text with its deletion hidden (`[...]` or `[hint]`).
+    public var prompt: String {
+        switch kind {
+        case .reverse(let back): return back
+        case .cloze(let number): return Cloze.render(question, asking: number, answerSide: false)
+        default: return question
+        }
+    }
+
+    /// The answer revealed by a card that is graded by its learner alone (basic, reverse, cloze,
+    /// type-in, short answer); nil for multiple choice and true/false.
+    public var revealedAnswer: String? {
+        switch kind {
+        case .basic(let back): return back
+        case .reverse: return question
+        case .cloze(let number): return Cloze.render(question, asking: number, answerSide: true, open: "", close: "")
+        case .typeIn(let answer), .shortAnswer(let answer): return answer
+        case .multipleChoice, .trueFalse: return nil
+        }
     }
 }
 

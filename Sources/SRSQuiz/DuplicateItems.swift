@@ -24,7 +24,8 @@ enum DuplicateItems {
         switch item.kind {
         case .multipleChoice(let options, let key): parts += options + [key.map { String($0.letter) } ?? "-"]
         case .trueFalse(let answer): parts.append(answer ? "t" : "f")
-        case .shortAnswer(let model): parts.append(model)
+        case .shortAnswer(let model), .basic(let model), .reverse(let model), .typeIn(let model): parts.append(model)
+        case .cloze(let number): parts.append(String(number))
         }
         return parts.joined(separator: "\u{1F}")
     }

@@ -67,6 +67,8 @@ public enum ImportJSON {
             }
         case .trueFalse(let answer): fields.append(("answer", .bool(answer)))
         case .shortAnswer(let model): fields.append(("model_answer", .string(model)))
+        case .basic(let back), .reverse(let back), .typeIn(let back): fields.append(("answer", .string(back)))
+        case .cloze(let number): fields.append(("cloze", .int(number)))
         }
         fields.append(("explanation", .string(item.explanation)))
         if let elsewhere {

@@ -16,6 +16,8 @@ public enum Phase: Equatable, Sendable {
     case choosing(highlighted: Int?)
     /// True/false: `t` or `f`.
     case judging
+    /// Basic, reverse and cloze cards: the question alone; Space or Enter shows the answer.
+    case front
     /// Short answer, typing into the answer field: every printable key is text.
     case typing(String)
     /// Short answer, not typing: the command keys work, `i` types. A card starts here so that
@@ -51,9 +53,12 @@ struct CardView: Equatable, Sendable {
         case .trueFalse:
             order = []
             phase = .judging
-        case .shortAnswer:
+        case .shortAnswer, .typeIn:
             order = []
             phase = .paused("")
+        case .basic, .reverse, .cloze:
+            order = []
+            phase = .front
         }
     }
 

@@ -19,12 +19,14 @@ extension ReviewSession {
     func cardLayout(view: CardView, card: Card, width: Int) -> CardLayout {
         var layout = CardLayout()
         layout.add(kicker(card: card, entry: view.entry), .dim, width: width)
-        layout.add(clean(card.question), .bold, width: width)
+        layout.add(clean(card.prompt), .bold, width: width)
         layout.blank()
         switch card.kind {
         case .multipleChoice: addOptions(to: &layout, view: view, card: card, width: width)
         case let .trueFalse(truth): addTrueFalse(to: &layout, phase: view.phase, truth: truth, width: width)
         case let .shortAnswer(model): addShortAnswer(to: &layout, phase: view.phase, model: model, width: width)
+        case let .typeIn(answer): addShortAnswer(to: &layout, phase: view.phase, model: answer, label: "Answer:       ", width: width)
+        case .basic, .reverse, .cloze: addBack(to: &layout, phase: view.phase, back: card.revealedAnswer ?? "", width: width)
         }
         if case .revealed = view.phase { layout.verdictEnd = layout.rows.count - 1 }
         if case .revealed = view.phase, !card.explanation.isEmpty {
@@ -42,6 +44,10 @@ extension ReviewSession {
         case .multipleChoice: type = "Multiple choice"
         case .trueFalse: type = "True or false?"
         case .shortAnswer: type = "Short answer"
+        case .basic: type = "Basic"
+        case .reverse: type = "Basic, reversed"
+        case .cloze(let number): type = "Cloze \(number)"
+        case .typeIn: type = "Type the answer"
         }
         switch entry.origin {
         case .new: return type + " · new card"
@@ -139,7 +145,19 @@ extension ReviewSession {
     /// Private use U+E000: never shown, it stands for the cursor in `typingRows`.
     static let cursorMark: Character = "\u{E000}"
 
-    func addShortAnswer(to layout: inout CardLayout, phase: Phase, model: String, width: Int) {
+    /// Basic, reverse and cloze cards: the answer once revealed, then the learner grades.
+    func addBack(to layout: inout CardLayout, phase: Phase, back: String, width: Int) {
+        guard case .revealed = phase else {
+            layout.add("Recall the answer, then press Space to see it.", .dim, width: width)
+            return
+        }
+        layout.add(clean(back), .color(.green, bold: true), width: width)
+        layout.blank()
+        layout.add("Grade yourself: how well did you know it?", .bold, width: width)
+    }
+
+    func addShortAnswer(to layout: inout CardLayout, phase: Phase, model: String, label: String = "Model answer: ",
+                        width: Int) {
         switch phase {
         case let .typing(text):
             layout.rows += typingRows(text, width: width)
@@ -152,7 +170,7 @@ extension ReviewSession {
             var typed = "(nothing typed)"
             if case let .typed(text) = answer { typed = clean(text, keepNewlines: false) }
             layout.rows += TextLayout.wrap(typed, width: width, hangingAfter: "Your answer:  ").map { Row($0) }
-            layout.rows += TextLayout.wrap(clean(model), width: width, hangingAfter: "Model answer: ").map { Row($0, .color(.green, bold: true)) }
+            layout.rows += TextLayout.wrap(clean(model), width: width, hangingAfter: label).map { Row($0, .color(.green, bold: true)) }
             if case let .typed(text) = answer, TextLayout.sameAnswer(text, model) {
                 layout.add("✓ Your answer matches (ignoring case, accents and spacing).", .color(.green, bold: true), width: width)
             }

@@ -65,7 +65,8 @@ extension ReviewSession {
             return "Answer: " + clean(options[key.index], keepNewlines: false)
         case .multipleChoice: return nil
         case let .trueFalse(truth): return "Answer: \(truth ? "true" : "false")"
-        case let .shortAnswer(model): return "Answer: " + clean(model, keepNewlines: false)
+        case .shortAnswer, .basic, .reverse, .cloze, .typeIn:
+            return "Answer: " + clean(card.revealedAnswer ?? "", keepNewlines: false)
         }
     }
 

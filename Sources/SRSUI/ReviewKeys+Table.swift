@@ -51,7 +51,7 @@ public enum ReviewKeys {
             [KeyHint(key: "Space", label: s.shownCard?.answerKey == nil ? "reveal" : "show answer")]
         }, help: KeyHelp(keys: "Space Enter", text: "show the answer; once shown, grade (Good, or Again after a wrong answer)",
                          docs: "Space / Enter")),
-        KeyBinding(keys: [.key(.enter), .key(.space)], places: [.judging], action: .showAnswer, footer: hint("Space", "show answer")),
+        KeyBinding(keys: [.key(.enter), .key(.space)], places: [.judging, .front], action: .showAnswer, footer: hint("Space", "show answer")),
         KeyBinding(keys: [.key(.enter), .key(.space)], places: [.paused], action: .submitTyped, footer: hint("Space", "show answer")),
     ]
 

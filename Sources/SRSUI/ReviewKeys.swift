@@ -1,9 +1,9 @@
 /// Where the review's keys are read: the card's phase, an overlay, or the idle screen.
 public enum KeyPlace: Hashable, Sendable, CaseIterable {
-    case choosing, judging, typing, paused, revealed, fixingKey, idle, help, tooSmall
+    case choosing, judging, front, typing, paused, revealed, fixingKey, idle, help, tooSmall
 
     /// The places of a card on show, answered or not, where the card's commands work.
-    static let card: Set<KeyPlace> = [.choosing, .judging, .paused, .revealed]
+    static let card: Set<KeyPlace> = [.choosing, .judging, .front, .paused, .revealed]
     static let everywhere = Set(KeyPlace.allCases)
 }
 

@@ -23,6 +23,7 @@ extension ReviewSession {
         switch view.phase {
         case .choosing: return .choosing
         case .judging: return .judging
+        case .front: return .front
         case .typing: return .typing
         case .paused: return .paused
         case .revealed: return .revealed

@@ -19,13 +19,19 @@ struct DecksCommand: ParsableCommand {
     @Flag(help: "Print JSON: {\"version\": 1, \"decks\": [{\"name\", \"origin\", \"cards\", \"new\", \"due\"}]}.")
     var json = false
 
+    @Flag(help: "Read every card of every deck (and its key corrections) and report the first damaged one (exit 65); without it only the `card:` lines are read.")
+    var check = false
+
     @OptionGroup var user: UserOptions
 
     func run() throws {
         try reportingErrors {
             let location = try user.location()
-            let decks = try DeckLibrary(location: location).list(checkingCards: true)
-            let store = try ProgressStore.openReadOnly(location)
+            // The decks on another thread while the progress loads (as the review starts).
+            let listing = Background { [check] in try DeckLibrary(location: location).list(checkingCards: check) }
+            let opened = Result { try ProgressStore.openReadOnly(location) }
+            let decks = try listing.value()
+            let store = try opened.get()
             let progress = store.takeCards(), clock = store.settings.clock()
             let now = EpochSeconds(Date().timeIntervalSince1970)
             let rows = decks.map { Row(summary: $0, queue: queue($0, progress, clock, now)) }

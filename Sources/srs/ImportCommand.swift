@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SRSAnki
 import SRSCore
 import SRSQuiz
 import SRSStore
@@ -9,12 +10,13 @@ import SRSText
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Convert quiz text files into decks (format: docs/quiz-format.md).",
+        abstract: "Convert quiz text files, or an Anki .apkg/.colpkg, into decks (docs/quiz-format.md, docs/anki-import.md).",
         discussion: """
             Each FILE becomes the deck named after it (without extension) unless --deck names it. \
             Importing again updates the deck and keeps each card's id, so no progress is lost. \
             A malformed item is reported as FILE:LINE and nothing is written (exit 65) unless \
-            --skip-invalid is given. Warnings and errors go to standard error.
+            --skip-invalid is given. Warnings and errors go to standard error. An Anki package \
+            becomes one deck per Anki deck (--deck PARENT: that deck and its subdecks).
             """)
 
     @Argument(help: ArgumentHelp("Quiz text files.", valueName: "file"))
@@ -37,9 +39,24 @@ struct ImportCommand: ParsableCommand {
     @Flag(help: "Print what was converted as JSON (schema: docs/quiz-format.md).")
     var json = false
 
+    @Option(help: ArgumentHelp("Anki packages: refuse an entry that unpacks past this many bytes (default 2 GiB).", valueName: "bytes"))
+    var maxEntrySize: Int?
+
+    @Option(help: ArgumentHelp("Anki packages: refuse an entry that unpacks to more than this many times its packed size (default 200).", valueName: "n"))
+    var maxRatio: Int?
+
+    @Option(help: ArgumentHelp("What the file is: apkg (an Anki package), csv (an Anki notes file, CSV/TSV) or quiz (quiz text); guessed from its name and first lines otherwise.", valueName: "format"))
+    var format: ImportFormat?
+
     @OptionGroup var user: UserOptions
 
     func validate() throws {
+        if files.count > 1, format != nil || files.contains(where: { ImportFormat.guess(fileName: $0, head: Data()).map { $0 != .quizText } ?? false }) {
+            throw ValidationError("import Anki packages and CSV/TSV files one at a time (and --format with one file).")
+        }
+        if (maxEntrySize ?? 1) <= 0 || (maxRatio ?? 1) <= 0 {
+            throw ValidationError("--max-entry-size and --max-ratio take a positive number.")
+        }
         if deck != nil && files.count > 1 {
             throw ValidationError("--deck names one deck; import several files without it, or one at a time.")
         }
@@ -53,6 +70,9 @@ struct ImportCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
+            if files.count == 1, let path = files.first, let kind = format(of: path), kind != .quizText {
+                return try importAnki(path, kind: kind)
+            }
             let importer = QuizImporter(library: DeckLibrary(location: try user.location()))
             let names = try deckNames()
             var parsed = try files.map { try importer.parse(path: $0) }
@@ -65,6 +85,43 @@ struct ImportCommand: ParsableCommand {
             let written = dryRun ? [] : try converted.map(importer.save)
             try Output.out(json ? ImportJSON.text(converted.map(jsonFile)) : report(converted, written))
         }
+    }
+
+    /// `--format`, else the guess from the name and the first 8 KiB (nil: not a known extension,
+    /// read as quiz text as before).
+    private func format(of path: String) -> ImportFormat? {
+        if let format { return format }
+        let lowered = path.lowercased()
+        guard lowered.hasSuffix(".txt") else { return ImportFormat.guess(fileName: path, head: Data()) }
+        // A file that cannot be read goes the quiz way, which reports it after checking the deck name.
+        guard let head = try? InputFile.read(path, what: "quiz file").prefix(8192) else { return .quizText }
+        return ImportFormat.guess(fileName: path, head: Data(head))
+    }
+
+    /// An Anki package (`--deck` picks an Anki deck and its subdecks) or a CSV/TSV notes file.
+    private func importAnki(_ path: String, kind: ImportFormat) throws {
+        var limits = AnkiLimits.standard
+        if let maxEntrySize { limits.maximumEntryBytes = maxEntrySize }
+        if let maxRatio { limits.maximumRatio = maxRatio }
+        let library = DeckLibrary(location: try user.location())
+        let importer = AnkiImporter(library: library, limits: limits)
+        let separator: Character? = path.lowercased().hasSuffix(".tsv") ? "\t" : nil
+        let plan = kind == .ankiPackage ? try importer.plan(path: path, within: deck)
+            : try importer.planText(path: path, deck: deck ?? Self.baseName(of: path), forced: deck != nil, separator: separator)
+        writeToStandardError(plan.warnings.map { "warning: " + TerminalSafe.sanitize($0) + "\n" }.joined())
+        var lines = plan.report
+        let location = try user.location()
+        let media = dryRun ? plan.media.count : try importer.copyMedia(plan, to: MediaFolder(location: location))
+        if plan.package != nil {
+            let folder = TerminalSafe.sanitize(location.root.appendingPathComponent("media").path)
+            lines.append("  \(Format.count(media, "media file")) " + (dryRun ? "to copy (dry run)" : "copied to " + folder))
+        }
+        for deck in plan.decks {
+            let written = dryRun ? nil : try library.save(deck)
+            lines.append("  wrote \(Format.count(deck.cards.count, "card")) to " + TerminalSafe.sanitize(written?.path ?? "deck \(deck.name) (dry run)"))
+        }
+        lines.append("\(Format.count(plan.warnings.count, "warning"))")
+        try Output.out(lines.joined(separator: "\n") + "\n")
     }
 
     /// The file name without its folder and extension, as given (Foundation's URL would drop
@@ -148,3 +205,5 @@ struct ImportCommand: ParsableCommand {
         Output.err(text)
     }
 }
+
+extension ImportFormat: ExpressibleByArgument {}

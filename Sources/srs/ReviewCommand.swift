@@ -61,6 +61,11 @@ struct ReviewCommand: ParsableCommand {
                                         seed: seed ?? UInt64(truncatingIfNeeded: Clock.millis()))
             try? store.checkpoint(session.book.cards)
             terminal.close()
+            // The key corrections of the review, into the deck files (off the key path). Each
+            // is durable in its journal already, so a failure here loses nothing.
+            timing?.mark("closed")
+            _ = try? library.foldKeyCorrections()
+            timing?.mark("folded")
             timing?.write()
             if let summary = session.summaryLine { try Output.out(summary + "\n") }
             if let (_, problem) = session.unreadable { throw Failure(description: problem, exitCode: 65) }

@@ -165,7 +165,9 @@ struct ReviewShell {
     func saveKey(_ key: AnswerKey, card: CardID, session: inout ReviewSession) {
         guard let deck = decks.first(where: { $0.index(of: card) != nil }) else { return }
         do {
-            try library.setKey(option: key.index, card: card, deck: deck.name)
+            // One synced journal line, not a rewrite of the deck (folded in after the review).
+            try library.correctKey(option: key.index, card: card, deck: deck.name)
+            deck.correct(card, option: key.index)
         } catch {
             _ = session.update(.notice("The key was not saved: \(error)"))
         }

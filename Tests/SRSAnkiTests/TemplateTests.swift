@@ -1,5 +1,6 @@
 import Testing
 @testable import SRSAnki
+import SRSCore
 
 @Suite struct TemplateTests {
     static let vocab = AnkiNotetype(

@@ -83,12 +83,17 @@ import SRSText
         #expect(text.contains("spaced-repetition         24     24      0  shipped"))
     }
 
-    @Test func aDamagedDeckFileIsExit65WithItsLine() throws {
+    /// `srs decks` reads only the `card:` lines (issue 8, point 5: at most 150 ms at 100,000
+    /// cards); `--check` reads every card, as it did before.
+    @Test func aDamagedDeckFileIsExit65WithItsLineUnderCheck() throws {
         let folder = TempFolder()
         try FileManager.default.createDirectory(atPath: folder.path + "/data/decks", withIntermediateDirectories: true)
         try Data("srs-deck 1\ncard: a\ntype: wrong\nquestion: q\n".utf8).write(to: URL(fileURLWithPath: ImportFixtures.deckFile("x", in: folder)))
-        let result = try ImportFixtures.run(["decks"], in: folder)
+        let listed = try ImportFixtures.run(["decks"], in: folder)
+        #expect(listed.status == 0)
+        #expect(listed.stdout.contains("\nx" + String(repeating: " ", count: 20) + "      1      1      0  imported\n"))
+        let result = try ImportFixtures.run(["decks", "--check"], in: folder)
         #expect(result.status == 65)
-        #expect(result.stderr == "Error: \(ImportFixtures.deckFile("x", in: folder)):3: unknown type `wrong`. The file was left untouched. Use multiple_choice, true_false or short_answer.\n")
+        #expect(result.stderr == "Error: \(ImportFixtures.deckFile("x", in: folder)):3: unknown type `wrong`. The file was left untouched. Use multiple_choice, true_false, short_answer, basic, reverse, cloze or type_in.\n")
     }
 }

@@ -47,7 +47,7 @@ import Testing
     func fileContentInErrorMessages(text: String) throws {
         let folder = TempFolder()
         try folder.writeDeck("srs-deck 1\n\ncard: x1\n\(text): value\n", named: "fields")
-        expectClean(try srs(["decks"], folder), status: 65, "a deck's field name")
+        expectClean(try srs(["decks", "--check"], folder), status: 65, "a deck's field name")
         try FileManager.default.removeItem(atPath: folder.path + "/decks/fields.deck")
         let user = folder.url.appendingPathComponent("users/ana")
         try FileManager.default.createDirectory(at: user, withIntermediateDirectories: true)

@@ -47,6 +47,9 @@ struct ReviewSuspendKeyTests {
         try tmux.press("q")
         #expect(try tmux.exitStatus() == 0)
 
+        // The correction went to the journal at once and was folded into the deck at the end.
+        #expect(!FileManager.default.fileExists(atPath: decks.appendingPathComponent("planets.deck.keys").path))
+        #expect(try String(contentsOf: decks.appendingPathComponent("planets.deck"), encoding: .utf8).contains("key: B corrected\n"))
         let saved = try DeckLibrary(folder: decks).load(named: "planets")
         #expect(saved.cards.first { $0.id == CardID("q-key") }?.kind
                 == .multipleChoice(options: ["Mars", "Jupiter", "Venus"], key: AnswerKey(index: 1, source: .corrected)))

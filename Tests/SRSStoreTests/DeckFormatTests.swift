@@ -131,6 +131,11 @@ let sampleCards = [
         ("srs-deck 1\ncard: a\njust words\n", 3, "`just words` is not a field"),
         ("srs-deck 1\ncard: two words\n", 2, "`card: two words` is not a usable id"),
         ("srs-deck 1\ncard: a\ntype: short_answer\nmodel_answer: m\n", 2, "card `a` has no question"),
+        ("srs-deck 2\ncard: a\ntype: basic\nquestion: q\n", 2, "basic card `a` has no answer"),
+        ("srs-deck 2\ncard: a\ntype: type_in\nquestion: q\n", 2, "type-in card `a` has no answer"),
+        ("srs-deck 2\ncard: a\ntype: cloze\nquestion: {{c1::x}}\n", 2, "cloze card `a` has no cloze number"),
+        ("srs-deck 2\ncard: a\ntype: cloze\nquestion: {{c1::x}}\ncloze: 2\n", 5, "`cloze: 2` names no deletion `{{c2::…}}` of the question"),
+        ("srs-deck 2\ncard: a\ntype: cloze\nquestion: no deletion\ncloze: x\n", 5, "`cloze: x` names no deletion `{{cx::…}}` of the question"),
     ] as [(String, Int, String)])
     func malformedDecksNameTheLine(text: String, line: Int, problem: String) {
         #expect {

@@ -1,4 +1,5 @@
 import Foundation
+import SRSCore
 
 /// Renders an Anki card's question and answer from its own template, as HTML (turn it into
 /// terminal text with `HTMLText`).

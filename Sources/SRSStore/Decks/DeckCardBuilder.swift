@@ -30,6 +30,8 @@ struct DeckCardBuilder {
         var answer: DeckField?
         var modelAnswer: DeckField?
         var explanation: DeckField?
+        var cloze: DeckField?
+        var tags: DeckField?
     }
 
     mutating func add(_ field: DeckField) throws {
@@ -88,6 +90,8 @@ struct DeckCardBuilder {
         case .answer: try once(&draft.answer)
         case .modelAnswer: try once(&draft.modelAnswer)
         case .explanation: try once(&draft.explanation)
+        case .cloze: try once(&draft.cloze)
+        case .tags: try once(&draft.tags)
         case .option(let index):
             guard index == draft.options.count else {
                 let expected = Character(UnicodeScalar(UInt8(65 + draft.options.count)))
@@ -114,10 +118,11 @@ struct DeckCardBuilder {
         }
         guard let type = draft.type else {
             throw damaged(draft.line, "card `\(draft.id)` has no type",
-                          "Add `type: multiple_choice`, `type: true_false` or `type: short_answer`.")
+                          "Add `type: multiple_choice`, `true_false`, `short_answer`, `basic`, `reverse`, `cloze` or `type_in`.")
         }
         let kind = try self.kind(of: draft, type: type)
-        return Card(id: draft.id, question: question.value, kind: kind, explanation: draft.explanation?.value ?? "")
+        let tags = draft.tags.map { $0.value.split(separator: " ").map(String.init) } ?? []
+        return Card(id: draft.id, question: question.value, kind: kind, explanation: draft.explanation?.value ?? "", tags: tags)
     }
 
     private func kind(of draft: Draft, type: DeckField) throws -> CardKind {
@@ -138,16 +143,40 @@ struct DeckCardBuilder {
                 throw damaged(draft.line, "short-answer card `\(draft.id)` has no model answer", "Add `model_answer: …`.")
             }
             return .shortAnswer(modelAnswer: model.value)
+        case "basic": return .basic(back: try answerText(draft, "basic"))
+        case "reverse": return .reverse(back: try answerText(draft, "reverse"))
+        case "type_in", "type in": return .typeIn(answer: try answerText(draft, "type-in"))
+        case "cloze": return try cloze(draft)
         default:
             throw damaged(type.line, "unknown type `\(type.value.prefix(40))`",
-                          "Use multiple_choice, true_false or short_answer.")
+                          "Use multiple_choice, true_false, short_answer, basic, reverse, cloze or type_in.")
         }
+    }
+
+    /// The `answer:` of a basic, reverse or type-in card: the back, or the answer to type.
+    private func answerText(_ draft: Draft, _ kind: String) throws -> String {
+        guard let answer = draft.answer, !answer.value.isEmpty else {
+            throw damaged(draft.line, "\(kind) card `\(draft.id)` has no answer", "Add `answer: …` (the back of the card).")
+        }
+        return answer.value
+    }
+
+    /// `cloze: N` names the deletion `{{cN::…}}` of the question that this card asks.
+    private func cloze(_ draft: Draft) throws -> CardKind {
+        guard let field = draft.cloze else {
+            throw damaged(draft.line, "cloze card `\(draft.id)` has no cloze number", "Add `cloze: 1` to ask `{{c1::…}}`.")
+        }
+        guard let number = Int(field.value), number > 0, Cloze.numbers(in: draft.question?.value ?? "").contains(number) else {
+            throw damaged(field.line, "`cloze: \(field.value.prefix(40))` names no deletion `{{c\(field.value.prefix(10))::…}}` of the question",
+                          "Write the question with `{{c1::answer}}` or `{{c1::answer::hint}}` and `cloze: 1`.")
+        }
+        return .cloze(number: number)
     }
 
     /// Values as the writer writes them are already lower-case: skip `lowercased()` for them.
     private static func lowercasedIfNeeded(_ value: String) -> String {
         switch value {
-        case "multiple_choice", "true_false", "short_answer", "true", "false": return value
+        case "multiple_choice", "true_false", "short_answer", "basic", "reverse", "cloze", "type_in", "true", "false": return value
         default: return value.lowercased()
         }
     }

@@ -91,17 +91,27 @@ public struct DeckLibrary: Sendable {
     /// (A shipped deck and the imported copy that a key correction makes share their ids on
     /// purpose; the copy hides the shipped deck, so they never meet here.)
     static func checkDistinct(_ decks: [(path: String, ids: [CardID])]) throws {
+        // The ids of every deck but the largest go into a table; the largest deck's ids (often
+        // all but a few: 100,000 against the shipped decks' 32) are only looked up in it.
+        guard let largest = decks.indices.max(by: { decks[$0].ids.count < decks[$1].ids.count }) else { return }
         var owner: [CardID: Int] = [:]
-        owner.reserveCapacity(decks.reduce(0) { $0 + $1.ids.count })
-        for (index, deck) in decks.enumerated() {
+        owner.reserveCapacity(decks.reduce(0) { $0 + $1.ids.count } - decks[largest].ids.count)
+        for (index, deck) in decks.enumerated() where index != largest {
             for id in deck.ids {
-                if let first = owner.updateValue(index, forKey: id), first != index {
-                    throw StoreError.damaged(path: deck.path, line: nil,
-                        problem: "card id `\(TerminalSafe.sanitize(id.rawValue, keepNewlines: false))` is also in \(decks[first].path); progress is kept by card id, so each id must belong to one deck",
-                        fix: "Give the card in one of the decks a new id (any id no deck uses), or remove the copy.")
-                }
+                if let first = owner.updateValue(index, forKey: id), first != index { throw shared(id, decks, first, index) }
             }
         }
+        guard !owner.isEmpty else { return }
+        for id in decks[largest].ids {
+            if let other = owner[id] { throw shared(id, decks, min(other, largest), max(other, largest)) }
+        }
+    }
+
+    /// Card `id` is in the decks at `first` and `second` (in `list()` order).
+    private static func shared(_ id: CardID, _ decks: [(path: String, ids: [CardID])], _ first: Int, _ second: Int) -> StoreError {
+        StoreError.damaged(path: decks[second].path, line: nil,
+            problem: "card id `\(TerminalSafe.sanitize(id.rawValue, keepNewlines: false))` is also in \(decks[first].path); progress is kept by card id, so each id must belong to one deck",
+            fix: "Give the card in one of the decks a new id (any id no deck uses), or remove the copy.")
     }
 
     /// The deck called `name` (any case), opened lazily. Throws `StoreError.notFound` (exit 66)
@@ -120,7 +130,23 @@ public struct DeckLibrary: Sendable {
     public func save(_ deck: Deck) throws -> URL {
         let url = try importedFile(named: deck.name) ?? folder.appendingPathComponent("\(deck.name).deck")
         try DeckFiles.writeAtomically(DeckWriter.text(of: deck), to: url, io: io)
+        try removeJournal(of: url.path) // its corrections were in `deck` (read with them applied)
         return url
+    }
+
+    /// Corrects the key of multiple-choice card `id` of deck `deckName` to option `index` (0
+    /// is A), durably but without rewriting the deck: one line appended to the deck's journal
+    /// (`KeyCorrections`) and synced. A shipped deck gets an imported copy first (`setKey`);
+    /// `foldKeyCorrections()` later writes the keys into the deck file. The caller has checked
+    /// that the card has that option (the review shows it); a correction that no longer fits
+    /// the card is ignored when the deck is read.
+    public func correctKey(option index: Int, card id: CardID, deck deckName: String) throws {
+        let source = try existingSource(named: deckName)
+        guard let url = source.url else {
+            try setKey(option: index, card: id, deck: deckName)
+            return
+        }
+        try KeyCorrections.append(option: index, card: id, deckPath: url.path, io: io)
     }
 
     /// Sets the key of multiple-choice card `id` of deck `deckName` to option `index` (0 is A),
@@ -149,7 +175,7 @@ public struct DeckLibrary: Sendable {
 
     // MARK: Sources
 
-    private struct Source {
+    struct Source {
         let name: String
         let origin: DeckOrigin
         let url: URL?
@@ -158,7 +184,7 @@ public struct DeckLibrary: Sendable {
     }
 
     /// Imported decks, then shipped decks not hidden by one, sorted by name.
-    private func sources() throws -> [Source] {
+    func sources() throws -> [Source] {
         let imported = try DeckFiles.deckFiles(in: folder, io: io).map {
             Source(name: $0.deletingPathExtension().lastPathComponent, origin: .imported, url: $0, text: nil)
         }
@@ -191,7 +217,11 @@ public struct DeckLibrary: Sendable {
     }
 
     private func load(_ source: Source) throws -> Deck {
-        try withBytes(of: source) { try DeckReader.read($0, name: source.name, path: $1) }
+        var deck = try withBytes(of: source) { try DeckReader.read($0, name: source.name, path: $1) }
+        guard let url = source.url else { return deck }
+        let corrections = try KeyCorrections.read(deckPath: url.path, io: io)
+        if !corrections.isEmpty { deck.cards = deck.cards.map { KeyCorrections.apply(corrections[$0.id], to: $0) } }
+        return deck
     }
 
     /// Calls `body` with the deck's bytes and the path to name in messages.

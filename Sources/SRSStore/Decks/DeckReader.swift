@@ -49,7 +49,7 @@ struct DeckField {
 
 /// The field names of the format, recognised from bytes without making a string.
 enum DeckFieldName: Equatable {
-    case card, type, question, key, answer, modelAnswer, explanation
+    case card, type, question, key, answer, modelAnswer, explanation, cloze, tags
     /// `A` to `H`: 0 is A.
     case option(Int)
     /// Not a field of the format; the scanner reports it (no payload keeps fields trivial to copy).
@@ -58,6 +58,7 @@ enum DeckFieldName: Equatable {
     private static let known: [(String, DeckFieldName)] = [
         ("card", .card), ("type", .type), ("question", .question), ("key", .key), ("answer", .answer),
         ("model_answer", .modelAnswer), ("model answer", .modelAnswer), ("explanation", .explanation),
+        ("cloze", .cloze), ("tags", .tags),
     ]
 
     /// Compares against static strings by length and `memcmp`: no arrays, so no reference
@@ -72,6 +73,8 @@ enum DeckFieldName: Equatable {
         case 3 where `is`("key"): self = .key
         case 4 where `is`("card"): self = .card
         case 4 where `is`("type"): self = .type
+        case 4 where `is`("tags"): self = .tags
+        case 5 where `is`("cloze"): self = .cloze
         case 6 where `is`("answer"): self = .answer
         case 8 where `is`("question"): self = .question
         case 11 where `is`("explanation"): self = .explanation

@@ -34,8 +34,13 @@ public enum DeckWriter {
             field("answer", answer ? "true" : "false", to: &out)
         case .shortAnswer(let modelAnswer):
             field("model_answer", modelAnswer, to: &out)
+        case .basic(let back), .reverse(let back), .typeIn(let back):
+            field("answer", back, to: &out)
+        case .cloze(let number):
+            field("cloze", String(number), to: &out)
         }
         if !card.explanation.isEmpty { field("explanation", card.explanation, to: &out) }
+        if !card.tags.isEmpty { field("tags", card.tags.joined(separator: " "), to: &out) }
     }
 
     /// `B written`, `B stated`, `B corrected`, `B inferred 0.71`, or `none`.

@@ -10,7 +10,8 @@ import SRSCore
 /// is scanned a megabyte at a time and kept open, not in memory: its blocks are read back with
 /// `pread` from the file as it was opened (a deck rewritten meanwhile, e.g. by a key correction,
 /// replaces the file, not this one). A card that does not parse is reported when it comes up,
-/// naming its file and line; `srs decks --check` reads every card.
+/// naming its file and line; `srs decks --check` reads every card. The key corrections of the
+/// deck's journal (`KeyCorrections`) are read at the start and applied to each card read.
 public final class LazyDeck: @unchecked Sendable {
     public let name: String
     /// The card ids, in deck order.
@@ -18,10 +19,13 @@ public final class LazyDeck: @unchecked Sendable {
     /// The deck's file, or `(built-in deck NAME)`.
     public let path: String
     /// The offset of each card's `card:` line, and the end of the last card.
-    private let starts: [Int]
-    private let end: Int
+    let starts: [Int]
+    let end: Int
     private let source: Source
     private let io: Syscalls
+    /// Key corrections (card id → option index) from the journal and from `correct`.
+    private var corrections: [CardID: Int]
+    private let lock = NSLock()
 
     private enum Source {
         case memory([UInt8])
@@ -33,16 +37,19 @@ public final class LazyDeck: @unchecked Sendable {
         self.name = name
         self.path = path
         io = .live
+        corrections = [:]
         var scan = CardLineScan(path: path)
         try bytes.withUnsafeBytes { try scan.feed($0, atEnd: true) }
         (ids, starts, end, source) = (scan.ids, scan.starts, bytes.count, .memory(bytes))
     }
 
-    /// A deck file, scanned in chunks; the file stays open for reading cards.
-    init(name: String, file url: URL, io: Syscalls) throws {
+    /// A deck file, scanned in chunks; the file stays open for reading cards. Its key
+    /// corrections are read too, unless `corrections` are given.
+    init(name: String, file url: URL, io: Syscalls, corrections given: [CardID: Int]? = nil) throws {
         self.name = name
         self.io = io
         path = url.path
+        corrections = try given ?? KeyCorrections.read(deckPath: url.path, io: io)
         guard let fd = try io.openDataFile(path, O_RDONLY) else { throw StoreError.notFound(path: path, what: "deck file") }
         var scan = CardLineScan(path: path)
         var chunk = [UInt8](repeating: 0, count: 1 << 20)
@@ -71,6 +78,25 @@ public final class LazyDeck: @unchecked Sendable {
     /// The card at `index`, parsed from its block. Throws `StoreError.damaged` with the file's
     /// line number when the block is malformed, `.io` when the file cannot be read.
     public func card(at index: Int) throws -> Card {
+        try KeyCorrections.apply(correction(of: ids[index]), to: parsedCard(at: index))
+    }
+
+    /// Records that card `id`'s key is now option `index` (already saved in the journal): the
+    /// card reads so from now on, though the file is the one that was opened.
+    public func correct(_ id: CardID, option index: Int) {
+        lock.lock()
+        defer { lock.unlock() }
+        corrections[id] = index
+    }
+
+    func correction(of id: CardID) -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        return corrections[id]
+    }
+
+    /// The card at `index` as its block in the file says, without corrections.
+    func parsedCard(at index: Int) throws -> Card {
         let range = starts[index]..<(index + 1 < starts.count ? starts[index + 1] : end)
         let block = try bytes(range)
         return try block.withUnsafeBytes { raw in
@@ -90,7 +116,7 @@ public final class LazyDeck: @unchecked Sendable {
         try index(of: id).map(card(at:))
     }
 
-    private func bytes(_ range: Range<Int>) throws -> [UInt8] {
+    func bytes(_ range: Range<Int>) throws -> [UInt8] {
         switch source {
         case let .memory(all):
             return Array(all[range])

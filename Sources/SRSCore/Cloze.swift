@@ -22,9 +22,10 @@ public enum Cloze {
     }
 
     /// `text` with deletion `number` asked: `[...]` (or `[hint]`) on the question side, the answer
-    /// in `<b>` on the answer side; every other deletion shows its text.
-    public static func render(_ text: String, asking number: Int, answerSide: Bool) -> String {
-        render(parse(text), asking: number, answerSide: answerSide)
+    /// between `open` and `close` (Anki's `<b>`) on the answer side; every other deletion shows its text.
+    public static func render(_ text: String, asking number: Int, answerSide: Bool,
+                              open: String = "<b>", close: String = "</b>") -> String {
+        render(parse(text), asking: number, answerSide: answerSide, marks: (open, close))
     }
 
     /// The text of deletion `number`, for a typed answer (`{{type:cloze:Text}}`); several
@@ -40,13 +41,14 @@ public enum Cloze {
         return out
     }
 
-    fileprivate static func render(_ pieces: [Piece], asking number: Int, answerSide: Bool) -> String {
+    fileprivate static func render(_ pieces: [Piece], asking number: Int, answerSide: Bool,
+                                   marks: (String, String) = ("<b>", "</b>")) -> String {
         pieces.map { piece in
             switch piece {
             case .text(let text): return text
             case let .deletion(n, body, hint):
-                guard n == number else { return render(body, asking: number, answerSide: answerSide) }
-                if answerSide { return "<b>" + render(body, asking: number, answerSide: true) + "</b>" }
+                guard n == number else { return render(body, asking: number, answerSide: answerSide, marks: marks) }
+                if answerSide { return marks.0 + render(body, asking: number, answerSide: true, marks: marks) + marks.1 }
                 return "[" + (hint ?? "...") + "]"
             }
         }.joined()

@@ -1,0 +1,80 @@
+import Foundation
+import SRSCore
+
+/// One Anki card as an srs card, with what the import report and the progress step need.
+public struct ConvertedCard: Equatable, Sendable {
+    public var card: Card
+    /// The Anki deck's path (`["Parent", "Child"]`).
+    public var deckPath: [String]
+    public var notetype: String
+    /// The Anki card id: the review log (`revlog.cid`) refers to it.
+    public var ankiCard: Int64
+    /// Anki's queue: -1 suspended, -2/-3 buried; the progress step applies it.
+    public var queue: Int
+}
+
+/// Anki cards into srs cards (`docs/anki-import.md`): the stock kinds by their template shape,
+/// every other card rendered from its own template as a basic card.
+public enum AnkiConversion {
+    /// Every card of `collection` whose note and note type exist, in deck, note and template order;
+    /// `warnings` names the others.
+    public static func cards(of collection: AnkiCollection) -> (cards: [ConvertedCard], warnings: [String]) {
+        let notes = Dictionary(collection.notes.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let types = Dictionary(collection.notetypes.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let decks = Dictionary(collection.decks.map { ($0.id, $0.path) }, uniquingKeysWith: { a, _ in a })
+        var out: [ConvertedCard] = []
+        var warnings: [String] = []
+        for card in collection.cards {
+            guard let note = notes[card.note], let type = types[note.notetype] else {
+                warnings.append("card \(card.id): its note or note type is missing; skipped")
+                continue
+            }
+            let deck = decks[card.deck] ?? ["Default"]
+            if decks[card.deck] == nil { warnings.append("card \(card.id): deck \(card.deck) is missing; put in Default") }
+            out.append(ConvertedCard(card: convert(card, note, type, deck: deck), deckPath: deck,
+                                     notetype: type.name, ankiCard: card.id, queue: card.queue))
+        }
+        out.sort { ($0.deckPath.joined(separator: "\u{1F}"), $0.card.id) < ($1.deckPath.joined(separator: "\u{1F}"), $1.card.id) }
+        return (out, warnings)
+    }
+
+    /// The srs id of card `ord` of the note with `guid`: stable across exports of the collection,
+    /// so a re-import finds the same card.
+    public static func id(guid: String, ord: Int, cloze: Bool) -> CardID {
+        let hash = String(StableHash.fnv1a64(guid), radix: 16)
+        return CardID("anki-" + String(repeating: "0", count: 16 - hash.count) + hash + (cloze ? "-c\(ord + 1)" : "-t\(ord)"))
+    }
+
+    static func convert(_ card: AnkiCard, _ note: AnkiNote, _ type: AnkiNotetype, deck: [String]) -> Card {
+        let id = id(guid: note.guid, ord: card.ord, cloze: type.kind == .cloze)
+        let field = { (index: Int) in note.fields.indices.contains(index) ? HTMLText.plain(note.fields[index]) : "" }
+        var converted: Card
+        switch (StockKind.recognise(type), card.ord) {
+        case (.cloze?, _):
+            converted = Card(id: id, question: field(0), kind: .cloze(number: card.ord + 1), explanation: field(1))
+        case (.basic?, 0), (.basicAndReversed?, 0), (.basicOptionalReversed?, 0):
+            converted = Card(id: id, question: field(0), kind: .basic(back: field(1)), explanation: "")
+        case (.basicAndReversed?, 1), (.basicOptionalReversed?, 1):
+            converted = Card(id: id, question: field(0), kind: .reverse(back: field(1)), explanation: "")
+        default:
+            converted = rendered(card, note, type, deck: deck, id: id)
+        }
+        converted.tags = note.tags
+        return converted
+    }
+
+    /// A custom card: its question and answer from its templates; the answer without the
+    /// question part above Anki's `<hr id=answer>`.
+    static func rendered(_ card: AnkiCard, _ note: AnkiNote, _ type: AnkiNotetype, deck: [String], id: CardID) -> Card {
+        let rendered = CardRenderer.render(note, of: type, ord: card.ord, deck: deck)
+        let question = HTMLText.plain(rendered.question)
+        if let typed = rendered.typedAnswer, !typed.isEmpty {
+            return Card(id: id, question: question.isEmpty ? "(empty question)" : question, kind: .typeIn(answer: typed), explanation: "")
+        }
+        var answer = rendered.answer
+        if let hr = answer.range(of: "<hr id=answer>", options: .caseInsensitive) { answer = String(answer[hr.upperBound...]) }
+        let back = HTMLText.plain(answer)
+        return Card(id: id, question: question.isEmpty ? "(empty question)" : question,
+                    kind: .basic(back: back.isEmpty ? "(empty answer)" : back), explanation: "")
+    }
+}
