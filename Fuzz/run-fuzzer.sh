@@ -15,6 +15,8 @@ sources=(
     Sources/SRSStore/StoreError.swift Sources/SRSStore/Decks/DeckReader.swift
     Sources/SRSStore/Decks/DeckCardBuilder.swift Sources/SRSStore/Decks/DeckWriter.swift
     Sources/SRSStore/Decks/LazyDeck.swift Sources/SRSStore/Syscalls.swift Sources/SRSStore/SafeFiles.swift
+    Sources/SRSStore/DataDirectory.swift Sources/SRSStore/TemporaryFiles.swift Sources/SRSStore/FileName.swift
+    Sources/SRSStore/UserLock.swift
     Fuzz/FuzzTarget.swift
 )
 # One module: the files' `import SRS…` lines are dropped in a copy.
