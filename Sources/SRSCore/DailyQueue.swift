@@ -103,17 +103,12 @@ public struct DailyQueue: Equatable, Sendable {
                 }
                 if p.firstReview >= day.start { newStudied += 1 }
                 else if p.lastReview >= day.start { reviewsStudied += 1 }
-                guard !p.suspended, p.buriedUntil <= day.now else { continue }
-                guard p.state != nil else {
-                    if new.count < newCap { new.append(id) }
-                    continue
-                }
-                if p.isLearning {
-                    if p.due < day.end { learning.append((id, p.due)) }
-                } else if p.repeatPending && p.lastReview >= day.start {
-                    repeats.append((id, p.lastReview))
-                } else if p.due < day.end && p.lastReview < day.start {
-                    reviews.append((id, p.due))
+                switch TodaySlot.of(p, start: day.start, end: day.end, now: day.now) {
+                case .new: if new.count < newCap { new.append(id) }
+                case .learning: learning.append((id, p.due))
+                case .repeatToday: repeats.append((id, p.lastReview))
+                case .review: reviews.append((id, p.due))
+                case .none: break
                 }
             }
         }

@@ -75,7 +75,9 @@ extension ReviewSession {
         let reviews = outlook.tomorrow.reviews.count + outlook.tomorrow.repeats.count
         let new = outlook.tomorrow.new.count
         layout.add("Due tomorrow: \(Format.count(reviews, "review")) and \(Format.count(new, "new card")).", width: width)
-        if let next = outlook.nextDue {
+        // With due cards held back by the review limit, "due later today" would be untrue:
+        // the held-back line above says how many wait and how to raise the limit.
+        if let next = outlook.nextDue, outlook.heldBack.reviews.isEmpty || next >= clock.nextDayStart(after: seconds) {
             layout.add("Next review due \(Format.due(next, from: seconds, clock: clock)).", width: width)
         }
         layout.blank()

@@ -33,7 +33,7 @@ struct SessionQueue: Equatable, Sendable {
 
     /// Anki's learn-ahead limit: with nothing else left, a learning card due within this many
     /// seconds is shown early rather than waited for.
-    static let learnAhead: EpochSeconds = 20 * 60
+    static let learnAhead: EpochSeconds = TodaySlot.learnAhead
 
     init(_ queue: DailyQueue, progress: [CardID: CardProgress] = [:]) {
         learning = queue.learning.map { LearningEntry(card: $0, due: progress[$0]?.due ?? 0) }

@@ -12,7 +12,10 @@ struct AnswerCommand: ParsableCommand {
         abstract: "Record answers read from standard input, one 'CARD GRADE [MS]' line each (plumbing).",
         discussion: """
             GRADE is again, hard, good or easy (or 1-4); MS is the time taken in milliseconds. \
-            The same-day repeat rule applies as in a review. For each answer, once it is on disk \
+            The same-day repeat rule applies as in a review, and an answer to a card the review would \
+            not show at that moment (not due, or a learning step beyond the 20-minute learn-ahead) is \
+            practice: the schedule does not change. A malformed card id or an answer dated before the \
+            card's last answer is exit 65 naming the line. For each answer, once it is on disk \
             (fsync), one JSON line is printed: seq, card, grade, kind, interval_days, due.
             """)
 
@@ -46,8 +49,12 @@ struct AnswerCommand: ParsableCommand {
                 if words.isEmpty { continue }
                 let (card, grade, millis) = try parse(words, line: number)
                 let time = fixedTime ?? EpochSeconds(Date().timeIntervalSince1970)
-                let record = try book.answer(card, grade: grade, at: time, millis: millis, mark: NoMark(),
-                                             appending: store.append)
+                try checkOrder(book[card], card: card, time: time, line: number)
+                // A card the review would not show now (not due, or learning beyond the
+                // learn-ahead) is practice there, and so here: repeats cannot grow an interval.
+                let practice = !TodaySlot.isShown(book[card], clock: clock, at: time)
+                let record = try book.answer(card, grade: grade, at: time, millis: millis, practice: practice,
+                                             mark: NoMark(), appending: store.append)
                 recorded += 1
                 try Output.out(acknowledgement(record)) { code in
                     Output.err("srs answer: stopped at <stdin>:\(number): its answer is recorded (seq \(record.seq)) but could not be acknowledged (\(String(cString: strerror(code)))); \(recorded) \(recorded == 1 ? "answer" : "answers") recorded in all, the rest of the input not read.\n")
@@ -68,6 +75,12 @@ struct AnswerCommand: ParsableCommand {
         return line.compact + "\n"
     }
 
+    /// An answer dated before the card's last answer would rewrite its history: refused.
+    private func checkOrder(_ progress: CardProgress?, card: CardID, time: EpochSeconds, line: Int) throws {
+        guard let last = progress?.lastReview, last > 0, time < last else { return }
+        throw Failure(description: "<stdin>:\(line): the answer to \(card) is dated \(ISOTime.format(time)), before its last answer at \(ISOTime.format(last)); nothing was recorded for this line. Give answers in time order (--at a later time)", exitCode: 65)
+    }
+
     private func parse(_ words: [Substring], line: Int) throws -> (CardID, Grade, Int) {
         let grades: [String: Grade] = ["again": .again, "hard": .hard, "good": .good, "easy": .easy,
                                        "1": .again, "2": .hard, "3": .good, "4": .easy]
@@ -77,6 +90,9 @@ struct AnswerCommand: ParsableCommand {
         let millis = words.count == 3 ? Int(words[2]) : 0
         guard let millis, millis >= 0 else {
             throw Failure(description: "<stdin>:\(line): the time taken must be a whole number of milliseconds", exitCode: 65)
+        }
+        guard CardID.isUsable(String(words[0])) else {
+            throw Failure(description: "<stdin>:\(line): `\(words[0].prefix(40))` is not a card id: ids are 1 to 64 characters without spaces or controls (docs/deck-format.md); nothing was recorded for this line", exitCode: 65)
         }
         return (CardID(String(words[0])), grade, min(millis, 60_000))
     }

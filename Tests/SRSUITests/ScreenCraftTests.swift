@@ -151,3 +151,21 @@ import SRSCore
         expectSnapshot(h.screen, named: "summary")
     }
 }
+
+/// Issue 10, point 7: "Next review due later today" was shown when the review limit held due
+/// cards back; the end screen says how many the limit holds back and how to raise it instead.
+@Suite struct ReviewLimitOutlookTests {
+    static func due(_ offset: EpochSeconds) -> CardProgress {
+        CardProgress(memory: Memory(intervalDays: 6, due: Harness.start / 1000 + offset, easiness: 2.5, repetitions: 2, lapses: 0),
+                     firstReview: 1_795_000_000, lastReview: 1_795_500_000)
+    }
+
+    @Test func heldBackReviewsAreNotCalledDueLaterToday() {
+        var h = Harness(cards: [Fixtures.truth, Fixtures.capital],
+                        progress: [Fixtures.truth.id: Self.due(-60), Fixtures.capital.id: Self.due(60)],
+                        limits: QueueLimits(maxReviewsPerDay: 1), size: Size(columns: 200, rows: 40))
+        h.send("t enter")
+        #expect(h.screen.contains("Today's limit of 1 review is reached; 1 more card due. `srs review --reviews-today N` allows N more"), "\(h.screen)")
+        #expect(!h.screen.contains("later today"), "\(h.screen)")
+    }
+}

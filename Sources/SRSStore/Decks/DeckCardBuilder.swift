@@ -67,20 +67,13 @@ struct DeckCardBuilder {
     private mutating func startCard(_ field: DeckField) throws {
         if hasCurrent { cards.append(try card(from: current)) }
         let id = field.value
-        var bytes = id
-        let suspicious = bytes.withUTF8 { $0.contains { $0 <= 0x20 || $0 >= 0x7F } }
-        guard !id.isEmpty, id.utf8.count <= 64, !(suspicious && id.unicodeScalars.contains(where: Self.isBadIDScalar)) else {
+        guard CardID.isUsable(id) else {
             throw damaged(field.line, "`card: \(id.prefix(40))` is not a usable id",
                           "Use 1 to 64 characters without spaces, e.g. `card: my-card-1`.")
         }
         cardLines.append(field.line)
         current = Draft(id: CardID(id), line: field.line)
         hasCurrent = true
-    }
-
-    /// Spaces and controls (checked on bytes: ids are almost always ASCII).
-    private static func isBadIDScalar(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value <= 0x20 || (scalar.value >= 0x7F && (scalar.properties.isWhitespace || TerminalSafe.isUnsafe(scalar)))
     }
 
     /// Static, so that changing the builder's own draft does not copy the builder.
@@ -235,5 +228,20 @@ enum DeckKeyText {
         default:
             throw error("`key: \(text.prefix(40))` is not understood")
         }
+    }
+}
+
+extension CardID {
+    /// The id rule of `docs/deck-format.md`: 1 to 64 bytes, no spaces or controls. Deck files
+    /// and `srs answer` both check it.
+    public static func isUsable(_ id: String) -> Bool {
+        var bytes = id
+        let suspicious = bytes.withUTF8 { $0.contains { $0 <= 0x20 || $0 >= 0x7F } }
+        return !id.isEmpty && id.utf8.count <= 64 && !(suspicious && id.unicodeScalars.contains(where: isBadIDScalar))
+    }
+
+    /// Spaces and controls (checked on bytes: ids are almost always ASCII).
+    private static func isBadIDScalar(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value <= 0x20 || (scalar.value >= 0x7F && (scalar.properties.isWhitespace || TerminalSafe.isUnsafe(scalar)))
     }
 }
