@@ -11,7 +11,7 @@ cd "$(dirname "$0")/.."
 runs="${RUNS:-10}"
 scratch="$(mktemp -d)"; trap 'rm -rf "$scratch"' EXIT
 data="${1:-$scratch/data}"
-as_of=2026-11-29T12:00:00Z
+as_of="${AS_OF:-2026-11-29T12:00:00Z}"
 
 swift build -c release --product srs >/dev/null
 swift build -c release --product srs-bench >/dev/null
