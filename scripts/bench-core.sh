@@ -43,5 +43,8 @@ gcc -O2 scripts/fsync-floor.c -o "$scratch/fsync-floor"
 if command -v hyperfine >/dev/null; then
     echo "== whole process: srs-bench load (progress + decks + today's queue)"
     hyperfine -N -w 2 -r "$runs" "$bin/srs-bench load $data" 2>/dev/null | grep -E "Time|Range"
+else
+    echo "== whole process: srs-bench load (progress + decks + today's queue)"
+    RUNS="$runs" scripts/time-runs.py "$bin/srs-bench load $data"
 fi
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -21,6 +21,7 @@ enum Bench {
             default:
                 print("""
                     usage: srs-bench generate DIR [--cards N] [--now ISO] [--seed N]
+                                             [--scheduler sm2|anki|fsrs] [--reviews-per-card N]
                            srs-bench load DIR       open progress + decks, build today's queue (ms)
                            srs-bench phases DIR     the same, each part alone (ms)
                            srs-bench answer DIR [--count N]   durable answers (median, p95 ms)
@@ -51,12 +52,24 @@ enum Bench {
         let now = option("--now", in: args).flatMap(ISOTime.parse) ?? EpochSeconds(Date().timeIntervalSince1970)
         var generator = CollectionGenerator(now: now, random: SeededGenerator(seed: UInt64(option("--seed", in: args) ?? "") ?? 1))
         generator.cards = Int(option("--cards", in: args) ?? "") ?? generator.cards
+        generator.reviewsPerCard = Int(option("--reviews-per-card", in: args) ?? "") ?? generator.reviewsPerCard
+        let scheduler = option("--scheduler", in: args)
+        if let scheduler {
+            guard Schedulers.names.contains(scheduler) else {
+                FileHandle.standardError.write(Data("--scheduler must be one of \(Schedulers.names.joined(separator: ", "))\n".utf8))
+                exit(64)
+            }
+            generator.scheduler = scheduler
+        }
         let where_ = location(args)
         let deck = generator.deck(name: "bench")
         let records = generator.history(for: deck)
         try FileManager.default.createDirectory(at: where_.decksFolder, withIntermediateDirectories: true)
         try Data(DeckWriter.text(of: deck).utf8).write(to: where_.decksFolder.appendingPathComponent("bench.deck"))
         try ProgressStore.writeNewHistory(where_, records: records)
+        if let scheduler {
+            try Data("{\"scheduler\":\"\(scheduler)\"}\n".utf8).write(to: where_.userFolder.appendingPathComponent("settings.json"))
+        }
         let seen = Set(records.map(\.card)).count
         print("{\"cards\":\(deck.cards.count),\"seen\":\(seen),\"reviews\":\(records.count),\"data_dir\":\"\(where_.root.path)\",\"user\":\"bench\"}")
     }

@@ -11,6 +11,8 @@ struct CollectionGenerator {
     var reviewsPerCard = 11
     var now: EpochSeconds
     var random: SeededGenerator
+    /// The scheduler whose states and log records the collection holds ("sm2", "anki", "fsrs").
+    var scheduler = "sm2"
 
     static let words = ("memory retrieval interval spacing recall forgetting curve lapse review card deck "
         + "matrix vector kernel gradient network neuron layer function theorem proof lemma basis "
@@ -45,13 +47,22 @@ struct CollectionGenerator {
         return Deck(name: name, cards: result)
     }
 
-    /// The review log: each reviewed card's answers from a start up to six years ago, due
-    /// review after due review, with a same-day repeat after each Again; all in time order, and
-    /// all before today's study day began (so that today's queue is a whole day's work).
-    mutating func history(for deck: Deck) -> [LogRecord] {
+    /// The reviewer for `scheduler` on UTC study days, with default options.
+    func reviewer() -> Reviewer {
         let clock = DayClock(timeZone: TimeZone(identifier: "UTC") ?? .current)
-        let reviewer = Reviewer(clock: clock)
-        let end = clock.dayStart(containing: now)
+        var settings = UserSettings()
+        settings.zone = clock.timeZone
+        return settings.reviewer(scheduler: scheduler)
+    }
+
+    /// The review log: each reviewed card's answers from a start up to six years ago, due
+    /// review after due review, all in time order, and all before today's study day began (so
+    /// that today's queue is a whole day's work). Classic SM-2 repeats each Again the same day;
+    /// Anki's SM-2 and FSRS answer a card in (re)learning again when its step is due, and a card
+    /// whose answers end on an Again, or before it graduates, stays in the learning queue.
+    mutating func history(for deck: Deck) -> [LogRecord] {
+        let reviewer = reviewer()
+        let end = reviewer.clock.dayStart(containing: now)
         var answers: [(EpochSeconds, CardID, Grade, ReviewKind, CardProgress)] = []
         answers.reserveCapacity(deck.cards.count * reviewsPerCard)
         for card in deck.cards where Double.random(in: 0..<1, using: &random) < seenShare {
@@ -61,17 +72,17 @@ struct CollectionGenerator {
             for _ in 0..<count where time < end {
                 let grade = randomGrade()
                 let kind = reviewer.kind(of: progress, at: time)
-                let after = reviewer.answer(progress, grade: grade, at: time)
+                let after = reviewer.answer(progress, grade: grade, at: time, card: card.id)
                 answers.append((time, card.id, grade, kind, after))
                 progress = after
-                if grade == .again {
+                if grade == .again && reviewer.repeatsSameDay {
                     time += 600
                     guard time < end else { break }
                     let repeated = reviewer.answer(progress, grade: .good, at: time)
                     answers.append((time, card.id, .good, .repeat, repeated))
                     progress = repeated
                 }
-                let due = progress?.memory?.due ?? time
+                let due = progress?.state.map(reviewer.scheduler.due(of:)) ?? time
                 time = max(due, time + 3600) + EpochSeconds.random(in: 0...(3 * secondsPerDay), using: &random)
             }
         }
@@ -79,7 +90,7 @@ struct CollectionGenerator {
         return answers.enumerated().map { i, a in
             LogRecord(seq: i + 1, id: "bench-" + String(i + 1), card: a.1, time: a.0,
                       action: .answer(grade: a.2, kind: a.3, answerMillis: Int.random(in: 1_500...20_000, using: &random)),
-                      scheduler: "sm2", after: a.4)
+                      scheduler: scheduler, after: a.4)
         }
     }
 
