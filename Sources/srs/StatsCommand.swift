@@ -56,7 +56,8 @@ struct StatsCommand: ParsableCommand {
             let decks = try decksRead.value()
             phases.lap("decks")
             let input = StatsInput(decks: decks, progress: store.takeCards(), history: history, clock: clock,
-                                   now: now, historyDays: days, onlyDeck: try StatsDecks.index(of: deck, in: decks))
+                                   now: now, historyDays: days, onlyDeck: try StatsDecks.index(of: deck, in: decks),
+                                   limits: store.settings.limits(at: now, clock: clock))
             let report = StatsReport.compute(input)
             phases.lap("compute")
             let style = TerminalLook.current()
