@@ -27,6 +27,18 @@ import Testing
         #expect(b.after.due - t0 > 6 * 86_400 && a.after.due - t0 < 4 * 86_400 + 1)
     }
 
+    @Test func aReplayOfTheLogGivesTheBooksStates() {
+        var book = ReviewBook<Int>(cards: [:], reviewers: reviewers(), recordCount: 0, ids: RecordIDs(prefix: 1))
+        var records: [LogRecord] = []
+        for (card, grade, at) in [("a1", Grade.good, t0), ("b1", .good, t0), ("b1", .hard, t0 + 1_800), ("a1", .hard, t0 + 600)] {
+            records.append(book.answer(CardID(card), grade: grade, at: at, millis: 0, mark: 0) { _ in })
+        }
+        #expect(LogMerge.states(records, reviewers: reviewers()) == book.cards)
+        // Hard on the second step repeats it: 30 minutes with beta's steps, 10 with the user's.
+        #expect(book[CardID("b1")]?.due == t0 + 3_600 && book[CardID("a1")]?.due == t0 + 1_200)
+        #expect(LogMerge.states(records, reviewer: reviewers().standard)[CardID("b1")]?.due == t0 + 2_400)
+    }
+
     @Test func theGradeKeysOutcomesAreTheCardsOwn() {
         let r = reviewers()
         let steps = { (id: String) in

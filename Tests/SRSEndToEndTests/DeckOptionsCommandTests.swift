@@ -41,6 +41,27 @@ enum DeckOptionsData {
     }
 }
 
+/// `srs stats --deck NAME` counts that deck and its subdecks, the cards `srs review --deck` shows.
+@Suite struct SubdeckStatsTests {
+    @Test func statsOfADeckIncludeItsSubdecks() throws {
+        let folder = try DeckOptionsData.folder()
+        let answered = try SRSProcess.run(["answer", "--data-dir", folder.path, "--user", "ann", "--at", "2026-11-30T10:00:00Z"],
+                                          input: "es-1 easy\nalpha-1 easy\n", environment: ["TZ": "UTC"])
+        #expect(answered.status == 0, "\(answered.stderr)")
+        let json = try SRSProcess.run(["stats", "--json", "--deck", "Lang", "--as-of", "2026-11-30T12:00:00Z", "--data-dir", folder.path,
+                                       "--user", "ann"], environment: ["TZ": "UTC"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        #expect(object["deck"] as? String == "lang")
+        let cards = try #require(object["cards"] as? [String: Any])
+        #expect(cards["total"] as? Int == 2 && cards["new"] as? Int == 1 && cards["young"] as? Int == 1, "\(cards)")
+        let decks = try #require(object["decks"] as? [[String: Any]])
+        #expect(decks.map { $0["name"] as? String } == ["lang"] && decks.first?["cards"] as? Int == 2)
+        let sub = try SRSProcess.run(["stats", "--json", "--deck", "lang::es", "--data-dir", folder.path, "--user", "ann"],
+                                     environment: ["TZ": "UTC"])
+        #expect(sub.stdout.contains("\"total\": 1,"), "\(sub.stdout)")
+    }
+}
+
 @Suite(.enabled(if: TmuxSession.available, "needs tmux"))
 struct DeckOptionsReviewTests {
     /// Answers the card on screen with Easy after checking its grade keys.
