@@ -20,6 +20,14 @@ enum DeckOptionsData {
         return folder
     }
 
+    /// `srs answer` of `lines` at 2026-11-30T10:00:00Z for ann.
+    static func answer(_ lines: String, in folder: TempFolder) throws -> SRSProcess.Result {
+        let result = try SRSProcess.run(["answer", "--data-dir", folder.path, "--user", "ann", "--at", "2026-11-30T10:00:00Z"],
+                                        input: lines, environment: ["TZ": "UTC"])
+        #expect(result.status == 0, "\(result.stderr)")
+        return result
+    }
+
     static func intervals(_ folder: TempFolder) throws -> [String: Int] {
         let cards = try ProgressStore.openReadOnly(DataLocation(root: folder.url, user: "ann")).takeCards()
         return Dictionary(uniqueKeysWithValues: cards.map { ($0.key.rawValue, $0.value.intervalDays ?? -1) })
@@ -29,9 +37,7 @@ enum DeckOptionsData {
 @Suite struct DeckOptionsAnswerTests {
     @Test func srsAnswerSchedulesEachCardWithItsDecksOptions() throws {
         let folder = try DeckOptionsData.folder()
-        let result = try SRSProcess.run(["answer", "--data-dir", folder.path, "--user", "ann", "--at", "2026-11-30T10:00:00Z"],
-                                        input: "alpha-1 easy\nbeta-1 easy\nlang-1 easy\nes-1 easy\n", environment: ["TZ": "UTC"])
-        #expect(result.status == 0, "\(result.stderr)")
+        let result = try DeckOptionsData.answer("alpha-1 easy\nbeta-1 easy\nlang-1 easy\nes-1 easy\n", in: folder)
         let acks = try result.stdout.split(separator: "\n").map {
             try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] ?? [:]
         }
@@ -45,9 +51,7 @@ enum DeckOptionsData {
 @Suite struct SubdeckStatsTests {
     @Test func statsOfADeckIncludeItsSubdecks() throws {
         let folder = try DeckOptionsData.folder()
-        let answered = try SRSProcess.run(["answer", "--data-dir", folder.path, "--user", "ann", "--at", "2026-11-30T10:00:00Z"],
-                                          input: "es-1 easy\nalpha-1 easy\n", environment: ["TZ": "UTC"])
-        #expect(answered.status == 0, "\(answered.stderr)")
+        _ = try DeckOptionsData.answer("es-1 easy\nalpha-1 easy\n", in: folder)
         let json = try SRSProcess.run(["stats", "--json", "--deck", "Lang", "--as-of", "2026-11-30T12:00:00Z", "--data-dir", folder.path,
                                        "--user", "ann"], environment: ["TZ": "UTC"])
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
