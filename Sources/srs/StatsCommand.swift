@@ -20,7 +20,7 @@ struct StatsCommand: ParsableCommand {
 
     @OptionGroup var user: UserOptions
 
-    @Option(help: ArgumentHelp("Limit the figures to one deck (names match without regard to case).", valueName: "name"))
+    @Option(help: ArgumentHelp("Limit the figures to one deck and its subdecks (names match without regard to case).", valueName: "name"))
     var deck: String?
 
     @Option(help: ArgumentHelp("Days of per-day history to show (1-\(StatsInput.maximumHistoryDays)).", valueName: "n"))
