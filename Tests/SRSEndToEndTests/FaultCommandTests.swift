@@ -25,6 +25,18 @@ import Testing
         expectClean(try run(["import", quiz.path], in: folder), 65, "Error: \(folder.path)/data/decks is a file where srs keeps a folder.")
     }
 
+    /// `--data-dir` naming a file, or a folder below a file: the file is named, exit 65, not
+    /// "cannot read …: Not a directory … free some space" (74) or a `decks` that is not there.
+    @Test(arguments: ["", "/below"]) func aDataDirectoryThatIsAFile(below: String) throws {
+        let folder = TempFolder()
+        try Data("x".utf8).write(to: folder.url.appendingPathComponent("data"))
+        for command in [["decks"], ["stats"], ["review"], ["answer"], ["unsuspend"], ["scheduler"]] {
+            let result = try SRSProcess.run(command + ["--data-dir", folder.path + "/data" + below, "--user", "ana"], environment: ["TZ": "UTC"])
+            expectClean(result, 65, "Error: \(folder.path)/data is a file where srs keeps a folder.")
+        }
+        #expect(try Data(contentsOf: folder.url.appendingPathComponent("data")) == Data("x".utf8))
+    }
+
     @Test func aLogThatIsAFolder() throws {
         let folder = TempFolder()
         try FileManager.default.createDirectory(atPath: folder.path + "/data/users/ana/reviews.jsonl", withIntermediateDirectories: true)

@@ -31,6 +31,7 @@ public enum DeckFiles {
         guard let names = io.list(folder.path) else {
             if errno == ENOENT { return [] }
             if errno == ENOTDIR {
+                if let problem = io.fileWhereAFolderBelongs(folder.deletingLastPathComponent().path) { throw problem }
                 throw StoreError.notAFolder(path: folder.path, found: io.pathStatus(folder.path, false).map(FileKind.describe) ?? "a file")
             }
             throw StoreError.io(path: folder.path, operation: "list", reason: Syscalls.lastError())
