@@ -80,6 +80,9 @@ extension Syscalls {
             if let info = pathStatus(String(current), true) {
                 return FileKind.isDirectory(info) ? nil : .notAFolder(path: String(current), found: FileKind.describe(info))
             }
+            if let info = pathStatus(String(current), false), FileKind.describe(info) == "a symbolic link" {
+                return .notAFolder(path: String(current), found: "a symbolic link that leads to no folder (its target is missing, or links form a loop)")
+            }
             guard let slash = current.lastIndex(of: "/") else { return nil }
             current = current[..<slash]
         }
