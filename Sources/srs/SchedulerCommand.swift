@@ -60,10 +60,8 @@ struct SchedulerCommand: ParsableCommand {
             + "The answers stay; `srs scheduler \(from)` switches back.\n")
         guard !dryRun else { return }
         var after = cards
-        for record in plan.records {
-            try store.append(record)
-            after[record.card] = record.after
-        }
+        try store.append(contentsOf: plan.records)
+        for record in plan.records { after[record.card] = record.after }
         try store.save(settings: settings)
         try? store.checkpoint(after)
         try Output.out("Switched to \(name).\n")
