@@ -198,6 +198,18 @@ public final class ProgressStore {
         logSize += bytes.count
     }
 
+    /// How many cards hold a state that another scheduler than the settings' made, and which one
+    /// (nil when none do): answered by the settings' scheduler they would start over as new cards.
+    /// Read before `takeCards()`.
+    public var statesOfAnotherScheduler: (count: Int, scheduler: String)? {
+        let name = settings.schedulerName
+        var count = 0, other = ""
+        for progress in cards.values {
+            if let made = progress.state?.schedulerName, made != name { (count, other) = (count + 1, made) }
+        }
+        return count == 0 ? nil : (count, other)
+    }
+
     /// True when more records follow the snapshot than a start should read.
     public var isSnapshotBehind: Bool { recordCount - snapshotRecords > Self.snapshotRefreshRecords }
 
