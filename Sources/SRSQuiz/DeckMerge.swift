@@ -52,8 +52,10 @@ public enum DeckMerge {
                              taken: inout Set<CardID>) -> (Deck, Report) {
         let old = previous?.deck.cards ?? []
         let keys = items.map { (typeName: $0.kind.typeName, question: $0.question) }
-        let matches = CardIdentity.match(keys, to: old)
-        let ids = CardIdentity.assign(keys, matches: matches, deck: name, taken: &taken)
+        let normalized = items.map { CardIdentity.normalized($0.question) }
+        let matches = CardIdentity.match(keys, normalized: normalized, to: old)
+        let ids = CardIdentity.assign(normalized: zip(keys, normalized).map { (typeName: $0.typeName, normalizedQuestion: $1) },
+                                      matches: matches, deck: name, taken: &taken)
         let oldByID = Dictionary(old.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var report = Report()
         var cards: [Card] = []

@@ -124,7 +124,7 @@ struct OptionProfile {
         guard !needle.isEmpty, needle.count <= haystack.count else { return 0 }
         var found = 0
         for start in 0...(haystack.count - needle.count) where haystack[start] == needle[0] {
-            if Array(haystack[start..<(start + needle.count)]) == needle { found += 1 }
+            if haystack[start..<(start + needle.count)].elementsEqual(needle) { found += 1 }
         }
         return found
     }
