@@ -25,16 +25,21 @@ struct EvidenceToken: Equatable {
     /// Computed once, when the token is made.
     private(set) var stem = ""
 
+    /// Written with two capitals or more (`HTTPS`, `DDoS`): an abbreviation, compared whole
+    /// (`HTTPS` is not the plural of `HTTP`).
+    var isAcronym = false
+
     init(text: String, kind: Kind, boundary: Boundary, isCapitalLetter: Bool, isCapitalized: Bool = false,
-         before: Unicode.Scalar? = nil, after: Unicode.Scalar? = nil) {
+         isAcronym: Bool = false, before: Unicode.Scalar? = nil, after: Unicode.Scalar? = nil) {
         self.text = text
         self.kind = kind
         self.boundary = boundary
         self.isCapitalLetter = isCapitalLetter
         self.isCapitalized = isCapitalized
+        self.isAcronym = isAcronym && kind == .word
         self.before = before
         self.after = after
-        stem = Self.stem(of: text, kind)
+        stem = self.isAcronym ? text : Self.stem(of: text, kind)
         cues = kind == .word ? ExplanationReading.cueTable[text] ?? [] : []
         isContent = kind != .word || !cues.contains(.function)
     }
@@ -160,8 +165,10 @@ enum EvidenceTokens {
             let capital = end - start == 1 && (65...72).contains(scalars[start].value)
             let before = start > 0 && !scalars[start - 1].isSpaceLike ? scalars[start - 1] : nil
             let after = end < scalars.count && !scalars[end].isSpaceLike ? scalars[end] : nil
+            let capitals = scalars[start..<end].lazy.filter { $0.isASCII ? (65...90).contains($0.value) : $0.properties.isUppercase }
             out.append(EvidenceToken(text: text, kind: kind, boundary: boundary, isCapitalLetter: capital,
-                                     isCapitalized: scalars[start].properties.isUppercase, before: before, after: after))
+                                     isCapitalized: scalars[start].properties.isUppercase,
+                                     isAcronym: end - start <= 6 && capitals.prefix(2).count == 2, before: before, after: after))
             boundary = .none
             index = max(index, end)
         }

@@ -24,8 +24,14 @@ struct ExplanationReading {
     /// Clauses holding a verbal negation anywhere.
     private(set) var negatedClauses: Set<Int> = []
 
-    init(_ text: String) {
-        tokens = EvidenceTokens.tokens(text)
+    /// Clauses made hypothetical by a hedge (`many people think`, `might`, an opening `if`).
+    private(set) var hedgedClauses: Set<Int> = []
+    /// Clauses opened by `if` or `unless`.
+    private var conditionalClauses: Set<Int> = []
+
+    /// `options`: each option's tokens, so that abbreviations of them are read (`Abbreviations`).
+    init(_ text: String, options: [[EvidenceToken]] = []) {
+        tokens = Abbreviations.expand(EvidenceTokens.tokens(text), options: options)
         cut()
         denySubjects()
         applyClauseCues()
@@ -37,7 +43,8 @@ struct ExplanationReading {
     /// that segment too, when the subject is a plain phrase (no `and`, `so`, `because`, `which`…
     /// before it: `so history is not rewritten` denies nothing of what came before). After a
     /// comma (`A, not B`) it denies only what follows; `no` and `none` (`carry no antigens`)
-    /// deny only their noun.
+    /// deny only their noun. A comparison before it stays one (`closer than half the wavelength
+    /// cannot be told apart` denies nothing of the wavelength).
     private mutating func denySubjects() {
         for index in segments.indices.dropFirst() where segments[index].negatedByVerb {
             let start = segments[index].range.lowerBound
@@ -45,7 +52,8 @@ struct ExplanationReading {
             guard token.cues.contains(.verbNegation), token.boundary < .comma,
                   previous.clause == segments[index].clause,
                   !tokens[previous.range].contains(where: { $0.cues.contains(.subjectBreak) }),
-                  start + 1 >= tokens.count || tokens[start + 1].text != "only" else { continue }
+                  start + 1 >= tokens.count || tokens[start + 1].text != "only",
+                  previous.polarity == .positive else { continue }
             segments[index - 1].polarity = .negative
         }
     }
@@ -72,7 +80,11 @@ struct ExplanationReading {
             let token = tokens[index]
             let newClause = index > 0 && (token.boundary >= .clause || token.cues.contains(.clauseWord))
             if newClause { clause += 1; sticky = nil }
-            let cue = Self.cue(at: index, in: tokens)
+            var cue = Self.cue(at: index, in: tokens)
+            if token.cues.contains(.conditional) {
+                let opening = index == 0 || newClause || current.map({ $0.range.count <= 1 && $0.clause == clause }) == true
+                if opening { conditionalClauses.insert(clause) } else { cue = .neutral }
+            }
             let comma = token.boundary == .comma
             if index == 0 || newClause || comma || cue != nil {
                 if let segment = current { segments.append(segment) }
@@ -113,8 +125,9 @@ struct ExplanationReading {
         for segment in segments {
             let cues = tokens[segment.range].reduce(into: Cues()) { $0.formUnion($1.cues) }
             if cues.contains(.mistake) { mistaken.insert(segment.clause) }
-            if cues.contains(.hedge) { hedged.insert(segment.clause) }
+            if cues.contains(.hedge) || conditionalClauses.contains(segment.clause) { hedged.insert(segment.clause) }
         }
+        hedgedClauses = hedged
         for index in segments.indices {
             if mistaken.contains(segments[index].clause) { segments[index].polarity = .negative }
             if hedged.contains(segments[index].clause), segments[index].polarity == .positive {
@@ -130,6 +143,11 @@ struct ExplanationReading {
             let negated = negatedClauses.contains(segments[index].clause)
             segments[index].polarity = negated ? .positive : .neutral
         }
+    }
+
+    /// Marks every segment of `clause` negative.
+    mutating func negateClause(_ clause: Int) {
+        for index in segments.indices where segments[index].clause == clause { segments[index].polarity = .negative }
     }
 
     /// Marks the segments of `clause` before segment `index` negative: `A was dictator, not
@@ -152,6 +170,8 @@ struct ExplanationReading {
         static let subjectBreak = Cues(rawValue: 256), phrase = Cues(rawValue: 512)
         /// A function word (stop word or cue only): never content.
         static let function = Cues(rawValue: 1024)
+        /// `if`, `unless`: opening a clause, they make it hypothetical; inside one, only what follows.
+        static let conditional = Cues(rawValue: 2048)
     }
 
     static let cueTable: [String: Cues] = {
@@ -160,7 +180,7 @@ struct ExplanationReading {
             (clauseWords, .clauseWord), (continuations, .continuation), (verbalNegations, .verbalNegation),
             (verbNegations, .verbNegation), (forwardNegatives, .forwardNegative), (forwardNeutrals, .forwardNeutral),
             (mistakeWords, .mistake), (hedgeWords, .hedge), (subjectBreaks, .subjectBreak),
-            (["rather", "other", "instead", "opposed", "contrary", "such"], .phrase),
+            (["rather", "other", "instead", "opposed", "contrary", "such"], .phrase), (["if", "unless"], .conditional),
             (TextTokens.stopWords.union(EvidenceTokens.cueOnly), .function),
         ]
         for (words, cue) in sets { for word in words { table[word, default: []].insert(cue) } }
@@ -186,5 +206,5 @@ struct ExplanationReading {
                                           "partly", "partially", "sometimes", "pick", "picks", "choose",
                                           "chooses", "popular", "intuitive", "intuitively", "suppose",
                                           "supposed", "either", "argue", "argued", "arguably", "perhaps",
-                                          "possibly", "maybe", "if", "unless", "component", "components"]
+                                          "possibly", "maybe", "component", "components"]
 }

@@ -21,10 +21,24 @@ struct OptionProfile {
     /// For each option, the longer options whose text holds its text.
     private let containers: [[Int]]
 
+    /// Each option's tokens, function words too (for abbreviations).
+    let optionTokens: [[EvidenceToken]]
+    /// Per option, the content words a negation in it denies (`written`, `laws` in `Rome had
+    /// no written laws`), empty when it has none.
+    let negatedWords: [Set<String>]
+    /// What the question specifies: its numbers and ordinals (not an option's), and the words it
+    /// quotes. A part of the explanation that gives other ones speaks of another case.
+    let specifics: Specifics
+
     init(question: String, options: [String]) {
         let questionTokens = EvidenceTokens.tokens(question)
         let questionStems = Set(questionTokens.filter(\.isContent).map(\.stem))
-        let optionTokens = options.map { EvidenceTokens.tokens($0).filter(\.isContent) }
+        optionTokens = options.map { EvidenceTokens.tokens($0) }
+        negatedWords = optionTokens.map { tokens in
+            guard let negation = tokens.firstIndex(where: { $0.cues.contains(.verbalNegation) }) else { return [] }
+            return Set(tokens[(negation + 1)...].filter(\.isContent).map(\.stem))
+        }
+        let optionTokens = self.optionTokens.map { $0.filter(\.isContent) }
         sequences = optionTokens.map { $0.map(\.stem) }
         var containing: [String: Int] = [:]
         for stems in sequences { for stem in Set(stems) { containing[stem, default: 0] += 1 } }
@@ -49,6 +63,7 @@ struct OptionProfile {
         isNegativeQuestion = questionTokens.contains {
             $0.cues.contains(.verbalNegation) || $0.text == "except"
         }
+        specifics = Specifics(questionTokens, optionStems: Set(containing.keys))
     }
 
     private static func surnames(_ options: [[EvidenceToken]], _ containing: [String: Int]) -> [Int: String] {
@@ -80,13 +95,31 @@ struct OptionProfile {
         let named = surnames.filter { option, surname in
             range.contains { tokens[$0].isCapitalized && tokens[$0].stem == surname }
         }.keys
-        let quotes = quotedOptions(in: stems).union(lettered).union(named)
+        var quotes = quotedOptions(in: stems).union(lettered).union(named)
+        if !quotes.isEmpty { quotes.formUnion(elidedQuotes(in: range, tokens, stems: Set(stems), quoted: quotes)) }
         if !quotes.isEmpty {
             return Dictionary(uniqueKeysWithValues: quotes.map {
                 ($0, OptionEvidence.Mention(stems: distinct[$0], quoted: true, weight: 1 + totalWeight($0)))
             })
         }
         return wordMentions(Set(stems))
+    }
+
+    /// `the Mariana and the Tonga trenches`: an option whose own words stand right before `and`
+    /// or `or` and a quoted option that holds its other words (the head they share, said once)
+    /// is quoted too.
+    private func elidedQuotes(in range: Range<Int>, _ tokens: [EvidenceToken], stems: Set<String>,
+                              quoted: Set<Int>) -> Set<Int> {
+        let quotedWords = quoted.reduce(into: Set<String>()) { $0.formUnion(distinct[$1]) }
+        return Set(sequences.indices.filter { option in
+            let own = distinct[option].subtracting(quotedWords)
+            guard !quoted.contains(option), !own.isEmpty, own.count < distinct[option].count,
+                  distinct[option].isSubset(of: stems) else { return false }
+            return range.contains { index in
+                index + 1 < range.upperBound && tokens[index].isContent && own.contains(tokens[index].stem)
+                    && ["and", "or"].contains(tokens[index + 1].text)
+            }
+        })
     }
 
     /// Options whose distinguishing words are in `stems`; a word that several options found
@@ -128,4 +161,79 @@ struct OptionProfile {
         }
         return found
     }
+}
+
+/// The numbers, ordinals and quoted words of a question. `one standard deviation` where the
+/// question asks about three standard deviations, `the second shell` where it asks about the
+/// first electron shell, `(−1, 1)` where it asks for values between 0 and 1, `begins "When in the
+/// Course…"` where it asks for the one that begins "We the People": such a part of an
+/// explanation is about another case, and says nothing for or against the options it names. A
+/// number or ordinal stands for the question's when one of the two content words after it is
+/// one of the two after the question's (`231` in `article 231 made it…` does not stand for the
+/// year `1919` of the question).
+struct Specifics {
+    private struct Specific { var value: String; var isOrdinal: Bool; var followers: Set<String> }
+    private var specifics: [Specific] = []
+    private var quoted: [String] = []
+    private let optionStems: Set<String>
+
+    init(_ question: [EvidenceToken], optionStems: Set<String>) {
+        self.optionStems = optionStems
+        for index in question.indices {
+            if let specific = Self.specific(at: index, question), !optionStems.contains(specific.value) {
+                specifics.append(specific)
+            }
+            if Self.inQuote(index, question), question[index].isContent { quoted.append(question[index].stem) }
+        }
+    }
+
+    /// True when `range` gives another number or ordinal in the place of one of the question's,
+    /// or quotes text without the question's quoted words (where it quotes some).
+    func speakOfAnotherCase(_ range: Range<Int>, _ tokens: [EvidenceToken]) -> Bool {
+        var quotes: [String] = [], quoteFound = false
+        for index in range {
+            if !specifics.isEmpty, let found = Self.specific(at: index, tokens), !optionStems.contains(found.value),
+               specifics.contains(where: { $0.isOrdinal == found.isOrdinal && $0.value != found.value
+                   && !$0.followers.isDisjoint(with: found.followers) }),
+               !specifics.contains(where: { $0.isOrdinal == found.isOrdinal && $0.value == found.value }) {
+                return true
+            }
+            if !quoted.isEmpty, Self.inQuote(index, tokens) {
+                quoteFound = true
+                if tokens[index].isContent { quotes.append(tokens[index].stem) }
+            }
+        }
+        return quoteFound && !quoted.allSatisfy(quotes.contains)
+    }
+
+    /// A number (digits, or a number word, `one` included) or an ordinal at `index`, with the
+    /// two content words after it.
+    private static func specific(at index: Int, _ tokens: [EvidenceToken]) -> Specific? {
+        let token = tokens[index]
+        let isOrdinal = ordinalWords.contains(token.text)
+        let value: String? = token.kind == .number ? token.stem
+            : token.text == "one" ? "1" : isOrdinal ? token.text : EvidenceTokens.numberWords[token.text]
+        guard let value else { return nil }
+        let followers = tokens[(index + 1)...].lazy.filter(\.isContent).prefix(2).map(\.stem)
+        return Specific(value: value, isOrdinal: isOrdinal, followers: Set(followers))
+    }
+
+    /// True when the token stands between quotation marks: a mark before it or before an
+    /// earlier token of the same sentence, with no closing mark between.
+    static func inQuote(_ index: Int, _ tokens: [EvidenceToken]) -> Bool {
+        var earlier = index
+        while earlier >= 0 {
+            let token = tokens[earlier]
+            if earlier < index, let after = token.after, closing.contains(after) { return false }
+            if let before = token.before, opening.contains(before) { return true }
+            if token.boundary == .sentence || index - earlier > 40 { return false }
+            earlier -= 1
+        }
+        return false
+    }
+
+    static let opening: Set<Unicode.Scalar> = ["\"", "“", "«", "„"]
+    static let closing: Set<Unicode.Scalar> = ["\"", "”", "»"]
+    static let ordinalWords: Set<String> = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh",
+                                            "eighth", "ninth", "tenth", "last"]
 }
