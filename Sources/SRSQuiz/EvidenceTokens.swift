@@ -82,7 +82,10 @@ enum EvidenceTokens {
 
     static let numberWords = ["two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
                               "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12",
-                              "twenty": "20", "hundred": "100", "thousand": "1000"]
+                              "thirteen": "13", "fourteen": "14", "fifteen": "15", "sixteen": "16",
+                              "seventeen": "17", "eighteen": "18", "nineteen": "19", "twenty": "20", "thirty": "30",
+                              "forty": "40", "fifty": "50", "sixty": "60", "seventy": "70", "eighty": "80",
+                              "ninety": "90", "hundred": "100", "thousand": "1000", "zero": "0"]
     /// Words that only steer the reading (negation, contrast), never content.
     static let cueOnly: Set<String> = ["none", "never", "neither", "nor", "unlike", "rather", "instead",
                                        "however", "whereas", "although", "though", "despite", "option",

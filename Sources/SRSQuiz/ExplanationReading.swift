@@ -17,6 +17,8 @@ struct ExplanationReading {
         /// Opened by a negation or contrast (`not`, `unlike`, `rather than`), not by a mistake
         /// named in its clause: what follows is denied.
         var opensDenial = false
+        /// Read for a question asked in the negative: the segment affirms what it says.
+        var affirms = false
     }
 
     let tokens: [EvidenceToken]
@@ -141,6 +143,7 @@ struct ExplanationReading {
     mutating func readForNegativeQuestion() {
         for index in segments.indices where segments[index].polarity != .negative || segments[index].negatedByVerb {
             let negated = negatedClauses.contains(segments[index].clause)
+            segments[index].affirms = !negated && segments[index].polarity == .positive
             segments[index].polarity = negated ? .positive : .neutral
         }
     }

@@ -163,6 +163,33 @@ struct OptionEvidence {
             quoted[option] = tally[option].positiveQuote > 0
         }
         addFocus(focusHits)
+        if profile.isNegativeQuestion { eliminate(units, reading, profile) }
+    }
+
+    /// `Which is NOT by Tolstoy?` — `War and Peace, Anna Karenina and The Death of Ivan Ilyich
+    /// are all Tolstoy's; Crime and Punishment is by Dostoevsky`: in a question asked in the
+    /// negative, every option but one named in a clause that affirms the question's own words,
+    /// and that one named elsewhere, is the key, as if quoted.
+    private mutating func eliminate(_ units: [Unit], _ reading: ExplanationReading, _ profile: OptionProfile) {
+        var affirmed = Set<Int>(), named: [Int: Double] = [:]
+        var clauses: [Int: (options: Set<Int>, focus: Bool)] = [:]
+        for unit in units where !unit.mentions.isEmpty {
+            let segment = reading.segments[unit.segment]
+            for (option, mention) in unit.mentions { named[option] = max(named[option] ?? 0, mention.weight) }
+            guard segment.affirms else { continue }
+            clauses[segment.clause, default: ([], false)].options.formUnion(unit.mentions.keys)
+        }
+        for segment in reading.segments where segment.affirms && clauses[segment.clause] != nil {
+            if reading.tokens[segment.range].contains(where: { profile.focus.contains($0.stem) }) {
+                clauses[segment.clause]?.focus = true
+            }
+        }
+        for clause in clauses.values where clause.focus { affirmed.formUnion(clause.options) }
+        let left = support.indices.filter { !affirmed.contains($0) }
+        guard left.count == 1, let key = left.first, let weight = named[key], against[key] == 0,
+              affirmed.allSatisfy({ support[$0] == 0 }) else { return }
+        support[key] += weight
+        quoted[key] = true
     }
 
     /// Whether a unit speaks for (true) or against (false) an option it names, nil for neither.
