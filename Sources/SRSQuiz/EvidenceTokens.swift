@@ -48,12 +48,13 @@ struct EvidenceToken: Equatable {
         switch kind {
         case .number, .symbol: return text
         case .word:
-            if let digits = EvidenceTokens.numberWords[text] { return digits }
+            if let first = text.utf8.first, Self.mayStartNumberWord(first),
+               let digits = EvidenceTokens.numberWords[text] { return digits }
             let utf8 = text.utf8
             if utf8.allSatisfy({ $0 < 0x80 }) {   // ASCII: the same rule on bytes, without scalars
                 var count = utf8.count
                 if count > 3, count <= 7, utf8.last == UInt8(ascii: "s"),
-                   !"sui".utf8.contains(utf8[utf8.index(utf8.endIndex, offsetBy: -2)]) {
+                   Self.dropsPlural(before: utf8[utf8.index(utf8.endIndex, offsetBy: -2)]) {
                     count -= 1
                 }
                 return count <= 5 && count == utf8.count ? text : String(decoding: utf8.prefix(min(count, 5)), as: UTF8.self)
@@ -64,6 +65,20 @@ struct EvidenceToken: Equatable {
                 scalars.removeLast()
             }
             return String(String.UnicodeScalarView(scalars.prefix(5)))
+        }
+    }
+
+    /// A plural `s` is dropped unless it follows `s`, `u` or `i` (`class`, `virus`, `axis`).
+    private static func dropsPlural(before byte: UInt8) -> Bool {
+        byte != UInt8(ascii: "s") && byte != UInt8(ascii: "u") && byte != UInt8(ascii: "i")
+    }
+
+    /// The first letters of the number words, to skip the look-up for every other word.
+    private static func mayStartNumberWord(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "t"), UInt8(ascii: "f"), UInt8(ascii: "s"), UInt8(ascii: "e"), UInt8(ascii: "n"),
+             UInt8(ascii: "h"), UInt8(ascii: "z"): return true
+        default: return false
         }
     }
 
@@ -113,7 +128,7 @@ enum EvidenceTokens {
 
         func startsToken(at i: Int) -> Bool {
             if scalars[i].isWordCharacter { return true }
-            return "-−".unicodeScalars.contains(scalars[i]) && i + 1 < scalars.count && scalars[i + 1].isDigitLike
+            return (scalars[i] == "-" || scalars[i] == "−") && i + 1 < scalars.count && scalars[i + 1].isDigitLike
                 && (i == 0 || !scalars[i - 1].isWordCharacter)
         }
 
@@ -125,7 +140,7 @@ enum EvidenceTokens {
             }
             let hasDigit = scalars[start..<index].contains { $0.isDigitLike }
             let isNumber = hasDigit && (scalars[start].isDigitLike || !scalars[start].isWordCharacter)
-            if !isNumber, index + 1 < scalars.count, "'’".unicodeScalars.contains(scalars[index]) {
+            if !isNumber, index + 1 < scalars.count, (scalars[index] == "'" || scalars[index] == "’") {
                 readContraction(start)
                 return
             }
@@ -215,7 +230,12 @@ enum EvidenceTokens {
         }
 
         func isSymbol(_ scalar: Unicode.Scalar) -> Bool {
-            if scalar.value < 0x80 { return "%+<=>|~$".unicodeScalars.contains(scalar) }
+            if scalar.value < 0x80 {
+                switch scalar {
+                case "%", "+", "<", "=", ">", "|", "~", "$": return true
+                default: return false
+                }
+            }
             if "‰°′″".unicodeScalars.contains(scalar) { return true }
             switch scalar.properties.generalCategory {
             case .mathSymbol, .otherSymbol, .currencySymbol: return true

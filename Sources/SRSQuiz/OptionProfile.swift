@@ -212,10 +212,17 @@ struct Specifics {
         let token = tokens[index]
         let isOrdinal = ordinalWords.contains(token.text)
         let value: String? = token.kind == .number ? token.stem
-            : token.text == "one" ? "1" : isOrdinal ? token.text : EvidenceTokens.numberWords[token.text]
+            : token.text == "one" ? "1" : isOrdinal ? token.text : numberWord(token)
         guard let value else { return nil }
         let followers = tokens[(index + 1)...].lazy.filter(\.isContent).prefix(2).map(\.stem)
         return Specific(value: value, isOrdinal: isOrdinal, followers: Set(followers))
+    }
+
+    /// The digits a number word reads as (`fourteen` → `14`), from its stem.
+    private static func numberWord(_ token: EvidenceToken) -> String? {
+        guard token.kind == .word, token.stem != token.text,
+              let first = token.stem.utf8.first, (48...57).contains(first) else { return nil }
+        return token.stem
     }
 
     /// True when the token stands between quotation marks: a mark before it or before an
