@@ -78,6 +78,9 @@ struct ExplanationReading {
         var clause = 0
         var current: Segment?
         var sticky: Polarity?
+        // A verbal negation (`cannot be told apart`) denies its predicate: a `, which…` after it
+        // speaks of a noun before it, where `unlike X, which…` still speaks of X.
+        var stickyVerbal = false
         for index in tokens.indices {
             let token = tokens[index]
             let newClause = index > 0 && (token.boundary >= .clause || token.cues.contains(.clauseWord))
@@ -90,12 +93,15 @@ struct ExplanationReading {
             let comma = token.boundary == .comma
             if index == 0 || newClause || comma || cue != nil {
                 if let segment = current { segments.append(segment) }
-                if comma, !token.cues.contains(.continuation) { sticky = nil }
+                if comma, !token.cues.contains(.continuation) || stickyVerbal { sticky = nil }
                 if cue != nil { sticky = nil }
                 var segment = Segment(range: index..<index, clause: clause, polarity: cue ?? sticky ?? .positive)
                 segment.negatedByVerb = token.cues.contains(.verbalNegation)
                 segment.opensDenial = cue == .negative
-                if cue == .negative || cue == .neutral { sticky = cue }
+                if cue == .negative || cue == .neutral {
+                    sticky = cue
+                    stickyVerbal = token.cues.contains(.verbalNegation)
+                }
                 current = segment
             }
             if token.cues.contains(.verbalNegation) { negatedClauses.insert(clause) }
@@ -125,7 +131,9 @@ struct ExplanationReading {
     private mutating func applyClauseCues() {
         var mistaken = Set<Int>(), hedged = Set<Int>()
         for segment in segments {
-            let cues = tokens[segment.range].reduce(into: Cues()) { $0.formUnion($1.cues) }
+            let cues = tokens[segment.range].reduce(into: Cues()) { word, token in
+                if !isEnumeratingEither(token, segment) { word.formUnion(token.cues) }
+            }
             if cues.contains(.mistake) { mistaken.insert(segment.clause) }
             if cues.contains(.hedge) || conditionalClauses.contains(segment.clause) { hedged.insert(segment.clause) }
         }
@@ -136,6 +144,12 @@ struct ExplanationReading {
                 segments[index].polarity = .neutral
             }
         }
+    }
+
+    /// `either slowly underground as granite or quickly at the surface as basalt`: an `either`
+    /// with its `or` in the same segment lists alternatives; it hedges nothing.
+    private func isEnumeratingEither(_ token: EvidenceToken, _ segment: Segment) -> Bool {
+        token.text == "either" && tokens[segment.range].contains { $0.text == "or" }
     }
 
     /// For a question asked in the negative (`Which is not…`): what the explanation denies is
