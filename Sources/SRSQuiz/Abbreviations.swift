@@ -1,7 +1,7 @@
 /// Abbreviations read as what they abbreviate (`docs/quiz-format.md`, "How keys are inferred"):
 /// the initials of consecutive words spell the abbreviation. `Domain Name System` in an
 /// explanation quotes the option `DNS`; `DDoS` in an explanation quotes the option
-/// `Distributed denial of service`.
+/// `Distributed denial of service`, `ECB` the option `The European Central Bank`.
 enum Abbreviations {
     /// `tokens` with each spelled-out form of an option that is one abbreviation replaced by
     /// that abbreviation, and each abbreviation of an option's words replaced by those words.
@@ -36,9 +36,11 @@ enum Abbreviations {
     }
 
     /// An option of two words or more and their initials (`distributed denial of service`: `ddos`).
+    /// A leading article is not abbreviated (`The European Central Bank`: `ecb`).
     private static func spelledOut(_ option: [EvidenceToken]) -> (initials: String, words: [EvidenceToken])? {
-        guard option.count >= 2, option.allSatisfy({ $0.kind == .word }) else { return nil }
-        return (String(option.compactMap(\.text.first)), option)
+        let words = ["the", "a", "an"].contains(option.first?.text ?? "") ? Array(option.dropFirst()) : option
+        guard words.count >= 2, words.allSatisfy({ $0.kind == .word }) else { return nil }
+        return (String(words.compactMap(\.text.first)), words)
     }
 
     /// True when `letters.count` words from `index`, capitalised at both ends and not cut by

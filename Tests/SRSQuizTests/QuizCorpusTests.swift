@@ -6,7 +6,7 @@ import SRSCore
 /// The corpus of `Fixtures/quiz-corpus/`: quiz files written for these tests, with their true
 /// keys in `keys.json` (`expect`: the key a careful reader establishes from the text, null
 /// where none can). Every item must be read as listed; inference must name no wrong key and at
-/// least 80% of the keys a careful reader finds. Prints precision, recall and the reliability
+/// least 85% of the keys a careful reader finds. Prints precision, recall and the reliability
 /// table (`docs/benchmarks.md`, "Key inference on the corpus").
 @Suite struct QuizCorpusTests {
     struct Expected {
@@ -98,10 +98,11 @@ import SRSCore
         print(tally.report)
         print("held-out files alone:\n" + heldOut.report)
         #expect(tally.wrong == [], "wrong keys")
-        // Keys a careful reader finds but inference does not (listed in the report): the
-        // explanation's evidence rests on knowledge (`neutral` for no charge) or on a contrast
-        // of numbers (`first shell` against `second shell`) that weighing words cannot see.
-        #expect(tally.recall >= 0.8, "clear keys not found: \(tally.missed)")
+        // Keys a careful reader finds but inference does not (listed in the report, and in
+        // docs/benchmarks.md): paraphrases (`purchase` for `buying`), knowledge of words
+        // (`neutral` for no charge), what is attributed to whom. 75 of 86 are found; fewer
+        // than 73 is a regression.
+        #expect(tally.recall >= 0.85, "clear keys not found: \(tally.missed)")
         #expect(tally.writtenWrong == [], "written keys misread")
     }
 }
