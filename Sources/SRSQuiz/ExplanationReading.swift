@@ -223,5 +223,5 @@ struct ExplanationReading {
                                           "partly", "partially", "sometimes", "pick", "picks", "choose",
                                           "chooses", "popular", "intuitive", "intuitively", "suppose",
                                           "supposed", "either", "argue", "argued", "arguably", "perhaps",
-                                          "possibly", "maybe", "component", "components"]
+                                          "possibly", "maybe", "component", "components", "contrast", "comparison"]
 }
