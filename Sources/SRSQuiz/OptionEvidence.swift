@@ -131,6 +131,10 @@ struct OptionEvidence {
         for (index, var unit) in units.enumerated() {
             var segment = reading.segments[unit.segment]
             if profile.specifics.speakOfAnotherCase(unit.range, reading.tokens) { segment.polarity = .neutral }
+            let recounted = profile.specifics.countingSomethingElse(unit.range, reading.tokens)
+            if !recounted.isEmpty {
+                unit.mentions = unit.mentions.filter { !profile.sequences[$0.key].contains(where: recounted.contains) }
+            }
             if let corrected = hedged[segment.clause - 1], Self.opensCorrection(segment.clause, reading) {
                 unit.mentions = unit.mentions.filter { !corrected.contains($0.key) }
             }

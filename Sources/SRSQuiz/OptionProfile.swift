@@ -175,10 +175,19 @@ struct Specifics {
     private struct Specific { var value: String; var isOrdinal: Bool; var followers: Set<String> }
     private var specifics: [Specific] = []
     private var quoted: [String] = []
+    /// What a `How many …` question counts: its words from `many` to the first function word
+    /// (`members sit` in `How many members sit in the United States Senate?`).
+    private var counted: Set<String> = []
+    /// The question's content words.
+    private var asked: Set<String> = []
     private let optionStems: Set<String>
 
     init(_ question: [EvidenceToken], optionStems: Set<String>) {
         self.optionStems = optionStems
+        if let many = question.indices.first(where: { $0 > 0 && question[$0].text == "many" && question[$0 - 1].text == "how" }) {
+            counted = Set(question[(many + 1)...].prefix(while: \.isContent).map(\.stem))
+        }
+        asked = Set(question.filter(\.isContent).map(\.stem))
         for index in question.indices {
             if let specific = Self.specific(at: index, question), !optionStems.contains(specific.value) {
                 specifics.append(specific)
@@ -206,16 +215,31 @@ struct Specifics {
         return quoteFound && !quoted.allSatisfy(quotes.contains)
     }
 
+    /// `Each of the 50 states elects two senators` for `How many members sit in the United States
+    /// Senate?`: the options' numbers in `range` followed by another thing the question names,
+    /// which they count instead.
+    func countingSomethingElse(_ range: Range<Int>, _ tokens: [EvidenceToken]) -> Set<String> {
+        guard !counted.isEmpty else { return [] }
+        return Set(range.compactMap { index -> String? in
+            guard let number = Self.number(tokens[index]), optionStems.contains(number),
+                  index + 1 < range.upperBound else { return nil }
+            let next = tokens[index + 1]
+            return next.boundary == .none && asked.contains(next.stem) && !counted.contains(next.stem) ? number : nil
+        })
+    }
+
     /// A number (digits, or a number word, `one` included) or an ordinal at `index`, with the
     /// two content words after it.
     private static func specific(at index: Int, _ tokens: [EvidenceToken]) -> Specific? {
         let token = tokens[index]
         let isOrdinal = ordinalWords.contains(token.text)
-        let value: String? = token.kind == .number ? token.stem
-            : token.text == "one" ? "1" : isOrdinal ? token.text : numberWord(token)
-        guard let value else { return nil }
+        guard let value = isOrdinal ? token.text : number(token) else { return nil }
         let followers = tokens[(index + 1)...].lazy.filter(\.isContent).prefix(2).map(\.stem)
         return Specific(value: value, isOrdinal: isOrdinal, followers: Set(followers))
+    }
+
+    private static func number(_ token: EvidenceToken) -> String? {
+        token.kind == .number ? token.stem : token.text == "one" ? "1" : numberWord(token)
     }
 
     /// The digits a number word reads as (`fourteen` → `14`), from its stem.
