@@ -232,10 +232,22 @@ struct Specifics {
     /// two content words after it.
     private static func specific(at index: Int, _ tokens: [EvidenceToken]) -> Specific? {
         let token = tokens[index]
-        let isOrdinal = ordinalWords.contains(token.text)
-        guard let value = isOrdinal ? token.text : number(token) else { return nil }
+        let number = number(token)
+        let isOrdinal = number == nil && isOrdinalWord(token)
+        guard let value = number ?? (isOrdinal ? token.text : nil) else { return nil }
         let followers = tokens[(index + 1)...].lazy.filter(\.isContent).prefix(2).map(\.stem)
         return Specific(value: value, isOrdinal: isOrdinal, followers: Set(followers))
+    }
+
+    /// `first` … `tenth`, `last`; the length and first letter are looked at before the set.
+    private static func isOrdinalWord(_ token: EvidenceToken) -> Bool {
+        guard token.kind == .word, (4...7).contains(token.text.utf8.count), let first = token.text.utf8.first
+        else { return false }
+        switch first {
+        case UInt8(ascii: "f"), UInt8(ascii: "s"), UInt8(ascii: "t"), UInt8(ascii: "n"), UInt8(ascii: "e"),
+             UInt8(ascii: "l"): return ordinalWords.contains(token.text)
+        default: return false
+        }
     }
 
     private static func number(_ token: EvidenceToken) -> String? {
