@@ -102,7 +102,7 @@ enum EvidenceTokens {
                               "forty": "40", "fifty": "50", "sixty": "60", "seventy": "70", "eighty": "80",
                               "ninety": "90", "hundred": "100", "thousand": "1000", "zero": "0"]
     /// Words that only steer the reading (negation, contrast), never content.
-    static let cueOnly: Set<String> = ["none", "never", "neither", "nor", "unlike", "rather", "instead",
+    static let cueOnly: Set<String> = ["none", "nothing", "never", "neither", "nor", "unlike", "rather", "instead",
                                        "however", "whereas", "although", "though", "despite", "option",
                                        "choice", "correct", "right", "answer", "wrong", "incorrect", "s", "t",
                                        "happen", "happens", "happened", "mean", "means", "statement",

@@ -207,7 +207,7 @@ struct ExplanationReading {
     static let clauseWords: Set<String> = ["but", "however", "whereas", "while", "yet", "nevertheless",
                                            "nonetheless", "although", "though"]
     static let continuations: Set<String> = ["or", "nor", "which", "who", "whose", "whom"]
-    static let verbalNegations: Set<String> = ["not", "no", "never", "none", "cannot", "neither", "nor"]
+    static let verbalNegations: Set<String> = ["not", "no", "never", "none", "cannot", "neither", "nor", "nothing"]
     static let verbNegations: Set<String> = ["not", "never", "cannot"]
     static let forwardNegatives: Set<String> = ["unlike", "except", "although", "though", "despite", "spite",
                                                 "without"]
