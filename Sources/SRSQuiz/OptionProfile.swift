@@ -172,7 +172,10 @@ struct OptionProfile {
 /// one of the two after the question's (`231` in `article 231 made it…` does not stand for the
 /// year `1919` of the question).
 struct Specifics {
-    private struct Specific { var value: String; var isOrdinal: Bool; var followers: Set<String> }
+    private enum Kind { case number, ordinal, name }
+    /// A number, ordinal or name and the words it qualifies: the two content words after a number
+    /// or ordinal, the word a name completes with `of` or `in` (`capital` in `capital of Germany`).
+    private struct Specific { var value: String; var kind: Kind; var context: Set<String> }
     private var specifics: [Specific] = []
     private var quoted: [String] = []
     /// What a `How many …` question counts: its words from `many` to the first function word
@@ -202,9 +205,9 @@ struct Specifics {
         var quotes: [String] = [], quoteFound = false
         for index in range {
             if !specifics.isEmpty, let found = Self.specific(at: index, tokens), !optionStems.contains(found.value),
-               specifics.contains(where: { $0.isOrdinal == found.isOrdinal && $0.value != found.value
-                   && !$0.followers.isDisjoint(with: found.followers) }),
-               !specifics.contains(where: { $0.isOrdinal == found.isOrdinal && $0.value == found.value }) {
+               specifics.contains(where: { $0.kind == found.kind && $0.value != found.value
+                   && !$0.context.isDisjoint(with: found.context) }),
+               !specifics.contains(where: { $0.kind == found.kind && $0.value == found.value }) {
                 return true
             }
             if !quoted.isEmpty, Self.inQuote(index, tokens) {
@@ -232,12 +235,22 @@ struct Specifics {
     /// two content words after it.
     private static func specific(at index: Int, _ tokens: [EvidenceToken]) -> Specific? {
         let token = tokens[index]
-        let number = number(token)
-        let isOrdinal = number == nil && isOrdinalWord(token)
-        guard let value = number ?? (isOrdinal ? token.text : nil) else { return nil }
-        let followers = tokens[(index + 1)...].lazy.filter(\.isContent).prefix(2).map(\.stem)
-        return Specific(value: value, isOrdinal: isOrdinal, followers: Set(followers))
+        let after = Set(tokens[(index + 1)...].lazy.filter(\.isContent).prefix(2).map(\.stem))
+        if let number = number(token) { return Specific(value: number, kind: .number, context: after) }
+        if isOrdinalWord(token) { return Specific(value: token.text, kind: .ordinal, context: after) }
+        guard let head = nameHead(index, tokens) else { return nil }
+        return Specific(value: token.stem, kind: .name, context: [head])
     }
+
+    /// For a name after `of` or `in` and a word (`capital of Germany`), that word's stem.
+    private static func nameHead(_ index: Int, _ tokens: [EvidenceToken]) -> String? {
+        let token = tokens[index]
+        guard index >= 2, token.kind == .word, token.isCapitalized, token.boundary != .sentence,
+              !token.isCapitalLetter, token.isContent, ["of", "in"].contains(tokens[index - 1].text),
+              tokens[index - 2].isContent, tokens[index - 2].kind == .word else { return nil }
+        return tokens[index - 2].stem
+    }
+
 
     /// `first` … `tenth`, `last`; the length and first letter are looked at before the set.
     private static func isOrdinalWord(_ token: EvidenceToken) -> Bool {

@@ -33,6 +33,8 @@ import SRSCore
         Case(rule: "another case: other number, other words", question: "Which treaty ended the war in 1648?",
              options: ["The Peace of Westphalia", "The Treaty of Utrecht"],
              explanation: "The Peace of Westphalia ended the Thirty Years' War; its articles numbered 128.", key: 0),
+        Case(rule: "another case: other name", question: "What is the capital of Germany?",
+             options: ["Paris", "Berlin", "Vienna"], explanation: "Paris is the capital of France.", key: nil),
         Case(rule: "another case: a number counting something else",
              question: "How many players does each team field in a football match?", options: ["2", "9", "11"],
              explanation: "The two teams each field 11 players, one of them the goalkeeper.", key: 2),
