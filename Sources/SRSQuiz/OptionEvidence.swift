@@ -21,10 +21,14 @@ struct OptionEvidence {
 
     var net: [Double] { zip(support, against).map { $0 - $1 } }
 
-    /// A quote or letter reference, or at least two of its distinguishing words (the
-    /// question's words said of it add weight, never evidence of their own: one shared word
-    /// such as `recall` and the question's `practice` beside it are not enough).
-    func isSubstantial(_ option: Int) -> Bool { quoted[option] || matchedWords[option] >= 2 }
+    /// A quote or letter reference, or at least two of its distinguishing words, or one with
+    /// at least three of the question's own words said of it (the question's words add weight,
+    /// not evidence of their own: one shared word such as `recall` and the question's
+    /// `practice` beside it are not enough).
+    func isSubstantial(_ option: Int) -> Bool {
+        quoted[option] || matchedWords[option] >= 2
+            || (matchedWords[option] == 1 && !focusWords.isEmpty && focusWords[option] >= 3)
+    }
 
     /// 1 for a quote; else the words matched, as a share of three.
     func strength(_ option: Int) -> Double { quoted[option] ? 1 : min(1, Double(words(option)) / 3) }
