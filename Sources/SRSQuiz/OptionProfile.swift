@@ -235,9 +235,9 @@ struct Specifics {
     /// two content words after it.
     private static func specific(at index: Int, _ tokens: [EvidenceToken]) -> Specific? {
         let token = tokens[index]
-        let after = Set(tokens[(index + 1)...].lazy.filter(\.isContent).prefix(2).map(\.stem))
-        if let number = number(token) { return Specific(value: number, kind: .number, context: after) }
-        if isOrdinalWord(token) { return Specific(value: token.text, kind: .ordinal, context: after) }
+        let after = { Set(tokens[(index + 1)...].lazy.filter(\.isContent).prefix(2).map(\.stem)) }
+        if let number = number(token) { return Specific(value: number, kind: .number, context: after()) }
+        if isOrdinalWord(token) { return Specific(value: token.text, kind: .ordinal, context: after()) }
         guard let head = nameHead(index, tokens) else { return nil }
         return Specific(value: token.stem, kind: .name, context: [head])
     }
