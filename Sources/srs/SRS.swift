@@ -45,6 +45,7 @@ struct SRS: AsyncParsableCommand {
             SchedulerCommand.self,
             ScheduleCommand.self,
             ImportCommand.self,
+            ExportCommand.self,
             DecksCommand.self,
             AnswerCommand.self,
             StatsCommand.self,

@@ -1,0 +1,97 @@
+import SRSCore
+
+/// Builds the notes, cards, decks and revlog of an export, one srs card after another.
+struct ExportBuilder {
+    let days: AnkiDays
+    /// The collection's creation day (an `AnkiDays` day number): Anki's day 0.
+    let firstDay: Int
+    let now: EpochSeconds
+    /// The first id of notes, cards and decks (milliseconds, as Anki's ids are).
+    let base: Int64
+
+    var notes: [AnkiNote] = []
+    var cards: [AnkiCard] = []
+    var decks: [AnkiDeck] = [AnkiDeck(id: 1, path: ["Default"], config: 1, filtered: false)]
+    var revlog: [AnkiReview] = []
+    var usedNotetypes: Set<Int64> = []
+    /// The Anki card id of each srs card.
+    var cardIDs: [CardID: Int64] = [:]
+    /// Notes a second card can join: a basic card's reverse, a cloze note's other numbers.
+    private var openNotes: [String: Int] = [:]
+
+    init(days: AnkiDays, firstDay: Int, now: EpochSeconds, base: Int64) {
+        self.days = days
+        self.firstDay = firstDay
+        self.now = now
+        self.base = base
+    }
+
+    mutating func add(_ items: [AnkiExport.Item]) {
+        for item in items {
+            let deck = deckID(AnkiDeckName.path(of: item.deck))
+            let (type, fields, ord, joinKey) = Self.note(for: item.card)
+            let noteIndex: Int
+            if let joinKey, let open = openNotes[joinKey + "\u{1F}\(deck)"],
+               !cards.contains(where: { $0.note == notes[open].id && $0.ord == ord }) {
+                noteIndex = open
+            } else {
+                noteIndex = notes.count
+                notes.append(AnkiNote(id: base + Int64(notes.count), guid: "srs:" + item.card.id.rawValue,
+                                      notetype: type.id, fields: fields, tags: item.card.tags))
+                if let joinKey { openNotes[joinKey + "\u{1F}\(deck)"] = noteIndex }
+            }
+            usedNotetypes.insert(type.id)
+            let id = base + Int64(cards.count)
+            cardIDs[item.card.id] = id
+            cards.append(card(id: id, note: notes[noteIndex].id, ord: ord, deck: deck, progress: item.progress))
+        }
+    }
+
+    /// A basic card without its reverse is a note of Anki's plain Basic type.
+    mutating func useBasicForLoneFronts() {
+        let ords = Dictionary(grouping: cards, by: \.note).mapValues { $0.map(\.ord) }
+        for index in notes.indices where notes[index].notetype == ExportNotetypes.basicAndReversed.id && ords[notes[index].id] == [0] {
+            notes[index].notetype = ExportNotetypes.basic.id
+        }
+        usedNotetypes = Set(notes.map(\.notetype))
+    }
+
+    /// The note type, the fields, the card's template (or cloze) index and, for cards that share
+    /// a note in Anki, the key of that note.
+    static func note(for card: Card) -> (AnkiNotetype, [String], Int, String?) {
+        let question = AnkiExport.field(card.question)
+        let explanation = AnkiExport.field(card.explanation)
+        func withExplanation(_ back: String) -> String {
+            explanation.isEmpty ? AnkiExport.field(back) : AnkiExport.field(back) + "<br><br>" + explanation
+        }
+        switch card.kind {
+        case .basic(let back):
+            return (ExportNotetypes.basicAndReversed, [question, withExplanation(back)], 0, "b\u{1F}" + card.question + "\u{1F}" + back)
+        case .reverse(let back):
+            return (ExportNotetypes.basicAndReversed, [question, withExplanation(back)], 1, "b\u{1F}" + card.question + "\u{1F}" + back)
+        case .cloze(let number):
+            return (ExportNotetypes.cloze, [question, explanation], max(number - 1, 0), "c\u{1F}" + card.question)
+        case .typeIn(let answer):
+            return (ExportNotetypes.typeIn, [question, withExplanation(answer)], 0, nil)
+        case let .multipleChoice(options, key):
+            let letters = options.indices.map { Character(UnicodeScalar(UInt8(65 + min($0, 25)))) }
+            let listed = zip(letters, options).map { "\($0). " + AnkiExport.field($1) }.joined(separator: "<br>")
+            let answer = key.map { options.indices.contains($0.index) ? "\($0.letter). " + AnkiExport.field(options[$0.index]) : "\($0.letter)" }
+                ?? "No key recorded: grade yourself."
+            return (ExportNotetypes.multipleChoice, [question, listed, answer, explanation], 0, nil)
+        case .trueFalse(let answer):
+            return (ExportNotetypes.trueFalse, [question, answer ? "True" : "False", explanation], 0, nil)
+        case .shortAnswer(let model):
+            return (ExportNotetypes.shortAnswer, [question, AnkiExport.field(model), explanation], 0, nil)
+        }
+    }
+
+    /// The Anki deck id of `path`, adding it and its parents.
+    mutating func deckID(_ path: [String]) -> Int64 {
+        if let found = decks.first(where: { $0.path.map { $0.lowercased() } == path.map { $0.lowercased() } }) { return found.id }
+        if path.count > 1 { _ = deckID(Array(path.dropLast())) }
+        let id = path == ["Default"] ? 1 : base + Int64(decks.count)
+        decks.append(AnkiDeck(id: id, path: path, config: 1, filtered: false))
+        return id
+    }
+}

@@ -1,0 +1,68 @@
+import CSQLite
+import Foundation
+
+/// A new SQLite database built in memory and handed out as the bytes of its file
+/// (`sqlite3_serialize`): nothing touches the disk.
+final class SQLiteBuilder {
+    /// A value bound to a statement's parameter.
+    enum Value {
+        case int(Int64)
+        case text(String)
+        case real(Double)
+    }
+
+    private let handle: OpaquePointer
+
+    init() throws {
+        var db: OpaquePointer?
+        guard sqlite3_open_v2(":memory:", &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nil) == SQLITE_OK, let db else {
+            throw AnkiWriteError.library("SQLite could not start")
+        }
+        handle = db
+    }
+
+    deinit { sqlite3_close(handle) }
+
+    private var message: String { String(cString: sqlite3_errmsg(handle)) }
+
+    /// Runs statements without parameters (the schema, `BEGIN`, `COMMIT`).
+    func execute(_ sql: String) throws {
+        guard sqlite3_exec(handle, sql, nil, nil, nil) == SQLITE_OK else {
+            throw AnkiWriteError.library("SQLite: \(message)")
+        }
+    }
+
+    /// Inserts each row of `rows` with the one statement `sql` (`INSERT … VALUES (?, ?, …)`).
+    func insert(_ sql: String, _ rows: [[Value]]) throws {
+        var statement: OpaquePointer?
+        guard sqlite3_prepare_v2(handle, sql, -1, &statement, nil) == SQLITE_OK, let statement else {
+            throw AnkiWriteError.library("SQLite: \(message), in: \(sql)")
+        }
+        defer { sqlite3_finalize(statement) }
+        for row in rows {
+            sqlite3_reset(statement)
+            for (index, value) in row.enumerated() { bind(value, at: Int32(index + 1), statement) }
+            guard sqlite3_step(statement) == SQLITE_DONE else { throw AnkiWriteError.library("SQLite: \(message), in: \(sql)") }
+        }
+    }
+
+    private func bind(_ value: Value, at index: Int32, _ statement: OpaquePointer) {
+        switch value {
+        case .int(let number): sqlite3_bind_int64(statement, index, number)
+        case .real(let number): sqlite3_bind_double(statement, index, number)
+        case .text(let text):
+            // SQLITE_TRANSIENT: SQLite copies the text before the call returns.
+            sqlite3_bind_text(statement, index, text, -1, unsafeBitCast(-1, to: sqlite3_destructor_type.self))
+        }
+    }
+
+    /// The database file's bytes.
+    func serialized() throws -> Data {
+        var size: sqlite3_int64 = 0
+        guard let bytes = sqlite3_serialize(handle, "main", &size, 0) else {
+            throw AnkiWriteError.library("SQLite could not serialise the collection")
+        }
+        defer { sqlite3_free(bytes) }
+        return Data(bytes: bytes, count: Int(size))
+    }
+}

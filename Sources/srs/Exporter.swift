@@ -1,0 +1,104 @@
+import Foundation
+import SRSAnki
+import SRSCore
+import SRSStore
+import SRSText
+
+/// Gathers what `srs export` writes: the cards of the chosen decks, and the learner's states
+/// and answers when asked for, read from the store without writing to it.
+struct Exporter {
+    let location: DataLocation
+    let deck: String?
+    let withProgress: Bool
+    let now: EpochSeconds
+
+    struct Content {
+        var items: [AnkiExport.Item] = []
+        var answers: [AnkiExport.Answer] = []
+        var days = AnkiDays()
+        var deckOf: [CardID: String] = [:]
+        var decks: [String] = []
+    }
+
+    func gather() throws -> Content {
+        let decks = try chosenDecks()
+        let store = try ProgressStore.openReadOnly(location)
+        var content = Content()
+        content.days = AnkiDays(rolloverHour: store.settings.rolloverHour, timeZone: store.settings.zone)
+        content.decks = decks.map(\.name)
+        let progress = withProgress ? store.takeCards() : [:]
+        for deck in decks {
+            for card in deck.cards {
+                content.items.append(AnkiExport.Item(card: card, deck: deck.name, progress: progress[card.id]))
+                content.deckOf[card.id] = deck.name
+            }
+        }
+        if withProgress { content.answers = try answers(store, cards: content.deckOf) }
+        return content
+    }
+
+    /// The decks `--deck` names (that deck and its subdecks), or all of them.
+    private func chosenDecks() throws -> [Deck] {
+        let all = try DeckLibrary(location: location).loadAll()
+        guard let deck else {
+            guard !all.isEmpty else { throw Failure(description: "there are no decks to export. Import some with `srs import FILE`.", exitCode: 66) }
+            return all
+        }
+        let wanted = deck.lowercased()
+        let chosen = all.filter { $0.name.lowercased() == wanted || $0.name.lowercased().hasPrefix(wanted + "::") }
+        guard !chosen.isEmpty else {
+            throw Failure(description: "no deck '\(TerminalSafe.sanitize(deck))'. `srs decks` lists them.", exitCode: 66)
+        }
+        return chosen
+    }
+
+    /// Every graded answer to the exported cards that no undo took back, with the card's state
+    /// before and after it.
+    private func answers(_ store: ProgressStore, cards: [CardID: String]) throws -> [AnkiExport.Answer] {
+        var answers: [AnkiExport.Answer] = []
+        var byRecord: [RecordID: Int] = [:]
+        var undone: Set<Int> = []
+        var last: [CardID: CardProgress] = [:]
+        try store.eachRecord { record in
+            guard cards[record.card] != nil else { return }
+            switch record.action {
+            case let .answer(grade, kind, millis):
+                byRecord[record.id] = answers.count
+                answers.append(AnkiExport.Answer(card: record.card, time: record.time, grade: grade, kind: kind,
+                                                 millis: millis, before: last[record.card], after: record.after))
+            case let .undo(undoes):
+                if let index = byRecord[undoes] { undone.insert(index) }
+            default: break
+            }
+            last[record.card] = record.after
+        }
+        return answers.enumerated().filter { !undone.contains($0.offset) }.map(\.element)
+    }
+
+    /// The legacy Anki package, with the media files its cards name that the data directory has.
+    func package(_ content: Content) throws -> [UInt8] {
+        let collection = AnkiExport.collection(content.items, answers: content.answers, days: content.days, now: now)
+        let folder = MediaFolder(location: location)
+        let media = try AnkiExport.mediaNames(collection).compactMap { name in
+            try folder.read(named: name).map { AnkiPackageWriter.MediaFile(name: name, bytes: Data($0)) }
+        }
+        do {
+            return Array(try AnkiPackageWriter.legacy(collection, media: media, modified: Int64(now)))
+        } catch let error as AnkiWriteError {
+            throw Failure(description: error.description + ". Nothing was written.", exitCode: error.exitCode)
+        }
+    }
+
+    func cardsCSV(_ content: Content) -> String {
+        CSVExport.cards(content.items, days: withProgress ? content.days : nil)
+    }
+
+    func logCSV(_ content: Content) -> String { CSVExport.log(content.answers, deck: content.deckOf) }
+
+    func summary(_ content: Content, file: String, log: Bool) -> String {
+        let what = log ? Format.count(content.answers.count, "answer")
+            : Format.count(content.items.count, "card") + " from " + Format.count(content.decks.count, "deck")
+            + (withProgress ? ", with progress (\(Format.count(content.answers.count, "answer")))" : "")
+        return "\(TerminalSafe.sanitize(file)): \(what) written.\n"
+    }
+}
