@@ -23,8 +23,8 @@ struct ExportCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The file to write: a name ending in .apkg or .csv.", valueName: "file"))
     var file: String
 
-    @Option(help: ArgumentHelp("Export only this deck and its subdecks (NAME::…), matched without regard to case.", valueName: "name"))
-    var deck: String?
+    @Option(help: ArgumentHelp("Export only this deck and its subdecks (NAME::…), matched without regard to case; may be given more than once.", valueName: "name"))
+    var deck: [String] = []
 
     @Flag(help: "Include the current user's progress: due days, intervals, ease, suspended and buried cards, and the answers.")
     var withProgress = false
@@ -54,7 +54,7 @@ struct ExportCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let location = try user.location()
-            let exporter = Exporter(location: location, deck: deck, withProgress: withProgress || log,
+            let exporter = Exporter(location: location, decks: deck, withProgress: withProgress || log,
                                     now: EpochSeconds(Date().timeIntervalSince1970))
             let content = try exporter.gather()
             let bytes: [UInt8]

@@ -8,7 +8,8 @@ import SRSText
 /// and answers when asked for, read from the store without writing to it.
 struct Exporter {
     let location: DataLocation
-    let deck: String?
+    /// `--deck` names: each deck with its subdecks; empty for every deck.
+    let decks: [String]
     let withProgress: Bool
     let now: EpochSeconds
 
@@ -37,19 +38,23 @@ struct Exporter {
         return content
     }
 
-    /// The decks `--deck` names (that deck and its subdecks), or all of them.
+    /// The decks `--deck` names (each with its subdecks), or all of them.
     private func chosenDecks() throws -> [Deck] {
         let all = try DeckLibrary(location: location).loadAll()
-        guard let deck else {
+        guard !decks.isEmpty else {
             guard !all.isEmpty else { throw Failure(description: "there are no decks to export. Import some with `srs import FILE`.", exitCode: 66) }
             return all
         }
-        let wanted = deck.lowercased()
-        let chosen = all.filter { $0.name.lowercased() == wanted || $0.name.lowercased().hasPrefix(wanted + "::") }
-        guard !chosen.isEmpty else {
-            throw Failure(description: "no deck '\(TerminalSafe.sanitize(deck))'. `srs decks` lists them.", exitCode: 66)
+        for name in decks where !all.contains(where: { Self.deck($0.name, isWithin: name) }) {
+            throw Failure(description: "no deck '\(TerminalSafe.sanitize(name))'. `srs decks` lists them.", exitCode: 66)
         }
-        return chosen
+        return all.filter { deck in decks.contains { Self.deck(deck.name, isWithin: $0) } }
+    }
+
+    /// Whether deck `name` is `parent` or one of its subdecks (`parent::…`), without regard to case.
+    static func deck(_ name: String, isWithin parent: String) -> Bool {
+        let name = name.lowercased(), parent = parent.lowercased()
+        return name == parent || name.hasPrefix(parent + "::")
     }
 
     /// Every graded answer to the exported cards that no undo took back, with the card's state

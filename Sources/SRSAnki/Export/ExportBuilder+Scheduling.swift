@@ -79,17 +79,17 @@ extension ExportBuilder {
             while taken.contains(id) { id += 1 }
             taken.insert(id)
             revlog.append(AnkiReview(
-                id: id, card: card, ease: answer.grade.rawValue, interval: Self.interval(answer.after, at: answer.time),
-                lastInterval: answer.before.map { Self.interval($0, at: answer.time) } ?? 0,
+                id: id, card: card, ease: answer.grade.rawValue, interval: Self.interval(answer.after),
+                lastInterval: answer.before.map(Self.interval) ?? 0,
                 factor: Self.factor(answer.after.state), time: min(max(answer.millis, 0), 60_000),
                 type: Self.reviewType(answer)))
         }
     }
 
-    /// Anki's revlog interval: days for a card in review, minus the seconds to its next step
-    /// while it is (re)learning.
-    static func interval(_ progress: CardProgress, at time: EpochSeconds) -> Int64 {
-        if progress.isLearning { return -Int64(min(max(progress.due - time, 1), 86_400 * 365)) }
+    /// Anki's revlog interval: days for a card in review, minus the seconds of its step (from
+    /// its answer to its due moment) while it is (re)learning.
+    static func interval(_ progress: CardProgress) -> Int64 {
+        if progress.isLearning { return -Int64(min(max(progress.due - progress.lastReview, 1), 86_400 * 365)) }
         return Int64(progress.intervalDays ?? 0)
     }
 
