@@ -11,11 +11,13 @@ Makes an srs data directory with every card kind in a deck and a subdeck, answer
 2. `srs import rt.apkg` into a new data directory: the same number of cards, of the kinds
    docs/anki-export.md says.
 Prints what it checked; exits 1 on the first difference. FIXTURE_JSON, when given, receives
-Anki's reading of the package (compared by Tests/SRSAnkiTests/ExportFixtureTests.swift).
+Anki's reading of the package, and the srs data directory is copied beside it (both compared by
+Tests/SRSEndToEndTests/AnkiExportCommandTests.swift).
 """
 import csv
 import datetime
 import json
+import shutil
 import os
 import sqlite3
 import subprocess
@@ -233,6 +235,12 @@ def main():
     print(f"srs imported the package back: {sum(kinds.values())} cards {kinds}")
 
     if FIXTURE:
+        data = os.path.join(os.path.dirname(FIXTURE), "data")
+        shutil.rmtree(data, ignore_errors=True)
+        shutil.copytree(os.path.join(DATA, "decks"), os.path.join(data, "decks"))
+        os.makedirs(os.path.join(data, "users", "alice"))
+        for name in ("reviews.jsonl", "settings.json"):
+            shutil.copy(os.path.join(DATA, "users", "alice", name), os.path.join(data, "users", "alice", name))
         with open(FIXTURE, "w") as f:
             json.dump({"anki": "26.9.3", "decks": decks, "notes": notes,
                        "cards": [{k: c[k] for k in ("deck", "notetype", "ord", "type", "queue", "due_in_days", "ivl", "factor", "reps", "lapses")}

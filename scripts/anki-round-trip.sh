@@ -4,8 +4,8 @@
 # script checks cards, notes, decks, due days, intervals, ease and the revlog; then srs imports the
 # package back. The clock is frozen at 2026-03-05 12:00 UTC with libfaketime (srs and Anki both),
 # ANKI_TEST_MODE=1 turns Anki's fuzz off.
-#   usage: scripts/anki-round-trip.sh [--fixture]   (--fixture rewrites
-#          Tests/SRSAnkiTests/Fixtures/export/anki-reading.json, Anki's reading of the package)
+#   usage: scripts/anki-round-trip.sh [--fixture]   (--fixture rewrites Tests/SRSEndToEndTests/Fixtures/
+#          anki-export/: the srs data directory (data/) and Anki's reading of its export (anki-reading.json))
 #   env:   ANKI_PYTHON (default /work/anki-venv/bin/python), SRS (default .build/debug/srs)
 # Needs: pip install anki==26.9.3, apt-get install faketime.
 set -euo pipefail
@@ -23,8 +23,8 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 fixture=()
 if [ "${1:-}" = "--fixture" ]; then
-    mkdir -p Tests/SRSAnkiTests/Fixtures/export
-    fixture=("$PWD/Tests/SRSAnkiTests/Fixtures/export/anki-reading.json")
+    mkdir -p Tests/SRSEndToEndTests/Fixtures/anki-export
+    fixture=("$PWD/Tests/SRSEndToEndTests/Fixtures/anki-export/anki-reading.json")
 fi
 TZ=UTC ANKI_TEST_MODE=1 LD_PRELOAD="$lib" FAKETIME="@2026-03-05 12:00:00" FAKETIME_DONT_RESET=1 \
     "$python" scripts/anki-round-trip.py "$srs" "$work" "${fixture[@]}"

@@ -35,6 +35,11 @@ struct ExportCommand: ParsableCommand {
     @Flag(help: "Replace FILE if it exists.")
     var force = false
 
+    @Option(name: .customLong("as-of"), help: ArgumentHelp(
+        "Export as at this ISO 8601 time instead of now (2026-04-01T14:30:00Z): a card buried until later is buried, and Anki's note and card ids count from it.",
+        valueName: "time"))
+    var asOf: String?
+
     @OptionGroup var user: UserOptions
 
     enum Kind { case apkg, csv }
@@ -49,13 +54,16 @@ struct ExportCommand: ParsableCommand {
             throw ValidationError("'\(TerminalSafe.sanitize(file))': name a file ending in .apkg (an Anki package) or .csv.")
         }
         if log && kind != .csv { throw ValidationError("--log writes CSV: name a .csv file.") }
+        if let asOf, ISOTime.parse(asOf) == nil {
+            throw ValidationError("--as-of \(TerminalSafe.sanitize(asOf)) is not an ISO 8601 time (2026-04-01T14:30:00Z).")
+        }
     }
 
     func run() throws {
         try reportingErrors {
             let location = try user.location()
             let exporter = Exporter(location: location, decks: deck, withProgress: withProgress || log,
-                                    now: EpochSeconds(Date().timeIntervalSince1970))
+                                    now: asOf.flatMap(ISOTime.parse) ?? EpochSeconds(Date().timeIntervalSince1970))
             let content = try exporter.gather()
             let bytes: [UInt8]
             switch kind {
