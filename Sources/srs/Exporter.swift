@@ -101,9 +101,8 @@ struct Exporter {
     func logCSV(_ content: Content) -> String { CSVExport.log(content.answers, deck: content.deckOf) }
 
     func summary(_ content: Content, file: String, log: Bool) -> String {
-        let what = log ? Format.count(content.answers.count, "answer")
-            : Format.count(content.items.count, "card") + " from " + Format.count(content.decks.count, "deck")
-            + (withProgress ? ", with progress (\(Format.count(content.answers.count, "answer")))" : "")
-        return "\(TerminalSafe.sanitize(file)): \(what) written.\n"
+        guard !log else { return "\(TerminalSafe.sanitize(file)): \(Format.count(content.answers.count, "answer")) written.\n" }
+        let progress = withProgress ? ", with progress (\(Format.count(content.answers.count, "answer")))" : ""
+        return "\(TerminalSafe.sanitize(file)): \(Format.count(content.items.count, "card")) from \(Format.count(content.decks.count, "deck")) written\(progress).\n"
     }
 }
