@@ -159,6 +159,8 @@ def anki_side(package):
     request = ImportAnkiPackageRequest(package_path=package,
                                        options=ImportAnkiPackageOptions(with_scheduling=True, with_deck_configs=False))
     col.import_anki_package(request)
+    # The same package again: the notes are found by their guid and updated, not added twice.
+    col.import_anki_package(request)
     today = col.sched.today
     cards = []
     for cid in sorted(col.find_cards("")):
