@@ -217,7 +217,7 @@ def main():
     for row, entry in zip(srs_log, revlog):
         if entry[2] != grades[row["grade"]] or entry[6] != int(row["ms"]):
             fail(f"revlog {entry} against srs answer {row}")
-    print(f"Anki imported {len(anki_cards)} cards, {notes} notes, decks {decks}; due days, intervals and ease "
+    print(f"Anki imported (twice) {len(anki_cards)} cards, {notes} notes, decks {decks}; due days, intervals and ease "
           f"match srs for every card; {len(revlog)} revlog rows match srs's {len(srs_log)} answers")
 
     back = os.path.join(WORK, "back")
