@@ -26,10 +26,12 @@ import tempfile
 import zipfile
 
 from anki.collection import Collection, ImportAnkiPackageOptions, ImportAnkiPackageRequest
+from anki.scheduler.v3 import CardAnswer
 
 SRS, WORK = sys.argv[1], sys.argv[2]
 FIXTURE = sys.argv[3] if len(sys.argv) > 3 else None
 DATA = os.path.join(WORK, "data")
+SCHEDULER = "anki"
 
 FRENCH = """srs-deck 2
 
@@ -114,6 +116,7 @@ ANSWERS = [
 
 
 def run(*args, stdin=None, check=True):
+    global DATA
     done = subprocess.run([SRS, *args], input=stdin, capture_output=True, text=True,
                           env={**os.environ, "SRS_DATA_DIR": DATA, "SRS_USER": "alice"})
     if check and done.returncode != 0:
@@ -132,13 +135,13 @@ def make_srs_data():
             f.write(text)
     os.makedirs(os.path.join(DATA, "users", "alice"))
     with open(os.path.join(DATA, "users", "alice", "settings.json"), "w") as f:
-        json.dump({"version": 1, "time_zone": "UTC", "rollover_hour": 4, "scheduler": "anki", "fuzz": False}, f)
+        json.dump({"version": 1, "time_zone": "UTC", "rollover_hour": 4, "scheduler": SCHEDULER, "fuzz": False}, f)
     for at, answers in ANSWERS:
         run("answer", "--at", at, stdin="".join(f"{c} {g} {ms}\n" for c, g, ms in answers))
 
 
 def read_csv(name):
-    with open(os.path.join(WORK, name), newline="") as f:
+    with open(os.path.join(DATA, "..", name), newline="") as f:
         return list(csv.DictReader(f))
 
 
@@ -169,20 +172,33 @@ def anki_side(package):
         cards.append({"id": cid, "deck": col.decks.name(card.did), "notetype": card.note_type()["name"],
                       "ord": card.ord, "type": card.type, "queue": card.queue, "due_in_days": due,
                       "ivl": card.ivl, "factor": card.factor, "reps": card.reps, "lapses": card.lapses,
+                      "memory": (round(card.memory_state.stability, 4), round(card.memory_state.difficulty, 3)) if card.memory_state else None,
                       "question": card.question(), "answer": card.answer()})
     revlog = col.db.all("SELECT id, cid, ease, ivl, lastIvl, factor, time, type FROM revlog ORDER BY id")
+    # The cards are studied as Anki's own: the first due card answered Good.
+    col.decks.select(col.decks.id_for_name("Lang"))
+    due = col.sched.getCard()
+    if due is None:
+        fail("Anki has no card to study today")
+    states = col._backend.get_scheduling_states(due.id)
+    col.sched.answer_card(col.sched.build_answer(card=due, states=states, rating=CardAnswer.GOOD))
+    print(f"Anki studied an imported card: {due.note_type()['name']} card {due.ord + 1} answered Good")
     decks = sorted(d.name for d in col.decks.all_names_and_ids())
     notes = col.note_count()
     col.close()
     return cards, revlog, decks, notes
 
 
-def main():
+def round_trip(scheduler, fixture):
+    global DATA, SCHEDULER
+    SCHEDULER = scheduler
+    work = os.path.join(WORK, scheduler)
+    DATA = os.path.join(work, "data")
     make_srs_data()
-    package = os.path.join(WORK, "rt.apkg")
+    package = os.path.join(work, "rt.apkg")
     run("export", package, "--with-progress", "--deck", "Lang", "--deck", "quiz")
-    run("export", os.path.join(WORK, "rt.csv"), "--with-progress", "--deck", "Lang", "--deck", "quiz")
-    run("export", os.path.join(WORK, "log.csv"), "--log", "--deck", "Lang", "--deck", "quiz")
+    run("export", os.path.join(work, "rt.csv"), "--with-progress", "--deck", "Lang", "--deck", "quiz")
+    run("export", os.path.join(work, "log.csv"), "--log", "--deck", "Lang", "--deck", "quiz")
     srs_cards, srs_log = read_csv("rt.csv"), read_csv("log.csv")
     ids = package_cards(package)
     anki_cards, revlog, decks, notes = anki_side(package)
@@ -207,20 +223,33 @@ def main():
             if card["ivl"] != int(row["interval"]):
                 fail(f"{row['card']}: interval {card['ivl']} in Anki, {row['interval']} in srs")
             ease = round(float(row["ease"]) * 1000) if row["ease"] else 0
-            if card["factor"] != ease:
+            if scheduler != "fsrs" and card["factor"] != ease:
                 fail(f"{row['card']}: factor {card['factor']} in Anki, ease {row['ease']} in srs")
         elif card["type"] != 0:
             fail(f"{row['card']}: new in srs, type {card['type']} in Anki")
+    if scheduler == "fsrs":
+        with zipfile.ZipFile(package) as z, tempfile.NamedTemporaryFile(suffix=".anki21") as tmp:
+            tmp.write(z.read("collection.anki21"))
+            tmp.flush()
+            db = sqlite3.connect(tmp.name)
+            data = dict(db.execute("SELECT id, data FROM cards").fetchall())
+            db.close()
+        for card in anki_cards:
+            memory = json.loads(data[card["id"]] or "{}")
+            want = (memory["s"], memory["d"]) if "s" in memory else None
+            if card["memory"] != want:
+                fail(f"card {card['id']}: FSRS memory {card['memory']} in Anki, {want} in the package")
+        print(f"fsrs: Anki kept the stability and difficulty of all {sum(1 for c in anki_cards if c['memory'])} reviewed cards")
     if len(revlog) != len(srs_log):
         fail(f"Anki's revlog has {len(revlog)} rows, srs {len(srs_log)} answers")
     grades = {"again": 1, "hard": 2, "good": 3, "easy": 4}
     for row, entry in zip(srs_log, revlog):
         if entry[2] != grades[row["grade"]] or entry[6] != int(row["ms"]):
             fail(f"revlog {entry} against srs answer {row}")
-    print(f"Anki imported (twice) {len(anki_cards)} cards, {notes} notes, decks {decks}; due days, intervals and ease "
+    print(f"{scheduler}: Anki imported (twice) {len(anki_cards)} cards, {notes} notes, decks {decks}; due days, intervals and ease "
           f"match srs for every card; {len(revlog)} revlog rows match srs's {len(srs_log)} answers")
 
-    back = os.path.join(WORK, "back")
+    back = os.path.join(work, "back")
     done = subprocess.run([SRS, "import", package], capture_output=True, text=True,
                           env={**os.environ, "SRS_DATA_DIR": back, "SRS_USER": "alice"})
     if done.returncode != 0:
@@ -234,16 +263,16 @@ def main():
     expected = {"basic": 6, "reverse": 1, "cloze": 2, "type_in": 1}
     if kinds != expected:
         fail(f"srs import of the export gave {kinds}, expected {expected}")
-    print(f"srs imported the package back: {sum(kinds.values())} cards {kinds}")
+    print(f"{scheduler}: srs imported the package back: {sum(kinds.values())} cards {kinds}")
 
-    if FIXTURE:
-        data = os.path.join(os.path.dirname(FIXTURE), "data")
+    if fixture:
+        data = os.path.join(os.path.dirname(fixture), "data")
         shutil.rmtree(data, ignore_errors=True)
         shutil.copytree(os.path.join(DATA, "decks"), os.path.join(data, "decks"))
         os.makedirs(os.path.join(data, "users", "alice"))
         for name in ("reviews.jsonl", "settings.json"):
             shutil.copy(os.path.join(DATA, "users", "alice", name), os.path.join(data, "users", "alice", name))
-        with open(FIXTURE, "w") as f:
+        with open(fixture, "w") as f:
             json.dump({"anki": "26.9.3", "decks": decks, "notes": notes,
                        "cards": [{k: c[k] for k in ("deck", "notetype", "ord", "type", "queue", "due_in_days", "ivl", "factor", "reps", "lapses")}
                                  for c in anki_cards],
@@ -252,4 +281,5 @@ def main():
             f.write("\n")
 
 
-main()
+for name in ("anki", "sm2", "fsrs"):
+    round_trip(name, FIXTURE if name == "anki" else None)
