@@ -146,4 +146,47 @@ import Testing
         #expect(rows[1] == "2026-03-02T10:00:00Z,Quiz,q-det,good,learn,4000,0,,2026-03-02T10:10:00Z")
         #expect(rows[6] == "2026-03-03T09:00:00Z,Quiz,q-det,easy,review,1500,4,2.65,2026-03-07T04:00:00Z")
     }
+
+    @Test func anUndoneAnswerIsNotExported() throws {
+        let (folder, args) = try Self.data()
+        let log = folder.path + "/data/users/alice/reviews.jsonl"
+        let undo = #"{"id":"t-1","card":"fr-fly","at":1772614830,"do":"undo","undoes":"fa18ccdb89e438c1-1","scheduler":"anki","state":{"due":1772769600,"type":"review","queue":"review","left":0,"ivl":3,"ease":2500,"due_day":20518,"reps":3,"lapses":0,"first":1772445600,"last":1772528400}}"#
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data((undo + "\n").utf8))
+        try handle.close()
+        let out = folder.path + "/log.csv"
+        let run = try Self.export([out, "--log", "--deck", "Lang"] + args)
+        #expect(run.stdout == "\(out): 10 answers written.\n", "\(run.stderr)")
+        let rows = try String(contentsOfFile: out, encoding: .utf8)
+        #expect(!rows.contains("2026-03-04T09:00:00Z"))
+        #expect(rows.contains("2026-03-03T09:00:00Z,Lang::French,fr-fly,good,review,2500,3,2.50,2026-03-06T04:00:00Z\r\n"))
+    }
+
+    @Test func theMediaTheCardsNameGoIntoThePackage() throws {
+        let folder = TempFolder()
+        let data = folder.path + "/data"
+        let decks = URL(fileURLWithPath: data + "/decks"), media = URL(fileURLWithPath: data + "/media")
+        try FileManager.default.createDirectory(at: decks, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: media, withIntermediateDirectories: true)
+        try Data("srs-deck 2\n\ncard: cat\ntype: basic\nquestion: What animal? [image: cat.png]\nanswer: a cat [sound: meow.wav]\n".utf8)
+            .write(to: decks.appendingPathComponent("pets.deck"))
+        try Data([1, 2, 3]).write(to: media.appendingPathComponent("cat.png"))
+        let args = ["--data-dir", data, "--user", "ann", "--deck", "pets"]
+        let run = try Self.export([folder.path + "/pets.apkg"] + args)
+        #expect(run.status == 0, "\(run.stderr)")
+        // meow.wav is not in the media folder: the card names it, the package cannot hold it.
+        let package = try AnkiPackage.read(Data(contentsOf: URL(fileURLWithPath: folder.path + "/pets.apkg")))
+        #expect(package.media.map(\.name) == ["cat.png"])
+        #expect(try package.mediaData(package.media[0]) == Data([1, 2, 3]))
+        #expect(package.collection.notes.first?.fields == ["What animal? <img src=\"cat.png\">", "a cat [sound:meow.wav]"])
+
+        // A link planted in the media folder is never read through.
+        try FileManager.default.removeItem(at: media.appendingPathComponent("cat.png"))
+        try FileManager.default.createSymbolicLink(atPath: media.path + "/cat.png", withDestinationPath: "/etc/passwd")
+        let planted = try Self.export([folder.path + "/planted.apkg"] + args)
+        #expect(planted.status == 65)
+        #expect(planted.stderr.contains("media/cat.png is a symbolic link, not a plain file"))
+        #expect(!FileManager.default.fileExists(atPath: folder.path + "/planted.apkg"))
+    }
 }
