@@ -60,24 +60,30 @@ struct Exporter {
     /// Every graded answer to the exported cards that no undo took back, with the card's state
     /// before and after it.
     private func answers(_ store: ProgressStore, cards: [CardID: String]) throws -> [AnkiExport.Answer] {
+        /// One exported card while the log streams by: its latest state and its answers so far
+        /// (record id, index), which an undo of that card names.
+        struct Track {
+            var progress: CardProgress?
+            var answers: [(RecordID, Int)] = []
+        }
+        var tracks = cards.mapValues { _ in Track() }
         var answers: [AnkiExport.Answer] = []
-        var byRecord: [RecordID: Int] = [:]
         var undone: Set<Int> = []
-        var last: [CardID: CardProgress] = [:]
         try store.eachRecord { record in
-            guard cards[record.card] != nil else { return }
+            guard var track = tracks[record.card] else { return }
             switch record.action {
             case let .answer(grade, kind, millis):
-                byRecord[record.id] = answers.count
+                track.answers.append((record.id, answers.count))
                 answers.append(AnkiExport.Answer(card: record.card, time: record.time, grade: grade, kind: kind,
-                                                 millis: millis, before: last[record.card], after: record.after))
+                                                 millis: millis, before: track.progress, after: record.after))
             case let .undo(undoes):
-                if let index = byRecord[undoes] { undone.insert(index) }
+                if let found = track.answers.last(where: { $0.0 == undoes }) { undone.insert(found.1) }
             default: break
             }
-            last[record.card] = record.after
+            track.progress = record.after
+            tracks[record.card] = track
         }
-        return answers.enumerated().filter { !undone.contains($0.offset) }.map(\.element)
+        return undone.isEmpty ? answers : answers.enumerated().filter { !undone.contains($0.offset) }.map(\.element)
     }
 
     /// The legacy Anki package, with the media files its cards name that the data directory has.

@@ -16,15 +16,25 @@ public enum AnkiExport {
         }
     }
 
-    /// One graded answer, with the card's state before and after it.
+    /// One graded answer, kept as the few numbers the revlog and the CSV need (a heavy
+    /// user's export holds a million of them).
     public struct Answer: Sendable {
         public var card: CardID
         public var time: EpochSeconds
         public var grade: Grade
         public var kind: ReviewKind
         public var millis: Int
-        public var before: CardProgress?
-        public var after: CardProgress
+        /// Anki's revlog `ivl`, `lastIvl`, `factor` and `type` (`ExportBuilder`'s rules).
+        public var revlogInterval: Int64
+        public var revlogLastInterval: Int64
+        public var revlogFactor: Int
+        public var revlogType: Int
+        /// The card's interval (days), ease and due moment after the answer.
+        public var intervalAfter: Int?
+        public var easeAfter: Double?
+        public var dueAfter: EpochSeconds?
+
+        /// The answer, from the card's state `before` it (nil for a new card) and `after` it.
         public init(card: CardID, time: EpochSeconds, grade: Grade, kind: ReviewKind, millis: Int,
                     before: CardProgress?, after: CardProgress) {
             self.card = card
@@ -32,8 +42,13 @@ public enum AnkiExport {
             self.grade = grade
             self.kind = kind
             self.millis = millis
-            self.before = before
-            self.after = after
+            revlogInterval = ExportBuilder.interval(after)
+            revlogLastInterval = before.map(ExportBuilder.interval) ?? 0
+            revlogFactor = ExportBuilder.factor(after.state)
+            revlogType = ExportBuilder.reviewType(kind, before: before)
+            intervalAfter = after.intervalDays
+            easeAfter = after.ease
+            dueAfter = after.dueTime
         }
     }
 
@@ -64,18 +79,34 @@ public enum AnkiExport {
     /// `text` (srs's plain text) as an Anki field: HTML-escaped, line breaks as `<br>`, and the
     /// media markers the import wrote (`[image: x]`, `[sound: x]`) as Anki's own again.
     public static func field(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\n": out += "<br>"
-            default: out.append(character)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "&"): bytes += Array("&amp;".utf8)
+            case UInt8(ascii: "<"): bytes += Array("&lt;".utf8)
+            case UInt8(ascii: ">"): bytes += Array("&gt;".utf8)
+            case UInt8(ascii: "\n"): bytes += Array("<br>".utf8)
+            default: bytes.append(byte)
             }
         }
-        out = replaceMarkers(out, "[image: ") { "<img src=\"\($0.replacingOccurrences(of: "\"", with: "&quot;"))\">" }
-        return replaceMarkers(out, "[sound: ") { "[sound:\($0)]" }
+        let out = String(decoding: bytes, as: UTF8.self)
+        // Most fields name no media: the byte scan keeps Foundation's slow searching for the few that do.
+        guard contains(bytes, "[image: ") || contains(bytes, "[sound: ") else { return out }
+        let images = replaceMarkers(out, "[image: ") { "<img src=\"\($0.replacingOccurrences(of: "\"", with: "&quot;"))\">" }
+        return replaceMarkers(images, "[sound: ") { "[sound:\($0)]" }
+    }
+
+    /// Whether `bytes` hold `needle` (ASCII).
+    static func contains(_ bytes: [UInt8], _ needle: StaticString) -> Bool {
+        let pattern = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
+        guard let first = pattern.first, bytes.count >= pattern.count else { return false }
+        var index = 0
+        while index <= bytes.count - pattern.count {
+            if bytes[index] == first, bytes[index..<index + pattern.count].elementsEqual(pattern) { return true }
+            index += 1
+        }
+        return false
     }
 
     private static func replaceMarkers(_ text: String, _ opening: String, _ make: (String) -> String) -> String {
@@ -93,6 +124,8 @@ public enum AnkiExport {
     public static func mediaNames(_ collection: AnkiCollection) -> [String] {
         var names: [String] = []
         for field in collection.notes.flatMap(\.fields) {
+            let bytes = Array(field.utf8)
+            guard contains(bytes, "<img src=") || contains(bytes, "[sound:") else { continue }
             for (opening, closing) in [("<img src=\"", "\""), ("[sound:", "]")] {
                 var rest = Substring(field)
                 while let start = rest.range(of: opening), let end = rest[start.upperBound...].range(of: closing) {

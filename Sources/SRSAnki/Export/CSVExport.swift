@@ -25,11 +25,10 @@ public enum CSVExport {
     public static func log(_ answers: [AnkiExport.Answer], deck: [CardID: String]) -> String {
         var out = row(logColumns)
         for answer in answers.sorted(by: { $0.time < $1.time }) {
-            let after = answer.after
             out += row([ISOTime.format(answer.time), deck[answer.card] ?? "", answer.card.rawValue,
                         answer.grade.name.lowercased(), answer.kind.rawValue, String(answer.millis),
-                        after.intervalDays.map(String.init) ?? "", after.ease.map(ease) ?? "",
-                        after.dueTime.map(ISOTime.format) ?? ""])
+                        answer.intervalAfter.map(String.init) ?? "", answer.easeAfter.map(ease) ?? "",
+                        answer.dueAfter.map(ISOTime.format) ?? ""])
         }
         return out
     }

@@ -72,17 +72,16 @@ extension ExportBuilder {
     /// One revlog row an answer, in time order; ids are the answer's milliseconds, made unique
     /// (two answers in one second are a millisecond apart). Answers to cards not exported are left out.
     mutating func addRevlog(_ answers: [AnkiExport.Answer]) {
-        var taken: Set<Int64> = []
+        var previous = Int64.min
+        revlog.reserveCapacity(answers.count)
         for answer in answers.sorted(by: { $0.time < $1.time }) {
             guard let card = cardIDs[answer.card] else { continue }
-            var id = Int64(answer.time) * 1000
-            while taken.contains(id) { id += 1 }
-            taken.insert(id)
+            let id = max(Int64(answer.time) * 1000, previous + 1)
+            previous = id
             revlog.append(AnkiReview(
-                id: id, card: card, ease: answer.grade.rawValue, interval: Self.interval(answer.after),
-                lastInterval: answer.before.map(Self.interval) ?? 0,
-                factor: Self.factor(answer.after.state), time: min(max(answer.millis, 0), 60_000),
-                type: Self.reviewType(answer)))
+                id: id, card: card, ease: answer.grade.rawValue, interval: answer.revlogInterval,
+                lastInterval: answer.revlogLastInterval, factor: answer.revlogFactor,
+                time: min(max(answer.millis, 0), 60_000), type: answer.revlogType))
         }
     }
 
@@ -105,12 +104,12 @@ extension ExportBuilder {
 
     /// Anki's revlog type: 0 learn (a new or learning card), 1 review, 2 relearn, 3 practice
     /// ahead of schedule and same-day repeats (Anki's filtered-deck kind, which leaves the memory).
-    static func reviewType(_ answer: AnkiExport.Answer) -> Int {
-        switch answer.kind {
+    static func reviewType(_ kind: ReviewKind, before: CardProgress?) -> Int {
+        switch kind {
         case .practice, .repeat: return 3
         case .learn: return 0
         case .review:
-            switch answer.before?.state {
+            switch before?.state {
             case let .anki(card)?: return card.kind == .relearning ? 2 : (card.kind == .review ? 1 : 0)
             case let .fsrs(card)?: return card.state == .relearning ? 2 : (card.state == .review ? 1 : 0)
             case .sm2?: return 1

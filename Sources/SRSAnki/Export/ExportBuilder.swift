@@ -16,8 +16,11 @@ struct ExportBuilder {
     var usedNotetypes: Set<Int64> = []
     /// The Anki card id of each srs card.
     var cardIDs: [CardID: Int64] = [:]
-    /// Notes a second card can join: a basic card's reverse, a cloze note's other numbers.
-    private var openNotes: [String: Int] = [:]
+    /// Notes a second card can join (a basic card's reverse, a cloze note's other numbers), by
+    /// their key and deck, with the templates their cards already use.
+    private var openNotes: [String: (note: Int, ords: Set<Int>)] = [:]
+    /// Deck ids by the lower-cased path.
+    private var deckIDs: [[String]: Int64] = [["default"]: 1]
 
     init(days: AnkiDays, firstDay: Int, now: EpochSeconds, base: Int64) {
         self.days = days
@@ -30,15 +33,16 @@ struct ExportBuilder {
         for item in items {
             let deck = deckID(AnkiDeckName.path(of: item.deck))
             let (type, fields, ord, joinKey) = Self.note(for: item.card)
+            let noteKey = joinKey.map { $0 + "\u{1F}\(deck)" }
             let noteIndex: Int
-            if let joinKey, let open = openNotes[joinKey + "\u{1F}\(deck)"],
-               !cards.contains(where: { $0.note == notes[open].id && $0.ord == ord }) {
-                noteIndex = open
+            if let noteKey, let open = openNotes[noteKey], !open.ords.contains(ord) {
+                noteIndex = open.note
+                openNotes[noteKey]?.ords.insert(ord)
             } else {
                 noteIndex = notes.count
                 notes.append(AnkiNote(id: base + Int64(notes.count), guid: "srs:" + item.card.id.rawValue,
                                       notetype: type.id, fields: fields, tags: item.card.tags))
-                if let joinKey { openNotes[joinKey + "\u{1F}\(deck)"] = noteIndex }
+                if let noteKey { openNotes[noteKey] = (noteIndex, [ord]) }
             }
             usedNotetypes.insert(type.id)
             let id = base + Int64(cards.count)
@@ -88,10 +92,12 @@ struct ExportBuilder {
 
     /// The Anki deck id of `path`, adding it and its parents.
     mutating func deckID(_ path: [String]) -> Int64 {
-        if let found = decks.first(where: { $0.path.map { $0.lowercased() } == path.map { $0.lowercased() } }) { return found.id }
+        let key = path.map { $0.lowercased() }
+        if let found = deckIDs[key] { return found }
         if path.count > 1 { _ = deckID(Array(path.dropLast())) }
-        let id = path == ["Default"] ? 1 : base + Int64(decks.count)
+        let id = base + Int64(decks.count)
         decks.append(AnkiDeck(id: id, path: path, config: 1, filtered: false))
+        deckIDs[key] = id
         return id
     }
 }

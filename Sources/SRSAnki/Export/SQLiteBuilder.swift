@@ -33,7 +33,7 @@ final class SQLiteBuilder {
     }
 
     /// Inserts each row of `rows` with the one statement `sql` (`INSERT … VALUES (?, ?, …)`).
-    func insert(_ sql: String, _ rows: [[Value]]) throws {
+    func insert<Rows: Sequence>(_ sql: String, _ rows: Rows) throws where Rows.Element == [Value] {
         var statement: OpaquePointer?
         guard sqlite3_prepare_v2(handle, sql, -1, &statement, nil) == SQLITE_OK, let statement else {
             throw AnkiWriteError.library("SQLite: \(message), in: \(sql)")

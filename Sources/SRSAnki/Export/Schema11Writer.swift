@@ -8,7 +8,7 @@ enum Schema11Writer {
     /// The collection's bytes. `modified` (seconds) stamps the rows; every deck uses options 1.
     static func write(_ collection: AnkiCollection, modified: Int64) throws -> Data {
         let db = try SQLiteBuilder()
-        try db.execute(schema)
+        try db.execute(tables)
         try db.execute("BEGIN")
         try db.insert("INSERT INTO col VALUES (1, ?, ?, ?, 11, 0, 0, 0, ?, ?, ?, ?, '{}')", [[
             .int(collection.creation), .int(modified * 1000), .int(modified * 1000),
@@ -17,27 +17,29 @@ enum Schema11Writer {
             .text(JSONText.object(collection.decks.map { (String($0.id), deck($0, modified)) }).compact),
             .text(JSONText.object([("1", defaultOptions)]).compact),
         ]])
-        try db.insert("INSERT INTO notes VALUES (?, ?, ?, ?, -1, ?, ?, ?, ?, 0, '')", collection.notes.map { note in
+        try db.insert("INSERT INTO notes VALUES (?, ?, ?, ?, -1, ?, ?, ?, ?, 0, '')", collection.notes.lazy.map { note in
             let sortField = HTMLText.plain(note.fields.first ?? "")
             return [.int(note.id), .text(note.guid), .int(note.notetype), .int(modified),
                     .text(note.tags.isEmpty ? "" : " " + note.tags.joined(separator: " ") + " "),
                     .text(note.fields.joined(separator: "\u{1F}")), .text(sortField), .int(Int64(FieldChecksum.of(sortField)))]
         })
-        try db.insert("INSERT INTO cards VALUES (?, ?, ?, ?, ?, -1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)", collection.cards.map { card in
+        try db.insert("INSERT INTO cards VALUES (?, ?, ?, ?, ?, -1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)", collection.cards.lazy.map { card in
             [.int(card.id), .int(card.note), .int(card.deck), .int(Int64(card.ord)), .int(modified),
              .int(Int64(card.type)), .int(Int64(card.queue)), .int(card.due), .int(Int64(card.interval)),
              .int(Int64(card.factor)), .int(Int64(card.reps)), .int(Int64(card.lapses)), .int(Int64(card.left)),
              .int(card.originalDue), .int(card.originalDeck), .text(data(card.data))]
         })
-        try db.insert("INSERT INTO revlog VALUES (?, ?, -1, ?, ?, ?, ?, ?, ?)", collection.revlog.map { review in
+        try db.insert("INSERT INTO revlog VALUES (?, ?, -1, ?, ?, ?, ?, ?, ?)", collection.revlog.lazy.map { review in
             [.int(review.id), .int(review.card), .int(Int64(review.ease)), .int(review.interval),
              .int(review.lastInterval), .int(Int64(review.factor)), .int(Int64(review.time)), .int(Int64(review.type))]
         })
+        // Indexes built once from the rows, not kept up to date row by row: a third of the time.
+        try db.execute(indexes)
         try db.execute("COMMIT")
         return try db.serialized()
     }
 
-    static let schema = """
+    static let tables = """
         CREATE TABLE col (id integer PRIMARY KEY, crt integer NOT NULL, mod integer NOT NULL, scm integer NOT NULL,
           ver integer NOT NULL, dty integer NOT NULL, usn integer NOT NULL, ls integer NOT NULL, conf text NOT NULL,
           models text NOT NULL, decks text NOT NULL, dconf text NOT NULL, tags text NOT NULL);
@@ -52,6 +54,9 @@ enum Schema11Writer {
           ivl integer NOT NULL, lastIvl integer NOT NULL, factor integer NOT NULL, time integer NOT NULL,
           type integer NOT NULL);
         CREATE TABLE graves (usn integer NOT NULL, oid integer NOT NULL, type integer NOT NULL);
+        """
+
+    static let indexes = """
         CREATE INDEX ix_notes_usn ON notes (usn);
         CREATE INDEX ix_cards_usn ON cards (usn);
         CREATE INDEX ix_revlog_usn ON revlog (usn);

@@ -79,27 +79,34 @@ struct ZipWriter {
         }
     }
 
-    /// Raw deflate (no zlib header), as zip's method 8 holds it.
+    /// Raw deflate (no zlib header), as zip's method 8 holds it, at zlib's fastest level: on a
+    /// heavy user's 147 MB collection it takes a fifth of the default level's time for a package
+    /// 14% larger (measured with Python's zlib: 2.7 s and 53 MB against 13.3 s and 46 MB).
+    /// The input is read in place and the output grows a megabyte at a time.
     static func deflate(_ data: Data) throws -> Data {
         var stream = z_stream()
-        guard deflateInit2_(&stream, Z_DEFAULT_COMPRESSION, Z_DEFLATED, -MAX_WBITS, 8, Z_DEFAULT_STRATEGY,
+        guard deflateInit2_(&stream, Z_BEST_SPEED, Z_DEFLATED, -MAX_WBITS, 8, Z_DEFAULT_STRATEGY,
                             ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
             throw AnkiWriteError.library("zlib could not start")
         }
         defer { deflateEnd(&stream) }
-        var input = [UInt8](data)
-        var output = [UInt8](repeating: 0, count: Int(deflateBound(&stream, uLong(input.count))))
-        let status = input.withUnsafeMutableBufferPointer { inBuffer in
-            output.withUnsafeMutableBufferPointer { outBuffer -> Int32 in
-                stream.next_in = inBuffer.baseAddress
-                stream.avail_in = uInt(inBuffer.count)
-                stream.next_out = outBuffer.baseAddress
-                stream.avail_out = uInt(outBuffer.count)
-                return CZlib.deflate(&stream, Z_FINISH)
+        var out = Data()
+        var chunk = [UInt8](repeating: 0, count: 1 << 20)
+        var status = Z_OK
+        data.withUnsafeBytes { input in
+            stream.next_in = UnsafeMutablePointer(mutating: input.bindMemory(to: Bytef.self).baseAddress)
+            stream.avail_in = uInt(input.count)
+            while status == Z_OK {
+                chunk.withUnsafeMutableBufferPointer { buffer in
+                    stream.next_out = buffer.baseAddress
+                    stream.avail_out = uInt(buffer.count)
+                    status = CZlib.deflate(&stream, Z_FINISH)
+                    if let base = buffer.baseAddress { out.append(base, count: buffer.count - Int(stream.avail_out)) }
+                }
             }
         }
         guard status == Z_STREAM_END else { throw AnkiWriteError.library("zlib could not compress (status \(status))") }
-        return Data(output[0..<Int(stream.total_out)])
+        return out
     }
 }
 
