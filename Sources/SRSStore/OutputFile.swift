@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Foundation
 
 /// Why a file the learner asked for (`srs export FILE`) could not be written; the file that was
 /// there before, if any, is untouched.
@@ -18,7 +19,7 @@ public struct OutputFileError: Error, Equatable, CustomStringConvertible {
 /// replaced only when `replacing` is set; a link, a folder or a device there is refused either
 /// way (srs never writes through a link).
 public enum OutputFile {
-    public static func write(_ bytes: [UInt8], to path: String, replacing: Bool, io: Syscalls = .live) throws {
+    public static func write(_ bytes: some ContiguousBytes, to path: String, replacing: Bool, io: Syscalls = .live) throws {
         if let info = io.pathStatus(path, false) {
             guard FileKind.isRegular(info) else {
                 throw OutputFileError(description: "\(path) is \(FileKind.describe(info)), not a plain file: srs does not write through links or into anything else. Nothing was written. Name a new file.", exitCode: 73)

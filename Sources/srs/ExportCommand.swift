@@ -65,10 +65,10 @@ struct ExportCommand: ParsableCommand {
             let exporter = Exporter(location: location, decks: deck, withProgress: withProgress || log,
                                     now: asOf.flatMap(ISOTime.parse) ?? EpochSeconds(Date().timeIntervalSince1970))
             let content = try exporter.gather()
-            let bytes: [UInt8]
+            let bytes: Data
             switch kind {
             case .apkg?: bytes = try exporter.package(content)
-            default: bytes = Array((log ? exporter.logCSV(content) : exporter.cardsCSV(content)).utf8)
+            default: bytes = Data((log ? exporter.logCSV(content) : exporter.cardsCSV(content)).utf8)
             }
             do { try OutputFile.write(bytes, to: file, replacing: force) } catch let error as OutputFileError {
                 throw Failure(description: TerminalSafe.sanitize(error.description), exitCode: error.exitCode)

@@ -87,14 +87,14 @@ struct Exporter {
     }
 
     /// The legacy Anki package, with the media files its cards name that the data directory has.
-    func package(_ content: Content) throws -> [UInt8] {
+    func package(_ content: Content) throws -> Data {
         let collection = AnkiExport.collection(content.items, answers: content.answers, days: content.days, now: now)
         let folder = MediaFolder(location: location)
         let media = try AnkiExport.mediaNames(collection).compactMap { name in
             try folder.read(named: name).map { AnkiPackageWriter.MediaFile(name: name, bytes: Data($0)) }
         }
         do {
-            return Array(try AnkiPackageWriter.legacy(collection, media: media, modified: Int64(now)))
+            return try AnkiPackageWriter.legacy(collection, media: media, modified: Int64(now))
         } catch let error as AnkiWriteError {
             throw Failure(description: error.description + ". Nothing was written.", exitCode: error.exitCode)
         }

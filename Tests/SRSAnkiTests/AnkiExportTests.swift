@@ -154,7 +154,7 @@ import Testing
         try zip.add("plain", Data("hé".utf8), method: .stored)
         try zip.add("packed", text, method: .deflated)
         try zip.add("empty", Data(), method: .deflated)
-        let bytes = try zip.finished()
+        let bytes = try zip.finish()
         #expect(bytes.count < 10_000)
         let archive = try ZipArchive(data: bytes, limits: .standard)
         #expect(archive.names == ["plain", "packed", "empty"])

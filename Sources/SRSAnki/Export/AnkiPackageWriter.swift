@@ -19,10 +19,10 @@ public enum AnkiPackageWriter {
     public static func legacy(_ collection: AnkiCollection, media: [MediaFile] = [], modified: Int64) throws -> Data {
         var zip = ZipWriter()
         try zip.add("meta", Data([0x08, 0x02]), method: .stored)
-        try zip.add("collection.anki21", try Schema11Writer.write(collection, modified: modified), method: .deflated)
+        try Schema11Writer.write(collection, modified: modified) { try zip.add("collection.anki21", $0, method: .deflated) }
         for (index, file) in media.enumerated() { try zip.add(String(index), file.bytes, method: .deflated) }
         let map = JSONText.object(media.enumerated().map { (String($0.offset), .string($0.element.name)) })
         try zip.add("media", Data(map.compact.utf8), method: .stored)
-        return try zip.finished()
+        return try zip.finish()
     }
 }

@@ -19,6 +19,11 @@ final class SQLiteBuilder {
             throw AnkiWriteError.library("SQLite could not start")
         }
         handle = db
+        // An empty database on SQLite's memdb, whose file `withFile` can lend without a copy.
+        let flags = UInt32(SQLITE_DESERIALIZE_FREEONCLOSE | SQLITE_DESERIALIZE_RESIZEABLE)
+        guard sqlite3_deserialize(db, "main", nil, 0, 0, flags) == SQLITE_OK else {
+            throw AnkiWriteError.library("SQLite: \(message)")
+        }
     }
 
     deinit { sqlite3_close(handle) }
@@ -56,13 +61,13 @@ final class SQLiteBuilder {
         }
     }
 
-    /// The database file's bytes.
-    func serialized() throws -> Data {
+    /// Lends the database file's bytes to `body` without copying them (they are SQLite's own
+    /// memory, valid until `body` returns).
+    func withFile<T>(_ body: (Data) throws -> T) throws -> T {
         var size: sqlite3_int64 = 0
-        guard let bytes = sqlite3_serialize(handle, "main", &size, 0) else {
+        guard let bytes = sqlite3_serialize(handle, "main", &size, UInt32(SQLITE_SERIALIZE_NOCOPY)) else {
             throw AnkiWriteError.library("SQLite could not serialise the collection")
         }
-        defer { sqlite3_free(bytes) }
-        return Data(bytes: bytes, count: Int(size))
+        return try body(Data(bytesNoCopy: bytes, count: Int(size), deallocator: .none))
     }
 }

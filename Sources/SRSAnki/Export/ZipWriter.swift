@@ -55,12 +55,15 @@ struct ZipWriter {
         return out
     }
 
-    /// The whole archive: the members, the central directory and its end record.
-    func finished() throws -> Data {
+    /// The whole archive: the members, the central directory and its end record. The members'
+    /// bytes are moved out, not copied: nothing can be added after.
+    mutating func finish() throws -> Data {
         guard bytes.count + directory.count < 0xFFFF_FFFF else {
             throw AnkiWriteError.tooLarge("the package would pass 4 GiB, more than a zip without zip64 holds")
         }
-        var out = bytes
+        var out = Data()
+        swap(&out, &bytes)
+        let start = out.count
         out.append(directory)
         out.little32(0x0605_4B50)
         out.little16(0) // this disk
@@ -68,7 +71,7 @@ struct ZipWriter {
         out.little16(UInt16(count))
         out.little16(UInt16(count))
         out.little32(UInt32(directory.count))
-        out.little32(UInt32(bytes.count))
+        out.little32(UInt32(start))
         out.little16(0) // comment length
         return out
     }
