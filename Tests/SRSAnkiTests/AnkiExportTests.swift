@@ -162,4 +162,14 @@ import Testing
         #expect(try archive.read("packed") == text)
         #expect(try archive.read("empty") == Data())
     }
+
+    /// Text that reads back as it was written: srs's import of its own export keeps it.
+    @Test(arguments: [
+        "a < b && c > d", "&amp; stays &amp;", "<b>not bold</b>", "x<br>y", "line one\nline two",
+        "{{c1::Paris::city}} <x>", "2**10 and *args", "emoji 👩‍💻 and 日本語", "[image: cat.png] [sound: bell.wav]",
+        "quotes \" and ' and `", "a [bracket] b",
+    ])
+    func textSurvivesTheWayBack(text: String) {
+        #expect(HTMLText.plain(AnkiExport.field(text)) == text)
+    }
 }
