@@ -135,7 +135,11 @@ def make_srs_data():
             f.write(text)
     os.makedirs(os.path.join(DATA, "users", "alice"))
     with open(os.path.join(DATA, "users", "alice", "settings.json"), "w") as f:
-        json.dump({"version": 1, "time_zone": "UTC", "rollover_hour": 4, "scheduler": SCHEDULER, "fuzz": False}, f)
+        # Options the answers below do not meet (no lapse, no long interval), so that every
+        # scheduler's states stay as in the fixture; they become the decks' presets in Anki.
+        json.dump({"version": 1, "time_zone": "UTC", "rollover_hour": 4, "scheduler": SCHEDULER, "fuzz": False,
+                   "new_per_day": 15, "anki": {"maximum_interval": 3650, "leech_threshold": 6},
+                   "decks": {"Quiz": {"anki": {"minimum_interval": 2}}}}, f)
     for at, answers in ANSWERS:
         run("answer", "--at", at, stdin="".join(f"{c} {g} {ms}\n" for c, g, ms in answers))
 
@@ -160,7 +164,7 @@ def anki_side(package):
     folder = tempfile.mkdtemp()
     col = Collection(os.path.join(folder, "collection.anki2"))
     request = ImportAnkiPackageRequest(package_path=package,
-                                       options=ImportAnkiPackageOptions(with_scheduling=True, with_deck_configs=False))
+                                       options=ImportAnkiPackageOptions(with_scheduling=True, with_deck_configs=True))
     col.import_anki_package(request)
     # The same package again: the notes are found by their guid and updated, not added twice.
     col.import_anki_package(request)
@@ -184,6 +188,16 @@ def anki_side(package):
     col.sched.answer_card(col.sched.build_answer(card=due, states=states, rating=CardAnswer.GOOD))
     print(f"Anki studied an imported card: {due.note_type()['name']} card {due.ord + 1} answered Good")
     decks = sorted(d.name for d in col.decks.all_names_and_ids())
+    presets = {}
+    for name in ("Lang", "Lang::French", "Quiz"):
+        conf = col.decks.config_dict_for_deck_id(col.decks.id_for_name(name))
+        presets[name] = (conf["name"], conf["new"]["perDay"], conf["rev"]["maxIvl"], conf["lapse"]["leechFails"], conf["lapse"]["minInt"])
+    wanted = {"Lang": ("srs", 15, 3650, 6, 1), "Lang::French": ("srs", 15, 3650, 6, 1), "Quiz": ("srs: Quiz", 15, 3650, 6, 2)}
+    if SCHEDULER == "fsrs":
+        wanted = {name: (p[0], 15, 36500, 6, p[4]) for name, p in wanted.items()}
+    if presets != wanted:
+        fail(f"Anki's deck presets are {presets}, expected {wanted}")
+    print(f"Anki's deck presets are srs's options: {presets}")
     notes = col.note_count()
     col.close()
     return cards, revlog, decks, notes

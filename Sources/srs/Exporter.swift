@@ -18,6 +18,9 @@ struct Exporter {
         var answers: [AnkiExport.Answer] = []
         var days = AnkiDays()
         var deckOf: [CardID: String] = [:]
+        /// With progress, the learner's options and each deck's own, for the decks' presets.
+        var options: AnkiExport.Options?
+        var deckOptions: [String: AnkiExport.Options] = [:]
         var decks: [String] = []
     }
 
@@ -34,7 +37,12 @@ struct Exporter {
                 content.deckOf[card.id] = deck.name
             }
         }
-        if withProgress { content.answers = try answers(store, cards: content.deckOf) }
+        if withProgress {
+            content.answers = try answers(store, cards: content.deckOf)
+            let settings = store.settings
+            content.options = Self.options(settings, settings.options)
+            content.deckOptions = settings.deckOptions.mapValues { Self.options(settings, $0) }
+        }
         return content
     }
 
@@ -86,9 +94,22 @@ struct Exporter {
         return undone.isEmpty ? answers : answers.enumerated().filter { !undone.contains($0.offset) }.map(\.element)
     }
 
+    /// The learner's limits and leech rule with the scheduler options `scheduling`.
+    static func options(_ settings: UserSettings, _ scheduling: SchedulerOptions) -> AnkiExport.Options {
+        var options = AnkiExport.Options()
+        options.anki = scheduling.anki
+        options.fsrs = scheduling.fsrs
+        options.usesFSRS = settings.schedulerName == "fsrs"
+        options.newPerDay = settings.limits.newPerDay
+        options.reviewsPerDay = settings.limits.maxReviewsPerDay
+        options.leechSuspends = settings.leechAction == .suspend
+        return options
+    }
+
     /// The legacy Anki package, with the media files its cards name that the data directory has.
     func package(_ content: Content) throws -> Data {
-        let collection = AnkiExport.collection(content.items, answers: content.answers, days: content.days, now: now)
+        let collection = AnkiExport.collection(content.items, answers: content.answers, days: content.days, now: now,
+                                               options: content.options, deckOptions: content.deckOptions)
         let folder = MediaFolder(location: location)
         let media = try AnkiExport.mediaNames(collection).compactMap { name in
             try folder.read(named: name).map { AnkiPackageWriter.MediaFile(name: name, bytes: Data($0)) }

@@ -172,4 +172,24 @@ import Testing
     func textSurvivesTheWayBack(text: String) {
         #expect(HTMLText.plain(AnkiExport.field(text)) == text)
     }
+
+    @Test func theLearnersOptionsBecomeTheDecksPresets() throws {
+        var options = AnkiExport.Options()
+        options.anki.learningSteps = [120, 1200]
+        options.anki.startingEase = 2.3
+        options.newPerDay = 15
+        options.leechSuspends = true
+        var french = options
+        french.anki.graduatingInterval = 3
+        let collection = AnkiExport.collection(Self.items, answers: [], days: Self.days, now: Self.now,
+                                               options: options, deckOptions: ["lang::french": french, "Lang": options])
+        let package = try AnkiPackage.read(try AnkiPackageWriter.legacy(collection, modified: Int64(Self.now)))
+        #expect(package.collection.deckConfigs == collection.deckConfigs)
+        let presets = Dictionary(uniqueKeysWithValues: collection.deckConfigs.map { ($0.id, $0) })
+        #expect(collection.deckConfigs.map(\.name) == ["Default", "srs", "srs: Lang::French"])
+        #expect(package.collection.decks.map { presets[$0.config]?.name ?? "?" } == ["Default", "srs", "srs: Lang::French", "srs"])
+        let own = try #require(collection.deckConfigs.last)
+        #expect((own.learnSteps, own.initialEase, own.newPerDay, own.leechAction, own.graduatingInterval) == ([2, 20], 2300, 15, 0, 3))
+        #expect(collection.deckConfigs[0].learnSteps == [1, 10] && collection.deckConfigs[0].easyBonus == 1.3)
+    }
 }

@@ -150,7 +150,11 @@ import Testing
     @Test func anUndoneAnswerIsNotExported() throws {
         let (folder, args) = try Self.data()
         let log = folder.path + "/data/users/alice/reviews.jsonl"
-        let undo = #"{"id":"t-1","card":"fr-fly","at":1772614830,"do":"undo","undoes":"fa18ccdb89e438c1-1","scheduler":"anki","state":{"due":1772769600,"type":"review","queue":"review","left":0,"ivl":3,"ease":2500,"due_day":20518,"reps":3,"lapses":0,"first":1772445600,"last":1772528400}}"#
+        // The last answer: fr-fly, practice, on 2026-03-04 (the fixture's record ids are random).
+        let last = try #require(try String(contentsOfFile: log, encoding: .utf8).split(separator: "\n")
+            .last { $0.contains(#""card":"fr-fly","at":1772614800"#) })
+        let id = try #require(last.split(separator: "\"").dropFirst(3).first)
+        let undo = #"{"id":"t-1","card":"fr-fly","at":1772614830,"do":"undo","undoes":""# + id + #"","scheduler":"anki","state":{"due":1772769600,"type":"review","queue":"review","left":0,"ivl":3,"ease":2500,"due_day":20518,"reps":3,"lapses":0,"first":1772445600,"last":1772528400}}"#
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
         try handle.seekToEnd()
         try handle.write(contentsOf: Data((undo + "\n").utf8))

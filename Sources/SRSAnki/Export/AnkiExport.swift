@@ -55,10 +55,15 @@ public enum AnkiExport {
     /// The collection holding `items` (in their order) and the answers to them. `now` numbers
     /// the notes and cards and is the moment buried cards are compared with; `days` are the
     /// learner's study days, which the collection's creation day and due days are counted in.
-    public static func collection(_ items: [Item], answers: [Answer], days: AnkiDays, now: EpochSeconds) -> AnkiCollection {
+    /// `options` become the decks' presets: `srs` for every deck, and `srs: NAME` for a deck
+    /// with options of its own (`deckOptions`, by srs deck name); without them the decks use
+    /// Anki's Default preset.
+    public static func collection(_ items: [Item], answers: [Answer], days: AnkiDays, now: EpochSeconds,
+                                  options: Options? = nil, deckOptions: [String: Options] = [:]) -> AnkiCollection {
         let firstDay = min(days.today(at: now), earliestDay(items, answers, days))
         let creation = days.start(ofDay: firstDay)
         var builder = ExportBuilder(days: days, firstDay: firstDay, now: now, base: Int64(now) * 1000)
+        builder.presets(options, deckOptions, decks: items.map(\.deck))
         builder.add(items)
         builder.useBasicForLoneFronts()
         builder.addRevlog(answers)
@@ -66,7 +71,7 @@ public enum AnkiExport {
             schema: 11, creation: Int64(creation), rollover: days.rolloverHour,
             creationOffset: -days.timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(creation))) / 60, fsrs: false,
             notetypes: ExportNotetypes.all.filter { builder.usedNotetypes.contains($0.id) },
-            notes: builder.notes, cards: builder.cards, decks: builder.decks, deckConfigs: [], revlog: builder.revlog)
+            notes: builder.notes, cards: builder.cards, decks: builder.decks, deckConfigs: builder.presets, revlog: builder.revlog)
     }
 
     /// The first day any due day or answer falls on, so that no day number is negative.

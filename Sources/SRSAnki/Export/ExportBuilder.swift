@@ -14,6 +14,11 @@ struct ExportBuilder {
     var decks: [AnkiDeck] = [AnkiDeck(id: 1, path: ["Default"], config: 1, filtered: false)]
     var revlog: [AnkiReview] = []
     var usedNotetypes: Set<Int64> = []
+    /// The deck presets: Anki's Default (1, which every collection has), then srs's own.
+    var presets = [AnkiExport.preset(AnkiExport.Options(), id: 1, name: "Default")]
+    /// The preset of each srs deck (by lower-cased name), and of every other deck.
+    private var presetOfDeck: [String: Int64] = [:]
+    private var commonPreset: Int64 = 1
     /// The Anki card id of each srs card.
     var cardIDs: [CardID: Int64] = [:]
     /// Notes a second card can join (a basic card's reverse, a cloze note's other numbers), by
@@ -48,6 +53,20 @@ struct ExportBuilder {
             let id = base + Int64(cards.count)
             cardIDs[item.card.id] = id
             cards.append(card(id: id, note: notes[noteIndex].id, ord: ord, deck: deck, progress: item.progress))
+        }
+    }
+
+    /// The presets `options` and `deckOptions` make for the srs decks `decks`.
+    mutating func presets(_ options: AnkiExport.Options?, _ deckOptions: [String: AnkiExport.Options], decks: [String]) {
+        guard let options else { return }
+        commonPreset = base
+        presets.append(AnkiExport.preset(options, id: base, name: "srs"))
+        var seen: Set<String> = []
+        for deck in decks where seen.insert(deck.lowercased()).inserted {
+            guard let own = deckOptions.first(where: { $0.key.lowercased() == deck.lowercased() })?.value, own != options else { continue }
+            let id = base + Int64(presets.count)
+            presets.append(AnkiExport.preset(own, id: id, name: "srs: " + AnkiDeckName.path(of: deck).joined(separator: "::")))
+            presetOfDeck[deck.lowercased()] = id
         }
     }
 
@@ -96,7 +115,8 @@ struct ExportBuilder {
         if let found = deckIDs[key] { return found }
         if path.count > 1 { _ = deckID(Array(path.dropLast())) }
         let id = base + Int64(decks.count)
-        decks.append(AnkiDeck(id: id, path: path, config: 1, filtered: false))
+        let preset = presetOfDeck[AnkiDeckName.name(of: path).lowercased()] ?? commonPreset
+        decks.append(AnkiDeck(id: id, path: path, config: preset, filtered: false))
         deckIDs[key] = id
         return id
     }

@@ -16,7 +16,7 @@ enum Schema11Writer {
             .text(settings(collection).compact),
             .text(JSONText.object(collection.notetypes.map { (String($0.id), notetype($0, modified)) }).compact),
             .text(JSONText.object(collection.decks.map { (String($0.id), deck($0, modified)) }).compact),
-            .text(JSONText.object([("1", defaultOptions)]).compact),
+            .text(JSONText.object(collection.deckConfigs.map { (String($0.id), preset($0, modified)) }).compact),
         ]])
         try db.insert("INSERT INTO notes VALUES (?, ?, ?, ?, -1, ?, ?, ?, ?, 0, '')", collection.notes.lazy.map { note in
             let sortField = HTMLText.plain(note.fields.first ?? "")
@@ -106,7 +106,7 @@ enum Schema11Writer {
             ("id", .int(Int(deck.id))), ("mod", .int(Int(modified))), ("name", .string(deck.name)), ("usn", .int(-1)),
             ("lrnToday", today), ("revToday", today), ("newToday", today), ("timeToday", today),
             ("collapsed", .bool(false)), ("browserCollapsed", .bool(false)), ("desc", .string("")), ("dyn", .int(0)),
-            ("conf", .int(1)), ("extendNew", .int(0)), ("extendRev", .int(0)),
+            ("conf", .int(Int(deck.config))), ("extendNew", .int(0)), ("extendRev", .int(0)),
         ])
     }
 
@@ -121,20 +121,25 @@ enum Schema11Writer {
         return members.isEmpty ? "" : JSONText.object(members).compact
     }
 
-    /// Anki's default deck options (its `dconf` entry 1), which every exported deck uses.
-    static let defaultOptions = JSONText.object([
-        ("id", .int(1)), ("mod", .int(0)), ("name", .string("Default")), ("usn", .int(0)), ("maxTaken", .int(60)),
-        ("autoplay", .bool(true)), ("timer", .int(0)), ("replayq", .bool(true)),
-        ("new", .object([("bury", .bool(false)), ("delays", .array([.double(1), .double(10)])), ("initialFactor", .int(2500)),
-                         ("ints", .array([.int(1), .int(4), .int(0)])), ("order", .int(1)), ("perDay", .int(20))])),
-        ("rev", .object([("bury", .bool(false)), ("ease4", .double(1.3)), ("ivlFct", .double(1)), ("maxIvl", .int(36500)),
-                         ("perDay", .int(200)), ("hardFactor", .double(1.2))])),
-        ("lapse", .object([("delays", .array([.double(10)])), ("leechAction", .int(1)), ("leechFails", .int(8)),
-                           ("minInt", .int(1)), ("mult", .double(0))])),
-        ("dyn", .bool(false)), ("newMix", .int(0)), ("newPerDayMinimum", .int(0)), ("interdayLearningMix", .int(0)),
-        ("reviewOrder", .int(0)), ("newSortOrder", .int(0)), ("newGatherPriority", .int(0)),
-        ("buryInterdayLearning", .bool(false)), ("desiredRetention", .double(0.9)),
-    ])
+    /// A deck preset as schema 11's `dconf` holds it (`Schema11.config` reads it back).
+    static func preset(_ c: AnkiDeckConfig, _ modified: Int64) -> JSONText {
+        let minutes = { (steps: [Double]) in JSONText.array(steps.map { .double($0) }) }
+        return .object([
+            ("id", .int(Int(c.id))), ("mod", .int(Int(modified))), ("name", .string(c.name)), ("usn", .int(-1)),
+            ("maxTaken", .int(60)), ("autoplay", .bool(true)), ("timer", .int(0)), ("replayq", .bool(true)),
+            ("new", .object([("bury", .bool(false)), ("delays", minutes(c.learnSteps)), ("initialFactor", .int(c.initialEase)),
+                             ("ints", .array([.int(c.graduatingInterval), .int(c.easyInterval), .int(0)])), ("order", .int(1)),
+                             ("perDay", .int(c.newPerDay))])),
+            ("rev", .object([("bury", .bool(false)), ("ease4", .double(c.easyBonus)), ("ivlFct", .double(c.intervalModifier)),
+                             ("maxIvl", .int(c.maximumInterval)), ("perDay", .int(c.reviewsPerDay)), ("hardFactor", .double(c.hardMultiplier))])),
+            ("lapse", .object([("delays", minutes(c.relearnSteps)), ("leechAction", .int(c.leechAction)), ("leechFails", .int(c.leechThreshold)),
+                               ("minInt", .int(c.minimumLapseInterval)), ("mult", .double(c.lapseMultiplier))])),
+            ("dyn", .bool(false)), ("newMix", .int(0)), ("newPerDayMinimum", .int(0)), ("interdayLearningMix", .int(0)),
+            ("reviewOrder", .int(0)), ("newSortOrder", .int(0)), ("newGatherPriority", .int(0)),
+            ("buryInterdayLearning", .bool(false)), ("desiredRetention", .double(c.desiredRetention)),
+            ("fsrsParams6", .array(c.fsrsParameters.map { .double($0) })),
+        ])
+    }
 
     static let latexPre = "\\documentclass[12pt]{article}\n\\special{papersize=3in,5in}\n\\usepackage[utf8]{inputenc}\n\\usepackage{amssymb,amsmath}\n\\pagestyle{empty}\n\\setlength{\\parindent}{0in}\n\\begin{document}\n"
 }
