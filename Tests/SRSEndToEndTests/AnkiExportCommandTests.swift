@@ -193,4 +193,22 @@ import Testing
         #expect(planted.stderr.contains("media/cat.png is a symbolic link, not a plain file"))
         #expect(!FileManager.default.fileExists(atPath: folder.path + "/planted.apkg"))
     }
+
+    /// A version-1 log (srs before the version-2 format) is read as it is, never upgraded.
+    @Test func aVersionOneLogExportsItsAnswers() throws {
+        let folder = TempFolder()
+        let v1 = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("SRSStoreTests/Fixtures/v1")
+        try FileManager.default.copyItem(at: v1, to: folder.url.appendingPathComponent("data"))
+        let log = folder.path + "/data/users/ada/reviews.jsonl"
+        let before = try Data(contentsOf: URL(fileURLWithPath: log))
+        let out = folder.path + "/log.csv"
+        let run = try Self.export([out, "--log", "--deck", "linear-algebra", "--data-dir", folder.path + "/data", "--user", "ada"])
+        // 11 answers, one of them taken back by an undo.
+        #expect(run.stdout == "\(out): 10 answers written.\n", "\(run.stderr)")
+        let rows = try String(contentsOfFile: out, encoding: .utf8).components(separatedBy: "\r\n")
+        #expect(rows[1] == "2026-11-02T08:00:00Z,linear-algebra,89fc2ab78841,good,learn,4200,1,2.50,2026-11-03T08:00:00Z")
+        #expect(rows[10] == "2026-12-01T07:39:29Z,linear-algebra,873fba90c708,good,review,6468,6,2.18,2026-12-07T07:39:29Z")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: log)) == before)
+    }
 }
