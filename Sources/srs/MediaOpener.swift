@@ -27,8 +27,11 @@ enum MediaOpener {
     }
 
     static func open(_ names: [String], in media: MediaFolder, environment: [String: String]) -> String {
-        let files = names.filter { MediaFolder.problem(withName: $0) == nil }
-            .map { media.folder.appendingPathComponent($0).path }
+        let safe = names.filter { MediaFolder.problem(withName: $0) == nil }
+        if safe.isEmpty, let unsafe = names.first {
+            return "'\(unsafe)' is not opened: it is not a media file name (\(MediaFolder.problem(withName: unsafe) ?? "")), so it could lead out of \(media.folder.path)."
+        }
+        let files = safe.map { media.folder.appendingPathComponent($0).path }
             .filter { FileManager.default.fileExists(atPath: $0) }
         guard !files.isEmpty else {
             return "\(names.joined(separator: ", ")) is not in \(media.folder.path): import the Anki package again to copy its media."

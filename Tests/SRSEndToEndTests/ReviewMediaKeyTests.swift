@@ -60,4 +60,19 @@ struct ReviewMediaKeyTests {
         try tmux.press("q")
         #expect(try tmux.exitStatus() == 0)
     }
+
+    /// A name that leaves the media folder is never handed to the opener.
+    @Test func aNameOutsideTheMediaFolderIsNotOpened() throws {
+        let (data, bin) = try Self.setUp(opener: "xdg-open")
+        let deck = Self.deck.replacingOccurrences(of: "[image: cat.png]", with: "[image: ../decks/pictures.deck]")
+        _ = try data.writeDeck(deck, named: "pictures")
+        let tmux = try TmuxSession(["review", "--deck", "pictures", "--data-dir", data.path, "--user", "ann"],
+                                   environment: ["PATH": bin + ":/usr/bin:/bin"])
+        try tmux.waitFor("o open media")
+        try tmux.press("o")
+        try tmux.waitFor("'../decks/pictures.deck' is not opened: it is not a media file name")
+        try tmux.press("q")
+        #expect(try tmux.exitStatus() == 0)
+        #expect(!FileManager.default.fileExists(atPath: bin + "/opened.txt"))
+    }
 }
