@@ -14,7 +14,8 @@ struct ExportCommand: ParsableCommand {
         discussion: """
             FILE.apkg is a package Anki imports (File > Import): every card as an Anki note, \
             decks and subdecks as in srs; with --with-progress, the current user's due days, \
-            intervals and ease, and the answers as Anki's review history. FILE.csv has one row \
+            intervals and ease, the answers as Anki's review history and the options as deck presets. \
+            FILE.csv has one row \
             a card (with --with-progress, its state too), or with --log one row an answer. \
             An existing FILE is left alone unless --force is given; the file is written whole \
             or not at all.
