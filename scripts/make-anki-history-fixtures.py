@@ -103,6 +103,7 @@ def session(col, when, grades, log):
     the top of Anki's queue then, grade by turn."""
     set_clock(when)
     col.decks.select(col.decks.id("Study"))
+    col.sched.deck_due_tree()                # what Anki's deck list does: unburies on a new day
     due = queued(col)
     answers = []
     moment = NOW[0]
@@ -137,6 +138,22 @@ def make_notes(col):
     return [cid for note in n for cid in sorted(note.card_ids())]
 
 
+def filtered(col, name, search, reschedule):
+    did = col.decks.new_filtered(name)
+    deck = col.decks.get(did)
+    deck["terms"] = [[search, 100, 0]]
+    deck["resched"] = reschedule
+    col.decks.save(deck)
+    col.sched.rebuild_filtered_deck(did)
+    return did
+
+
+def empty(col, did):
+    col.sched.empty_filtered_deck(did)
+    col.decks.remove([did])
+    col.decks.select(1)
+
+
 def first_weeks(col, cards):
     """Every kind of state and revlog row, over a week."""
     a = cards
@@ -166,23 +183,21 @@ def first_weeks(col, cards):
     answer(col, a[14], 3)
     answer(col, a[15], 3)
     set_clock("2026-01-09 12:00")
-    answer(col, a[10], 3)                    # early review of the Easy card
     col.sched.schedule_cards_as_new([a[14]]) # reset to new (revlog manual)
-    did = col.decks.new_filtered("Cram")
-    deck = col.decks.get(did)
-    deck["terms"] = [["deck:Study::Words::Verbs", 100, 0]]
-    deck["resched"] = True
-    col.decks.save(deck)
-    col.sched.rebuild_filtered_deck(did)
-    answer(col, a[11], 3)                    # a review in a filtered deck
-    col.sched.empty_filtered_deck(did)
-    col.decks.remove([did])
-    col.decks.select(1)
+    did = filtered(col, "Cram", "deck:Study::Words::Verbs", reschedule=True)
+    answer(col, a[10], 3)                    # an early review in a filtered deck (revlog filtered)
+    answer(col, a[11], 3)
+    empty(col, did)
     set_clock("2026-01-11 19:00")
     for cid in a[:4]:
         if col.get_card(cid).queue in (1, 2, 3):
             answer(col, cid, 3)
+    set_clock("2026-01-11 19:10")
+    did = filtered(col, "Preview", "deck:Study::Words::Verbs", reschedule=False)
+    answer(col, a[12], 3)                    # cramming: no change to the schedule (revlog filtered, ease 0)
+    empty(col, did)
     set_clock("2026-01-12 09:00")
+    col.sched.deck_due_tree()                # Anki's deck list at start-up: today's unburying done
     answer(col, a[13], 1)                    # in learning at the export: an intraday step
     col.sched.suspend_cards([a[5]])
     col.sched.bury_cards([a[6]], manual=True)

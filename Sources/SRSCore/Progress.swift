@@ -98,6 +98,10 @@ public enum ReviewKind: String, Sendable, CaseIterable {
     case `repeat`
     /// Practice ahead of schedule when nothing is due: no change to the memory.
     case practice
+    /// Imported from Anki: an answer in relearning steps (revlog type 2).
+    case relearn
+    /// Imported from Anki: an answer in a filtered deck (revlog type 3).
+    case filtered
 }
 
 /// What a record in the review log does. Every record carries the card's full state after it,
@@ -112,6 +116,9 @@ public enum LogAction: Equatable, Sendable {
     /// The card's state rebuilt by another scheduler (`srs scheduler NAME`): its answers
     /// replayed, or the state it had under that scheduler restored.
     case reschedule
+    /// The card's whole progress as an Anki package holds it, set by `srs import`
+    /// (`docs/anki-import.md`): the state, suspension and burying together.
+    case imported
 }
 
 /// A log record's id: unique across machines (see `RecordIDs`), so that two machines' logs of

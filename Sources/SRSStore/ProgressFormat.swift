@@ -36,6 +36,7 @@ enum ProgressFormat {
         case .suspend: out += "\"do\":\"suspend\","
         case .unsuspend: out += "\"do\":\"unsuspend\","
         case .reschedule: out += "\"do\":\"reschedule\","
+        case .imported: out += "\"do\":\"import\","
         }
         out += "\"scheduler\":"
         JSONText.quote(record.scheduler, into: &out)
@@ -126,6 +127,7 @@ enum ProgressFormat {
         case "suspend": logAction = .suspend
         case "unsuspend": logAction = .unsuspend
         case "reschedule": logAction = .reschedule
+        case "import": logAction = .imported
         default: throw reader.error("unknown action \"\(action)\"")
         }
         return LogRecord(seq: position, id: id ?? RecordIDs.v1(seq: position), card: CardID(card), time: at,
