@@ -62,7 +62,10 @@ public struct AnkiProgress: Sendable {
 
     func schedulerState(_ row: AnkiCard) -> SchedulerState? {
         guard let anki = ankiState(row) else { return nil }
-        guard schedule.scheduler == "fsrs", let s = row.data.stability, let d = row.data.difficulty else { return .anki(anki) }
+        guard schedule.scheduler == "fsrs" else { return .anki(anki) }
+        // A review with no memory state (a due date set by hand on a new card): S the interval, D the middle.
+        let noMemory = anki.kind == .review ? (Double(max(anki.intervalDays, 1)), 5.0) : nil
+        guard let (s, d) = row.data.stability.flatMap({ s in row.data.difficulty.map { (s, $0) } }) ?? noMemory else { return .anki(anki) }
         let steps = schedule.preset(of: row).fsrs
         let state: FSRSCard.State = anki.kind == .review ? .review : anki.kind == .relearning ? .relearning : .learning
         let count = (state == .relearning ? steps.relearningSteps : steps.learningSteps).count
