@@ -79,12 +79,14 @@ struct LogWriter {
     let path: String
     let io: Syscalls
     private var size = 0
-    private var chunk = ProgressFormat.logHeader
+    private var chunk: String
 
-    init(fd: Int32, path: String, io: Syscalls) {
+    /// `header` starts the file: the log's, or nothing when records follow a copied log.
+    init(fd: Int32, path: String, io: Syscalls, header: String = ProgressFormat.logHeader) {
         self.fd = fd
         self.path = path
         self.io = io
+        chunk = header
     }
 
     mutating func add(_ record: LogRecord) throws {

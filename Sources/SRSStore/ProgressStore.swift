@@ -184,6 +184,17 @@ public final class ProgressStore {
         logSize += bytes.count
     }
 
+    /// The log's length in bytes as this store wrote or read it.
+    var loggedBytes: Int { logSize }
+
+    /// After `appendAll` renamed a longer log over the old one: appends go to the new file.
+    func reopenLog(size: Int, records: Int) throws {
+        if logFD >= 0 { _ = io.close(logFD) }
+        logFD = -1
+        guard let fd = try io.openDataFile(logPath, O_WRONLY | O_APPEND) else { throw StoreError.notFound(path: logPath, what: "review log") }
+        (logFD, logSize, recordCount) = (fd, size, records)
+    }
+
     /// True when more records follow the snapshot than a start should read.
     public var isSnapshotBehind: Bool { recordCount - snapshotRecords > Self.snapshotRefreshRecords }
 

@@ -93,7 +93,8 @@ public struct AnkiSchedule: Sendable {
         fsrs.learningSteps = anki.learningSteps
         fsrs.relearningSteps = anki.relearningSteps
         fsrs.maximumInterval = c.maximumInterval
-        fsrs.desiredRetention = c.desiredRetention
+        // Anki keeps it in f32: 0.9 reads back as 0.8999999761581421; srs keeps what was set.
+        fsrs.desiredRetention = Double("\(Float(c.desiredRetention))") ?? c.desiredRetention
         // FSRS-5's 19 parameters are FSRS-6's with no same-day term and the fixed decay 0.5.
         if c.fsrsParameters.count == 19 { fsrs.parameters = c.fsrsParameters + [0, 0.5] }
         if c.fsrsParameters.count == 21 { fsrs.parameters = c.fsrsParameters }

@@ -1,0 +1,102 @@
+import Foundation
+import SRSAnki
+import SRSCore
+import SRSStore
+import SRSText
+
+/// An Anki package's review history and scheduling state into the user's progress
+/// (`docs/anki-import.md`, "History and state"): the revlog as answers, each card's state as the
+/// package holds it, the collection's scheduler, rollover and deck options as the settings;
+/// merged with what the log holds already (a re-import). All the records are appended at once
+/// (`ProgressStore.appendAll`): a failure leaves the progress as it was.
+struct AnkiHistoryImporter {
+    let collection: AnkiCollection
+    let cards: [ConvertedCard]
+
+    /// What the import did or, with `write` false, would do.
+    struct Outcome {
+        var answers = 0
+        var known = 0
+        var states = 0
+        var lines: [String] = []
+        var warnings: [String] = []
+    }
+
+    func run(_ store: ProgressStore, at now: EpochSeconds, write: Bool) throws -> Outcome {
+        var settings = store.settings
+        let schedule = AnkiSchedule(collection, cards: cards, zone: settings.zone, rollover: settings.rolloverHour)
+        var outcome = Outcome()
+        outcome.warnings = schedule.warnings
+        var current = store.takeCards()
+        if adoptable(schedule, current: current, settings: settings) {
+            adopt(schedule, into: &settings)
+        } else {
+            outcome.warnings.append("your scheduler is \(settings.schedulerName), with progress of its own: kept, with your rollover hour and options. "
+                + "The imported states are \(schedule.scheduler)'s; `srs scheduler \(schedule.scheduler)` takes them (it replays every answer).")
+        }
+        let records = try merge(schedule, current: current, store: store, settings: settings, at: now, outcome: &outcome)
+        if write {
+            for record in try store.appendAll(records) { current[record.card] = record.after == CardProgress() ? nil : record.after }
+            if settings != store.settings { try store.save(settings: settings) }
+            try? store.checkpoint(current)
+        }
+        outcome.lines = report(outcome, schedule: schedule, adopted: settings.schedulerName == schedule.scheduler, write: write)
+        return outcome
+    }
+
+    /// Every card's new records: its answers not yet in the log and its state.
+    private func merge(_ schedule: AnkiSchedule, current: [CardID: CardProgress], store: ProgressStore,
+                       settings: UserSettings, at now: EpochSeconds, outcome: inout Outcome) throws -> [LogRecord] {
+        let progress = AnkiProgress(collection, schedule: schedule)
+        let wanted = Set(cards.map(\.card.id))
+        var existing: [CardID: [LogRecord]] = [:]
+        if store.recordCount > 0 {
+            for record in try store.readAllRecords() where wanted.contains(record.card) { existing[record.card, default: []].append(record) }
+        }
+        var ids = RecordIDs.fresh()
+        var records: [LogRecord] = []
+        records.reserveCapacity(collection.revlog.count + cards.count)
+        for converted in cards {
+            let imported = progress.card(converted, at: now)
+            let before = existing[converted.card.id] ?? []
+            let reviewer = settings.reviewer(deck: AnkiDeckName.name(of: converted.deckPath))
+            let added = ImportMerge.records(existing: before, imported: imported.records, packageState: imported.progress,
+                                            current: current[converted.card.id], reviewer: reviewer, at: now, ids: &ids)
+            let answers = added.filter { $0.action != .imported }.count
+            outcome.answers += answers
+            outcome.known += imported.records.count - answers
+            outcome.states += added.count - answers
+            records += added
+        }
+        return records
+    }
+
+    /// The collection's scheduling is taken over unless the user has progress of another scheduler.
+    private func adoptable(_ schedule: AnkiSchedule, current: [CardID: CardProgress], settings: UserSettings) -> Bool {
+        if settings.scheduler == nil || settings.scheduler == schedule.scheduler { return true }
+        return !current.values.contains { $0.state != nil && $0.state?.schedulerName != schedule.scheduler }
+    }
+
+    private func adopt(_ schedule: AnkiSchedule, into settings: inout UserSettings) {
+        let options = { (preset: AnkiPreset) -> SchedulerOptions in
+            var o = SchedulerOptions()
+            (o.anki, o.fsrs) = (preset.anki, preset.fsrs)
+            return o
+        }
+        settings.adopt(scheduler: schedule.scheduler, rolloverHour: schedule.rolloverHour, options: options(schedule.preset),
+                       leechAction: schedule.preset.leechSuspends ? .suspend : .tag,
+                       deckOptions: schedule.deckPresets.mapValues(options))
+    }
+
+    private func report(_ outcome: Outcome, schedule: AnkiSchedule, adopted: Bool, write: Bool) -> [String] {
+        var lines = ["  history: \(Format.count(outcome.answers, "answer")) " + (write ? "added" : "to add (dry run)")
+            + (outcome.known > 0 ? ", \(Format.count(outcome.known, "answer")) already there" : "")
+            + "; \(Format.count(outcome.states, "card state")) set as Anki holds them"]
+        if adopted {
+            let decks = schedule.deckPresets.keys.sorted()
+            lines.append("  scheduler \(schedule.scheduler), day starts at \(schedule.rolloverHour):00, the collection's deck options"
+                + (decks.isEmpty ? "" : " (own options for " + decks.joined(separator: ", ") + ")"))
+        }
+        return lines.map { TerminalSafe.sanitize($0) }
+    }
+}
