@@ -31,7 +31,7 @@ extension ProgressStore {
             for record in numbered { try writer.add(record) }
             added = try writer.finish()
         }
-        try reopenLog(size: oldSize + added, records: first + numbered.count - 1)
+        try reopenLog(size: oldSize + added, appended: numbered)
         return numbered
     }
 

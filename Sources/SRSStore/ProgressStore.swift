@@ -187,12 +187,18 @@ public final class ProgressStore {
     /// The log's length in bytes as this store wrote or read it.
     var loggedBytes: Int { logSize }
 
-    /// After `appendAll` renamed a longer log over the old one: appends go to the new file.
-    func reopenLog(size: Int, records: Int) throws {
+    /// After `appendAll` renamed a longer log over the old one: appends go to the new file, and
+    /// a store that still owns its progress applies the records to it. When the new log cannot
+    /// be opened, the store keeps its old length and count (a prefix of the new log, so a
+    /// snapshot it writes stays true) and cannot append.
+    func reopenLog(size: Int, appended records: [LogRecord]) throws {
         if logFD >= 0 { _ = io.close(logFD) }
         logFD = -1
         guard let fd = try io.openDataFile(logPath, O_WRONLY | O_APPEND) else { throw StoreError.notFound(path: logPath, what: "review log") }
-        (logFD, logSize, recordCount) = (fd, size, records)
+        logFD = fd
+        logSize = size
+        if !cardsTaken { for record in records { apply(record) } }
+        recordCount = records.last?.seq ?? recordCount
     }
 
     /// True when more records follow the snapshot than a start should read.
