@@ -91,7 +91,7 @@ struct AnkiHistoryImporter {
     private func report(_ outcome: Outcome, schedule: AnkiSchedule, adopted: Bool, write: Bool) -> [String] {
         var lines = ["  history: \(Format.count(outcome.answers, "answer")) " + (write ? "added" : "to add (dry run)")
             + (outcome.known > 0 ? ", \(Format.count(outcome.known, "answer")) already there" : "")
-            + "; \(Format.count(outcome.states, "card state")) set as Anki holds them"]
+            + "; \(Format.count(outcome.states, "card state")) " + (write ? "set" : "to set") + " as Anki holds them"]
         if adopted {
             let decks = schedule.deckPresets.keys.sorted()
             lines.append("  scheduler \(schedule.scheduler), day starts at \(schedule.rolloverHour):00, the collection's deck options"
