@@ -42,6 +42,10 @@ public struct CardProgress: Equatable, Sendable {
 
     public var isNew: Bool { state == nil }
 
+    /// nil for the progress of a card that has none (the empty state an undo of a first answer
+    /// leaves); the progress otherwise.
+    public var nilIfNew: CardProgress? { self == CardProgress() ? nil : self }
+
     /// The classic SM-2 memory, when classic SM-2 produced the state; setting it makes the
     /// state classic SM-2's (due with it).
     public var memory: Memory? {

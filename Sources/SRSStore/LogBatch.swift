@@ -12,27 +12,40 @@ import SRSCore
 /// copy keeps the old log as its prefix, so `cards.json` and `history.cache`, which cover a
 /// prefix, stay true and are only extended.
 extension ProgressStore {
-    /// Appends `records` in order, numbered after the log's newest (their `seq` is set here);
-    /// returns them numbered. On any failure nothing is appended (`StoreError.io`, exit 74).
+    /// Appends `records` in order, numbered after the log's newest; returns them numbered.
+    /// On any failure nothing is appended (`StoreError.io`, exit 74).
     @discardableResult
     public func appendAll(_ records: [LogRecord]) throws -> [LogRecord] {
-        guard !records.isEmpty else { return [] }
-        let first = recordCount + 1
-        let numbered = records.enumerated().map { index, record -> LogRecord in
-            var copy = record
-            copy.seq = first + index
-            return copy
-        }
-        let oldSize = loggedBytes, path = logPath
-        var added = 0
+        var numbered: [LogRecord] = []
+        try appendAll { add in for record in records { numbered.append(try add(record)) } }
+        return numbered
+    }
+
+    /// Appends the records `produce` hands to the function it is given, in order, numbered
+    /// after the log's newest (that function returns each numbered), streaming them to the new
+    /// log so that they need not all be in memory; returns how many. All or nothing, as above.
+    @discardableResult
+    public func appendAll(_ produce: (_ add: (LogRecord) throws -> LogRecord) throws -> Void) throws -> Int {
+        let oldSize = loggedBytes, path = logPath, first = recordCount + 1
+        var added = 0, count = 0
+        // The newest record of each card: what a store that owns its progress applies.
+        var newest: [CardID: LogRecord] = [:]
         try io.writeAtomically(to: path) { fd in
             try copyLog(bytes: oldSize, to: fd)
             var writer = LogWriter(fd: fd, path: path, io: io, header: "")
-            for record in numbered { try writer.add(record) }
+            try produce { record in
+                var numbered = record
+                numbered.seq = first + count
+                count += 1
+                try writer.add(numbered)
+                if !ownsNoProgress { newest[numbered.card] = numbered }
+                return numbered
+            }
             added = try writer.finish()
         }
-        try reopenLog(size: oldSize + added, appended: numbered)
-        return numbered
+        guard count > 0 else { return 0 }
+        try reopenLog(size: oldSize + added, appended: newest.values.sorted { $0.seq < $1.seq }, lastSeq: first + count - 1)
+        return count
     }
 
     /// Copies the first `bytes` of the log (all of it, as this store knows it) to `fd`.

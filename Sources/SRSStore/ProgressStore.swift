@@ -188,18 +188,21 @@ public final class ProgressStore {
     var loggedBytes: Int { logSize }
 
     /// After `appendAll` renamed a longer log over the old one: appends go to the new file, and
-    /// a store that still owns its progress applies the records to it. When the new log cannot
-    /// be opened, the store keeps its old length and count (a prefix of the new log, so a
-    /// snapshot it writes stays true) and cannot append.
-    func reopenLog(size: Int, appended records: [LogRecord]) throws {
+    /// a store that still owns its progress applies the records (each card's newest) to it. When
+    /// the new log cannot be opened, the store keeps its old length and count (a prefix of the
+    /// new log, so a snapshot it writes stays true) and cannot append.
+    func reopenLog(size: Int, appended records: [LogRecord], lastSeq: Int) throws {
         if logFD >= 0 { _ = io.close(logFD) }
         logFD = -1
         guard let fd = try io.openDataFile(logPath, O_WRONLY | O_APPEND) else { throw StoreError.notFound(path: logPath, what: "review log") }
         logFD = fd
         logSize = size
         if !cardsTaken { for record in records { apply(record) } }
-        recordCount = records.last?.seq ?? recordCount
+        recordCount = lastSeq
     }
+
+    /// True once the owner took the progress (`takeCards()`): the store keeps no states.
+    var ownsNoProgress: Bool { cardsTaken }
 
     /// True when more records follow the snapshot than a start should read.
     public var isSnapshotBehind: Bool { recordCount - snapshotRecords > Self.snapshotRefreshRecords }

@@ -22,7 +22,7 @@ struct AnkiHistoryImporter {
         var warnings: [String] = []
     }
 
-    func run(_ store: ProgressStore, at now: EpochSeconds, write: Bool) throws -> Outcome {
+    func run(_ store: ProgressStore, at now: EpochSeconds, write: Bool, timer: inout PhaseTimer) throws -> Outcome {
         var settings = store.settings
         let schedule = AnkiSchedule(collection, cards: cards, zone: settings.zone, rollover: settings.rolloverHour)
         var outcome = Outcome()
@@ -34,41 +34,64 @@ struct AnkiHistoryImporter {
             outcome.warnings.append("your scheduler is \(settings.schedulerName), with progress of its own: kept, with your rollover hour and options. "
                 + "The imported states are \(schedule.scheduler)'s; `srs scheduler \(schedule.scheduler)` takes them (it replays every answer).")
         }
-        let records = try merge(schedule, current: current, store: store, settings: settings, at: now, outcome: &outcome)
+        let merge = Merge(collection: collection, cards: cards, schedule: schedule, settings: settings, now: now,
+                          existing: try existingRecords(store))
+        timer.lap("history_prepare")
         if write {
-            for record in try store.appendAll(records) { current[record.card] = record.after == CardProgress() ? nil : record.after }
+            var final: [CardID: CardProgress?] = [:]
+            final.reserveCapacity(cards.count)
+            try store.appendAll { add in
+                try merge.records(current: current, outcome: &outcome) { final[$0.card] = try add($0).after.nilIfNew }
+            }
+            current.reserveCapacity(current.count + final.count)
+            for (card, progress) in final { current[card] = progress }
+            timer.lap("history_write")
             if settings != store.settings { try store.save(settings: settings) }
             try? store.checkpoint(current)
+            timer.lap("snapshot")
+        } else {
+            try merge.records(current: current, outcome: &outcome) { _ in }
         }
         outcome.lines = report(outcome, schedule: schedule, adopted: settings.schedulerName == schedule.scheduler, write: write)
         return outcome
     }
 
-    /// Every card's new records: its answers not yet in the log and its state.
-    private func merge(_ schedule: AnkiSchedule, current: [CardID: CardProgress], store: ProgressStore,
-                       settings: UserSettings, at now: EpochSeconds, outcome: inout Outcome) throws -> [LogRecord] {
-        let progress = AnkiProgress(collection, schedule: schedule)
+    /// The log's records of the package's cards (none on a first import).
+    private func existingRecords(_ store: ProgressStore) throws -> [CardID: [LogRecord]] {
+        guard store.recordCount > 0 else { return [:] }
         let wanted = Set(cards.map(\.card.id))
         var existing: [CardID: [LogRecord]] = [:]
-        if store.recordCount > 0 {
-            for record in try store.readAllRecords() where wanted.contains(record.card) { existing[record.card, default: []].append(record) }
+        for record in try store.readAllRecords() where wanted.contains(record.card) { existing[record.card, default: []].append(record) }
+        return existing
+    }
+
+    /// Every card's new records, card by card: its answers not yet in the log and its state.
+    struct Merge {
+        let collection: AnkiCollection
+        let cards: [ConvertedCard]
+        let schedule: AnkiSchedule
+        let settings: UserSettings
+        let now: EpochSeconds
+        let existing: [CardID: [LogRecord]]
+
+        func records(current: [CardID: CardProgress], outcome: inout Outcome, _ emit: (LogRecord) throws -> Void) throws {
+            let progress = AnkiProgress(collection, schedule: schedule)
+            var ids = RecordIDs.fresh()
+            var reviewers: [[String]: Reviewer] = [:]
+            for converted in cards {
+                let imported = progress.card(converted, at: now)
+                let reviewer = reviewers[converted.deckPath] ?? settings.reviewer(deck: AnkiDeckName.name(of: converted.deckPath))
+                reviewers[converted.deckPath] = reviewer
+                let added = ImportMerge.records(existing: existing[converted.card.id] ?? [], imported: imported.records,
+                                                packageState: imported.progress, current: current[converted.card.id],
+                                                reviewer: reviewer, at: now, ids: &ids)
+                let answers = added.count - (added.last?.action == .imported ? 1 : 0)
+                outcome.answers += answers
+                outcome.known += imported.records.count - answers
+                outcome.states += added.count - answers
+                for record in added { try emit(record) }
+            }
         }
-        var ids = RecordIDs.fresh()
-        var records: [LogRecord] = []
-        records.reserveCapacity(collection.revlog.count + cards.count)
-        for converted in cards {
-            let imported = progress.card(converted, at: now)
-            let before = existing[converted.card.id] ?? []
-            let reviewer = settings.reviewer(deck: AnkiDeckName.name(of: converted.deckPath))
-            let added = ImportMerge.records(existing: before, imported: imported.records, packageState: imported.progress,
-                                            current: current[converted.card.id], reviewer: reviewer, at: now, ids: &ids)
-            let answers = added.filter { $0.action != .imported }.count
-            outcome.answers += answers
-            outcome.known += imported.records.count - answers
-            outcome.states += added.count - answers
-            records += added
-        }
-        return records
     }
 
     /// The collection's scheduling is taken over unless the user has progress of another scheduler.

@@ -100,7 +100,7 @@ struct AnkiImporter {
 
     private func read(_ path: String) throws -> AnkiPackage {
         let data = Data(try InputFile.read(path, what: "Anki package"))
-        do { return try AnkiPackage.read(data, limits: limits) } catch let error as AnkiError {
+        do { return try AnkiPackage.read(consume data, limits: limits) } catch let error as AnkiError {
             throw Failure(description: "\(TerminalSafe.sanitize(path)): \(error.description). Nothing was written.", exitCode: error.exitCode)
         }
     }
@@ -148,7 +148,9 @@ struct AnkiImporter {
     static func report(_ cards: [ConvertedCard], path: String) -> [String] {
         var lines = ["\(TerminalSafe.sanitize(path)): \(Format.count(cards.count, "card")) converted"]
         let counted = { (key: (ConvertedCard) -> String) in
-            Dictionary(grouping: cards, by: key).map { ($0.key, $0.value.count) }.sorted { $0.0 < $1.0 }
+            var counts: [String: Int] = [:]
+            for card in cards { counts[key(card), default: 0] += 1 }
+            return counts.map { ($0.key, $0.value) }.sorted { $0.0 < $1.0 }
         }
         lines += counted { "note type " + $0.notetype }.map { "  \($0.0): \($0.1)" }
         lines += counted { "deck " + AnkiDeckName.name(of: $0.deckPath) }.map { "  \($0.0): \($0.1)" }

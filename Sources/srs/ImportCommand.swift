@@ -112,11 +112,13 @@ struct ImportCommand: ParsableCommand {
         let library = DeckLibrary(location: try user.location())
         let importer = AnkiImporter(library: library, limits: limits)
         let separator: Character? = path.lowercased().hasSuffix(".tsv") ? "\t" : nil
-        let plan = kind == .ankiPackage ? try importer.plan(path: path, within: deck)
+        var timer = PhaseTimer(enabled: ProcessInfo.processInfo.environment["SRS_IMPORT_TIMING"] == "1")
+        var plan = kind == .ankiPackage ? try importer.plan(path: path, within: deck)
             : try importer.planText(path: path, deck: deck ?? Self.baseName(of: path), forced: deck != nil, separator: separator)
         writeToStandardError(plan.warnings.map { "warning: " + TerminalSafe.sanitize($0) + "\n" }.joined())
         var lines = plan.report, warnings = plan.warnings.count
         let location = try user.location()
+        timer.lap("read_convert")
         let media = dryRun ? plan.media.count : try importer.copyMedia(plan, to: MediaFolder(location: location))
         if plan.package != nil {
             let folder = TerminalSafe.sanitize(location.root.appendingPathComponent("media").path)
@@ -129,16 +131,21 @@ struct ImportCommand: ParsableCommand {
             defer { store.close() }
             let history = AnkiHistoryImporter(collection: package.collection, cards: plan.converted)
             let now = at.flatMap(ISOTime.parse) ?? EpochSeconds(Date().timeIntervalSince1970)
-            let outcome = try history.run(store, at: now, write: !dryRun)
+            timer.lap("media")
+            let outcome = try history.run(store, at: now, write: !dryRun, timer: &timer)
             writeToStandardError(outcome.warnings.map { "warning: " + TerminalSafe.sanitize($0) + "\n" }.joined())
             lines += outcome.lines
             warnings += outcome.warnings.count
         }
+        // The collection is done with: its memory goes to the deck files' text.
+        (plan.package, plan.converted) = (nil, [])
         for deck in plan.decks {
             let written = dryRun ? nil : try library.save(deck)
             lines.append("  wrote \(Format.count(deck.cards.count, "card")) to " + TerminalSafe.sanitize(written?.path ?? "deck \(deck.name) (dry run)"))
         }
         lines.append("\(Format.count(warnings, "warning"))")
+        timer.lap("decks")
+        timer.report()
         try Output.out(lines.joined(separator: "\n") + "\n")
     }
 

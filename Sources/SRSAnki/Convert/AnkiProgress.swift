@@ -14,14 +14,26 @@ public struct ImportedCard: Equatable, Sendable {
 /// "History and state"). Pure: the time of the import is an argument.
 public struct AnkiProgress: Sendable {
     public let schedule: AnkiSchedule
-    let rows: [Int64: AnkiCard]
-    let reviews: [Int64: [AnkiReview]]
+    let cards: [AnkiCard]
+    /// Each card's position in `cards`.
+    let rows: [Int64: Int32]
+    let revlog: [AnkiReview]
+    /// Each card's revlog rows, as positions in `revlog` (oldest first).
+    let reviews: [Int64: [Int32]]
     let leeches: Set<Int64>
 
     public init(_ collection: AnkiCollection, schedule: AnkiSchedule) {
         self.schedule = schedule
-        rows = Dictionary(collection.cards.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        reviews = Dictionary(grouping: collection.revlog, by: \.card)
+        cards = collection.cards
+        var rows: [Int64: Int32] = [:]
+        rows.reserveCapacity(cards.count)
+        for (index, card) in cards.enumerated() where rows[card.id] == nil { rows[card.id] = Int32(index) }
+        self.rows = rows
+        revlog = collection.revlog
+        var reviews: [Int64: [Int32]] = [:]
+        reviews.reserveCapacity(cards.count)
+        for (index, review) in revlog.enumerated() { reviews[review.card, default: []].append(Int32(index)) }
+        self.reviews = reviews
         let leechNotes = Set(collection.notes.filter { $0.tags.contains { $0.lowercased() == "leech" } }.map(\.id))
         leeches = Set(collection.cards.filter { leechNotes.contains($0.note) }.map(\.id))
     }
@@ -32,7 +44,7 @@ public struct AnkiProgress: Sendable {
         let id = converted.card.id
         let history = records(of: converted.ankiCard, card: id)
         var progress = CardProgress()
-        if let row = rows[converted.ankiCard] { progress = state(of: row, history: history) }
+        if let row = rows[converted.ankiCard] { progress = state(of: cards[Int(row)], history: history) }
         switch converted.queue {
         case -1: progress.suspended = true
         case -2, -3: progress.buriedUntil = DayClock(timeZone: schedule.days.timeZone, rolloverHour: schedule.rolloverHour).nextDayStart(after: now)
@@ -69,7 +81,7 @@ public struct AnkiProgress: Sendable {
         let steps = schedule.preset(of: row).fsrs
         let state: FSRSCard.State = anki.kind == .review ? .review : anki.kind == .relearning ? .relearning : .learning
         let count = (state == .relearning ? steps.relearningSteps : steps.learningSteps).count
-        let lastAnswer = reviews[row.id]?.last { $0.ease > 0 }.map { $0.id / 1000 }
+        let lastAnswer = (reviews[row.id] ?? []).lazy.map { revlog[Int($0)] }.last { $0.ease > 0 }.map { $0.id / 1000 }
         return .fsrs(FSRSCard(state: state, step: state == .review ? nil : max(0, count - anki.remainingSteps),
                               stability: s, difficulty: d, due: ankiScheduler.dueTime(anki),
                               lastReview: row.data.lastReview ?? lastAnswer, reps: row.reps, lapses: row.lapses))
@@ -109,7 +121,8 @@ public struct AnkiProgress: Sendable {
     func records(of ankiCard: Int64, card: CardID) -> [LogRecord] {
         var out: [LogRecord] = []
         var reps = 0, lapses = 0, first: EpochSeconds = 0
-        for review in reviews[ankiCard] ?? [] {
+        for index in reviews[ankiCard] ?? [] {
+            let review = revlog[Int(index)]
             let time = Saturating.floorDiv(review.id, 1000)
             let grade = Grade(rawValue: review.ease)
             if grade != nil {
