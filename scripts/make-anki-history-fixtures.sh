@@ -5,13 +5,7 @@
 # Needs: python3 with `pip install anki==26.9.3` (ANKI_PYTHON names its interpreter) and libfaketime.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-python="${ANKI_PYTHON:-python3}"
-lib=""
-for candidate in /usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1 /usr/lib/aarch64-linux-gnu/faketime/libfaketime.so.1 /usr/lib/faketime/libfaketime.so.1; do
-    [ -e "$candidate" ] && lib="$candidate" && break
-done
-[ -n "$lib" ] || { echo "make-anki-history-fixtures.sh: libfaketime not found: apt-get install -y faketime" >&2; exit 69; }
-"$python" -c 'import anki' 2>/dev/null || { echo "make-anki-history-fixtures.sh: $python has no anki: pip install anki==26.9.3" >&2; exit 69; }
+source scripts/anki-env.sh
 clock="$(mktemp)"
 trap 'rm -f "$clock"' EXIT
 echo "@2026-01-04 09:00:00" > "$clock"
