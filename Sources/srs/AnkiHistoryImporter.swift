@@ -96,8 +96,7 @@ struct AnkiHistoryImporter {
 
     /// The collection's scheduling is taken over unless the user has progress of another scheduler.
     private func adoptable(_ schedule: AnkiSchedule, current: [CardID: CardProgress], settings: UserSettings) -> Bool {
-        if settings.scheduler == nil || settings.scheduler == schedule.scheduler { return true }
-        return !current.values.contains { $0.state != nil && $0.state?.schedulerName != schedule.scheduler }
+        !current.values.contains { $0.state != nil && $0.state?.schedulerName != schedule.scheduler }
     }
 
     private func adopt(_ schedule: AnkiSchedule, into settings: inout UserSettings) {
@@ -112,8 +111,9 @@ struct AnkiHistoryImporter {
     }
 
     private func report(_ outcome: Outcome, schedule: AnkiSchedule, adopted: Bool, write: Bool) -> [String] {
-        var lines = ["  history: \(Format.count(outcome.answers, "answer")) " + (write ? "added" : "to add (dry run)")
-            + (outcome.known > 0 ? ", \(Format.count(outcome.known, "answer")) already there" : "")
+        // Reviews as Anki counts its revlog: the answers and the due dates set by hand.
+        var lines = ["  history: \(Format.count(outcome.answers, "review")) " + (write ? "added" : "to add (dry run)")
+            + (outcome.known > 0 ? ", \(Format.count(outcome.known, "review")) already there" : "")
             + "; \(Format.count(outcome.states, "card state")) " + (write ? "set" : "to set") + " as Anki holds them"]
         if adopted {
             let decks = schedule.deckPresets.keys.sorted()

@@ -66,7 +66,7 @@ import Testing
         let data = try Self.withoutFuzz()
         let imported = try Self.run(["import", Self.fixture("sm2-1.colpkg"), "--at", Self.firstImport], data)
         #expect(imported.status == 0, "\(imported.stderr)")
-        #expect(imported.stdout.contains("\n  history: 47 answers added; 16 card states set as Anki holds them\n"
+        #expect(imported.stdout.contains("\n  history: 47 reviews added; 16 card states set as Anki holds them\n"
             + "  scheduler anki, day starts at 5:00, the collection's deck options\n"))
         let settings = try String(contentsOfFile: data.path + "/users/ann/settings.json", encoding: .utf8)
         #expect(settings.contains("\"rollover_hour\": 5,") && settings.contains("\"scheduler\": \"anki\""))
@@ -99,7 +99,7 @@ import Testing
         let data = TempFolder()
         for _ in 0..<2 { #expect(try Self.run(["import", Self.fixture("sm2-1.colpkg"), "--at", Self.firstImport], data).status == 0) }
         let again = try Self.run(["import", Self.fixture("sm2-1-legacy.apkg"), "--at", Self.firstImport], data)
-        #expect(again.stdout.contains("\n  history: 0 answers added, 47 answers already there; 0 card states set as Anki holds them\n"))
+        #expect(again.stdout.contains("\n  history: 0 reviews added, 47 reviews already there; 0 card states set as Anki holds them\n"))
         let ids = try Self.recordIDs(data)
         #expect(ids.count == 47 + 16 && Set(ids).count == ids.count)
     }
@@ -115,7 +115,7 @@ import Testing
         #expect(update.stdout.contains("\n  2 cards of an earlier import no longer in the package: removed from their decks, their history kept ("))
         // The 46 answers given in Anki since, less the 8 to the removed cloze cards; the 47 of the
         // first package, less the one to them.
-        #expect(update.stdout.contains("\n  history: 38 answers added, 46 answers already there; 14 card states set as Anki holds them\n"))
+        #expect(update.stdout.contains("\n  history: 38 reviews added, 46 reviews already there; 14 card states set as Anki holds them\n"))
         #expect(update.stdout.contains("\n  wrote 0 cards to \(data.path)/decks/Study::Facts.deck\n"))
         let fresh = TempFolder()
         #expect(try Self.run(["import", Self.fixture("sm2-2.colpkg"), "--at", Self.secondImport], fresh).status == 0)
@@ -154,5 +154,19 @@ import Testing
         let records = try Self.recordIDs(both)
         #expect(Set(records).count == records.count)
         #expect(records.filter { !$0.hasPrefix("anki-") }.count >= 3)
+    }
+
+    /// A user with progress of another scheduler keeps it, and is told how to switch. (The two
+    /// fixture collections hold the same notes, guids included, so these are the same cards.)
+    @Test func progressOfAnotherSchedulerKeepsItsScheduler() throws {
+        let data = TempFolder()
+        #expect(try Self.run(["import", Self.fixture("sm2-1.colpkg"), "--at", Self.firstImport], data).status == 0)
+        let fsrs = try Self.run(["import", Self.fixture("fsrs-1.colpkg"), "--at", Self.firstImport], data)
+        #expect(fsrs.status == 0)
+        #expect(fsrs.stderr.contains("warning: your scheduler is anki, with progress of its own: kept, with your rollover hour and options. "
+            + "The imported states are fsrs's; `srs scheduler fsrs` takes them (it replays every answer).\n"))
+        #expect(!fsrs.stdout.contains("scheduler fsrs, day starts"))
+        let settings = try String(contentsOfFile: data.path + "/users/ann/settings.json", encoding: .utf8)
+        #expect(settings.contains("\"scheduler\": \"anki\""))
     }
 }
