@@ -4,18 +4,26 @@ import SRSJSON
 /// Settings taken over from an imported collection (`srs import` of an Anki package,
 /// `docs/anki-import.md`): its scheduler, rollover hour, deck options and leech action, written
 /// in the fields `settings.json` reads (`docs/scheduling.md`), so the next start reads them back.
+/// The `decks` entries of the collection's decks (`within`) are replaced by `deckOptions` (a deck
+/// of the main preset has none); the entries of the user's other decks stay as they were written.
 extension UserSettings {
     public mutating func adopt(scheduler name: String, rolloverHour hour: Int, options: SchedulerOptions,
-                               leechAction action: LeechRule.Action, deckOptions decks: [String: SchedulerOptions]) {
+                               leechAction action: LeechRule.Action, deckOptions decks: [String: SchedulerOptions],
+                               within collectionDecks: Set<String>) {
         scheduler = name
         rolloverHour = hour
         self.options = options
         leechAction = action
-        deckOptions = decks
+        for deck in collectionDecks { deckOptions[deck] = nil }
+        deckOptions.merge(decks) { $1 }
         set("anki", Self.json(options.anki))
         set("fsrs", Self.json(options.fsrs))
         set("leech_action", .string(action.rawValue))
-        let entries = decks.keys.sorted().map { name -> (String, JSONValue) in
+        var entries: [(String, JSONValue)] = []
+        if case let .object(members)? = original.first(where: { $0.0 == "decks" })?.1 {
+            entries = members.filter { !collectionDecks.contains($0.0) && decks[$0.0] == nil }
+        }
+        entries += decks.keys.sorted().map { name -> (String, JSONValue) in
             let deck = decks[name] ?? options
             return (name, .object([("anki", Self.json(deck.anki)), ("fsrs", Self.json(deck.fsrs))]))
         }

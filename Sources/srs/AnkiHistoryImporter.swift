@@ -28,7 +28,7 @@ struct AnkiHistoryImporter {
         var outcome = Outcome()
         outcome.warnings = schedule.warnings
         var current = store.takeCards()
-        if adoptable(schedule, current: current, settings: settings) {
+        if adoptable(schedule, current: current) {
             adopt(schedule, into: &settings)
         } else {
             outcome.warnings.append("your scheduler is \(settings.schedulerName), with progress of its own: kept, with your rollover hour and options. "
@@ -95,7 +95,7 @@ struct AnkiHistoryImporter {
     }
 
     /// The collection's scheduling is taken over unless the user has progress of another scheduler.
-    private func adoptable(_ schedule: AnkiSchedule, current: [CardID: CardProgress], settings: UserSettings) -> Bool {
+    private func adoptable(_ schedule: AnkiSchedule, current: [CardID: CardProgress]) -> Bool {
         !current.values.contains { $0.state != nil && $0.state?.schedulerName != schedule.scheduler }
     }
 
@@ -107,7 +107,8 @@ struct AnkiHistoryImporter {
         }
         settings.adopt(scheduler: schedule.scheduler, rolloverHour: schedule.rolloverHour, options: options(schedule.preset),
                        leechAction: schedule.preset.leechSuspends ? .suspend : .tag,
-                       deckOptions: schedule.deckPresets.mapValues(options))
+                       deckOptions: schedule.deckPresets.mapValues(options),
+                       within: Set(collection.decks.map { AnkiDeckName.name(of: $0.path) }))
     }
 
     private func report(_ outcome: Outcome, schedule: AnkiSchedule, adopted: Bool, write: Bool) -> [String] {

@@ -202,4 +202,25 @@ import Testing
             #expect(try Self.states(data) == expected, "round \(round)")
         }
     }
+
+    /// The collection's presets become the `decks` entries of its decks; the user's entries for
+    /// other decks stay as written.
+    @Test func presetsBecomeDeckOptionsAndTheUsersOtherDecksKeepTheirs() throws {
+        let data = TempFolder()
+        try FileManager.default.createDirectory(atPath: data.path + "/users/ann", withIntermediateDirectories: true)
+        try Data("{\"decks\": {\"spanish\": {\"anki\": {\"easy_bonus\": 1.5}}}}\n".utf8)
+            .write(to: URL(fileURLWithPath: data.path + "/users/ann/settings.json"))
+        let fixtures = Self.folder.deletingLastPathComponent().appendingPathComponent("sm2.colpkg").path
+        let run = try Self.run(["import", fixtures], data)
+        #expect(run.status == 0, "\(run.stderr)")
+        let settings = try String(contentsOfFile: data.path + "/users/ann/settings.json", encoding: .utf8)
+        let value = try JSONValue.parse(Array(settings.utf8))
+        guard case let .object(decks)? = value["decks"] else { Issue.record("no decks in \(settings)"); return }
+        #expect(decks.map(\.0) == ["spanish", "Languages", "Languages::French"])
+        #expect(decks.first?.1 == .object([("anki", .object([("easy_bonus", .number(1.5, isInteger: false))]))]))
+        #expect(value["decks"]?["Languages::French"]?["anki"]?["starting_ease"] == .number(2.3, isInteger: false))
+        #expect(value["anki"]?["starting_ease"] == .number(2.5, isInteger: false))
+        // srs reads the file back.
+        #expect(try Self.run(["decks"], data).status == 0)
+    }
 }
