@@ -42,14 +42,15 @@ public enum ImportMerge {
     }
 
     /// `records` applied to `base`: answers through the reviewer (practice leaves the state),
-    /// a reschedule sets the state it carries.
-    static func replay(from base: CardProgress?, _ records: [LogRecord], reviewer: Reviewer) -> CardProgress {
+    /// a reschedule sets the state it carries when it is the reviewer's scheduler's (or none).
+    public static func replay(from base: CardProgress?, _ records: [LogRecord], reviewer: Reviewer) -> CardProgress {
         var progress = base
         for record in records {
             switch record.action {
             case let .answer(grade, kind, _):
                 progress = reviewer.answer(progress, grade: grade, at: record.time, practice: kind == .practice, card: record.card)
             case .reschedule:
+                guard record.after.state.map({ $0.schedulerName == reviewer.scheduler.name }) ?? true else { continue }
                 var next = progress ?? CardProgress()
                 (next.state, next.due) = (record.after.state, record.after.due)
                 progress = next

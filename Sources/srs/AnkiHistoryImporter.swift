@@ -28,14 +28,16 @@ struct AnkiHistoryImporter {
         var outcome = Outcome()
         outcome.warnings = schedule.warnings
         var current = store.takeCards()
-        if adoptable(schedule, current: current) {
+        let adopted = adoptable(schedule, current: current)
+        if adopted {
             adopt(schedule, into: &settings)
         } else {
             outcome.warnings.append("your scheduler is \(settings.schedulerName), with progress of its own: kept, with your rollover hour and options. "
-                + "The imported states are \(schedule.scheduler)'s; `srs scheduler \(schedule.scheduler)` takes them (it replays every answer).")
+                + "The imported cards' states are rebuilt from their Anki answers under \(settings.schedulerName) "
+                + "(Anki's own \(schedule.scheduler) states are not used; `srs scheduler \(schedule.scheduler)` switches every card).")
         }
         let merge = Merge(collection: collection, cards: cards, schedule: schedule, settings: settings, now: now,
-                          existing: try existingRecords(store))
+                          existing: try existingRecords(store), rebuild: !adopted)
         timer.lap("history_prepare")
         if write {
             var final: [CardID: CardProgress?] = [:]
@@ -73,6 +75,8 @@ struct AnkiHistoryImporter {
         let settings: UserSettings
         let now: EpochSeconds
         let existing: [CardID: [LogRecord]]
+        /// The user keeps another scheduler: each card's state is its answers replayed under it.
+        let rebuild: Bool
 
         func records(current: [CardID: CardProgress], outcome: inout Outcome, _ emit: (LogRecord) throws -> Void) throws {
             let progress = AnkiProgress(collection, schedule: schedule)
@@ -83,7 +87,7 @@ struct AnkiHistoryImporter {
                 let reviewer = reviewers[converted.deckPath] ?? settings.reviewer(deck: AnkiDeckName.name(of: converted.deckPath))
                 reviewers[converted.deckPath] = reviewer
                 let added = ImportMerge.records(existing: existing[converted.card.id] ?? [], imported: imported.records,
-                                                packageState: imported.progress, current: current[converted.card.id],
+                                                packageState: state(imported, reviewer: reviewer), current: current[converted.card.id],
                                                 reviewer: reviewer, at: now, ids: &ids)
                 let answers = added.count - (added.last?.action == .imported ? 1 : 0)
                 outcome.answers += answers
@@ -91,6 +95,15 @@ struct AnkiHistoryImporter {
                 outcome.states += added.count - answers
                 for record in added { try emit(record) }
             }
+        }
+
+        /// The package's state, or with `rebuild` the card's Anki answers replayed by `reviewer`
+        /// (suspension, burying and the leech mark kept).
+        func state(_ imported: ImportedCard, reviewer: Reviewer) -> CardProgress {
+            guard rebuild else { return imported.progress }
+            var rebuilt = ImportMerge.replay(from: nil, imported.records, reviewer: reviewer)
+            (rebuilt.suspended, rebuilt.buriedUntil, rebuilt.leech) = (imported.progress.suspended, imported.progress.buriedUntil, imported.progress.leech)
+            return rebuilt
         }
     }
 

@@ -164,10 +164,15 @@ import Testing
         let fsrs = try Self.run(["import", Self.fixture("fsrs-1.colpkg"), "--at", Self.firstImport], data)
         #expect(fsrs.status == 0)
         #expect(fsrs.stderr.contains("warning: your scheduler is anki, with progress of its own: kept, with your rollover hour and options. "
-            + "The imported states are fsrs's; `srs scheduler fsrs` takes them (it replays every answer).\n"))
+            + "The imported cards' states are rebuilt from their Anki answers under anki (Anki's own fsrs states are not used; "
+            + "`srs scheduler fsrs` switches every card).\n"))
         #expect(!fsrs.stdout.contains("scheduler fsrs, day starts"))
         let settings = try String(contentsOfFile: data.path + "/users/ann/settings.json", encoding: .utf8)
         #expect(settings.contains("\"scheduler\": \"anki\""))
+        // Every card holds an anki state, so srs answers as before.
+        #expect(try Self.states(data).values.allSatisfy { !$0.contains("\"fsrs\"") })
+        let card = try #require(try Self.ids("fsrs-1.colpkg").values.sorted().first)
+        #expect(try Self.run(["answer", "--at", "2026-01-13T01:00:00Z"], data, input: "\(card) good\n").status == 0)
     }
 
     /// `srs import` killed (SIGKILL) at moments spread over its run: the log holds all of the
