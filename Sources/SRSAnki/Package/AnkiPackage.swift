@@ -54,9 +54,10 @@ public struct AnkiPackage {
         let image = SQLiteImage()
         let found: Bool
         if generation == .latest {
-            var packed = Data()
-            found = try archive.read(name) { packed.append(contentsOf: $0) }
-            if found { try Zstd.decompress(packed, entry: name, limits: archive.limits) { try image.append($0) } }
+            // Unpacked from the archive's own bytes when the member is Stored, as Anki writes it.
+            found = try archive.withMember(name) { packed in
+                try Zstd.decompress(packed, entry: name, limits: archive.limits) { try image.append($0) }
+            } != nil
         } else {
             found = try archive.read(name) { try image.append($0) }
         }
