@@ -31,7 +31,7 @@ bin="$(swift build -c release --show-bin-path)"
 srs="${SRS:-$bin/srs}"
 
 # Anki's side, one action per process: `import apkg|colpkg PACKAGE` or `colpkg FROM.apkg TO.colpkg`.
-cat > "$scratch/anki.py" <<'EOF'
+cat > "$scratch/anki_side.py" <<'EOF'
 import os, shutil, sys, tempfile
 from anki.collection import Collection, ImportAnkiPackageOptions, ImportAnkiPackageRequest
 action, source = sys.argv[1], sys.argv[2]
@@ -57,7 +57,7 @@ if [[ ! -f "$bench/gen.apkg" ]]; then
     [[ -f "$bench/gen/users/bench/reviews.jsonl" ]] || "$bin/srs-bench" generate "$bench/gen" --cards 100000 --scheduler anki >/dev/null
     "$srs" export "$bench/gen.apkg" --with-progress --data-dir "$bench/gen" --user bench >/dev/null
 fi
-[[ -f "$bench/gen.colpkg" ]] || ANKI_TEST_MODE=1 "$py" "$scratch/anki.py" make-colpkg "$bench/gen.apkg" "$bench/gen.colpkg"
+[[ -f "$bench/gen.colpkg" ]] || ANKI_TEST_MODE=1 "$py" "$scratch/anki_side.py" make-colpkg "$bench/gen.apkg" "$bench/gen.colpkg"
 
 # One timed run: prints "wall cpu peak_mib".
 timed() {
@@ -78,7 +78,7 @@ for package in gen.apkg gen.colpkg; do
         data="$(mktemp -d "$scratch/data.XXXXXX")"
         TZ=UTC timed "$srs" import "$bench/$package" --data-dir "$data" --user bench >> "$scratch/srs.txt"
         rm -rf "$data"
-        ANKI_TEST_MODE=1 timed "$py" "$scratch/anki.py" "$anki_action" "$bench/$package" >> "$scratch/anki.txt"
+        ANKI_TEST_MODE=1 timed "$py" "$scratch/anki_side.py" "$anki_action" "$bench/$package" >> "$scratch/anki.txt"
     done
     for who in srs anki; do
         f="$scratch/$who.txt"

@@ -17,7 +17,7 @@ enum HTMLTokens {
     }
 
     /// The same split for ASCII text, found byte by byte (in ASCII, every byte is a character).
-    private static func asciiTokens(_ html: String) -> [Token] {
+    static func asciiTokens(_ html: String) -> [Token] {
         var out: [Token] = []
         var text = ""
         let utf8 = html.utf8
@@ -59,7 +59,7 @@ enum HTMLTokens {
         return nil
     }
 
-    private static func characterTokens(_ html: String) -> [Token] {
+    static func characterTokens(_ html: String) -> [Token] {
         var out: [Token] = []
         var text = ""
         var rest = html[...]

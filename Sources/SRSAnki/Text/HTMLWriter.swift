@@ -14,7 +14,11 @@ struct HTMLWriter {
     mutating func text(_ text: String) {
         guard hidden == 0 else { return }
         let safe = HTMLText.safe(HTMLText.soundTags(text))
-        if preformatted == 0, safe.utf8.allSatisfy({ $0 < 0x80 }) { return asciiText(safe) }
+        if preformatted == 0, safe.utf8.allSatisfy({ $0 < 0x80 }) { asciiText(safe) } else { characterText(safe) }
+    }
+
+    /// Sanitised text character by character: any text, in `<pre>` too.
+    mutating func characterText(_ safe: String) {
         for character in safe {
             if preformatted > 0, character == "\n" { lineBreak() } else if Self.isWhitespace(character), preformatted == 0 || character != " " {
                 pendingSpace = pendingSpace || !atLineStart
@@ -27,7 +31,7 @@ struct HTMLWriter {
     /// `text` for ASCII outside `<pre>`, a word at a time: the word's first character goes
     /// through `emit` (pending breaks and spaces, style), the rest joins the run it started, as
     /// `emit` would put them one by one.
-    private mutating func asciiText(_ text: String) {
+    mutating func asciiText(_ text: String) {
         let utf8 = text.utf8
         let isSpace = { (byte: UInt8) in byte == 0x20 || (0x09...0x0D).contains(byte) }
         var index = utf8.startIndex
