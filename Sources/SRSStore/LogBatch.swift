@@ -48,55 +48,6 @@ extension ProgressStore {
         return count
     }
 
-    /// Appends the records of `parts` parts in part order, all or nothing as above; `produce(k,
-    /// add)` hands part k's records to `add`. Parts are produced and formatted two at a time on
-    /// the two cores (so `produce` must only read shared state, and write only part k's own), and
-    /// written in order. Returns how many records were appended.
-    @discardableResult
-    public func appendAll(parts: Int, _ produce: (_ part: Int, _ add: (LogRecord) -> Void) -> Void) throws -> Int {
-        let oldSize = loggedBytes, path = logPath, first = recordCount + 1
-        var added = 0, count = 0
-        var newest: [CardID: LogRecord] = [:]
-        let keepsStates = !ownsNoProgress
-        try io.writeAtomically(to: path) { fd in
-            try copyLog(bytes: oldSize, to: fd)
-            var part = 0
-            while part < parts {
-                let width = min(2, parts - part), from = part
-                func one(_ k: Int) -> (text: String, records: [LogRecord], count: Int) {
-                    var text = "", records: [LogRecord] = [], n = 0
-                    guard k < width else { return (text, records, n) }
-                    produce(from + k) { record in
-                        text += ProgressFormat.line(record)
-                        if keepsStates { records.append(record) }
-                        n += 1
-                    }
-                    return (text, records, n)
-                }
-                let (a, b) = bothCores({ one(0) }, { one(1) })
-                let outputs = [a, b]
-                for output in outputs {
-                    var text = output.text
-                    guard text.withUTF8({ io.writeAll(fd, UnsafeRawBufferPointer($0)) }) else {
-                        throw StoreError.io(path: path, operation: "write", reason: Syscalls.lastError())
-                    }
-                    added += text.utf8.count
-                    for (offset, record) in output.records.enumerated() {
-                        var numbered = record
-                        numbered.seq = first + count + offset
-                        newest[numbered.card] = numbered
-                    }
-                    count += output.count
-                }
-                part += width
-            }
-            guard io.fsync(fd) == 0 else { throw StoreError.io(path: path, operation: "write", reason: Syscalls.lastError()) }
-        }
-        guard count > 0 else { return 0 }
-        try reopenLog(size: oldSize + added, appended: newest.values.sorted { $0.seq < $1.seq }, lastSeq: first + count - 1)
-        return count
-    }
-
     /// Copies the first `bytes` of the log (all of it, as this store knows it) to `fd`.
     private func copyLog(bytes: Int, to fd: Int32) throws {
         guard bytes > 0 else { return }

@@ -13,12 +13,6 @@ struct AnkiHistoryImporter {
     let collection: AnkiCollection
     let cards: [ConvertedCard]
 
-    /// One part's results: its counts and the cards' final states, in order.
-    struct Part {
-        var outcome = Outcome()
-        var final: [(CardID, CardProgress?)] = []
-    }
-
     /// What the import did or, with `write` false, would do.
     struct Outcome {
         var answers = 0
@@ -45,34 +39,20 @@ struct AnkiHistoryImporter {
         let merge = Merge(collection: collection, cards: cards, schedule: schedule, settings: settings, now: now,
                           existing: try existingRecords(store), rebuild: !adopted)
         timer.lap("history_prepare")
-        let progress = AnkiProgress(collection, schedule: schedule)
         if write {
-            // Parts of the cards produced and formatted two at a time on the two cores, each
-            // part's results in a slot of its own.
-            let size = 2_048, parts = (cards.count + size - 1) / size
-            let slots = UnsafeMutableBufferPointer<Part>.allocate(capacity: max(parts, 1))
-            _ = slots.initialize(from: repeatElement(Part(), count: slots.count))
-            defer { slots.deinitialize().deallocate() }
-            try store.appendAll(parts: parts) { part, add in
-                var result = Part()
-                let range = part * size ..< min(cards.count, (part + 1) * size)
-                merge.records(range, progress: progress, current: current, outcome: &result.outcome) { record in
-                    add(record)
-                    result.final.append((record.card, record.after.nilIfNew))
-                }
-                slots[part] = result
+            var final: [CardID: CardProgress?] = [:]
+            final.reserveCapacity(cards.count)
+            try store.appendAll { add in
+                try merge.records(current: current, outcome: &outcome) { final[$0.card] = try add($0).after.nilIfNew }
             }
-            for part in slots {
-                (outcome.answers, outcome.known, outcome.states) = (outcome.answers + part.outcome.answers,
-                    outcome.known + part.outcome.known, outcome.states + part.outcome.states)
-                for (card, state) in part.final { current[card] = state }
-            }
+            current.reserveCapacity(current.count + final.count)
+            for (card, progress) in final { current[card] = progress }
             timer.lap("history_write")
             if settings != store.settings { try store.save(settings: settings) }
             try? store.checkpoint(current)
             timer.lap("snapshot")
         } else {
-            merge.records(cards.indices, progress: progress, current: current, outcome: &outcome) { _ in }
+            try merge.records(current: current, outcome: &outcome) { _ in }
         }
         outcome.lines = report(outcome, schedule: schedule, adopted: settings.schedulerName == schedule.scheduler, write: write)
         return outcome
@@ -98,11 +78,11 @@ struct AnkiHistoryImporter {
         /// The user keeps another scheduler: each card's state is its answers replayed under it.
         let rebuild: Bool
 
-        func records(_ range: Range<Int>, progress: AnkiProgress, current: [CardID: CardProgress], outcome: inout Outcome,
-                     _ emit: (LogRecord) -> Void) {
+        func records(current: [CardID: CardProgress], outcome: inout Outcome, _ emit: (LogRecord) throws -> Void) throws {
+            let progress = AnkiProgress(collection, schedule: schedule)
             var ids = RecordIDs.fresh()
             var reviewers: [[String]: Reviewer] = [:]
-            for converted in cards[range] {
+            for converted in cards {
                 let imported = progress.card(converted, at: now)
                 let reviewer = reviewers[converted.deckPath] ?? settings.reviewer(deck: AnkiDeckName.name(of: converted.deckPath))
                 reviewers[converted.deckPath] = reviewer
@@ -113,7 +93,7 @@ struct AnkiHistoryImporter {
                 outcome.answers += answers
                 outcome.known += imported.records.count - answers
                 outcome.states += added.count - answers
-                for record in added { emit(record) }
+                for record in added { try emit(record) }
             }
         }
 

@@ -89,37 +89,4 @@ import SRSCore
             #expect(!failed || log == before || reopened.recordCount == 5_002, "call \(k)")
         }
     }
-
-    /// The parts produced two at a time on the two cores give byte for byte the log the records
-    /// appended one by one give, numbered in part order; and they too are all there or none.
-    @Test func partsMadeOnBothCoresGiveTheSameLog() throws {
-        let records = batch(5_000)
-        let serial = TempDir(), parallel = TempDir()
-        for dir in [serial, parallel] { try userWithTwoAnswers(dir) }
-        do {
-            let store = try ProgressStore.openForReview(serial.location())
-            try store.appendAll(records)
-            store.close()
-        }
-        let store = try ProgressStore.openForReview(parallel.location())
-        let count = try store.appendAll(parts: 7) { part, add in
-            for record in records[(part * 5_000 / 7)..<((part + 1) * 5_000 / 7)] { add(record) }
-        }
-        store.close()
-        #expect(count == 5_000)
-        #expect(serial.bytes("users/alice/reviews.jsonl") == parallel.bytes("users/alice/reviews.jsonl"))
-        #expect(try ProgressStore.openReadOnly(parallel.location()).cards == ProgressStore.openReadOnly(serial.location()).cards)
-        for k in 1...12 {
-            let dir = TempDir()
-            try userWithTwoAnswers(dir)
-            let before = try #require(dir.bytes("users/alice/reviews.jsonl"))
-            let sweep = SeamTests.Sweep()
-            let store = try ProgressStore.openForReview(dir.location(), io: sweep.syscalls)
-            sweep.failAt = sweep.calls + k
-            _ = try? store.appendAll(parts: 3) { part, add in for record in records[(part * 1_000)..<((part + 1) * 1_000)] { add(record) } }
-            store.close()
-            let count = try ProgressStore.openReadOnly(dir.location()).recordCount
-            #expect(dir.bytes("users/alice/reviews.jsonl") == before ? count == 2 : count == 3_002, "call \(k)")
-        }
-    }
 }
