@@ -103,13 +103,12 @@ extension ExportBuilder {
     }
 
     /// Anki's revlog type: 0 learn (a new or learning card), 1 review, 2 relearn, 3 practice
-    /// ahead of schedule and same-day repeats (Anki's filtered-deck kind, which leaves the memory);
-    /// answers imported from Anki as relearn or filtered go back as the type they came as.
+    /// ahead of schedule and same-day repeats (Anki's filtered-deck kind, which leaves the memory).
     static func reviewType(_ kind: ReviewKind, before: CardProgress?) -> Int {
         switch kind {
         case .practice, .repeat, .filtered: return 3
-        case .relearn: return 2
         case .learn: return 0
+        case .relearn: return 2
         case .review:
             switch before?.state {
             case let .anki(card)?: return card.kind == .relearning ? 2 : (card.kind == .review ? 1 : 0)
