@@ -285,14 +285,20 @@ struct Specifics {
 
     /// `Each of the 50 states elects two senators` for `How many members sit in the United States
     /// Senate?`: the options' numbers in `range` followed by another thing the question names,
-    /// which they count instead.
+    /// which they count instead, or by a word the question does not have and then what it counts
+    /// (`ten outfield players` for `How many players…`: a part of them).
     func countingSomethingElse(_ range: Range<Int>, _ tokens: [EvidenceToken]) -> Set<String> {
         guard !counted.isEmpty else { return [] }
         return Set(range.compactMap { index -> String? in
             guard let number = Self.number(tokens[index]), optionStems.contains(number),
                   index + 1 < range.upperBound else { return nil }
             let next = tokens[index + 1]
-            return next.boundary == .none && asked.contains(next.stem) && !counted.contains(next.stem) ? number : nil
+            guard next.boundary == .none else { return nil }
+            if asked.contains(next.stem) { return counted.contains(next.stem) ? nil : number }
+            // `ten outfield players` for `How many players…`: a part of what is counted.
+            let after = index + 2 < range.upperBound ? tokens[index + 2] : nil
+            return next.isContent && next.kind == .word && after.map({ $0.boundary == .none && counted.contains($0.stem) }) == true
+                ? number : nil
         })
     }
 
