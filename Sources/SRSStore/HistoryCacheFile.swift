@@ -33,6 +33,10 @@ struct HistoryCacheFile {
         var builder = HistoryBuilder()
         builder.logBytes = logBytes
         builder.logRecords = logRecords
+        // Nearly every entry is an answer: reserving for all of them spares the copies of growing.
+        let answers = (streamEnd - Self.headerSize) / (1 + ByteReader.answerSize)
+        builder.events.reserveCapacity(answers)
+        builder.seqs.reserveCapacity(answers)
         while reader.remaining > 0 {
             guard reader.entry(into: &builder) else { return nil }
         }

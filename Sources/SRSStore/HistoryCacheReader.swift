@@ -1,6 +1,8 @@
 import SRSCore
 
 /// Little-endian reads of `history.cache` entries through a one-megabyte window, nil past the end.
+/// A stats run reads a million entries: each is made available in the window whole, then its
+/// fields are read at fixed offsets.
 struct ByteReader {
     let fd: Int32
     let size: Int
@@ -33,49 +35,51 @@ struct ByteReader {
         return at
     }
 
-    mutating func u8() -> UInt8? { need(1).map { window[$0] } }
-
-    mutating func u64() -> UInt64? {
-        guard let at = need(8) else { return nil }
-        var v: UInt64 = 0
-        for i in (0..<8).reversed() { v = v << 8 | UInt64(window[at + i]) }
-        return v
+    /// The little-endian integer of `T`'s size at `at` in the window.
+    private func load<T: FixedWidthInteger>(_ at: Int, as _: T.Type) -> T {
+        window.withUnsafeBytes { T(littleEndian: $0.loadUnaligned(fromByteOffset: at, as: T.self)) }
     }
 
-    mutating func u32() -> UInt32? {
-        guard let at = need(4) else { return nil }
-        var v: UInt32 = 0
-        for i in (0..<4).reversed() { v = v << 8 | UInt32(window[at + i]) }
-        return v
-    }
+    private func int32(_ at: Int) -> Int32 { Int32(bitPattern: load(at, as: UInt32.self)) }
 
-    mutating func i32() -> Int32? { u32().map { Int32(bitPattern: $0) } }
+    /// The next four bytes as an integer.
+    private mutating func u32() -> UInt32? { need(4).map { load($0, as: UInt32.self) } }
 
-    mutating func string(_ length: Int) -> String? {
+    private mutating func string(_ length: Int) -> String? {
         guard let at = need(length) else { return nil }
-        return String(validating: window[at..<(at + length)], as: UTF8.self)
+        return window.withUnsafeBufferPointer { String(validating: UnsafeBufferPointer(rebasing: $0[at..<(at + length)]), as: UTF8.self) }
     }
+
+    /// An answer's fields after its tag: u64 time, u32 seq, card, interval before, interval
+    /// after, milliseconds, u8 grade, kind.
+    static let answerSize = 30
+    private static let kinds = ReviewKind.allCases
 
     /// Reads one entry into `builder`; false for anything malformed.
     mutating func entry(into builder: inout HistoryBuilder) -> Bool {
         let cards = Int32(builder.cardIDs.count)
-        switch u8() {
+        guard let tag = need(1).map({ window[$0] }) else { return false }
+        switch tag {
         case UInt8(ascii: "C"):
             guard let length = u32(), length < 65_536, let text = string(Int(length)) else { return false }
             _ = builder.newCard(CardID(text))
         case UInt8(ascii: "E"):
-            guard let time = u64(), let seq = i32(), let card = i32(), let before = i32(), let after = i32(),
-                  let millis = i32(), let gradeByte = u8(), let kindByte = u8(), (0..<cards).contains(card),
-                  let grade = Grade(rawValue: Int(gradeByte)), Int(kindByte) < ReviewKind.allCases.count else { return false }
-            builder.append(ReviewEvent(time: Int64(bitPattern: time), card: card, grade: grade, kind: ReviewKind.allCases[Int(kindByte)],
-                                       intervalBefore: before, intervalAfter: after, answerMillis: millis), seq: seq)
+            guard let at = need(Self.answerSize) else { return false }
+            let (card, after) = (int32(at + 12), int32(at + 20))
+            guard (0..<cards).contains(card), let grade = Grade(rawValue: Int(window[at + 28])),
+                  Int(window[at + 29]) < Self.kinds.count else { return false }
+            builder.append(ReviewEvent(time: Int64(bitPattern: load(at, as: UInt64.self)), card: card, grade: grade,
+                                       kind: Self.kinds[Int(window[at + 29])], intervalBefore: int32(at + 16),
+                                       intervalAfter: after, answerMillis: int32(at + 24)), seq: int32(at + 8))
             builder.lastInterval[Int(card)] = after
         case UInt8(ascii: "I"):
-            guard let card = i32(), let interval = i32(), (0..<cards).contains(card) else { return false }
+            guard let at = need(8) else { return false }
+            let (card, interval) = (int32(at), int32(at + 4))
+            guard (0..<cards).contains(card) else { return false }
             builder.lastInterval[Int(card)] = interval
         case UInt8(ascii: "U"):
-            guard let seq = i32() else { return false }
-            builder.remove(seq: seq)
+            guard let seq = u32() else { return false }
+            builder.remove(seq: Int32(bitPattern: seq))
         default:
             return false
         }

@@ -185,4 +185,35 @@ import SRSCore
         try FileManager.default.removeItem(atPath: store.store.snapshotPath)
         #expect(try ProgressStore.openReadOnly(dir.location()).takeCards() == expected)
     }
+
+    /// The snapshot's rows as srs writes them take the fast row reader; the same rows laid out by
+    /// hand (blanks, the state column's members in the other order) take the general reader.
+    /// Both give the same states.
+    @Test(arguments: ["anki", "fsrs", "sm2"])
+    func handEditedSnapshotRowsReadTheSame(name: String) throws {
+        let dir = TempDir()
+        let store = OpenProgress(try ProgressStore.openForReview(dir.location()), scheduler: try #require(Schedulers.named(name, fuzz: true)))
+        for (i, grade) in [Grade.good, .again, .good, .easy, .hard].enumerated() {
+            try store.answer("c\(i % 2)", grade, at: t0 + EpochSeconds(i) * 90_000)
+        }
+        try store.book.suspend(CardID("new"), at: t0, mark: NoMark(), appending: store.store.append)
+        let expected = store.cards
+        store.close()
+        let path = "users/alice/cards.json"
+        let written = String(decoding: dir.bytes(path) ?? Data(), as: UTF8.self)
+        let rows = written.split(separator: "\n").filter { $0.hasPrefix("[\"") }
+        #expect(rows.count == 3)
+        let edited = written.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+            guard line.hasPrefix("[\"") else { return String(line) }
+            var row = line.replacingOccurrences(of: ",", with: " , ")
+            if let column = row.range(of: "{\"scheduler\" : \"\(name)\" , \"state\":") {
+                row.replaceSubrange(column, with: "{ \"state\":")
+                row = row.replacingOccurrences(of: "}}]", with: "} , \"scheduler\":\"\(name)\"}]")
+            }
+            return row
+        }.joined(separator: "\n")
+        #expect(edited != written)
+        try dir.write(path, edited)
+        #expect(try ProgressStore.openReadOnly(dir.location()).takeCards() == expected)
+    }
 }
