@@ -65,7 +65,7 @@ extension JSONReader {
                 return (key, i + key.count)
             }
 
-            /// The index of the first byte of `w` that is `"`, `\\`, below 0x20 or above 0x7F. The
+            /// The index of the first byte of `w` that is `"`, a backslash, below 0x20 or above 0x7F. The
             /// lowest flag of these bit tricks is exact (a borrow only runs upwards).
             @inlinable static func firstSpecial(_ w: UInt64) -> Int? {
                 let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
