@@ -101,8 +101,11 @@ public struct DailyQueue: Equatable, Sendable {
                     if new.count < newCap { new.append(id) }
                     continue
                 }
-                if p.firstReview >= day.start { newStudied += 1 }
-                else if p.lastReview >= day.start { reviewsStudied += 1 }
+                switch DailyQueue.studiedToday(p, start: day.start) {
+                case .learn?: newStudied += 1
+                case .review?: reviewsStudied += 1
+                default: break
+                }
                 switch TodaySlot.of(p, start: day.start, end: day.end, now: day.now) {
                 case .new: if new.count < newCap { new.append(id) }
                 case .learning: learning.append((id, p.due))
@@ -116,6 +119,13 @@ public struct DailyQueue: Equatable, Sendable {
 }
 
 extension DailyQueue {
+    /// What a card counts against today's limits, for the study day from `start`: a new card
+    /// first answered today, a review answered today, or nothing (nil).
+    public static func studiedToday(_ p: CardProgress, start: EpochSeconds) -> ReviewKind? {
+        if p.firstReview >= start { return .learn }
+        return p.lastReview >= start ? .review : nil
+    }
+
     /// Cards to practise ahead when nothing is due: reviewed cards not due today, soonest first.
     /// Practice answers do not change the schedule.
     public static func practiceAhead(cards: [CardID], progress: [CardID: CardProgress], limit: Int,

@@ -23,6 +23,14 @@ public enum LogMerge {
     /// a reschedule record sets the scheduler's state it carries.
     public static func states(_ records: [LogRecord], reviewer: Reviewer,
                               reviewers: [String: Reviewer] = [:]) -> [CardID: CardProgress] {
+        states(records, reviewers: Reviewers(reviewer), byScheduler: reviewers.mapValues { Reviewers($0) })
+    }
+
+    /// The same, each card answered with its own deck's options (`Reviewers`), as the book
+    /// that wrote the log answered it.
+    public static func states(_ records: [LogRecord], reviewers standard: Reviewers,
+                              byScheduler reviewers: [String: Reviewers] = [:]) -> [CardID: CardProgress] {
+        let reviewer = standard.standard
         var undone = Set<RecordID>()
         for record in records { if case let .undo(target) = record.action { undone.insert(target) } }
         var cards: [CardID: CardProgress] = [:]
@@ -31,7 +39,7 @@ public enum LogMerge {
             var after = before ?? CardProgress()
             switch record.action {
             case let .answer(grade, kind, _):
-                let r = reviewers[record.scheduler] ?? reviewer
+                let r = (reviewers[record.scheduler] ?? standard)[record.card]
                 after = r.answer(before, grade: grade, at: record.time, practice: kind == .practice, card: record.card)
             case .bury: after.buriedUntil = reviewer.clock.nextDayStart(after: record.time)
             case .suspend: after.suspended = true

@@ -8,7 +8,10 @@
 public struct ReviewBook<Mark: Sendable>: Sendable {
     /// Every card that has progress; a card missing here is new.
     public private(set) var cards: [CardID: CardProgress]
-    public let reviewer: Reviewer
+    /// Each card's reviewer: its deck's options, else the user's.
+    public let reviewers: Reviewers
+    /// The user's reviewer: the clock and the scheduler's name, the same for every card.
+    public var reviewer: Reviewer { reviewers.standard }
     /// The number of records in the log so far (the `seq` of the newest).
     public private(set) var recordCount: Int
     private var ids: RecordIDs
@@ -22,11 +25,16 @@ public struct ReviewBook<Mark: Sendable>: Sendable {
 
     /// Starts from the progress a store loaded (`recordCount` records into its log). New
     /// records get ids from `ids` (a random prefix per process, so ids differ across machines).
-    public init(cards: [CardID: CardProgress], reviewer: Reviewer, recordCount: Int, ids: RecordIDs) {
+    public init(cards: [CardID: CardProgress], reviewers: Reviewers, recordCount: Int, ids: RecordIDs) {
         self.cards = cards
-        self.reviewer = reviewer
+        self.reviewers = reviewers
         self.recordCount = recordCount
         self.ids = ids
+    }
+
+    /// One reviewer for every card.
+    public init(cards: [CardID: CardProgress], reviewer: Reviewer, recordCount: Int, ids: RecordIDs) {
+        self.init(cards: cards, reviewers: Reviewers(reviewer), recordCount: recordCount, ids: ids)
     }
 
     public subscript(card: CardID) -> CardProgress? { cards[card] }
@@ -51,6 +59,7 @@ public struct ReviewBook<Mark: Sendable>: Sendable {
                                 practice: Bool = false, mark: Mark,
                                 appending append: (LogRecord) throws -> Void) rethrows -> LogRecord {
         let before = cards[card]
+        let reviewer = reviewers[card]
         let kind = reviewer.kind(of: before, at: time, practice: practice)
         let after = reviewer.answer(before, grade: grade, at: time, practice: practice, card: card)
         return try change(card, to: after, .answer(grade: grade, kind: kind, answerMillis: millis), at: time,

@@ -7,9 +7,12 @@
 /// same-day repeats as ordinary answers. Suspension, burying and the first and last review
 /// times stay as they are. Pure: the caller appends the records.
 public struct SchedulerSwitch: Sendable {
-    public let reviewer: Reviewer
+    /// The new scheduler, with each card's deck options (a replay schedules as the review would).
+    public let reviewers: Reviewers
+    public var reviewer: Reviewer { reviewers.standard }
 
-    public init(to reviewer: Reviewer) { self.reviewer = reviewer }
+    public init(to reviewers: Reviewers) { self.reviewers = reviewers }
+    public init(to reviewer: Reviewer) { self.init(to: Reviewers(reviewer)) }
 
     /// What a switch changes: the records to append, and how many answers were replayed.
     public struct Plan: Sendable {
@@ -61,7 +64,7 @@ public struct SchedulerSwitch: Sendable {
 
     /// The card's answers through the new scheduler: its state, due time and answer count.
     func replay<S: Sequence<LogRecord>>(_ records: S, card: CardID) -> (SchedulerState?, EpochSeconds, Int) {
-        let scheduler = reviewer.scheduler
+        let scheduler = reviewers[card].scheduler
         var state: SchedulerState?
         var count = 0
         for record in records {

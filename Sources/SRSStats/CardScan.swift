@@ -14,25 +14,10 @@ enum CardGroup {
     }
 }
 
-/// When a card is next in the review queue: `day` 0 is today (overdue included). `isNow` when
-/// it is in the queue at `now`: a review is due for the whole study day its due time falls on,
-/// a same-day repeat from when it is set. nil for new and suspended cards.
-struct DueSlot: Equatable {
-    var day: Int
-    var isNow: Bool
-
+extension DueDay {
+    /// A card's `DueDay` in the study days of `srs stats` (numbered once for the whole span).
     init?(_ p: CardProgress, days: StudyDays, now: EpochSeconds) {
-        guard !p.suspended, let due = p.dueTime else { return nil }
-        let todayStart = days.start(of: days.today)
-        let repeatToday = p.repeatPending && p.lastReview >= todayStart
-        var day = repeatToday ? days.today : max(days.day(of: due), days.today)
-        // The queue skips a review already answered today: it comes back tomorrow at the earliest.
-        // A learning step is due at its moment, answered today or not.
-        if !repeatToday && !p.isLearning && p.lastReview >= todayStart { day = max(day, days.today + 1) }
-        let buried = p.buriedUntil > now
-        if buried { day = max(day, days.day(of: p.buriedUntil)) }
-        self.day = day - days.today
-        self.isNow = self.day == 0 && !buried && (!p.isLearning || due <= now)
+        self.init(p, today: days.today, todayStart: days.start(of: days.today), now: now, dayOf: days.day(of:))
     }
 }
 
@@ -50,18 +35,23 @@ struct CardTally {
     var easinessSum = 0.0
     var withMemory = 0
     var withEase = 0
+    /// "Due tomorrow" and the reviews held back today, as the end of the review counts them
+    /// (only for the figures of the whole scope).
+    var outlook: DueTomorrow?
 
-    init(forecastDays: Int) {
+    init(forecastDays: Int, outlook: DueTomorrow? = nil) {
+        self.outlook = outlook
         forecast = Array(repeating: 0, count: forecastDays)
         intervalBuckets = Array(repeating: 0, count: IntervalBuckets.labels.count)
         easinessBuckets = Array(repeating: 0, count: EasinessBuckets.labels.count)
     }
 
     /// Adds a card whose group and due slot are already known.
-    mutating func add(_ p: CardProgress, group: CardGroup, slot: DueSlot?) {
+    mutating func add(_ p: CardProgress, group: CardGroup, slot: DueDay?) {
         add(group)
         if p.firstReview > 0 || p.state != nil { counts.reviewed += 1 }
         if let slot { addDue(slot) }
+        outlook?.add(p, dueDay: slot)
         if let interval = p.intervalDays { addInterval(interval, ease: p.ease) }
     }
 
@@ -76,7 +66,7 @@ struct CardTally {
         }
     }
 
-    private mutating func addDue(_ slot: DueSlot) {
+    private mutating func addDue(_ slot: DueDay) {
         if slot.day == 0 {
             if slot.isNow { dueNow += 1 } else { dueLaterToday += 1 }
         }

@@ -48,15 +48,16 @@ extension StatsReport {
 
     private static func scanCards(_ input: StatsInput, members: DeckMembership, only: Int32?,
                                   days: StudyDays) -> (all: CardTally, perDeck: [CardTally]) {
-        var all = CardTally(forecastDays: forecastDays)
+        let todayStart = days.start(of: days.today)
+        var all = CardTally(forecastDays: forecastDays, outlook: DueTomorrow(
+            reviewLimit: input.limits.maxReviewsPerDay, todayStart: todayStart, todayEnd: days.start(of: days.today + 1), now: input.now))
         var perDeck = Array(repeating: CardTally(forecastDays: 1), count: members.cardCounts.count)
         var withProgress = Array(repeating: 0, count: members.cardCounts.count)
-        let todayStart = days.start(of: days.today)
         for (id, progress) in input.progress {
             let deck = Int(members.deck(of: id))
             if let only, deck != Int(only) { continue }
             let group = CardGroup(progress, todayStart: todayStart, now: input.now)
-            let slot = DueSlot(progress, days: days, now: input.now)
+            let slot = DueDay(progress, days: days, now: input.now)
             all.add(progress, group: group, slot: slot)
             perDeck[deck].add(progress, group: group, slot: slot)
             withProgress[deck] += 1
@@ -73,7 +74,9 @@ extension StatsReport {
 
     private static func dueSummary(_ tally: CardTally, today: CivilDate) -> DueSummary {
         let f = tally.forecast
-        return DueSummary(now: tally.dueNow, laterToday: tally.dueLaterToday, tomorrow: f[1],
+        // `DueTomorrow`, the one definition the end of the review uses too (it equals f[1]).
+        return DueSummary(now: tally.dueNow, laterToday: tally.dueLaterToday, tomorrow: tally.outlook?.due ?? f[1],
+                          heldBack: tally.outlook?.heldBack ?? 0,
                           next7Days: f.prefix(7).reduce(0, +), next30Days: f.reduce(0, +), forecast: f,
                           forecastDays: f.indices.map { today.adding(days: $0).name })
     }

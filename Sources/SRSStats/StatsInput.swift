@@ -22,6 +22,8 @@ public struct StatsInput: Sendable {
     public var historyDays: Int
     /// Limit every figure to the deck at this index of `decks` (`--deck`).
     public var onlyDeck: Int?
+    /// Today's limits (the one-day increases included), for the reviews held back.
+    public var limits: QueueLimits
 
     public static let defaultHistoryDays = 30
     /// `--days` accepts 1 through this (ten years).
@@ -29,7 +31,7 @@ public struct StatsInput: Sendable {
 
     public init(decks: [DeckCards], progress: [CardID: CardProgress], history: ReviewHistory,
                 clock: DayClock, now: EpochSeconds, historyDays: Int = StatsInput.defaultHistoryDays,
-                onlyDeck: Int? = nil) {
+                onlyDeck: Int? = nil, limits: QueueLimits = QueueLimits()) {
         self.decks = decks
         self.progress = progress
         self.history = history
@@ -37,5 +39,6 @@ public struct StatsInput: Sendable {
         self.now = now
         self.historyDays = min(max(historyDays, 1), Self.maximumHistoryDays)
         self.onlyDeck = onlyDeck
+        self.limits = limits
     }
 }

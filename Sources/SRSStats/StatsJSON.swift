@@ -44,7 +44,7 @@ public enum StatsJSON {
     static func due(_ d: DueSummary) -> JSONText {
         .object([
             ("now", .int(d.now)), ("later_today", .int(d.laterToday)), ("tomorrow", .int(d.tomorrow)),
-            ("next_7_days", .int(d.next7Days)), ("next_30_days", .int(d.next30Days)),
+            ("held_back", .int(d.heldBack)), ("next_7_days", .int(d.next7Days)), ("next_30_days", .int(d.next30Days)),
             ("forecast", .array(zip(d.forecastDays, d.forecast).map {
                 .object([("day", .string($0)), ("cards", .int($1))])
             })),

@@ -49,7 +49,11 @@ public struct DueSummary: Equatable, Sendable {
     public var now: Int
     /// Not in the queue now but due today: buried cards whose burial ends before the day does.
     public var laterToday: Int
+    /// Cards that fall due on the next study day (`DueTomorrow`, as the end of the review says).
     public var tomorrow: Int
+    /// Of the reviews due now, those today's review limit keeps out of today's review: still
+    /// due, first in tomorrow's queue, and not counted in `tomorrow`.
+    public var heldBack: Int
     /// Today (`now` + `laterToday`) and the following 6 study days.
     public var next7Days: Int
     /// Today and the following 29 study days.

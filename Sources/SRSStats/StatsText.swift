@@ -63,8 +63,10 @@ public enum StatsText {
                 kinds.filter { $0.1 > 0 }.map(\.0).joined(separator: ", "),
             ]
         }
-        let dueLine = [("now", d.now), ("later today", d.laterToday), ("tomorrow", d.tomorrow),
-                       ("next 7 days", d.next7Days), ("next 30 days", d.next30Days)]
+        // Held-back cards are shown apart, never in "tomorrow" (the end of the review says the same).
+        let heldBack = d.heldBack > 0 ? [("held back by today's limit", d.heldBack)] : []
+        let dueLine = [("now", d.now), ("later today", d.laterToday), ("tomorrow", d.tomorrow)] + heldBack
+            + [("next 7 days", d.next7Days), ("next 30 days", d.next30Days)]
         let cardLine = [("new", c.new), ("learning", c.learning), ("young", c.young), ("mature", c.mature),
                         ("suspended", c.suspended), ("buried", c.buried)]
         let cardParts = cardLine.map { "\($0.0) \(TextFormat.count($0.1))" }

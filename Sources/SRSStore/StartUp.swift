@@ -4,12 +4,13 @@ import Foundation
 /// lazily. Both are read at the same time, on two threads: for a heavy user each takes tens of
 /// milliseconds (a 6.5 MB snapshot; the `card:` lines of a 48 MB deck).
 public enum StartUp {
-    /// Opens the decks (the one called `deck`, or all) and the user's progress at once.
+    /// Opens the decks (the one called `deck` with its subdecks, or all) and the user's
+    /// progress at once.
     /// A deck error (unknown name: exit 66, damaged: 65) is reported before a progress error
     /// (locked: 75, damaged: 65).
     public static func open(_ location: DataLocation, deck: String?, io: Syscalls = .live) throws -> (ProgressStore, [LazyDeck]) {
         let library = DeckLibrary(location: location, io: io)
-        let decks = Background { try deck.map { [try library.lazy(named: $0)] } ?? library.lazyAll() }
+        let decks = Background { try deck.map(library.lazyWithSubdecks(named:)) ?? library.lazyAll() }
         let store = Result { try ProgressStore.openForReview(location, io: io) }
         let opened = try decks.value()
         return (try store.get(), opened)

@@ -49,8 +49,33 @@ public struct UserSettings: Equatable, Sendable {
     /// follow the same rollover and zone).
     /// `deck` picks that deck's option overrides, when it has any.
     public func reviewer(deck: String? = nil, scheduler name: String? = nil) -> Reviewer {
+        reviewer(options: deck.flatMap(options(ofDeck:)) ?? options, scheduler: name)
+    }
+
+    /// Every card's reviewer: the options of the card's own deck (Anki's presets, `"decks"`),
+    /// else the user's; `decks` are the decks whose cards may be scheduled, with their cards.
+    public func reviewers(decks: [(name: String, cards: [CardID])], scheduler name: String? = nil) -> Reviewers {
+        let own = decks.compactMap { deck in
+            options(ofDeck: deck.name).map { (reviewer: reviewer(options: $0, scheduler: name), cards: deck.cards) }
+        }
+        return Reviewers(reviewer(scheduler: name), decks: own)
+    }
+
+    /// The reviewers of the cards of `decks`.
+    public func reviewers(decks: [LazyDeck], scheduler name: String? = nil) -> Reviewers {
+        reviewers(decks: decks.map { (name: $0.name, cards: $0.ids) }, scheduler: name)
+    }
+
+    /// The options of the deck `name` when `"decks"` gives it its own (deck names match without
+    /// regard to case, as `--deck` does).
+    public func options(ofDeck name: String) -> SchedulerOptions? {
+        if let exact = deckOptions[name] { return exact }
+        let wanted = name.lowercased()
+        return deckOptions.first { $0.key.lowercased() == wanted }?.value
+    }
+
+    private func reviewer(options: SchedulerOptions, scheduler name: String?) -> Reviewer {
         let clock = clock()
-        let options = deck.flatMap { deckOptions[$0] } ?? options
         let scheduler: any Scheduler
         switch name ?? schedulerName {
         case "anki": scheduler = AnkiScheduler(options: options.anki, days: AnkiDays(rolloverHour: rolloverHour, timeZone: clock.timeZone), fuzz: fuzz)

@@ -44,7 +44,7 @@ extension ReviewSession {
         guard case let .reviewing(view) = mode, case let .revealed(answer) = view.phase,
               let card = cards[view.entry.card] else { return [] }
         let at = gradedAt ?? seconds
-        let outcomes = reviewer.outcomes(progress[card.id], at: at, practice: practice, card: card.id)
+        let outcomes = book.reviewers[card.id].outcomes(progress[card.id], at: at, practice: practice, card: card.id)
         let chosen = card.defaultGrade(after: answer)
         return card.allowedGrades(after: answer).map { grade in
             let next = practice ? "no change" : outcomes[grade].map { nextTime($0, at: at) } ?? ""

@@ -71,13 +71,16 @@ extension ReviewSession {
     }
 
     func addOutlook(_ outlook: Outlook, to layout: inout CardLayout, width: Int) {
-        addHeldBack(outlook.heldBack, to: &layout, width: width)
-        let reviews = outlook.tomorrow.reviews.count + outlook.tomorrow.repeats.count
-        let new = outlook.tomorrow.new.count
-        layout.add("Due tomorrow: \(Format.count(reviews, "review")) and \(Format.count(new, "new card")).", width: width)
+        let held = outlook.dueTomorrow.heldBack
+        addHeldBack(outlook.heldBack, reviews: held, to: &layout, width: width)
+        // `DueTomorrow`, the definition `srs stats` uses: held-back cards are never counted in.
+        let due = Format.count(outlook.dueTomorrow.due, "review"), new = Format.count(outlook.tomorrow.new.count, "new card")
+        let first = held == 0 ? "" : held == 1 ? " (the card held back today comes first)"
+            : " (the \(held) cards held back today come first)"
+        layout.add("Due tomorrow: \(due) and \(new)\(first).", width: width)
         // With due cards held back by the review limit, "due later today" would be untrue:
         // the held-back line above says how many wait and how to raise the limit.
-        if let next = outlook.nextDue, outlook.heldBack.reviews.isEmpty || next >= clock.nextDayStart(after: seconds) {
+        if let next = outlook.nextDue, held == 0 || next >= clock.nextDayStart(after: seconds) {
             layout.add("Next review due \(Format.due(next, from: seconds, clock: clock)).", width: width)
         }
         layout.blank()
@@ -88,16 +91,17 @@ extension ReviewSession {
         }
     }
 
-    /// Says so when today's limits, not an empty schedule, are why nothing is left.
-    func addHeldBack(_ held: DailyQueue, to layout: inout CardLayout, width: Int) {
+    /// Says so when today's limits, not an empty schedule, are why nothing is left: `held`
+    /// holds the new cards, `reviews` counts the reviews held back.
+    func addHeldBack(_ held: DailyQueue, reviews: Int, to layout: inout CardLayout, width: Int) {
         if !held.new.isEmpty {
             let waiting = held.new.count == 1 ? "1 more is waiting" : "\(held.new.count) more are waiting"
             layout.add("Today's limit of \(Format.count(limits.newPerDay, "new card")) is reached; \(waiting). `srs review --new-today N` allows N more today.", width: width)
         }
-        if !held.reviews.isEmpty {
-            layout.add("Today's limit of \(Format.count(limits.maxReviewsPerDay, "review")) is reached; \(Format.count(held.reviews.count, "more card")) due. `srs review --reviews-today N` allows N more today.", width: width)
+        if reviews > 0 {
+            layout.add("Today's limit of \(Format.count(limits.maxReviewsPerDay, "review")) is reached; \(Format.count(reviews, "more card")) due. `srs review --reviews-today N` allows N more today.", width: width)
         }
-        if !held.new.isEmpty || !held.reviews.isEmpty { layout.blank() }
+        if !held.new.isEmpty || reviews > 0 { layout.blank() }
     }
 
     func helpRows(width: Int) -> [Row] {

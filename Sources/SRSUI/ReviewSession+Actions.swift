@@ -44,7 +44,7 @@ extension ReviewSession {
         }
         if record.after.suspended { queue.remaining.removeAll { $0.card == id } }
         showCurrent()
-        if !practice, reviewer.becameLeech(before, record.after) { notice = leechNotice(record.after) }
+        if !practice, book.reviewers[id].becameLeech(before, record.after) { notice = leechNotice(record.after) }
         return [.append(record)]
     }
 

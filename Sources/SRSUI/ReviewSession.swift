@@ -105,7 +105,10 @@ public struct ReviewSession: Sendable {
     /// What lies ahead, worked out once when the queue runs out.
     struct Outlook: Equatable, Sendable {
         var nextDue: EpochSeconds?
+        /// Tomorrow's queue (for its new cards).
         var tomorrow: DailyQueue
+        /// "Due tomorrow" and the reviews held back today, as `srs stats` counts them.
+        var dueTomorrow: DueTomorrow
         var canPractise: Bool
         /// Cards due or new today that the daily limits hold back.
         var heldBack: DailyQueue
@@ -262,6 +265,8 @@ public struct ReviewSession: Sendable {
         return Outlook(nextDue: DailyQueue.nextDue(progress: progress, after: seconds),
                        tomorrow: DailyQueue.build(cards: cardOrder, progress: progress, limits: limits,
                                                   clock: clock, now: tomorrow),
+                       dueTomorrow: DueTomorrow(cards: cardOrder, progress: progress, reviewLimit: limits.maxReviewsPerDay,
+                                                clock: clock, now: seconds),
                        canPractise: canPractise,
                        heldBack: DailyQueue.build(cards: cardOrder, progress: progress, limits: Self.unlimited,
                                                   clock: clock, now: seconds))

@@ -14,8 +14,9 @@ struct AnswerCommand: ParsableCommand {
             GRADE is again, hard, good or easy (or 1-4); MS is the time taken in milliseconds. \
             The same-day repeat rule applies as in a review, and an answer to a card the review would \
             not show at that moment (not due, or a learning step beyond the 20-minute learn-ahead) is \
-            practice: the schedule does not change. A malformed card id or an answer dated before the \
-            card's last answer is exit 65 naming the line. For each answer, once it is on disk \
+            practice: the schedule does not change. Each card is scheduled with its deck's options. A \
+            malformed card id, an id that no deck holds or an answer dated before the card's last \
+            answer is exit 65 naming the line. For each answer, once it is on disk \
             (fsync), one JSON line is printed: seq, card, grade, kind, interval_days, due.
             """)
 
@@ -32,12 +33,14 @@ struct AnswerCommand: ParsableCommand {
             if let at, ISOTime.parse(at) == nil, utc.dayStart(named: at) == nil {
                 throw Failure(description: "--at \(at) is not an ISO 8601 time such as 2026-11-29T09:00:00Z or a date such as 2026-11-29", exitCode: 64)
             }
-            let store = try ProgressStore.openForReview(try user.location())
+            let (store, decks) = try StartUp.open(try user.location(), deck: nil)
             defer { store.close() }
             let clock = store.settings.clock()
             let fixedTime = at.flatMap { ISOTime.parse($0) ?? clock.dayStart(named: $0) }
             for note in store.notes { Output.err("srs: \(note)\n") }
-            var book = ReviewBook<NoMark>(cards: store.takeCards(), reviewer: store.settings.reviewer(),
+            // Only cards of a deck can be answered, each with its own deck's options.
+            let known = Set(decks.lazy.flatMap(\.ids))
+            var book = ReviewBook<NoMark>(cards: store.takeCards(), reviewers: store.settings.reviewers(decks: decks),
                                           recordCount: store.recordCount, ids: .fresh())
             // One append per answer; the snapshot is rewritten only when a start would
             // otherwise read many records after it.
@@ -48,6 +51,9 @@ struct AnswerCommand: ParsableCommand {
                 let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" })
                 if words.isEmpty { continue }
                 let (card, grade, millis) = try parse(words, line: number)
+                guard known.contains(card) else {
+                    throw Failure(description: "<stdin>:\(number): no deck holds the card \(card); nothing was recorded for this line. `srs decks` lists the decks; give the id of one of their cards", exitCode: 65)
+                }
                 let time = fixedTime ?? EpochSeconds(Date().timeIntervalSince1970)
                 try checkOrder(book[card], card: card, time: time, line: number)
                 // A card the review would not show now (not due, or learning beyond the
@@ -92,7 +98,7 @@ struct AnswerCommand: ParsableCommand {
             throw Failure(description: "<stdin>:\(line): the time taken must be a whole number of milliseconds", exitCode: 65)
         }
         guard CardID.isUsable(String(words[0])) else {
-            throw Failure(description: "<stdin>:\(line): `\(words[0].prefix(40))` is not a card id: ids are 1 to 64 characters without spaces or controls (docs/deck-format.md); nothing was recorded for this line", exitCode: 65)
+            throw Failure(description: "<stdin>:\(line): `\(words[0].prefix(40))` is not a card id: ids are 1 to 64 characters without spaces, controls or invisible characters (docs/deck-format.md); nothing was recorded for this line", exitCode: 65)
         }
         return (CardID(String(words[0])), grade, min(millis, 60_000))
     }

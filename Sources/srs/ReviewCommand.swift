@@ -15,7 +15,7 @@ struct ReviewCommand: ParsableCommand {
 
     @OptionGroup var user: UserOptions
 
-    @Option(help: ArgumentHelp("Review only this deck (any case; see `srs decks`).", valueName: "name"))
+    @Option(help: ArgumentHelp("Review only this deck and its subdecks (NAME::…; any case; see `srs decks`).", valueName: "name"))
     var deck: String?
 
     @Option(name: .customLong("new-today"), help: ArgumentHelp(
@@ -57,7 +57,7 @@ struct ReviewCommand: ParsableCommand {
             timing?.mark("terminal")
             let shell = ReviewShell(store: store, settings: settings, library: library, decks: decks,
                                     terminal: terminal, timing: timing)
-            let session = try shell.run(title: deck.map { _ in decks.first?.name ?? "" } ?? title(of: decks),
+            let session = try shell.run(title: title(of: decks, named: deck),
                                         seed: seed ?? UInt64(truncatingIfNeeded: Clock.millis()))
             try? store.checkpoint(session.book.cards)
             terminal.close()
@@ -90,8 +90,10 @@ struct ReviewCommand: ParsableCommand {
         return settings
     }
 
-    private func title(of decks: [LazyDeck]) -> String {
-        decks.count == 1 ? decks[0].name : "All decks"
+    /// The deck's own name for `--deck` (its subdecks included), else the one deck, else "All decks".
+    private func title(of decks: [LazyDeck], named deck: String?) -> String {
+        if let deck { return decks.first { $0.name.lowercased() == deck.lowercased() }?.name ?? deck }
+        return decks.count == 1 ? decks[0].name : "All decks"
     }
 
     /// Terminal problems are usage errors (exit 64).

@@ -140,8 +140,8 @@ struct ReviewShell {
             }
             return .missing
         }
-        // One deck under review uses its option overrides (Anki's presets); several, the user's options.
-        let book = ReviewBook<SessionMark>(cards: store.takeCards(), reviewer: settings.reviewer(deck: decks.count == 1 ? decks[0].name : nil),
+        // Each card is scheduled with its own deck's options (Anki's presets), else the user's.
+        let book = ReviewBook<SessionMark>(cards: store.takeCards(), reviewers: settings.reviewers(decks: decks),
                                            recordCount: store.recordCount, ids: .fresh())
         let setup = SessionSetup(title: title, source: source, book: book,
                                  limits: settings.limits(at: now / 1000, clock: clock),

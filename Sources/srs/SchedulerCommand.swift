@@ -37,13 +37,14 @@ struct SchedulerCommand: ParsableCommand {
             guard Schedulers.names.contains(name) else {
                 throw Failure(description: "unknown scheduler \(name): use anki, fsrs or sm2", exitCode: 64)
             }
-            let store = try ProgressStore.openForReview(location)
+            let (store, decks) = try StartUp.open(location, deck: nil)
             defer { store.close() }
-            try switchScheduler(store, to: name)
+            try switchScheduler(store, decks: decks, to: name)
         }
     }
 
-    private func switchScheduler(_ store: ProgressStore, to name: String) throws {
+    /// Replays each card with its deck's options under the new scheduler, as the review would.
+    private func switchScheduler(_ store: ProgressStore, decks: [LazyDeck], to name: String) throws {
         let from = store.settings.schedulerName
         var settings = store.settings
         settings.scheduler = name
@@ -51,7 +52,7 @@ struct SchedulerCommand: ParsableCommand {
         let history = try store.readAllRecords()
         let cards = store.takeCards()
         let time = EpochSeconds(Date().timeIntervalSince1970)
-        let plan = SchedulerSwitch(to: settings.reviewer()).plan(history: history, cards: cards, at: time, ids: &ids,
+        let plan = SchedulerSwitch(to: settings.reviewers(decks: decks)).plan(history: history, cards: cards, at: time, ids: &ids,
                                                                 firstSeq: store.recordCount + 1)
         try Output.out("Switching from \(from) to \(name): \(plan.records.count) cards get a state of \(name)'s "
             + "(\(plan.restoredCards) as they were under it, the others by replaying \(plan.replayedAnswers) answers; "

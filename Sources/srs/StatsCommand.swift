@@ -20,7 +20,7 @@ struct StatsCommand: ParsableCommand {
 
     @OptionGroup var user: UserOptions
 
-    @Option(help: ArgumentHelp("Limit the figures to one deck (names match without regard to case).", valueName: "name"))
+    @Option(help: ArgumentHelp("Limit the figures to one deck and its subdecks (names match without regard to case).", valueName: "name"))
     var deck: String?
 
     @Option(help: ArgumentHelp("Days of per-day history to show (1-\(StatsInput.maximumHistoryDays)).", valueName: "n"))
@@ -45,7 +45,7 @@ struct StatsCommand: ParsableCommand {
             var phases = PhaseTimer(enabled: ProcessInfo.processInfo.environment["SRS_STATS_TIMING"] == "1")
             let location = try user.location()
             // The decks' ids are read on the other core while the progress and history load.
-            let decksRead = Background { try StatsDecks.load(location) }
+            let decksRead = Background { [deck] in StatsDecks.scoped(try StatsDecks.load(location), to: deck) }
             let store = try ProgressStore.openReadOnly(location)
             phases.lap("progress")
             let clock = store.settings.clock()
@@ -56,7 +56,8 @@ struct StatsCommand: ParsableCommand {
             let decks = try decksRead.value()
             phases.lap("decks")
             let input = StatsInput(decks: decks, progress: store.takeCards(), history: history, clock: clock,
-                                   now: now, historyDays: days, onlyDeck: try StatsDecks.index(of: deck, in: decks))
+                                   now: now, historyDays: days, onlyDeck: try StatsDecks.index(of: deck, in: decks),
+                                   limits: store.settings.limits(at: now, clock: clock))
             let report = StatsReport.compute(input)
             phases.lap("compute")
             let style = TerminalLook.current()
@@ -107,6 +108,20 @@ enum StatsDecks {
     /// The shipped and imported decks (`srs decks`); a damaged deck file is exit 65.
     static func load(_ location: DataLocation) throws -> [DeckCards] {
         try DeckLibrary(location: location).list().map { DeckCards(name: $0.name, cards: $0.cardIDs) }
+    }
+
+    /// With `--deck NAME`, that deck and its subdecks (`NAME::…`) as one deck called NAME, as
+    /// `srs review --deck` studies them, so that both count the same cards.
+    static func scoped(_ decks: [DeckCards], to name: String?) -> [DeckCards] {
+        guard let name else { return decks }
+        let wanted = name.lowercased()
+        let inTree = { (deck: DeckCards) in deck.name.lowercased() == wanted || deck.name.lowercased().hasPrefix(wanted + "::") }
+        let tree = decks.filter(inTree)
+        guard tree.count > 1, let first = decks.firstIndex(where: inTree) else { return decks }
+        let merged = DeckCards(name: tree.first { $0.name.lowercased() == wanted }?.name ?? name, cards: tree.flatMap(\.cards))
+        var scoped = decks.filter { !inTree($0) }
+        scoped.insert(merged, at: first)
+        return scoped
     }
 
     /// The index of the deck named `name` (any case); an unknown name is exit 66.

@@ -6,7 +6,7 @@ import Testing
 /// later answer to it exited 132. Intervals now stop at 36,500 days.
 @Suite struct AnswerOverflowTests {
     @Test func fortyEasyAnswersOnTimeStopAtTheMaximumInterval() throws {
-        let folder = try TempFolder().pinScheduler(user: "ana")
+        let folder = try TempFolder().pinScheduler(user: "ana").withCards(["c1"])
         var at = "2026-01-01T09:00:00Z"
         var intervals: [Int] = []
         for _ in 0..<40 {
@@ -32,7 +32,7 @@ import Testing
         "\"due\":-9223372036854775808,\"interval\":-9223372036854775808,\"easiness\":-1e308,\"repetitions\":-5,\"lapses\":-9223372036854775808,\"first\":9223372036854775807,\"last\":-9223372036854775808",
     ])
     func absurdStoredValuesAreClampedNotATrap(state: String) throws {
-        let folder = TempFolder()
+        let folder = try TempFolder().withCards(["c1"])
         let user = folder.url.appendingPathComponent("users/ana")
         try FileManager.default.createDirectory(at: user, withIntermediateDirectories: true)
         let log = "{\"format\":\"srs-review-log\",\"version\":1}\n{\"seq\":1,\"card\":\"c1\",\"at\":9223372036854775807,\"do\":\"answer\",\"grade\":\"easy\",\"kind\":\"learn\",\"ms\":0,\"scheduler\":\"sm2\",\"state\":{\(state)}}\n"

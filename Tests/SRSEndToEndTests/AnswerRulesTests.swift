@@ -13,7 +13,7 @@ import Testing
     }
 
     @Test func aMalformedIDIsExit65NamingTheLineAndNothingIsRecordedForIt() throws {
-        let folder = try TempFolder().pinScheduler(user: "ana")
+        let folder = try TempFolder().pinScheduler(user: "ana").withCards(count: 2)
         let result = try answer(folder, at: "2026-11-29T09:00:00Z", "c1 good\nbad\u{7}id good\nc2 good\n")
         #expect(result.status == 65)
         #expect(result.stderr.contains("<stdin>:2:"), "\(result.stderr)")
@@ -23,8 +23,28 @@ import Testing
         #expect(long.status == 65)
     }
 
+    @Test func anIDInNoDeckIsExit65NamingTheLineAndNothingIsRecordedForIt() throws {
+        let folder = try TempFolder().pinScheduler(user: "ana").withCards(["c1", "c2"])
+        let result = try answer(folder, at: "2026-11-29T09:00:00Z", "c1 good\nc9 good\nc2 good\n")
+        #expect(result.status == 65)
+        #expect(result.stderr == "Error: <stdin>:2: no deck holds the card c9; nothing was recorded for this line. `srs decks` lists the decks; give the id of one of their cards\n")
+        #expect(try lines(result.stdout).compactMap { $0["card"] as? String } == ["c1"])
+        #expect(try ReviewLog(folder: folder.path, user: "ana").records.compactMap { $0["card"] as? String } == ["c1"])
+        // A card of a shipped deck is known.
+        let shipped = try answer(folder, at: "2026-11-29T09:00:00Z", "89fc2ab78841 good\n")
+        #expect(shipped.status == 0, "\(shipped.stderr)")
+    }
+
+    @Test(arguments: ["zw\u{200B}sp", "wj\u{2060}x", "\u{FEFF}bom"])
+    func anIDWithAnInvisibleCharacterIsMalformed(id: String) throws {
+        let folder = try TempFolder().pinScheduler(user: "ana").withCards(["c1"])
+        let result = try answer(folder, at: "2026-11-29T09:00:00Z", "\(id) good\n")
+        #expect(result.status == 65)
+        #expect(result.stderr.contains("<stdin>:1:") && result.stderr.contains("is not a card id"), "\(result.stderr)")
+    }
+
     @Test func anAnswerDatedBeforeTheCardsLastAnswerIsRefused() throws {
-        let folder = try TempFolder().pinScheduler(user: "ana")
+        let folder = try TempFolder().pinScheduler(user: "ana").withCards(count: 2)
         #expect(try answer(folder, at: "2026-11-29T09:00:00Z", "c1 good\n").status == 0)
         let result = try answer(folder, at: "2026-11-28T09:00:00Z", "c2 good\nc1 good\n")
         #expect(result.status == 65)
@@ -36,7 +56,7 @@ import Testing
     /// Repeating an answer at one moment used to grow the interval each time (SM-2: 1, 6, 17,
     /// 48 days...); a card not due is practice, as in the review.
     @Test func repeatingAnAnswerIsPracticeAndCannotGrowTheInterval() throws {
-        let folder = try TempFolder().pinScheduler(user: "ana")
+        let folder = try TempFolder().pinScheduler(user: "ana").withCards(count: 2)
         let result = try answer(folder, at: "2026-11-29T09:00:00Z", String(repeating: "c1 easy\n", count: 6))
         #expect(result.status == 0, "\(result.stderr)")
         let acks = try lines(result.stdout)
@@ -49,7 +69,7 @@ import Testing
     /// Anki's SM-2: a learning step due within the 20-minute learn-ahead is answered as in the
     /// review; once the card has graduated it is not due, and more answers are practice.
     @Test func learningStepsWithinTheLearnAheadCountThenPractice() throws {
-        let folder = try TempFolder().pinScheduler("anki", user: "ana")
+        let folder = try TempFolder().pinScheduler("anki", user: "ana").withCards(count: 1)
         let result = try answer(folder, at: "2026-11-29T09:00:00Z", String(repeating: "c1 good\n", count: 4))
         #expect(result.status == 0, "\(result.stderr)")
         let acks = try lines(result.stdout)

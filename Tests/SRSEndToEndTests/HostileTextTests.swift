@@ -76,13 +76,11 @@ import Testing
         for command in [["decks"], ["decks", "--json"], ["stats"], ["stats", "--json"]] {
             expectClean(try srs(command, folder), status: 0, command.joined(separator: " "))
         }
-        // An id with a control, DEL, bidi control or separator is malformed (issue 9.3): refused
-        // naming the line, shown clean. The deck files' id rule lets invisible characters through:
-        // those are acknowledged, shown clean.
-        let usable = ["zw\u{200B}sp", "wj\u{2060}x", "\u{FEFF}bom"].contains(text)
+        // An id with a control, DEL, bidi control, separator or invisible character is malformed
+        // (issue 9.3, the deck files' id rule): refused naming the line, shown clean.
         let answer = try srs(["answer", "--at", "2026-11-29T09:00:00Z"], folder, input: "\(text) good\n")
-        expectClean(answer, status: usable ? 0 : 65, "srs answer")
-        #expect(usable || answer.stderr.contains("<stdin>:1:"), "\(answer.stderr)")
+        expectClean(answer, status: 65, "srs answer")
+        #expect(answer.stderr.contains("<stdin>:1:") && answer.stderr.contains("is not a card id"), "\(answer.stderr)")
         let quiz = folder.url.appendingPathComponent("quiz.txt")
         try Data("Question 1 True/False\nIs \(text) safe?\nAnswer: True\nExplanation: \(text)\n".utf8).write(to: quiz)
         for json in [false, true] {

@@ -52,7 +52,7 @@ import SRSStore
     }
 
     @Test func everyAcknowledgedAnswerSurvivesSIGKILL() throws {
-        let dir = TempFolder()
+        let dir = try TempFolder().withCards((0..<30).flatMap { round in (0..<50).map { "card-\(round)-\($0)" } } + ["card-x"])
         var random = SeededGenerator(seed: 20_261_129)
         var acknowledged: [(Int, String, String)] = []
         for round in 0..<30 {

@@ -21,6 +21,7 @@ import Testing
         // Classic SM-2's first interval (a new user would get Anki's learning steps).
         try FileManager.default.createDirectory(atPath: data + "/users/ann", withIntermediateDirectories: true)
         try Data("{\"scheduler\": \"sm2\"}".utf8).write(to: URL(fileURLWithPath: data + "/users/ann/settings.json"), options: [])
+        try TempFolder.writeCards(["c1"], dataDir: URL(fileURLWithPath: data))
         let result = try SRSProcess.run(["answer", "--data-dir", data, "--user", "ann", "--at", "2026-10-01"],
                                         input: "c1 good\n", environment: ["TZ": "UTC"])
         #expect(result.status == 0, "\(result.stderr)")
@@ -35,6 +36,7 @@ import Testing
     @Test func aSessionStoppedWithCtrlZIsNamedWithFg() throws {
         let folder = TempFolder()
         let data = folder.path + "/data"
+        try TempFolder.writeCards(["c1", "c2"], dataDir: URL(fileURLWithPath: data))
         let first = Process()
         first.executableURL = SRSProcess.binary
         first.arguments = ["answer", "--data-dir", data, "--user", "ann"]

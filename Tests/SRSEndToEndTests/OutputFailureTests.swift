@@ -64,7 +64,7 @@ import Testing
     }
 
     @Test func aClosedStandardOutputIsExit74AndNothingLandsInTheLog() throws {
-        let folder = TempFolder()
+        let folder = try TempFolder().withCards(["sd-1", "sd-2"])
         let shell = Process()
         shell.executableURL = URL(fileURLWithPath: "/bin/sh")
         let srs = SRSProcess.binary.path
@@ -89,7 +89,7 @@ import Testing
 
     @Test(arguments: [Stdout.full, .closedPipe])
     func answerStopsAtTheFirstAnswerItCannotAcknowledge(stdout: Stdout) throws {
-        let folder = TempFolder()
+        let folder = try TempFolder().withCards(["sd-1", "sd-2", "sd-3"])
         let result = try run(["answer", "--data-dir", folder.path, "--user", "ana", "--at", "2026-11-29T09:00:00Z"],
                              stdout: stdout, input: "sd-1 good\nsd-2 good\nsd-3 good\n")
         let reason = stdout == .full ? "No space left on device" : "Broken pipe"

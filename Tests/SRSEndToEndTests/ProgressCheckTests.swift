@@ -8,7 +8,7 @@ import Testing
 
     /// A data directory with three answers of user ana, its snapshot covering the whole log.
     func answered() throws -> TempFolder {
-        let folder = TempFolder()
+        let folder = try TempFolder().withCards(["sd-1", "sd-2", "sd-3", "sd-4"])
         try StatsCommandTests.answer("sd-1 good\nsd-2 easy\nsd-3 again\n", at: "2026-11-29T09:00:00Z", in: folder)
         // `srs answer` appends only; a read-only command writes the missing snapshot.
         _ = try StatsCommandTests.stats([], in: folder)
@@ -72,7 +72,7 @@ import Testing
 /// `$TZ` as the learner's shell sets it.
 @Suite struct TimeZoneCommandTests {
     @Test func aColonZoneIsReadAsThatZoneAndAnUnknownOneIsExit64() throws {
-        let folder = TempFolder()
+        let folder = try TempFolder().withCards(["sd-1"])
         // 03:30 UTC on 29 November is 22:30 on the 28th in New York: that study day.
         let answered = try SRSProcess.run(["answer", "--data-dir", folder.path, "--user", "ana", "--at", "2026-11-29T03:30:00Z"],
                                           input: "sd-1 good\n", environment: ["TZ": ":America/New_York"])
@@ -93,7 +93,7 @@ import Testing
 /// A `srs stats` that finds no snapshot writes the one it rebuilt, unless a session holds the lock.
 @Suite struct StatsSnapshotTests {
     @Test func statsWritesTheRebuiltSnapshotOnlyWhenTheLockIsFree() throws {
-        let folder = TempFolder()
+        let folder = try TempFolder().withCards(["sd-1", "sd-2"])
         try StatsCommandTests.answer("sd-1 good\nsd-2 easy\n", at: "2026-11-29T09:00:00Z", in: folder)
         let user = folder.url.appendingPathComponent("users/ana")
         let snapshot = user.appendingPathComponent("cards.json")

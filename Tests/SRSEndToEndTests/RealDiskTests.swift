@@ -33,6 +33,7 @@ import Testing
 
     @Test(.enabled(if: canMount)) func aFullDiskIsExit74AndKeepsEveryEarlierAnswer() throws {
         try withTinyDisk { disk in
+            try TempFolder.writeCards((1...60).map { "c\($0)" } + ["new"], dataDir: URL(fileURLWithPath: disk))
             let log = disk + "/users/ann/reviews.jsonl"
             // Fill the log's last 4 KiB page, so that the next answer needs a new one.
             var answered = 0
@@ -58,6 +59,7 @@ import Testing
 
     @Test(.enabled(if: canMount)) func aReadOnlyDiskIsExit74AndTouchesNothing() throws {
         try withTinyDisk { disk in
+            try TempFolder.writeCards(["c1", "c2"], dataDir: URL(fileURLWithPath: disk))
             let first = try SRSProcess.run(["answer", "--data-dir", disk, "--user", "ann"], input: "c1 good\n")
             #expect(first.status == 0)
             let log = disk + "/users/ann/reviews.jsonl"

@@ -125,7 +125,7 @@ struct ReviewDamagedCardTests {
 @Suite struct AnswerAppendsTests {
     /// `srs answer` records each answer with one append: the snapshot is not rewritten per call.
     @Test func eachCallAppendsAndLeavesTheSnapshot() throws {
-        let data = TempFolder()
+        let data = try TempFolder().withCards(["a", "b"])
         let args = ["answer", "--data-dir", data.path, "--user", "ann", "--at", "2026-11-30T10:00:00Z"]
         #expect(try SRSProcess.run(args, input: "a good\n").status == 0)
         let log = data.url.appendingPathComponent("users/ann/reviews.jsonl")

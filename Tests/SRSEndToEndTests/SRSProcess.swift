@@ -68,3 +68,27 @@ final class TempFolder {
         return self
     }
 }
+
+extension TempFolder {
+    /// Writes the imported deck `<deck>.deck` holding one true/false card for each of `ids`, so
+    /// that `srs answer` knows them (it refuses an id that is in no deck, issue 9.3).
+    @discardableResult
+    func withCards(_ ids: [String], deck: String = "cards") throws -> TempFolder {
+        try Self.writeCards(ids, deck: deck, dataDir: url)
+        return self
+    }
+
+    /// `withCards` for a data directory that is not a `TempFolder` of its own (a mounted disk).
+    static func writeCards(_ ids: [String], deck: String = "cards", dataDir: URL) throws {
+        let cards = ids.map { "card: \($0)\ntype: true_false\nquestion: Is \($0) true?\nanswer: true\n" }
+        let decks = dataDir.appendingPathComponent("decks")
+        try FileManager.default.createDirectory(at: decks, withIntermediateDirectories: true)
+        try Data(("srs-deck 1\n\n" + cards.joined(separator: "\n")).utf8).write(to: decks.appendingPathComponent("\(deck).deck"))
+    }
+
+    /// `withCards` for `c1` through `c<count>`.
+    @discardableResult
+    func withCards(count: Int, deck: String = "cards") throws -> TempFolder {
+        try withCards((1...max(count, 1)).map { "c\($0)" }, deck: deck)
+    }
+}

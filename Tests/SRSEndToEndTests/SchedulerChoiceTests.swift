@@ -14,7 +14,7 @@ import SRSStore
     }
 
     @Test func aNewUserGetsAnkisSM2() throws {
-        let data = TempFolder()
+        let data = try TempFolder().withCards(count: 1)
         let result = try Self.answer("c1 good\n", at: "2026-11-30T10:00:00Z", in: data)
         #expect(result.status == 0 && result.stderr.isEmpty)
         #expect(try Self.cards(data)[CardID("c1")]?.state?.schedulerName == "anki")
@@ -23,7 +23,7 @@ import SRSStore
     }
 
     @Test func classicSM2ProgressKeepsSM2AndIsToldOnce() throws {
-        let data = try TempFolder().pinScheduler(user: "ann")
+        let data = try TempFolder().pinScheduler(user: "ann").withCards(count: 3)
         #expect(try Self.answer("c1 good\n", at: "2026-11-30T10:00:00Z", in: data).status == 0)
         // As an older srs left it: SM-2 states, no scheduler in settings.
         try FileManager.default.removeItem(at: data.url.appendingPathComponent("users/ann/settings.json"))
@@ -36,7 +36,7 @@ import SRSStore
     }
 
     @Test func switchingReplaysAndSwitchingBackRestoresExactly() throws {
-        let data = try TempFolder().pinScheduler(user: "ann")
+        let data = try TempFolder().pinScheduler(user: "ann").withCards(count: 2)
         let args = ["--data-dir", data.path, "--user", "ann"]
         _ = try Self.answer("c1 good\nc2 again\n", at: "2026-11-20T10:00:00Z", in: data)
         _ = try Self.answer("c2 good\n", at: "2026-11-20T10:05:00Z", in: data) // an SM-2 same-day repeat
@@ -64,7 +64,7 @@ import SRSStore
 /// A card that lapses 8 times with Anki's SM-2 becomes a leech; `srs stats` counts and lists it.
 @Suite struct LeechStatsTests {
     @Test func statsCountAndListLeeches() throws {
-        let data = TempFolder()
+        let data = try TempFolder().withCards(count: 2)
         let args = ["--data-dir", data.path, "--user", "ann"]
         var at = "2026-10-01T10:00:00Z"
         let grades = ["good", "good"] + Array(repeating: ["again", "good"], count: 8).flatMap { $0 }

@@ -33,7 +33,7 @@ import SRSText
     }
 
     @Test func answersShowUpInTheJSON() throws {
-        let folder = TempFolder()
+        let folder = try TempFolder().withCards(["a", "b", "c"])
         try Self.answer("a good 4000\nb again 3000\nb good 2000\n", at: "2026-03-27T18:00:00Z", in: folder)
         try Self.answer("a good 5000\nb again 1000\nc easy 1500\n", at: "2026-03-28T18:00:00Z", in: folder)
         let result = try Self.stats(["--json", "--as-of", "2026-03-28", "--days", "7"], in: folder)
@@ -56,10 +56,11 @@ import SRSText
     }
 
     @Test func oneDeckByNameInAnyCase() throws {
-        let folder = TempFolder()
-        // Two cards of the shipped spaced-repetition deck, and one card in no deck.
+        // Two cards of the shipped spaced-repetition deck, and one card of a deck then deleted.
+        let folder = try TempFolder().withCards(["stray"], deck: "gone")
         try Self.answer("6f94e37c8398 good 4000\ne9766ebdcd1a again 3000\nstray good 1000\n",
                         at: "2026-03-28T18:00:00Z", in: folder)
+        try FileManager.default.removeItem(at: folder.url.appendingPathComponent("decks/gone.deck"))
         let result = try Self.stats(["--deck", "SPACED-Repetition", "--json", "--as-of", "2026-03-28"], in: folder)
         #expect(result.status == 0, "\(result.stderr)")
         let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
@@ -77,7 +78,7 @@ import SRSText
     }
 
     @Test func theTextFitsTheWidthAndHasNoColourWhenPiped() throws {
-        let folder = TempFolder()
+        let folder = try TempFolder().withCards(["a", "b"])
         try Self.answer("a good 4000\nb hard 3000\n", at: "2026-03-28T18:00:00Z", in: folder)
         for width in [80, 120] {
             let result = try Self.stats(["--as-of", "2026-03-28T20:00:00Z"], in: folder,
@@ -118,7 +119,7 @@ import SRSText
 
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script")))
     func onATerminalItUsesItsWidthAndColourUnlessNoColor() throws {
-        let folder = TempFolder()
+        let folder = try TempFolder().withCards(["a", "b"])
         try Self.answer("a good 4000\nb hard 3000\n", at: "2026-03-28T18:00:00Z", in: folder)
         let coloured = try Self.statsOnATerminal(columns: 100, in: folder, noColor: false)
         #expect(coloured.contains("\u{1B}[1mToday"))
@@ -132,7 +133,7 @@ import SRSText
 
     @Test(arguments: ["reviews.jsonl", "cards.json", "settings.json"])
     func aDamagedProgressFileIsNamedAndLeftUntouched(file: String) throws {
-        let folder = TempFolder()
+        let folder = try TempFolder().withCards(["a"])
         try Self.answer("a good 4000\n", at: "2026-03-28T18:00:00Z", in: folder)
         let userFolder = folder.url.appendingPathComponent("users/ana")
         if file == "reviews.jsonl" {  // make the log the one to read

@@ -41,6 +41,36 @@ import SRSCore
         #expect(d.forecast.prefix(2) == [4, 1])
     }
 
+    /// Issue 10, point 7: 250 reviews due with a 200-review limit: 50 are held back, shown apart
+    /// and not counted as due tomorrow (as the end of the review says it).
+    @Test func reviewsHeldBackByTodaysLimitAreNotDueTomorrow() {
+        var w = StatsWorld()
+        for i in 0..<200 { w.card("done\(i)", interval: 6, due: StatsWorld.at(2026, 3, 26, 9), lastReview: Self.noon - 60) }
+        for i in 0..<50 { w.card("due\(i)", due: StatsWorld.at(2026, 3, 18, 9)) }
+        for i in 0..<20 { w.card("tomorrow\(i)", due: StatsWorld.at(2026, 3, 21, 9)) }
+        let d = w.report(limits: QueueLimits(maxReviewsPerDay: 200)).due
+        #expect((d.now, d.tomorrow, d.heldBack) == (50, 20, 50))
+        #expect(w.report(limits: QueueLimits(maxReviewsPerDay: 230)).due.heldBack == 20)
+        #expect(w.report(limits: QueueLimits(maxReviewsPerDay: 250)).due.heldBack == 0)
+        let text = StatsText.render(w.report(limits: QueueLimits(maxReviewsPerDay: 200)), user: "ana", style: TextStyle(width: 120, color: false))
+        #expect(text.contains("now 50 · later today 0 · tomorrow 20 · held back by today's limit 50 · next 7 days 270"), "\(text)")
+    }
+
+    /// Issue 10, point 7: Anki's and FSRS's (re)learning cards count as learning, a step due
+    /// now is due now, one due later today later today.
+    @Test func learningStepsOfAnkiAndFSRSCountAsLearning() {
+        var w = StatsWorld()
+        let anki = AnkiScheduler(fuzz: false), fsrs = FSRSScheduler(fuzz: false)
+        let steps: [(String, any Scheduler, EpochSeconds)] = [("anki-due", anki, Self.noon - 600), ("anki-later", anki, Self.noon - 60),
+                                                               ("fsrs-due", fsrs, Self.noon - 600)]
+        for (name, scheduler, at) in steps {
+            let state = scheduler.review(nil, rating: 3, at: at, card: name)  // Good: the 10-minute step
+            w.progress[CardID(name)] = CardProgress(state: state, due: scheduler.due(of: state), firstReview: at, lastReview: at)
+        }
+        let r = w.report()
+        #expect((r.cards.learning, r.cards.young, r.due.now, r.due.laterToday, r.due.tomorrow) == (3, 0, 2, 1, 0))
+    }
+
     @Test func buriedCardsWaitForTheirBurialToEnd() {
         var w = StatsWorld()
         w.card("until tonight", due: Self.noon) { $0.buriedUntil = StatsWorld.at(2026, 3, 20, 18) }

@@ -39,9 +39,9 @@ struct StatsWorld {
         progress[CardID(name)] = p
     }
 
-    func report(days: Int = 30, onlyDeck: Int? = nil) -> StatsReport {
+    func report(days: Int = 30, onlyDeck: Int? = nil, limits: QueueLimits = QueueLimits()) -> StatsReport {
         StatsReport.compute(StatsInput(decks: decks, progress: progress, history: history, clock: clock, now: now,
-                                       historyDays: days, onlyDeck: onlyDeck))
+                                       historyDays: days, onlyDeck: onlyDeck, limits: limits))
     }
 }
 

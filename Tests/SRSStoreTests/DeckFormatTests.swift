@@ -146,6 +146,26 @@ let sampleCards = [
         }
     }
 
+    /// The id rule of `docs/deck-format.md` (issue 9.3): no spaces, controls or invisible
+    /// characters, which would make two ids look the same.
+    @Test(arguments: ["zw\u{200B}sp", "wj\u{2060}x", "\u{FEFF}bom", "zwj\u{200D}x", "zwnj\u{200C}x", "soft\u{AD}hyphen",
+                      "vs\u{FE0F}x", "del\u{7F}x", "c1\u{85}x", "\u{202E}rtl", "\u{2066}iso", "ls\u{2028}x", "nb\u{A0}sp",
+                      "bel\u{7}", "tab\tx"])
+    func anIDWithAControlOrAnInvisibleCharacterIsRefused(id: String) {
+        #expect(!CardID.isUsable(id), "\(id.debugDescription)")
+        #expect {
+            try readDeck("srs-deck 1\ncard: \(id)\ntype: true_false\nquestion: q\nanswer: true\n")
+        } throws: { error in
+            guard case let StoreError.damaged(_, line, problem, _) = error else { return false }
+            return line == 2 && problem == "`card: \(id)` is not a usable id"
+        }
+    }
+
+    @Test(arguments: ["c1", "my-card-1", "anki-0000000000000abc-t0", "café-猫-1", "Ω.ñ_9", String(repeating: "x", count: 64)])
+    func idsOfLettersDigitsAndPunctuationAreUsable(id: String) {
+        #expect(CardID.isUsable(id))
+    }
+
     @Test func newerVersionIsRefused() {
         #expect(throws: StoreError.newerFormat(path: "t.deck", found: 3, supported: 2)) {
             try readDeck("srs-deck 3\n")

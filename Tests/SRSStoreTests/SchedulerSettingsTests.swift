@@ -37,6 +37,21 @@ import SRSCore
         #expect((s.reviewer(deck: "other").scheduler as? FSRSScheduler)?.options.desiredRetention == 0.85)
     }
 
+    /// Each card gets its own deck's options (deck names without regard to case), the others
+    /// the user's, whichever decks are under review together.
+    @Test func everyCardGetsItsOwnDecksOptions() throws {
+        let s = try settings("""
+            {"scheduler": "fsrs", "fsrs": {"desired_retention": 0.85},
+             "decks": {"Spanish": {"fsrs": {"desired_retention": 0.95}}, "lang::es": {"fsrs": {"desired_retention": 0.8}}}}
+            """)
+        let reviewers = s.reviewers(decks: [(name: "french", cards: [CardID("f1")]), (name: "spanish", cards: [CardID("s1")]),
+                                            (name: "Lang::ES", cards: [CardID("e1")])])
+        let retention = { (id: String) in (reviewers[CardID(id)].scheduler as? FSRSScheduler)?.options.desiredRetention }
+        #expect(retention("f1") == 0.85 && retention("s1") == 0.95 && retention("e1") == 0.8)
+        #expect(retention("unknown") == 0.85)
+        #expect(s.options(ofDeck: "SPANISH")?.fsrs.desiredRetention == 0.95 && s.options(ofDeck: "french") == nil)
+    }
+
     @Test(arguments: [
         ("{\"anki\": {\"starting_ease\": 9}}", "\"anki.starting_ease\" must be between 1.31 and 5"),
         ("{\"anki\": {\"hard_interval\": 0.1}}", "\"anki.hard_interval\" must be between 0.5 and 1.3"),

@@ -137,5 +137,9 @@ import SRSCore
         _ = h.session.update(.tick)
         #expect(h.screen.contains("Today's limit of 2 new cards is reached") == false)
         #expect(h.recorded.map(\.1).count == 4)
+        // A restart offers no more new cards today: the two answered used the limit up.
+        let restart = DailyQueue.build(cards: cards.map(\.id), progress: h.session.progress, limits: QueueLimits(newPerDay: 2),
+                                       clock: h.session.clock, now: h.session.seconds)
+        #expect(restart.new.isEmpty && restart.isEmpty)
     }
 }

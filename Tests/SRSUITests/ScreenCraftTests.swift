@@ -167,5 +167,7 @@ import SRSCore
         h.send("t enter")
         #expect(h.screen.contains("Today's limit of 1 review is reached; 1 more card due. `srs review --reviews-today N` allows N more"), "\(h.screen)")
         #expect(!h.screen.contains("later today"), "\(h.screen)")
+        // Held back, not due tomorrow (the definition `srs stats` uses).
+        #expect(h.screen.contains("Due tomorrow: 0 reviews and 0 new cards (the card held back today comes first)."), "\(h.screen)")
     }
 }

@@ -69,7 +69,7 @@ struct DeckCardBuilder {
         let id = field.value
         guard CardID.isUsable(id) else {
             throw damaged(field.line, "`card: \(id.prefix(40))` is not a usable id",
-                          "Use 1 to 64 characters without spaces, e.g. `card: my-card-1`.")
+                          "Use 1 to 64 characters without spaces, controls or invisible characters, e.g. `card: my-card-1`.")
         }
         cardLines.append(field.line)
         current = Draft(id: CardID(id), line: field.line)
@@ -232,16 +232,22 @@ enum DeckKeyText {
 }
 
 extension CardID {
-    /// The id rule of `docs/deck-format.md`: 1 to 64 bytes, no spaces or controls. Deck files
-    /// and `srs answer` both check it.
+    /// The id rule of `docs/deck-format.md`: 1 to 64 bytes, no spaces, controls or invisible
+    /// characters (zero-width space, joiners, word joiner, BOM, soft hyphen, variation
+    /// selectors: two ids that look the same must be the same). Deck files and `srs answer`
+    /// both check it.
     public static func isUsable(_ id: String) -> Bool {
         var bytes = id
         let suspicious = bytes.withUTF8 { $0.contains { $0 <= 0x20 || $0 >= 0x7F } }
         return !id.isEmpty && id.utf8.count <= 64 && !(suspicious && id.unicodeScalars.contains(where: isBadIDScalar))
     }
 
-    /// Spaces and controls (checked on bytes: ids are almost always ASCII).
+    /// Spaces, controls and invisible characters (checked on bytes first: ids are almost
+    /// always ASCII).
     private static func isBadIDScalar(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value <= 0x20 || (scalar.value >= 0x7F && (scalar.properties.isWhitespace || TerminalSafe.isUnsafe(scalar)))
+        guard scalar.value >= 0x7F else { return scalar.value <= 0x20 }
+        let properties = scalar.properties
+        return properties.isWhitespace || TerminalSafe.isUnsafe(scalar) || properties.generalCategory == .format
+            || properties.isDefaultIgnorableCodePoint
     }
 }

@@ -118,6 +118,21 @@ public struct DeckLibrary: Sendable {
     /// when there is none.
     public func lazy(named name: String) throws -> LazyDeck { try lazy(existingSource(named: name)) }
 
+    /// The deck called `name` (any case) and its subdecks (`name::…`, Anki's deck hierarchy),
+    /// opened lazily in `list()` order: what `srs review --deck` studies. Throws
+    /// `StoreError.notFound` (exit 66) when there is neither.
+    public func lazyWithSubdecks(named name: String) throws -> [LazyDeck] {
+        let wanted = name.lowercased()
+        let chosen = try sources().filter { source in
+            let own = source.name.lowercased()
+            return own == wanted || own.hasPrefix(wanted + "::")
+        }
+        guard !chosen.isEmpty else { return [try lazy(existingSource(named: name))] }
+        let decks = try chosen.map(lazy)
+        try Self.checkDistinct(decks.map { ($0.path, $0.ids) })
+        return decks
+    }
+
     private func lazy(_ source: Source) throws -> LazyDeck {
         if let url = source.url { return try LazyDeck(name: source.name, file: url, io: io) }
         return try LazyDeck(name: source.name, bytes: Array((source.text ?? "").utf8), path: "(built-in deck \(source.name))")
