@@ -107,7 +107,7 @@ enum ProgressFormat {
                 schedulerRead = true
             case .state:
                 stateStart = r
-                if schedulerRead { read = (try ProgressState.read(&r, scheduler: scheduler), scheduler) } else { try r.skipValue() }
+                read = try readAtOnce(&r, scheduler: schedulerRead ? scheduler : nil)
             case nil: try r.skipValue()
             }
         }
@@ -135,6 +135,19 @@ enum ProgressFormat {
         }
         return LogRecord(seq: position, id: id ?? RecordIDs.v1(seq: position), card: CardID(card), time: at,
                          action: logAction, scheduler: scheduler, after: after)
+    }
+
+    /// The state object at `reader` read as `scheduler`'s (nil: not known yet), or nil when it
+    /// is not one; either way `reader` ends past it. A state that does not read is read again
+    /// after the whole record or column, so that its error is the one srs has always given.
+    private static func readAtOnce(_ reader: inout JSONReader, scheduler: String?) throws -> (state: CardProgress, scheduler: String)? {
+        var probe = reader
+        guard let scheduler, let state = try? ProgressState.read(&probe, scheduler: scheduler) else {
+            try reader.skipValue()
+            return nil
+        }
+        reader = probe
+        return (state, scheduler)
     }
 
     /// The string `reader` is at, for a message.
@@ -212,7 +225,7 @@ enum ProgressFormat {
             case 0: scheduler = try r.readString()
             case 1:
                 stateStart = r
-                if let scheduler { read = (try ProgressState.read(&r, scheduler: scheduler), scheduler) } else { try r.skipValue() }
+                read = try readAtOnce(&r, scheduler: scheduler)
             default: try r.skipValue()
             }
         }

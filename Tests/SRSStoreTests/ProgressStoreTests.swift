@@ -94,6 +94,10 @@ import SRSCore
         ("users/alice/settings.json", "{\"max_reviews_per_day\": 5.}", "\"max_reviews_per_day\": a number without a digit after its '.'"),
         ("users/alice/reviews.jsonl", "{\"format\":\"srs-review-log\",\"version\":1}\n{\"seq\":01,\"card\":\"c1\",\"at\":1,\"do\":\"bury\",\"state\":{}}\n", "reviews.jsonl:2: a number with a leading zero (write 7, not 07) (column 8)"),
         ("users/alice/cards.json", "{\"format\":\"srs-progress\",\"version\":1,\"log_records\":0,\"log_bytes\":0,\"cards\":[\n[\"c1\",01,1,2.5,1,0,1,1,0,0]\n]}", "cards.json:2: a number with a leading zero"),
+        // A state that does not read is reported after the rest of its record or column, as always.
+        ("users/alice/reviews.jsonl", "{\"format\":\"srs-review-log\",\"version\":2}\n{\"id\":\"a\",\"at\":1,\"do\":\"bury\",\"scheduler\":\"anki\",\"state\":{\"due\":1,\"type\":\"bogus\"}}\n", "reviews.jsonl:2: a record without id, card, at, do or state"),
+        ("users/alice/cards.json", "{\"format\":\"srs-progress\",\"version\":2,\"log_records\":0,\"log_bytes\":0,\"cards\":[\n[\"c1\",null,null,null,null,null,1,1,0,0,{\"scheduler\":\"anki\",\"state\":{\"due\":1,\"type\":\"bogus\"},\"x\":01}]\n]}", "cards.json:2: a number with a leading zero"),
+        ("users/alice/cards.json", "{\"format\":\"srs-progress\",\"version\":2,\"log_records\":0,\"log_bytes\":0,\"cards\":[\n[\"c1\",null,null,null,null,null,1,1,0,0,{\"scheduler\":\"anki\",\"state\":{\"due\":1,\"type\":\"bogus\"}}]\n]}", "cards.json:2: an anki state needs type"),
     ])
     func aDamagedOrNewerFileIsRefusedAndLeftUntouched(file: String, content: String, message: String) throws {
         let dir = TempDir()
