@@ -42,7 +42,7 @@ struct HistoryBuilder {
         case let .undo(undoes):
             remove(seq: Self.key(of: undoes))
             if interval != lastInterval[Int(card)] { entries?.appendInterval(card, interval) }
-        case .bury, .suspend, .unsuspend, .reschedule:
+        case .bury, .suspend, .unsuspend, .reschedule, .imported:
             if interval != lastInterval[Int(card)] { entries?.appendInterval(card, interval) }
         }
         lastInterval[Int(card)] = interval
@@ -96,6 +96,7 @@ extension ProgressStore {
     /// mismatched cache is rebuilt by streaming the log into a new file, in memory that does
     /// not grow with the log. When the cache cannot be written, the history is built in memory.
     public func history() throws -> ReviewHistory {
+        try io.requirePlainFileOrNothing(historyCachePath) // a planted link or folder: refused, as every data file
         let cache = HistoryCacheFile(path: historyCachePath, io: io)
         if let cached = cache.read(), let extended = try? extend(cached, cache: cache) {
             return extended.history

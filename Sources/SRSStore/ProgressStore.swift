@@ -172,6 +172,20 @@ public final class ProgressStore {
         recordCount = record.seq
     }
 
+    /// Appends `records` (numbered on from the log's newest) with one write and one fsync: all of
+    /// them, or on failure none (the log is cut back; `StoreError.io`, exit 74). A scheduler
+    /// switch writes one record per card: one fsync each took minutes at 90,000 cards.
+    public func append(contentsOf records: [LogRecord]) throws {
+        guard let last = records.last else { return }
+        var bytes: [UInt8] = []
+        for (offset, record) in records.enumerated() {
+            precondition(record.seq == recordCount + 1 + offset, "records are appended in order")
+            bytes += ProgressFormat.line(record).utf8
+        }
+        try appendDurably(bytes)
+        recordCount = last.seq
+    }
+
     private func appendDurably(_ bytes: [UInt8]) throws {
         precondition(logFD >= 0, "the store was opened read-only")
         let ok = bytes.withUnsafeBytes { io.writeAll(logFD, $0) } && io.fsync(logFD) == 0
@@ -182,6 +196,38 @@ public final class ProgressStore {
             throw StoreError.io(path: logPath, operation: "write", reason: reason)
         }
         logSize += bytes.count
+    }
+
+    /// The log's length in bytes as this store wrote or read it.
+    var loggedBytes: Int { logSize }
+
+    /// After `appendAll` renamed a longer log over the old one: appends go to the new file, and
+    /// a store that still owns its progress applies the records (each card's newest) to it. When
+    /// the new log cannot be opened, the store keeps its old length and count (a prefix of the
+    /// new log, so a snapshot it writes stays true) and cannot append.
+    func reopenLog(size: Int, appended records: [LogRecord], lastSeq: Int) throws {
+        if logFD >= 0 { _ = io.close(logFD) }
+        logFD = -1
+        guard let fd = try io.openDataFile(logPath, O_WRONLY | O_APPEND) else { throw StoreError.notFound(path: logPath, what: "review log") }
+        logFD = fd
+        logSize = size
+        if !cardsTaken { for record in records { apply(record) } }
+        recordCount = lastSeq
+    }
+
+    /// True once the owner took the progress (`takeCards()`): the store keeps no states.
+    var ownsNoProgress: Bool { cardsTaken }
+
+    /// How many cards hold a state that another scheduler than the settings' made, and which one
+    /// (nil when none do): answered by the settings' scheduler they would start over as new cards.
+    /// Read before `takeCards()`.
+    public var statesOfAnotherScheduler: (count: Int, scheduler: String)? {
+        let name = settings.schedulerName
+        var count = 0, other = ""
+        for progress in cards.values {
+            if let made = progress.state?.schedulerName, made != name { (count, other) = (count + 1, made) }
+        }
+        return count == 0 ? nil : (count, other)
     }
 
     /// True when more records follow the snapshot than a start should read.

@@ -122,7 +122,8 @@ enum ReviewLogFile {
         } catch {
             throw notALog(path)
         }
-        guard format == ProgressFormat.logFormat, let version else { throw notALog(path) }
+        // Versions start at 1: a version of 0 or below is no log srs wrote (not one to upgrade).
+        guard format == ProgressFormat.logFormat, let version, version >= 1 else { throw notALog(path) }
         if version > ProgressFormat.version {
             throw StoreError.newerFormat(path: path, found: Int(version), supported: ProgressFormat.version)
         }

@@ -65,9 +65,28 @@ extension Syscalls {
     /// `users` and the user's own folder must be real folders (or not exist yet): a link planted
     /// there would send the user's files elsewhere.
     func requireRealFolders(of location: DataLocation) throws {
+        if let problem = fileWhereAFolderBelongs(location.root.path) { throw problem }
         let users = location.userFolder.deletingLastPathComponent().path
         try requireRealFolderOrNothing(users)
         try requireRealFolderOrNothing(location.userFolder.path)
+    }
+
+    /// `StoreError.notAFolder` for the nearest of `path` and its parents that exists, when it is
+    /// not a folder (followed if a link: the data directory may be one); nil otherwise. So a file
+    /// given as the data directory (or above it) is named, not a failed read of a file below it.
+    func fileWhereAFolderBelongs(_ path: String) -> StoreError? {
+        var current = Substring(path)
+        while !current.isEmpty {
+            if let info = pathStatus(String(current), true) {
+                return FileKind.isDirectory(info) ? nil : .notAFolder(path: String(current), found: FileKind.describe(info))
+            }
+            if let info = pathStatus(String(current), false), FileKind.describe(info) == "a symbolic link" {
+                return .notAFolder(path: String(current), found: "a symbolic link that leads to no folder (its target is missing, or links form a loop)")
+            }
+            guard let slash = current.lastIndex(of: "/") else { return nil }
+            current = current[..<slash]
+        }
+        return nil
     }
 
     /// Creates `path` and its missing parents; a file where a folder belongs is `StoreError.cannotCreate` (73).

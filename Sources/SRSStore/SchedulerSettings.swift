@@ -34,12 +34,21 @@ public struct SchedulerOptions: Equatable, Sendable {
         return n
     }
 
-    /// Steps in minutes (`[1, 10]`), as seconds.
+    /// A whole number (days, lapses): a fraction, or a number beyond any such option, is refused
+    /// here (the range is checked after), never cut off or converted with a trap.
+    static func whole(_ object: JSONValue, _ key: String, place: String, bad: (String) -> StoreError) throws -> Int? {
+        guard let n = try number(object, key, place: place, bad: bad) else { return nil }
+        guard n == n.rounded(), abs(n) < 1e15 else { throw bad("\"\(place)\(key)\" must be a whole number") }
+        return Int(n)
+    }
+
+    /// Steps in minutes (`[1, 10]`), as seconds (each at least one).
     static func steps(_ object: JSONValue, _ key: String, place: String, bad: (String) -> StoreError) throws -> [Int]? {
         guard let value = object[key], value != .null else { return nil }
         guard case let .array(items) = value else { throw bad("\"\(place)\(key)\" must be a list of minutes such as [1, 10]") }
         return try items.map { item in
-            guard case let .number(minutes, _) = item, minutes > 0, minutes <= 52_560_000 else {
+            guard case let .number(minutes, _) = item, minutes > 0, minutes <= 52_560_000,
+                  AnkiOptions.seconds(minutes: Float(minutes)) >= 1 else {
                 throw bad("\"\(place)\(key)\" must hold minutes from 0.02 to 52560000 (100 years), e.g. [1, 10]")
             }
             return AnkiOptions.seconds(minutes: Float(minutes))
@@ -52,16 +61,16 @@ public struct SchedulerOptions: Equatable, Sendable {
         func num(_ key: String) throws -> Double? { try number(object, key, place: place, bad: bad) }
         o.learningSteps = try steps(object, "learning_steps", place: place, bad: bad) ?? o.learningSteps
         o.relearningSteps = try steps(object, "relearning_steps", place: place, bad: bad) ?? o.relearningSteps
-        o.graduatingInterval = try num("graduating_interval").map { Int(clamping: Int64($0)) } ?? o.graduatingInterval
-        o.easyInterval = try num("easy_interval").map { Int(clamping: Int64($0)) } ?? o.easyInterval
+        o.graduatingInterval = try whole(object, "graduating_interval", place: place, bad: bad) ?? o.graduatingInterval
+        o.easyInterval = try whole(object, "easy_interval", place: place, bad: bad) ?? o.easyInterval
         o.startingEase = try num("starting_ease").map(Float.init) ?? o.startingEase
         o.easyBonus = try num("easy_bonus").map(Float.init) ?? o.easyBonus
         o.hardInterval = try num("hard_interval").map(Float.init) ?? o.hardInterval
         o.intervalModifier = try num("interval_modifier").map(Float.init) ?? o.intervalModifier
         o.lapseMultiplier = try num("new_interval").map(Float.init) ?? o.lapseMultiplier
-        o.minimumInterval = try num("minimum_interval").map { Int(clamping: Int64($0)) } ?? o.minimumInterval
-        o.maximumInterval = try num("maximum_interval").map { Int(clamping: Int64($0)) } ?? o.maximumInterval
-        o.leechThreshold = try num("leech_threshold").map { Int(clamping: Int64($0)) } ?? o.leechThreshold
+        o.minimumInterval = try whole(object, "minimum_interval", place: place, bad: bad) ?? o.minimumInterval
+        o.maximumInterval = try whole(object, "maximum_interval", place: place, bad: bad) ?? o.maximumInterval
+        o.leechThreshold = try whole(object, "leech_threshold", place: place, bad: bad) ?? o.leechThreshold
         return o
     }
 
@@ -69,7 +78,7 @@ public struct SchedulerOptions: Equatable, Sendable {
         guard case .object = object else { throw bad("\"\(place.dropLast())\" must be an object of FSRS's options") }
         var o = base
         o.desiredRetention = try number(object, "desired_retention", place: place, bad: bad) ?? o.desiredRetention
-        o.maximumInterval = try number(object, "maximum_interval", place: place, bad: bad).map { Int(clamping: Int64($0)) } ?? o.maximumInterval
+        o.maximumInterval = try whole(object, "maximum_interval", place: place, bad: bad) ?? o.maximumInterval
         o.learningSteps = try steps(object, "learning_steps", place: place, bad: bad) ?? o.learningSteps
         o.relearningSteps = try steps(object, "relearning_steps", place: place, bad: bad) ?? o.relearningSteps
         if let value = object["parameters"], value != .null {

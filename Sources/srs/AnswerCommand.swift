@@ -35,6 +35,7 @@ struct AnswerCommand: ParsableCommand {
             }
             let (store, decks) = try StartUp.open(try user.location(), deck: nil)
             defer { store.close() }
+            try SchedulerCommand.requireStatesOfTheSettingsScheduler(store)
             let clock = store.settings.clock()
             let fixedTime = at.flatMap { ISOTime.parse($0) ?? clock.dayStart(named: $0) }
             for note in store.notes { Output.err("srs: \(note)\n") }

@@ -48,6 +48,7 @@ struct ReviewCommand: ParsableCommand {
             let (store, decks) = try StartUp.open(location, deck: deck)
             defer { store.close() }
             timing?.mark("open")
+            try SchedulerCommand.requireStatesOfTheSettingsScheduler(store)
             // After the decks and the lock, so an unknown deck (66) or a second session (75)
             // says so even without a terminal.
             try checked { try Terminal.check(environment: environment) }

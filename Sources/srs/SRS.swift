@@ -22,7 +22,13 @@ struct SRS: AsyncParsableCommand {
             let code = exitCode(for: error)
             let message = fullMessage(for: error)
             if code == .success {
-                if !message.isEmpty { try? Output.out(message + "\n") }
+                // Help and version are output like any other: a failure to write them is exit 74.
+                do {
+                    if !message.isEmpty { try Output.out(message + "\n") }
+                } catch let failure as Failure {
+                    Output.err("Error: \(failure.description)\n")
+                    Glibc.exit(failure.exitCode)
+                } catch {}
             } else if !message.isEmpty {
                 Output.err(message + "\n")
             }
@@ -45,6 +51,7 @@ struct SRS: AsyncParsableCommand {
             SchedulerCommand.self,
             ScheduleCommand.self,
             ImportCommand.self,
+            ExportCommand.self,
             DecksCommand.self,
             AnswerCommand.self,
             StatsCommand.self,

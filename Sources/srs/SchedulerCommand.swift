@@ -43,6 +43,17 @@ struct SchedulerCommand: ParsableCommand {
         }
     }
 
+    /// Refuses to answer cards whose states another scheduler made (settings.json edited by hand,
+    /// or a switch stopped between its records and the settings): the scheduler of the settings
+    /// would start each of them over as a new card.
+    static func requireStatesOfTheSettingsScheduler(_ store: ProgressStore) throws {
+        guard let (count, other) = store.statesOfAnotherScheduler else { return }
+        let name = store.settings.schedulerName
+        throw Failure(description: "settings.json names the scheduler \(name), but \(count) \(count == 1 ? "card holds a state" : "cards hold states") of \(other) "
+            + "(settings.json was edited by hand, or `srs scheduler` was stopped midway): answered now, they would start over as new cards. "
+            + "Run `srs scheduler \(name)` to rebuild their states from their answers. Nothing was recorded.", exitCode: 65)
+    }
+
     /// Replays each card with its deck's options under the new scheduler, as the review would.
     private func switchScheduler(_ store: ProgressStore, decks: [LazyDeck], to name: String) throws {
         let from = store.settings.schedulerName
@@ -60,10 +71,8 @@ struct SchedulerCommand: ParsableCommand {
             + "The answers stay; `srs scheduler \(from)` switches back.\n")
         guard !dryRun else { return }
         var after = cards
-        for record in plan.records {
-            try store.append(record)
-            after[record.card] = record.after
-        }
+        try store.append(contentsOf: plan.records)
+        for record in plan.records { after[record.card] = record.after }
         try store.save(settings: settings)
         try? store.checkpoint(after)
         try Output.out("Switched to \(name).\n")

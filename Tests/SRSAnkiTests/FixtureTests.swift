@@ -38,12 +38,19 @@ import Testing
         }
     }
 
+    /// The rows `read` takes from the fixture's collection, each beside Anki's own view of it
+    /// (the list `key` of the expected JSON), once there are as many of each.
+    func paired<Row>(_ fixture: (file: String, base: String, generation: AnkiPackage.Generation), _ key: String,
+                     _ read: (AnkiCollection) -> [Row]) throws -> Zip2Sequence<[Row], [[String: Any]]> {
+        let rows = read(try Fixture.package(fixture.file).collection)
+        let truth = try Fixture.expected(fixture.base).list(key)
+        #expect(rows.count == truth.count, "\(key)")
+        return zip(rows, truth)
+    }
+
     @Test(arguments: packages)
     func notes(_ fixture: (file: String, base: String, generation: AnkiPackage.Generation)) throws {
-        let notes = try Fixture.package(fixture.file).collection.notes
-        let truth = try Fixture.expected(fixture.base).list("notes")
-        #expect(notes.count == truth.count)
-        for (note, expected) in zip(notes, truth) {
+        for (note, expected) in try paired(fixture, "notes", \.notes) {
             #expect(note.id == expected.int("id"))
             #expect(note.guid == expected.string("guid"))
             #expect(note.notetype == expected.int("notetype"))
@@ -54,10 +61,7 @@ import Testing
 
     @Test(arguments: packages)
     func cards(_ fixture: (file: String, base: String, generation: AnkiPackage.Generation)) throws {
-        let cards = try Fixture.package(fixture.file).collection.cards
-        let truth = try Fixture.expected(fixture.base).list("cards")
-        #expect(cards.count == truth.count)
-        for (card, e) in zip(cards, truth) {
+        for (card, e) in try paired(fixture, "cards", \.cards) {
             let row: [Int64] = [card.id, card.note, Int64(card.ord), card.deck, Int64(card.type), Int64(card.queue), card.due,
                                 Int64(card.interval), Int64(card.factor), Int64(card.reps), Int64(card.lapses), Int64(card.left)]
             let want = ["id", "note", "ord", "deck", "type", "queue", "due", "ivl", "factor", "reps", "lapses", "left"].map { e.int($0) }
@@ -73,10 +77,7 @@ import Testing
 
     @Test(arguments: packages)
     func revlog(_ fixture: (file: String, base: String, generation: AnkiPackage.Generation)) throws {
-        let rows = try Fixture.package(fixture.file).collection.revlog
-        let truth = try Fixture.expected(fixture.base).list("revlog")
-        #expect(rows.count == truth.count)
-        for (row, e) in zip(rows, truth) {
+        for (row, e) in try paired(fixture, "revlog", \.revlog) {
             let got: [Int64] = [row.id, row.card, Int64(row.ease), row.interval, row.lastInterval, Int64(row.factor), Int64(row.time), Int64(row.type)]
             let want = ["id", "card", "ease", "ivl", "lastIvl", "factor", "time", "type"].map { e.int($0) }
             #expect(got.map(Optional.some) == want)

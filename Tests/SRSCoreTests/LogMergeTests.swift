@@ -4,12 +4,15 @@ import Testing
 
 /// Two machines of one user write logs; united in either order, they replay into the same states.
 @Suite struct LogMergeTests {
-    let reviewer = Reviewer(clock: DayClock(timeZone: TimeZone(identifier: "UTC") ?? .current))
+    static let clock = DayClock(timeZone: TimeZone(identifier: "UTC") ?? .current)
+    /// Every scheduler, with fuzz where it has it (as a learner gets them): Anki's SM-2 is the default.
+    static let reviewers = [Reviewer(clock: clock), Reviewer(scheduler: AnkiScheduler(), clock: clock),
+                            Reviewer(scheduler: FSRSScheduler(), clock: clock)]
     let t0: EpochSeconds = 1_796_032_800
 
     /// One machine's session: random answers, buries, suspends and undos on a shared set of
     /// cards, at times of its own (`offset` keeps the two machines' times apart or equal).
-    func machine(prefix: UInt64, seed: UInt64, offset: EpochSeconds) -> (records: [LogRecord], book: ReviewBook<NoMark>) {
+    func machine(prefix: UInt64, seed: UInt64, offset: EpochSeconds, reviewer: Reviewer) -> (records: [LogRecord], book: ReviewBook<NoMark>) {
         var random = SeededGenerator(seed: seed)
         var book = ReviewBook<NoMark>(cards: [:], reviewer: reviewer, recordCount: 0, ids: RecordIDs(prefix: prefix))
         var records: [LogRecord] = []
@@ -32,10 +35,11 @@ import Testing
         return (records, book)
     }
 
-    @Test(arguments: 0..<25)
-    func unitedInEitherOrderTheLogsReplayIntoTheSameStates(seed: Int) {
-        let a = machine(prefix: 0xA11CE, seed: UInt64(seed), offset: 0)
-        let b = machine(prefix: 0xB0B, seed: UInt64(seed) + 1_000, offset: seed % 2 == 0 ? 0 : 17)
+    @Test(arguments: 0..<25, 0..<3)
+    func unitedInEitherOrderTheLogsReplayIntoTheSameStates(seed: Int, scheduler: Int) {
+        let reviewer = Self.reviewers[scheduler]
+        let a = machine(prefix: 0xA11CE, seed: UInt64(seed), offset: 0, reviewer: reviewer)
+        let b = machine(prefix: 0xB0B, seed: UInt64(seed) + 1_000, offset: seed % 2 == 0 ? 0 : 17, reviewer: reviewer)
         // Each log alone replays into what its machine held.
         #expect(LogMerge.states(a.records, reviewer: reviewer) == a.book.cards)
         #expect(LogMerge.states(b.records, reviewer: reviewer) == b.book.cards)

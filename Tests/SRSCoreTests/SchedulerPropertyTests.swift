@@ -75,6 +75,20 @@ import Testing
         let broken = FSRSCard(state: .review, step: .max, stability: .nan, difficulty: .infinity, due: .min,
                               lastReview: .min, reps: .max, lapses: .max)
         for grade in Grade.allCases { _ = fsrs.review(broken, grade: grade, at: .max, card: "x") }
+        // A memory of its own with the extreme last-review times: the elapsed days used to trap.
+        for last in [EpochSeconds.min, .max] {
+            for state in [FSRSCard.State.learning, .review, .relearning] {
+                let card = FSRSCard(state: state, step: 0, stability: 2, difficulty: 5, due: last, lastReview: last, reps: 1, lapses: 0)
+                for grade in Grade.allCases {
+                    for now in [EpochSeconds.min, 0, .max] {
+                        let next = fsrs.review(card, grade: grade, at: now, card: "x")
+                        #expect(next.reps == 2)
+                        _ = next.intervalDays
+                        _ = fsrs.retrievability(card, at: now)
+                    }
+                }
+            }
+        }
         let sm2 = Memory(intervalDays: .max, due: .max, easiness: .infinity, repetitions: .max, lapses: .max)
         for quality in 0...5 { _ = SM2().review(sm2, quality: quality, at: .max) }
         _ = SM2.uncapped.review(Memory(intervalDays: .max, due: 0, easiness: 1e300, repetitions: 5, lapses: 0), quality: 5, at: .max)

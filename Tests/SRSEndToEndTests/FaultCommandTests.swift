@@ -25,6 +25,32 @@ import Testing
         expectClean(try run(["import", quiz.path], in: folder), 65, "Error: \(folder.path)/data/decks is a file where srs keeps a folder.")
     }
 
+    /// `--data-dir` naming a file, or a folder below a file: the file is named, exit 65, not
+    /// "cannot read …: Not a directory … free some space" (74) or a `decks` that is not there.
+    @Test(arguments: ["", "/below"]) func aDataDirectoryThatIsAFile(below: String) throws {
+        let folder = TempFolder()
+        try Data("x".utf8).write(to: folder.url.appendingPathComponent("data"))
+        for command in [["decks"], ["stats"], ["review"], ["answer"], ["unsuspend"], ["scheduler"]] {
+            let result = try SRSProcess.run(command + ["--data-dir", folder.path + "/data" + below, "--user", "ana"], environment: ["TZ": "UTC"])
+            expectClean(result, 65, "Error: \(folder.path)/data is a file where srs keeps a folder.")
+        }
+        #expect(try Data(contentsOf: folder.url.appendingPathComponent("data")) == Data("x".utf8))
+    }
+
+    /// A linked data directory whose link leads nowhere (its target gone, or links in a loop):
+    /// named as such, exit 65, not "cannot list …/decks: Too many levels of symbolic links … free
+    /// some space" (74) or "settings.json is not a plain file, not a plain file".
+    @Test(arguments: [false, true]) func aDataDirectoryLinkThatLeadsNowhere(loop: Bool) throws {
+        let folder = TempFolder()
+        let data = folder.url.appendingPathComponent("data")
+        try FileManager.default.createSymbolicLink(at: data, withDestinationURL: folder.url.appendingPathComponent(loop ? "data" : "gone"))
+        for command in [["decks"], ["stats"], ["review"], ["answer"], ["unsuspend"]] {
+            let result = try SRSProcess.run(command + ["--data-dir", data.path, "--user", "ana"], environment: ["TZ": "UTC"])
+            expectClean(result, 65, "Error: \(data.path) is a symbolic link that leads to no folder (its target is missing, or links form a loop) where srs keeps a folder.")
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["data"])
+    }
+
     @Test func aLogThatIsAFolder() throws {
         let folder = TempFolder()
         try FileManager.default.createDirectory(atPath: folder.path + "/data/users/ana/reviews.jsonl", withIntermediateDirectories: true)

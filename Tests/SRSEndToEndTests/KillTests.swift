@@ -12,14 +12,7 @@ import SRSStore
     /// `wanted` acknowledgements, and returns every acknowledgement it printed: (seq, card).
     func killedRun(dataDir: String, round: Int, after wanted: Int) throws -> (acks: [(Int, String, String)], status: Int32) {
         signal(SIGPIPE, SIG_IGN) // writing answers to a killed process must not kill the test
-        let process = Process()
-        process.executableURL = SRSProcess.binary
-        process.arguments = ["answer", "--data-dir", dataDir, "--user", "kim"]
-        let stdin = Pipe(), stdout = Pipe()
-        process.standardInput = stdin
-        process.standardOutput = stdout
-        process.standardError = FileHandle.nullDevice
-        try process.run()
+        let (process, stdin, stdout) = try SRSProcess.start(["answer", "--data-dir", dataDir, "--user", "kim"])
         let feeder = Thread {
             let grades = ["again", "hard", "good", "easy"]
             for i in 0..<20_000 {

@@ -37,13 +37,7 @@ import Testing
         let folder = TempFolder()
         let data = folder.path + "/data"
         try TempFolder.writeCards(["c1", "c2"], dataDir: URL(fileURLWithPath: data))
-        let first = Process()
-        first.executableURL = SRSProcess.binary
-        first.arguments = ["answer", "--data-dir", data, "--user", "ann"]
-        let input = Pipe(), output = Pipe()
-        first.standardInput = input
-        first.standardOutput = output
-        try first.run()
+        let (first, input, output) = try SRSProcess.start(["answer", "--data-dir", data, "--user", "ann"])
         defer {
             kill(first.processIdentifier, SIGCONT)
             try? input.fileHandleForWriting.close()

@@ -55,6 +55,15 @@ import Testing
         #expect(result.stderr == "Error: cannot write to standard output: No space left on device. Check where it goes (a full disk, a closed file) and run srs again.\n")
     }
 
+    /// ArgumentParser's own output (help, version) is output like any other.
+    @Test(arguments: [["--help"], ["--version"], ["stats", "--help"]])
+    func helpAndVersionIntoAFullDiskAreExit74(command: [String]) throws {
+        let result = try run(command, stdout: .full)
+        #expect(!result.bySignal)
+        #expect(result.status == 74, "\(command): \(result.stderr)")
+        #expect(result.stderr == "Error: cannot write to standard output: No space left on device. Check where it goes (a full disk, a closed file) and run srs again.\n")
+    }
+
     @Test(arguments: [["stats"], ["decks"], ["unsuspend"]])
     func aClosedPipeEndsSrsQuietly(command: [String]) throws {
         let folder = TempFolder()

@@ -55,6 +55,14 @@ import Testing
         try everyCommandRefuses(folder, saying: "cards.json: written by a newer srs (format version 99")
     }
 
+    /// No srs ever wrote a log of version 0 or below: that header is damage, not a version-1 log
+    /// for a writing command to "upgrade" (which renamed every record's id).
+    @Test(arguments: ["0", "-1"]) func aLogVersionNoSrsWroteIsRefusedByEveryCommand(version: String) throws {
+        let folder = try answered()
+        try edit(folder, "reviews.jsonl") { $0 = $0.replacingOccurrences(of: "\"version\":2}", with: "\"version\":\(version)}") }
+        try everyCommandRefuses(folder, saying: "reviews.jsonl:1: not an srs review log")
+    }
+
     @Test func aDamagedLogIsRefusedByEveryCommand() throws {
         let folder = try answered()
         try FileManager.default.removeItem(at: folder.url.appendingPathComponent("users/ana/cards.json"))

@@ -35,9 +35,7 @@ struct ReviewCardKindTests {
         try tmux.press("Enter")
         try tmux.waitFor("the butterfly")
         try tmux.press("4")
-        try tmux.waitFor("Reviewed 2 cards")
-        try tmux.press("q")
-        #expect(try tmux.exitStatus() == 0)
+        try tmux.quit(after: "Reviewed 2 cards")
 
         // Both answers were recorded: neither card is new any more.
         let decks = try SRSProcess.run(["decks", "--json"] + args)

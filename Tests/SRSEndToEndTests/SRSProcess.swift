@@ -21,6 +21,20 @@ struct SRSProcess {
         return root.appendingPathComponent(".build/debug/srs")
     }()
 
+    /// Starts srs with `arguments` and pipes on its standard input and output, for a test that
+    /// feeds it while it runs (kills, Ctrl-Z); its standard error goes nowhere.
+    static func start(_ arguments: [String]) throws -> (process: Process, stdin: Pipe, stdout: Pipe) {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        let stdin = Pipe(), stdout = Pipe()
+        process.standardInput = stdin
+        process.standardOutput = stdout
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        return (process, stdin, stdout)
+    }
+
     /// Runs srs with `arguments`, feeding `input` on stdin, and waits for it.
     static func run(_ arguments: [String], input: String = "", environment: [String: String] = [:]) throws -> Result {
         let process = Process()

@@ -22,6 +22,29 @@ import SRSStore
         #expect(shown.stdout.hasPrefix("Scheduler: anki."))
     }
 
+    /// settings.json edited by hand to name another scheduler (or `srs scheduler` stopped between
+    /// its records and the settings): each card answered then started over as a new card (Anki's
+    /// 4 days of Easy gone to a 1-minute step). Refused, naming the fix; `srs scheduler NAME`
+    /// then rebuilds the states and the answer goes through as a review.
+    @Test func aSchedulerNamedByHandIsRefusedUntilTheSwitchIsMade() throws {
+        let data = try TempFolder().withCards(count: 2)
+        #expect(try Self.answer("c1 easy\nc2 easy\n", at: "2026-11-30T10:00:00Z", in: data).status == 0)
+        let user = data.url.appendingPathComponent("users/ann")
+        try Data("{\"scheduler\": \"fsrs\"}\n".utf8).write(to: user.appendingPathComponent("settings.json"))
+        let log = try Data(contentsOf: user.appendingPathComponent("reviews.jsonl"))
+        let refused = try Self.answer("c1 good\n", at: "2026-12-20T10:00:00Z", in: data)
+        #expect(refused.status == 65)
+        #expect(refused.stderr == "Error: settings.json names the scheduler fsrs, but 2 cards hold states of anki (settings.json was edited by hand, or `srs scheduler` was stopped midway): answered now, they would start over as new cards. Run `srs scheduler fsrs` to rebuild their states from their answers. Nothing was recorded.\n")
+        let review = try SRSProcess.run(["review", "--data-dir", data.path, "--user", "ann"])
+        #expect(review.status == 65 && review.stderr == refused.stderr, "\(review.stderr)")
+        #expect(try Data(contentsOf: user.appendingPathComponent("reviews.jsonl")) == log)
+        let switched = try SRSProcess.run(["scheduler", "fsrs", "--data-dir", data.path, "--user", "ann"])
+        #expect(switched.status == 0, "\(switched.stderr)")
+        let answered = try Self.answer("c1 good\n", at: "2026-12-20T10:00:00Z", in: data)
+        #expect(answered.status == 0, "\(answered.stderr)")
+        #expect(answered.stdout.contains("\"kind\":\"review\""), "\(answered.stdout)")
+    }
+
     @Test func classicSM2ProgressKeepsSM2AndIsToldOnce() throws {
         let data = try TempFolder().pinScheduler(user: "ann").withCards(count: 3)
         #expect(try Self.answer("c1 good\n", at: "2026-11-30T10:00:00Z", in: data).status == 0)

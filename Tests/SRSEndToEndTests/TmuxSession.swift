@@ -83,6 +83,13 @@ final class TmuxSession {
         return line.flatMap { Int32($0.dropFirst("SRS-EXIT=".count)) }
     }
 
+    /// Waits for `text` (the session's last screen), quits with `q` and expects exit status 0.
+    func quit(after text: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        try waitFor(text, sourceLocation: sourceLocation)
+        try press("q")
+        #expect(try exitStatus(sourceLocation: sourceLocation) == 0, sourceLocation: sourceLocation)
+    }
+
     /// Starts the tmux server with `posix_spawn`, not `Process`: Foundation notices a child's
     /// end through a socket the child inherits, and the forked tmux server would keep it open,
     /// so `waitUntilExit` would never return.

@@ -14,6 +14,7 @@ import SRSCore
         var partialBytes = 0
         var code = ENOSPC
         var failOpenForCreate = false
+        var fsyncs = 0
 
         var syscalls: Syscalls {
             var io = Syscalls.live
@@ -30,6 +31,10 @@ import SRSCore
             io.open = { [self] path, flags, mode in
                 if failOpenForCreate && flags & O_CREAT != 0 { errno = code; return -1 }
                 return Syscalls.live.open(path, flags, mode)
+            }
+            io.fsync = { [self] fd in
+                fsyncs += 1
+                return Syscalls.live.fsync(fd)
             }
             io.mkdir = { [self] path, mode in
                 if failOpenForCreate { errno = FileManager.default.fileExists(atPath: path) ? EEXIST : code; return -1 }
@@ -71,6 +76,38 @@ import SRSCore
         let reopened = try ProgressStore.openReadOnly(dir.location())
         #expect(reopened.recordCount == 2)
         #expect(Set(reopened.takeCards().keys) == [CardID("c1"), CardID("c3")])
+    }
+
+    /// A scheduler switch appends one record per card: all of them go in one write and one
+    /// fsync (one fsync each took minutes at 90,000 cards), and a failure leaves none of them.
+    @Test func aBatchOfRecordsIsOneDurableAppendAllOrNothing() throws {
+        let dir = TempDir()
+        let faults = Faults()
+        let store = try ProgressStore.openForReview(dir.location(), io: faults.syscalls)
+        _ = store.takeCards() // as `srs scheduler` does: closing then writes no snapshot of its own
+        let after = CardProgress(memory: Memory(intervalDays: 3, due: t0 + 3 * 86_400, easiness: 2.5, repetitions: 2, lapses: 0),
+                                 firstReview: t0, lastReview: t0)
+        func batch(_ cards: Range<Int>) -> [LogRecord] {
+            cards.map { LogRecord(seq: store.recordCount + 1 + $0 - cards.lowerBound, id: "b-\($0)", card: CardID("c\($0)"),
+                                  time: t0, action: .reschedule, scheduler: "sm2", after: after) }
+        }
+        let logBefore = dir.bytes("users/alice/reviews.jsonl")
+        faults.failWrites = true
+        faults.partialBytes = 300
+        #expect(throws: StoreError.self) { try store.append(contentsOf: batch(0..<1_000)) }
+        #expect(dir.bytes("users/alice/reviews.jsonl") == logBefore)
+        #expect(store.recordCount == 0)
+        faults.failWrites = false
+        let synced = faults.fsyncs
+        try store.append(contentsOf: batch(0..<1_000))
+        #expect(faults.fsyncs == synced + 1)
+        #expect(store.recordCount == 1_000)
+        store.close()
+        let reopened = try ProgressStore.openReadOnly(dir.location())
+        #expect(reopened.recordCount == 1_000)
+        let cards = reopened.takeCards()
+        #expect(cards.count == 1_000)
+        #expect(cards[CardID("c999")] == after)
     }
 
     @Test func aFailedSnapshotKeepsThePreviousOne() throws {

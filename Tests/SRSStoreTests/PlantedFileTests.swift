@@ -47,6 +47,27 @@ import SRSCore
         #expect(names == (name == "lock" ? ["lock"] : ["lock", name].sorted()))
     }
 
+    /// `srs stats` reads `history.cache`: a link or a folder there was passed over in silence (the
+    /// history built in memory, exit 0) instead of refused as every other data file is.
+    @Test(arguments: [true, false]) func aHistoryCacheThatIsALinkOrAFolderIsRefused(link: Bool) throws {
+        let dir = TempDir()
+        let target = try victim(dir)
+        let store = try ProgressStore.openForReview(dir.location())
+        try answer(store, "c1", at: t0)
+        let cache = dir.url.appendingPathComponent("users/alice/history.cache")
+        if link {
+            try fm.createSymbolicLink(at: cache, withDestinationURL: target)
+        } else {
+            try fm.createDirectory(at: cache, withIntermediateDirectories: false)
+        }
+        let reader = try ProgressStore.openReadOnly(dir.location())
+        do { _ = try reader.history(); Issue.record("read past a planted history cache") } catch {
+            expectRefused(error, naming: cache.path, found: link ? "a symbolic link" : "a folder")
+        }
+        #expect(dir.bytes("victim.txt") == Data("precious\n".utf8))
+        #expect(try fm.contentsOfDirectory(atPath: dir.path + "/users/alice").sorted() == ["history.cache", "lock", "reviews.jsonl"])
+    }
+
     @Test func aFolderOrANamedPipeWhereAFileBelongsIsRefused() throws {
         let dir = TempDir()
         try fm.createDirectory(at: dir.url.appendingPathComponent("users/alice/reviews.jsonl"), withIntermediateDirectories: true)

@@ -60,6 +60,14 @@ import SRSCore
         ("{\"decks\": {\"spanish\": {\"anki\": {\"maximum_interval\": 0}}}}", "\"decks.spanish.anki.maximum_interval\" must be between 1.0 and 36500.0 (is 0.0)"),
         ("{\"scheduler\": \"supermemo\"}", "\"scheduler\" must be one of \"sm2\", \"anki\", \"fsrs\""),
         ("{\"anki\": {\"learning_steps\": [0]}}", "\"anki.learning_steps\" must hold minutes"),
+        // Found by the audit: a huge number trapped (Int64(1e20)), a fraction of a day was cut
+        // off silently, and a step below a second was named "anki.a learning or relearning step".
+        ("{\"fsrs\": {\"maximum_interval\": 1e20}}", "\"fsrs.maximum_interval\" must be a whole number"),
+        ("{\"anki\": {\"graduating_interval\": -1e300}}", "\"anki.graduating_interval\" must be a whole number"),
+        ("{\"anki\": {\"easy_interval\": 2.5}}", "\"anki.easy_interval\" must be a whole number"),
+        ("{\"decks\": {\"x\": {\"anki\": {\"leech_threshold\": 1e19}}}}", "\"decks.x.anki.leech_threshold\" must be a whole number"),
+        ("{\"anki\": {\"relearning_steps\": [0.01]}}", "\"anki.relearning_steps\" must hold minutes"),
+        ("{\"fsrs\": {\"learning_steps\": [1, 0.001]}}", "\"fsrs.learning_steps\" must hold minutes"),
     ])
     func anOptionOutOfRangeIsExit65NamingItsRange(text: String, message: String) throws {
         do {

@@ -30,14 +30,14 @@ public struct AnkiDays: Equatable, Sendable {
     public func secondsUntilRollover(at time: EpochSeconds) -> EpochSeconds {
         let next = Saturating.add(Saturating.multiply(EpochSeconds(today(at: time)) + 1, secondsPerDay),
                                   EpochSeconds(rolloverHour) * 3600 - offset(at: time))
-        return Saturating.add(next, -time)
+        return Saturating.subtract(next, time)
     }
 
     /// The moment day `day` starts.
     public func start(ofDay day: Int) -> EpochSeconds {
         let nominal = Saturating.add(Saturating.multiply(EpochSeconds(day), secondsPerDay),
                                      EpochSeconds(rolloverHour) * 3600)
-        return Saturating.add(nominal, -offset(at: Saturating.add(nominal, -offset(at: nominal))))
+        return Saturating.subtract(nominal, offset(at: Saturating.subtract(nominal, offset(at: nominal))))
     }
 
     /// The calendar date `YYYY-MM-DD` that names day `day` (the date on which it starts).

@@ -49,6 +49,6 @@ public struct FSRSCard: Equatable, Sendable {
     /// Whole days from the last review to the due date in review; nil while (re)learning.
     public var intervalDays: Int? {
         guard state == .review, let lastReview else { return nil }
-        return Int(Saturating.floorDiv(Saturating.add(due, -lastReview), secondsPerDay))
+        return Int(Saturating.floorDiv(Saturating.subtract(due, lastReview), secondsPerDay))
     }
 }

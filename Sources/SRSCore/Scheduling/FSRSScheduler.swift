@@ -56,7 +56,7 @@ public struct FSRSScheduler: Sendable {
     enum Delay { case seconds(EpochSeconds), days(Int) }
 
     private func elapsedDays(since last: EpochSeconds, at time: EpochSeconds) -> Int {
-        Int(clamping: Saturating.floorDiv(Saturating.add(time, -last), secondsPerDay))
+        Int(clamping: Saturating.floorDiv(Saturating.subtract(time, last), secondsPerDay))
     }
 
     /// S first (from the old D), then D: S0/D0 on a first answer, S_short within 24 h.

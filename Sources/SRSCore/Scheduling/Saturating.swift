@@ -8,6 +8,13 @@ public enum Saturating {
         return b > 0 ? .max : .min
     }
 
+    /// `a − b`, pinned instead of overflowing (`add(a, -b)` traps on negating `Int64.min`).
+    public static func subtract(_ a: EpochSeconds, _ b: EpochSeconds) -> EpochSeconds {
+        let (difference, overflow) = a.subtractingReportingOverflow(b)
+        if !overflow { return difference }
+        return b < 0 ? .max : .min
+    }
+
     /// `a × b`, pinned instead of overflowing.
     public static func multiply(_ a: EpochSeconds, _ b: EpochSeconds) -> EpochSeconds {
         let (product, overflow) = a.multipliedReportingOverflow(by: b)

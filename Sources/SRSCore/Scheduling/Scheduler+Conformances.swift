@@ -23,7 +23,7 @@ extension AnkiScheduler: Scheduler {
     public func shownSeconds(of state: SchedulerState, at now: EpochSeconds) -> EpochSeconds {
         guard case let .anki(card) = state else { return 0 }
         switch (card.queue, card.due) {
-        case let (.learn, .time(time)): return max(Saturating.add(time, -now), 0)
+        case let (.learn, .time(time)): return max(Saturating.subtract(time, now), 0)
         case let (.dayLearn, .day(day)): return Saturating.multiply(EpochSeconds(day - days.today(at: now)), secondsPerDay)
         default: return Saturating.multiply(EpochSeconds(card.intervalDays), secondsPerDay)
         }

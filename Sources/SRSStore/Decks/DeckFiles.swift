@@ -30,10 +30,13 @@ public enum DeckFiles {
     static func deckFiles(in folder: URL, io: Syscalls) throws -> [URL] {
         guard let names = io.list(folder.path) else {
             if errno == ENOENT { return [] }
-            if errno == ENOTDIR {
+            let code = errno
+            // A file or a link to nothing in place of the data directory is named as that.
+            if let problem = io.fileWhereAFolderBelongs(folder.deletingLastPathComponent().path) { throw problem }
+            if code == ENOTDIR {
                 throw StoreError.notAFolder(path: folder.path, found: io.pathStatus(folder.path, false).map(FileKind.describe) ?? "a file")
             }
-            throw StoreError.io(path: folder.path, operation: "list", reason: Syscalls.lastError())
+            throw StoreError.io(path: folder.path, operation: "list", reason: String(cString: strerror(code)))
         }
         return names.filter { $0.hasSuffix(".deck") && !$0.hasPrefix(".") }.sorted()
             .map { folder.appendingPathComponent($0) }
