@@ -137,7 +137,8 @@ struct OptionEvidence {
         let hedged = Self.hedgedOptions(units, reading)
         for (index, var unit) in units.enumerated() {
             var segment = reading.segments[unit.segment]
-            if profile.specifics.speakOfAnotherCase(unit.range, reading.tokens) { segment.polarity = .neutral }
+            if profile.specifics.speakOfAnotherCase(unit.range, reading.tokens)
+                || profile.ranksByAnotherMeasure(unit.range, reading.tokens) { segment.polarity = .neutral }
             if profile.asksSuperlative, segment.polarity == .positive,
                OptionProfile.ranksBelowFirst(unit.range, reading.tokens) {
                 segment.polarity = .negative

@@ -66,6 +66,7 @@ struct OptionProfile {
         }
         isNegativeQuestion = Self.asksInTheNegative(questionTokens)
         asksSuperlative = Self.asksSuperlative(questionTokens)
+        superlatives = Set(questionTokens.map(\.text).filter { $0 != "most" && $0 != "least" && Self.isSuperlative($0) })
         specifics = Specifics(questionTokens, optionStems: Set(containing.keys))
     }
 
@@ -85,6 +86,19 @@ struct OptionProfile {
     /// `most`, `least`, `best`, `worst`, or a word of six letters or more ending in `est`.
     static func isSuperlative(_ word: String) -> Bool {
         ["most", "least", "best", "worst"].contains(word) || (word.utf8.count >= 6 && word.hasSuffix("est"))
+    }
+
+    /// The question's superlatives of one word (`closest`, `largest`, `best`).
+    let superlatives: Set<String>
+
+    /// `Venus is the hottest planet` for `Which planet is closest to the Sun?`: a superlative of
+    /// one word other than the question's ranks by another measure.
+    func ranksByAnotherMeasure(_ range: Range<Int>, _ tokens: [EvidenceToken]) -> Bool {
+        !superlatives.isEmpty && range.contains { index in
+            let word = tokens[index].text
+            return word != "most" && word != "least" && Self.isSuperlative(word) && !superlatives.contains(word)
+                && index > range.lowerBound && tokens[index - 1].text == "the"
+        }
     }
 
     static func asksSuperlative(_ tokens: [EvidenceToken]) -> Bool {
