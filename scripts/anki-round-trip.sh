@@ -10,15 +10,10 @@
 # Needs: pip install anki==26.9.3, apt-get install faketime.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-python="${ANKI_PYTHON:-/work/anki-venv/bin/python}"
+ANKI_PYTHON="${ANKI_PYTHON:-/work/anki-venv/bin/python}"
+source scripts/anki-env.sh
 srs="$(realpath "${SRS:-.build/debug/srs}")"
 [ -x "$srs" ] || { echo "anki-round-trip.sh: build srs first (swift build), or set SRS" >&2; exit 69; }
-lib=""
-for candidate in /usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1 /usr/lib/aarch64-linux-gnu/faketime/libfaketime.so.1 /usr/lib/faketime/libfaketime.so.1; do
-    [ -e "$candidate" ] && lib="$candidate" && break
-done
-[ -n "$lib" ] || { echo "anki-round-trip.sh: libfaketime not found: apt-get install -y faketime" >&2; exit 69; }
-"$python" -c 'import anki' 2>/dev/null || { echo "anki-round-trip.sh: $python has no anki: pip install anki==26.9.3" >&2; exit 69; }
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 fixture=()

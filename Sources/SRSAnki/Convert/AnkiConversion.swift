@@ -65,6 +65,7 @@ public enum AnkiConversion {
             converted = rendered(card, note, type, deck: deck, id: id)
         }
         converted.tags = note.tags
+        if Card.isKeepableAnkiGuid(note.guid) { converted.ankiGuid = note.guid }
         return converted
     }
 
