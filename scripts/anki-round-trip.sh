@@ -23,3 +23,7 @@ if [ "${1:-}" = "--fixture" ]; then
 fi
 TZ=UTC ANKI_TEST_MODE=1 LD_PRELOAD="$lib" FAKETIME="@2026-03-05 12:00:00" FAKETIME_DONT_RESET=1 \
     "$python" scripts/anki-round-trip.py "$srs" "$work" "${fixture[@]}"
+# Anki -> srs -> Anki with history: the committed history fixture, in Anki's zone (Asia/Tokyo).
+mkdir "$work/history"
+TZ=Asia/Tokyo ANKI_TEST_MODE=1 LD_PRELOAD="$lib" FAKETIME="@2026-01-12 10:30:00" FAKETIME_DONT_RESET=1 \
+    "$python" scripts/anki-history-round-trip.py "$srs" "$work/history"
