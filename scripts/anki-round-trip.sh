@@ -3,7 +3,8 @@
 # srs exports a data directory with every card kind and answers, Anki imports the package, and the
 # script checks cards, notes, decks, due days, intervals, ease and the revlog; then srs imports the
 # package back. The clock is frozen at 2026-03-05 12:00 UTC with libfaketime (srs and Anki both),
-# ANKI_TEST_MODE=1 turns Anki's fuzz off.
+# ANKI_TEST_MODE=1 turns Anki's fuzz off. Then Anki -> srs -> Anki with history
+# (anki-history-round-trip.py: the committed history fixture, imported, answered in srs, exported).
 #   usage: scripts/anki-round-trip.sh [--fixture]   (--fixture rewrites Tests/SRSEndToEndTests/Fixtures/
 #          anki-export/: the srs data directory (data/) and Anki's reading of its export (anki-reading.json))
 #   env:   ANKI_PYTHON (default /work/anki-venv/bin/python), SRS (default .build/debug/srs)
