@@ -1,5 +1,5 @@
 # Sourced by the scripts that drive the official `anki` package (make-anki-fixtures.sh,
-# make-anki-history-fixtures.sh): finds libfaketime ($lib) and checks that $python has anki.
+# make-anki-history-fixtures.sh, anki-round-trip.sh): finds libfaketime ($lib) and checks that $python has anki.
 # ANKI_PYTHON names the interpreter (default python3; `pip install anki==26.9.3`).
 python="${ANKI_PYTHON:-python3}"
 lib=""

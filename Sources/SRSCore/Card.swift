@@ -74,13 +74,27 @@ public struct Card: Equatable, Sendable, Identifiable {
     public var explanation: String
     /// Tags (an Anki note's, kept by the import); may be empty.
     public var tags: [String]
+    /// The guid of the Anki note the card was imported from (`docs/deck-format.md`, `anki_guid`),
+    /// so that an export back to Anki updates that note instead of adding a copy; nil otherwise.
+    public var ankiGuid: String?
 
-    public init(id: CardID, question: String, kind: CardKind, explanation: String, tags: [String] = []) {
+    public init(id: CardID, question: String, kind: CardKind, explanation: String, tags: [String] = [],
+                ankiGuid: String? = nil) {
         self.id = id
         self.question = question
         self.kind = kind
         self.explanation = explanation
         self.tags = tags
+        self.ankiGuid = ankiGuid
+    }
+
+    /// Whether `guid` can be kept as `anki_guid`, a value on one deck line: 1 to 128 bytes, no
+    /// control characters, no space at either end (Anki's guids are base-91 strings of about 10
+    /// characters; a note added through Anki's API can have any text, spaces included).
+    public static func isKeepableAnkiGuid(_ guid: String) -> Bool {
+        let bytes = guid.utf8
+        guard let first = bytes.first, let last = bytes.last, bytes.count <= 128, first != 0x20, last != 0x20 else { return false }
+        return bytes.allSatisfy { $0 >= 0x20 && $0 != 0x7F }
     }
 }
 

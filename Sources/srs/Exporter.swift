@@ -83,7 +83,8 @@ struct Exporter {
             case let .answer(grade, kind, millis):
                 track.answers.append((record.id, answers.count))
                 answers.append(AnkiExport.Answer(card: record.card, time: record.time, grade: grade, kind: kind,
-                                                 millis: millis, before: track.progress, after: record.after))
+                                                 millis: millis, before: track.progress, after: record.after,
+                                                 ankiRevlogID: AnkiExport.revlogID(ofRecord: record.id)))
             case let .undo(undoes):
                 if let found = track.answers.last(where: { $0.0 == undoes }) { undone.insert(found.1) }
             default: break

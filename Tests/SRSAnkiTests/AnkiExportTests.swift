@@ -133,6 +133,46 @@ import Testing
                                                 Int64(Self.now - 86_400) * 1000 + 1])
     }
 
+    /// Cards imported from Anki keep their note's guid and join its other cards, in any deck; a
+    /// second note made from one Anki note (a custom type's other template, exported as a basic
+    /// card) gets a guid of its own, so the package never holds a guid twice.
+    @Test func aCardFromAnkiKeepsItsNotesGuid() {
+        let items: [AnkiExport.Item] = [
+            .init(card: Card(id: CardID("a-t0"), question: "q", kind: .basic(back: "b"), explanation: "", ankiGuid: "G1"), deck: "A"),
+            .init(card: Card(id: CardID("a-t1"), question: "q", kind: .reverse(back: "b"), explanation: "", ankiGuid: "G1"), deck: "B"),
+            .init(card: Card(id: CardID("c-t0"), question: "custom 1", kind: .basic(back: "x"), explanation: "", ankiGuid: "G2"), deck: "A"),
+            .init(card: Card(id: CardID("c-t1"), question: "custom 2", kind: .basic(back: "y"), explanation: "", ankiGuid: "G2"), deck: "A"),
+            .init(card: Card(id: CardID("z-c1"), question: "{{c1::a}} {{c2::b}}", kind: .cloze(number: 1), explanation: "", ankiGuid: "G3"), deck: "A"),
+            .init(card: Card(id: CardID("z-c2"), question: "{{c1::a}} {{c2::b}}", kind: .cloze(number: 2), explanation: "", ankiGuid: "G3"), deck: "A"),
+            .init(card: Card(id: CardID("mine"), question: "q", kind: .basic(back: "b"), explanation: ""), deck: "A"),
+        ]
+        let collection = AnkiExport.collection(items, answers: [], days: Self.days, now: Self.now)
+        #expect(collection.notes.map(\.guid) == ["G1", "G2", "srs:c-t1", "G3", "srs:mine"])
+        let noteOf = collection.cards.map { card in collection.notes.firstIndex { $0.id == card.note } ?? -1 }
+        #expect(noteOf == [0, 0, 1, 2, 3, 3, 4])
+        #expect(collection.cards.map(\.ord) == [0, 1, 0, 0, 0, 1, 0])
+        #expect(collection.notes[0].notetype == ExportNotetypes.basicAndReversed.id)
+    }
+
+    /// An answer imported from Anki keeps its revlog id (its record is `anki-<revlog id>-<card>`);
+    /// an answer given in srs in the same millisecond takes the next free one.
+    @Test func anAnswerFromAnkiKeepsItsRevlogID() {
+        #expect(AnkiExport.revlogID(ofRecord: "anki-1767574800012-1767484800284") == 1_767_574_800_012)
+        #expect(AnkiExport.revlogID(ofRecord: "3f9c0a7d5e21b864-12") == nil)
+        #expect(AnkiExport.revlogID(ofRecord: "anki-x-1") == nil)
+        let at = Self.now - 86_400
+        let millis = Int64(at) * 1000
+        let answers: [AnkiExport.Answer] = [
+            .init(card: CardID("fly"), time: at, grade: .good, kind: .review, millis: 1, before: nil, after: Self.review,
+                  ankiRevlogID: millis + 1),
+            .init(card: CardID("fly"), time: at, grade: .good, kind: .review, millis: 2, before: nil, after: Self.review,
+                  ankiRevlogID: millis),
+            .init(card: CardID("cap-1"), time: at, grade: .easy, kind: .learn, millis: 3, before: nil, after: Self.sm2),
+        ]
+        let collection = AnkiExport.collection(Self.items, answers: answers, days: Self.days, now: Self.now)
+        #expect(collection.revlog.map { [$0.id, Int64($0.time)] } == [[millis + 1, 1], [millis, 2], [millis + 2, 3]])
+    }
+
     @Test func anExportWithoutProgressIsAllNew() {
         let items = Self.items.map { AnkiExport.Item(card: $0.card, deck: $0.deck) }
         let collection = AnkiExport.collection(items, answers: [], days: Self.days, now: Self.now)

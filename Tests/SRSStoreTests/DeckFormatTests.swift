@@ -103,6 +103,16 @@ let sampleCards = [
         }
     }
 
+    /// An Anki note's guid, kept by the import for the export back to Anki (issue 12).
+    @Test func theAnkiGuidIsWrittenAndReadBack() throws {
+        let card = Card(id: CardID("anki-0926ee4ee24531fa-t0"), question: "q", kind: .basic(back: "b"), explanation: "",
+                        tags: ["x"], ankiGuid: "Ab#c1`{~: word 0")
+        let text = DeckWriter.text(of: Deck(name: "t", cards: [card]))
+        #expect(text.contains("\nanki_guid: Ab#c1`{~: word 0\n"))
+        #expect(try readDeck(text).cards == [card])
+        #expect(try readDeck("srs-deck 2\ncard: a\ntype: basic\nquestion: q\nanswer: b\n").cards[0].ankiGuid == nil)
+    }
+
     @Test func handEditsAreAccepted() throws {
         let text = "# my deck\r\nsrs-deck 1\r\ncard: x\r\ntype: multiple choice\r\nquestion:\r\n\tTabbed line\r\n  two spaces\r\n"
             + "A: one   \r\nB: two\r\nkey: b explicit\r\n\r\n# a comment\r\ncard: y\r\ntype: True_False\r\nquestion: q\r\nanswer: TRUE\r\n"
@@ -136,6 +146,8 @@ let sampleCards = [
         ("srs-deck 2\ncard: a\ntype: cloze\nquestion: {{c1::x}}\n", 2, "cloze card `a` has no cloze number"),
         ("srs-deck 2\ncard: a\ntype: cloze\nquestion: {{c1::x}}\ncloze: 2\n", 5, "`cloze: 2` names no deletion `{{c2::…}}` of the question"),
         ("srs-deck 2\ncard: a\ntype: cloze\nquestion: no deletion\ncloze: x\n", 5, "`cloze: x` names no deletion `{{cx::…}}` of the question"),
+        ("srs-deck 2\ncard: a\ntype: basic\nquestion: q\nanswer: b\nanki_guid: a\u{7}b\n", 6, "card `a` has an `anki_guid:` that is not 1 to 128 bytes without control characters"),
+        ("srs-deck 2\ncard: a\ntype: basic\nquestion: q\nanki_guid: g\nanki_guid: h\n", 6, "`anki_guid:` appears twice in one card (first on line 5)"),
     ] as [(String, Int, String)])
     func malformedDecksNameTheLine(text: String, line: Int, problem: String) {
         #expect {

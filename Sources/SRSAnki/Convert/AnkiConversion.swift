@@ -69,6 +69,7 @@ public enum AnkiConversion {
             converted = rendered(card, note, parsed, deck: deck, id: id)
         }
         converted.tags = note.tags
+        if Card.isKeepableAnkiGuid(note.guid) { converted.ankiGuid = note.guid }
         return converted
     }
 

@@ -33,10 +33,15 @@ public enum AnkiExport {
         public var intervalAfter: Int?
         public var easeAfter: Double?
         public var dueAfter: EpochSeconds?
+        /// The id of the Anki revlog row the answer was imported from (`revlogID(ofRecord:)`), which
+        /// its revlog row keeps, so that Anki, which adds a revlog row only when its id is new, does
+        /// not add it twice to the collection it came from; nil for an answer given in srs.
+        public var ankiRevlogID: Int64?
 
         /// The answer, from the card's state `before` it (nil for a new card) and `after` it.
         public init(card: CardID, time: EpochSeconds, grade: Grade, kind: ReviewKind, millis: Int,
-                    before: CardProgress?, after: CardProgress) {
+                    before: CardProgress?, after: CardProgress, ankiRevlogID: Int64? = nil) {
+            self.ankiRevlogID = ankiRevlogID
             self.card = card
             self.time = time
             self.grade = grade
@@ -72,6 +77,15 @@ public enum AnkiExport {
             creationOffset: -days.timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(creation))) / 60, fsrs: false,
             notetypes: ExportNotetypes.all.filter { builder.usedNotetypes.contains($0.id) },
             notes: builder.notes, cards: builder.cards, decks: builder.decks, deckConfigs: builder.presets, revlog: builder.revlog)
+    }
+
+    /// The Anki revlog id in the id of a record `srs import` made from a revlog row
+    /// (`anki-<revlog id>-<card id>`, `docs/anki-import.md`); nil for any other record.
+    public static func revlogID(ofRecord id: RecordID) -> Int64? {
+        guard id.hasPrefix("anki-") else { return nil }
+        let rest = id.dropFirst(5)
+        guard let dash = rest.firstIndex(of: "-"), let number = Int64(rest[..<dash]), number > 0 else { return nil }
+        return number
     }
 
     /// The first day any due day or answer falls on, so that no day number is negative.

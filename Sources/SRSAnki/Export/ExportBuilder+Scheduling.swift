@@ -69,15 +69,24 @@ extension ExportBuilder {
     /// The collection's day number of the study day holding `time`.
     func dueDay(_ time: EpochSeconds) -> Int64 { Int64(days.today(at: time) - firstDay) }
 
-    /// One revlog row an answer, in time order; ids are the answer's milliseconds, made unique
-    /// (two answers in one second are a millisecond apart). Answers to cards not exported are left out.
+    /// One revlog row an answer, in time order. An answer imported from Anki keeps its row's id;
+    /// the others' ids are the answer's milliseconds, made unique (two answers in one second are
+    /// a millisecond apart, and none takes an Anki row's id). Answers to cards not exported are left out.
     mutating func addRevlog(_ answers: [AnkiExport.Answer]) {
+        let exported = answers.filter { cardIDs[$0.card] != nil }.sorted { $0.time < $1.time }
+        var taken = Set(exported.compactMap(\.ankiRevlogID))
         var previous = Int64.min
-        revlog.reserveCapacity(answers.count)
-        for answer in answers.sorted(by: { $0.time < $1.time }) {
+        revlog.reserveCapacity(exported.count)
+        for answer in exported {
             guard let card = cardIDs[answer.card] else { continue }
-            let id = max(Int64(answer.time) * 1000, previous + 1)
-            previous = id
+            var id: Int64
+            if let kept = answer.ankiRevlogID {
+                id = kept
+            } else {
+                id = max(Int64(answer.time) * 1000, previous + 1)
+                while !taken.insert(id).inserted { id += 1 }
+                previous = id
+            }
             revlog.append(AnkiReview(
                 id: id, card: card, ease: answer.grade.rawValue, interval: answer.revlogInterval,
                 lastInterval: answer.revlogLastInterval, factor: answer.revlogFactor,

@@ -24,6 +24,8 @@ struct ExportBuilder {
     /// Notes a second card can join (a basic card's reverse, a cloze note's other numbers), by
     /// their key and deck, with the templates their cards already use.
     private var openNotes: [String: (note: Int, ords: Set<Int>)] = [:]
+    /// The guids the notes so far have: a guid is given to one note only.
+    private var guids: Set<String> = []
     /// Deck ids by the lower-cased path.
     private var deckIDs: [[String]: Int64] = [["default"]: 1]
 
@@ -38,14 +40,19 @@ struct ExportBuilder {
         for item in items {
             let deck = deckID(AnkiDeckName.path(of: item.deck))
             let (type, fields, ord, joinKey) = Self.note(for: item.card)
-            let noteKey = joinKey.map { $0 + "\u{1F}\(deck)" }
+            // A card imported from Anki joins the other cards of its Anki note (in any deck, as in Anki).
+            let noteKey = item.card.ankiGuid.map { "g\u{1F}" + $0 } ?? joinKey.map { $0 + "\u{1F}\(deck)" }
             let noteIndex: Int
-            if let noteKey, let open = openNotes[noteKey], !open.ords.contains(ord) {
+            if let noteKey, let open = openNotes[noteKey], !open.ords.contains(ord), notes[open.note].notetype == type.id {
                 noteIndex = open.note
                 openNotes[noteKey]?.ords.insert(ord)
             } else {
                 noteIndex = notes.count
-                notes.append(AnkiNote(id: base + Int64(notes.count), guid: "srs:" + item.card.id.rawValue,
+                // The Anki note's own guid, so that Anki updates that note; a second note made from
+                // the same Anki note (a custom note type's other template) gets a guid of its own.
+                var guid = item.card.ankiGuid ?? ""
+                if guid.isEmpty || !guids.insert(guid).inserted { guid = "srs:" + item.card.id.rawValue }
+                notes.append(AnkiNote(id: base + Int64(notes.count), guid: guid,
                                       notetype: type.id, fields: fields, tags: item.card.tags))
                 if let noteKey { openNotes[noteKey] = (noteIndex, [ord]) }
             }

@@ -32,6 +32,7 @@ struct DeckCardBuilder {
         var explanation: DeckField?
         var cloze: DeckField?
         var tags: DeckField?
+        var ankiGuid: DeckField?
     }
 
     mutating func add(_ field: DeckField) throws {
@@ -92,6 +93,7 @@ struct DeckCardBuilder {
         case .explanation: try once(&draft.explanation)
         case .cloze: try once(&draft.cloze)
         case .tags: try once(&draft.tags)
+        case .ankiGuid: try once(&draft.ankiGuid)
         case .option(let index):
             guard index == draft.options.count else {
                 let expected = Character(UnicodeScalar(UInt8(65 + draft.options.count)))
@@ -122,7 +124,12 @@ struct DeckCardBuilder {
         }
         let kind = try self.kind(of: draft, type: type)
         let tags = draft.tags.map { $0.value.split(separator: " ").map(String.init) } ?? []
-        return Card(id: draft.id, question: question.value, kind: kind, explanation: draft.explanation?.value ?? "", tags: tags)
+        if let guid = draft.ankiGuid, !Card.isKeepableAnkiGuid(guid.value) {
+            throw damaged(guid.line, "card `\(draft.id)` has an `anki_guid:` that is not 1 to 128 bytes without control characters",
+                          "Remove the line (the card is then a new note in Anki), or restore the guid the import wrote.")
+        }
+        return Card(id: draft.id, question: question.value, kind: kind, explanation: draft.explanation?.value ?? "", tags: tags,
+                    ankiGuid: draft.ankiGuid?.value)
     }
 
     private func kind(of draft: Draft, type: DeckField) throws -> CardKind {

@@ -49,7 +49,7 @@ struct DeckField {
 
 /// The field names of the format, recognised from bytes without making a string.
 enum DeckFieldName: Equatable {
-    case card, type, question, key, answer, modelAnswer, explanation, cloze, tags
+    case card, type, question, key, answer, modelAnswer, explanation, cloze, tags, ankiGuid
     /// `A` to `H`: 0 is A.
     case option(Int)
     /// Not a field of the format; the scanner reports it (no payload keeps fields trivial to copy).
@@ -58,7 +58,7 @@ enum DeckFieldName: Equatable {
     private static let known: [(String, DeckFieldName)] = [
         ("card", .card), ("type", .type), ("question", .question), ("key", .key), ("answer", .answer),
         ("model_answer", .modelAnswer), ("model answer", .modelAnswer), ("explanation", .explanation),
-        ("cloze", .cloze), ("tags", .tags),
+        ("cloze", .cloze), ("tags", .tags), ("anki_guid", .ankiGuid),
     ]
 
     /// Compares against static strings by length and `memcmp`: no arrays, so no reference
@@ -77,6 +77,7 @@ enum DeckFieldName: Equatable {
         case 5 where `is`("cloze"): self = .cloze
         case 6 where `is`("answer"): self = .answer
         case 8 where `is`("question"): self = .question
+        case 9 where `is`("anki_guid"): self = .ankiGuid
         case 11 where `is`("explanation"): self = .explanation
         case 12 where `is`("model_answer") || `is`("model answer"): self = .modelAnswer
         default: self = .unknown

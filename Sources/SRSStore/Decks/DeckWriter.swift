@@ -41,6 +41,7 @@ public enum DeckWriter {
         }
         if !card.explanation.isEmpty { field("explanation", card.explanation, to: &out) }
         if !card.tags.isEmpty { field("tags", card.tags.joined(separator: " "), to: &out) }
+        if let guid = card.ankiGuid { field("anki_guid", guid, to: &out) }
     }
 
     /// `B written`, `B stated`, `B corrected`, `B inferred 0.71`, or `none`.
