@@ -24,7 +24,7 @@ public struct SchedulerSwitch: Sendable {
     /// The plan for the log `history` (oldest first) and today's `cards`, at `time`.
     public func plan(history: [LogRecord], cards: [CardID: CardProgress], at time: EpochSeconds,
                      ids: inout RecordIDs, firstSeq: Int) -> Plan {
-        let replay = replayed { body in history.forEach(body) }
+        let replay = replayed(cardCount: cards.count) { body in history.forEach(body) }
         return plan(replay, cards: cards, at: time, ids: &ids, firstSeq: firstSeq)
     }
 
@@ -32,7 +32,7 @@ public struct SchedulerSwitch: Sendable {
     /// argument; it may be called twice, see `replayed`) and today's `cards`, at `time`.
     public func plan(cards: [CardID: CardProgress], at time: EpochSeconds, ids: inout RecordIDs, firstSeq: Int,
                      log: ((LogRecord) -> Void) throws -> Void) rethrows -> Plan {
-        let replay = try replayed(log)
+        let replay = try replayed(cardCount: cards.count, log)
         return plan(replay, cards: cards, at: time, ids: &ids, firstSeq: firstSeq)
     }
 
@@ -40,11 +40,12 @@ public struct SchedulerSwitch: Sendable {
     /// the card's latest record is applied on the spot; one that reaches further back (undos
     /// in a row, or logs of two machines united) makes a second pass, which knows every undone
     /// record from the first and leaves them out as it goes.
-    func replayed(_ log: ((LogRecord) -> Void) throws -> Void) rethrows -> SwitchReplay {
-        var replay = SwitchReplay(to: self, undone: nil)
+    /// `cardCount` (today's cards) sizes the table once, instead of growing it by copies.
+    func replayed(cardCount: Int, _ log: ((LogRecord) -> Void) throws -> Void) rethrows -> SwitchReplay {
+        var replay = SwitchReplay(to: self, undone: nil, cardCount: cardCount)
         try log { replay.add($0) }
         guard replay.needsSecondPass else { return replay }
-        var second = SwitchReplay(to: self, undone: replay.undone)
+        var second = SwitchReplay(to: self, undone: replay.undone, cardCount: cardCount)
         try log { second.add($0) }
         return second
     }
@@ -52,6 +53,7 @@ public struct SchedulerSwitch: Sendable {
     private func plan(_ replay: SwitchReplay, cards: [CardID: CardProgress], at time: EpochSeconds,
                       ids: inout RecordIDs, firstSeq: Int) -> Plan {
         var plan = Plan(records: [], replayedAnswers: 0, restoredCards: 0)
+        plan.records.reserveCapacity(cards.count)
         let name = reviewer.scheduler.name
         for id in cards.keys.sorted() {
             guard let current = cards[id], current.state != nil, current.state?.schedulerName != name,
@@ -81,7 +83,14 @@ struct SwitchReplay {
         var state: SchedulerState?
         var answers = 0
         /// The state it last had under the new scheduler when no answer came after it.
-        var restore: CardProgress?
+        var restore: Restore?
+    }
+
+    /// What a restore brings back of a card's progress under the new scheduler.
+    struct Restore {
+        var state: SchedulerState?
+        var due: EpochSeconds
+        var repeatPending: Bool
     }
 
     struct Track {
@@ -101,10 +110,11 @@ struct SwitchReplay {
     /// An undo took back a record that was not its card's latest: only a second pass is exact.
     private(set) var needsSecondPass = false
 
-    init(to plan: SchedulerSwitch, undone: Set<RecordID>?) {
+    init(to plan: SchedulerSwitch, undone: Set<RecordID>?, cardCount: Int) {
         reviewers = plan.reviewers
         name = plan.reviewer.scheduler.name
         knownUndone = undone
+        cards.reserveCapacity(cardCount)
     }
 
     mutating func add(_ record: LogRecord) {
@@ -132,7 +142,7 @@ struct SwitchReplay {
         track.before = track.now
         track.latest = record.id
         if record.after.state?.schedulerName == name {
-            track.now.restore = record.after
+            track.now.restore = Restore(state: record.after.state, due: record.after.due, repeatPending: record.after.repeatPending)
         } else if case .answer = record.action {
             track.now.restore = nil
         }
