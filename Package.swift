@@ -60,7 +60,7 @@ let package = Package(
         .testTarget(name: "SRSUITests", dependencies: ["SRSUI", "SRSCore", "SRSText"], resources: [.copy("Snapshots")]),
         // Keeps the module map drawn in docs/architecture.md equal to the imports of Sources/.
         .testTarget(name: "ArchitectureTests"),
-        .testTarget(name: "SRSEndToEndTests", dependencies: ["srs", "SRSStore", "SRSCore", "SRSJSON", "SRSText"],
+        .testTarget(name: "SRSEndToEndTests", dependencies: ["srs", "SRSStore", "SRSCore", "SRSJSON", "SRSText", "SRSAnki"],
                     resources: [.copy("Fixtures")]),
     ]
 )

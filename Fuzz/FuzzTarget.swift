@@ -34,8 +34,8 @@ private func checkSafe(_ item: QuizItem) {
         texts += options
         check((2...8).contains(options.count), "2 to 8 options")
         check(key.map { options.indices.contains($0.index) } ?? true, "key names an option")
-    case .trueFalse: break
-    case .shortAnswer(let model): texts.append(model)
+    case .trueFalse, .cloze: break
+    case .shortAnswer(let text), .basic(let text), .reverse(let text), .typeIn(let text): texts.append(text)
     }
     for text in texts {
         check(!text.unicodeScalars.contains { $0 != "\n" && TerminalSafe.isUnsafe($0) }, "no control characters")

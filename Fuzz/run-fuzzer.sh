@@ -10,13 +10,13 @@ work="${FUZZ_WORK:-/tmp/srs-fuzz}"
 mkdir -p "$work/corpus" Fuzz/findings
 cp decks/sources/*.txt decks/*.deck Tests/SRSQuizTests/Fixtures/quiz-corpus/*.txt "$work/corpus/" 2>/dev/null || true
 sources=(
-    Sources/SRSCore/Card.swift Sources/SRSCore/StableHash.swift Sources/SRSQuiz/*.swift
+    Sources/SRSCore/Card.swift Sources/SRSCore/Cloze.swift Sources/SRSCore/StableHash.swift Sources/SRSQuiz/*.swift
     Sources/SRSText/*.swift Sources/SRSJSON/*.swift
     Sources/SRSStore/StoreError.swift Sources/SRSStore/Decks/DeckReader.swift
     Sources/SRSStore/Decks/DeckCardBuilder.swift Sources/SRSStore/Decks/DeckWriter.swift
     Sources/SRSStore/Decks/LazyDeck.swift Sources/SRSStore/Syscalls.swift Sources/SRSStore/SafeFiles.swift
     Sources/SRSStore/DataDirectory.swift Sources/SRSStore/TemporaryFiles.swift Sources/SRSStore/FileName.swift
-    Sources/SRSStore/UserLock.swift
+    Sources/SRSStore/UserLock.swift Sources/SRSStore/Decks/KeyCorrections.swift
     Fuzz/FuzzTarget.swift
 )
 # One module: the files' `import SRS…` lines are dropped in a copy.

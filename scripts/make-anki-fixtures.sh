@@ -6,13 +6,7 @@
 # `--csv-only` rewrites only the notes-file samples (Fixtures/csv/) and Anki's reading of them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-python="${ANKI_PYTHON:-python3}"
-lib=""
-for candidate in /usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1 /usr/lib/aarch64-linux-gnu/faketime/libfaketime.so.1 /usr/lib/faketime/libfaketime.so.1; do
-    [ -e "$candidate" ] && lib="$candidate" && break
-done
-[ -n "$lib" ] || { echo "make-anki-fixtures.sh: libfaketime not found: apt-get install -y faketime" >&2; exit 69; }
-"$python" -c 'import anki' 2>/dev/null || { echo "make-anki-fixtures.sh: $python has no anki: pip install anki==26.9.3" >&2; exit 69; }
+source scripts/anki-env.sh
 clock="$(mktemp)"
 trap 'rm -f "$clock"' EXIT
 echo "2026-03-01 09:00:00" > "$clock"

@@ -46,6 +46,7 @@ public enum LogMerge {
             case .unsuspend: after.suspended = false
             case .reschedule:
                 (after.state, after.due, after.repeatPending) = (record.after.state, record.after.due, false)
+            case .imported: after = record.after
             case .undo: continue
             }
             cards[record.card] = after == CardProgress() ? nil : after

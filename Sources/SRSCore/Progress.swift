@@ -42,6 +42,10 @@ public struct CardProgress: Equatable, Sendable {
 
     public var isNew: Bool { state == nil }
 
+    /// nil for the progress of a card that has none (the empty state an undo of a first answer
+    /// leaves); the progress otherwise.
+    public var nilIfNew: CardProgress? { self == CardProgress() ? nil : self }
+
     /// The classic SM-2 memory, when classic SM-2 produced the state; setting it makes the
     /// state classic SM-2's (due with it).
     public var memory: Memory? {
@@ -98,6 +102,10 @@ public enum ReviewKind: String, Sendable, CaseIterable {
     case `repeat`
     /// Practice ahead of schedule when nothing is due: no change to the memory.
     case practice
+    /// Imported from Anki: an answer in relearning steps (revlog type 2).
+    case relearn
+    /// Imported from Anki: an answer in a filtered deck (revlog type 3).
+    case filtered
 }
 
 /// What a record in the review log does. Every record carries the card's full state after it,
@@ -112,6 +120,9 @@ public enum LogAction: Equatable, Sendable {
     /// The card's state rebuilt by another scheduler (`srs scheduler NAME`): its answers
     /// replayed, or the state it had under that scheduler restored.
     case reschedule
+    /// The card's whole progress as an Anki package holds it, set by `srs import`
+    /// (`docs/anki-import.md`): the state, suspension and burying together.
+    case imported
 }
 
 /// A log record's id: unique across machines (see `RecordIDs`), so that two machines' logs of

@@ -48,7 +48,7 @@ public struct Reviewer: Sendable {
             return next
         case .repeat:
             next.repeatPending = grade.needsSameDayRepeat
-        case .learn, .review:
+        case .learn, .review, .relearn, .filtered:
             let state = scheduler.review(next.state, rating: scheduler.rating(for: grade), at: time, card: card.rawValue)
             next.state = state
             next.due = scheduler.due(of: state)

@@ -59,6 +59,12 @@ extension JSONText {
     /// Appends `text` as a JSON string literal to `out`.
     public static func quote(_ text: String, into out: inout String) {
         out += "\""
+        // Printable ASCII without a quote or a backslash (ids, most values) goes in as it is.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != 0x22 && $0 != 0x5C }) {
+            out += text
+            out += "\""
+            return
+        }
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""

@@ -20,7 +20,13 @@ public enum CardIdentity {
 
     /// The question as compared: lower-case words separated by single spaces.
     public static func normalized(_ question: String) -> String {
-        TextTokens.words(question).joined(separator: " ")
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(question.utf8.count)
+        TextTokens.forEachWord(question) { word in
+            if !bytes.isEmpty { bytes.append(0x20) }
+            bytes.append(contentsOf: word)
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The id for a new card; `attempt` > 0 gives the alternatives used when an id is taken.
@@ -39,14 +45,27 @@ public enum CardIdentity {
     /// Finds for each of `items` the existing card it continues, if any. Each existing card is
     /// matched at most once; exact matches first, then the most similar pairs first.
     public static func match(_ items: [(typeName: String, question: String)], to existing: [Card]) -> [Match] {
+        match(items, normalized: items.map { normalized($0.question) }, to: existing)
+    }
+
+    /// `match` with each item's question also given normalised.
+    static func match(_ items: [(typeName: String, question: String)], normalized: [String],
+                      to existing: [Card]) -> [Match] {
         var matcher = CardMatcher(existing: existing)
-        return matcher.match(items)
+        return matcher.match(items, normalized: normalized)
     }
 
     /// Ids for `items`, reusing matched ones and making new ones that avoid `taken` (ids of
     /// other decks and of this import). `taken` gains every id handed out.
     public static func assign(_ items: [(typeName: String, question: String)], matches: [Match],
                               deck: String, taken: inout Set<CardID>) -> [CardID] {
+        assign(normalized: items.map { ($0.typeName, normalized($0.question)) }, matches: matches, deck: deck,
+               taken: &taken)
+    }
+
+    /// `assign` for questions already normalised (an import normalises each question once).
+    static func assign(normalized items: [(typeName: String, normalizedQuestion: String)], matches: [Match],
+                       deck: String, taken: inout Set<CardID>) -> [CardID] {
         var ids: [CardID] = []
         // The next attempt to try per question: all lower ones are taken, since `taken` only
         // grows; so 16,000 identical items cost 16,000 hashes, not 128 million.
@@ -57,7 +76,7 @@ public enum CardIdentity {
                 ids.append(id)
                 taken.insert(id)
             case .new:
-                let question = normalized(item.question)
+                let question = item.normalizedQuestion
                 let memo = item.typeName + "\u{1F}" + question
                 var attempt = nextAttempt[memo] ?? 0
                 var id = newID(deck: deck, typeName: item.typeName, normalizedQuestion: question, attempt: attempt)

@@ -15,11 +15,14 @@ struct CardMatcher {
 
     /// Exact matches by the question as written first (cheap: most items of a re-import are
     /// unchanged), then by normalised question, then similar questions.
-    mutating func match(_ items: [(typeName: String, question: String)]) -> [CardIdentity.Match] {
+    mutating func match(_ items: [(typeName: String, question: String)], normalized: [String]) -> [CardIdentity.Match] {
         var matches = Array(repeating: CardIdentity.Match.new, count: items.count)
         guard !existing.isEmpty else { return matches }
-        matchExactly(items, &matches) { $0 + "\u{1F}" + $1 }
-        matchExactly(items, &matches) { $0 + "\u{1F}" + CardIdentity.normalized($1) }
+        matchExactly(items, &matches, existingKey: { $0 + "\u{1F}" + $1 }) { $0 + "\u{1F}" + $1 }
+        let normalizedItems = zip(items, normalized).map { (typeName: $0.typeName, question: $1) }
+        matchExactly(normalizedItems, &matches, existingKey: { $0 + "\u{1F}" + CardIdentity.normalized($1) }) {
+            $0 + "\u{1F}" + $1
+        }
         for pair in similarPairs(items, unmatched: matches.indices.filter { matches[$0] == .new })
         where matches[pair.item] == .new && available[pair.card] {
             available[pair.card] = false
@@ -28,14 +31,17 @@ struct CardMatcher {
         return matches
     }
 
-    /// Matches still-new items to still-available cards with the same `key(type, question)`.
+    /// Matches still-new items to still-available cards with the same key: `key(type, question)`
+    /// for an item, `existingKey` for a card.
     private mutating func matchExactly(_ items: [(typeName: String, question: String)],
-                                       _ matches: inout [CardIdentity.Match], key: (String, String) -> String) {
+                                       _ matches: inout [CardIdentity.Match],
+                                       existingKey: (String, String) -> String,
+                                       key: (String, String) -> String) {
         let unmatched = matches.indices.filter { matches[$0] == .new }
         guard !unmatched.isEmpty, available.contains(true) else { return }
         var cards: [String: [Int]] = [:]
         for index in existing.indices where available[index] {
-            cards[key(existing[index].kind.typeName, existing[index].question), default: []].append(index)
+            cards[existingKey(existing[index].kind.typeName, existing[index].question), default: []].append(index)
         }
         // Cards of one key are taken in order: a cursor per key keeps repeated questions linear.
         var next: [String: Int] = [:]

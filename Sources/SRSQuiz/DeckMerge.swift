@@ -48,12 +48,16 @@ public enum DeckMerge {
 
     /// Merges `items` into a deck named `name`. `previous` is the deck being replaced (nil on a
     /// first import); `taken` holds the ids of every other deck and gains the new ones.
+    /// `normalized`: the items' questions as `CardIdentity.normalized` gives them, when the
+    /// caller has them already (an import normalises each question once).
     public static func merge(_ items: [QuizItem], name: String, previous: Previous?,
-                             taken: inout Set<CardID>) -> (Deck, Report) {
+                             taken: inout Set<CardID>, normalized: [String]? = nil) -> (Deck, Report) {
         let old = previous?.deck.cards ?? []
         let keys = items.map { (typeName: $0.kind.typeName, question: $0.question) }
-        let matches = CardIdentity.match(keys, to: old)
-        let ids = CardIdentity.assign(keys, matches: matches, deck: name, taken: &taken)
+        let normalized = normalized ?? items.map { CardIdentity.normalized($0.question) }
+        let matches = CardIdentity.match(keys, normalized: normalized, to: old)
+        let ids = CardIdentity.assign(normalized: zip(keys, normalized).map { (typeName: $0.typeName, normalizedQuestion: $1) },
+                                      matches: matches, deck: name, taken: &taken)
         let oldByID = Dictionary(old.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var report = Report()
         var cards: [Card] = []

@@ -3,6 +3,7 @@
 /// always gave them, but the learner is told once per repeated item.
 enum DuplicateItems {
     static func warnings(_ items: [QuizItem]) -> [QuizDiagnostic] {
+        guard items.count > 1 else { return [] }
         var first: [String: Int] = [:]
         var copies: [Int: [Int]] = [:]
         for (index, item) in items.enumerated() {

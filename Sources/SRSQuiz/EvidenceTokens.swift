@@ -25,16 +25,21 @@ struct EvidenceToken: Equatable {
     /// Computed once, when the token is made.
     private(set) var stem = ""
 
+    /// Written with two capitals or more (`HTTPS`, `DDoS`): an abbreviation, compared whole
+    /// (`HTTPS` is not the plural of `HTTP`).
+    var isAcronym = false
+
     init(text: String, kind: Kind, boundary: Boundary, isCapitalLetter: Bool, isCapitalized: Bool = false,
-         before: Unicode.Scalar? = nil, after: Unicode.Scalar? = nil) {
+         isAcronym: Bool = false, before: Unicode.Scalar? = nil, after: Unicode.Scalar? = nil) {
         self.text = text
         self.kind = kind
         self.boundary = boundary
         self.isCapitalLetter = isCapitalLetter
         self.isCapitalized = isCapitalized
+        self.isAcronym = isAcronym && kind == .word
         self.before = before
         self.after = after
-        stem = Self.stem(of: text, kind)
+        stem = self.isAcronym ? text : Self.stem(of: text, kind)
         cues = kind == .word ? ExplanationReading.cueTable[text] ?? [] : []
         isContent = kind != .word || !cues.contains(.function)
     }
@@ -43,12 +48,13 @@ struct EvidenceToken: Equatable {
         switch kind {
         case .number, .symbol: return text
         case .word:
-            if let digits = EvidenceTokens.numberWords[text] { return digits }
+            if let first = text.utf8.first, Self.mayStartNumberWord(first),
+               let digits = EvidenceTokens.numberWords[text] { return digits }
             let utf8 = text.utf8
             if utf8.allSatisfy({ $0 < 0x80 }) {   // ASCII: the same rule on bytes, without scalars
                 var count = utf8.count
                 if count > 3, count <= 7, utf8.last == UInt8(ascii: "s"),
-                   !"sui".utf8.contains(utf8[utf8.index(utf8.endIndex, offsetBy: -2)]) {
+                   Self.dropsPlural(before: utf8[utf8.index(utf8.endIndex, offsetBy: -2)]) {
                     count -= 1
                 }
                 return count <= 5 && count == utf8.count ? text : String(decoding: utf8.prefix(min(count, 5)), as: UTF8.self)
@@ -59,6 +65,20 @@ struct EvidenceToken: Equatable {
                 scalars.removeLast()
             }
             return String(String.UnicodeScalarView(scalars.prefix(5)))
+        }
+    }
+
+    /// A plural `s` is dropped unless it follows `s`, `u` or `i` (`class`, `virus`, `axis`).
+    private static func dropsPlural(before byte: UInt8) -> Bool {
+        byte != UInt8(ascii: "s") && byte != UInt8(ascii: "u") && byte != UInt8(ascii: "i")
+    }
+
+    /// The first letters of the number words, to skip the look-up for every other word.
+    private static func mayStartNumberWord(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "t"), UInt8(ascii: "f"), UInt8(ascii: "s"), UInt8(ascii: "e"), UInt8(ascii: "n"),
+             UInt8(ascii: "h"), UInt8(ascii: "z"): return true
+        default: return false
         }
     }
 
@@ -77,9 +97,12 @@ enum EvidenceTokens {
 
     static let numberWords = ["two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
                               "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12",
-                              "twenty": "20", "hundred": "100", "thousand": "1000"]
+                              "thirteen": "13", "fourteen": "14", "fifteen": "15", "sixteen": "16",
+                              "seventeen": "17", "eighteen": "18", "nineteen": "19", "twenty": "20", "thirty": "30",
+                              "forty": "40", "fifty": "50", "sixty": "60", "seventy": "70", "eighty": "80",
+                              "ninety": "90", "hundred": "100", "thousand": "1000", "zero": "0"]
     /// Words that only steer the reading (negation, contrast), never content.
-    static let cueOnly: Set<String> = ["none", "never", "neither", "nor", "unlike", "rather", "instead",
+    static let cueOnly: Set<String> = ["none", "nothing", "never", "neither", "nor", "unlike", "rather", "instead",
                                        "however", "whereas", "although", "though", "despite", "option",
                                        "choice", "correct", "right", "answer", "wrong", "incorrect", "s", "t",
                                        "happen", "happens", "happened", "mean", "means", "statement",
@@ -105,7 +128,7 @@ enum EvidenceTokens {
 
         func startsToken(at i: Int) -> Bool {
             if scalars[i].isWordCharacter { return true }
-            return "-−".unicodeScalars.contains(scalars[i]) && i + 1 < scalars.count && scalars[i + 1].isDigitLike
+            return (scalars[i] == "-" || scalars[i] == "−") && i + 1 < scalars.count && scalars[i + 1].isDigitLike
                 && (i == 0 || !scalars[i - 1].isWordCharacter)
         }
 
@@ -117,7 +140,7 @@ enum EvidenceTokens {
             }
             let hasDigit = scalars[start..<index].contains { $0.isDigitLike }
             let isNumber = hasDigit && (scalars[start].isDigitLike || !scalars[start].isWordCharacter)
-            if !isNumber, index + 1 < scalars.count, "'’".unicodeScalars.contains(scalars[index]) {
+            if !isNumber, index + 1 < scalars.count, (scalars[index] == "'" || scalars[index] == "’") {
                 readContraction(start)
                 return
             }
@@ -160,8 +183,10 @@ enum EvidenceTokens {
             let capital = end - start == 1 && (65...72).contains(scalars[start].value)
             let before = start > 0 && !scalars[start - 1].isSpaceLike ? scalars[start - 1] : nil
             let after = end < scalars.count && !scalars[end].isSpaceLike ? scalars[end] : nil
+            let capitals = scalars[start..<end].lazy.filter { $0.isASCII ? (65...90).contains($0.value) : $0.properties.isUppercase }
             out.append(EvidenceToken(text: text, kind: kind, boundary: boundary, isCapitalLetter: capital,
-                                     isCapitalized: scalars[start].properties.isUppercase, before: before, after: after))
+                                     isCapitalized: scalars[start].properties.isUppercase,
+                                     isAcronym: end - start <= 6 && capitals.prefix(2).count == 2, before: before, after: after))
             boundary = .none
             index = max(index, end)
         }
@@ -205,7 +230,12 @@ enum EvidenceTokens {
         }
 
         func isSymbol(_ scalar: Unicode.Scalar) -> Bool {
-            if scalar.value < 0x80 { return "%+<=>|~$".unicodeScalars.contains(scalar) }
+            if scalar.value < 0x80 {
+                switch scalar {
+                case "%", "+", "<", "=", ">", "|", "~", "$": return true
+                default: return false
+                }
+            }
             if "‰°′″".unicodeScalars.contains(scalar) { return true }
             switch scalar.properties.generalCategory {
             case .mathSymbol, .otherSymbol, .currencySymbol: return true

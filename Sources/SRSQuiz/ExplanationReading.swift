@@ -17,6 +17,8 @@ struct ExplanationReading {
         /// Opened by a negation or contrast (`not`, `unlike`, `rather than`), not by a mistake
         /// named in its clause: what follows is denied.
         var opensDenial = false
+        /// Read for a question asked in the negative: the segment affirms what it says.
+        var affirms = false
     }
 
     let tokens: [EvidenceToken]
@@ -24,8 +26,14 @@ struct ExplanationReading {
     /// Clauses holding a verbal negation anywhere.
     private(set) var negatedClauses: Set<Int> = []
 
-    init(_ text: String) {
-        tokens = EvidenceTokens.tokens(text)
+    /// Clauses made hypothetical by a hedge (`many people think`, `might`, an opening `if`).
+    private(set) var hedgedClauses: Set<Int> = []
+    /// Clauses opened by `if` or `unless`.
+    private var conditionalClauses: Set<Int> = []
+
+    /// `options`: each option's tokens, so that abbreviations of them are read (`Abbreviations`).
+    init(_ text: String, options: [[EvidenceToken]] = []) {
+        tokens = Abbreviations.expand(EvidenceTokens.tokens(text), options: options)
         cut()
         denySubjects()
         applyClauseCues()
@@ -37,7 +45,8 @@ struct ExplanationReading {
     /// that segment too, when the subject is a plain phrase (no `and`, `so`, `because`, `which`…
     /// before it: `so history is not rewritten` denies nothing of what came before). After a
     /// comma (`A, not B`) it denies only what follows; `no` and `none` (`carry no antigens`)
-    /// deny only their noun.
+    /// deny only their noun. A comparison before it stays one (`closer than half the wavelength
+    /// cannot be told apart` denies nothing of the wavelength).
     private mutating func denySubjects() {
         for index in segments.indices.dropFirst() where segments[index].negatedByVerb {
             let start = segments[index].range.lowerBound
@@ -45,7 +54,8 @@ struct ExplanationReading {
             guard token.cues.contains(.verbNegation), token.boundary < .comma,
                   previous.clause == segments[index].clause,
                   !tokens[previous.range].contains(where: { $0.cues.contains(.subjectBreak) }),
-                  start + 1 >= tokens.count || tokens[start + 1].text != "only" else { continue }
+                  start + 1 >= tokens.count || tokens[start + 1].text != "only",
+                  previous.polarity == .positive else { continue }
             segments[index - 1].polarity = .negative
         }
     }
@@ -68,20 +78,30 @@ struct ExplanationReading {
         var clause = 0
         var current: Segment?
         var sticky: Polarity?
+        // A verbal negation (`cannot be told apart`) denies its predicate: a `, which…` after it
+        // speaks of a noun before it, where `unlike X, which…` still speaks of X.
+        var stickyVerbal = false
         for index in tokens.indices {
             let token = tokens[index]
             let newClause = index > 0 && (token.boundary >= .clause || token.cues.contains(.clauseWord))
             if newClause { clause += 1; sticky = nil }
-            let cue = Self.cue(at: index, in: tokens)
+            var cue = Self.cue(at: index, in: tokens)
+            if token.cues.contains(.conditional) {
+                let opening = index == 0 || newClause || current.map({ $0.range.count <= 1 && $0.clause == clause }) == true
+                if opening { conditionalClauses.insert(clause) } else { cue = .neutral }
+            }
             let comma = token.boundary == .comma
             if index == 0 || newClause || comma || cue != nil {
                 if let segment = current { segments.append(segment) }
-                if comma, !token.cues.contains(.continuation) { sticky = nil }
+                if comma, !token.cues.contains(.continuation) || stickyVerbal { sticky = nil }
                 if cue != nil { sticky = nil }
                 var segment = Segment(range: index..<index, clause: clause, polarity: cue ?? sticky ?? .positive)
                 segment.negatedByVerb = token.cues.contains(.verbalNegation)
                 segment.opensDenial = cue == .negative
-                if cue == .negative || cue == .neutral { sticky = cue }
+                if cue == .negative || cue == .neutral {
+                    sticky = cue
+                    stickyVerbal = token.cues.contains(.verbalNegation)
+                }
                 current = segment
             }
             if token.cues.contains(.verbalNegation) { negatedClauses.insert(clause) }
@@ -111,10 +131,13 @@ struct ExplanationReading {
     private mutating func applyClauseCues() {
         var mistaken = Set<Int>(), hedged = Set<Int>()
         for segment in segments {
-            let cues = tokens[segment.range].reduce(into: Cues()) { $0.formUnion($1.cues) }
+            let cues = tokens[segment.range].reduce(into: Cues()) { word, token in
+                if !isEnumeratingEither(token, segment) { word.formUnion(token.cues) }
+            }
             if cues.contains(.mistake) { mistaken.insert(segment.clause) }
-            if cues.contains(.hedge) { hedged.insert(segment.clause) }
+            if cues.contains(.hedge) || conditionalClauses.contains(segment.clause) { hedged.insert(segment.clause) }
         }
+        hedgedClauses = hedged
         for index in segments.indices {
             if mistaken.contains(segments[index].clause) { segments[index].polarity = .negative }
             if hedged.contains(segments[index].clause), segments[index].polarity == .positive {
@@ -123,13 +146,25 @@ struct ExplanationReading {
         }
     }
 
+    /// `either slowly underground as granite or quickly at the surface as basalt`: an `either`
+    /// with its `or` in the same segment lists alternatives; it hedges nothing.
+    private func isEnumeratingEither(_ token: EvidenceToken, _ segment: Segment) -> Bool {
+        token.text == "either" && tokens[segment.range].contains { $0.text == "or" }
+    }
+
     /// For a question asked in the negative (`Which is not…`): what the explanation denies is
     /// the key, and what it affirms is the other options.
     mutating func readForNegativeQuestion() {
         for index in segments.indices where segments[index].polarity != .negative || segments[index].negatedByVerb {
             let negated = negatedClauses.contains(segments[index].clause)
+            segments[index].affirms = !negated && segments[index].polarity == .positive
             segments[index].polarity = negated ? .positive : .neutral
         }
+    }
+
+    /// Marks every segment of `clause` negative.
+    mutating func negateClause(_ clause: Int) {
+        for index in segments.indices where segments[index].clause == clause { segments[index].polarity = .negative }
     }
 
     /// Marks the segments of `clause` before segment `index` negative: `A was dictator, not
@@ -152,6 +187,8 @@ struct ExplanationReading {
         static let subjectBreak = Cues(rawValue: 256), phrase = Cues(rawValue: 512)
         /// A function word (stop word or cue only): never content.
         static let function = Cues(rawValue: 1024)
+        /// `if`, `unless`: opening a clause, they make it hypothetical; inside one, only what follows.
+        static let conditional = Cues(rawValue: 2048)
     }
 
     static let cueTable: [String: Cues] = {
@@ -160,7 +197,7 @@ struct ExplanationReading {
             (clauseWords, .clauseWord), (continuations, .continuation), (verbalNegations, .verbalNegation),
             (verbNegations, .verbNegation), (forwardNegatives, .forwardNegative), (forwardNeutrals, .forwardNeutral),
             (mistakeWords, .mistake), (hedgeWords, .hedge), (subjectBreaks, .subjectBreak),
-            (["rather", "other", "instead", "opposed", "contrary", "such"], .phrase),
+            (["rather", "other", "instead", "opposed", "contrary", "such"], .phrase), (["if", "unless"], .conditional),
             (TextTokens.stopWords.union(EvidenceTokens.cueOnly), .function),
         ]
         for (words, cue) in sets { for word in words { table[word, default: []].insert(cue) } }
@@ -170,7 +207,7 @@ struct ExplanationReading {
     static let clauseWords: Set<String> = ["but", "however", "whereas", "while", "yet", "nevertheless",
                                            "nonetheless", "although", "though"]
     static let continuations: Set<String> = ["or", "nor", "which", "who", "whose", "whom"]
-    static let verbalNegations: Set<String> = ["not", "no", "never", "none", "cannot", "neither", "nor"]
+    static let verbalNegations: Set<String> = ["not", "no", "never", "none", "cannot", "neither", "nor", "nothing"]
     static let verbNegations: Set<String> = ["not", "never", "cannot"]
     static let forwardNegatives: Set<String> = ["unlike", "except", "although", "though", "despite", "spite",
                                                 "without"]
@@ -186,5 +223,5 @@ struct ExplanationReading {
                                           "partly", "partially", "sometimes", "pick", "picks", "choose",
                                           "chooses", "popular", "intuitive", "intuitively", "suppose",
                                           "supposed", "either", "argue", "argued", "arguably", "perhaps",
-                                          "possibly", "maybe", "if", "unless", "component", "components"]
+                                          "possibly", "maybe", "component", "components", "contrast", "comparison"]
 }

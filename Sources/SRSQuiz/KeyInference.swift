@@ -85,6 +85,9 @@ public enum KeyInference {
         private var results: [String: Result] = [:]
 
         mutating func infer(question: String, options: [String], explanation: String) -> Result {
+            guard !explanation.isEmpty, explanation.utf8.count <= longestExplanation else {
+                return KeyInference.infer(question: question, options: options, explanation: explanation)
+            }
             let key = question + "\u{1F}" + options.joined(separator: "\u{1E}") + "\u{1F}" + explanation
             if let known = results[key] { return known }
             let result = KeyInference.infer(question: question, options: options, explanation: explanation)

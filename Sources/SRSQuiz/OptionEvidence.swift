@@ -21,10 +21,14 @@ struct OptionEvidence {
 
     var net: [Double] { zip(support, against).map { $0 - $1 } }
 
-    /// A quote or letter reference, or at least two of its distinguishing words (the
-    /// question's words said of it add weight, never evidence of their own: one shared word
-    /// such as `recall` and the question's `practice` beside it are not enough).
-    func isSubstantial(_ option: Int) -> Bool { quoted[option] || matchedWords[option] >= 2 }
+    /// A quote or letter reference, or at least two of its distinguishing words, or one with
+    /// at least three of the question's own words said of it (the question's words add weight,
+    /// not evidence of their own: one shared word such as `recall` and the question's
+    /// `practice` beside it are not enough).
+    func isSubstantial(_ option: Int) -> Bool {
+        quoted[option] || matchedWords[option] >= 2
+            || (matchedWords[option] == 1 && !focusWords.isEmpty && focusWords[option] >= 3)
+    }
 
     /// 1 for a quote; else the words matched, as a share of three.
     func strength(_ option: Int) -> Double { quoted[option] ? 1 : min(1, Double(words(option)) / 3) }
@@ -33,7 +37,7 @@ struct OptionEvidence {
 
     init(question: String, options: [String], explanation: String) {
         let profile = OptionProfile(question: question, options: options)
-        var reading = ExplanationReading(explanation)
+        var reading = ExplanationReading(explanation, options: profile.optionTokens)
         if profile.isNegativeQuestion { reading.readForNegativeQuestion() }
         let count = options.count
         support = Array(repeating: 0, count: count)
@@ -85,7 +89,13 @@ struct OptionEvidence {
         }
         let end = unit.range.upperBound
         parts.append(Unit(segment: unit.segment, range: start..<end, mentions: profile.mentions(in: start..<end, reading.tokens)))
-        return parts
+        // `both the Mariana and the Tonga trenches plunge…`: a part that is only an option's
+        // name shares the next part's predicate, so the segment names both.
+        let bare = parts.dropLast().contains { part in
+            part.mentions.count == 1 && reading.tokens[part.range].filter(\.isContent)
+                .allSatisfy { token in part.mentions.values.contains { $0.stems.contains(token.stem) } }
+        }
+        return bare ? [unit] : parts
     }
 
     /// `A was dictator, not emperor`: a denial of the question's own words that names no
@@ -97,8 +107,23 @@ struct OptionEvidence {
             guard segment.opensDenial, segment.polarity == .negative,
                   reading.tokens[unit.range].contains(where: { profile.focus.contains($0.stem) }) else { continue }
             reading.negateBefore(unit.segment)
+            if segment.clause > 0, opensWithoutSubject(segment.clause, reading) { reading.negateClause(segment.clause - 1) }
         }
     }
+
+    /// `DHCP hands out addresses but does not resolve names`: a clause of `but`, `yet` or `and`
+    /// and a negated verb, with no subject of its own, says its denial of the previous clause's
+    /// subject.
+    static func opensWithoutSubject(_ clause: Int, _ reading: ExplanationReading) -> Bool {
+        guard let first = reading.segments.first(where: { $0.clause == clause })?.range.lowerBound,
+              ["but", "yet", "and"].contains(reading.tokens[first].text) else { return false }
+        var index = first + 1
+        while index < reading.tokens.count, auxiliaries.contains(reading.tokens[index].text) { index += 1 }
+        return index < reading.tokens.count && reading.tokens[index].cues.contains(.verbNegation)
+    }
+
+    static let auxiliaries: Set<String> = ["does", "do", "did", "is", "are", "was", "were", "can", "could", "will",
+                                           "would", "has", "have", "had", "should", "may", "might", "must"]
 
     /// Adds what the units say, each piece of evidence once: an option quoted three times, or a
     /// word of it said in three places, is not three times as likely the key.
@@ -106,8 +131,17 @@ struct OptionEvidence {
         var focusHits = Array(repeating: Set<String>(), count: support.count)
         var tally = Array(repeating: Tally(), count: support.count)
         var subject: (clause: Int, option: Int)?
-        for (index, unit) in units.enumerated() {
-            let segment = reading.segments[unit.segment]
+        let hedged = Self.hedgedOptions(units, reading)
+        for (index, var unit) in units.enumerated() {
+            var segment = reading.segments[unit.segment]
+            if profile.specifics.speakOfAnotherCase(unit.range, reading.tokens) { segment.polarity = .neutral }
+            let recounted = profile.specifics.countingSomethingElse(unit.range, reading.tokens)
+            if !recounted.isEmpty {
+                unit.mentions = unit.mentions.filter { !profile.sequences[$0.key].contains(where: recounted.contains) }
+            }
+            if let corrected = hedged[segment.clause - 1], Self.opensCorrection(segment.clause, reading) {
+                unit.mentions = unit.mentions.filter { !corrected.contains($0.key) }
+            }
             let opening = reading.tokens[unit.range.lowerBound].text
             if !unit.mentions.isEmpty || segment.polarity == .negative || ["and", "or", "but"].contains(opening) {
                 subject = nil
@@ -121,9 +155,11 @@ struct OptionEvidence {
             }
             guard segment.polarity != .neutral else { continue }
             for (option, mention) in unit.mentions {
-                tally[option].add(mention, positive: segment.polarity == .positive, factor: segment.weight)
+                guard let positive = Self.says(option, unit, segment, reading, profile) else { continue }
+                tally[option].add(mention, positive: positive, factor: segment.weight)
             }
-            if segment.polarity == .positive, unit.mentions.count == 1, let option = unit.mentions.keys.first {
+            if segment.polarity == .positive, unit.mentions.count == 1, let option = unit.mentions.keys.first,
+               Self.says(option, unit, segment, reading, profile) == true {
                 focusHits[option].formUnion(reading.tokens[unit.range].map(\.stem).filter(profile.focus.contains))
                 subject = (segment.clause, option)
             }
@@ -135,6 +171,63 @@ struct OptionEvidence {
             quoted[option] = tally[option].positiveQuote > 0
         }
         addFocus(focusHits)
+        if profile.isNegativeQuestion { eliminate(units, reading, profile) }
+    }
+
+    /// `Which is NOT by Tolstoy?` — `War and Peace, Anna Karenina and The Death of Ivan Ilyich
+    /// are all Tolstoy's; Crime and Punishment is by Dostoevsky`: in a question asked in the
+    /// negative, every option but one named in a clause that affirms the question's own words,
+    /// and that one named elsewhere, is the key, as if quoted.
+    private mutating func eliminate(_ units: [Unit], _ reading: ExplanationReading, _ profile: OptionProfile) {
+        var affirmed = Set<Int>(), named: [Int: Double] = [:]
+        var clauses: [Int: (options: Set<Int>, focus: Bool)] = [:]
+        for unit in units where !unit.mentions.isEmpty {
+            let segment = reading.segments[unit.segment]
+            for (option, mention) in unit.mentions { named[option] = max(named[option] ?? 0, mention.weight) }
+            guard segment.affirms else { continue }
+            clauses[segment.clause, default: ([], false)].options.formUnion(unit.mentions.keys)
+        }
+        for segment in reading.segments where segment.affirms && clauses[segment.clause] != nil {
+            if reading.tokens[segment.range].contains(where: { profile.focus.contains($0.stem) }) {
+                clauses[segment.clause]?.focus = true
+            }
+        }
+        for clause in clauses.values where clause.focus { affirmed.formUnion(clause.options) }
+        let left = support.indices.filter { !affirmed.contains($0) }
+        guard left.count == 1, let key = left.first, let weight = named[key], against[key] == 0,
+              affirmed.allSatisfy({ support[$0] == 0 }) else { return }
+        support[key] += weight
+        quoted[key] = true
+    }
+
+    /// Whether a unit speaks for (true) or against (false) an option it names, nil for neither.
+    /// An option that is a negative statement (`Rome had no written laws`) is denied by a
+    /// clause without a negation that says all the words its negation denies (`Rome had
+    /// written law`).
+    static func says(_ option: Int, _ unit: Unit, _ segment: ExplanationReading.Segment,
+                     _ reading: ExplanationReading, _ profile: OptionProfile) -> Bool? {
+        guard segment.polarity != .neutral else { return nil }
+        let denied = profile.negatedWords[option]
+        guard segment.polarity == .positive, !denied.isEmpty, !profile.isNegativeQuestion,
+              !reading.negatedClauses.contains(segment.clause) else { return segment.polarity == .positive }
+        return !denied.isSubset(of: Set(reading.tokens[unit.range].map(\.stem)))
+    }
+
+    /// Per hedged clause, the options it names: `It is tempting to think of phishing here, but
+    /// phishing tricks people…` names phishing as what one might think, and the clause that
+    /// answers it with `but` describes it without making it the key.
+    static func hedgedOptions(_ units: [Unit], _ reading: ExplanationReading) -> [Int: Set<Int>] {
+        var result: [Int: Set<Int>] = [:]
+        for unit in units where !unit.mentions.isEmpty {
+            let clause = reading.segments[unit.segment].clause
+            if reading.hedgedClauses.contains(clause) { result[clause, default: []].formUnion(unit.mentions.keys) }
+        }
+        return result
+    }
+
+    static func opensCorrection(_ clause: Int, _ reading: ExplanationReading) -> Bool {
+        guard let first = reading.segments.first(where: { $0.clause == clause })?.range.lowerBound else { return false }
+        return ["but", "however", "yet"].contains(reading.tokens[first].text)
     }
 
     /// `…, that is 20%`, `i.e. X`, `namely X`: the unit names what the units before it in its

@@ -21,10 +21,24 @@ struct OptionProfile {
     /// For each option, the longer options whose text holds its text.
     private let containers: [[Int]]
 
+    /// Each option's tokens, function words too (for abbreviations).
+    let optionTokens: [[EvidenceToken]]
+    /// Per option, the content words a negation in it denies (`written`, `laws` in `Rome had
+    /// no written laws`), empty when it has none.
+    let negatedWords: [Set<String>]
+    /// What the question specifies: its numbers and ordinals (not an option's), and the words it
+    /// quotes. A part of the explanation that gives other ones speaks of another case.
+    let specifics: Specifics
+
     init(question: String, options: [String]) {
         let questionTokens = EvidenceTokens.tokens(question)
         let questionStems = Set(questionTokens.filter(\.isContent).map(\.stem))
-        let optionTokens = options.map { EvidenceTokens.tokens($0).filter(\.isContent) }
+        optionTokens = options.map { EvidenceTokens.tokens($0) }
+        negatedWords = optionTokens.map { tokens in
+            guard let negation = tokens.firstIndex(where: { $0.cues.contains(.verbalNegation) }) else { return [] }
+            return Set(tokens[(negation + 1)...].filter(\.isContent).map(\.stem))
+        }
+        let optionTokens = self.optionTokens.map { $0.filter(\.isContent) }
         sequences = optionTokens.map { $0.map(\.stem) }
         var containing: [String: Int] = [:]
         for stems in sequences { for stem in Set(stems) { containing[stem, default: 0] += 1 } }
@@ -49,6 +63,7 @@ struct OptionProfile {
         isNegativeQuestion = questionTokens.contains {
             $0.cues.contains(.verbalNegation) || $0.text == "except"
         }
+        specifics = Specifics(questionTokens, optionStems: Set(containing.keys))
     }
 
     private static func surnames(_ options: [[EvidenceToken]], _ containing: [String: Int]) -> [Int: String] {
@@ -80,13 +95,31 @@ struct OptionProfile {
         let named = surnames.filter { option, surname in
             range.contains { tokens[$0].isCapitalized && tokens[$0].stem == surname }
         }.keys
-        let quotes = quotedOptions(in: stems).union(lettered).union(named)
+        var quotes = quotedOptions(in: stems).union(lettered).union(named)
+        if !quotes.isEmpty { quotes.formUnion(elidedQuotes(in: range, tokens, stems: Set(stems), quoted: quotes)) }
         if !quotes.isEmpty {
             return Dictionary(uniqueKeysWithValues: quotes.map {
                 ($0, OptionEvidence.Mention(stems: distinct[$0], quoted: true, weight: 1 + totalWeight($0)))
             })
         }
         return wordMentions(Set(stems))
+    }
+
+    /// `the Mariana and the Tonga trenches`: an option whose own words stand right before `and`
+    /// or `or` and a quoted option that holds its other words (the head they share, said once)
+    /// is quoted too.
+    private func elidedQuotes(in range: Range<Int>, _ tokens: [EvidenceToken], stems: Set<String>,
+                              quoted: Set<Int>) -> Set<Int> {
+        let quotedWords = quoted.reduce(into: Set<String>()) { $0.formUnion(distinct[$1]) }
+        return Set(sequences.indices.filter { option in
+            let own = distinct[option].subtracting(quotedWords)
+            guard !quoted.contains(option), !own.isEmpty, own.count < distinct[option].count,
+                  distinct[option].isSubset(of: stems) else { return false }
+            return range.contains { index in
+                index + 1 < range.upperBound && tokens[index].isContent && own.contains(tokens[index].stem)
+                    && ["and", "or"].contains(tokens[index + 1].text)
+            }
+        })
     }
 
     /// Options whose distinguishing words are in `stems`; a word that several options found
@@ -124,8 +157,139 @@ struct OptionProfile {
         guard !needle.isEmpty, needle.count <= haystack.count else { return 0 }
         var found = 0
         for start in 0...(haystack.count - needle.count) where haystack[start] == needle[0] {
-            if Array(haystack[start..<(start + needle.count)]) == needle { found += 1 }
+            if haystack[start..<(start + needle.count)].elementsEqual(needle) { found += 1 }
         }
         return found
     }
+}
+
+/// The numbers, ordinals and quoted words of a question. `one standard deviation` where the
+/// question asks about three standard deviations, `the second shell` where it asks about the
+/// first electron shell, `(−1, 1)` where it asks for values between 0 and 1, `begins "When in the
+/// Course…"` where it asks for the one that begins "We the People": such a part of an
+/// explanation is about another case, and says nothing for or against the options it names. A
+/// number or ordinal stands for the question's when one of the two content words after it is
+/// one of the two after the question's (`231` in `article 231 made it…` does not stand for the
+/// year `1919` of the question).
+struct Specifics {
+    private enum Kind { case number, ordinal, name }
+    /// A number, ordinal or name and the words it qualifies: the two content words after a number
+    /// or ordinal, the word a name completes with `of` or `in` (`capital` in `capital of Germany`).
+    private struct Specific { var value: String; var kind: Kind; var context: Set<String> }
+    private var specifics: [Specific] = []
+    private var quoted: [String] = []
+    /// What a `How many …` question counts: its words from `many` to the first function word
+    /// (`members sit` in `How many members sit in the United States Senate?`).
+    private var counted: Set<String> = []
+    /// The question's content words.
+    private var asked: Set<String> = []
+    private let optionStems: Set<String>
+
+    init(_ question: [EvidenceToken], optionStems: Set<String>) {
+        self.optionStems = optionStems
+        if let many = question.indices.first(where: { $0 > 0 && question[$0].text == "many" && question[$0 - 1].text == "how" }) {
+            counted = Set(question[(many + 1)...].prefix(while: \.isContent).map(\.stem))
+        }
+        asked = Set(question.filter(\.isContent).map(\.stem))
+        for index in question.indices {
+            if let specific = Self.specific(at: index, question), !optionStems.contains(specific.value) {
+                specifics.append(specific)
+            }
+            if Self.inQuote(index, question), question[index].isContent { quoted.append(question[index].stem) }
+        }
+    }
+
+    /// True when `range` gives another number or ordinal in the place of one of the question's,
+    /// or quotes text without the question's quoted words (where it quotes some).
+    func speakOfAnotherCase(_ range: Range<Int>, _ tokens: [EvidenceToken]) -> Bool {
+        var quotes: [String] = [], quoteFound = false
+        for index in range {
+            if !specifics.isEmpty, let found = Self.specific(at: index, tokens), !optionStems.contains(found.value),
+               specifics.contains(where: { $0.kind == found.kind && $0.value != found.value
+                   && !$0.context.isDisjoint(with: found.context) }),
+               !specifics.contains(where: { $0.kind == found.kind && $0.value == found.value }) {
+                return true
+            }
+            if !quoted.isEmpty, Self.inQuote(index, tokens) {
+                quoteFound = true
+                if tokens[index].isContent { quotes.append(tokens[index].stem) }
+            }
+        }
+        return quoteFound && !quoted.allSatisfy(quotes.contains)
+    }
+
+    /// `Each of the 50 states elects two senators` for `How many members sit in the United States
+    /// Senate?`: the options' numbers in `range` followed by another thing the question names,
+    /// which they count instead.
+    func countingSomethingElse(_ range: Range<Int>, _ tokens: [EvidenceToken]) -> Set<String> {
+        guard !counted.isEmpty else { return [] }
+        return Set(range.compactMap { index -> String? in
+            guard let number = Self.number(tokens[index]), optionStems.contains(number),
+                  index + 1 < range.upperBound else { return nil }
+            let next = tokens[index + 1]
+            return next.boundary == .none && asked.contains(next.stem) && !counted.contains(next.stem) ? number : nil
+        })
+    }
+
+    /// A number (digits, or a number word, `one` included) or an ordinal at `index`, with the
+    /// two content words after it.
+    private static func specific(at index: Int, _ tokens: [EvidenceToken]) -> Specific? {
+        let token = tokens[index]
+        let after = { Set(tokens[(index + 1)...].lazy.filter(\.isContent).prefix(2).map(\.stem)) }
+        if let number = number(token) { return Specific(value: number, kind: .number, context: after()) }
+        if isOrdinalWord(token) { return Specific(value: token.text, kind: .ordinal, context: after()) }
+        guard let head = nameHead(index, tokens) else { return nil }
+        return Specific(value: token.stem, kind: .name, context: [head])
+    }
+
+    /// For a name after `of` or `in` and a word (`capital of Germany`), that word's stem.
+    private static func nameHead(_ index: Int, _ tokens: [EvidenceToken]) -> String? {
+        let token = tokens[index]
+        guard index >= 2, token.kind == .word, token.isCapitalized, token.boundary != .sentence,
+              !token.isCapitalLetter, token.isContent, ["of", "in"].contains(tokens[index - 1].text),
+              tokens[index - 2].isContent, tokens[index - 2].kind == .word else { return nil }
+        return tokens[index - 2].stem
+    }
+
+
+    /// `first` … `tenth`, `last`; the length and first letter are looked at before the set.
+    private static func isOrdinalWord(_ token: EvidenceToken) -> Bool {
+        guard token.kind == .word, (4...7).contains(token.text.utf8.count), let first = token.text.utf8.first
+        else { return false }
+        switch first {
+        case UInt8(ascii: "f"), UInt8(ascii: "s"), UInt8(ascii: "t"), UInt8(ascii: "n"), UInt8(ascii: "e"),
+             UInt8(ascii: "l"): return ordinalWords.contains(token.text)
+        default: return false
+        }
+    }
+
+    private static func number(_ token: EvidenceToken) -> String? {
+        token.kind == .number ? token.stem : token.text == "one" ? "1" : numberWord(token)
+    }
+
+    /// The digits a number word reads as (`fourteen` → `14`), from its stem.
+    private static func numberWord(_ token: EvidenceToken) -> String? {
+        guard token.kind == .word, token.stem != token.text,
+              let first = token.stem.utf8.first, (48...57).contains(first) else { return nil }
+        return token.stem
+    }
+
+    /// True when the token stands between quotation marks: a mark before it or before an
+    /// earlier token of the same sentence, with no closing mark between.
+    static func inQuote(_ index: Int, _ tokens: [EvidenceToken]) -> Bool {
+        var earlier = index
+        while earlier >= 0 {
+            let token = tokens[earlier]
+            if earlier < index, let after = token.after, closing.contains(after) { return false }
+            if let before = token.before, opening.contains(before) { return true }
+            if token.boundary == .sentence || index - earlier > 40 { return false }
+            earlier -= 1
+        }
+        return false
+    }
+
+    static let opening: Set<Unicode.Scalar> = ["\"", "“", "«", "„"]
+    static let closing: Set<Unicode.Scalar> = ["\"", "”", "»"]
+    static let ordinalWords: Set<String> = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh",
+                                            "eighth", "ninth", "tenth", "last"]
 }

@@ -105,7 +105,16 @@ struct OptionShape {
 
     static func endsSentence(_ text: String) -> Bool { ModelAnswerExtent.endsSentence(text) }
 
+    /// Runs of characters between spaces. ASCII text is counted on its bytes; other text by
+    /// characters, where a space with a combining mark on it is no space.
     static func wordCount(_ text: String) -> Int {
-        text.split { $0 == " " }.count
+        let utf8 = text.utf8
+        guard utf8.allSatisfy({ $0 < 0x80 }) else { return text.split { $0 == " " }.count }
+        var count = 0, previous: UInt8 = 0x20
+        for byte in utf8 {
+            if byte != 0x20, previous == 0x20 { count += 1 }
+            previous = byte
+        }
+        return count
     }
 }

@@ -54,7 +54,7 @@ struct EventScan {
         if event.grade == .again { today.again += 1 }
         switch event.kind {
         case .learn: today.learn += 1
-        case .review: today.review += 1
+        case .review, .relearn, .filtered: today.review += 1
         case .repeat: today.repeat += 1
         case .practice: today.practice += 1
         }

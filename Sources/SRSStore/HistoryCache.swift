@@ -42,7 +42,7 @@ struct HistoryBuilder {
         case let .undo(undoes):
             remove(seq: Self.key(of: undoes))
             if interval != lastInterval[Int(card)] { entries?.appendInterval(card, interval) }
-        case .bury, .suspend, .unsuspend, .reschedule:
+        case .bury, .suspend, .unsuspend, .reschedule, .imported:
             if interval != lastInterval[Int(card)] { entries?.appendInterval(card, interval) }
         }
         lastInterval[Int(card)] = interval

@@ -78,17 +78,22 @@ struct LogWriter {
     let path: String
     let io: Syscalls
     private var size = 0
-    private var chunk = ProgressFormat.logHeader
+    private var chunk: String
 
-    init(fd: Int32, path: String, io: Syscalls) {
+    /// `header` starts the file: the log's, or nothing when records follow a copied log.
+    init(fd: Int32, path: String, io: Syscalls, header: String = ProgressFormat.logHeader) {
         self.fd = fd
         self.path = path
         self.io = io
+        chunk = header
+        chunk.reserveCapacity(Self.chunkBytes + 4096)
     }
+
+    static let chunkBytes = 1 << 20
 
     mutating func add(_ record: LogRecord) throws {
         chunk += ProgressFormat.line(record)
-        if chunk.utf8.count > 1 << 20 { try flush() }
+        if chunk.utf8.count > Self.chunkBytes { try flush() }
     }
 
     /// Writes what is left and fsyncs the file; returns its size.
@@ -99,11 +104,12 @@ struct LogWriter {
     }
 
     private mutating func flush() throws {
-        let bytes = Array(chunk.utf8)
-        guard bytes.withUnsafeBytes({ io.writeAll(fd, $0) }) else {
+        let (fd, io) = (self.fd, self.io)
+        let count = chunk.utf8.count
+        guard chunk.withUTF8({ io.writeAll(fd, UnsafeRawBufferPointer($0)) }) else {
             throw StoreError.io(path: path, operation: "write", reason: Syscalls.lastError())
         }
-        size += bytes.count
-        chunk = ""
+        size += count
+        chunk.removeAll(keepingCapacity: true)
     }
 }

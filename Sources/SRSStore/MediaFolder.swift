@@ -31,4 +31,12 @@ public struct MediaFolder: Sendable {
         try io.writeAtomically(bytes, to: url.path)
         return url
     }
+
+    /// The bytes of media file `name`; nil when there is none, or the name is not one srs keeps
+    /// (a name with a path separator never reaches outside the folder). A link there is refused.
+    public func read(named name: String) throws -> [UInt8]? {
+        guard Self.problem(withName: name) == nil else { return nil }
+        try io.requireRealFolderOrNothing(folder.path)
+        return try io.readFile(folder.appendingPathComponent(name).path)
+    }
 }

@@ -11,36 +11,43 @@ enum ProgressState {
 
     // MARK: writing
 
-    /// The object; fields of a never-reviewed card are left out, flags only when set.
+    /// The object; fields of a never-reviewed card are left out, flags only when set. Written
+    /// straight into `out` (a log of a million records is written in one go by an import).
     static func write(_ p: CardProgress, into out: inout String) {
-        var fields: [String] = []
+        out += "{"
+        var first = true
+        func field(_ text: String) {
+            if !first { out += "," }
+            out += text
+            first = false
+        }
         switch p.state {
         case let .sm2(m)?:
-            fields.append("\"due\":\(m.due),\"interval\":\(m.intervalDays),\"easiness\":\(JSONText.shortest(m.easiness)),\"repetitions\":\(m.repetitions),\"lapses\":\(m.lapses)")
+            field("\"due\":\(m.due),\"interval\":\(m.intervalDays),\"easiness\":\(JSONText.shortest(m.easiness)),\"repetitions\":\(m.repetitions),\"lapses\":\(m.lapses)")
         case let .anki(c)?:
-            fields.append("\"due\":\(p.due),\"type\":\"\(ankiKinds[c.kind.rawValue])\",\"queue\":\"\(ankiQueues[c.queue.rawValue])\",\"left\":\(c.remainingSteps),\"ivl\":\(c.intervalDays),\"ease\":\(c.easePermille)")
-            if case let .day(day) = c.due { fields.append("\"due_day\":\(day)") }
-            fields.append("\"reps\":\(c.reps),\"lapses\":\(c.lapses)")
+            field("\"due\":\(p.due),\"type\":\"\(ankiKinds[c.kind.rawValue])\",\"queue\":\"\(ankiQueues[c.queue.rawValue])\",\"left\":\(c.remainingSteps),\"ivl\":\(c.intervalDays),\"ease\":\(c.easePermille)")
+            if case let .day(day) = c.due { field("\"due_day\":\(day)") }
+            field("\"reps\":\(c.reps),\"lapses\":\(c.lapses)")
         case let .fsrs(c)?:
-            fields.append("\"due\":\(c.due),\"fsrs\":\"\(fsrsStates[c.state.rawValue])\"")
-            if let step = c.step { fields.append("\"step\":\(step)") }
-            if let s = c.stability { fields.append("\"stability\":\(JSONText.shortest(s))") }
-            if let d = c.difficulty { fields.append("\"difficulty\":\(JSONText.shortest(d))") }
-            if let last = c.lastReview { fields.append("\"last_review\":\(last)") }
-            fields.append("\"reps\":\(c.reps),\"lapses\":\(c.lapses)")
+            field("\"due\":\(c.due),\"fsrs\":\"\(fsrsStates[c.state.rawValue])\"")
+            if let step = c.step { field("\"step\":\(step)") }
+            if let s = c.stability { field("\"stability\":\(JSONText.shortest(s))") }
+            if let d = c.difficulty { field("\"difficulty\":\(JSONText.shortest(d))") }
+            if let last = c.lastReview { field("\"last_review\":\(last)") }
+            field("\"reps\":\(c.reps),\"lapses\":\(c.lapses)")
         case nil:
             break
         }
         if p.state != nil {
-            fields.append("\"first\":\(p.firstReview),\"last\":\(p.lastReview)")
+            field("\"first\":\(p.firstReview),\"last\":\(p.lastReview)")
         } else if p.lastReview != 0 {
-            fields.append("\"last\":\(p.lastReview)")
+            field("\"last\":\(p.lastReview)")
         }
-        if p.repeatPending { fields.append("\"repeat\":true") }
-        if p.suspended { fields.append("\"suspended\":true") }
-        if p.leech { fields.append("\"leech\":true") }
-        if p.buriedUntil != 0 { fields.append("\"buried_until\":\(p.buriedUntil)") }
-        out += "{" + fields.joined(separator: ",") + "}"
+        if p.repeatPending { field("\"repeat\":true") }
+        if p.suspended { field("\"suspended\":true") }
+        if p.leech { field("\"leech\":true") }
+        if p.buriedUntil != 0 { field("\"buried_until\":\(p.buriedUntil)") }
+        out += "}"
     }
 
     // MARK: reading

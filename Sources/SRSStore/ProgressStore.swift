@@ -198,6 +198,26 @@ public final class ProgressStore {
         logSize += bytes.count
     }
 
+    /// The log's length in bytes as this store wrote or read it.
+    var loggedBytes: Int { logSize }
+
+    /// After `appendAll` renamed a longer log over the old one: appends go to the new file, and
+    /// a store that still owns its progress applies the records (each card's newest) to it. When
+    /// the new log cannot be opened, the store keeps its old length and count (a prefix of the
+    /// new log, so a snapshot it writes stays true) and cannot append.
+    func reopenLog(size: Int, appended records: [LogRecord], lastSeq: Int) throws {
+        if logFD >= 0 { _ = io.close(logFD) }
+        logFD = -1
+        guard let fd = try io.openDataFile(logPath, O_WRONLY | O_APPEND) else { throw StoreError.notFound(path: logPath, what: "review log") }
+        logFD = fd
+        logSize = size
+        if !cardsTaken { for record in records { apply(record) } }
+        recordCount = lastSeq
+    }
+
+    /// True once the owner took the progress (`takeCards()`): the store keeps no states.
+    var ownsNoProgress: Bool { cardsTaken }
+
     /// How many cards hold a state that another scheduler than the settings' made, and which one
     /// (nil when none do): answered by the settings' scheduler they would start over as new cards.
     /// Read before `takeCards()`.

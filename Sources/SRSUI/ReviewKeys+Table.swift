@@ -74,6 +74,10 @@ public enum ReviewKeys {
             return [KeyHint(key: "k", label: card.answerKey == nil ? "set key" : "fix key")]
         }, essential: false, help: KeyHelp(keys: "k", text: "set or correct the answer key of a multiple-choice card (saved to the deck)",
                                            docs: "`k` then a letter")),
+        KeyBinding(keys: Key.chars("o"), places: KeyPlace.card, action: .openMedia,
+                   footer: hint("o", "open media") { !$0.visibleMedia.isEmpty }, essential: false,
+                   help: KeyHelp(keys: "o", text: "open the card's images and sounds ([image: …], [sound: …]) with the system's opener (xdg-open, or open)",
+                                 docs: "`o`")),
         KeyBinding(keys: [.optionLetter], places: [.fixingKey], action: .setKey, footer: { s, _ in
             [KeyHint(key: "A–\(letter(s.optionCount - 1))", label: "correct option")]
         }),

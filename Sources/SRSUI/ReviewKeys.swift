@@ -46,7 +46,7 @@ enum KeyAction: Equatable, Sendable {
     case submitTyped, stopTyping, deleteTyped, deleteForward, typeCharacter, startTyping
     case cursorLeft, cursorRight, cursorHome, cursorEnd
     case gradeDefault, grade
-    case undo, bury, suspend, fixKey, setKey, cancelFix
+    case undo, bury, suspend, fixKey, setKey, cancelFix, openMedia
     case scrollUp, scrollDown, pageUp, pageDown
     case practise, openHelp, closeHelp, quit
     /// Handled by the terminal, not the session (Ctrl-Z stops the process).

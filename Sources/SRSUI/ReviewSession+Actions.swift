@@ -101,6 +101,22 @@ extension ReviewSession {
         return [.append(record)]
     }
 
+    /// The media files the card on screen shows now (its answer's only once revealed).
+    var visibleMedia: [String] {
+        guard case let .reviewing(view) = mode, let card = cards[view.entry.card] else { return [] }
+        return card.mediaNames(revealed: view.isRevealed)
+    }
+
+    /// `o`: the shell opens the media the card shows.
+    mutating func openMedia() -> [Effect] {
+        let names = visibleMedia
+        guard !names.isEmpty else {
+            notice = "This card shows no image or sound to open."
+            return []
+        }
+        return [.openMedia(names)]
+    }
+
     /// `k` on a multiple-choice card: the next letter names the correct option.
     mutating func startKeyFix() -> [Effect] {
         guard case let .reviewing(view) = mode, let card = cards[view.entry.card], !card.options.isEmpty else {

@@ -104,6 +104,7 @@ extension ReviewSession {
         case .bury: return bury()
         case .suspend: return suspend()
         case .fixKey: return startKeyFix()
+        case .openMedia: return openMedia()
         case .practise: if case .idle = mode { startPractice() }
         case .openHelp: openHelp()
         case .closeHelp: showingHelp = false

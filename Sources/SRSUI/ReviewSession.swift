@@ -24,6 +24,9 @@ public enum Effect: Equatable, Sendable {
     case append(LogRecord)
     /// Save a corrected multiple-choice key to the card's deck.
     case saveKey(CardID, AnswerKey)
+    /// Open these media files of the card on screen (`[image: …]`, `[sound: …]`) with the
+    /// system's opener; the shell tells the session what came of it with a `.notice`.
+    case openMedia([String])
     case quit
 }
 

@@ -16,6 +16,10 @@ struct AnkiImporter {
         /// The media files the cards may name, each checked to unpack within the limits.
         var media: [AnkiMediaFile] = []
         var decks: [Deck] = []
+        /// The Anki cards written to `decks`, for the history import.
+        var converted: [ConvertedCard] = []
+        /// Cards a previous import wrote to these decks that the package no longer has.
+        var removed: [CardID] = []
         var report: [String] = []
         var warnings: [String] = []
     }
@@ -23,7 +27,8 @@ struct AnkiImporter {
     func plan(path: String, within parent: String?) throws -> Plan {
         let package = try read(path)
         let (cards, warnings) = AnkiConversion.cards(of: package.collection)
-        var plan = try plan(cards, warnings: warnings, path: path, within: parent)
+        let decks = package.collection.decks.filter { !$0.filtered }.map(\.path)
+        var plan = try plan(cards, warnings: warnings, path: path, within: parent, decks: decks)
         plan.package = package
         try checkMedia(of: package, into: &plan)
         return plan
@@ -44,17 +49,28 @@ struct AnkiImporter {
         }
     }
 
-    private func plan(_ cards: [ConvertedCard], warnings: [String], path: String, within parent: String?) throws -> Plan {
-        var cards = cards
+    /// `decks`: every deck of the package, those without cards too (a deck emptied in Anki).
+    private func plan(_ cards: [ConvertedCard], warnings: [String], path: String, within parent: String?,
+                      decks: [[String]] = []) throws -> Plan {
+        var cards = cards, decks = decks
         if let parent {
             let wanted = parent.components(separatedBy: "::")
             cards = cards.filter { AnkiDeckName.path($0.deckPath, isWithin: wanted) }
+            decks = decks.filter { AnkiDeckName.path($0, isWithin: wanted) }
             if cards.isEmpty { throw Failure(description: "\(path): no Anki deck '\(TerminalSafe.sanitize(parent))' with cards in the package.", exitCode: 66) }
         }
         var plan = Plan()
         plan.warnings = warnings
         try group(cards, into: &plan)
+        try emptied(decks.map(AnkiDeckName.name(of:)), into: &plan)
+        let written = Set(plan.decks.flatMap { $0.cards.map(\.id) })
+        plan.converted = cards.filter { written.contains($0.card.id) }
         plan.report = Self.report(cards, path: path)
+        if !plan.removed.isEmpty {
+            plan.report.append("  \(Format.count(plan.removed.count, "card")) of an earlier import no longer in the package: "
+                + "removed from their decks, their history kept (" + plan.removed.prefix(5).map(\.rawValue).joined(separator: ", ")
+                + (plan.removed.count > 5 ? ", …)" : ")"))
+        }
         return plan
     }
 
@@ -84,7 +100,7 @@ struct AnkiImporter {
 
     private func read(_ path: String) throws -> AnkiPackage {
         let data = Data(try InputFile.read(path, what: "Anki package"))
-        do { return try AnkiPackage.read(data, limits: limits) } catch let error as AnkiError {
+        do { return try AnkiPackage.read(consume data, limits: limits) } catch let error as AnkiError {
             throw Failure(description: "\(TerminalSafe.sanitize(path)): \(error.description). Nothing was written.", exitCode: error.exitCode)
         }
     }
@@ -109,7 +125,22 @@ struct AnkiImporter {
                 return false
             }
             let existing = try library.existing(named: name)
+            let keptIDs = Set(kept.map(\.id))
+            plan.removed += (existing?.cards ?? []).map(\.id).filter { $0.rawValue.hasPrefix("anki-") && !keptIDs.contains($0) }
             plan.decks.append(Deck(name: existing?.name ?? name, cards: kept))
+        }
+    }
+
+    /// A deck of the package that has no cards left, written by an earlier import: emptied,
+    /// its cards reported removed.
+    private func emptied(_ names: [String], into plan: inout Plan) throws {
+        let planned = Set(plan.decks.map { $0.name.lowercased() })
+        for name in names where !planned.contains(name.lowercased()) && DeckLibrary.problem(withName: name) == nil {
+            guard let existing = try library.existing(named: name) else { continue }
+            let earlier = existing.cards.map(\.id).filter { $0.rawValue.hasPrefix("anki-") }
+            guard !earlier.isEmpty else { continue }
+            plan.removed += earlier
+            plan.decks.append(Deck(name: existing.name, cards: existing.cards.filter { !$0.id.rawValue.hasPrefix("anki-") }))
         }
     }
 
@@ -117,12 +148,14 @@ struct AnkiImporter {
     static func report(_ cards: [ConvertedCard], path: String) -> [String] {
         var lines = ["\(TerminalSafe.sanitize(path)): \(Format.count(cards.count, "card")) converted"]
         let counted = { (key: (ConvertedCard) -> String) in
-            Dictionary(grouping: cards, by: key).map { ($0.key, $0.value.count) }.sorted { $0.0 < $1.0 }
+            var counts: [String: Int] = [:]
+            for card in cards { counts[key(card), default: 0] += 1 }
+            return counts.map { ($0.key, $0.value) }.sorted { $0.0 < $1.0 }
         }
         lines += counted { "note type " + $0.notetype }.map { "  \($0.0): \($0.1)" }
         lines += counted { "deck " + AnkiDeckName.name(of: $0.deckPath) }.map { "  \($0.0): \($0.1)" }
         let suspended = cards.filter { $0.queue == -1 }.count, buried = cards.filter { $0.queue == -2 || $0.queue == -3 }.count
-        if suspended + buried > 0 { lines.append("  suspended in Anki: \(suspended), buried: \(buried) (kept for the progress import)") }
+        if suspended + buried > 0 { lines.append("  suspended in Anki: \(suspended), buried: \(buried)") }
         return lines.map { TerminalSafe.sanitize($0) }
     }
 }

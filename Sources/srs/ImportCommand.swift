@@ -48,6 +48,9 @@ struct ImportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("What the file is: apkg (an Anki package), csv (an Anki notes file, CSV/TSV) or quiz (quiz text); guessed from its name and first lines otherwise.", valueName: "format"))
     var format: ImportFormat?
 
+    @Option(help: ArgumentHelp("Anki packages: import as of this time (ISO 8601) instead of the clock; cards buried in Anki stay buried until the next study day after it.", valueName: "time"))
+    var at: String?
+
     @OptionGroup var user: UserOptions
 
     func validate() throws {
@@ -62,6 +65,9 @@ struct ImportCommand: ParsableCommand {
         }
         if let deck, let problem = DeckLibrary.problem(withName: deck) {
             throw ValidationError("--deck '\(TerminalSafe.sanitize(deck))' cannot name a deck: \(problem).")
+        }
+        if let at, ISOTime.parse(at) == nil {
+            throw ValidationError("--at \(TerminalSafe.sanitize(at)) is not an ISO 8601 time such as 2026-11-29T09:00:00Z.")
         }
         for key in keys where KeyOverride(parsing: key) == nil {
             throw ValidationError("--key \(TerminalSafe.sanitize(key)): write N=X (e.g. --key 4=D), or FILE:N=X.")
@@ -106,21 +112,40 @@ struct ImportCommand: ParsableCommand {
         let library = DeckLibrary(location: try user.location())
         let importer = AnkiImporter(library: library, limits: limits)
         let separator: Character? = path.lowercased().hasSuffix(".tsv") ? "\t" : nil
-        let plan = kind == .ankiPackage ? try importer.plan(path: path, within: deck)
+        var timer = PhaseTimer(enabled: ProcessInfo.processInfo.environment["SRS_IMPORT_TIMING"] == "1")
+        var plan = kind == .ankiPackage ? try importer.plan(path: path, within: deck)
             : try importer.planText(path: path, deck: deck ?? Self.baseName(of: path), forced: deck != nil, separator: separator)
         writeToStandardError(plan.warnings.map { "warning: " + TerminalSafe.sanitize($0) + "\n" }.joined())
-        var lines = plan.report
+        var lines = plan.report, warnings = plan.warnings.count
         let location = try user.location()
+        timer.lap("read_convert")
         let media = dryRun ? plan.media.count : try importer.copyMedia(plan, to: MediaFolder(location: location))
         if plan.package != nil {
             let folder = TerminalSafe.sanitize(location.root.appendingPathComponent("media").path)
             lines.append("  \(Format.count(media, "media file")) " + (dryRun ? "to copy (dry run)" : "copied to " + folder))
         }
+        if let package = plan.package {
+            // The history first: a kill before the decks are written leaves cards with their
+            // progress but not yet in a deck (a new import finishes it), never cards shown as new.
+            let store = dryRun ? try ProgressStore.openReadOnly(location) : try ProgressStore.openForReview(location)
+            defer { store.close() }
+            let history = AnkiHistoryImporter(collection: package.collection, cards: plan.converted)
+            let now = at.flatMap(ISOTime.parse) ?? EpochSeconds(Date().timeIntervalSince1970)
+            timer.lap("media")
+            let outcome = try history.run(store, at: now, write: !dryRun, timer: &timer)
+            writeToStandardError(outcome.warnings.map { "warning: " + TerminalSafe.sanitize($0) + "\n" }.joined())
+            lines += outcome.lines
+            warnings += outcome.warnings.count
+        }
+        // The collection is done with: its memory goes to the deck files' text.
+        (plan.package, plan.converted) = (nil, [])
         for deck in plan.decks {
             let written = dryRun ? nil : try library.save(deck)
             lines.append("  wrote \(Format.count(deck.cards.count, "card")) to " + TerminalSafe.sanitize(written?.path ?? "deck \(deck.name) (dry run)"))
         }
-        lines.append("\(Format.count(plan.warnings.count, "warning"))")
+        lines.append("\(Format.count(warnings, "warning"))")
+        timer.lap("decks")
+        timer.report()
         try Output.out(lines.joined(separator: "\n") + "\n")
     }
 

@@ -39,17 +39,19 @@ public struct QuizImporter: Sendable {
         let existing = try library.existing(named: deckName)
         let shipped = try library.list().contains { $0.name.lowercased() == deckName.lowercased() && $0.origin == .shipped }
         let previous = existing.map { DeckMerge.Previous(deck: $0, shipped: shipped) }
+        let normalized = parse.items.map { CardIdentity.normalized($0.question) }
         let (deck, report) = DeckMerge.merge(parse.items, name: existing?.name ?? deckName,
-                                             previous: previous, taken: &taken)
+                                             previous: previous, taken: &taken, normalized: normalized)
         // Report the keys the deck ends up with (a learner's key may have been kept).
         var parse = parse
         for index in parse.items.indices { parse.items[index].kind = deck.cards[index].kind }
         return QuizImport(path: path, deck: deck, parse: parse, report: report,
-                          elsewhere: try elsewhere(parse.items, excluding: deck.name))
+                          elsewhere: try elsewhere(parse.items, normalized: normalized, excluding: deck.name))
     }
 
-    /// Items whose type and question (normalised) a card of another deck already has.
-    func elsewhere(_ items: [QuizItem], excluding name: String) throws -> [ImportSummary.Elsewhere] {
+    /// Items whose type and question (normalised: `normalized`, one per item) a card of another
+    /// deck already has.
+    func elsewhere(_ items: [QuizItem], normalized: [String], excluding name: String) throws -> [ImportSummary.Elsewhere] {
         var index: [String: (String, CardID)] = [:]
         for deck in try library.loadAll() where deck.name.lowercased() != name.lowercased() {
             for card in deck.cards {
@@ -58,8 +60,8 @@ public struct QuizImporter: Sendable {
             }
         }
         guard !index.isEmpty else { return [] }
-        return items.compactMap { item in
-            index[item.kind.typeName + "\u{1F}" + CardIdentity.normalized(item.question)].map {
+        return zip(items, normalized).compactMap { item, question in
+            index[item.kind.typeName + "\u{1F}" + question].map {
                 ImportSummary.Elsewhere(position: item.position, deck: $0.0, card: $0.1)
             }
         }

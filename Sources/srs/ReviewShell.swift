@@ -156,6 +156,9 @@ struct ReviewShell {
             try store.append(record)
         case let .saveKey(card, key):
             saveKey(key, card: card, session: &session)
+        case let .openMedia(names):
+            let said = MediaOpener.open(names, in: MediaFolder(location: store.location), environment: ProcessInfo.processInfo.environment)
+            _ = session.update(.notice(said))
         case .quit:
             return false
         }

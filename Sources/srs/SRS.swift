@@ -51,6 +51,7 @@ struct SRS: AsyncParsableCommand {
             SchedulerCommand.self,
             ScheduleCommand.self,
             ImportCommand.self,
+            ExportCommand.self,
             DecksCommand.self,
             AnswerCommand.self,
             StatsCommand.self,

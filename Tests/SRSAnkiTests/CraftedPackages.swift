@@ -37,25 +37,8 @@ enum Crafted {
         Data((0..<count).map { UInt8(truncatingIfNeeded: value >> (8 * $0)) })
     }
 
-    /// Raw deflate, as zip's method 8 holds it.
-    static func deflate(_ bytes: Data) -> Data {
-        var stream = z_stream()
-        deflateInit2_(&stream, 6, Z_DEFLATED, -MAX_WBITS, 8, Z_DEFAULT_STRATEGY, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size))
-        defer { deflateEnd(&stream) }
-        var input = [UInt8](bytes)
-        var out = [UInt8](repeating: 0, count: Int(deflateBound(&stream, uLong(bytes.count))) + 64)
-        let count = input.withUnsafeMutableBufferPointer { inBuffer in
-            out.withUnsafeMutableBufferPointer { outBuffer -> Int in
-                stream.next_in = inBuffer.baseAddress
-                stream.avail_in = uInt(inBuffer.count)
-                stream.next_out = outBuffer.baseAddress
-                stream.avail_out = uInt(outBuffer.count)
-                CZlib.deflate(&stream, Z_FINISH)
-                return outBuffer.count - Int(stream.avail_out)
-            }
-        }
-        return Data(out[0..<count])
-    }
+    /// Raw deflate, as zip's method 8 holds it (the package writer's own).
+    static func deflate(_ bytes: Data) -> Data { (try? ZipWriter.deflate(bytes)) ?? Data() }
 
     /// One zstd frame of `bytes`, written without a content size in its header, as Anki does.
     static func zstd(_ bytes: Data) -> Data {

@@ -1,5 +1,6 @@
 import Testing
 @testable import SRSAnki
+import SRSCore
 
 @Suite struct HTMLTextTests {
     @Test(arguments: [
@@ -43,5 +44,24 @@ import Testing
 
     @Test func tagsAreStrippedWithEntitiesLeftForTheTextFilter() {
         #expect(HTMLText.stripTags("<b>a &amp; b</b><br>c") == "a &amp; bc")
+    }
+}
+
+/// The shortcut for text without markup gives exactly what the tokenizer gives.
+@Suite struct PlainTextShortcutTests {
+    @Test func textWithoutMarkupComesOutAsTheTokenizerWouldGiveIt() {
+        var generator = SeededGenerator(seed: 12)
+        let alphabet = Array(" aZ09.,;:!?*_-'\"/\\(){}|~^`#%$@=+  ")
+        var shortcuts = 0
+        for _ in 0..<5_000 {
+            let length = Int.random(in: 0...24, using: &generator)
+            let text = String((0..<length).map { _ in alphabet[Int.random(in: 0..<alphabet.count, using: &generator)] })
+            if HTMLText.isPlainAlready(text) { shortcuts += 1 }
+            #expect(HTMLText.plain(text) == HTMLText.runs(text).map(\.text).joined(), "\(text)")
+        }
+        #expect(shortcuts > 500)
+        for marked in ["a<b", "a&amp;", "[sound:x]", " lead", "trail ", "two  spaces", "tab\there", "é"] {
+            #expect(!HTMLText.isPlainAlready(marked))
+        }
     }
 }

@@ -42,8 +42,11 @@ import Testing
         let data = TempFolder()
         let run = try SRSProcess.run(["import", Self.fixture("sm2.colpkg"), "--dry-run", "--data-dir", data.path, "--user", "ann"])
         #expect(run.status == 0)
-        #expect(run.stdout.contains("  3 media files to copy (dry run)\n  wrote 3 cards to deck Geography (dry run)\n"))
+        #expect(run.stdout.contains("  3 media files to copy (dry run)\n  history: 16 reviews to add (dry run); 9 card states to set as Anki holds them\n"
+            + "  scheduler anki, day starts at 4:00, the collection's deck options (own options for Languages, Languages::French)\n"
+            + "  wrote 3 cards to deck Geography (dry run)\n"))
         #expect(!FileManager.default.fileExists(atPath: data.path + "/decks"))
+        #expect(!FileManager.default.fileExists(atPath: data.path + "/users"))
         #expect(!FileManager.default.fileExists(atPath: data.path + "/media"))
     }
 

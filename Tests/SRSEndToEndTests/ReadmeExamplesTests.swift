@@ -44,7 +44,7 @@ import Testing
 
     @Test func everyExampleRunsAsWritten() throws {
         let examples = try Self.examples()
-        #expect(examples.count == 9, "\(examples)")
+        #expect(examples.count == 11, "\(examples)")
         let data = TempFolder()
         for command in examples {
             let result = try Self.shell(command, data: data)

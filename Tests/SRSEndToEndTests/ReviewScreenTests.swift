@@ -12,7 +12,12 @@ struct ReviewScreenTests {
         var answered: Set<String> = []
         var position = 1
         while answered.count < 3 {
-            let screen = try tmux.waitFor("card \(position) of")
+            // Wait for the whole card: a capture can catch a redraw half done, with the header of
+            // the next card but not yet its kind, which would be taken for a short answer.
+            let screen = try tmux.waitUntil("card \(position) with its kind") { screen in
+                screen.contains("card \(position) of")
+                    && ["Multiple choice", "True or false?", "Short answer"].contains { screen.contains($0) }
+            }
             let type = try answer(screen, in: tmux)
             answered.insert(type)
             position += 1
@@ -48,6 +53,7 @@ struct ReviewScreenTests {
             try tmux.press("Enter")
             return "tf"
         }
+        #expect(screen.contains("Short answer"))
         try tmux.press("i")
         try tmux.waitFor("Your answer:")
         try tmux.type("no vector is a combination of the others — 独立")

@@ -13,6 +13,8 @@ import SRSCore
         var file: String
         var item: Int
         var fields: [String: Any]
+        /// For a file written and labelled before inference was first run on it: when.
+        var heldOut: String?
         var type: String { fields["type"] as? String ?? "" }
         var string: (String) -> String? { { fields[$0] as? String } }
     }
@@ -25,7 +27,8 @@ import SRSCore
         let files = try #require(root["files"] as? [[String: Any]])
         return files.flatMap { file in
             (file["items"] as? [[String: Any]] ?? []).map {
-                Expected(file: file["file"] as? String ?? "", item: $0["item"] as? Int ?? 0, fields: $0)
+                Expected(file: file["file"] as? String ?? "", item: $0["item"] as? Int ?? 0, fields: $0,
+                         heldOut: file["held_out"] as? String)
             }
         }
     }
@@ -82,19 +85,23 @@ import SRSCore
     /// key a careful reader finds.
     @Test func keysAreRightAndInferenceIsPreciseWithFullRecall() throws {
         let results = try Self.parsed()
-        var tally = KeyTally()
+        var tally = KeyTally(), heldOut: [String: KeyTally] = [:]
         for expected in try Self.expectations() where expected.type == "multiple_choice" {
             let item = try #require(results[expected.file]?.items.first { $0.position == expected.item })
             let options = item.kind.options ?? []
             let why = KeyInference.infer(question: item.question, options: options, explanation: item.explanation)
             let scores = why.scores.map { String(format: "%.2f", $0) }.joined(separator: " ")
-            tally.add(item.kind.key, expected: expected, label: "\(expected.file) item \(expected.item) [\(why.reason); \(scores)]")
+            let label = "\(expected.file) item \(expected.item) [\(why.reason); \(scores)]"
+            tally.add(item.kind.key, expected: expected, label: label)
+            if let round = expected.heldOut { heldOut[round, default: KeyTally()].add(item.kind.key, expected: expected, label: label) }
         }
         print(tally.report)
+        for (round, tally) in heldOut.sorted(by: { $0.key < $1.key }) { print("held out, \(round):\n" + tally.report) }
         #expect(tally.wrong == [], "wrong keys")
-        // Keys a careful reader finds but inference does not (listed in the report): the
-        // explanation's evidence rests on knowledge (`neutral` for no charge) or on a contrast
-        // of numbers (`first shell` against `second shell`) that weighing words cannot see.
+        // Keys a careful reader finds but inference does not (listed in the report, and in
+        // docs/benchmarks.md): paraphrases (`purchase` for `buying`), knowledge of words
+        // (`neutral` for no charge), what is attributed to whom. 81 of 100 are found; the
+        // floor is the 80% the issue asks of files by others.
         #expect(tally.recall >= 0.8, "clear keys not found: \(tally.missed)")
         #expect(tally.writtenWrong == [], "written keys misread")
     }
@@ -173,7 +180,7 @@ struct KeyTally {
         let item = try #require(QuizParser.parse(try Data(contentsOf: url)).items.first { $0.position == number })
         let options = item.kind.options ?? []
         let profile = OptionProfile(question: item.question, options: options)
-        var reading = ExplanationReading(item.explanation)
+        var reading = ExplanationReading(item.explanation, options: profile.optionTokens)
         if profile.isNegativeQuestion { reading.readForNegativeQuestion() }
         print("focus: \(profile.focus.sorted())  negative question: \(profile.isNegativeQuestion)")
         for (index, sequence) in profile.sequences.enumerated() { print("option \(index): \(sequence)") }

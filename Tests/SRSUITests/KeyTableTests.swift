@@ -27,7 +27,7 @@ import Testing
         for line in ReviewKeys.help {
             #expect(summary.contains(line.keys + " "), "\(line.keys)")
         }
-        #expect(ReviewKeys.help.count == 14)
+        #expect(ReviewKeys.help.count == 15)
     }
 
     @Test func noKeyIsBoundTwiceInOnePlace() {

@@ -136,19 +136,36 @@ public struct AnkiDeckConfig: Equatable, Sendable {
     public var fsrsParameters: [Double]
 }
 
-/// One row of the review log.
+/// One row of the review log. Stored in 40 bytes (Anki's own column widths: `ivl`, `lastIvl`,
+/// `factor` and `time` are 32-bit, `ease` and `type` 8-bit), since a heavy collection holds a
+/// million of them.
 public struct AnkiReview: Equatable, Sendable {
     /// The answer time in milliseconds since the epoch (also the row's identity).
     public var id: Int64
     public var card: Int64
+    private var storedInterval: Int32, storedLastInterval: Int32, storedFactor: Int32, storedTime: Int32
+    private var storedEase: Int8, storedType: Int8
+
+    public init(id: Int64, card: Int64, ease: Int, interval: Int64, lastInterval: Int64, factor: Int, time: Int, type: Int) {
+        self.id = id
+        self.card = card
+        storedInterval = Int32(clamping: interval)
+        storedLastInterval = Int32(clamping: lastInterval)
+        storedFactor = Int32(clamping: factor)
+        storedTime = Int32(clamping: time)
+        storedEase = Int8(clamping: ease)
+        storedType = Int8(clamping: type)
+    }
+
     /// The button 1–4, or 0 for a manual reschedule.
-    public var ease: Int
+    public var ease: Int { Int(storedEase) }
     /// Positive: days; negative: seconds.
-    public var interval: Int64
-    public var lastInterval: Int64
-    public var factor: Int
+    public var interval: Int64 { Int64(storedInterval) }
+    public var lastInterval: Int64 { Int64(storedLastInterval) }
+    /// Permille (FSRS writes the difficulty here, at most 1100).
+    public var factor: Int { Int(storedFactor) }
     /// Milliseconds spent.
-    public var time: Int
+    public var time: Int { Int(storedTime) }
     /// 0 learn, 1 review, 2 relearn, 3 filtered, 4 manual, 5 rescheduled.
-    public var type: Int
+    public var type: Int { Int(storedType) }
 }

@@ -22,7 +22,10 @@ public enum AnkiConversion {
         let notes = Dictionary(collection.notes.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let types = Dictionary(collection.notetypes.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let decks = Dictionary(collection.decks.map { ($0.id, $0.path) }, uniquingKeysWith: { a, _ in a })
+        // A note type's kind is its templates' shape: worked out once, not per card.
+        let kinds = types.mapValues(StockKind.recognise)
         var out: [ConvertedCard] = []
+        out.reserveCapacity(collection.cards.count)
         var warnings: [String] = []
         for card in collection.cards {
             guard let note = notes[card.note], let type = types[note.notetype] else {
@@ -31,11 +34,13 @@ public enum AnkiConversion {
             }
             let deck = decks[card.deck] ?? ["Default"]
             if decks[card.deck] == nil { warnings.append("card \(card.id): deck \(card.deck) is missing; put in Default") }
-            out.append(ConvertedCard(card: convert(card, note, type, deck: deck), deckPath: deck,
+            out.append(ConvertedCard(card: convert(card, note, type, kind: kinds[type.id] ?? nil, deck: deck), deckPath: deck,
                                      notetype: type.name, ankiCard: card.id, queue: card.queue))
         }
-        out.sort { ($0.deckPath.joined(separator: "\u{1F}"), $0.card.id) < ($1.deckPath.joined(separator: "\u{1F}"), $1.card.id) }
-        return (out, warnings)
+        // Sorted by deck and id, each deck's name joined once rather than at every comparison.
+        let keys = out.map { $0.deckPath.joined(separator: "\u{1F}") }
+        let order = out.indices.sorted { (keys[$0], out[$0].card.id) < (keys[$1], out[$1].card.id) }
+        return (order.map { out[$0] }, warnings)
     }
 
     /// The srs id of card `ord` of the note with `guid`: stable across exports of the collection,
@@ -45,11 +50,11 @@ public enum AnkiConversion {
         return CardID("anki-" + String(repeating: "0", count: 16 - hash.count) + hash + (cloze ? "-c\(ord + 1)" : "-t\(ord)"))
     }
 
-    static func convert(_ card: AnkiCard, _ note: AnkiNote, _ type: AnkiNotetype, deck: [String]) -> Card {
+    static func convert(_ card: AnkiCard, _ note: AnkiNote, _ type: AnkiNotetype, kind: StockKind?, deck: [String]) -> Card {
         let id = id(guid: note.guid, ord: card.ord, cloze: type.kind == .cloze)
         let field = { (index: Int) in note.fields.indices.contains(index) ? HTMLText.plain(note.fields[index]) : "" }
         var converted: Card
-        switch (StockKind.recognise(type), card.ord) {
+        switch (kind, card.ord) {
         case (.cloze?, _):
             converted = Card(id: id, question: field(0), kind: .cloze(number: card.ord + 1), explanation: field(1))
         case (.basic?, 0), (.basicAndReversed?, 0), (.basicOptionalReversed?, 0):

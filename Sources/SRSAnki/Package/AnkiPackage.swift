@@ -26,18 +26,26 @@ public struct AnkiPackage {
     public let collection: AnkiCollection
     /// The media files, in the package's order; names are checked safe and NFC.
     public let media: [AnkiMediaFile]
-    private let archive: ZipArchive
+    /// The zip, kept for the media; nil when there are none.
+    private let archive: ZipArchive?
 
     /// Reads a package. Throws an `AnkiError` (all exit 65) for anything that is not a whole,
     /// safe Anki package holding at least one card. The dummy `collection.anki2` of a current
-    /// package is never read.
-    public static func read(_ data: Data, limits: AnkiLimits = .standard) throws -> AnkiPackage {
-        let archive = try ZipArchive(data: data, limits: limits)
-        let generation = try self.generation(archive)
-        let collection = try CollectionReader.read(try collectionImage(archive, generation))
+    /// package is never read. `data` is consumed: a package without media lets its bytes go
+    /// once the collection is unpacked, before the collection is read (a large collection's
+    /// peak memory is the zip, the SQLite file and the model at once otherwise).
+    public static func read(_ data: consuming Data, limits: AnkiLimits = .standard) throws -> AnkiPackage {
+        let generation: Generation, media: [AnkiMediaFile], image: SQLiteImage, kept: ZipArchive?
+        do {
+            let zip = try ZipArchive(data: consume data, limits: limits)
+            generation = try self.generation(zip)
+            media = try MediaList.read(zip, modern: generation == .latest)
+            image = try collectionImage(zip, generation)
+            kept = media.isEmpty ? nil : zip
+        }
+        let collection = try CollectionReader.read(image)
         guard !collection.cards.isEmpty else { throw AnkiError.empty }
-        let media = try MediaList.read(archive, modern: generation == .latest)
-        return AnkiPackage(generation: generation, collection: collection, media: media, archive: archive)
+        return AnkiPackage(generation: generation, collection: collection, media: media, archive: kept)
     }
 
     /// The collection's SQLite file, unpacked straight into SQLite's memory (one copy, not three).
@@ -75,7 +83,7 @@ public struct AnkiPackage {
 
     /// The bytes of one media file, unpacked (zstd in current packages) under the package's limits.
     public func mediaData(_ file: AnkiMediaFile) throws -> Data {
-        guard let packed = try archive.read(file.member) else {
+        guard let archive, let packed = try archive.read(file.member) else {
             throw AnkiError.missing("media file \(file.member) (\(file.name))")
         }
         guard generation == .latest else { return packed }

@@ -33,7 +33,22 @@ public enum HTMLText {
     }
 
     /// The text without emphasis.
-    public static func plain(_ html: String) -> String { runs(html).map(\.text).joined() }
+    public static func plain(_ html: String) -> String {
+        isPlainAlready(html) ? html : runs(html).map(\.text).joined()
+    }
+
+    /// True for printable ASCII without markup (`<`, `>`, `&`, `[`) and with single spaces
+    /// between words only: such text comes out of `runs` as it went in, so most fields of a large
+    /// collection skip the tokenizer.
+    static func isPlainAlready(_ text: String) -> Bool {
+        var previous: UInt8 = 0x20
+        for byte in text.utf8 {
+            guard byte > 0x20 && byte < 0x7F || byte == 0x20 && previous != 0x20 else { return false }
+            if byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "&") || byte == UInt8(ascii: "[") { return false }
+            previous = byte
+        }
+        return previous != 0x20
+    }
 
     /// The text with `**bold**`, `*italic*` and `_underline_` marked.
     public static func marked(_ html: String) -> String {

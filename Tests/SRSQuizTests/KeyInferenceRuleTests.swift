@@ -1,0 +1,79 @@
+import Testing
+import SRSCore
+@testable import SRSQuiz
+
+/// The rules of reading in `docs/quiz-format.md` ("How keys are inferred"), each on text other
+/// than the corpus item it came from: a key (its index) or none.
+@Suite struct KeyInferenceRuleTests {
+    struct Case: CustomStringConvertible, Sendable {
+        var rule: String
+        var question: String
+        var options: [String]
+        var explanation: String
+        var key: Int?
+        var description: String { rule }
+    }
+
+    static let cases: [Case] = [
+        Case(rule: "abbreviation spelled out", question: "Which protocol delivers e-mail between servers?",
+             options: ["FTP", "SMTP", "SSH", "NTP"],
+             explanation: "Mail servers hand messages to each other with the Simple Mail Transfer Protocol.", key: 1),
+        Case(rule: "abbreviation of an option", question: "Which body sets interest rates for the euro?",
+             options: ["The International Monetary Fund", "The European Central Bank", "The World Bank"],
+             explanation: "The ECB in Frankfurt decides the rates for the whole euro area.", key: 1),
+        Case(rule: "acronym is no plural", question: "Which protocol encrypts traffic to a web server?",
+             options: ["HTTP", "HTTPS"], explanation: "HTTPS wraps the same requests in TLS.", key: 1),
+        Case(rule: "another case: other count", question: "At what temperature does water boil at 1 atmosphere?",
+             options: ["90 °C", "100 °C", "120 °C"],
+             explanation: "At 2 atmospheres water boils near 120 °C; at 1 atmosphere it boils at 100 °C.", key: 1),
+        Case(rule: "another case: other ordinal", question: "Which is the third planet from the Sun?",
+             options: ["Venus", "Earth", "Mars"],
+             explanation: "Venus is the second planet from the Sun; Earth is the third planet and the only one with oceans.",
+             key: 1),
+        Case(rule: "another case: other number, other words", question: "Which treaty ended the war in 1648?",
+             options: ["The Peace of Westphalia", "The Treaty of Utrecht"],
+             explanation: "The Peace of Westphalia ended the Thirty Years' War; its articles numbered 128.", key: 0),
+        Case(rule: "another case: other name", question: "What is the capital of Germany?",
+             options: ["Paris", "Berlin", "Vienna"], explanation: "Paris is the capital of France.", key: nil),
+        Case(rule: "another case: a number counting something else",
+             question: "How many players does each team field in a football match?", options: ["2", "9", "11"],
+             explanation: "The two teams each field 11 players, one of them the goalkeeper.", key: 2),
+        Case(rule: "negated option denied", question: "Why are penguins flightless?",
+             options: ["Their wings became flippers for swimming", "They have no feathers"],
+             explanation: "Penguins have feathers, dense waterproof ones that trap air.", key: nil),
+        Case(rule: "negated option affirmed by its negation", question: "Why are penguins flightless?",
+             options: ["Their wings became flippers for swimming", "They have no feathers"],
+             explanation: "Penguins do have feathers; their wings became stiff flippers for swimming.", key: 0),
+        Case(rule: "subjectless but-clause", question: "Which gas do plants take in for photosynthesis?",
+             options: ["Oxygen", "Carbon dioxide", "Nitrogen"],
+             explanation: "Oxygen leaves the leaf as a by-product but is not taken in for photosynthesis; carbon dioxide enters through the stomata.",
+             key: 1),
+        Case(rule: "hedge answered by but", question: "Which metal is liquid at room temperature?",
+             options: ["Lead", "Mercury", "Tin"],
+             explanation: "Many people guess lead because it melts easily, but lead melts only at 327 °C. Mercury is liquid at room temperature.",
+             key: 1),
+        Case(rule: "both named alike", question: "Which city is older?", options: ["Rome", "Athens", "Paris"],
+             explanation: "Both Rome and Athens were settled long before records began.", key: nil),
+        Case(rule: "either … or is a list", question: "What does a thermometer measure?",
+             options: ["Temperature", "Pressure", "Humidity"],
+             explanation: "A thermometer measures temperature, either with a liquid column or with an electronic sensor.",
+             key: 0),
+        Case(rule: "elimination in a negative question", question: "Which of these is NOT a mammal?",
+             options: ["Whale", "Bat", "Shark"],
+             explanation: "Whales and bats are mammals although one swims and one flies; the shark is a fish.", key: 2),
+        Case(rule: "no elimination without the question's words", question: "Which of these is NOT a mammal?",
+             options: ["Whale", "Bat", "Shark"],
+             explanation: "Whales swim, bats fly, and sharks swim too.", key: nil),
+        Case(rule: "number words to ninety", question: "How many keys does a standard piano have?",
+             options: ["66", "76", "88"], explanation: "A standard piano has eighty-eight keys.", key: nil),
+        Case(rule: "number word as digits", question: "How many strings does a violin have?",
+             options: ["4", "5", "6"], explanation: "A violin has four strings tuned in fifths.", key: 0),
+    ]
+
+    @Test(arguments: cases)
+    func rule(_ example: Case) {
+        let result = KeyInference.infer(question: example.question, options: example.options,
+                                        explanation: example.explanation)
+        #expect(result.key?.index == example.key, "\(example.rule): \(result)")
+    }
+}

@@ -1,0 +1,92 @@
+import Foundation
+import Testing
+import SRSCore
+@testable import SRSStore
+
+/// `ProgressStore.appendAll`: a whole imported history appended at once, all or nothing.
+@Suite struct LogBatchTests {
+    let t0: EpochSeconds = 1_764_475_200
+    let reviewer = Reviewer(clock: DayClock(timeZone: TimeZone(identifier: "UTC") ?? .current))
+
+    /// Two answers of the user, then `count` imported records.
+    func batch(_ count: Int) -> [LogRecord] {
+        (0..<count).map { i in
+            let card = CardID("anki-\(i % 7)")
+            return LogRecord(seq: 0, id: "anki-\(1_700_000_000_000 + i)-\(i % 7)", card: card, time: t0 - 86_400 + EpochSeconds(i),
+                             action: .answer(grade: .good, kind: .review, answerMillis: 2000), scheduler: "sm2",
+                             after: reviewer.answer(nil, grade: .good, at: t0 - 86_400 + EpochSeconds(i)))
+        }
+    }
+
+    func userWithTwoAnswers(_ dir: TempDir, io: Syscalls = .live) throws {
+        let store = try ProgressStore.openForReview(dir.location(), io: io)
+        defer { store.close() }
+        for (i, card) in ["c1", "c2"].enumerated() {
+            let time = t0 + EpochSeconds(i * 60)
+            try store.append(card: CardID(card), action: .answer(grade: .good, kind: .learn, answerMillis: 900), time: time,
+                             after: reviewer.answer(nil, grade: .good, at: time))
+        }
+        try store.checkpoint()
+    }
+
+    @Test func theRecordsAreAppendedNumberedAndTheStoreGoesOnAppending() throws {
+        let dir = TempDir()
+        try userWithTwoAnswers(dir)
+        let before = try #require(dir.bytes("users/alice/reviews.jsonl"))
+        let store = try ProgressStore.openForReview(dir.location())
+        let numbered = try store.appendAll(batch(3_000))
+        #expect(numbered.map(\.seq) == Array(3...3_002))
+        try store.append(card: CardID("c3"), action: .answer(grade: .easy, kind: .learn, answerMillis: 1), time: t0 + 500,
+                         after: reviewer.answer(nil, grade: .easy, at: t0 + 500))
+        store.close()
+        let after = try #require(dir.bytes("users/alice/reviews.jsonl"))
+        #expect(after.prefix(before.count) == before)
+        let reopened = try ProgressStore.openReadOnly(dir.location())
+        #expect(reopened.recordCount == 3_003)
+        #expect(Set(reopened.cards.keys) == Set((["c1", "c2", "c3"] + (0..<7).map { "anki-\($0)" }).map(CardID.init)))
+        #expect(try reopened.history().events.count == 3_003)
+        // No temporary file is left.
+        let files = try FileManager.default.contentsOfDirectory(atPath: dir.path + "/users/alice").sorted()
+        #expect(files == ["cards.json", "history.cache", "lock", "reviews.jsonl", "settings.json"], "\(files)")
+    }
+
+    /// Whichever system call of the batch fails, the log is byte for byte as before (nothing
+    /// of the batch is visible), or the whole batch is there.
+    @Test func whicheverCallFailsTheBatchIsAllThereOrNotAtAll() throws {
+        var calls = 0
+        do {
+            let dir = TempDir()
+            try userWithTwoAnswers(dir)
+            let sweep = SeamTests.Sweep()
+            let store = try ProgressStore.openForReview(dir.location(), io: sweep.syscalls)
+            let opened = sweep.calls
+            try store.appendAll(batch(5_000))
+            calls = sweep.calls - opened
+            store.close()
+        }
+        #expect(calls > 10)
+        for k in 1...calls {
+            let dir = TempDir()
+            try userWithTwoAnswers(dir)
+            let before = try #require(dir.bytes("users/alice/reviews.jsonl"))
+            let sweep = SeamTests.Sweep()
+            let store = try ProgressStore.openForReview(dir.location(), io: sweep.syscalls)
+            sweep.failAt = sweep.calls + k
+            var failed = false
+            do { try store.appendAll(batch(5_000)) } catch let error as StoreError {
+                failed = true
+                #expect([74, 66].contains(error.exitCode), "call \(k): \(error)")
+            }
+            store.close()
+            let log = try #require(dir.bytes("users/alice/reviews.jsonl"))
+            let reopened = try ProgressStore.openReadOnly(dir.location())
+            if log == before {
+                #expect(reopened.recordCount == 2, "call \(k)")
+            } else {
+                #expect(reopened.recordCount == 5_002, "call \(k)")
+            }
+            // A failure before the rename leaves the old log; after it, the batch is complete.
+            #expect(!failed || log == before || reopened.recordCount == 5_002, "call \(k)")
+        }
+    }
+}
