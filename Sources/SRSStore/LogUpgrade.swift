@@ -32,6 +32,13 @@ extension ProgressStore {
         notes.append("\(logPath): upgraded to review log version \(ProgressFormat.version) (record ids for merging logs of several machines, each scheduler's own state).")
     }
 
+    /// Every complete record of the log, from its first line.
+    public func readAllRecords() throws -> [LogRecord] {
+        var records: [LogRecord] = []
+        try streamAllRecords { records.append($0) }
+        return records
+    }
+
     /// Hands every complete record of the log, from its first line, to `body` as it is read,
     /// a megabyte of the file at a time (memory stays the same however long the log).
     public func forEachRecord(_ body: (LogRecord) -> Void) throws {
