@@ -131,8 +131,10 @@ struct ExplanationReading {
     private mutating func applyClauseCues() {
         var mistaken = Set<Int>(), hedged = Set<Int>()
         for segment in segments {
-            let cues = tokens[segment.range].reduce(into: Cues()) { word, token in
-                if !isEnumeratingEither(token, segment) { word.formUnion(token.cues) }
+            var cues = Cues()
+            for index in segment.range where !isEnumeratingEither(tokens[index], segment) && !isAdjective(index)
+                && !isAttribution(index) {
+                cues.formUnion(tokens[index].cues)
             }
             if cues.contains(.mistake) { mistaken.insert(segment.clause) }
             if cues.contains(.hedge) || conditionalClauses.contains(segment.clause) { hedged.insert(segment.clause) }
@@ -144,6 +146,25 @@ struct ExplanationReading {
                 segments[index].polarity = .neutral
             }
         }
+    }
+
+    /// `a confused announcement`, `a confusing name`: `confused` or `confusing` between an
+    /// article and a noun describes that noun (`often confused with`, `is confusing`, and
+    /// `the wrong answer` still name a mistake).
+    private func isAdjective(_ index: Int) -> Bool {
+        guard ["confused", "confusing"].contains(tokens[index].text), index + 1 < tokens.count, index > 0
+        else { return false }
+        let next = tokens[index + 1]
+        return next.boundary == .none && next.isContent && next.kind == .word
+            && ["a", "an", "the"].contains(tokens[index - 1].text)
+    }
+
+    /// `Keynes argued that…`, `Montesquieu argues…`: a named thinker's argument is what the
+    /// text attributes to that thinker, not a hedge (`some argue`, `one could argue` still are).
+    private func isAttribution(_ index: Int) -> Bool {
+        guard ["argue", "argues", "argued"].contains(tokens[index].text), index > 0 else { return false }
+        let subject = tokens[index - 1]
+        return subject.isCapitalized && subject.isContent && subject.kind == .word
     }
 
     /// `either slowly underground as granite or quickly at the surface as basalt`: an `either`
@@ -222,6 +243,6 @@ struct ExplanationReading {
                                           "might", "could", "would", "tempting", "tempted", "plausible",
                                           "partly", "partially", "sometimes", "pick", "picks", "choose",
                                           "chooses", "popular", "intuitive", "intuitively", "suppose",
-                                          "supposed", "either", "argue", "argued", "arguably", "perhaps",
+                                          "supposed", "either", "argue", "argues", "argued", "arguably", "perhaps",
                                           "possibly", "maybe", "component", "components", "contrast", "comparison"]
 }

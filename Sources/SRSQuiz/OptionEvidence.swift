@@ -13,10 +13,10 @@ import Foundation
 struct OptionEvidence {
     private(set) var support: [Double]
     private(set) var against: [Double]
-    private var matchedWords: [Int]
-    private var quoted: [Bool]
+    private(set) var matchedWords: [Int]
+    private(set) var quoted: [Bool]
     /// The question's own words said of each option.
-    private var focusWords: [Int] = []
+    private(set) var focusWords: [Int] = []
     let stated: StatedKeys
 
     var net: [Double] { zip(support, against).map { $0 - $1 } }
@@ -122,6 +122,8 @@ struct OptionEvidence {
         return index < reading.tokens.count && reading.tokens[index].cues.contains(.verbNegation)
     }
 
+    static let pronouns: Set<String> = ["it", "its", "this", "they", "their", "he", "his", "she", "her"]
+
     static let auxiliaries: Set<String> = ["does", "do", "did", "is", "are", "was", "were", "can", "could", "will",
                                            "would", "has", "have", "had", "should", "may", "might", "must"]
 
@@ -131,10 +133,23 @@ struct OptionEvidence {
         var focusHits = Array(repeating: Set<String>(), count: support.count)
         var tally = Array(repeating: Tally(), count: support.count)
         var subject: (clause: Int, option: Int)?
+        var named: (option: Int, mention: Mention)?
         let hedged = Self.hedgedOptions(units, reading)
         for (index, var unit) in units.enumerated() {
             var segment = reading.segments[unit.segment]
-            if profile.specifics.speakOfAnotherCase(unit.range, reading.tokens) { segment.polarity = .neutral }
+            if profile.specifics.speakOfAnotherCase(unit.range, reading.tokens)
+                || profile.ranksByAnotherMeasure(unit.range, reading.tokens) { segment.polarity = .neutral }
+            if profile.asksSuperlative, segment.polarity == .positive,
+               OptionProfile.ranksBelowFirst(unit.range, reading.tokens) {
+                segment.polarity = .negative
+                // `The Paraná flows… Its basin is the second largest`: a pronoun speaks of the
+                // option named last.
+                if unit.mentions.isEmpty, let named, Self.pronouns.contains(reading.tokens[unit.range.lowerBound].text) {
+                    tally[named.option].add(named.mention, positive: false, factor: 1)
+                }
+            }
+            if unit.mentions.count == 1, let only = unit.mentions.first { named = (only.key, only.value) }
+            if unit.mentions.count > 1 { named = nil }
             let recounted = profile.specifics.countingSomethingElse(unit.range, reading.tokens)
             if !recounted.isEmpty {
                 unit.mentions = unit.mentions.filter { !profile.sequences[$0.key].contains(where: recounted.contains) }

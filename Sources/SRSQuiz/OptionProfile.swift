@@ -6,7 +6,8 @@ struct OptionProfile {
     /// Each option's content stems, in order (`3×10⁸ m/s` → `3×10⁸`, `m`, `s`).
     let sequences: [[String]]
     /// ln(n / options containing the stem); half that for a stem the question has too (an
-    /// option that echoes the question is not made likelier by an explanation that does).
+    /// option that echoes the question is not made likelier by an explanation that does), and
+    /// nothing for a number the question gives.
     let weights: [String: Double]
     /// Stems of the question found in no option: what it asks about.
     let focus: Set<String>
@@ -33,6 +34,9 @@ struct OptionProfile {
     init(question: String, options: [String]) {
         let questionTokens = EvidenceTokens.tokens(question)
         let questionStems = Set(questionTokens.filter(\.isContent).map(\.stem))
+        // `With a replication factor of 3 and quorums of 2, how many failures…?`: the question's
+        // numbers are its data; an explanation that repeats them tells nothing of the options 3 and 2.
+        let questionNumbers = Set(questionTokens.filter { $0.kind == .number }.map(\.stem))
         optionTokens = options.map { EvidenceTokens.tokens($0) }
         negatedWords = optionTokens.map { tokens in
             guard let negation = tokens.firstIndex(where: { $0.cues.contains(.verbalNegation) }) else { return [] }
@@ -46,7 +50,7 @@ struct OptionProfile {
         var weighed: [String: Double] = [:]
         for (stem, options) in containing {
             let weight = log(count / Double(options))
-            weighed[stem] = questionStems.contains(stem) ? weight / 2 : weight
+            weighed[stem] = questionNumbers.contains(stem) ? 0 : questionStems.contains(stem) ? weight / 2 : weight
         }
         weights = weighed
         focus = questionStems.subtracting(containing.keys)
@@ -60,11 +64,61 @@ struct OptionProfile {
                     && Self.occurrences(of: stems[option], in: stems[other]) > 0
             }
         }
-        isNegativeQuestion = questionTokens.contains {
-            $0.cues.contains(.verbalNegation) || $0.text == "except"
-        }
+        isNegativeQuestion = Self.asksInTheNegative(questionTokens)
+        asksSuperlative = Self.asksSuperlative(questionTokens)
+        superlatives = Set(questionTokens.map(\.text).filter { $0 != "most" && $0 != "least" && Self.isSuperlative($0) })
         specifics = Specifics(questionTokens, optionStems: Set(containing.keys))
     }
+
+    /// `the longest river`, `the most populous`: the question asks for the first of a ranking.
+    let asksSuperlative: Bool
+
+    /// `the second most populous`, `the second largest`, `in third place`: the segment ranks
+    /// what it names below the first.
+    static func ranksBelowFirst(_ range: Range<Int>, _ tokens: [EvidenceToken]) -> Bool {
+        range.contains { index in
+            let word = tokens[index].text
+            guard word != "first", Specifics.ordinalWords.contains(word) else { return false }
+            return tokens[(index + 1)..<min(range.upperBound, index + 3)].contains { isSuperlative($0.text) || $0.text == "place" }
+        }
+    }
+
+    /// `most`, `least`, `best`, `worst`, or a word of six letters or more ending in `est`.
+    static func isSuperlative(_ word: String) -> Bool {
+        ["most", "least", "best", "worst"].contains(word) || (word.utf8.count >= 6 && word.hasSuffix("est"))
+    }
+
+    /// The question's superlatives of one word (`closest`, `largest`, `best`).
+    let superlatives: Set<String>
+
+    /// `Venus is the hottest planet` for `Which planet is closest to the Sun?`: a superlative of
+    /// one word other than the question's ranks by another measure.
+    func ranksByAnotherMeasure(_ range: Range<Int>, _ tokens: [EvidenceToken]) -> Bool {
+        !superlatives.isEmpty && range.contains { index in
+            let word = tokens[index].text
+            return word != "most" && word != "least" && Self.isSuperlative(word) && !superlatives.contains(word)
+                && index > range.lowerBound && tokens[index - 1].text == "the"
+        }
+    }
+
+    static func asksSuperlative(_ tokens: [EvidenceToken]) -> Bool {
+        tokens.indices.dropFirst().contains { tokens[$0 - 1].text == "the" && isSuperlative(tokens[$0].text) }
+    }
+
+    /// `Which is not a vertebrate?`, `…all of these except`: a negation of what is asked. One
+    /// inside a relative or compared clause (`What can a vector clock detect that a Lamport
+    /// timestamp cannot?`) qualifies a noun and leaves the question positive.
+    static func asksInTheNegative(_ tokens: [EvidenceToken]) -> Bool {
+        var subordinate = false, content = false
+        for token in tokens {
+            if content, subordinators.contains(token.text) { subordinate = true }
+            content = content || token.isContent
+            if !subordinate, token.cues.contains(.verbalNegation) || token.text == "except" { return true }
+        }
+        return false
+    }
+
+    static let subordinators: Set<String> = ["that", "which", "who", "whom", "whose", "than", "whereas", "while"]
 
     private static func surnames(_ options: [[EvidenceToken]], _ containing: [String: Int]) -> [Int: String] {
         var result: [Int: String] = [:]
@@ -183,6 +237,9 @@ struct Specifics {
     private var counted: Set<String> = []
     /// The question's content words.
     private var asked: Set<String> = []
+    /// The question's last two content words when they stand side by side (and are no
+    /// option's), by the first: `causes` → `scurvy` in `Which vitamin deficiency causes scurvy?`.
+    private var frames: [String: String] = [:]
     private let optionStems: Set<String>
 
     init(_ question: [EvidenceToken], optionStems: Set<String>) {
@@ -197,6 +254,27 @@ struct Specifics {
             }
             if Self.inQuote(index, question), question[index].isContent { quoted.append(question[index].stem) }
         }
+        // The two words that end the question say what is asked of the answer.
+        if let last = question.lastIndex(where: \.isContent), last > 0, let pair = Self.pair(at: last, question),
+           !optionStems.contains(pair.first), !optionStems.contains(pair.second) {
+            frames[pair.first] = pair.second
+        }
+    }
+
+    /// The content words at `index - 1` and `index`, when both are words written side by side.
+    private static func pair(at index: Int, _ tokens: [EvidenceToken]) -> (first: String, second: String)? {
+        let first = tokens[index - 1], second = tokens[index]
+        guard first.kind == .word, second.kind == .word, first.isContent, second.isContent,
+              second.boundary == .none else { return nil }
+        return (first.stem, second.stem)
+    }
+
+    /// `Vitamin D deficiency causes rickets` for `Which vitamin deficiency causes scurvy?`: the
+    /// question's words followed by another word than the question's (one neither the question
+    /// nor an option has) say the same of another thing.
+    private func replacesTheQuestionsWord(_ index: Int, _ tokens: [EvidenceToken]) -> Bool {
+        guard index > 0, let pair = Self.pair(at: index, tokens), let asked = frames[pair.first] else { return false }
+        return pair.second != asked && !self.asked.contains(pair.second) && !optionStems.contains(pair.second)
     }
 
     /// True when `range` gives another number or ordinal in the place of one of the question's,
@@ -204,6 +282,7 @@ struct Specifics {
     func speakOfAnotherCase(_ range: Range<Int>, _ tokens: [EvidenceToken]) -> Bool {
         var quotes: [String] = [], quoteFound = false
         for index in range {
+            if !frames.isEmpty, replacesTheQuestionsWord(index, tokens) { return true }
             if !specifics.isEmpty, let found = Self.specific(at: index, tokens), !optionStems.contains(found.value),
                specifics.contains(where: { $0.kind == found.kind && $0.value != found.value
                    && !$0.context.isDisjoint(with: found.context) }),
@@ -220,14 +299,20 @@ struct Specifics {
 
     /// `Each of the 50 states elects two senators` for `How many members sit in the United States
     /// Senate?`: the options' numbers in `range` followed by another thing the question names,
-    /// which they count instead.
+    /// which they count instead, or by a word the question does not have and then what it counts
+    /// (`ten outfield players` for `How many players…`: a part of them).
     func countingSomethingElse(_ range: Range<Int>, _ tokens: [EvidenceToken]) -> Set<String> {
         guard !counted.isEmpty else { return [] }
         return Set(range.compactMap { index -> String? in
             guard let number = Self.number(tokens[index]), optionStems.contains(number),
                   index + 1 < range.upperBound else { return nil }
             let next = tokens[index + 1]
-            return next.boundary == .none && asked.contains(next.stem) && !counted.contains(next.stem) ? number : nil
+            guard next.boundary == .none else { return nil }
+            if asked.contains(next.stem) { return counted.contains(next.stem) ? nil : number }
+            // `ten outfield players` for `How many players…`: a part of what is counted.
+            let after = index + 2 < range.upperBound ? tokens[index + 2] : nil
+            return next.isContent && next.kind == .word && after.map({ $0.boundary == .none && counted.contains($0.stem) }) == true
+                ? number : nil
         })
     }
 

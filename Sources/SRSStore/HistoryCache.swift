@@ -59,7 +59,8 @@ struct HistoryBuilder {
     mutating func newCard(_ id: CardID) -> Int32 {
         let new = Int32(cardIDs.count)
         cardIDs.append(id)
-        cardIndex[id] = new
+        // While the index is not built (reading the cache), `index(of:)` builds it when needed.
+        if !cardIndex.isEmpty { cardIndex[id] = new }
         lastInterval.append(0)
         return new
     }

@@ -29,13 +29,14 @@ struct HistoryCacheFile {
         defer { _ = io.close(fd) }
         guard let size = try? io.size(of: fd, path: path), let head = io.readExactly(fd, count: Self.headerSize, at: 0),
               let (logBytes, logRecords, streamEnd) = Self.header(head), streamEnd <= size else { return nil }
-        var reader = ByteReader(fd: fd, size: streamEnd, io: io, from: Self.headerSize)
         var builder = HistoryBuilder()
         builder.logBytes = logBytes
         builder.logRecords = logRecords
-        while reader.remaining > 0 {
-            guard reader.entry(into: &builder) else { return nil }
-        }
+        // Nearly every entry is an answer: reserving for all of them spares the copies of growing.
+        let answers = (streamEnd - Self.headerSize) / (1 + HistoryCacheReader.answerSize)
+        builder.events.reserveCapacity(answers)
+        builder.seqs.reserveCapacity(answers)
+        guard HistoryCacheReader(fd: fd, end: streamEnd, io: io).read(from: Self.headerSize, into: &builder) else { return nil }
         return Contents(builder: builder, streamEnd: streamEnd)
     }
 

@@ -86,28 +86,32 @@ enum ProgressFormat {
     static func readRecord(_ reader: inout JSONReader, position: Int) throws -> LogRecord {
         var seq: Int64?, id: String?, card: String?, at: Int64?, action: String?, grade: Grade?, kind: ReviewKind?
         var millis: Int64 = 0, undoes: RecordID?, scheduler = "sm2", stateStart: JSONReader?
-        try reader.readObject { r, key in
-            switch key {
-            case "seq": seq = try r.readInt()
-            case "id": id = try r.readString()
-            case "card": card = try r.readString()
-            case "at": at = ISOTime.pinned(try r.readInt())
-            case "do": action = try r.readString()
-            case "grade":
-                let name = try r.readString()
-                grade = Grade.allCases.first { gradeName($0) == name }
-                if grade == nil { throw r.error("unknown grade \"\(name)\" (again, hard, good or easy)") }
-            case "kind":
-                let name = try r.readString()
-                kind = ReviewKind(rawValue: name)
-                if kind == nil { throw r.error("unknown kind \"\(name)\"") }
-            case "ms": millis = try r.readInt()
-            case "undoes": undoes = try r.peek() == UInt8(ascii: "\"") ? r.readString() : RecordIDs.v1(seq: Int(try r.readInt()))
-            case "scheduler": scheduler = try r.readString()
-            case "state":
+        // srs writes the scheduler before the state, which is then read at once; otherwise after.
+        var schedulerRead = false, read: (state: CardProgress, scheduler: String)?
+        try reader.readObject(keys: recordKeys) { r, key in
+            switch key.map({ recordKeyList[$0] }) {
+            case .seq: seq = try r.readInt()
+            case .id: id = try r.readString()
+            case .card: card = try r.readString()
+            case .at: at = ISOTime.pinned(try r.readInt())
+            case .do: action = try r.readString()
+            case .grade:
+                let start = r
+                grade = try r.readString(matching: gradeNames).map { gradeList[$0] }
+                if grade == nil { throw r.error("unknown grade \"\(text(at: start))\" (again, hard, good or easy)") }
+            case .kind:
+                let start = r
+                kind = try r.readString(matching: kindNames).map { kindList[$0] }
+                if kind == nil { throw r.error("unknown kind \"\(text(at: start))\"") }
+            case .ms: millis = try r.readInt()
+            case .undoes: undoes = try r.peek() == UInt8(ascii: "\"") ? r.readString() : RecordIDs.v1(seq: Int(try r.readInt()))
+            case .scheduler:
+                scheduler = try r.readString()
+                schedulerRead = true
+            case .state:
                 stateStart = r
-                try r.skipValue()
-            default: try r.skipValue()
+                read = try readAtOnce(&r, scheduler: schedulerRead ? scheduler : nil)
+            case nil: try r.skipValue()
             }
         }
         guard var stateReader = stateStart, let card, let at, let action, seq != nil || id != nil else {
@@ -116,7 +120,8 @@ enum ProgressFormat {
         if let seq, seq != position {
             throw RecordNumberError(found: Int(seq), expected: position)
         }
-        let after = try ProgressState.read(&stateReader, scheduler: scheduler)
+        let after = try read.flatMap { $0.scheduler == scheduler ? $0.state : nil }
+            ?? ProgressState.read(&stateReader, scheduler: scheduler)
         let logAction: LogAction
         switch action {
         case "answer":
@@ -135,6 +140,37 @@ enum ProgressFormat {
         return LogRecord(seq: position, id: id ?? RecordIDs.v1(seq: position), card: CardID(card), time: at,
                          action: logAction, scheduler: scheduler, after: after)
     }
+
+    /// The state object at `reader` read as `scheduler`'s (nil: not known yet), or nil when it
+    /// is not one; either way `reader` ends past it. A state that does not read is read again
+    /// after the whole record or column, so that its error is the one srs has always given.
+    private static func readAtOnce(_ reader: inout JSONReader, scheduler: String?) throws -> (state: CardProgress, scheduler: String)? {
+        var probe = reader
+        guard let scheduler, let state = try? ProgressState.read(&probe, scheduler: scheduler) else {
+            try reader.skipValue()
+            return nil
+        }
+        reader = probe
+        return (state, scheduler)
+    }
+
+    /// The string `reader` is at, for a message.
+    private static func text(at reader: JSONReader) -> String {
+        var again = reader
+        return (try? again.readString()) ?? ""
+    }
+
+    /// The keys of a log record.
+    enum RecordKey: String, CaseIterable {
+        case seq, id, card, at, `do`, grade, kind, ms, undoes, scheduler, state
+    }
+
+    static let recordKeyList = RecordKey.allCases
+    static let recordKeys = JSONReader.Names(recordKeyList.map(\.rawValue))
+    static let gradeList = Grade.allCases
+    static let gradeNames = JSONReader.Names(gradeList.map(gradeName))
+    static let kindList = ReviewKind.allCases
+    static let kindNames = JSONReader.Names(kindList.map(\.rawValue))
 
     /// A version-1 record numbered out of order.
     struct RecordNumberError: Error {
@@ -184,19 +220,23 @@ enum ProgressFormat {
         return (id, p.pinned)
     }
 
-    /// A snapshot row's eleventh column: `{"scheduler": …, "state": {…}}`.
+    /// A snapshot row's eleventh column: `{"scheduler": …, "state": {…}}`. srs writes the
+    /// scheduler first, so the state is read once; in the other order it is read after.
     static func readStateColumn(_ reader: inout JSONReader, flags: CardProgress) throws -> CardProgress {
-        var scheduler = "sm2", stateStart: JSONReader?
-        try reader.readObject { r, key in
+        var scheduler: String?, read: (state: CardProgress, scheduler: String)?, stateStart: JSONReader?
+        try reader.readObject(keys: stateColumnKeys) { r, key in
             switch key {
-            case "scheduler": scheduler = try r.readString()
-            case "state":
+            case 0: scheduler = try r.readString()
+            case 1:
                 stateStart = r
-                try r.skipValue()
+                read = try readAtOnce(&r, scheduler: scheduler)
             default: try r.skipValue()
             }
         }
+        if let read, read.scheduler == scheduler { return read.state }
         guard var stateReader = stateStart else { throw reader.error("a state column without state") }
-        return try ProgressState.read(&stateReader, scheduler: scheduler)
+        return try ProgressState.read(&stateReader, scheduler: scheduler ?? "sm2")
     }
+
+    static let stateColumnKeys = JSONReader.Names(["scheduler", "state"])
 }

@@ -52,38 +52,46 @@ enum ProgressState {
 
     // MARK: reading
 
-    /// Every field a state object may hold, as read; `progress(scheduler:)` builds the state.
+    /// Every field a state object may hold, as read; `read` builds the state from them.
     struct Fields {
-        var ints: [String: Int64] = [:]
-        var doubles: [String: Double] = [:]
-        var names: [String: String] = [:]
+        var due, interval, repetitions, lapses, left, ivl, ease, dueDay, reps, step, lastReview: Int64?
+        var easiness, stability, difficulty: Double?
+        var type, queue, fsrs: Int?
+        /// Some field of a scheduler's state was read (else the card has flags only).
+        var hasState = false
         var p = CardProgress()
     }
 
-    static let intKeys: Set<String> = ["due", "interval", "repetitions", "lapses", "left", "ivl", "ease", "due_day",
-                                       "reps", "step", "last_review"]
-    static let doubleKeys: Set<String> = ["easiness", "stability", "difficulty"]
-    static let nameKeys: Set<String> = ["type", "queue", "fsrs"]
+    /// The keys of a state object: the flags every card has, then its scheduler's fields.
+    enum Key: String, CaseIterable {
+        case first, last, `repeat`, suspended, leech, buriedUntil = "buried_until"
+        case due, interval, repetitions, lapses, left, ivl, ease, dueDay = "due_day", reps, step, lastReview = "last_review"
+        case easiness, stability, difficulty, type, queue, fsrs
+
+        /// A field of a scheduler's state rather than a flag.
+        var isState: Bool {
+            switch self {
+            case .first, .last, .repeat, .suspended, .leech, .buriedUntil: return false
+            default: return true
+            }
+        }
+    }
+
+    static let keyList = Key.allCases
+    static let keys = JSONReader.Names(keyList.map(\.rawValue))
+    static let ankiKindNames = JSONReader.Names(ankiKinds)
+    static let ankiQueueNames = JSONReader.Names(ankiQueues)
+    static let fsrsStateNames = JSONReader.Names(fsrsStates)
 
     /// Reads a state object produced by `scheduler` ("sm2", "anki" or "fsrs").
     static func read(_ reader: inout JSONReader, scheduler: String) throws -> CardProgress {
         var f = Fields()
-        try reader.readObject { r, key in
-            switch key {
-            case "first": f.p.firstReview = try r.readInt()
-            case "last": f.p.lastReview = try r.readInt()
-            case "repeat": f.p.repeatPending = try r.readBool()
-            case "suspended": f.p.suspended = try r.readBool()
-            case "leech": f.p.leech = try r.readBool()
-            case "buried_until": f.p.buriedUntil = try r.readInt()
-            case _ where intKeys.contains(key): f.ints[key] = try r.readInt()
-            case _ where doubleKeys.contains(key): f.doubles[key] = try r.readDouble()
-            case _ where nameKeys.contains(key): f.names[key] = try r.readString()
-            default: try r.skipValue()
-            }
+        try reader.readObject(keys: keys) { r, index in
+            guard let index else { return try r.skipValue() }
+            try read(keyList[index], &r, into: &f)
         }
-        guard !f.ints.isEmpty || !f.doubles.isEmpty || !f.names.isEmpty else { return f.p.pinned }
-        guard let due = f.ints["due"] else { throw reader.error("a state without due") }
+        guard f.hasState else { return f.p.pinned }
+        guard let due = f.due else { throw reader.error("a state without due") }
         let state: SchedulerState
         switch scheduler {
         case "anki": state = .anki(try anki(f, due: due, reader))
@@ -96,33 +104,59 @@ enum ProgressState {
         return p.pinned
     }
 
+    /// Reads the value of `key` into `f`.
+    private static func read(_ key: Key, _ r: inout JSONReader, into f: inout Fields) throws {
+        switch key {
+        case .first: f.p.firstReview = try r.readInt()
+        case .last: f.p.lastReview = try r.readInt()
+        case .repeat: f.p.repeatPending = try r.readBool()
+        case .suspended: f.p.suspended = try r.readBool()
+        case .leech: f.p.leech = try r.readBool()
+        case .buriedUntil: f.p.buriedUntil = try r.readInt()
+        case .due: f.due = try r.readInt()
+        case .interval: f.interval = try r.readInt()
+        case .repetitions: f.repetitions = try r.readInt()
+        case .lapses: f.lapses = try r.readInt()
+        case .left: f.left = try r.readInt()
+        case .ivl: f.ivl = try r.readInt()
+        case .ease: f.ease = try r.readInt()
+        case .dueDay: f.dueDay = try r.readInt()
+        case .reps: f.reps = try r.readInt()
+        case .step: f.step = try r.readInt()
+        case .lastReview: f.lastReview = try r.readInt()
+        case .easiness: f.easiness = try r.readDouble()
+        case .stability: f.stability = try r.readDouble()
+        case .difficulty: f.difficulty = try r.readDouble()
+        case .type: f.type = try r.readString(matching: ankiKindNames) ?? -1
+        case .queue: f.queue = try r.readString(matching: ankiQueueNames) ?? -1
+        case .fsrs: f.fsrs = try r.readString(matching: fsrsStateNames) ?? -1
+        }
+        f.hasState = f.hasState || key.isState
+    }
+
     private static func sm2(_ f: Fields, due: Int64, _ reader: JSONReader) throws -> Memory {
-        guard let interval = f.ints["interval"], let easiness = f.doubles["easiness"], let reps = f.ints["repetitions"],
-              let lapses = f.ints["lapses"] else {
+        guard let interval = f.interval, let easiness = f.easiness, let reps = f.repetitions, let lapses = f.lapses else {
             throw reader.error("a state with only some of due, interval, easiness, repetitions, lapses")
         }
         return Memory(intervalDays: Int(interval), due: due, easiness: easiness, repetitions: Int(reps), lapses: Int(lapses))
     }
 
     private static func anki(_ f: Fields, due: Int64, _ reader: JSONReader) throws -> AnkiCard {
-        guard let kind = f.names["type"].flatMap({ ankiKinds.firstIndex(of: $0) }).flatMap(AnkiCard.Kind.init),
-              let queue = f.names["queue"].flatMap({ ankiQueues.firstIndex(of: $0) }).flatMap(AnkiCard.Queue.init),
-              let left = f.ints["left"], let ivl = f.ints["ivl"], let ease = f.ints["ease"],
-              let reps = f.ints["reps"], let lapses = f.ints["lapses"] else {
+        guard let kind = f.type.flatMap(AnkiCard.Kind.init), let queue = f.queue.flatMap(AnkiCard.Queue.init),
+              let left = f.left, let ivl = f.ivl, let ease = f.ease, let reps = f.reps, let lapses = f.lapses else {
             throw reader.error("an anki state needs type (new, learning, review, relearning), queue (new, learn, review, day_learn), left, ivl, ease, reps and lapses")
         }
-        let when: AnkiCard.Due = f.ints["due_day"].map { .day(Int(clamping: $0)) } ?? .time(due)
+        let when: AnkiCard.Due = f.dueDay.map { .day(Int(clamping: $0)) } ?? .time(due)
         return AnkiCard(kind: kind, queue: queue, remainingSteps: Int(clamping: left), intervalDays: Int(clamping: ivl),
                         easePermille: Int(clamping: ease), due: when, reps: Int(clamping: reps), lapses: Int(clamping: lapses))
     }
 
     private static func fsrs(_ f: Fields, due: Int64, _ reader: JSONReader) throws -> FSRSCard {
-        guard let state = f.names["fsrs"].flatMap({ fsrsStates.firstIndex(of: $0) }).flatMap(FSRSCard.State.init),
-              let reps = f.ints["reps"], let lapses = f.ints["lapses"] else {
+        guard let state = f.fsrs.flatMap(FSRSCard.State.init), let reps = f.reps, let lapses = f.lapses else {
             throw reader.error("an fsrs state needs fsrs (learning, review, relearning), reps and lapses")
         }
-        return FSRSCard(state: state, step: f.ints["step"].map { Int(clamping: $0) }, stability: f.doubles["stability"],
-                        difficulty: f.doubles["difficulty"], due: due, lastReview: f.ints["last_review"],
+        return FSRSCard(state: state, step: f.step.map { Int(clamping: $0) }, stability: f.stability,
+                        difficulty: f.difficulty, due: due, lastReview: f.lastReview,
                         reps: Int(clamping: reps), lapses: Int(clamping: lapses))
     }
 }

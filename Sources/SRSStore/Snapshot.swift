@@ -30,11 +30,13 @@ struct Snapshot {
                     case "log_records": snapshot.logRecords = try count(&r, "log_records")
                     case "log_bytes": snapshot.logBytes = try count(&r, "log_bytes")
                     case "cards":
-                        snapshot.cards.reserveCapacity(bytes.count / 64)
                         let fast = SnapshotRowScanner(bytes: r.bytes)
                         try r.readArray { row in
                             row.skipWhitespace()
                             if let (id, progress, end) = fast.row(at: row.offset) {
+                                // Room for as many rows as the first one's length says (classic SM-2
+                                // rows are about 65 bytes, other schedulers' about 240).
+                                if snapshot.cards.isEmpty { snapshot.cards.reserveCapacity((bytes.count - row.offset) / (end - row.offset + 2)) }
                                 snapshot.cards[id] = progress
                                 row.offset = end
                             } else {

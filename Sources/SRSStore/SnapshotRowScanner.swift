@@ -3,9 +3,10 @@ import SRSJSON
 
 /// The fast path for the rows srs itself writes to `cards.json`:
 /// `["id",due,interval,easiness,repetitions,lapses,first,last,flags,buried_until]` with no
-/// blanks, no escapes in the id and plain numbers. A start reads 100,000 of them, so this reads
-/// them in one tight pass over the bytes; any row it does not recognise (edited by hand,
-/// `null`s of a never-reviewed card) it leaves to the general reader, which also reports errors.
+/// blanks, no escapes in the id and plain numbers, or the same with five `null`s and a state
+/// column (another scheduler's state, or a card never reviewed). A start reads 100,000 of them,
+/// so this reads them in one tight pass over the bytes; any row it does not recognise (edited
+/// by hand) it leaves to the general reader, which also reports errors.
 struct SnapshotRowScanner {
     let bytes: UnsafeBufferPointer<UInt8>
 
@@ -23,22 +24,45 @@ struct SnapshotRowScanner {
         guard i < bytes.count else { return nil }
         let id = CardID(String(decoding: UnsafeBufferPointer(rebasing: bytes[idStart..<i]), as: UTF8.self))
         i += 1
-        guard let due = int(&i), let interval = int(&i), let easiness = decimal(&i), let reps = int(&i),
-              let lapses = int(&i), let first = int(&i), let last = int(&i), let flags = int(&i),
-              let buried = int(&i, last: true) else { return nil }
-        var p = CardProgress(memory: Memory(intervalDays: Int(interval), due: due, easiness: easiness,
-                                            repetitions: Int(reps), lapses: Int(lapses)),
-                             firstReview: first, lastReview: last)
+        var p = CardProgress()
+        if !nulls(&i) {
+            guard let due = int(&i), let interval = int(&i), let easiness = decimal(&i), let reps = int(&i),
+                  let lapses = int(&i) else { return nil }
+            p = CardProgress(memory: Memory(intervalDays: Int(interval), due: due, easiness: easiness,
+                                            repetitions: Int(reps), lapses: Int(lapses)))
+        }
+        guard let first = int(&i), let last = int(&i), let flags = int(&i), let buried = int(&i), i < bytes.count else { return nil }
+        if bytes[i] == UInt8(ascii: ",") {
+            // The state column: its state object holds the whole progress, flags included.
+            var reader = JSONReader(bytes, offset: i + 1)
+            guard let state = try? ProgressFormat.readStateColumn(&reader, flags: p),
+                  reader.offset < bytes.count, bytes[reader.offset] == UInt8(ascii: "]") else { return nil }
+            return (id, state, reader.offset + 1)
+        }
+        guard bytes[i] == UInt8(ascii: "]") else { return nil }
+        (p.firstReview, p.lastReview) = (first, last)
         p.repeatPending = flags & Int64(ProgressFormat.repeatFlag) != 0
         p.suspended = flags & Int64(ProgressFormat.suspendedFlag) != 0
         p.leech = flags & Int64(ProgressFormat.leechFlag) != 0
         p.buriedUntil = buried
-        return (id, p.pinned, i)
+        return (id, p.pinned, i + 1)
     }
 
-    /// `,` then a non-negative integer of at most 18 digits; then `]` when `last`.
+    /// `,null` five times: the SM-2 columns of a row without a classic SM-2 memory.
     @inline(__always)
-    private func int(_ i: inout Int, last: Bool = false) -> Int64? {
+    private func nulls(_ i: inout Int) -> Bool {
+        let text = Self.nullColumns
+        guard i + text.count <= bytes.count, bytes[i + 1] == UInt8(ascii: "n") else { return false }
+        for k in 0..<text.count where bytes[i + k] != text[k] { return false }
+        i += text.count
+        return true
+    }
+
+    private static let nullColumns = Array(",null,null,null,null,null".utf8)
+
+    /// `,` then a non-negative integer of at most 18 digits.
+    @inline(__always)
+    private func int(_ i: inout Int) -> Int64? {
         guard i < bytes.count, bytes[i] == UInt8(ascii: ",") else { return nil }
         i += 1
         var value: Int64 = 0
@@ -51,10 +75,6 @@ struct SnapshotRowScanner {
         }
         // RFC 8259 has no leading zeros: such a row is left to the general reader, which refuses it.
         guard i > start, i - start <= 18, i < bytes.count, i - start == 1 || bytes[start] != UInt8(ascii: "0") else { return nil }
-        if last {
-            guard bytes[i] == UInt8(ascii: "]") else { return nil }
-            i += 1
-        }
         return value
     }
 

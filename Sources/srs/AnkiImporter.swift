@@ -25,8 +25,9 @@ struct AnkiImporter {
     }
 
     func plan(path: String, within parent: String?) throws -> Plan {
-        let package = try read(path)
+        var package = try read(path)
         let (cards, warnings) = AnkiConversion.cards(of: package.collection)
+        package.releaseNoteFields()
         let decks = package.collection.decks.filter { !$0.filtered }.map(\.path)
         var plan = try plan(cards, warnings: warnings, path: path, within: parent, decks: decks)
         plan.package = package

@@ -65,3 +65,62 @@ import SRSCore
         }
     }
 }
+
+/// The byte-wise paths for ASCII (tokenizer and text layout) give exactly what the
+/// character-wise ones give, on random ASCII HTML with tags, comments, entities and whitespace.
+@Suite struct ASCIIPathTests {
+    static let pieces = ["<", ">", "</", "<br>", "<b>", "</b>", "<i>", "<div>", "</div>", "<!--", "-->", "<!-- c -->",
+                         "<img src=\"a.png\">", "<li>", "<ul>", "</ul>", "&amp;", "&nbsp;", "&", ";", " ", "  ", "\t", "\n",
+                         "\r\n", "\r", "a", "Word", "x y", "[sound:a.mp3]", "[", "{{", "=", "'", "\"", "<3", "< b", "<hr id=answer>"]
+
+    static func randomHTML(_ generator: inout SeededGenerator) -> String {
+        (0..<Int.random(in: 0...16, using: &generator)).map { _ in pieces[Int.random(in: 0..<pieces.count, using: &generator)] }.joined()
+    }
+
+    @Test func asciiTokensAreTheCharacterTokens() {
+        var generator = SeededGenerator(seed: 21)
+        for _ in 0..<5_000 {
+            let html = Self.randomHTML(&generator)
+            #expect(HTMLTokens.asciiTokens(html) == HTMLTokens.characterTokens(html), "\(html.debugDescription)")
+        }
+    }
+
+    @Test func asciiTextIsLaidOutAsCharacterByCharacter() {
+        var generator = SeededGenerator(seed: 22)
+        var ascii = 0
+        for _ in 0..<5_000 {
+            let html = Self.randomHTML(&generator)
+            var bytewise = HTMLWriter(), characterwise = HTMLWriter()
+            for token in HTMLTokens.characterTokens(html) {
+                switch token {
+                case .text(let text):
+                    let safe = HTMLText.safe(HTMLText.soundTags(Entities.decode(text)))
+                    // `text` takes the byte-wise path only for ASCII (a lone CR comes out of the
+                    // sanitiser as a symbol, not ASCII).
+                    if safe.utf8.allSatisfy({ $0 < 0x80 }) { bytewise.asciiText(safe); ascii += 1 } else { bytewise.characterText(safe) }
+                    characterwise.characterText(safe)
+                case .tag(let tag):
+                    guard tag.name != "pre" else { continue }
+                    bytewise.tag(tag)
+                    characterwise.tag(tag)
+                }
+            }
+            #expect(bytewise.runs == characterwise.runs, "\(html.debugDescription)")
+        }
+        #expect(ascii > 1_000)
+    }
+
+    @Test func whitespaceIsCharacterWhitespace() {
+        let characters = (0..<0x80).map { Character(Unicode.Scalar(UInt8($0))) } + ["\r\n", "\u{85}", "\u{A0}", "\u{2028}", "\u{3000}", "é", "\u{200B}"]
+        for character in characters {
+            #expect(HTMLWriter.isWhitespace(character) == character.isWhitespace, "\(character.unicodeScalars.map(\.value))")
+        }
+    }
+
+    @Test func theAnswerStartsAfterTheFirstMarkerInAnyCase() {
+        for (answer, rest) in [("Q<hr id=answer>A", "A"), ("Q<HR ID=ANSWER>A<hr id=answer>B", "A<hr id=answer>B"),
+                               ("no marker", nil), ("<hr id=answe", nil), ("é<Hr Id=Answer>ü", "ü")] as [(String, String?)] {
+            #expect(AnkiConversion.answerStart(answer).map { String(answer[$0...]) } == rest)
+        }
+    }
+}

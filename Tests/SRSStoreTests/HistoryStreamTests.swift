@@ -61,6 +61,28 @@ import SRSCore
         #expect(try replayed.history() == (try inMemory(dir)))
     }
 
+    /// The cache is read a window at a time; windows that cut entries of every kind (cards,
+    /// answers, undos, intervals) anywhere give the same history, and a cache cut short is refused.
+    @Test func theCacheReadsTheSameThroughWindowsThatCutItsEntries() throws {
+        let dir = TempDir()
+        try log(dir, count: 2_000, cards: 40)
+        let reference = try ProgressStore.openReadOnly(dir.location()).history()
+        let path = dir.url.appendingPathComponent("users/alice/history.cache").path
+        let cache = try #require(dir.bytes("users/alice/history.cache"))
+        let (_, _, end) = try #require(HistoryCacheFile.header(Array(cache.prefix(HistoryCacheFile.headerSize))))
+        let fd = try #require(try Syscalls.live.openDataFile(path, O_RDONLY))
+        defer { _ = Syscalls.live.close(fd) }
+        for window in [31, 32, 33, 64, 100, 4_099, 1 << 20] {
+            var builder = HistoryBuilder()
+            #expect(HistoryCacheReader(fd: fd, end: end, io: .live, windowBytes: window).read(from: HistoryCacheFile.headerSize, into: &builder), "window \(window)")
+            #expect(builder.history == reference, "window \(window)")
+        }
+        for cut in [1, 3, 30] {
+            var builder = HistoryBuilder()
+            #expect(!HistoryCacheReader(fd: fd, end: end - cut, io: .live, windowBytes: 100).read(from: HistoryCacheFile.headerSize, into: &builder))
+        }
+    }
+
     @Test func aRebuiltAnExtendedAndAnInMemoryHistoryAreTheSame() throws {
         let dir = TempDir()
         try log(dir, count: 3_000, cards: 50)

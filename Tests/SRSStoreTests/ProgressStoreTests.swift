@@ -94,6 +94,10 @@ import SRSCore
         ("users/alice/settings.json", "{\"max_reviews_per_day\": 5.}", "\"max_reviews_per_day\": a number without a digit after its '.'"),
         ("users/alice/reviews.jsonl", "{\"format\":\"srs-review-log\",\"version\":1}\n{\"seq\":01,\"card\":\"c1\",\"at\":1,\"do\":\"bury\",\"state\":{}}\n", "reviews.jsonl:2: a number with a leading zero (write 7, not 07) (column 8)"),
         ("users/alice/cards.json", "{\"format\":\"srs-progress\",\"version\":1,\"log_records\":0,\"log_bytes\":0,\"cards\":[\n[\"c1\",01,1,2.5,1,0,1,1,0,0]\n]}", "cards.json:2: a number with a leading zero"),
+        // A state that does not read is reported after the rest of its record or column, as always.
+        ("users/alice/reviews.jsonl", "{\"format\":\"srs-review-log\",\"version\":2}\n{\"id\":\"a\",\"at\":1,\"do\":\"bury\",\"scheduler\":\"anki\",\"state\":{\"due\":1,\"type\":\"bogus\"}}\n", "reviews.jsonl:2: a record without id, card, at, do or state"),
+        ("users/alice/cards.json", "{\"format\":\"srs-progress\",\"version\":2,\"log_records\":0,\"log_bytes\":0,\"cards\":[\n[\"c1\",null,null,null,null,null,1,1,0,0,{\"scheduler\":\"anki\",\"state\":{\"due\":1,\"type\":\"bogus\"},\"x\":01}]\n]}", "cards.json:2: a number with a leading zero"),
+        ("users/alice/cards.json", "{\"format\":\"srs-progress\",\"version\":2,\"log_records\":0,\"log_bytes\":0,\"cards\":[\n[\"c1\",null,null,null,null,null,1,1,0,0,{\"scheduler\":\"anki\",\"state\":{\"due\":1,\"type\":\"bogus\"}}]\n]}", "cards.json:2: an anki state needs type"),
     ])
     func aDamagedOrNewerFileIsRefusedAndLeftUntouched(file: String, content: String, message: String) throws {
         let dir = TempDir()
@@ -183,6 +187,37 @@ import SRSCore
         store.close()
         #expect(try ProgressStore.openReadOnly(dir.location()).takeCards() == expected)
         try FileManager.default.removeItem(atPath: store.store.snapshotPath)
+        #expect(try ProgressStore.openReadOnly(dir.location()).takeCards() == expected)
+    }
+
+    /// The snapshot's rows as srs writes them take the fast row reader; the same rows laid out by
+    /// hand (blanks, the state column's members in the other order) take the general reader.
+    /// Both give the same states.
+    @Test(arguments: ["anki", "fsrs", "sm2"])
+    func handEditedSnapshotRowsReadTheSame(name: String) throws {
+        let dir = TempDir()
+        let store = OpenProgress(try ProgressStore.openForReview(dir.location()), scheduler: try #require(Schedulers.named(name, fuzz: true)))
+        for (i, grade) in [Grade.good, .again, .good, .easy, .hard].enumerated() {
+            try store.answer("c\(i % 2)", grade, at: t0 + EpochSeconds(i) * 90_000)
+        }
+        try store.book.suspend(CardID("new"), at: t0, mark: NoMark(), appending: store.store.append)
+        let expected = store.cards
+        store.close()
+        let path = "users/alice/cards.json"
+        let written = String(decoding: dir.bytes(path) ?? Data(), as: UTF8.self)
+        let rows = written.split(separator: "\n").filter { $0.hasPrefix("[\"") }
+        #expect(rows.count == 3)
+        let edited = written.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+            guard line.hasPrefix("[\"") else { return String(line) }
+            var row = line.replacingOccurrences(of: ",", with: " , ")
+            if let column = row.range(of: "{\"scheduler\" : \"\(name)\" , \"state\":") {
+                row.replaceSubrange(column, with: "{ \"state\":")
+                row = row.replacingOccurrences(of: "}}]", with: "} , \"scheduler\":\"\(name)\"}]")
+            }
+            return row
+        }.joined(separator: "\n")
+        #expect(edited != written)
+        try dir.write(path, edited)
         #expect(try ProgressStore.openReadOnly(dir.location()).takeCards() == expected)
     }
 }

@@ -24,18 +24,20 @@ public enum AnkiConversion {
         let decks = Dictionary(collection.decks.map { ($0.id, $0.path) }, uniquingKeysWith: { a, _ in a })
         // A note type's kind is its templates' shape: worked out once, not per card.
         let kinds = types.mapValues(StockKind.recognise)
+        // Its templates are parsed once too, for the cards rendered from them.
+        let parsed = types.mapValues(CardRenderer.ParsedNotetype.init)
         var out: [ConvertedCard] = []
         out.reserveCapacity(collection.cards.count)
         var warnings: [String] = []
         for card in collection.cards {
-            guard let note = notes[card.note], let type = types[note.notetype] else {
+            guard let note = notes[card.note], let type = parsed[note.notetype] else {
                 warnings.append("card \(card.id): its note or note type is missing; skipped")
                 continue
             }
             let deck = decks[card.deck] ?? ["Default"]
             if decks[card.deck] == nil { warnings.append("card \(card.id): deck \(card.deck) is missing; put in Default") }
-            out.append(ConvertedCard(card: convert(card, note, type, kind: kinds[type.id] ?? nil, deck: deck), deckPath: deck,
-                                     notetype: type.name, ankiCard: card.id, queue: card.queue))
+            out.append(ConvertedCard(card: convert(card, note, type, kind: kinds[type.notetype.id] ?? nil, deck: deck), deckPath: deck,
+                                     notetype: type.notetype.name, ankiCard: card.id, queue: card.queue))
         }
         // Sorted by deck and id, each deck's name joined once rather than at every comparison.
         let keys = out.map { $0.deckPath.joined(separator: "\u{1F}") }
@@ -50,7 +52,9 @@ public enum AnkiConversion {
         return CardID("anki-" + String(repeating: "0", count: 16 - hash.count) + hash + (cloze ? "-c\(ord + 1)" : "-t\(ord)"))
     }
 
-    static func convert(_ card: AnkiCard, _ note: AnkiNote, _ type: AnkiNotetype, kind: StockKind?, deck: [String]) -> Card {
+    static func convert(_ card: AnkiCard, _ note: AnkiNote, _ parsed: CardRenderer.ParsedNotetype,
+                        kind: StockKind?, deck: [String]) -> Card {
+        let type = parsed.notetype
         let id = id(guid: note.guid, ord: card.ord, cloze: type.kind == .cloze)
         let field = { (index: Int) in note.fields.indices.contains(index) ? HTMLText.plain(note.fields[index]) : "" }
         var converted: Card
@@ -62,7 +66,7 @@ public enum AnkiConversion {
         case (.basicAndReversed?, 1), (.basicOptionalReversed?, 1):
             converted = Card(id: id, question: field(0), kind: .reverse(back: field(1)), explanation: "")
         default:
-            converted = rendered(card, note, type, deck: deck, id: id)
+            converted = rendered(card, note, parsed, deck: deck, id: id)
         }
         converted.tags = note.tags
         return converted
@@ -70,16 +74,35 @@ public enum AnkiConversion {
 
     /// A custom card: its question and answer from its templates; the answer without the
     /// question part above Anki's `<hr id=answer>`.
-    static func rendered(_ card: AnkiCard, _ note: AnkiNote, _ type: AnkiNotetype, deck: [String], id: CardID) -> Card {
-        let rendered = CardRenderer.render(note, of: type, ord: card.ord, deck: deck)
+    static func rendered(_ card: AnkiCard, _ note: AnkiNote, _ parsed: CardRenderer.ParsedNotetype, deck: [String], id: CardID) -> Card {
+        let rendered = CardRenderer.render(note, of: parsed, ord: card.ord, deck: deck)
         let question = HTMLText.plain(rendered.question)
         if let typed = rendered.typedAnswer, !typed.isEmpty {
             return Card(id: id, question: question.isEmpty ? "(empty question)" : question, kind: .typeIn(answer: typed), explanation: "")
         }
         var answer = rendered.answer
-        if let hr = answer.range(of: "<hr id=answer>", options: .caseInsensitive) { answer = String(answer[hr.upperBound...]) }
+        if let end = answerStart(answer) { answer = String(answer[end...]) }
         let back = HTMLText.plain(answer)
         return Card(id: id, question: question.isEmpty ? "(empty question)" : question,
                     kind: .basic(back: back.isEmpty ? "(empty answer)" : back), explanation: "")
     }
+
+    /// Where the answer begins: after the first `<hr id=answer>`, in any case. An ASCII answer is
+    /// searched byte by byte; other text by Foundation's case-insensitive search, as before.
+    static func answerStart(_ answer: String) -> String.Index? {
+        let marker = Array("<hr id=answer>".utf8)
+        let bytes = answer.utf8
+        guard bytes.allSatisfy({ $0 < 0x80 }) else {
+            return answer.range(of: "<hr id=answer>", options: .caseInsensitive)?.upperBound
+        }
+        return bytes.withContiguousStorageIfAvailable { buffer -> String.Index? in
+            guard buffer.count >= marker.count else { return nil }
+            for start in 0...(buffer.count - marker.count) where (0..<marker.count).allSatisfy({ lowered(buffer[start + $0]) == marker[$0] }) {
+                return bytes.index(bytes.startIndex, offsetBy: start + marker.count)
+            }
+            return nil
+        } ?? answer.range(of: "<hr id=answer>", options: .caseInsensitive)?.upperBound
+    }
+
+    private static func lowered(_ byte: UInt8) -> UInt8 { (0x41...0x5A).contains(byte) ? byte | 0x20 : byte }
 }

@@ -23,7 +23,7 @@ public struct AnkiPackage {
     }
 
     public let generation: Generation
-    public let collection: AnkiCollection
+    public private(set) var collection: AnkiCollection
     /// The media files, in the package's order; names are checked safe and NFC.
     public let media: [AnkiMediaFile]
     /// The zip, kept for the media; nil when there are none.
@@ -54,9 +54,10 @@ public struct AnkiPackage {
         let image = SQLiteImage()
         let found: Bool
         if generation == .latest {
-            var packed = Data()
-            found = try archive.read(name) { packed.append(contentsOf: $0) }
-            if found { try Zstd.decompress(packed, entry: name, limits: archive.limits) { try image.append($0) } }
+            // Unpacked from the archive's own bytes when the member is Stored, as Anki writes it.
+            found = try archive.withMember(name) { packed in
+                try Zstd.decompress(packed, entry: name, limits: archive.limits) { try image.append($0) }
+            } != nil
         } else {
             found = try archive.read(name) { try image.append($0) }
         }
@@ -79,6 +80,12 @@ public struct AnkiPackage {
                 : AnkiError.damagedEntry(entry: "meta", problem: "unknown package version \(version)")
         }
         return generation
+    }
+
+    /// Lets the notes' field texts go, once the cards are converted: the history needs only the
+    /// notes' ids and tags, and on a large collection the fields are a good part of its memory.
+    public mutating func releaseNoteFields() {
+        for index in collection.notes.indices { collection.notes[index].fields = [] }
     }
 
     /// The bytes of one media file, unpacked (zstd in current packages) under the package's limits.

@@ -96,6 +96,14 @@ struct ByteReader {
         return data.subdata(in: start..<start + length)
     }
 
+    /// The bytes `offset..<offset + length` viewed in place (no copy), bounds-checked.
+    func withBytes<R>(_ offset: Int, _ length: Int, _ body: (UnsafeRawBufferPointer) throws -> R) throws -> R {
+        guard offset >= 0, length >= 0, offset <= data.count - length else {
+            throw AnkiError.notAZip("its zip directory is missing or damaged (a truncated download?)")
+        }
+        return try data.withUnsafeBytes { try body(UnsafeRawBufferPointer(rebasing: $0[offset..<offset + length])) }
+    }
+
     func u16(_ offset: Int) throws -> Int { Int(try little(offset, 2)) }
     func u32(_ offset: Int) throws -> Int { Int(try little(offset, 4)) }
     func u64(_ offset: Int) throws -> Int {

@@ -15,13 +15,17 @@ enum Zstd {
     /// Unpacks every frame of `data`, handing the output to `sink` chunk by chunk.
     static func decompress(_ data: Data, entry: String, limits: AnkiLimits,
                            into sink: (UnsafeRawBufferPointer) throws -> Void) throws {
-        guard data.starts(with: magic) else { throw AnkiError.damagedEntry(entry: entry, problem: "not zstd-compressed") }
+        try data.withUnsafeBytes { try decompress($0, entry: entry, limits: limits, into: sink) }
+    }
+
+    /// Unpacks every frame of the bytes `raw` views, handing the output to `sink` chunk by chunk.
+    static func decompress(_ raw: UnsafeRawBufferPointer, entry: String, limits: AnkiLimits,
+                           into sink: (UnsafeRawBufferPointer) throws -> Void) throws {
+        guard raw.starts(with: magic) else { throw AnkiError.damagedEntry(entry: entry, problem: "not zstd-compressed") }
         guard let stream = ZSTD_createDStream() else { throw AnkiError.damagedEntry(entry: entry, problem: "zstd could not start") }
         defer { ZSTD_freeDStream(stream) }
         ZSTD_initDStream(stream)
-        try data.withUnsafeBytes { raw in
-            try run(stream, raw, entry: entry, limits: limits, sink: sink)
-        }
+        try run(stream, raw, entry: entry, limits: limits, sink: sink)
     }
 
     private static func run(_ stream: OpaquePointer, _ raw: UnsafeRawBufferPointer, entry: String,

@@ -14,13 +14,31 @@ public enum CardRenderer {
     /// The card of template (or cloze number − 1) `ord` of `note`, of note type `notetype`.
     /// `deck` fills `{{Deck}}` and `{{Subdeck}}`.
     public static func render(_ note: AnkiNote, of notetype: AnkiNotetype, ord: Int, deck: [String] = []) -> RenderedCard {
-        let template = notetype.kind == .cloze ? notetype.templates.first : notetype.templates.indices.contains(ord) ? notetype.templates[ord] : nil
-        guard let template else { return RenderedCard(question: "", answer: "", typedAnswer: nil) }
-        var context = Context(note: note, notetype: notetype, template: template, ord: ord, deck: deck)
-        let question = context.render(TemplateParser.parse(template.question), answerSide: false)
+        render(note, of: ParsedNotetype(notetype), ord: ord, deck: deck)
+    }
+
+    /// The same, with the note type's templates parsed once for all its cards.
+    public static func render(_ note: AnkiNote, of parsed: ParsedNotetype, ord: Int, deck: [String] = []) -> RenderedCard {
+        let notetype = parsed.notetype
+        let index = notetype.kind == .cloze ? 0 : ord
+        guard parsed.templates.indices.contains(index) else { return RenderedCard(question: "", answer: "", typedAnswer: nil) }
+        let template = parsed.templates[index]
+        var context = Context(note: note, notetype: notetype, template: notetype.templates[index], ord: ord, deck: deck)
+        let question = context.render(template.question, answerSide: false)
         context.frontSide = question
-        let answer = context.render(TemplateParser.parse(template.answer), answerSide: true)
+        let answer = context.render(template.answer, answerSide: true)
         return RenderedCard(question: question, answer: answer, typedAnswer: context.typed)
+    }
+
+    /// A note type with its templates' question and answer formats parsed.
+    public struct ParsedNotetype {
+        public let notetype: AnkiNotetype
+        let templates: [(question: [TemplateNode], answer: [TemplateNode])]
+
+        public init(_ notetype: AnkiNotetype) {
+            self.notetype = notetype
+            templates = notetype.templates.map { (TemplateParser.parse($0.question), TemplateParser.parse($0.answer)) }
+        }
     }
 
     struct Context {
@@ -90,9 +108,15 @@ extension CardRenderer {
     /// Anki's rule for sections: a field is empty when it holds only ASCII whitespace and
     /// `<br>`/`<div>` tags (so `&nbsp;`, `<b></b>` or an image make it non-empty).
     static func isEmptyField(_ value: String) -> Bool {
-        value.range(of: #"^(?:[ \t\n\r\f\u000B]|</?(?:br|div)[ \t\n]*/?>)*$"#, options: [.regularExpression, .caseInsensitive]) != nil
+        // Any ASCII character the pattern cannot match makes the field non-empty: most fields
+        // are answered here without the regular expression.
+        for byte in value.utf8 where byte < 0x80 && !emptyFieldBytes.contains(byte) { return false }
+        return value.range(of: #"^(?:[ \t\n\r\f\u000B]|</?(?:br|div)[ \t\n]*/?>)*$"#, options: [.regularExpression, .caseInsensitive]) != nil
     }
 }
+
+/// The ASCII bytes an empty field may hold: whitespace and the letters of `<br>`, `</div>`, any case.
+private let emptyFieldBytes: Set<UInt8> = Set(" \t\n\r\u{0C}\u{0B}</>brdivBRDIV".utf8)
 
 /// Japanese readings written `漢字[かんじ]`: `furigana` shows `漢字(かんじ)`, `kana` the reading,
 /// `kanji` the base text.

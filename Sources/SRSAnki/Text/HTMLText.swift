@@ -69,7 +69,8 @@ public enum HTMLText {
 
     /// `[sound:name]` as `[sound: name]`.
     static func soundTags(_ text: String) -> String {
-        text.replacingOccurrences(of: "[sound:", with: "[sound: ")
+        guard text.utf8.contains(UInt8(ascii: "[")) else { return text }
+        return text.replacingOccurrences(of: "[sound:", with: "[sound: ")
     }
 
     /// Control characters and escape sequences dropped; newlines kept.

@@ -13,6 +13,53 @@ enum HTMLTokens {
     }
 
     static func tokens(_ html: String) -> [Token] {
+        html.utf8.allSatisfy({ $0 < 0x80 }) ? asciiTokens(html) : characterTokens(html)
+    }
+
+    /// The same split for ASCII text, found byte by byte (in ASCII, every byte is a character).
+    static func asciiTokens(_ html: String) -> [Token] {
+        var out: [Token] = []
+        var text = ""
+        let utf8 = html.utf8
+        var rest = utf8.startIndex
+        while let open = utf8[rest...].firstIndex(of: UInt8(ascii: "<")) {
+            text += html[rest..<open]
+            let after = utf8.index(after: open)
+            if utf8[after...].starts(with: "!--".utf8) {
+                guard let end = asciiEnd(of: "-->", in: utf8, from: after) else { rest = utf8.endIndex; break }
+                rest = end
+                continue
+            }
+            guard after < utf8.endIndex, isTagStart(utf8[after]), let close = utf8[after...].firstIndex(of: UInt8(ascii: ">")) else {
+                text += "<"
+                rest = after
+                continue
+            }
+            if !text.isEmpty { out.append(.text(text)); text = "" }
+            out.append(.tag(tag(String(html[after..<close]))))
+            rest = utf8.index(after: close)
+        }
+        text += html[rest...]
+        if !text.isEmpty { out.append(.text(text)) }
+        return out
+    }
+
+    /// A letter, `/` or `!`: what may follow `<` in a tag.
+    private static func isTagStart(_ byte: UInt8) -> Bool {
+        (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) || byte == UInt8(ascii: "/") || byte == UInt8(ascii: "!")
+    }
+
+    /// The index just past the first `marker` at or after `start`.
+    private static func asciiEnd(of marker: String, in utf8: String.UTF8View, from start: String.Index) -> String.Index? {
+        var index = start
+        while index < utf8.endIndex {
+            if utf8[index...].starts(with: marker.utf8) { return utf8.index(index, offsetBy: marker.utf8.count) }
+            index = utf8.index(after: index)
+        }
+        return nil
+    }
+
+    static func characterTokens(_ html: String) -> [Token] {
         var out: [Token] = []
         var text = ""
         var rest = html[...]

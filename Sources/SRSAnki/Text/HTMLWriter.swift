@@ -14,12 +14,40 @@ struct HTMLWriter {
     mutating func text(_ text: String) {
         guard hidden == 0 else { return }
         let safe = HTMLText.safe(HTMLText.soundTags(text))
+        if preformatted == 0, safe.utf8.allSatisfy({ $0 < 0x80 }) { asciiText(safe) } else { characterText(safe) }
+    }
+
+    /// Sanitised text character by character: any text, in `<pre>` too.
+    mutating func characterText(_ safe: String) {
         for character in safe {
-            if preformatted > 0, character == "\n" { lineBreak() } else if character.isWhitespace, preformatted == 0 || character != " " {
+            if preformatted > 0, character == "\n" { lineBreak() } else if Self.isWhitespace(character), preformatted == 0 || character != " " {
                 pendingSpace = pendingSpace || !atLineStart
             } else {
                 emit(character)
             }
+        }
+    }
+
+    /// `text` for ASCII outside `<pre>`, a word at a time: the word's first character goes
+    /// through `emit` (pending breaks and spaces, style), the rest joins the run it started, as
+    /// `emit` would put them one by one.
+    mutating func asciiText(_ text: String) {
+        let utf8 = text.utf8
+        let isSpace = { (byte: UInt8) in byte == 0x20 || (0x09...0x0D).contains(byte) }
+        var index = utf8.startIndex
+        while index < utf8.endIndex {
+            let byte = utf8[index]
+            let next = utf8.index(after: index)
+            guard !isSpace(byte) else {
+                pendingSpace = pendingSpace || !atLineStart
+                index = next
+                continue
+            }
+            var end = next
+            while end < utf8.endIndex, !isSpace(utf8[end]) { end = utf8.index(after: end) }
+            emit(Character(Unicode.Scalar(byte)))
+            if end > next { runs[runs.count - 1].text += text[next..<end] }
+            index = end
         }
     }
 
@@ -73,19 +101,26 @@ struct HTMLWriter {
     }
 
     private mutating func emit(_ character: Character, literal: Bool = false) {
-        var prefix = ""
         if pendingBreaks > 0, !runs.isEmpty {
-            prefix = String(repeating: "\n", count: pendingBreaks)
+            append(String(repeating: "\n", count: pendingBreaks), styled: false)
         } else if pendingSpace, !runs.isEmpty {
-            prefix = " "
+            // A space inside one emphasis belongs to it ("**a b**", not "**a** **b**").
+            let sameStyle = runs.last.map(hasCurrentStyle) ?? false
+            append(" ", styled: sameStyle)
         }
         pendingBreaks = 0
         pendingSpace = false
         atLineStart = false
-        // A space inside one emphasis belongs to it ("**a b**", not "**a** **b**").
-        let sameStyle = runs.last.map { $0.bold == (bold > 0) && $0.italic == (italic > 0) && $0.underline == (underline > 0) } ?? false
-        append(prefix, styled: prefix == " " && sameStyle)
-        append(String(character), styled: true)
+        // The common case, another character of the last run's style, without a new string.
+        if let last = runs.last, hasCurrentStyle(last) {
+            runs[runs.count - 1].text.append(character)
+        } else {
+            append(String(character), styled: true)
+        }
+    }
+
+    private func hasCurrentStyle(_ run: TextRun) -> Bool {
+        run.bold == (bold > 0) && run.italic == (italic > 0) && run.underline == (underline > 0)
     }
 
     private mutating func append(_ text: String, styled: Bool) {
@@ -96,5 +131,12 @@ struct HTMLWriter {
         } else {
             runs.append(run)
         }
+    }
+
+    /// `Character.isWhitespace`, answered without a Unicode property look-up for ASCII (tab,
+    /// line feed, vertical tab, form feed, carriage return, space; "\r\n" counts as a line feed).
+    static func isWhitespace(_ character: Character) -> Bool {
+        guard let ascii = character.asciiValue else { return character.isWhitespace }
+        return ascii == 0x20 || (0x09...0x0D).contains(ascii)
     }
 }
