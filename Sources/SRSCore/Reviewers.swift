@@ -25,6 +25,8 @@ public struct Reviewers: Sendable {
 
     /// The reviewer that schedules `card`.
     public subscript(card: CardID) -> Reviewer {
-        deckOf[card].map { own[$0] } ?? standard
+        // No look-up (hashing the id) for a user without per-deck options: a switch asks
+        // once per logged answer.
+        own.isEmpty ? standard : deckOf[card].map { own[$0] } ?? standard
     }
 }

@@ -39,6 +39,12 @@ extension ProgressStore {
         return records
     }
 
+    /// Hands every complete record of the log, from its first line, to `body` as it is read,
+    /// a megabyte of the file at a time (memory stays the same however long the log).
+    public func forEachRecord(_ body: (LogRecord) -> Void) throws {
+        try streamAllRecords(body)
+    }
+
     /// Hands every complete record of the log, from its first line, to `body` as it is read.
     func streamAllRecords(_ body: (LogRecord) throws -> Void) throws {
         guard let fd = try io.openDataFile(logPath, O_RDONLY) else { return }

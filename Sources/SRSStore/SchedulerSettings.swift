@@ -17,15 +17,18 @@ public struct SchedulerOptions: Equatable, Sendable {
         var options = self
         if let anki = object["anki"], anki != .null { options.anki = try Self.anki(anki, over: options.anki, place: place + "anki.", bad: bad) }
         if let fsrs = object["fsrs"], fsrs != .null { options.fsrs = try Self.fsrs(fsrs, over: options.fsrs, place: place + "fsrs.", bad: bad) }
+        try KnownFields(["anki", "fsrs"], of: "deck options").check(object, place: place, bad: bad, only: !place.isEmpty)
         if let problem = options.anki.problem() { throw bad(Self.named(problem, place: place + "anki.")) }
         if let problem = options.fsrs.problem() { throw bad(Self.named(problem, place: place + "fsrs.")) }
         return options
     }
 
-    /// `starting_ease must be …` as `"anki.starting_ease" must be …`.
+    /// `starting_ease must be …` as `"anki.starting_ease" must be …`, and any other option the
+    /// problem names in quotes (`"minimum_interval"`) with its place too.
     static func named(_ problem: String, place: String) -> String {
         guard let space = problem.firstIndex(of: " "), !problem.hasPrefix("a ") else { return place + problem }
-        return "\"\(place)\(problem[..<space])\"\(problem[space...])"
+        let rest = String(problem[space...]).replacing(" \"", with: " \"" + place)
+        return "\"\(place)\(problem[..<space])\"\(rest)"
     }
 
     static func number(_ object: JSONValue, _ key: String, place: String, bad: (String) -> StoreError) throws -> Double? {
@@ -55,8 +58,14 @@ public struct SchedulerOptions: Equatable, Sendable {
         }
     }
 
+    static let ankiFields = ["learning_steps", "relearning_steps", "graduating_interval", "easy_interval", "starting_ease",
+                             "easy_bonus", "hard_interval", "interval_modifier", "new_interval", "minimum_interval",
+                             "maximum_interval", "leech_threshold"]
+    static let fsrsFields = ["desired_retention", "parameters", "learning_steps", "relearning_steps", "maximum_interval"]
+
     static func anki(_ object: JSONValue, over base: AnkiOptions, place: String, bad: (String) -> StoreError) throws -> AnkiOptions {
         guard case .object = object else { throw bad("\"\(place.dropLast())\" must be an object of Anki's options") }
+        try KnownFields(ankiFields, of: "anki options").check(object, place: place, bad: bad)
         var o = base
         func num(_ key: String) throws -> Double? { try number(object, key, place: place, bad: bad) }
         o.learningSteps = try steps(object, "learning_steps", place: place, bad: bad) ?? o.learningSteps
@@ -76,6 +85,7 @@ public struct SchedulerOptions: Equatable, Sendable {
 
     static func fsrs(_ object: JSONValue, over base: FSRSOptions, place: String, bad: (String) -> StoreError) throws -> FSRSOptions {
         guard case .object = object else { throw bad("\"\(place.dropLast())\" must be an object of FSRS's options") }
+        try KnownFields(fsrsFields, of: "fsrs options").check(object, place: place, bad: bad)
         var o = base
         o.desiredRetention = try number(object, "desired_retention", place: place, bad: bad) ?? o.desiredRetention
         o.maximumInterval = try whole(object, "maximum_interval", place: place, bad: bad) ?? o.maximumInterval
@@ -89,5 +99,52 @@ public struct SchedulerOptions: Equatable, Sendable {
             }
         }
         return o
+    }
+}
+
+/// The field names an object of settings.json may hold: any other is refused (exit 65) with the
+/// nearest known name, so that a misspelled option is not silently left at its default.
+struct KnownFields {
+    let names: [String]
+    /// What these are, in the message: `anki options` (`(anki options: learning_steps, …)`).
+    let what: String
+
+    init(_ names: [String], of what: String) {
+        self.names = names
+        self.what = what
+    }
+
+    /// Throws for the first member of `object` not in `names` (when `only`: `false` lets a
+    /// caller check just part of an object's members elsewhere).
+    func check(_ object: JSONValue, place: String, bad: (String) -> StoreError, only: Bool = true) throws {
+        guard only, case let .object(members) = object,
+              let unknown = members.first(where: { !names.contains($0.0) })?.0 else { return }
+        throw bad("unknown field \"\(place)\(unknown)\"\(suggestion(for: unknown)) (\(what): \(names.joined(separator: ", ")))")
+    }
+
+    /// `: did you mean "starting_ease"?` for a name that holds a known one (or is held by it),
+    /// or is a few edits away from it.
+    func suggestion(for name: String) -> String {
+        let holding = names.first { $0.contains(name) || name.contains($0) }
+        let nearest = names.map { (name: $0, distance: Self.distance(name, $0)) }.min { $0.distance < $1.distance }
+        let close = nearest.flatMap { $0.distance <= max(2, $0.name.count / 3) ? $0.name : nil }
+        guard let best = holding ?? close else { return "" }
+        return ": did you mean \"\(best)\"?"
+    }
+
+    /// Levenshtein distance over characters.
+    static func distance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        var row = Array(0...b.count)
+        for i in a.indices {
+            var diagonal = row[0]
+            row[0] = i + 1
+            for j in b.indices {
+                let substitute = diagonal + (a[i] == b[j] ? 0 : 1)
+                diagonal = row[j + 1]
+                row[j + 1] = min(substitute, row[j + 1] + 1, row[j] + 1)
+            }
+        }
+        return row[b.count]
     }
 }

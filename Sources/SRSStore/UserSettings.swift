@@ -95,6 +95,10 @@ public struct UserSettings: Equatable, Sendable {
         return limits
     }
 
+    /// Every field settings.json may hold (`docs/progress-format.md`).
+    static let fieldNames = ["version", "new_per_day", "max_reviews_per_day", "rollover_hour", "time_zone", "scheduler",
+                             "fuzz", "leech_action", "new_today", "reviews_today", "anki", "fsrs", "decks"]
+
     static func parse(_ bytes: [UInt8], path: String) throws -> UserSettings {
         func bad(_ problem: String) -> StoreError {
             .damaged(path: path, line: nil, problem: problem,
@@ -108,6 +112,7 @@ public struct UserSettings: Equatable, Sendable {
                                      fix: "Fix it by hand (see docs/progress-format.md) or delete it to use the defaults.")
         }
         guard case let .object(members) = value else { throw bad("not a JSON object") }
+        try KnownFields(fieldNames, of: "settings").check(value, place: "", bad: bad)
         var settings = UserSettings()
         settings.original = members
         settings.options = try SchedulerOptions().reading(value, place: "", bad: bad)

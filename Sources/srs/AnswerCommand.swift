@@ -16,7 +16,7 @@ struct AnswerCommand: ParsableCommand {
             not show at that moment (not due, or a learning step beyond the 20-minute learn-ahead) is \
             practice: the schedule does not change. Each card is scheduled with its deck's options. A \
             malformed card id, an id that no deck holds or an answer dated before the card's last \
-            answer is exit 65 naming the line. For each answer, once it is on disk \
+            answer (practice included) is exit 65 naming the line. For each answer, once it is on disk \
             (fsync), one JSON line is printed: seq, card, grade, kind, interval_days, due.
             """)
 
@@ -47,6 +47,7 @@ struct AnswerCommand: ParsableCommand {
             // otherwise read many records after it.
             defer { if store.isSnapshotBehind { try? store.checkpoint(book.cards) } }
             var number = 0, recorded = 0
+            var lastAnswers = LastAnswers(store: store)
             while let line = readLine(strippingNewline: true) {
                 number += 1
                 let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" })
@@ -56,12 +57,13 @@ struct AnswerCommand: ParsableCommand {
                     throw Failure(description: "<stdin>:\(number): no deck holds the card \(card); nothing was recorded for this line. `srs decks` lists the decks; give the id of one of their cards", exitCode: 65)
                 }
                 let time = fixedTime ?? EpochSeconds(Date().timeIntervalSince1970)
-                try checkOrder(book[card], card: card, time: time, line: number)
+                try checkOrder(lastAnswers.time(of: card, progress: book[card]), card: card, time: time, line: number)
                 // A card the review would not show now (not due, or learning beyond the
                 // learn-ahead) is practice there, and so here: repeats cannot grow an interval.
                 let practice = !TodaySlot.isShown(book[card], clock: clock, at: time)
                 let record = try book.answer(card, grade: grade, at: time, millis: millis, practice: practice,
                                              mark: NoMark(), appending: store.append)
+                lastAnswers.answered(card, at: time)
                 recorded += 1
                 try Output.out(acknowledgement(record)) { code in
                     Output.err("srs answer: stopped at <stdin>:\(number): its answer is recorded (seq \(record.seq)) but could not be acknowledged (\(String(cString: strerror(code)))); \(recorded) \(recorded == 1 ? "answer" : "answers") recorded in all, the rest of the input not read.\n")
@@ -82,9 +84,10 @@ struct AnswerCommand: ParsableCommand {
         return line.compact + "\n"
     }
 
-    /// An answer dated before the card's last answer would rewrite its history: refused.
-    private func checkOrder(_ progress: CardProgress?, card: CardID, time: EpochSeconds, line: Int) throws {
-        guard let last = progress?.lastReview, last > 0, time < last else { return }
+    /// An answer dated before the card's last answer (`last`, 0 when none) would rewrite its
+    /// history: refused.
+    private func checkOrder(_ last: EpochSeconds, card: CardID, time: EpochSeconds, line: Int) throws {
+        guard last > 0, time < last else { return }
         throw Failure(description: "<stdin>:\(line): the answer to \(card) is dated \(ISOTime.format(time)), before its last answer at \(ISOTime.format(last)); nothing was recorded for this line. Give answers in time order (--at a later time)", exitCode: 65)
     }
 
@@ -102,5 +105,39 @@ struct AnswerCommand: ParsableCommand {
             throw Failure(description: "<stdin>:\(line): `\(words[0].prefix(40))` is not a card id: ids are 1 to 64 characters without spaces, controls or invisible characters (docs/deck-format.md); nothing was recorded for this line", exitCode: 65)
         }
         return (CardID(String(words[0])), grade, min(millis, 60_000))
+    }
+}
+
+/// The time of each card's last answer, practice answers included: a practice answer leaves the
+/// card's state, and its `lastReview`, as they were, so those come from the review history
+/// (read once, at the first answer) and from this run's answers.
+private struct LastAnswers {
+    let store: ProgressStore
+    private var practice: [CardID: EpochSeconds]?
+
+    init(store: ProgressStore) { self.store = store }
+
+    /// The newest of the card's last graded review and its last practice answer.
+    mutating func time(of card: CardID, progress: CardProgress?) throws -> EpochSeconds {
+        let practice = try practiceTimes()
+        return max(progress?.lastReview ?? 0, practice[card] ?? 0)
+    }
+
+    /// Notes an answer recorded in this run (whatever its kind).
+    mutating func answered(_ card: CardID, at time: EpochSeconds) {
+        let newest = max(practice?[card] ?? 0, time)
+        practice?[card] = newest
+    }
+
+    private mutating func practiceTimes() throws -> [CardID: EpochSeconds] {
+        if let practice { return practice }
+        let history = try store.history()
+        var times: [CardID: EpochSeconds] = [:]
+        for event in history.events where event.kind == .practice {
+            let card = history.cardIDs[Int(event.card)]
+            times[card] = max(times[card] ?? 0, event.time)
+        }
+        practice = times
+        return times
     }
 }

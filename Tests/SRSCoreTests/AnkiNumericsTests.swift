@@ -120,6 +120,6 @@ import Testing
         var options = AnkiOptions()
         #expect(options.problem() == nil)
         options.startingEase = 1.2
-        #expect(options.problem()?.hasPrefix("starting_ease must be between 1.31 and 5.0") == true)
+        #expect(options.problem()?.hasPrefix("starting_ease must be between 1.31 and 5 (is ") == true)
     }
 }

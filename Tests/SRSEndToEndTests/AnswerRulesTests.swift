@@ -43,6 +43,19 @@ import Testing
         #expect(result.stderr.contains("<stdin>:1:") && result.stderr.contains("is not a card id"), "\(result.stderr)")
     }
 
+    /// A practice answer is the card's last answer too, though it leaves the state (and its
+    /// `last`) as it was: an answer dated before it is refused, in a later run as well.
+    @Test func anAnswerDatedBeforeTheCardsLastPracticeAnswerIsRefused() throws {
+        let folder = try TempFolder().pinScheduler(user: "ana").withCards(count: 2)
+        #expect(try answer(folder, at: "2026-11-29T09:00:00Z", "c1 good\n").status == 0)
+        let practice = try answer(folder, at: "2026-11-29T12:00:00Z", "c1 good\n")
+        #expect(try lines(practice.stdout).first?["kind"] as? String == "practice")
+        let result = try answer(folder, at: "2026-11-29T10:00:00Z", "c2 good\nc1 good\n")
+        #expect(result.status == 65)
+        #expect(result.stderr == "Error: <stdin>:2: the answer to c1 is dated 2026-11-29T10:00:00Z, before its last answer at 2026-11-29T12:00:00Z; nothing was recorded for this line. Give answers in time order (--at a later time)\n")
+        #expect(try ReviewLog(folder: folder.path, user: "ana").records.compactMap { $0["card"] as? String } == ["c1", "c1", "c2"])
+    }
+
     @Test func anAnswerDatedBeforeTheCardsLastAnswerIsRefused() throws {
         let folder = try TempFolder().pinScheduler(user: "ana").withCards(count: 2)
         #expect(try answer(folder, at: "2026-11-29T09:00:00Z", "c1 good\n").status == 0)

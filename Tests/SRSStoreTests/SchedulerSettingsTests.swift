@@ -57,7 +57,18 @@ import SRSCore
         ("{\"anki\": {\"hard_interval\": 0.1}}", "\"anki.hard_interval\" must be between 0.5 and 1.3"),
         ("{\"fsrs\": {\"desired_retention\": 0.5}}", "\"fsrs.desired_retention\" must be between 0.7 and 0.99"),
         ("{\"fsrs\": {\"parameters\": [1, 2]}}", "\"fsrs.parameters\" must be 21 numbers (there are 2)"),
-        ("{\"decks\": {\"spanish\": {\"anki\": {\"maximum_interval\": 0}}}}", "\"decks.spanish.anki.maximum_interval\" must be between 1.0 and 36500.0 (is 0.0)"),
+        ("{\"decks\": {\"spanish\": {\"anki\": {\"maximum_interval\": 0}}}}", "\"decks.spanish.anki.maximum_interval\" must be between 1 and 36500 (is 0)"),
+        // Found by the audit: a misspelled option was ignored, a minimum above the maximum was
+        // accepted, and whole-number limits were printed as 1.0 and 36500.0.
+        ("{\"anki\": {\"startng_ease\": 2.3}}",
+         "unknown field \"anki.startng_ease\": did you mean \"starting_ease\"? (anki options: learning_steps, relearning_steps, graduating_interval, easy_interval, starting_ease, easy_bonus, hard_interval, interval_modifier, new_interval, minimum_interval, maximum_interval, leech_threshold)"),
+        ("{\"new_per_dya\": 5}", "unknown field \"new_per_dya\": did you mean \"new_per_day\"?"),
+        ("{\"decks\": {\"x\": {\"fsrs\": {\"retention\": 0.8}}}}", "unknown field \"decks.x.fsrs.retention\": did you mean \"desired_retention\"?"),
+        ("{\"decks\": {\"x\": {\"ankii\": {}}}}", "unknown field \"decks.x.ankii\": did you mean \"anki\"? (deck options: anki, fsrs)"),
+        ("{\"colour\": \"red\"}", "unknown field \"colour\" (settings: version, new_per_day,"),
+        ("{\"anki\": {\"minimum_interval\": 400, \"maximum_interval\": 365}}",
+         "\"anki.minimum_interval\" (400) must not be above \"anki.maximum_interval\" (365)"),
+        ("{\"anki\": {\"easy_bonus\": 6}}", "\"anki.easy_bonus\" must be between 1 and 5 (is 6)"),
         ("{\"scheduler\": \"supermemo\"}", "\"scheduler\" must be one of \"sm2\", \"anki\", \"fsrs\""),
         ("{\"anki\": {\"learning_steps\": [0]}}", "\"anki.learning_steps\" must hold minutes"),
         // Found by the audit: a huge number trapped (Int64(1e20)), a fraction of a day was cut

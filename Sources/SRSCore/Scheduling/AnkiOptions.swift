@@ -46,10 +46,18 @@ public struct AnkiOptions: Equatable, Sendable {
         ("leech_threshold", 1...9_999, Double(leechThreshold)),
     ] }
 
+    /// A limit or value as the learner wrote it: `1`, not `1.0`, for a whole number.
+    static func text(_ number: Double) -> String {
+        number == number.rounded() && abs(number) < 1e15 ? String(Int(number)) : "\(number)"
+    }
+
     /// The first option outside Anki's limits, as "field must be in lo–hi (is v)", or nil.
     public func problem() -> String? {
         for limit in limits where !limit.range.contains(limit.value) {
-            return "\(limit.field) must be between \(limit.range.lowerBound) and \(limit.range.upperBound) (is \(limit.value))"
+            return "\(limit.field) must be between \(Self.text(limit.range.lowerBound)) and \(Self.text(limit.range.upperBound)) (is \(Self.text(limit.value)))"
+        }
+        if minimumInterval > maximumInterval {
+            return "minimum_interval (\(minimumInterval)) must not be above \"maximum_interval\" (\(maximumInterval))"
         }
         let steps = learningSteps + relearningSteps
         if let bad = steps.first(where: { $0 < 1 || $0 > 100 * 365 * 86_400 }) {

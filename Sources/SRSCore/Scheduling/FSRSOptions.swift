@@ -32,10 +32,10 @@ public struct FSRSOptions: Equatable, Sendable {
             return "parameters must be \(Self.parameterBounds.count) numbers (there are \(parameters.count))"
         }
         for (index, bounds) in Self.parameterBounds.enumerated() where !bounds.contains(parameters[index]) {
-            return "parameters[\(index)] must be between \(bounds.lowerBound) and \(bounds.upperBound) (is \(parameters[index]))"
+            return "parameters[\(index)] must be between \(AnkiOptions.text(bounds.lowerBound)) and \(AnkiOptions.text(bounds.upperBound)) (is \(AnkiOptions.text(parameters[index])))"
         }
         if !(0.7...0.99).contains(desiredRetention) {
-            return "desired_retention must be between 0.7 and 0.99 (is \(desiredRetention))"
+            return "desired_retention must be between 0.7 and 0.99 (is \(AnkiOptions.text(desiredRetention)))"
         }
         if !(1...36_500).contains(maximumInterval) {
             return "maximum_interval must be between 1 and 36500 (is \(maximumInterval))"
