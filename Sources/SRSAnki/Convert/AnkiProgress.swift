@@ -18,8 +18,15 @@ public struct AnkiProgress: Sendable {
     /// Each card's position in `cards`.
     let rows: [Int64: Int32]
     let revlog: [AnkiReview]
-    /// Each card's revlog rows, as positions in `revlog` (oldest first).
-    let reviews: [Int64: [Int32]]
+    /// Each card's revlog rows, as positions in `revlog` (oldest first): `order[span]` of the
+    /// card's span. One list for all the cards, not a list per card (100,000 small allocations).
+    let order: [Int32]
+    let spans: [Int64: Span]
+
+    struct Span {
+        var start: Int32
+        var count: Int32
+    }
     let leeches: Set<Int64>
 
     public init(_ collection: AnkiCollection, schedule: AnkiSchedule) {
@@ -30,10 +37,24 @@ public struct AnkiProgress: Sendable {
         for (index, card) in cards.enumerated() where rows[card.id] == nil { rows[card.id] = Int32(index) }
         self.rows = rows
         revlog = collection.revlog
-        var reviews: [Int64: [Int32]] = [:]
-        reviews.reserveCapacity(cards.count)
-        for (index, review) in revlog.enumerated() { reviews[review.card, default: []].append(Int32(index)) }
-        self.reviews = reviews
+        // Counted, then each card given its place, then filled in revlog order.
+        var spans: [Int64: Span] = [:]
+        spans.reserveCapacity(cards.count)
+        for review in revlog { spans[review.card, default: Span(start: 0, count: 0)].count += 1 }
+        var next: Int32 = 0
+        for index in spans.values.indices {
+            let count = spans.values[index].count
+            spans.values[index] = Span(start: next, count: 0)
+            next += count
+        }
+        var order = [Int32](repeating: 0, count: revlog.count)
+        for (index, review) in revlog.enumerated() {
+            guard let span = spans[review.card] else { continue }
+            order[Int(span.start + span.count)] = Int32(index)
+            spans[review.card]?.count += 1
+        }
+        self.order = order
+        self.spans = spans
         let leechNotes = Set(collection.notes.filter { $0.tags.contains { $0.lowercased() == "leech" } }.map(\.id))
         leeches = Set(collection.cards.filter { leechNotes.contains($0.note) }.map(\.id))
     }
@@ -52,6 +73,12 @@ public struct AnkiProgress: Sendable {
         }
         progress.leech = leeches.contains(converted.ankiCard)
         return ImportedCard(card: id, records: history, progress: progress)
+    }
+
+    /// The card's revlog rows, as positions in `revlog`, oldest first.
+    func reviews(of ankiCard: Int64) -> ArraySlice<Int32> {
+        guard let span = spans[ankiCard] else { return [] }
+        return order[Int(span.start)..<Int(span.start + span.count)]
     }
 
     /// The record id of a revlog row: the same on every export of the collection.
@@ -81,7 +108,7 @@ public struct AnkiProgress: Sendable {
         let steps = schedule.preset(of: row).fsrs
         let state: FSRSCard.State = anki.kind == .review ? .review : anki.kind == .relearning ? .relearning : .learning
         let count = (state == .relearning ? steps.relearningSteps : steps.learningSteps).count
-        let lastAnswer = (reviews[row.id] ?? []).lazy.map { revlog[Int($0)] }.last { $0.ease > 0 }.map { $0.id / 1000 }
+        let lastAnswer = reviews(of: row.id).lazy.map { revlog[Int($0)] }.last { $0.ease > 0 }.map { $0.id / 1000 }
         return .fsrs(FSRSCard(state: state, step: state == .review ? nil : max(0, count - anki.remainingSteps),
                               stability: s, difficulty: d, due: ankiScheduler.dueTime(anki),
                               lastReview: row.data.lastReview ?? lastAnswer, reps: row.reps, lapses: row.lapses))
@@ -121,7 +148,7 @@ public struct AnkiProgress: Sendable {
     func records(of ankiCard: Int64, card: CardID) -> [LogRecord] {
         var out: [LogRecord] = []
         var reps = 0, lapses = 0, first: EpochSeconds = 0
-        for index in reviews[ankiCard] ?? [] {
+        for index in reviews(of: ankiCard) {
             let review = revlog[Int(index)]
             let time = Saturating.floorDiv(review.id, 1000)
             let grade = Grade(rawValue: review.ease)
