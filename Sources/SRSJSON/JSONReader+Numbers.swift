@@ -88,8 +88,10 @@ extension JSONReader {
     /// Powers of ten that a Double holds exactly.
     @usableFromInline static let exactPowersOfTen: [Double] = (0...22).map { (0..<$0).reduce(1.0) { r, _ in r * 10 } }
 
-    /// Clinger's fast path: `-ddd.ddd` with at most 15 significant digits is an exact integer
-    /// divided by an exact power of ten, so one division rounds it correctly, as strtod would.
+    /// Clinger's fast path: `-ddd.ddd` whose digits make an integer of at most 2^53 (every
+    /// 15-digit one, and 16-digit ones up to 9007199254740992, as many shortest forms of
+    /// stabilities and difficulties are) is an exact integer divided by an exact power of ten,
+    /// so one division rounds it correctly, as strtod would.
     /// Nil for anything else, RFC 8259's refusals (`.5`, `5.`, `01`) among them.
     @inlinable public static func exactDouble(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Double? {
         var i = range.lowerBound
@@ -114,7 +116,7 @@ extension JSONReader {
             }
             i += 1
         }
-        guard digits <= 15, fraction <= 22, !seenPoint || fraction > 0 else { return nil }
+        guard digits <= 19, mantissa <= 1 << 53, fraction <= 22, !seenPoint || fraction > 0 else { return nil }
         let value = Double(mantissa) / exactPowersOfTen[fraction]
         return negative ? -value : value
     }

@@ -34,6 +34,9 @@ struct SnapshotRowScanner {
         guard let first = int(&i), let last = int(&i), let flags = int(&i), let buried = int(&i), i < bytes.count else { return nil }
         if bytes[i] == UInt8(ascii: ",") {
             // The state column: its state object holds the whole progress, flags included.
+            if let (state, end) = stateColumn(at: i + 1), end < bytes.count, bytes[end] == UInt8(ascii: "]") {
+                return (id, state, end + 1)
+            }
             var reader = JSONReader(bytes, offset: i + 1)
             guard let state = try? ProgressFormat.readStateColumn(&reader, flags: p),
                   reader.offset < bytes.count, bytes[reader.offset] == UInt8(ascii: "]") else { return nil }
@@ -60,10 +63,10 @@ struct SnapshotRowScanner {
 
     private static let nullColumns = Array(",null,null,null,null,null".utf8)
 
-    /// `,` then a non-negative integer of at most 18 digits.
+    /// `,` (or `separator`) then a non-negative integer of at most 18 digits.
     @inline(__always)
-    private func int(_ i: inout Int) -> Int64? {
-        guard i < bytes.count, bytes[i] == UInt8(ascii: ",") else { return nil }
+    func int(_ i: inout Int, after separator: UInt8 = UInt8(ascii: ",")) -> Int64? {
+        guard i < bytes.count, bytes[i] == separator else { return nil }
         i += 1
         var value: Int64 = 0
         let start = i
@@ -78,10 +81,10 @@ struct SnapshotRowScanner {
         return value
     }
 
-    /// `,` then a decimal number, exactly as strtod would round it.
+    /// `,` (or `separator`) then a decimal number up to the next `,`, exactly as strtod would round it.
     @inline(__always)
-    private func decimal(_ i: inout Int) -> Double? {
-        guard i < bytes.count, bytes[i] == UInt8(ascii: ",") else { return nil }
+    func decimal(_ i: inout Int, after separator: UInt8 = UInt8(ascii: ",")) -> Double? {
+        guard i < bytes.count, bytes[i] == separator else { return nil }
         i += 1
         let start = i
         while i < bytes.count, bytes[i] != UInt8(ascii: ",") { i += 1 }

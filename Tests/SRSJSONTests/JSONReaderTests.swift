@@ -85,6 +85,15 @@ import Testing
         #expect(results == [0.5, nil, nil, nil, -0.0, 12.25])
     }
 
+    /// Up to 2^53 as an integer of digits the fast path answers, exactly as strtod; beyond it, nil.
+    @Test func theFastPathTakesDigitsUpToTwoToThe53() {
+        let texts = ["2.083724125574744", "9007199254740.992", "0.9007199254740992", "-4.010608969296839",
+                     "9007199254740.993", "1458.3822301486643", "12345678901234567890.5"]
+        let results = texts.map { text in Array(text.utf8).withUnsafeBufferPointer { JSONReader.exactDouble($0, 0..<$0.count) } }
+        #expect(results == texts.prefix(4).map(Double.init) + [nil, nil, nil])
+        #expect(results[0] == 2.083724125574744 && results[2] == 0.9007199254740992)
+    }
+
     @Test func stringsUnescapeAndRefuseControls() throws {
         #expect(try Self.read(#""a\"b\\c\n\u00e9\ud83d\ude00""#) { try $0.readString() }.0 == "a\"b\\c\né😀")
         #expect(Self.refusal("\"a\u{1}\"") { try $0.readString() } == JSONError(offset: 2, problem: "a control character inside a string"))
