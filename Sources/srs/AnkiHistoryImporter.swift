@@ -22,12 +22,22 @@ struct AnkiHistoryImporter {
         var warnings: [String] = []
     }
 
-    func run(_ store: ProgressStore, at now: EpochSeconds, write: Bool, timer: inout PhaseTimer) throws -> Outcome {
+    /// Each card's state after the records written, to go into the store's snapshot
+    /// (`checkpoint`) once the caller has released the collection: the cards' table is built
+    /// without the package's rows held beside it.
+    struct Written {
+        var current: [CardID: CardProgress]
+        /// Each card's state after its newest record, in the order written.
+        var final: [(card: CardID, progress: CardProgress?)]
+    }
+
+    /// The records into `store` (with `write`); `written` gets what `checkpoint` needs.
+    func run(_ store: ProgressStore, at now: EpochSeconds, write: Bool, timer: inout PhaseTimer, written: inout Written?) throws -> Outcome {
         var settings = store.settings
         let schedule = AnkiSchedule(collection, cards: cards, zone: settings.zone, rollover: settings.rolloverHour)
         var outcome = Outcome()
         outcome.warnings = schedule.warnings
-        var current = store.takeCards()
+        let current = store.takeCards()
         let adopted = adoptable(schedule, current: current)
         if adopted {
             adopt(schedule, into: &settings)
@@ -50,18 +60,27 @@ struct AnkiHistoryImporter {
                     if final.last?.card == record.card { final[final.count - 1].progress = after } else { final.append((record.card, after)) }
                 }
             }
-            current.reserveCapacity(current.count + final.count)
-            for (card, progress) in final { current[card] = progress }
-            final = []
             timer.lap("history_write")
             if settings != store.settings { try store.save(settings: settings) }
-            try? store.checkpoint(current)
-            timer.lap("snapshot")
+            written = Written(current: current, final: final)
         } else {
             try merge.records(current: current, outcome: &outcome) { _ in }
         }
         outcome.lines = report(outcome, schedule: schedule, adopted: settings.schedulerName == schedule.scheduler, write: write)
         return outcome
+    }
+
+    /// The store's snapshot of the cards' states after `run` wrote the records (best effort: the
+    /// log alone is the truth, a snapshot not written is rebuilt from it).
+    static func checkpoint(_ written: inout Written?, into store: ProgressStore, timer: inout PhaseTimer) {
+        guard var done = written.take() else { return }
+        var current = done.current
+        done.current = [:]
+        current.reserveCapacity(current.count + done.final.count)
+        for (card, progress) in done.final { current[card] = progress }
+        done.final = []
+        try? store.checkpoint(current)
+        timer.lap("snapshot")
     }
 
     /// The log's records of the package's cards (none on a first import).

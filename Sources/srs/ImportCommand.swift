@@ -124,20 +124,25 @@ struct ImportCommand: ParsableCommand {
             let folder = TerminalSafe.sanitize(location.root.appendingPathComponent("media").path)
             lines.append("  \(Format.count(media, "media file")) " + (dryRun ? "to copy (dry run)" : "copied to " + folder))
         }
-        if let package = plan.package {
+        if plan.package != nil {
             // The history first: a kill before the decks are written leaves cards with their
             // progress but not yet in a deck (a new import finishes it), never cards shown as new.
             let store = dryRun ? try ProgressStore.openReadOnly(location) : try ProgressStore.openForReview(location)
             defer { store.close() }
-            let history = AnkiHistoryImporter(collection: package.collection, cards: plan.converted)
             let now = at.flatMap(ISOTime.parse) ?? EpochSeconds(Date().timeIntervalSince1970)
             timer.lap("media")
-            let outcome = try history.run(store, at: now, write: !dryRun, timer: &timer)
+            var written: AnkiHistoryImporter.Written?
+            // No binding of the package here: nothing holds the collection past this statement.
+            let outcome = try plan.package.map {
+                try AnkiHistoryImporter(collection: $0.collection, cards: plan.converted).run(store, at: now, write: !dryRun, timer: &timer, written: &written)
+            } ?? AnkiHistoryImporter.Outcome()
+            // The collection is done with: its memory goes to the snapshot and the deck files' text.
+            (plan.package, plan.converted) = (nil, [])
+            AnkiHistoryImporter.checkpoint(&written, into: store, timer: &timer)
             writeToStandardError(outcome.warnings.map { "warning: " + TerminalSafe.sanitize($0) + "\n" }.joined())
             lines += outcome.lines
             warnings += outcome.warnings.count
         }
-        // The collection is done with: its memory goes to the deck files' text.
         (plan.package, plan.converted) = (nil, [])
         for deck in plan.decks {
             let written = dryRun ? nil : try library.save(deck)
