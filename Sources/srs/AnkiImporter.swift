@@ -64,8 +64,10 @@ struct AnkiImporter {
         plan.warnings = warnings
         try group(cards, into: &plan)
         try emptied(decks.map(AnkiDeckName.name(of:)), into: &plan)
-        let written = Set(plan.decks.flatMap { $0.cards.map(\.id) })
-        plan.converted = cards.filter { written.contains($0.card.id) }
+        var written = Set<CardID>(minimumCapacity: cards.count)
+        for deck in plan.decks { for card in deck.cards { written.insert(card.id) } }
+        // Usually every card is written: the array is then shared, not copied (memory, issue 12.9).
+        plan.converted = cards.allSatisfy { written.contains($0.card.id) } ? cards : cards.filter { written.contains($0.card.id) }
         plan.report = Self.report(cards, path: path)
         if !plan.removed.isEmpty {
             plan.report.append("  \(Format.count(plan.removed.count, "card")) of an earlier import no longer in the package: "
