@@ -7,11 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/anki-env.sh
-clock="$(mktemp)"
-trap 'rm -f "$clock"' EXIT
-echo "2026-03-01 09:00:00" > "$clock"
 out="Tests/SRSAnkiTests/Fixtures"
 [ "${1:-}" = "--csv-only" ] || rm -f "$out"/*.apkg "$out"/*.colpkg "$out"/*.expected.json
-TZ=UTC ANKI_TEST_MODE=1 LD_PRELOAD="$lib" FAKETIME_TIMESTAMP_FILE="$clock" FAKETIME_NO_CACHE=1 \
-    "$python" scripts/make-anki-fixtures.py "$out" "$@"
+with_anki_clock UTC "2026-03-01 09:00:00" scripts/make-anki-fixtures.py "$out" "$@"
 ls -l "$out"

@@ -6,12 +6,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/anki-env.sh
-clock="$(mktemp)"
-trap 'rm -f "$clock"' EXIT
-echo "@2026-01-04 09:00:00" > "$clock"
 out="Tests/SRSAnkiTests/Fixtures/history"
 mkdir -p "$out"
 rm -f "$out"/*.colpkg "$out"/*.apkg "$out"/*.continue.json
-TZ=Asia/Tokyo ANKI_TEST_MODE=1 LD_PRELOAD="$lib" FAKETIME_TIMESTAMP_FILE="$clock" FAKETIME_NO_CACHE=1 \
-    "$python" scripts/make-anki-history-fixtures.py "$out"
+with_anki_clock Asia/Tokyo "@2026-01-04 09:00:00" scripts/make-anki-history-fixtures.py "$out"
 ls -l "$out"
