@@ -28,8 +28,8 @@ public enum Cloze {
         render(parse(text), asking: number, answerSide: answerSide, marks: (open, close))
     }
 
-    /// The text of deletion `number`, for a typed answer (`{{type:cloze:Text}}`); several
-    /// deletions of the same number are joined with ", ".
+    /// The texts of deletion `number`, for a typed answer (`{{type:cloze:Text}}`): one per
+    /// deletion of that number, in order.
     public static func answers(in text: String, number: Int) -> [String] {
         var out: [String] = []
         func walk(_ pieces: [Piece]) {

@@ -67,9 +67,12 @@ public struct DailyQueue: Equatable, Sendable {
         let new = parts.flatMap(\.new)
         let newRoom = max(0, limits.newPerDay - parts.reduce(0) { $0 + $1.newStudied })
         let reviewRoom = max(0, limits.maxReviewsPerDay - parts.reduce(0) { $0 + $1.reviewsStudied })
-        repeats.sort { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 < $1.0 }
-        reviews.sort { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 < $1.0 }
-        learning.sort { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 < $1.0 }
+        let byDueThenID: ((CardID, EpochSeconds), (CardID, EpochSeconds)) -> Bool = {
+            $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 < $1.0
+        }
+        repeats.sort(by: byDueThenID)
+        reviews.sort(by: byDueThenID)
+        learning.sort(by: byDueThenID)
         return DailyQueue(repeats: repeats.map(\.0),
                           reviews: reviews.prefix(reviewRoom).map(\.0),
                           new: Array(new.prefix(newRoom)),

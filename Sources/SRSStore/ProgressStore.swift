@@ -167,9 +167,7 @@ public final class ProgressStore {
     /// it durable (fdatasync) before returning. On failure the log is cut back to its previous
     /// length and `StoreError.io` is thrown (exit 74).
     public func append(_ record: LogRecord) throws {
-        precondition(record.seq == recordCount + 1, "records are appended in order")
-        try appendDurably(Array(ProgressFormat.line(record).utf8))
-        recordCount = record.seq
+        try append(contentsOf: [record])
     }
 
     /// Appends `records` (numbered on from the log's newest) with one write and one fsync: all of

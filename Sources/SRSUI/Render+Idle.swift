@@ -34,7 +34,7 @@ extension ReviewSession {
         let learning = Format.count(queue.learning.count, "learning card")
         layout.add("Waiting for \(learning): the next is due in \(IntervalLabel.label(seconds: Float(max(due - seconds, 0)))).",
                    .bold, width: width)
-        layout.add("It comes up by itself 20 minutes before it is due (Anki's learn-ahead limit); q ends the review.", width: width)
+        layout.add("It comes up by itself \(SessionQueue.learnAhead / 60) minutes before it is due (Anki's learn-ahead limit); q ends the review.", width: width)
         return layout.rows
     }
 

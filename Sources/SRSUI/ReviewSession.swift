@@ -213,7 +213,7 @@ public struct ReviewSession: Sendable {
     mutating func showCurrent() {
         if queue.remaining.isEmpty, !practice, book.canUndo, refilledAt != book.recordCount { refill() }
         if !practice, let early = queue.pickLearning(now: seconds), early > 0 {
-            notice = "Shown early: this learning card is due in \(IntervalLabel.label(seconds: Float(early))) (nothing else is left; Anki shows learning cards up to 20 minutes early)."
+            notice = "Shown early: this learning card is due in \(IntervalLabel.label(seconds: Float(early))) (nothing else is left; Anki shows learning cards up to \(SessionQueue.learnAhead / 60) minutes early)."
         }
         while let entry = queue.current, !loadCard(entry.card) {
             guard unreadable == nil else { break }
