@@ -56,7 +56,6 @@ struct ExportBuilder {
                                       notetype: type.id, fields: fields, tags: item.card.tags))
                 if let noteKey { openNotes[noteKey] = (noteIndex, [ord]) }
             }
-            usedNotetypes.insert(type.id)
             let id = base + Int64(cards.count)
             cardIDs[item.card.id] = id
             cards.append(card(id: id, note: notes[noteIndex].id, ord: ord, deck: deck, progress: item.progress))

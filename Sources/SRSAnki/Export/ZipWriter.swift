@@ -77,9 +77,7 @@ struct ZipWriter {
     }
 
     static func crc32(_ data: Data) -> UInt32 {
-        data.withUnsafeBytes { raw in
-            UInt32(truncatingIfNeeded: CZlib.crc32(0, raw.bindMemory(to: Bytef.self).baseAddress, uInt(raw.count)))
-        }
+        data.withUnsafeBytes { UInt32(truncatingIfNeeded: ZipArchive.crc(0, $0)) }
     }
 
     /// Raw deflate (no zlib header), as zip's method 8 holds it, at zlib's fastest level: on a

@@ -73,7 +73,8 @@ struct ZipArchive {
         return try unpacked.withUnsafeBytes(body)
     }
 
-    private static func crc(_ crc: uLong, _ chunk: UnsafeRawBufferPointer) -> uLong {
+    /// zlib's CRC-32 of `chunk`, continuing from `crc` (0 to start); the zip writer uses it too.
+    static func crc(_ crc: uLong, _ chunk: UnsafeRawBufferPointer) -> uLong {
         CZlib.crc32(crc, chunk.baseAddress?.assumingMemoryBound(to: Bytef.self), uInt(chunk.count))
     }
 
