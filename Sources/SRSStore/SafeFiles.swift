@@ -143,6 +143,30 @@ extension Syscalls {
         return bytes
     }
 
+    /// Reads the open file `fd` from `offset` to its end `windowBytes` at a time. `feed` gets the
+    /// bytes not yet used (what it left of the window before, then the new ones), the file offset
+    /// they start at and whether the file ends after them, and returns how many leading bytes it
+    /// is done with; at the end it is called once more with what is left and `atEnd` true. So
+    /// memory holds a window and what `feed` left of the one before, however long the file; a
+    /// unit longer than the window is carried into the next, which grows to hold it.
+    func readWindows(_ fd: Int32, path: String, from offset: Int, windowBytes: Int = 1 << 20,
+                     _ feed: (_ window: UnsafeBufferPointer<UInt8>, _ base: Int, _ atEnd: Bool) throws -> Int) throws {
+        var piece = [UInt8](repeating: 0, count: max(windowBytes, 1))
+        var carry: [UInt8] = []
+        var position = offset
+        while true {
+            let n = piece.withUnsafeMutableBytes { read(fd, $0, position) }
+            if n < 0 && errno == EINTR { continue }
+            guard n >= 0 else { throw StoreError.io(path: path, operation: "read", reason: Syscalls.lastError()) }
+            let base = position - carry.count
+            carry.append(contentsOf: piece[..<n])
+            let used = try carry.withUnsafeBufferPointer { try feed($0, base, n == 0) }
+            carry.removeFirst(used)
+            position += n
+            if n == 0 { return }
+        }
+    }
+
     /// Writes all of `bytes` to `fd`, retrying short writes and interruptions.
     func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) -> Bool {
         var done = 0
