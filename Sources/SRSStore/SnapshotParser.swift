@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import SRSCore
 import SRSJSON
 
@@ -82,8 +85,11 @@ struct SnapshotParser {
             guard atEnd || scan.nonBlank(after: offset, count: 2) else { return nil }
             try enter(&reader, UInt8(ascii: "["), empty: .afterValue, first: .row)
         case .row:
-            guard try readRow(&reader, scan, base: base, atEnd: atEnd) else { return nil }
             stage = .afterRow
+            guard try readRow(&reader, scan, base: base, atEnd: atEnd) else {
+                stage = .row
+                return nil
+            }
         case .afterRow:
             guard atEnd || scan.nonBlank(after: offset, count: 1) else { return nil }
             try separate(&reader, UInt8(ascii: "]"), next: .row, closed: .afterValue)
@@ -150,6 +156,11 @@ struct SnapshotParser {
             if snapshot.cards.isEmpty { snapshot.cards.reserveCapacity((fileSize - base - start) / (end - start + 2)) }
             snapshot.cards[id] = progress
             reader.offset = end
+            // The `,` that srs writes right after a row, taken here: half the steps.
+            if end < reader.bytes.count, reader.bytes[end] == UInt8(ascii: ",") {
+                reader.offset += 1
+                stage = .row
+            }
             return true
         }
         guard atEnd || scan.valueEnd(from: start) != nil else { return false }
@@ -167,15 +178,13 @@ struct SnapshotParser {
 
     /// Moves the line count past the first `count` bytes of the window, which are done with.
     private mutating func advance(past count: Int, in window: UnsafeBufferPointer<UInt8>) {
-        let done = UnsafeBufferPointer(rebasing: window[..<count])
-        guard let lastNewline = done.lastIndex(of: 0x0A) else {
-            lineBytesBefore += count
-            return
+        guard let base = window.baseAddress else { return }
+        var lineStart = 0
+        while lineStart < count, let hit = memchr(base + lineStart, 0x0A, count - lineStart) {
+            line += 1
+            lineStart = base.distance(to: hit.assumingMemoryBound(to: UInt8.self)) + 1
         }
-        var newlines = 0
-        for byte in done { newlines &+= byte == 0x0A ? 1 : 0 }
-        line += newlines
-        lineBytesBefore = count - lastNewline - 1
+        lineBytesBefore = lineStart == 0 ? lineBytesBefore + count : count - lineStart
     }
 }
 
