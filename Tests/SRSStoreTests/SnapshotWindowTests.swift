@@ -90,7 +90,8 @@ import SRSCore
                 [ "a" , 1795942800 , 1 , 2.5 , 1 , 0 , 1795856400 , 1795856400 , 3 , 0 ] ,
                 ["b",null,null,null,null,null,1795856400,1795856400,0,0,
                  {"state":{"due":1795857000,"type":"learning","queue":"learn","left":1,"ivl":0,"ease":0,"reps":1,"lapses":0,"first":1795856400,"last":1795856400},
-                  "scheduler":"anki"}]
+                  "scheduler":"anki"}],
+                ["q\\"] \\\\", 1795942800 , 1 , 2.5 , 1 , 0 , 1795856400 , 1795856400 , 3 , 0 ]
               ],
               "log_bytes" : 1712, "version" : 2 , "log_records":6, "format": "srs-progress"
             }
@@ -103,7 +104,7 @@ import SRSCore
         let anki = AnkiCard(kind: .learning, queue: .learn, remainingSteps: 1, intervalDays: 0, easePermille: 0,
                             due: .time(1_795_857_000), reps: 1, lapses: 0)
         let b = CardProgress(state: .anki(anki), due: 1_795_857_000, firstReview: 1_795_856_400, lastReview: 1_795_856_400)
-        #expect(read.cards == [CardID("a"): a.pinned, CardID("b"): b.pinned])
+        #expect(read.cards == [CardID("a"): a.pinned, CardID("b"): b.pinned, CardID("q\"] \\"): a.pinned])
         #expect((read.logRecords, read.logBytes, read.version) == (6, 1712, 2))
         withExtendedLifetime(dir) {}
     }
@@ -178,6 +179,49 @@ import SRSCore
         #expect(Self.failure(path, windowBytes: windowBytes) == "65 \(path): written by a newer srs (format version 99; this srs reads up to 2). The file was left untouched. Upgrade srs to use it.")
         try dir.write("cards.json", "{\"format\":\"something else\",\"version\":2,\"cards\":[]}\n")
         #expect(Self.failure(path, windowBytes: windowBytes) == "65 \(path):1: not an srs progress snapshot (no \"format\": \"srs-progress\" and \"version\"). \(Self.fix)")
+    }
+
+    /// What reading `path` through `windowBytes` gives: the snapshot's fields, or the error.
+    static func outcome(_ path: String, windowBytes: Int) -> String {
+        do {
+            guard let read = try Snapshot.read(path, io: .live, windowBytes: windowBytes) else { return "none" }
+            return "\(read.logRecords) \(read.logBytes) \(read.version) \(read.cards.sorted { $0.key < $1.key })"
+        } catch {
+            return "\(error)"
+        }
+    }
+
+    /// 400 snapshots damaged at random (bytes overwritten with JSON's own punctuation, ranges
+    /// deleted or doubled): windows of a few bytes read each exactly as one window holding the
+    /// whole file does, the same cards or the same error at the same line and column.
+    @Test func randomlyDamagedSnapshotsReadTheSameThroughAnyWindow() throws {
+        var cards = Self.cards.filter { $0.key.rawValue.hasPrefix("sm2-1") || $0.key.rawValue.hasPrefix("s-1") }
+        cards[CardID("a\\\"b")] = CardProgress(memory: Memory(intervalDays: 3, due: Self.t0, easiness: 2.5, repetitions: 1, lapses: 0))
+        let original = Array(Self.snapshotText(cards: cards).utf8)
+        let punctuation = Array("\"\\[]{},: \n-+.e0n1tf".utf8)
+        var random = SeededGenerator(seed: 9)
+        var outcomes: Set<String> = []
+        let dir = TempDir()
+        let path = dir.path + "/cards.json"
+        for _ in 0..<400 {
+            var bytes = original
+            for _ in 0...Int.random(in: 0..<3, using: &random) {
+                let at = Int.random(in: 0..<bytes.count, using: &random)
+                let length = min(Int.random(in: 1...40, using: &random), bytes.count - at)
+                switch Int.random(in: 0..<3, using: &random) {
+                case 0: bytes[at] = punctuation[Int.random(in: 0..<punctuation.count, using: &random)]
+                case 1: bytes.removeSubrange(at..<(at + length))
+                default: bytes.insert(contentsOf: bytes[at..<(at + length)], at: at)
+                }
+            }
+            try Data(bytes).write(to: URL(fileURLWithPath: path))
+            let whole = Self.outcome(path, windowBytes: 1 << 20)
+            outcomes.insert(String(whole.replacingOccurrences(of: path, with: "").prefix(60)))
+            for windowBytes in [1, 2, 5, 16, 61] {
+                #expect(Self.outcome(path, windowBytes: windowBytes) == whole, "window \(windowBytes): \(String(decoding: bytes, as: UTF8.self))")
+            }
+        }
+        #expect(outcomes.count > 20) // many kinds of damage, not one
     }
 
     /// Opening reads the snapshot a megabyte at a time, never the whole file at once.
