@@ -24,7 +24,7 @@ struct SnapshotParser {
     private var line = 1, lineBytesBefore = 0
 
     /// What comes next in the file.
-    private enum Stage: Equatable {
+    private enum Stage {
         case open, key, value(String), afterValue, rows, row, afterRow, end, done
     }
 
@@ -85,11 +85,11 @@ struct SnapshotParser {
             guard atEnd || scan.nonBlank(after: offset, count: 2) else { return nil }
             try enter(&reader, UInt8(ascii: "["), empty: .afterValue, first: .row)
         case .row:
-            stage = .afterRow
-            guard try readRow(&reader, scan, base: base, atEnd: atEnd) else {
-                stage = .row
-                return nil
-            }
+            guard try readRow(&reader, scan, base: base, atEnd: atEnd) else { return nil }
+            // The `,` that srs writes right after a row, taken with it: half the steps.
+            let comma = reader.offset < window.count && window[reader.offset] == UInt8(ascii: ",")
+            if comma { reader.offset += 1 }
+            stage = comma ? .row : .afterRow
         case .afterRow:
             guard atEnd || scan.nonBlank(after: offset, count: 1) else { return nil }
             try separate(&reader, UInt8(ascii: "]"), next: .row, closed: .afterValue)
@@ -156,11 +156,6 @@ struct SnapshotParser {
             if snapshot.cards.isEmpty { snapshot.cards.reserveCapacity((fileSize - base - start) / (end - start + 2)) }
             snapshot.cards[id] = progress
             reader.offset = end
-            // The `,` that srs writes right after a row, taken here: half the steps.
-            if end < reader.bytes.count, reader.bytes[end] == UInt8(ascii: ",") {
-                reader.offset += 1
-                stage = .row
-            }
             return true
         }
         guard atEnd || scan.valueEnd(from: start) != nil else { return false }
