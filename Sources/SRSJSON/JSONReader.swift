@@ -193,11 +193,22 @@ public struct JSONReader {
     @inlinable
     public mutating func consumeNull() -> Bool { consumeWord("null") }
 
-    /// Skips one value of any kind.
+    /// Skips one value of any kind. Arrays and objects nested deeper than `JSONValue` reads
+    /// (512) are refused: each level costs a stack frame, and a hostile file could nest until
+    /// the stack overflows.
     public mutating func skipValue() throws {
+        try skipValue(depth: 0)
+    }
+
+    private mutating func skipValue(depth: Int) throws {
         switch peek() {
-        case UInt8(ascii: "{"): try readObject { reader, _ in try reader.skipValue() }
-        case UInt8(ascii: "["): try readArray { try $0.skipValue() }
+        case UInt8(ascii: "{"), UInt8(ascii: "["):
+            guard depth < JSONValue.maximumDepth else { throw error("nesting deeper than \(JSONValue.maximumDepth)") }
+            if bytes[offset] == UInt8(ascii: "{") {
+                try readObject { reader, _ in try reader.skipValue(depth: depth + 1) }
+            } else {
+                try readArray { try $0.skipValue(depth: depth + 1) }
+            }
         case UInt8(ascii: "\""): _ = try readString()
         case UInt8(ascii: "t"), UInt8(ascii: "f"): _ = try readBool()
         case UInt8(ascii: "n"): guard consumeNull() else { throw error("expected a value") }

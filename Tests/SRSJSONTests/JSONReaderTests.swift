@@ -122,4 +122,17 @@ import Testing
         #expect(value["e"] == .number(100, isInteger: false))
         #expect(value["s"] == .array([.bool(true), .null]))
     }
+
+    /// Skipping a value the caller does not know (a member srs does not read) holds a stack frame
+    /// per bracket: nesting that no file srs writes has is refused at the depth `JSONValue`
+    /// refuses, not followed until the stack overflows (a crash, exit 139).
+    @Test(arguments: ["[", "{\"a\":"]) func skippingDeepNestingIsRefusedNotACrash(open: String) {
+        let deep = String(repeating: open, count: 100_000)
+        let refusal = Self.refusal(deep, { try $0.skipValue() })
+        #expect(refusal?.problem == "nesting deeper than 512")
+        #expect(refusal?.offset == 512 * open.utf8.count) // at the 513th bracket
+        let allowed = String(repeating: "[", count: 512) + String(repeating: "]", count: 512)
+        #expect(throws: Never.self) { _ = try Self.read(allowed) { try $0.skipValue() } }
+        #expect(Self.refusal("[" + allowed + "]", { try $0.skipValue() })?.problem == "nesting deeper than 512")
+    }
 }

@@ -79,6 +79,9 @@ import SRSCore
         #expect(after.takeCards()[CardID("c3")] != nil)
     }
 
+    /// 100,000 arrays, one inside the other.
+    static let deep = String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
+
     @Test(arguments: [
         ("users/alice/reviews.jsonl", "{\"format\":\"srs-review-log\",\"version\":1}\n{\"seq\":1,\"card\":\"c1\" oops}\n", "reviews.jsonl:2: expected ',' or '}' after a value (column 22)"),
         ("users/alice/reviews.jsonl", "{\"format\":\"srs-review-log\",\"version\":1}\n{\"seq\":2,\"card\":\"c1\",\"at\":1,\"do\":\"bury\",\"state\":{}}\n", "reviews.jsonl:2: record number 2 where 1 was expected"),
@@ -98,6 +101,12 @@ import SRSCore
         ("users/alice/reviews.jsonl", "{\"format\":\"srs-review-log\",\"version\":2}\n{\"id\":\"a\",\"at\":1,\"do\":\"bury\",\"scheduler\":\"anki\",\"state\":{\"due\":1,\"type\":\"bogus\"}}\n", "reviews.jsonl:2: a record without id, card, at, do or state"),
         ("users/alice/cards.json", "{\"format\":\"srs-progress\",\"version\":2,\"log_records\":0,\"log_bytes\":0,\"cards\":[\n[\"c1\",null,null,null,null,null,1,1,0,0,{\"scheduler\":\"anki\",\"state\":{\"due\":1,\"type\":\"bogus\"},\"x\":01}]\n]}", "cards.json:2: a number with a leading zero"),
         ("users/alice/cards.json", "{\"format\":\"srs-progress\",\"version\":2,\"log_records\":0,\"log_bytes\":0,\"cards\":[\n[\"c1\",null,null,null,null,null,1,1,0,0,{\"scheduler\":\"anki\",\"state\":{\"due\":1,\"type\":\"bogus\"}}]\n]}", "cards.json:2: an anki state needs type"),
+        // Nesting no srs file has, in a member srs skips: refused at depth 512, not a stack overflow (exit 139).
+        ("users/alice/reviews.jsonl", "{\"format\":\"srs-review-log\",\"version\":2,\"x\":" + ProgressStoreTests.deep + "}\n", "reviews.jsonl:1: not an srs review log"),
+        ("users/alice/reviews.jsonl", "{\"format\":\"srs-review-log\",\"version\":2}\n{\"id\":\"a\",\"card\":\"c\",\"at\":1,\"do\":\"bury\",\"x\":" + ProgressStoreTests.deep + ",\"state\":{}}\n", "reviews.jsonl:2: nesting deeper than 512 (column 557)"),
+        ("users/alice/reviews.jsonl", "{\"format\":\"srs-review-log\",\"version\":2}\n{\"id\":\"a\",\"card\":\"c\",\"at\":1,\"do\":\"bury\",\"scheduler\":\"anki\",\"state\":{\"x\":" + ProgressStoreTests.deep + "}}\n", "reviews.jsonl:2: nesting deeper than 512"),
+        ("users/alice/cards.json", "{\"format\":\"srs-progress\",\"version\":2,\"x\":" + ProgressStoreTests.deep + ",\"cards\":[]}", "cards.json:1: nesting deeper than 512 (column 554)"),
+        ("users/alice/cards.json", "{\"format\":\"srs-progress\",\"version\":2,\"log_records\":0,\"log_bytes\":0,\"cards\":[\n[\"c1\",null,null,null,null,null,1,1,0,0,{\"scheduler\":\"anki\",\"state\":{\"x\":" + ProgressStoreTests.deep + "}}]\n]}", "cards.json:2: nesting deeper than 512 (column 584)"),
     ])
     func aDamagedOrNewerFileIsRefusedAndLeftUntouched(file: String, content: String, message: String) throws {
         let dir = TempDir()
