@@ -12,11 +12,15 @@ public enum TextFormat {
         return n < 0 ? "-" + out : out
     }
 
-    /// A value with `places` decimals, rounded half away from zero: 2.456 → "2.46".
+    /// A value with `places` decimals, rounded half away from zero: 2.456 → "2.46". One that no
+    /// whole number holds once scaled (an absurd average read from a crafted log, infinity,
+    /// NaN) is written as Swift writes a Double ("9.2e+18", "inf"), never a trap.
     public static func decimal(_ value: Double, places: Int) -> String {
         var scale = 1.0
         for _ in 0..<places { scale *= 10 }
-        let scaled = Int((abs(value) * scale).rounded())
+        let rounded = (abs(value) * scale).rounded()
+        guard rounded < 0x1p63 else { return "\(value)" } // false for NaN too
+        let scaled = Int(rounded)
         let whole = scaled / Int(scale), fraction = scaled % Int(scale)
         let sign = value < 0 && scaled != 0 ? "-" : ""
         guard places > 0 else { return sign + count(whole) }

@@ -32,6 +32,19 @@ import Testing
         #expect(TextFormat.percent(0) == "0%")
     }
 
+    /// Values no whole number holds once scaled (an average interval of 2^63 days read from a
+    /// crafted log, infinity, NaN) are written as Swift writes a Double, not a trap (exit 132).
+    @Test func valuesBeyondAWholeNumberAreWrittenNotATrap() {
+        #expect(TextFormat.decimal(9.223372036854775807e18, places: 1) == "9.223372036854776e+18")
+        #expect(TextFormat.decimal(-1e300, places: 2) == "-1e+300")
+        #expect(TextFormat.decimal(1e18, places: 1) == "1e+18") // 10^19 once scaled: past Int.max
+        #expect(TextFormat.decimal(9e17, places: 1) == "900,000,000,000,000,000.0")
+        #expect(TextFormat.decimal(.infinity, places: 1) == "inf")
+        #expect(TextFormat.decimal(-.infinity, places: 0) == "-inf")
+        #expect(TextFormat.decimal(.nan, places: 1) == "nan")
+        #expect(TextFormat.percent(.nan) == "nan%")
+    }
+
     @Test func wideCharactersTakeTwoColumns() {
         #expect(Columns.width("日本語") == 6)
         #expect(Columns.width("é") == 1)
