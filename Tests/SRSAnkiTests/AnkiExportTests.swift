@@ -232,4 +232,24 @@ import Testing
         #expect((own.learnSteps, own.initialEase, own.newPerDay, own.leechAction, own.graduatingInterval) == ([2, 20], 2300, 15, 0, 3))
         #expect(collection.deckConfigs[0].learnSteps == [1, 10] && collection.deckConfigs[0].easyBonus == 1.3)
     }
+
+    /// A state read from a crafted log (an FSRS difficulty or an SM-2 easiness of 1e300, NaN)
+    /// gives a factor held within Anki's 32-bit column, not a trap (`srs export` was exit 132).
+    @Test(arguments: [(1e300, Int(Int32.max)), (-1e300, Int(Int32.min)), (Double.nan, 0), (2.36, 2360)])
+    func anAbsurdEaseOrDifficultyIsHeldWithinTheColumn(value: Double, factor: Int) {
+        let fsrs = CardProgress(
+            state: .fsrs(FSRSCard(state: .review, step: nil, stability: 12.5, difficulty: value * 9 + 1, due: Self.now + 86_400,
+                                  lastReview: Self.now - 86_400, reps: 3, lapses: 0)),
+            due: Self.now + 86_400, firstReview: Self.now - 9 * 86_400, lastReview: Self.now - 86_400)
+        let sm2 = CardProgress(memory: Memory(intervalDays: 6, due: Self.now, easiness: value, repetitions: 2, lapses: 0),
+                               firstReview: Self.now - 8 * 86_400, lastReview: Self.now - 8 * 86_400)
+        for after in [fsrs, sm2] {
+            let answer = AnkiExport.Answer(card: CardID("c"), time: Self.now, grade: .good, kind: .review, millis: 1000,
+                                           before: nil, after: after)
+            #expect(answer.revlogFactor == factor)
+        }
+        let collection = AnkiExport.collection([.init(card: Self.card("c", "q", .basic(back: "a")), deck: "D", progress: sm2)],
+                                               answers: [], days: Self.days, now: Self.now)
+        #expect(collection.cards.map(\.factor) == [factor])
+    }
 }

@@ -38,7 +38,7 @@ extension ExportBuilder {
             card.queue = 2
             card.due = dueDay(memory.due)
             card.interval = max(memory.intervalDays, 1)
-            card.factor = Int((memory.easiness * 1000).rounded())
+            card.factor = Self.permille(memory.easiness)
         case let .fsrs(fsrs):
             fsrsColumns(&card, fsrs)
         }
@@ -101,12 +101,20 @@ extension ExportBuilder {
         return Int64(progress.intervalDays ?? 0)
     }
 
+    /// `value` in permille, rounded, held within Anki's 32-bit column (NaN as 0): a state read
+    /// from a crafted log (an easiness of 1e300) cannot trap.
+    static func permille(_ value: Double) -> Int {
+        let scaled = (value * 1000).rounded()
+        guard !scaled.isNaN else { return 0 }
+        return Int(min(max(scaled, Double(Int32.min)), Double(Int32.max)))
+    }
+
     /// The ease after the answer in permille (FSRS: Anki's difficulty, 0–1000).
     static func factor(_ state: SchedulerState?) -> Int {
         switch state {
         case let .anki(card)?: return card.easePermille
-        case let .sm2(memory)?: return Int((memory.easiness * 1000).rounded())
-        case let .fsrs(card)?: return card.difficulty.map { Int((($0 - 1) / 9 * 1000).rounded()) } ?? 0
+        case let .sm2(memory)?: return permille(memory.easiness)
+        case let .fsrs(card)?: return card.difficulty.map { permille(($0 - 1) / 9) } ?? 0
         case nil: return 0
         }
     }
