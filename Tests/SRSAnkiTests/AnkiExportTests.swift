@@ -252,4 +252,17 @@ import Testing
                                                answers: [], days: Self.days, now: Self.now)
         #expect(collection.cards.map(\.factor) == [factor])
     }
+
+    /// An Anki due day read from a crafted log (`"due_day": -9223372036854775808`) gives the
+    /// nearest due Anki's column holds, not an overflow trap (`srs export` was exit 132).
+    @Test(arguments: [(Int.min, Int64.min), (Int.min + 5, Int64.min)])
+    func anAbsurdDueDayIsHeldWithinTheColumn(day: Int, due: Int64) {
+        let progress = CardProgress(
+            state: .anki(AnkiCard(kind: .review, queue: .review, remainingSteps: 0, intervalDays: 3, easePermille: 2350,
+                                  due: .day(day), reps: 4, lapses: 1)),
+            due: Self.now, firstReview: Self.now - 5 * 86_400, lastReview: Self.now - 86_400)
+        let collection = AnkiExport.collection([.init(card: Self.card("c", "q", .basic(back: "a")), deck: "D", progress: progress)],
+                                               answers: [], days: Self.days, now: Self.now)
+        #expect(collection.cards.map(\.due) == [due])
+    }
 }

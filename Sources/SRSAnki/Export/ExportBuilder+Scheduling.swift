@@ -31,7 +31,7 @@ extension ExportBuilder {
             card.left = anki.remainingSteps
             switch anki.due {
             case .time(let time): card.due = Int64(time)
-            case .day(let day): card.due = Int64(day - firstDay)
+            case .day(let day): card.due = Self.difference(day, firstDay)
             }
         case let .sm2(memory):
             card.type = 2
@@ -67,7 +67,13 @@ extension ExportBuilder {
     }
 
     /// The collection's day number of the study day holding `time`.
-    func dueDay(_ time: EpochSeconds) -> Int64 { Int64(days.today(at: time) - firstDay) }
+    func dueDay(_ time: EpochSeconds) -> Int64 { Self.difference(days.today(at: time), firstDay) }
+
+    /// `day - first`, the nearest whole number when a day read from a crafted log is beyond it.
+    static func difference(_ day: Int, _ first: Int) -> Int64 {
+        let (value, overflow) = day.subtractingReportingOverflow(first)
+        return overflow ? (day < first ? .min : .max) : Int64(value)
+    }
 
     /// One revlog row an answer, in time order. An answer imported from Anki keeps its row's id;
     /// the others' ids are the answer's milliseconds, made unique (two answers in one second are
