@@ -209,10 +209,60 @@ public struct JSONReader {
             } else {
                 try readArray { try $0.skipValue(depth: depth + 1) }
             }
-        case UInt8(ascii: "\""): _ = try readString()
+        case UInt8(ascii: "\""): try skipString()
         case UInt8(ascii: "t"), UInt8(ascii: "f"): _ = try readBool()
         case UInt8(ascii: "n"): guard consumeNull() else { throw error("expected a value") }
         default: _ = try readDouble()
+        }
+    }
+
+    /// Skips a string, refusing what `readString` refuses with the same message at the same
+    /// offset, without building it: a 200 MB member srs does not read costs no copy of it.
+    mutating func skipString() throws {
+        try expect(UInt8(ascii: "\""))
+        let start = offset
+        var segment = start, ascii = true, escaped = false, valid = true
+        var scratch: [UInt8] = []
+        while offset < bytes.count {
+            let b = bytes[offset]
+            switch b {
+            case UInt8(ascii: "\""):
+                valid = valid && (ascii || Self.isUTF8(bytes[segment..<offset]))
+                offset += 1
+                guard valid else {
+                    // readString names the string's start, or (with escapes) the byte after it.
+                    throw escaped ? error("invalid UTF-8 in a string") : JSONError(offset: start, problem: "invalid UTF-8 in a string")
+                }
+                return
+            case UInt8(ascii: "\\"):
+                // An escape yields whole characters: the text is valid when each run between escapes is.
+                valid = valid && (ascii || Self.isUTF8(bytes[segment..<offset]))
+                escaped = true
+                ascii = true
+                offset += 1
+                scratch.removeAll(keepingCapacity: true)
+                try readEscape(into: &scratch)
+                segment = offset
+            case ..<0x20:
+                throw error("a control character inside a string")
+            default:
+                ascii = ascii && b < 0x80
+                offset += 1
+            }
+        }
+        throw error("a string that does not end")
+    }
+
+    /// Whether `bytes` are valid UTF-8, as `String(validating:as:)` judges them.
+    private static func isUTF8(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+        var iterator = bytes.makeIterator()
+        var parser = Unicode.UTF8.ForwardParser()
+        while true {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid: continue
+            case .emptyInput: return true
+            case .error: return false
+            }
         }
     }
 

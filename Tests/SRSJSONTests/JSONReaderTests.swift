@@ -135,4 +135,43 @@ import Testing
         #expect(throws: Never.self) { _ = try Self.read(allowed) { try $0.skipValue() } }
         #expect(Self.refusal("[" + allowed + "]", { try $0.skipValue() })?.problem == "nesting deeper than 512")
     }
+
+    /// Where reading ends, or the refusal, as the learner would see it.
+    static func outcome(_ bytes: [UInt8], _ body: (inout JSONReader) throws -> Void) -> String {
+        bytes.withUnsafeBufferPointer { buffer in
+            var reader = JSONReader(buffer)
+            do {
+                try body(&reader)
+                return "end \(reader.offset)"
+            } catch let error as JSONError {
+                return "\(error.problem) at \(error.offset)"
+            } catch {
+                return "\(error)"
+            }
+        }
+    }
+
+    /// Skipping a string (a member srs does not read) builds no copy of it, yet refuses exactly
+    /// what reading it refuses, at the same offset: 3,000 random strings of quotes, escapes,
+    /// surrogate halves, control characters and broken UTF-8.
+    @Test func skippingAStringRefusesWhatReadingItRefuses() {
+        let pieces: [[UInt8]] = [[0x22], [0x5C], Array("u".utf8), Array("D83D".utf8), Array("DE00".utf8), Array("00e9".utf8),
+                                 Array("n".utf8), Array("a".utf8), Array("é".utf8), Array("😀".utf8), [0xFF], [0xC3], [0x80],
+                                 [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xC0, 0xAF], [0x01], [0x0A], [0x7F]]
+        var state: UInt64 = 7
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        var kinds: Set<String> = []
+        for _ in 0..<3000 {
+            var bytes: [UInt8] = [0x22]
+            for _ in 0..<next(12) { bytes += pieces[next(pieces.count)] }
+            if next(4) > 0 { bytes.append(0x22) }
+            let read = Self.outcome(bytes) { _ = try $0.readString() }
+            #expect(Self.outcome(bytes) { try $0.skipValue() } == read, "\(bytes)")
+            kinds.insert(String(read.prefix(while: { !$0.isNumber })))
+        }
+        #expect(kinds.count >= 8) // read whole, and each kind of refusal
+    }
 }
