@@ -30,8 +30,9 @@ import Testing
         process.waitUntilExit()
         #expect(process.terminationStatus == 0, "\(err)")
         let peak = try #require(err.split(separator: "\n").last.flatMap { $0.split(separator: " ").dropFirst().first }.flatMap { Int($0) })
-        // The window grows to hold the line whole (at most twice its length); the member itself
-        // is never copied. Reading it into a string cost another 64 MiB.
-        #expect(peak < (2 * Self.memberBytes >> 10) + 60 << 10, "peak \(peak >> 10) MiB")
+        // The window grows to hold the line whole (at most twice its length, 128 MiB) and the
+        // rest of srs takes about 60 MiB (188 MiB measured); reading the member into a string
+        // cost another 64 MiB (251 MiB).
+        #expect(peak < (2 * Self.memberBytes >> 10) + 90 << 10, "peak \(peak >> 10) MiB")
     }
 }
