@@ -24,12 +24,16 @@ public struct DailyQueue: Equatable, Sendable {
     public var new: [CardID]
     /// Cards in (re)learning whose step falls due before the study day ends, soonest first.
     public var learning: [CardID]
+    /// When each of `learning` is due, in the same order (the review times their steps).
+    public var learningDue: [EpochSeconds]
 
-    public init(repeats: [CardID] = [], reviews: [CardID] = [], new: [CardID] = [], learning: [CardID] = []) {
+    public init(repeats: [CardID] = [], reviews: [CardID] = [], new: [CardID] = [],
+                learning: [(card: CardID, due: EpochSeconds)] = []) {
         self.repeats = repeats
         self.reviews = reviews
         self.new = new
-        self.learning = learning
+        self.learning = learning.map(\.card)
+        learningDue = learning.map(\.due)
     }
 
     public var all: [CardID] { learning + repeats + reviews + new }
@@ -63,20 +67,23 @@ public struct DailyQueue: Equatable, Sendable {
         } else {
             parts = [Scan(cards[...], progress: progress, day: day, newCap: newCap)]
         }
-        var repeats = parts.flatMap(\.repeats), reviews = parts.flatMap(\.reviews), learning = parts.flatMap(\.learning)
-        let new = parts.flatMap(\.new)
         let newRoom = max(0, limits.newPerDay - parts.reduce(0) { $0 + $1.newStudied })
         let reviewRoom = max(0, limits.maxReviewsPerDay - parts.reduce(0) { $0 + $1.reviewsStudied })
         let byDueThenID: ((CardID, EpochSeconds), (CardID, EpochSeconds)) -> Bool = {
             $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 < $1.0
         }
-        repeats.sort(by: byDueThenID)
-        reviews.sort(by: byDueThenID)
-        learning.sort(by: byDueThenID)
-        return DailyQueue(repeats: repeats.map(\.0),
-                          reviews: reviews.prefix(reviewRoom).map(\.0),
-                          new: Array(new.prefix(newRoom)),
-                          learning: learning.map(\.0))
+        // Only the reviews today's limit lets in need an order: the first `reviewRoom` of
+        // several thousand due are selected, not the whole list sorted.
+        let learning = joined(parts, \.learning).sorted(by: byDueThenID)
+        return DailyQueue(repeats: joined(parts, \.repeats).sorted(by: byDueThenID).map(\.0),
+                          reviews: joined(parts, \.reviews).smallest(reviewRoom, by: byDueThenID).map(\.0),
+                          new: Array(joined(parts, \.new).prefix(newRoom)),
+                          learning: learning.map { (card: $0.0, due: $0.1) })
+    }
+
+    /// One list of the parts' entries, in the parts' order (the one part's own list, uncopied).
+    private static func joined<T>(_ parts: [Scan], _ list: KeyPath<Scan, [T]>) -> [T] {
+        parts.count == 1 ? parts[0][keyPath: list] : parts.flatMap { $0[keyPath: list] }
     }
 
     /// Collections at least this large are scanned on two threads.

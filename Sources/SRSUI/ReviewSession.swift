@@ -159,8 +159,7 @@ public struct ReviewSession: Sendable {
         rng = SeededGenerator(seed: setup.seed)
         size = setup.size
         queue = SessionQueue(DailyQueue.build(cards: setup.cards.order, progress: setup.book.cards, limits: setup.limits,
-                                              clock: setup.book.reviewer.clock, now: setup.now / 1000),
-                             progress: setup.book.cards)
+                                              clock: setup.book.reviewer.clock, now: setup.now / 1000))
         showCurrent()
     }
 

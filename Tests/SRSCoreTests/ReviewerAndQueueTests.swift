@@ -142,6 +142,44 @@ import Testing
         if maxReviews >= 200 { #expect(!single.reviews.isEmpty && !single.repeats.isEmpty && !single.new.isEmpty) }
     }
 
+    /// The reviews are selected, not all sorted: against the definition they replaced (every
+    /// due review sorted by due time and id, the first `maxReviews` kept) on random collections
+    /// whose reviews mostly fall due at a day's start (as Anki's do), with learning cards whose
+    /// due times the queue hands on.
+    @Test(arguments: 0..<20)
+    func reviewsAreTheFirstOfAllDueReviewsSorted(seed: Int) {
+        var random = SeededGenerator(seed: UInt64(seed))
+        let count = Int.random(in: 1...3_000, using: &random)
+        var ids: [CardID] = []
+        for _ in 0..<count { ids.append(CardID("k\(Int.random(in: 0..<1_000_000, using: &random))")) }
+        var progress: [CardID: CardProgress] = [:]
+        for id in ids where Int.random(in: 0..<10, using: &random) < 9 {
+            let day = dayStart - EpochSeconds.random(in: 0...5, using: &random) * 86_400
+            if Int.random(in: 0..<8, using: &random) == 0 {
+                let due = now + EpochSeconds.random(in: -3_600...3_600, using: &random)
+                let card = AnkiCard(kind: .relearning, queue: .learn, remainingSteps: 1, intervalDays: 1,
+                                    easePermille: 2500, due: .time(due), reps: 3, lapses: 1)
+                progress[id] = CardProgress(state: .anki(card), due: due, firstReview: day - 86_400, lastReview: now - 600)
+            } else {
+                progress[id] = reviewed(due: Int.random(in: 0..<4, using: &random) == 0 ? day + 3_600 : day, last: day - 9 * 86_400)
+            }
+        }
+        let limits = QueueLimits(maxReviewsPerDay: Int.random(in: 0...800, using: &random))
+        let queue = DailyQueue.build(cards: ids, progress: progress, limits: limits, clock: clock, now: now)
+        var due: [(CardID, EpochSeconds)] = []
+        var answeredToday = 0 // the learning cards' steps today count against the review limit
+        for id in ids {
+            guard let p = progress[id] else { continue }
+            if DailyQueue.studiedToday(p, start: dayStart) == .review { answeredToday += 1 }
+            if TodaySlot.of(p, start: dayStart, end: dayStart + 86_400, now: now) == .review { due.append((id, p.due)) }
+        }
+        due.sort { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 < $1.0 }
+        let expected: [CardID] = due.prefix(max(0, limits.maxReviewsPerDay - answeredToday)).map { $0.0 }
+        #expect(queue.reviews == expected)
+        #expect(queue.learningDue == queue.learning.map { progress[$0]?.due ?? -1 })
+        #expect(!queue.learning.isEmpty || ids.count < 50)
+    }
+
     @Test func aCardIsDueForTheWholeStudyDayInItsZone() {
         // Due at 23:30 local in New York = 04:30Z next day; the New York study day is still open.
         let ny = DayClock(timeZone: TimeZone(identifier: "America/New_York")!)
