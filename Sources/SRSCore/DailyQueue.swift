@@ -55,35 +55,45 @@ public struct DailyQueue: Equatable, Sendable {
     static func build(cards: [CardID], progress: [CardID: CardProgress], limits: QueueLimits,
                       clock: DayClock, now: EpochSeconds, threshold: Int) -> DailyQueue {
         let day = StudyDay(start: clock.dayStart(containing: now), end: clock.nextDayStart(after: now), now: now)
-        let newCap = max(limits.newPerDay, 0)
+        let (newCap, reviewCap) = (max(limits.newPerDay, 0), max(limits.maxReviewsPerDay, 0))
         // Large collections are scanned in two halves on the two cores (the scan is a dictionary
-        // look-up per card); the halves merge to exactly what one scan gives.
+        // look-up per card), each half putting its own lists in order; the halves merge to
+        // exactly what one scan gives.
         let parts: [Scan]
         if cards.count >= threshold {
             let middle = cards.count / 2
-            let (first, second) = bothCores({ Scan(cards[..<middle], progress: progress, day: day, newCap: newCap) },
-                                            { Scan(cards[middle...], progress: progress, day: day, newCap: newCap) })
+            let (first, second) = bothCores({ Scan(cards[..<middle], progress: progress, day: day, newCap: newCap, reviewCap: reviewCap) },
+                                            { Scan(cards[middle...], progress: progress, day: day, newCap: newCap, reviewCap: reviewCap) })
             parts = [first, second]
         } else {
-            parts = [Scan(cards[...], progress: progress, day: day, newCap: newCap)]
+            parts = [Scan(cards[...], progress: progress, day: day, newCap: newCap, reviewCap: reviewCap)]
         }
         let newRoom = max(0, limits.newPerDay - parts.reduce(0) { $0 + $1.newStudied })
         let reviewRoom = max(0, limits.maxReviewsPerDay - parts.reduce(0) { $0 + $1.reviewsStudied })
-        let byDueThenID: ((CardID, EpochSeconds), (CardID, EpochSeconds)) -> Bool = {
-            $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 < $1.0
-        }
-        // Only the reviews today's limit lets in need an order: the first `reviewRoom` of
-        // several thousand due are selected, not the whole list sorted.
-        let learning = joined(parts, \.learning).sorted(by: byDueThenID)
-        return DailyQueue(repeats: joined(parts, \.repeats).sorted(by: byDueThenID).map(\.0),
-                          reviews: joined(parts, \.reviews).smallest(reviewRoom, by: byDueThenID).map(\.0),
-                          new: Array(joined(parts, \.new).prefix(newRoom)),
-                          learning: learning.map { (card: $0.0, due: $0.1) })
+        return DailyQueue(repeats: merged(parts, \.repeats).map(\.0),
+                          reviews: merged(parts, \.reviews).prefix(reviewRoom).map(\.0),
+                          new: Array(parts.flatMap(\.new).prefix(newRoom)),
+                          learning: merged(parts, \.learning).map { (card: $0.0, due: $0.1) })
     }
 
-    /// One list of the parts' entries, in the parts' order (the one part's own list, uncopied).
-    private static func joined<T>(_ parts: [Scan], _ list: KeyPath<Scan, [T]>) -> [T] {
-        parts.count == 1 ? parts[0][keyPath: list] : parts.flatMap { $0[keyPath: list] }
+    typealias Entry = (CardID, EpochSeconds)
+
+    /// Today's order: the sooner due (or, for same-day repeats, answered) first, then by id.
+    static func inOrder(_ a: Entry, _ b: Entry) -> Bool { a.1 != b.1 ? a.1 < b.1 : a.0 < b.0 }
+
+    /// The parts' lists (each in order) merged into one in order.
+    private static func merged(_ parts: [Scan], _ list: KeyPath<Scan, [Entry]>) -> [Entry] {
+        guard parts.count == 2 else { return parts.first?[keyPath: list] ?? [] }
+        let (a, b) = (parts[0][keyPath: list], parts[1][keyPath: list])
+        var out: [Entry] = []
+        out.reserveCapacity(a.count + b.count)
+        var (i, j) = (0, 0)
+        while i < a.count && j < b.count {
+            if inOrder(b[j], a[i]) { out.append(b[j]); j += 1 } else { out.append(a[i]); i += 1 }
+        }
+        out += a[i...]
+        out += b[j...]
+        return out
     }
 
     /// Collections at least this large are scanned on two threads.
@@ -93,19 +103,21 @@ public struct DailyQueue: Equatable, Sendable {
         let start: EpochSeconds, end: EpochSeconds, now: EpochSeconds
     }
 
-    /// One pass over some of the cards: what each contributes to today's queue.
+    /// One pass over some of the cards: what each contributes to today's queue, each list in
+    /// today's order (`inOrder`).
     struct Scan {
-        var repeats: [(CardID, EpochSeconds)] = []
-        var reviews: [(CardID, EpochSeconds)] = []
-        var learning: [(CardID, EpochSeconds)] = []
+        var repeats: [Entry] = []
+        /// The first `reviewCap` due reviews: the room today's limit leaves is at most that
+        /// (only those need an order; several thousand may be due).
+        var reviews: [Entry] = []
+        var learning: [Entry] = []
         /// New cards in deck order, at most the daily limit (no part can give more).
         var new: [CardID] = []
         var newStudied = 0, reviewsStudied = 0
 
-        init() {}
-
-        init(_ cards: ArraySlice<CardID>, progress: [CardID: CardProgress], day: StudyDay, newCap: Int) {
+        init(_ cards: ArraySlice<CardID>, progress: [CardID: CardProgress], day: StudyDay, newCap: Int, reviewCap: Int) {
             new.reserveCapacity(min(cards.count, newCap))
+            var due = SmallestElements<Entry>(reviewCap, by: DailyQueue.inOrder)
             for id in cards {
                 guard let p = progress[id] else {
                     if new.count < newCap { new.append(id) }
@@ -120,10 +132,13 @@ public struct DailyQueue: Equatable, Sendable {
                 case .new: if new.count < newCap { new.append(id) }
                 case .learning: learning.append((id, p.due))
                 case .repeatToday: repeats.append((id, p.lastReview))
-                case .review: reviews.append((id, p.due))
+                case .review: due.add((id, p.due))
                 case .none: break
                 }
             }
+            reviews = due.sorted()
+            repeats.sort(by: DailyQueue.inOrder)
+            learning.sort(by: DailyQueue.inOrder)
         }
     }
 }
@@ -146,7 +161,7 @@ extension DailyQueue {
                   let due = p.dueTime, due >= dayEnd, !p.isLearning else { return nil }
             return (id, due)
         }
-        return ahead.sorted { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 < $1.0 }.prefix(limit).map(\.0)
+        return ahead.smallest(limit, by: inOrder).map(\.0)
     }
 
     /// When the next card not in today's queue falls due (nil when no card is scheduled).

@@ -1,25 +1,45 @@
-extension Array {
-    /// The `count` smallest elements by `less`, smallest first: what `sorted(by: less).prefix(count)`
-    /// gives, without sorting the rest. For a total order (elements that neither precedes are
-    /// equal values), so that which of two tied elements comes first cannot matter.
-    ///
-    /// A max-heap of the `count` smallest seen so far: O(n log count) comparisons, where today's
-    /// queue keeps 200 of several thousand due reviews.
-    public func smallest(_ count: Int, by less: (Element, Element) -> Bool) -> [Element] {
-        guard count < self.count else { return sorted(by: less) }
-        guard count > 0 else { return [] }
-        var heap = Array(self[..<count])
-        for root in stride(from: count / 2 - 1, through: 0, by: -1) { Self.siftDown(&heap, from: root, by: less) }
-        for element in self[count...] where less(element, heap[0]) {
-            heap[0] = element
-            Self.siftDown(&heap, from: 0, by: less)
-        }
-        heap.sort(by: less)
-        return heap
+/// The `limit` smallest of the elements added so far by `less`, smallest first: what sorting
+/// them all and keeping the first `limit` gives, without keeping or sorting the rest. For a
+/// total order (elements that neither precedes are equal values), so that which of two tied
+/// elements is kept cannot matter.
+///
+/// A max-heap of the `limit` smallest seen: an element larger than the largest kept costs one
+/// comparison. Today's queue keeps 200 of several thousand due reviews this way.
+public struct SmallestElements<Element> {
+    public let limit: Int
+    private let less: (Element, Element) -> Bool
+    /// Each parent not less than its children: the largest kept is at the root.
+    private var heap: [Element] = []
+
+    public init(_ limit: Int, by less: @escaping (Element, Element) -> Bool) {
+        self.limit = max(limit, 0)
+        self.less = less
     }
 
-    /// Restores the max-heap below `index` (each parent not less than its children).
-    private static func siftDown(_ heap: inout [Element], from index: Int, by less: (Element, Element) -> Bool) {
+    public mutating func add(_ element: Element) {
+        if heap.count < limit {
+            heap.append(element)
+            siftUp(heap.count - 1)
+        } else if limit > 0, less(element, heap[0]) {
+            heap[0] = element
+            siftDown(0)
+        }
+    }
+
+    /// The elements kept, smallest first.
+    public func sorted() -> [Element] { heap.sorted(by: less) }
+
+    private mutating func siftUp(_ index: Int) {
+        var child = index
+        while child > 0 {
+            let parent = (child - 1) / 2
+            guard less(heap[parent], heap[child]) else { return }
+            heap.swapAt(parent, child)
+            child = parent
+        }
+    }
+
+    private mutating func siftDown(_ index: Int) {
         var parent = index
         while true {
             let left = 2 * parent + 1
@@ -30,5 +50,15 @@ extension Array {
             heap.swapAt(parent, larger)
             parent = larger
         }
+    }
+}
+
+extension Array {
+    /// The `count` smallest elements by `less`, smallest first: `sorted(by: less).prefix(count)`
+    /// for a total order, in O(n log count) (`SmallestElements`).
+    public func smallest(_ count: Int, by less: @escaping (Element, Element) -> Bool) -> [Element] {
+        var kept = SmallestElements(count, by: less)
+        for element in self { kept.add(element) }
+        return kept.sorted()
     }
 }

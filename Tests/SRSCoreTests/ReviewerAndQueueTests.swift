@@ -143,9 +143,9 @@ import Testing
     }
 
     /// The reviews are selected, not all sorted: against the definition they replaced (every
-    /// due review sorted by due time and id, the first `maxReviews` kept) on random collections
-    /// whose reviews mostly fall due at a day's start (as Anki's do), with learning cards whose
-    /// due times the queue hands on.
+    /// due review sorted by due time and id, the first the limit leaves room for kept) on random
+    /// collections whose reviews mostly fall due at a day's start (as Anki's do), with learning
+    /// cards whose due times the queue hands on; one scan and two merged halves alike.
     @Test(arguments: 0..<20)
     func reviewsAreTheFirstOfAllDueReviewsSorted(seed: Int) {
         var random = SeededGenerator(seed: UInt64(seed))
@@ -177,6 +177,8 @@ import Testing
         let expected: [CardID] = due.prefix(max(0, limits.maxReviewsPerDay - answeredToday)).map { $0.0 }
         #expect(queue.reviews == expected)
         #expect(queue.learningDue == queue.learning.map { progress[$0]?.due ?? -1 })
+        // In two halves (each ordered, then merged), as on a large collection.
+        #expect(DailyQueue.build(cards: ids, progress: progress, limits: limits, clock: clock, now: now, threshold: 2) == queue)
         #expect(!queue.learning.isEmpty || ids.count < 50)
     }
 
