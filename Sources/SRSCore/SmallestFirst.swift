@@ -3,12 +3,13 @@
 /// total order (elements that neither precedes are equal values), so that which of two tied
 /// elements is kept cannot matter.
 ///
-/// A max-heap of the `limit` smallest seen: an element larger than the largest kept costs one
-/// comparison. Today's queue keeps 200 of several thousand due reviews this way.
+/// Until `limit` elements came they are only kept; then they become a max-heap of the `limit`
+/// smallest seen, where an element larger than the largest kept costs one comparison. Today's
+/// queue keeps 200 of several thousand due reviews this way (and with no limit, simply sorts).
 public struct SmallestElements<Element> {
     public let limit: Int
     private let less: (Element, Element) -> Bool
-    /// Each parent not less than its children: the largest kept is at the root.
+    /// Once full: each parent not less than its children, the largest kept at the root.
     private var heap: [Element] = []
 
     public init(_ limit: Int, by less: @escaping (Element, Element) -> Bool) {
@@ -19,7 +20,9 @@ public struct SmallestElements<Element> {
     public mutating func add(_ element: Element) {
         if heap.count < limit {
             heap.append(element)
-            siftUp(heap.count - 1)
+            if heap.count == limit {
+                for parent in stride(from: limit / 2 - 1, through: 0, by: -1) { siftDown(parent) }
+            }
         } else if limit > 0, less(element, heap[0]) {
             heap[0] = element
             siftDown(0)
@@ -28,16 +31,6 @@ public struct SmallestElements<Element> {
 
     /// The elements kept, smallest first.
     public func sorted() -> [Element] { heap.sorted(by: less) }
-
-    private mutating func siftUp(_ index: Int) {
-        var child = index
-        while child > 0 {
-            let parent = (child - 1) / 2
-            guard less(heap[parent], heap[child]) else { return }
-            heap.swapAt(parent, child)
-            child = parent
-        }
-    }
 
     private mutating func siftDown(_ index: Int) {
         var parent = index
