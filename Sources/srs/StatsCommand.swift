@@ -113,10 +113,11 @@ struct PhaseTimer {
 
     private static func peakMiB() -> Double {
         var usage = rusage()
-        getrusage(RUSAGE_SELF, &usage)
         #if os(Linux)
+        getrusage(RUSAGE_SELF.rawValue, &usage)
         return Double(usage.ru_maxrss) / 1024
         #else
+        getrusage(RUSAGE_SELF, &usage)
         return Double(usage.ru_maxrss) / 1024 / 1024
         #endif
     }
