@@ -88,7 +88,10 @@ struct AnkiHistoryImporter {
         guard store.recordCount > 0 else { return [:] }
         let wanted = Set(cards.map(\.card))
         var existing: [CardID: [LogRecord]] = [:]
-        for record in try store.readAllRecords() where wanted.contains(record.card) { existing[record.card, default: []].append(record) }
+        // Streamed: only the package's cards' records are held, not the whole log.
+        try store.forEachRecord { record in
+            if wanted.contains(record.card) { existing[record.card, default: []].append(record) }
+        }
         return existing
     }
 
