@@ -152,7 +152,6 @@ struct AnkiImporter {
                 plan.removed += existing.cards.map(\.id).filter { $0.rawValue.hasPrefix("anki-") && !keptIDs.contains($0) }
             }
             plan.decks.append(Deck(name: existing?.name ?? name, cards: kept[number]))
-            kept[number] = []
         }
     }
 
