@@ -13,31 +13,64 @@ public enum ImportMerge {
     public static func records(existing: [LogRecord], imported: [LogRecord], packageState: CardProgress,
                                current: CardProgress?, reviewer: Reviewer, at time: EpochSeconds,
                                ids: inout RecordIDs) -> [LogRecord] {
-        let known = Set(existing.map(\.id))
-        let added = imported.filter { !known.contains($0.id) }
-        let since = answersSinceImport(existing)
+        records(existing: Existing(existing), imported: imported, packageState: packageState, current: current,
+                reviewer: reviewer, at: time, ids: &ids)
+    }
+
+    public static func records(existing: Existing, imported: [LogRecord], packageState: CardProgress,
+                               current: CardProgress?, reviewer: Reviewer, at time: EpochSeconds,
+                               ids: inout RecordIDs) -> [LogRecord] {
+        let added = imported.filter { !existing.ids.contains($0.id) }
+        let since = existing.answersSinceImport
         var final = packageState
         if !since.isEmpty {
-            let base = existing.last { $0.action == .imported }?.after
-            final = replay(from: base, (since + added).sorted { ($0.time, $0.id) < ($1.time, $1.id) }, reviewer: reviewer)
+            final = replay(from: existing.lastImported, (since + added).sorted { ($0.time, $0.id) < ($1.time, $1.id) }, reviewer: reviewer)
             final.suspended = packageState.suspended || (current?.suspended ?? false)
             final.buriedUntil = max(packageState.buriedUntil, current?.buriedUntil ?? 0)
             final.leech = packageState.leech || (current?.leech ?? false)
         }
         guard !added.isEmpty || final != (current ?? CardProgress()) else { return [] }
-        let card = imported.first?.card ?? existing.first?.card ?? CardID("")
+        let card = imported.first?.card ?? existing.card ?? CardID("")
         return added + [LogRecord(seq: 0, id: ids.next(), card: card, time: time, action: .imported,
                                   scheduler: final.state?.schedulerName ?? reviewer.scheduler.name, after: final)]
     }
 
-    /// The answers given in srs (not imported, not undone) after the card's last import.
-    static func answersSinceImport(_ existing: [LogRecord]) -> [LogRecord] {
-        let start = (existing.lastIndex { $0.action == .imported } ?? -1) + 1
-        var undone = Set<RecordID>()
-        for record in existing { if case let .undo(target) = record.action { undone.insert(target) } }
-        return existing[start...].filter { record in
-            guard case .answer = record.action, !undone.contains(record.id) else { return false }
-            return !record.id.hasPrefix("anki-")
+    /// What the merge needs of one card's records in the log, gathered a record at a time
+    /// (`add`, oldest first) as the log streams: their ids (the answers the log holds already),
+    /// the state the last import set, the records since it and the ids undone. A re-import of a
+    /// large collection holds these rather than every record of the log.
+    public struct Existing: Sendable {
+        public private(set) var ids: Set<RecordID> = []
+        /// The state the card's last `imported` record set (nil: never imported).
+        public private(set) var lastImported: CardProgress?
+        public private(set) var card: CardID?
+        private var sinceImport: [LogRecord] = []
+        private var undone: Set<RecordID> = []
+
+        public init() {}
+
+        public init(_ records: [LogRecord]) {
+            for record in records { add(record) }
+        }
+
+        public mutating func add(_ record: LogRecord) {
+            ids.insert(record.id)
+            if card == nil { card = record.card }
+            if case let .undo(target) = record.action { undone.insert(target) }
+            if record.action == .imported {
+                lastImported = record.after
+                sinceImport = []
+            } else {
+                sinceImport.append(record)
+            }
+        }
+
+        /// The answers given in srs (not imported, not undone) after the card's last import.
+        var answersSinceImport: [LogRecord] {
+            sinceImport.filter { record in
+                guard case .answer = record.action, !undone.contains(record.id) else { return false }
+                return !record.id.hasPrefix("anki-")
+            }
         }
     }
 

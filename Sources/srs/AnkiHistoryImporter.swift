@@ -83,14 +83,15 @@ struct AnkiHistoryImporter {
         timer.lap("snapshot")
     }
 
-    /// The log's records of the package's cards (none on a first import).
-    private func existingRecords(_ store: ProgressStore) throws -> [CardID: [LogRecord]] {
+    /// What the merge needs of the log's records of the package's cards (none on a first
+    /// import), gathered as the log streams: not the records themselves (a million on a
+    /// re-import of a large collection).
+    private func existingRecords(_ store: ProgressStore) throws -> [CardID: ImportMerge.Existing] {
         guard store.recordCount > 0 else { return [:] }
         let wanted = Set(cards.map(\.card))
-        var existing: [CardID: [LogRecord]] = [:]
-        // Streamed: only the package's cards' records are held, not the whole log.
+        var existing: [CardID: ImportMerge.Existing] = [:]
         try store.forEachRecord { record in
-            if wanted.contains(record.card) { existing[record.card, default: []].append(record) }
+            if wanted.contains(record.card) { existing[record.card, default: ImportMerge.Existing()].add(record) }
         }
         return existing
     }
@@ -102,7 +103,7 @@ struct AnkiHistoryImporter {
         let schedule: AnkiSchedule
         let settings: UserSettings
         let now: EpochSeconds
-        let existing: [CardID: [LogRecord]]
+        let existing: [CardID: ImportMerge.Existing]
         /// The user keeps another scheduler: each card's state is its answers replayed under it.
         let rebuild: Bool
 
@@ -114,7 +115,7 @@ struct AnkiHistoryImporter {
                 let imported = progress.card(converted, at: now)
                 let reviewer = reviewers[converted.deckPath] ?? settings.reviewer(deck: AnkiDeckName.name(of: converted.deckPath))
                 reviewers[converted.deckPath] = reviewer
-                let added = ImportMerge.records(existing: existing[converted.card] ?? [], imported: imported.records,
+                let added = ImportMerge.records(existing: existing[converted.card] ?? ImportMerge.Existing(), imported: imported.records,
                                                 packageState: state(imported, reviewer: reviewer), current: current[converted.card],
                                                 reviewer: reviewer, at: now, ids: &ids)
                 let answers = added.count - (added.last?.action == .imported ? 1 : 0)
