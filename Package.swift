@@ -52,7 +52,9 @@ let package = Package(
             // module name the static libraries it needs (ICU, CoreFoundation).
             .unsafeFlags(["-static-stdlib"], .when(configuration: .release)),
         ], linkerSettings: [
-            .unsafeFlags(["-static-stdlib"], .when(configuration: .release)),
+            // lld (shipped with the toolchain): gold warns about the `mktemp` inside the static
+            // Foundation at every link.
+            .unsafeFlags(["-static-stdlib", "-use-ld=lld"], .when(configuration: .release)),
         ]),
         // Generates a heavy user's collection and times srs's own work on it (docs/benchmarks.md).
         .executableTarget(name: "srs-bench", dependencies: ["SRSCore", "SRSStore"]),
