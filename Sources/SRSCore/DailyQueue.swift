@@ -43,12 +43,12 @@ public struct DailyQueue: Equatable, Sendable {
     ///   - progress: the user's progress for each card that has any.
     ///   - limits: new cards and reviews per day; both count what was already studied today.
     ///   - now: the current time; a review is due for the whole study day its due time falls on.
-    public static func build(cards: [CardID], progress: [CardID: CardProgress], limits: QueueLimits,
+    public static func build(cards: [CardID], progress: CardTable, limits: QueueLimits,
                              clock: DayClock, now: EpochSeconds) -> DailyQueue {
         build(cards: cards, progress: progress, limits: limits, clock: clock, now: now, threshold: parallelThreshold)
     }
 
-    static func build(cards: [CardID], progress: [CardID: CardProgress], limits: QueueLimits,
+    static func build(cards: [CardID], progress: CardTable, limits: QueueLimits,
                       clock: DayClock, now: EpochSeconds, threshold: Int) -> DailyQueue {
         let day = StudyDay(start: clock.dayStart(containing: now), end: clock.nextDayStart(after: now), now: now)
         let newCap = max(limits.newPerDay, 0)
@@ -97,7 +97,7 @@ public struct DailyQueue: Equatable, Sendable {
 
         init() {}
 
-        init(_ cards: ArraySlice<CardID>, progress: [CardID: CardProgress], day: StudyDay, newCap: Int) {
+        init(_ cards: ArraySlice<CardID>, progress: CardTable, day: StudyDay, newCap: Int) {
             new.reserveCapacity(min(cards.count, newCap))
             for id in cards {
                 guard let p = progress[id] else {
@@ -131,7 +131,7 @@ extension DailyQueue {
 
     /// Cards to practise ahead when nothing is due: reviewed cards not due today, soonest first.
     /// Practice answers do not change the schedule.
-    public static func practiceAhead(cards: [CardID], progress: [CardID: CardProgress], limit: Int,
+    public static func practiceAhead(cards: [CardID], progress: CardTable, limit: Int,
                                      clock: DayClock, now: EpochSeconds) -> [CardID] {
         let dayEnd = clock.nextDayStart(after: now)
         let ahead = cards.compactMap { id -> (CardID, EpochSeconds)? in
@@ -143,7 +143,7 @@ extension DailyQueue {
     }
 
     /// When the next card not in today's queue falls due (nil when no card is scheduled).
-    public static func nextDue(progress: [CardID: CardProgress], after time: EpochSeconds) -> EpochSeconds? {
+    public static func nextDue(progress: CardTable, after time: EpochSeconds) -> EpochSeconds? {
         progress.values.lazy
             .filter { !$0.suspended }
             .compactMap(\.dueTime)

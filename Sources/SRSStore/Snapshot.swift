@@ -9,7 +9,7 @@ struct Snapshot {
     var logBytes: Int = 0
     /// The format version it was written in: a version-1 snapshot covers a version-1 log.
     var version = ProgressFormat.version
-    var cards: [CardID: CardProgress] = [:]
+    var cards: CardTable = [:]
 
     /// Parses a snapshot file; errors name the file (`StoreError.damaged` or `.newerFormat`).
     static func parse(_ bytes: [UInt8], path: String) throws -> Snapshot {

@@ -35,7 +35,7 @@ struct SessionQueue: Equatable, Sendable {
     /// seconds is shown early rather than waited for.
     static let learnAhead: EpochSeconds = TodaySlot.learnAhead
 
-    init(_ queue: DailyQueue, progress: [CardID: CardProgress] = [:]) {
+    init(_ queue: DailyQueue, progress: CardTable = [:]) {
         learning = queue.learning.map { LearningEntry(card: $0, due: progress[$0]?.due ?? 0) }
         remaining = queue.repeats.map { QueueEntry(card: $0, origin: .sameDay) }
             + queue.reviews.map { QueueEntry(card: $0, origin: .review) }

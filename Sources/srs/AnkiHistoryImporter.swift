@@ -26,7 +26,7 @@ struct AnkiHistoryImporter {
     /// (`checkpoint`) once the caller has released the collection: the cards' table is built
     /// without the package's rows held beside it.
     struct Written {
-        var current: [CardID: CardProgress]
+        var current: CardTable
         /// Each card's state after its newest record, in the order written.
         var final: [(card: CardID, progress: CardProgress?)]
     }
@@ -103,7 +103,7 @@ struct AnkiHistoryImporter {
         /// The user keeps another scheduler: each card's state is its answers replayed under it.
         let rebuild: Bool
 
-        func records(current: [CardID: CardProgress], outcome: inout Outcome, _ emit: (LogRecord) throws -> Void) throws {
+        func records(current: CardTable, outcome: inout Outcome, _ emit: (LogRecord) throws -> Void) throws {
             let progress = AnkiProgress(collection, schedule: schedule)
             var ids = RecordIDs.fresh()
             var reviewers: [[String]: Reviewer] = [:]
@@ -133,7 +133,7 @@ struct AnkiHistoryImporter {
     }
 
     /// The collection's scheduling is taken over unless the user has progress of another scheduler.
-    private func adoptable(_ schedule: AnkiSchedule, current: [CardID: CardProgress]) -> Bool {
+    private func adoptable(_ schedule: AnkiSchedule, current: CardTable) -> Bool {
         !current.values.contains { $0.state != nil && $0.state?.schedulerName != schedule.scheduler }
     }
 
