@@ -71,12 +71,16 @@ public struct CardTable: Sendable {
         return removed
     }
 
-    /// The cards' entries ordered by id (`CardID`'s `<`), as the snapshot writes them.
-    public func sortedByID() -> [Element] {
+    /// The cards' entries ordered by id (`CardID`'s `<`), as the snapshot writes them: sorted
+    /// positions (4 bytes a card), each entry unpacked when it is reached.
+    public func sortedByID() -> LazyMapSequence<[Int32], Element> {
         var order = Array(0..<Int32(ids.count))
         order.sort { ids[Int($0)] < ids[Int($1)] }
-        return order.map { (ids[Int($0)], progress(at: Int($0))) }
+        return order.lazy.map { self[Int($0)] }
     }
+
+    /// How many cards are kept whole (not packed).
+    var wholeCount: Int { whole.count }
 
     private func progress(at position: Int) -> CardProgress {
         let state = states[position]

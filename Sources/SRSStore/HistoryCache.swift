@@ -12,7 +12,9 @@ struct HistoryBuilder {
     var logRecords = 0
     var logBytes = 0
     var cardIDs: [CardID] = []
-    var cardIndex: [CardID: Int32] = [:]
+    /// Positions of `cardIDs`, built when the log has records to add (reading the cache alone
+    /// needs none).
+    var cardIndex = CardIDIndex()
     /// Each card's interval after its newest record, for the next answer's `intervalBefore`.
     var lastInterval: [Int32] = []
     /// False while a cache file is rebuilt by streaming: the events go to the file only.
@@ -60,7 +62,7 @@ struct HistoryBuilder {
         let new = Int32(cardIDs.count)
         cardIDs.append(id)
         // While the index is not built (reading the cache), `index(of:)` builds it when needed.
-        if !cardIndex.isEmpty { cardIndex[id] = new }
+        if !cardIndex.isEmpty { cardIndex.insert(Int(new), in: cardIDs) }
         lastInterval.append(0)
         return new
     }
@@ -68,10 +70,9 @@ struct HistoryBuilder {
     private mutating func index(of id: CardID) -> Int32 {
         if cardIndex.isEmpty && !cardIDs.isEmpty {
             // Built only when the log has new records: reading the cache alone needs no index.
-            cardIndex.reserveCapacity(cardIDs.count + 1024)
-            for (i, known) in cardIDs.enumerated() { cardIndex[known] = Int32(i) }
+            cardIndex = CardIDIndex(cardIDs)
         }
-        if let known = cardIndex[id] { return known }
+        if let known = cardIndex.position(of: id, in: cardIDs) { return Int32(known) }
         entries?.appendCard(id)
         return newCard(id)
     }

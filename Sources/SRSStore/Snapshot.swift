@@ -90,8 +90,7 @@ struct Snapshot {
         out += ",\n\"cards\":["
         out.reserveCapacity(1 << 20 + 256)
         var first = true
-        for id in cards.keys.sorted() {
-            guard let progress = cards[id] else { continue }
+        for (id, progress) in cards.sortedByID() {
             out += first ? "\n" : ",\n"
             first = false
             ProgressFormat.row(id, progress, into: &out)
