@@ -52,7 +52,7 @@ public struct DailyQueue: Equatable, Sendable {
                       clock: DayClock, now: EpochSeconds, threshold: Int) -> DailyQueue {
         let day = StudyDay(start: clock.dayStart(containing: now), end: clock.nextDayStart(after: now), now: now)
         let newCap = max(limits.newPerDay, 0)
-        // Large collections are scanned in two halves on the two cores (the scan is a dictionary
+        // Large collections are scanned in two halves on the two cores (the scan is a card-table
         // look-up per card); the halves merge to exactly what one scan gives.
         let parts: [Scan]
         if cards.count >= threshold {
