@@ -1,12 +1,13 @@
-/// Every card's progress, keyed by card id: what a `CardTable` would hold, in about
+/// Every card's progress, keyed by card id: what a `[CardID: CardProgress]` would hold, in about
 /// 80 bytes a card instead of 160 at up to twice that for the dictionary's empty buckets
 /// (`docs/architecture.md`, "The card table").
 ///
 /// A value type (copy on write, through its arrays) with the dictionary's API that srs uses. The
-/// ids are kept in one array, the states packed (`PackedProgress`, 56 bytes) in another at the
-/// same position, and a `CardIDIndex` finds an id's position. A state that does not pack exactly
-/// (absurd hand-edited numbers, times before 1970 or after 2106, a NaN) is kept whole in a small
-/// side table, so the table gives back exactly what was stored, always.
+/// ids and their index are an `IndexedCardIDs`; the states are packed (`PackedProgress`, 56
+/// bytes) at the same positions, in chunks that growing never copies. A state that does not pack
+/// exactly (absurd hand-edited numbers, times before 1970 or after 2106, an SM-2 or FSRS state
+/// due at another time than the progress) is kept whole in a small side table, so the table
+/// gives back exactly what was stored, always.
 ///
 /// Iteration is in insertion order (deterministic, unlike a dictionary's); removing a card moves
 /// the last card into its place. Two tables are equal when they hold the same cards with equal
@@ -14,9 +15,8 @@
 public struct CardTable: Sendable {
     public typealias Element = (key: CardID, value: CardProgress)
 
-    private var ids: [CardID] = []
-    private var states: [PackedProgress] = []
-    private var index = CardIDIndex()
+    private var cards = IndexedCardIDs()
+    private var states = Chunks<PackedProgress>()
     /// The progress of the positions whose state is `.whole`.
     private var whole: [Int: CardProgress] = [:]
 
@@ -25,16 +25,12 @@ public struct CardTable: Sendable {
     /// An empty table with room for `capacity` cards.
     public init(minimumCapacity capacity: Int) { reserveCapacity(capacity) }
 
-    /// Makes room for `capacity` cards, so that growing to that many allocates nothing more.
-    public mutating func reserveCapacity(_ capacity: Int) {
-        ids.reserveCapacity(capacity)
-        states.reserveCapacity(capacity)
-        index.reserveCapacity(capacity, in: ids)
-    }
+    /// Makes room for `capacity` cards' ids and index (the states grow by chunks, never copied).
+    public mutating func reserveCapacity(_ capacity: Int) { cards.reserveCapacity(capacity) }
 
     /// The progress of `id` (nil: the card is new); setting nil removes the card.
     public subscript(id: CardID) -> CardProgress? {
-        get { index.position(of: id, in: ids).map(progress(at:)) }
+        get { cards.position(of: id).map(progress(at:)) }
         set {
             if let newValue { set(newValue, for: id) } else { removeValue(forKey: id) }
         }
@@ -47,7 +43,7 @@ public struct CardTable: Sendable {
     }
 
     /// The card ids, in the table's order.
-    public var keys: [CardID] { ids }
+    public var keys: [CardID] { cards.ids }
 
     /// Every card's progress, in the table's order.
     public var values: Values { Values(table: self) }
@@ -55,18 +51,15 @@ public struct CardTable: Sendable {
     /// Removes `id`'s progress and returns it; the last card takes its place in the order.
     @discardableResult
     public mutating func removeValue(forKey id: CardID) -> CardProgress? {
-        guard let position = index.position(of: id, in: ids) else { return nil }
+        guard let position = cards.position(of: id) else { return nil }
         let removed = progress(at: position)
-        index.remove(position, in: ids)
+        let last = cards.count - 1
+        cards.removeMovingLast(at: position)
         whole[position] = nil
-        let last = ids.count - 1
         if position != last {
-            index.move(last, to: position, id: ids[last])
-            ids[position] = ids[last]
             states[position] = states[last]
             if let kept = whole.removeValue(forKey: last) { whole[position] = kept }
         }
-        ids.removeLast()
         states.removeLast()
         return removed
     }
@@ -74,6 +67,7 @@ public struct CardTable: Sendable {
     /// The cards' entries ordered by id (`CardID`'s `<`), as the snapshot writes them: sorted
     /// positions (4 bytes a card), each entry unpacked when it is reached.
     public func sortedByID() -> LazyMapSequence<[Int32], Element> {
+        let ids = cards.ids
         var order = Array(0..<Int32(ids.count))
         order.sort { ids[Int($0)] < ids[Int($1)] }
         return order.lazy.map { self[Int($0)] }
@@ -89,17 +83,13 @@ public struct CardTable: Sendable {
     }
 
     private mutating func set(_ progress: CardProgress, for id: CardID) {
-        let packed = PackedProgress(progress).flatMap { $0.progress == progress ? $0 : nil }
-        let position: Int
-        if let known = index.position(of: id, in: ids) {
-            position = known
-            if states[known].kind == .whole && packed != nil { whole[known] = nil }
-            states[known] = packed ?? .whole
-        } else {
-            position = ids.count
-            ids.append(id)
+        let packed = PackedProgress(progress)
+        let (inserted, position) = cards.insert(id)
+        if inserted {
             states.append(packed ?? .whole)
-            index.insert(position, in: ids)
+        } else {
+            if packed != nil && states[position].kind == .whole { whole[position] = nil }
+            states[position] = packed ?? .whole
         }
         if packed == nil { whole[position] = progress }
     }
@@ -107,8 +97,8 @@ public struct CardTable: Sendable {
 
 extension CardTable: RandomAccessCollection {
     public var startIndex: Int { 0 }
-    public var endIndex: Int { ids.count }
-    public subscript(position: Int) -> Element { (ids[position], progress(at: position)) }
+    public var endIndex: Int { cards.count }
+    public subscript(position: Int) -> Element { (cards.ids[position], progress(at: position)) }
 
     /// The table's progress values, in its order.
     public struct Values: RandomAccessCollection, Sendable {
@@ -139,3 +129,37 @@ extension CardTable: CustomStringConvertible {
         isEmpty ? "[:]" : "[" + map { "\($0.key): \($0.value)" }.joined(separator: ", ") + "]"
     }
 }
+
+/// An array in chunks of 2¹⁶ elements: appending never copies more than one chunk, so a table
+/// of 900,000 states (50 MB) grows without holding an old and a new copy of them at once.
+struct Chunks<Element> {
+    private var chunks: [[Element]] = []
+    private(set) var count = 0
+    private static var shift: Int { 16 }
+    private static var size: Int { 1 << shift }
+
+    subscript(position: Int) -> Element {
+        get { chunks[position >> Self.shift][position & (Self.size - 1)] }
+        set { chunks[position >> Self.shift][position & (Self.size - 1)] = newValue }
+    }
+
+    mutating func append(_ element: Element) {
+        if count & (Self.size - 1) == 0 {
+            var chunk: [Element] = []
+            // The first chunk grows as an array does (a small table stays small); later ones
+            // are allocated whole.
+            if count > 0 { chunk.reserveCapacity(Self.size) }
+            chunks.append(chunk)
+        }
+        chunks[chunks.count - 1].append(element)
+        count += 1
+    }
+
+    mutating func removeLast() {
+        chunks[chunks.count - 1].removeLast()
+        if chunks[chunks.count - 1].isEmpty { chunks.removeLast() }
+        count -= 1
+    }
+}
+
+extension Chunks: Sendable where Element: Sendable {}

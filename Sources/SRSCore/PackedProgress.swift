@@ -10,9 +10,13 @@
 /// | Anki | remaining steps, interval, reps, lapses | due (time or day) | ease (permille) |
 /// | FSRS | step, last review, reps, lapses | stability | difficulty |
 ///
-/// Packing fails (nil) for what does not fit exactly: a negative or huge count, a time before
-/// 1970 or after 2106, an SM-2 or FSRS state whose own due date is not the progress's. The
-/// table keeps such a value whole instead, so no stored value is ever changed.
+/// Packing is exact by construction: every narrowing is an `init(exactly:)`, a `Double` keeps
+/// its bits (a NaN's payload too), and a field stored once (SM-2's and FSRS's own due) is checked
+/// equal to the one kept. It fails (nil) for what does not fit: a negative or huge count, a time
+/// before 1970 or after 2106, an SM-2 or FSRS state due at another time than the progress. The
+/// table keeps such a value whole instead, so no stored value is ever changed. `CardTableTests`
+/// pins the fields of `CardProgress` and of each state, so a new field cannot be left out, and
+/// debug builds unpack every packed value and compare it with the original.
 struct PackedProgress: Sendable {
     var due: Int64
     var wideA: UInt64 = 0
@@ -45,8 +49,7 @@ struct PackedProgress: Sendable {
         (self.due, self.firstReview, self.lastReview, self.buriedUntil, self.kind) = (due, firstReview, lastReview, buriedUntil, kind)
     }
 
-    /// `progress` packed, or nil when some field does not fit (see the type's comment). The
-    /// caller checks that unpacking gives `progress` back.
+    /// `progress` packed, or nil when some field does not fit (see the type's comment).
     init?(_ progress: CardProgress) {
         guard let first = UInt32(exactly: progress.firstReview), let last = UInt32(exactly: progress.lastReview),
               let buried = UInt32(exactly: progress.buriedUntil) else { return nil }
@@ -54,11 +57,12 @@ struct PackedProgress: Sendable {
         flags = (progress.repeatPending ? Flag.repeatPending : 0) | (progress.suspended ? Flag.suspended : 0)
             | (progress.leech ? Flag.leech : 0)
         switch progress.state {
-        case nil: return
+        case nil: break
         case let .sm2(memory)?: guard pack(memory) else { return nil }
         case let .anki(card)?: guard pack(card) else { return nil }
         case let .fsrs(card)?: guard pack(card) else { return nil }
         }
+        assert(self.progress == progress || "\(self.progress)" == "\(progress)", "packing changed \(progress)") // NaNs by their text
     }
 
     private mutating func pack(_ m: Memory) -> Bool {

@@ -11,10 +11,10 @@ import SRSCore
 struct HistoryBuilder {
     var logRecords = 0
     var logBytes = 0
-    var cardIDs: [CardID] = []
-    /// Positions of `cardIDs`, built when the log has records to add (reading the cache alone
-    /// needs none).
-    var cardIndex = CardIDIndex()
+    /// The cards' ids; indexed only when the log has records to add (reading the cache alone
+    /// needs no index).
+    var cards = IndexedCardIDs()
+    var cardIDs: [CardID] { cards.ids }
     /// Each card's interval after its newest record, for the next answer's `intervalBefore`.
     var lastInterval: [Int32] = []
     /// False while a cache file is rebuilt by streaming: the events go to the file only.
@@ -58,23 +58,21 @@ struct HistoryBuilder {
         seqs.append(seq)
     }
 
+    /// Adds a card read from the cache file.
     mutating func newCard(_ id: CardID) -> Int32 {
-        let new = Int32(cardIDs.count)
-        cardIDs.append(id)
-        // While the index is not built (reading the cache), `index(of:)` builds it when needed.
-        if !cardIndex.isEmpty { cardIndex.insert(Int(new), in: cardIDs) }
+        cards.appendUnindexed(id)
         lastInterval.append(0)
-        return new
+        return Int32(cards.count - 1)
     }
 
     private mutating func index(of id: CardID) -> Int32 {
-        if cardIndex.isEmpty && !cardIDs.isEmpty {
-            // Built only when the log has new records: reading the cache alone needs no index.
-            cardIndex = CardIDIndex(cardIDs)
+        cards.indexAll()
+        let (inserted, position) = cards.insert(id)
+        if inserted {
+            entries?.appendCard(id)
+            lastInterval.append(0)
         }
-        if let known = cardIndex.position(of: id, in: cardIDs) { return Int32(known) }
-        entries?.appendCard(id)
-        return newCard(id)
+        return Int32(position)
     }
 
     /// Drops the newest answer with record key `seq`: an undo takes back a recent answer, so

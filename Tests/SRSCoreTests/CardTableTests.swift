@@ -78,7 +78,6 @@ import Testing
         p.buriedUntil = 0; p.due = m.due + 1; list.append(p) // due ≠ the memory's due
         list.append(CardProgress(memory: Memory(intervalDays: .max, due: 5, easiness: 2.5, repetitions: 0, lapses: 0)))
         list.append(CardProgress(memory: Memory(intervalDays: 1, due: 5, easiness: .nan, repetitions: -1, lapses: 0)))
-        list.append(CardProgress(memory: Memory(intervalDays: 1, due: 5, easiness: .nan, repetitions: 0, lapses: 0)))
         let anki = AnkiCard(kind: .review, queue: .review, remainingSteps: 0, intervalDays: 4, easePermille: 2_500,
                             due: .day(20_000), reps: 5, lapses: Int.min)
         list.append(CardProgress(state: .anki(anki), due: 1_800_000_000))
@@ -88,10 +87,31 @@ import Testing
         list.append(CardProgress(state: .fsrs(fsrs), due: 10)) // due ≠ the card's due
         fsrs.step = -3
         list.append(CardProgress(state: .fsrs(fsrs), due: 9))
-        fsrs.step = nil; fsrs.stability = -.nan
-        list.append(CardProgress(state: .fsrs(fsrs), due: 9))
         return list
     }()
+
+    @Test func nanAndInfinityArePackedBitForBit() {
+        let fsrs = FSRSCard(state: .review, step: nil, stability: -.nan, difficulty: Double(nan: 0x1234, signaling: true),
+                            due: 9, lastReview: nil, reps: 1, lapses: 0)
+        let values = [CardProgress(memory: Memory(intervalDays: 1, due: 5, easiness: .nan, repetitions: 0, lapses: 0)),
+                      CardProgress(memory: Memory(intervalDays: 1, due: 5, easiness: -.infinity, repetitions: 0, lapses: 0)),
+                      CardProgress(memory: Memory(intervalDays: 1, due: 5, easiness: -0.0, repetitions: 0, lapses: 0)),
+                      CardProgress(state: .fsrs(fsrs), due: 9)]
+        var table = CardTable()
+        for (i, p) in values.enumerated() { table[CardID("\(i)")] = p }
+        for (i, p) in values.enumerated() { #expect(Self.identical(table[CardID("\(i)")], p)) }
+        #expect(table.wholeCount == 0)
+    }
+
+    /// Packing stores each of these fields: a new one must be packed too (`PackedProgress`).
+    @Test func packingKnowsEveryField() {
+        func labels(_ value: Any) -> [String] { Mirror(reflecting: value).children.compactMap(\.label) }
+        #expect(labels(CardProgress()) == ["state", "due", "firstReview", "lastReview", "repeatPending", "suspended", "buriedUntil", "leech"])
+        #expect(labels(Memory(intervalDays: 0, due: 0, easiness: 0, repetitions: 0, lapses: 0))
+                == ["intervalDays", "due", "easiness", "repetitions", "lapses"])
+        #expect(labels(AnkiCard.new) == ["kind", "queue", "remainingSteps", "intervalDays", "easePermille", "due", "reps", "lapses"])
+        #expect(labels(FSRSCard.new) == ["state", "step", "stability", "difficulty", "due", "lastReview", "reps", "lapses"])
+    }
 
     @Test func theOrderIsInsertionOrderAndARemovalMovesTheLastIntoItsPlace() {
         let (a, b, c, d) = (CardID("a"), CardID("b"), CardID("c"), CardID("d"))
@@ -121,11 +141,13 @@ import Testing
         #expect(table.count == 1 && table[CardID("a")] == Self.sm2(2))
     }
 
-    @Test func theIndexOfAnArrayWithARepeatedIdFindsTheLaterPosition() {
-        let ids = [CardID("x"), CardID("y"), CardID("x")]
-        let index = CardIDIndex(ids)
-        #expect(index.position(of: CardID("x"), in: ids) == 2 && index.position(of: CardID("y"), in: ids) == 1)
-        #expect(index.position(of: CardID("z"), in: ids) == nil && index.count == 2)
+    @Test func aListWithARepeatedIdFindsTheLaterPosition() {
+        var list = IndexedCardIDs()
+        for id in ["x", "y", "x"] { list.appendUnindexed(CardID(id)) }
+        list.indexAll()
+        #expect(list.position(of: CardID("x")) == 2 && list.position(of: CardID("y")) == 1)
+        #expect(list.position(of: CardID("z")) == nil && list.count == 3)
+        #expect(list.insert(CardID("z")) == (true, 3) && list.insert(CardID("y")) == (false, 1) && list.position(of: CardID("z")) == 3)
     }
 
     @Test func aPackedStateIsAtMost56Bytes() {
