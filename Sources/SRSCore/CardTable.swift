@@ -26,7 +26,10 @@ public struct CardTable: Sendable {
     public init(minimumCapacity capacity: Int) { reserveCapacity(capacity) }
 
     /// Makes room for `capacity` cards' ids and index (the states grow by chunks, never copied).
-    public mutating func reserveCapacity(_ capacity: Int) { cards.reserveCapacity(capacity) }
+    public mutating func reserveCapacity(_ capacity: Int) {
+        cards.reserveCapacity(capacity)
+        states.reserveFirstChunk(capacity)
+    }
 
     /// The progress of `id` (nil: the card is new); setting nil removes the card.
     public subscript(id: CardID) -> CardProgress? {
@@ -41,6 +44,11 @@ public struct CardTable: Sendable {
         get { self[id] ?? defaultValue() }
         set { set(newValue, for: id) }
     }
+
+    /// How many cards have progress (declared here, not taken from `Collection`, so that a
+    /// caller in another module does not copy the table into a generic call).
+    public var count: Int { cards.count }
+    public var isEmpty: Bool { cards.count == 0 }
 
     /// The card ids, in the table's order.
     public var keys: [CardID] { cards.ids }
@@ -144,15 +152,22 @@ struct Chunks<Element> {
     }
 
     mutating func append(_ element: Element) {
-        if count & (Self.size - 1) == 0 {
+        if chunks.isEmpty || chunks[chunks.count - 1].count == Self.size {
             var chunk: [Element] = []
             // The first chunk grows as an array does (a small table stays small); later ones
             // are allocated whole.
-            if count > 0 { chunk.reserveCapacity(Self.size) }
+            if !chunks.isEmpty { chunk.reserveCapacity(Self.size) }
             chunks.append(chunk)
         }
         chunks[chunks.count - 1].append(element)
         count += 1
+    }
+
+    /// Room for `capacity` elements in the first chunk (at most a chunk), so that it does not
+    /// grow by copies either.
+    mutating func reserveFirstChunk(_ capacity: Int) {
+        if chunks.isEmpty { chunks.append([]) }
+        chunks[0].reserveCapacity(min(capacity, Self.size))
     }
 
     mutating func removeLast() {

@@ -79,7 +79,7 @@ public struct IndexedCardIDs: Sendable {
 
     /// Puts `position` into the first free slot of its run (growing the table first if needed).
     private mutating func place(_ position: Int, hash: Int) {
-        if Self.slotCount(for: entries + 1) > slots.count { rehash(into: Self.slotCount(for: entries + 1)) }
+        if (entries + 1) * 2 > slots.count { rehash(into: Self.slotCount(for: entries + 1)) }
         let mask = slots.count - 1
         var i = hash & mask
         while slots[i] != 0 { i = (i + 1) & mask }

@@ -128,6 +128,20 @@ import Testing
         #expect(table.keys == [b, a, d] && table.sortedByID().map(\.key) == [a, b, d])
     }
 
+    /// More cards than one chunk of states (2¹⁶) holds, removals across a chunk's edge included.
+    @Test func aLargeTableKeepsEveryCardAcrossChunks() {
+        let n = 140_000
+        var table = CardTable(minimumCapacity: 1_000)
+        for i in 0..<n { table[CardID("c\(i)")] = Self.sm2(i) }
+        #expect(table.count == n && table[CardID("c65536")] == Self.sm2(65_536) && table[CardID("c\(n - 1)")] == Self.sm2(n - 1))
+        for i in (n - 74_470)..<n { table[CardID("c\(i)")] = nil } // down to 65,530: the third and second chunks go
+        table[CardID("c3")] = nil // the last card (c65529) moves into c3's place
+        #expect(table.count == 65_529 && table.keys[3] == CardID("c65529") && table[CardID("c65529")] == Self.sm2(65_529))
+        for i in 0..<10 { table[CardID("d\(i)")] = Self.sm2(i) }
+        #expect(table.count == 65_539 && table.keys.last == CardID("d9") && table[CardID("d9")] == Self.sm2(9))
+        #expect((0..<65_530).allSatisfy { i in i == 3 || table[CardID("c\(i)")] == Self.sm2(i) })
+    }
+
     @Test func equalityIgnoresOrder() {
         let (a, b) = (CardID("a"), CardID("b"))
         let one: CardTable = [a: Self.sm2(1), b: Self.sm2(2)]
