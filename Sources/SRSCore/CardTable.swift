@@ -72,6 +72,21 @@ public struct CardTable: Sendable {
         return removed
     }
 
+    /// The cards for which `isIncluded` holds, in the table's order (a table, as a dictionary's
+    /// `filter` gives a dictionary).
+    public func filter(_ isIncluded: (Element) throws -> Bool) rethrows -> CardTable {
+        var kept = CardTable()
+        for entry in self where try isIncluded(entry) { kept[entry.key] = entry.value }
+        return kept
+    }
+
+    /// Each card's progress transformed, in the table's order.
+    public func mapValues(_ transform: (CardProgress) throws -> CardProgress) rethrows -> CardTable {
+        var mapped = CardTable(minimumCapacity: count)
+        for (id, progress) in self { mapped[id] = try transform(progress) }
+        return mapped
+    }
+
     /// The cards' entries ordered by id (`CardID`'s `<`), as the snapshot writes them: sorted
     /// positions (4 bytes a card), each entry unpacked when it is reached.
     public func sortedByID() -> LazyMapSequence<[Int32], Element> {

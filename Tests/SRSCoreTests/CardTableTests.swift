@@ -126,6 +126,8 @@ import Testing
         #expect(table.removeValue(forKey: c) == nil)
         table[d] = Self.sm2(6)
         #expect(table.keys == [b, a, d] && table.sortedByID().map(\.key) == [a, b, d])
+        #expect(table.filter { $0.value.memory?.intervalDays != 5 }.keys == [b, d])
+        #expect(table.mapValues { _ in Self.sm2(7) } == [a: Self.sm2(7), b: Self.sm2(7), d: Self.sm2(7)])
     }
 
     /// More cards than one chunk of states (2¹⁶) holds, removals across a chunk's edge included.
