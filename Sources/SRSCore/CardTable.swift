@@ -33,7 +33,11 @@ public struct CardTable: Sendable {
 
     /// The progress of `id` (nil: the card is new); setting nil removes the card.
     public subscript(id: CardID) -> CardProgress? {
-        get { cards.position(of: id).map(progress(at:)) }
+        get {
+            // Not `.map(progress(at:))`: a method taken as a closure copies the table (four retains).
+            guard let position = cards.position(of: id) else { return nil }
+            return progress(at: position)
+        }
         set {
             if let newValue { set(newValue, for: id) } else { removeValue(forKey: id) }
         }
