@@ -84,6 +84,11 @@ struct EvidenceToken: Equatable {
 
     /// Not a function word: what can tell options apart.
     private(set) var isContent = true
+
+    mutating func makeContent() {
+        isContent = true
+        cues.remove(.function)
+    }
     /// The reading cues this word is (`not`, `unlike`, `but`…), looked up once.
     private(set) var cues = ExplanationReading.Cues()
 }
@@ -92,7 +97,14 @@ struct EvidenceToken: Equatable {
 enum EvidenceTokens {
     static func tokens(_ text: String) -> [EvidenceToken] {
         var scanner = Scanner(scalars: Array(text.unicodeScalars))
-        return scanner.run()
+        var tokens = scanner.run()
+        // `the mean`, `a mean`: after an article the verb `mean` is the noun, content (the
+        // option `The mean` has no other word).
+        for index in tokens.indices.dropFirst() where tokens[index].text == "mean"
+            && ["the", "a", "its", "their"].contains(tokens[index - 1].text) {
+            tokens[index].makeContent()
+        }
+        return tokens
     }
 
     static let numberWords = ["two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",

@@ -17,6 +17,13 @@ struct OptionEvidence {
     private(set) var quoted: [Bool]
     /// The question's own words said of each option.
     private(set) var focusWords: [Int] = []
+    /// The options the explanation names at all, for or against or neither: quoted, by letter,
+    /// or by a distinguishing word that is not also the question's.
+    private(set) var named: Set<Int> = []
+    /// Options that are names (`HTTP`, `Eventual consistency`) quoted in a part of the
+    /// explanation that says something more of them (`Plain HTTP sends everything in the clear`),
+    /// not just the option as the answer (`It is 99.7%.`, `In 1989.`).
+    private(set) var describedNames: Set<Int> = []
     let stated: StatedKeys
 
     var net: [Double] { zip(support, against).map { $0 - $1 } }
@@ -25,6 +32,16 @@ struct OptionEvidence {
     /// at least three of the question's own words said of it (the question's words add weight,
     /// not evidence of their own: one shared word such as `recall` and the question's
     /// `practice` beside it are not enough).
+    /// Whether `option` is a name that the explanation alone names, describes, and says nothing
+    /// of that the question asks: `Eventual consistency only promises that replicas converge…`
+    /// for *which model guarantees that every later read returns a write?* reads just as an
+    /// explanation of the key would, and may speak of a wrong option only. (An explanation that
+    /// restates an option's content in its words, or gives just the option, `In 1989.`, does not.)
+    func isNamedAloneWithoutTheQuestion(_ option: Int) -> Bool {
+        named.subtracting([option]).isEmpty && describedNames.contains(option)
+            && (focusWords.isEmpty || focusWords[option] == 0)
+    }
+
     func isSubstantial(_ option: Int) -> Bool {
         quoted[option] || matchedWords[option] >= 2
             || (matchedWords[option] == 1 && !focusWords.isEmpty && focusWords[option] >= 3)
@@ -46,6 +63,15 @@ struct OptionEvidence {
         quoted = Array(repeating: false, count: count)
         stated = StatedKeys(reading.tokens, options: profile.sequences)
         var units = Self.units(reading, profile)
+        for unit in units {
+            named.formUnion(unit.mentions.filter { $0.value.quoted || !$0.value.stems.isSubset(of: profile.questionWords) }.keys)
+            guard unit.mentions.count == 1, let (option, mention) = unit.mentions.first, mention.quoted,
+                  profile.isName(option) else { continue }
+            let own = Set(profile.sequences[option]).union(profile.questionWords)
+            if reading.tokens[unit.range].contains(where: { $0.isContent && !own.contains($0.stem) }) {
+                describedNames.insert(option)
+            }
+        }
         Self.denyWhatTheQuestionAsks(&reading, &units, profile)
         add(units, reading, profile)
         for option in stated.denied { against[option] += 3 }
@@ -139,6 +165,8 @@ struct OptionEvidence {
             var segment = reading.segments[unit.segment]
             if profile.specifics.speakOfAnotherCase(unit.range, reading.tokens)
                 || profile.ranksByAnotherMeasure(unit.range, reading.tokens) { segment.polarity = .neutral }
+            if profile.asksForTheMost, segment.polarity == .positive,
+               OptionProfile.givesOnlyALittle(unit.range, reading.tokens) { segment.polarity = .negative }
             if profile.asksSuperlative, segment.polarity == .positive,
                OptionProfile.ranksBelowFirst(unit.range, reading.tokens) {
                 segment.polarity = .negative
@@ -245,12 +273,15 @@ struct OptionEvidence {
         return ["but", "however", "yet"].contains(reading.tokens[first].text)
     }
 
-    /// `…, that is 20%`, `i.e. X`, `namely X`: the unit names what the units before it in its
-    /// clause described.
+    /// `…, that is 20%`, `i.e. X`, `namely X`, `…, which rounds to X`: the unit names what the
+    /// units before it in its clause described.
     static func restates(_ unit: Unit, _ reading: ExplanationReading) -> Bool {
         let words = reading.tokens[unit.range].prefix(2).map(\.text)
         return words == ["that", "is"] || words == ["i", "e"] || words.first == "namely"
+            || (words.first == "which" && words.count == 2 && restatingVerbs.contains(words[1]))
     }
+
+    static let restatingVerbs: Set<String> = ["is", "rounds", "comes", "amounts", "equals", "makes", "gives"]
 
     static func earlierWords(_ index: Int, _ units: [Unit], _ reading: ExplanationReading) -> [String] {
         let clause = reading.segments[units[index].segment].clause

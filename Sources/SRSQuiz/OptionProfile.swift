@@ -11,6 +11,8 @@ struct OptionProfile {
     let weights: [String: Double]
     /// Stems of the question found in no option: what it asks about.
     let focus: Set<String>
+    /// All the question's content stems.
+    let questionWords: Set<String>
     /// `Which is not…`, `…except`: the explanation's denials point at the key.
     let isNegativeQuestion: Bool
     /// For an option that is a name of several capitalised words (`Charles Darwin`), its last
@@ -54,6 +56,7 @@ struct OptionProfile {
         }
         weights = weighed
         focus = questionStems.subtracting(containing.keys)
+        questionWords = questionStems
         surnames = Self.surnames(optionTokens, containing)
         let stems = sequences
         distinct = stems.map(Set.init)
@@ -66,12 +69,26 @@ struct OptionProfile {
         }
         isNegativeQuestion = Self.asksInTheNegative(questionTokens)
         asksSuperlative = Self.asksSuperlative(questionTokens)
+        asksForTheMost = asksSuperlative || questionTokens.contains { ["most", "majority"].contains($0.text) }
         superlatives = Set(questionTokens.map(\.text).filter { $0 != "most" && $0 != "least" && Self.isSuperlative($0) })
         specifics = Specifics(questionTokens, optionStems: Set(containing.keys))
     }
 
     /// `the longest river`, `the most populous`: the question asks for the first of a ranking.
     let asksSuperlative: Bool
+    /// `the longest`, `most of the carbon`, `the majority`: the question asks for the largest share.
+    let asksForTheMost: Bool
+
+    /// `only around 1% of the carbon is carbonic acid` for a question asking for the most: `only`
+    /// before a quantity says the options there have little of it.
+    static func givesOnlyALittle(_ range: Range<Int>, _ tokens: [EvidenceToken]) -> Bool {
+        range.contains { index in
+            guard tokens[index].text == "only" else { return false }
+            let next = tokens[(index + 1)..<min(range.upperBound, index + 3)]
+                .drop { ["about", "around", "roughly", "some", "approximately", "a"].contains($0.text) }
+            return next.first.map { $0.kind == .number || $0.text == "few" || $0.text == "small" || $0.text == "fraction" } ?? false
+        }
+    }
 
     /// `the second most populous`, `the second largest`, `in third place`: the segment ranks
     /// what it names below the first.
@@ -130,6 +147,24 @@ struct OptionProfile {
         return result
     }
 
+    /// `the Crescent City` for the option `Kansas City`, `Erasmus Darwin` for `Charles Darwin`: the
+    /// last word of a name after another capitalised word (not at a sentence's start) is that
+    /// other name's.
+    private func isAnotherName(_ index: Int, _ option: Int, _ tokens: [EvidenceToken]) -> Bool {
+        guard index > 0, tokens[index].boundary == .none else { return false }
+        let previous = tokens[index - 1], words = sequences[option]
+        return previous.isCapitalized && previous.kind == .word && previous.boundary != .sentence
+            && (words.count < 2 || previous.stem != words[words.count - 2])
+    }
+
+    /// An option that names a thing (`Lead`, `Eventual consistency`, `3×10⁸ m/s`): at most
+    /// three content words and no verb such as `is`, `are`, `has`, `can` (`Kernels are fixed`
+    /// is a statement: quoting it says it).
+    func isName(_ option: Int) -> Bool {
+        sequences[option].count <= 3
+            && !optionTokens[option].contains { OptionEvidence.auxiliaries.contains($0.text) }
+    }
+
     /// The summed weight of the option's distinct stems.
     func totalWeight(_ option: Int) -> Double { totals[option] }
 
@@ -147,7 +182,7 @@ struct OptionProfile {
         stems.reserveCapacity(range.count)
         for index in range where tokens[index].isContent && !skipped.contains(index) { stems.append(tokens[index].stem) }
         let named = surnames.filter { option, surname in
-            range.contains { tokens[$0].isCapitalized && tokens[$0].stem == surname }
+            range.contains { tokens[$0].isCapitalized && tokens[$0].stem == surname && !isAnotherName($0, option, tokens) }
         }.keys
         var quotes = quotedOptions(in: stems).union(lettered).union(named)
         if !quotes.isEmpty { quotes.formUnion(elidedQuotes(in: range, tokens, stems: Set(stems), quoted: quotes)) }
@@ -273,8 +308,26 @@ struct Specifics {
     /// question's words followed by another word than the question's (one neither the question
     /// nor an option has) say the same of another thing.
     private func replacesTheQuestionsWord(_ index: Int, _ tokens: [EvidenceToken]) -> Bool {
+        if replacesTheQuestionsVerb(index, tokens) { return true }
         guard index > 0, let pair = Self.pair(at: index, tokens), let asked = frames[pair.first] else { return false }
-        return pair.second != asked && !self.asked.contains(pair.second) && !optionStems.contains(pair.second)
+        return isAnotherWord(pair.second, than: asked)
+    }
+
+    /// A word neither the question nor an option has, nor a form of `word` (`wings` for
+    /// `wingspan`, `longer` for `longest`).
+    private func isAnotherWord(_ stem: String, than word: String) -> Bool {
+        stem != word && !asked.contains(stem) && !optionStems.contains(stem)
+            && !(min(stem.count, word.count) >= 4 && (stem.hasPrefix(word) || word.hasPrefix(stem)))
+    }
+
+    /// `The liver filters the blood` for `Which organ pumps blood?`: another word, then an
+    /// article, then the last word of the question where the question has its own word before it.
+    private func replacesTheQuestionsVerb(_ index: Int, _ tokens: [EvidenceToken]) -> Bool {
+        guard index >= 2, let (first, second) = frames.first, tokens[index].stem == second,
+              tokens[index].boundary == .none, tokens[index - 1].boundary == .none,
+              ["the", "a", "an"].contains(tokens[index - 1].text) else { return false }
+        let verb = tokens[index - 2]
+        return verb.isContent && verb.kind == .word && isAnotherWord(verb.stem, than: first)
     }
 
     /// True when `range` gives another number or ordinal in the place of one of the question's,
@@ -321,7 +374,14 @@ struct Specifics {
     private static func specific(at index: Int, _ tokens: [EvidenceToken]) -> Specific? {
         let token = tokens[index]
         let after = { Set(tokens[(index + 1)...].lazy.filter(\.isContent).prefix(2).map(\.stem)) }
-        if let number = number(token) { return Specific(value: number, kind: .number, context: after()) }
+        // `95% within two` after `68% within one standard deviation`: the word before a
+        // number says what it measures as well (`within`).
+        let before = { () -> Set<String> in
+            guard index > 0, token.boundary == .none, tokens[index - 1].isContent, tokens[index - 1].kind == .word
+            else { return [] }
+            return [tokens[index - 1].stem]
+        }
+        if let number = number(token) { return Specific(value: number, kind: .number, context: after().union(before())) }
         if isOrdinalWord(token) { return Specific(value: token.text, kind: .ordinal, context: after()) }
         guard let head = nameHead(index, tokens) else { return nil }
         return Specific(value: token.stem, kind: .name, context: [head])

@@ -22,7 +22,7 @@ import SRSCore
              options: ["The International Monetary Fund", "The European Central Bank", "The World Bank"],
              explanation: "The ECB in Frankfurt decides the rates for the whole euro area.", key: 1),
         Case(rule: "acronym is no plural", question: "Which protocol encrypts traffic to a web server?",
-             options: ["HTTP", "HTTPS"], explanation: "HTTPS wraps the same requests in TLS.", key: 1),
+             options: ["HTTP", "HTTPS"], explanation: "HTTPS encrypts the same requests with TLS.", key: 1),
         Case(rule: "another case: other count", question: "At what temperature does water boil at 1 atmosphere?",
              options: ["90 °C", "100 °C", "120 °C"],
              explanation: "At 2 atmospheres water boils near 120 °C; at 1 atmosphere it boils at 100 °C.", key: 1),
@@ -90,7 +90,7 @@ import SRSCore
              explanation: "Some argue that the paleo diet deserves that title; the evidence keeps changing.", key: nil),
         Case(rule: "a confused noun is no mistake", question: "In which year did the Titanic sink?",
              options: ["1905", "1912", "1920"],
-             explanation: "A confused exchange of signals followed, and the liner went down in April 1912, four days into its maiden voyage.",
+             explanation: "A confused exchange of signals followed, and the Titanic sinking came in April 1912, four days into its maiden voyage.",
              key: 1),
         Case(rule: "ranked below the first", question: "Which is the tallest mountain on Earth?",
              options: ["K2", "Everest", "Kangchenjunga"],
@@ -110,7 +110,70 @@ import SRSCore
              options: ["1930", "1937", "1941"],
              explanation: "Work on the bridge began in 1930, traffic crossed it from 1937, and it was repainted in 1941.",
              key: nil),
+        // Held-out round 1 and 2 of 2026-12-01 (quizfix): each rule on other text than the item
+        // that showed it.
+        Case(rule: "an option named alone, nothing the question asks said of it",
+             question: "Which protocol encrypts traffic to a web server?", options: ["HTTP", "HTTPS", "FTP"],
+             explanation: "Plain HTTP sends everything in the clear.", key: nil),
+        Case(rule: "an option named alone beside the answer's place (where)",
+             question: "Who painted the Mona Lisa?", options: ["Michelangelo", "Leonardo da Vinci", "Raphael"],
+             explanation: "Michelangelo spent those years on the Sistine Chapel ceiling.", key: nil),
+        Case(rule: "a comparison with what the question asks", question: "Which metal is liquid at room temperature?",
+             options: ["Lead", "Mercury", "Tin"], explanation: "Lead melts at 327 °C, far above room temperature.", key: nil),
+        Case(rule: "another verb before the question's object", question: "Which organ pumps blood?",
+             options: ["The heart", "The liver", "The kidney"], explanation: "The liver filters the blood and stores sugar.",
+             key: nil),
+        Case(rule: "the noun mean", question: "Which average ignores extreme values best?",
+             options: ["The mean", "The median", "The range"],
+             explanation: "The median looks only at the middle value, unlike the mean, which every value shifts.", key: 1),
+        Case(rule: "an option by its place", question: "Which planet has the most moons?",
+             options: ["Earth", "Saturn", "Mars"],
+             explanation: "The option most people pick wrongly is the first. Earth has a single moon.", key: nil),
+        Case(rule: "not a place: the last one", question: "Which loop runs at least once?",
+             options: ["for", "while", "do-while"], explanation: "Each pass starts where the last one stopped.", key: nil),
+        Case(rule: "another name ending in an option's last word", question: "Which city hosted the 1996 Summer Olympics?",
+             options: ["Atlanta", "Mexico City", "Seoul"],
+             explanation: "Atlanta hosted them, a hundred years after the first modern games; the flame came from Vatican City.",
+             key: 0),
+        Case(rule: "a form of the question's last word is no other case", question: "Which bat has the widest wingspan?",
+             options: ["Flying fox", "Vampire bat", "Pipistrelle"],
+             explanation: "The flying fox has the widest wings of any bat, up to 1.7 m across.", key: 0),
+        Case(rule: "only a little, where the question asks for the most",
+             question: "Which gas makes up most of the Earth's atmosphere?", options: ["Nitrogen", "Oxygen", "Argon"],
+             explanation: "Only about 21% of the air is oxygen, and less than 1% is argon; the rest is N2.", key: nil),
+        Case(rule: "which rounds to", question: "What is the acceleration due to gravity at the Earth's surface, roughly?",
+             options: ["1 m/s²", "10 m/s²", "100 m/s²"],
+             explanation: "Objects near the surface speed up by 9.81 m/s every second, which rounds to 10 m/s².", key: 1),
+        Case(rule: "another case: a number after the question's word before it",
+             question: "What share of values lie within two standard deviations of the mean?",
+             options: ["68%", "95%", "99.7%"], explanation: "68% lie within one standard deviation and 99.7% within three.",
+             key: nil),
     ]
+
+    /// Keys the explanation states, read as `stated`.
+    static let statedCases: [Case] = [
+        Case(rule: "an option's text is the right choice", question: "Who wrote Pride and Prejudice?",
+             options: ["Charlotte Brontë", "Jane Austen", "Mary Shelley"],
+             explanation: "Jane Austen is the correct choice. Although Brontë also wrote of marriage, she was born after it appeared.",
+             key: 1),
+        Case(rule: "the answer is a part of one option", question: "Which bird is the fastest diver?",
+             options: ["Peregrine falcon", "Golden eagle", "Common swift"],
+             explanation: "The correct answer is the falcon: in a stoop it passes 300 km/h.", key: 0),
+        Case(rule: "the answer is a part of several options", question: "Which bird is the fastest diver?",
+             options: ["Peregrine falcon", "Lanner falcon", "Common swift"],
+             explanation: "The correct answer is the falcon: in a stoop it passes 300 km/h.", key: nil),
+        Case(rule: "the option by its place is the answer", question: "Which is a prime number?",
+             options: ["9", "15", "17"], explanation: "The correct answer is the third option, as 17 has no divisors but 1 and itself.",
+             key: 2),
+    ]
+
+    @Test(arguments: statedCases)
+    func stated(_ example: Case) {
+        let result = KeyInference.infer(question: example.question, options: example.options,
+                                        explanation: example.explanation)
+        #expect(result.key?.index == example.key, "\(example.rule): \(result)")
+        if example.key != nil { #expect(result.key?.source == .stated, "\(example.rule): \(result)") }
+    }
 
     @Test(arguments: cases)
     func rule(_ example: Case) {
