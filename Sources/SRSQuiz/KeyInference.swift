@@ -66,9 +66,9 @@ public enum KeyInference {
         guard evidence.isSubstantial(best) else {
             return Result(key: nil, reason: "the explanation shares too few words with any option", scores: net)
         }
-        guard !evidence.isNamedAloneWithoutTheQuestion(best) else {
-            return Result(key: nil, reason: "the explanation names only \(letterOf(best)) and says nothing of it that the "
-                + "question asks", scores: net)
+        guard !evidence.isDescribedWithoutTheQuestion(best) else {
+            return Result(key: nil, reason: "the explanation describes \(letterOf(best)) but says nothing of it that the "
+                + "question asks, and denies no other option", scores: net)
         }
         guard evidence.against[best] <= maximumContradiction * evidence.support[best] else {
             return Result(key: nil, reason: "the explanation says things both for and against \(letterOf(best))",

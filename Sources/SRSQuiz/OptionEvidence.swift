@@ -24,6 +24,7 @@ struct OptionEvidence {
     /// explanation that says something more of them (`Plain HTTP sends everything in the clear`),
     /// not just the option as the answer (`It is 99.7%.`, `In 1989.`).
     private(set) var describedNames: Set<Int> = []
+    private(set) var isNegativeQuestion = false
     let stated: StatedKeys
 
     var net: [Double] { zip(support, against).map { $0 - $1 } }
@@ -32,14 +33,19 @@ struct OptionEvidence {
     /// at least three of the question's own words said of it (the question's words add weight,
     /// not evidence of their own: one shared word such as `recall` and the question's
     /// `practice` beside it are not enough).
-    /// Whether `option` is a name that the explanation alone names, describes, and says nothing
-    /// of that the question asks: `Eventual consistency only promises that replicas converge…`
-    /// for *which model guarantees that every later read returns a write?* reads just as an
-    /// explanation of the key would, and may speak of a wrong option only. (An explanation that
-    /// restates an option's content in its words, or gives just the option, `In 1989.`, does not.)
-    func isNamedAloneWithoutTheQuestion(_ option: Int) -> Bool {
-        named.subtracting([option]).isEmpty && describedNames.contains(option)
-            && (focusWords.isEmpty || focusWords[option] == 0)
+    /// Whether `option` is a name that the explanation describes without saying anything of it
+    /// that the question asks, and without denying any other option: `Eventual consistency only
+    /// promises that replicas converge…` for *which model guarantees that every later read
+    /// returns a write?*, or `The Bilbao museum is Frank Gehry's, and the Pompidou was the work
+    /// of Renzo Piano` for *designed by Zaha Hadid?*, read just as an explanation of the key
+    /// would, and may speak of wrong options only. (An explanation that restates an option's
+    /// content in its words, gives just the option, `In 1989.`, or sets the key against a
+    /// denied option, `Although Mercury is closest…, Venus is hotter`, does not.) In a question
+    /// asked in the negative, only a name named alone.
+    func isDescribedWithoutTheQuestion(_ option: Int) -> Bool {
+        guard describedNames.contains(option), focusWords.isEmpty || focusWords[option] == 0,
+              !against.indices.contains(where: { $0 != option && against[$0] > 0 }) else { return false }
+        return !isNegativeQuestion || named.subtracting([option]).isEmpty
     }
 
     func isSubstantial(_ option: Int) -> Bool {
@@ -62,11 +68,11 @@ struct OptionEvidence {
         matchedWords = Array(repeating: 0, count: count)
         quoted = Array(repeating: false, count: count)
         stated = StatedKeys(reading.tokens, options: profile.sequences)
+        isNegativeQuestion = profile.isNegativeQuestion
         var units = Self.units(reading, profile)
         for unit in units {
             named.formUnion(unit.mentions.filter { $0.value.quoted || !$0.value.stems.isSubset(of: profile.questionWords) }.keys)
-            guard unit.mentions.count == 1, let (option, mention) = unit.mentions.first, mention.quoted,
-                  profile.isName(option) else { continue }
+            guard unit.mentions.count == 1, let option = unit.mentions.keys.first, profile.isName(option) else { continue }
             let own = Set(profile.sequences[option]).union(profile.questionWords)
             if reading.tokens[unit.range].contains(where: { $0.isContent && !own.contains($0.stem) }) {
                 describedNames.insert(option)

@@ -148,6 +148,14 @@ import SRSCore
              question: "What share of values lie within two standard deviations of the mean?",
              options: ["68%", "95%", "99.7%"], explanation: "68% lie within one standard deviation and 99.7% within three.",
              key: nil),
+        Case(rule: "options described, none with what the question asks, none denied",
+             question: "Which of these was designed by Jørn Utzon?",
+             options: ["The Eiffel Tower", "The Sydney Opera House", "The Louvre Pyramid", "The Gherkin"],
+             explanation: "The Eiffel Tower was the work of Gustave Eiffel's company, and the entrance of the Louvre came from I. M. Pei.",
+             key: nil),
+        Case(rule: "a name described, another option denied", question: "Which planet is the hottest?",
+             options: ["Mercury", "Venus", "Mars"],
+             explanation: "Although Mercury is closer to the Sun, Venus keeps its heat under a thick atmosphere.", key: 1),
     ]
 
     /// Keys the explanation states, read as `stated`.
