@@ -167,8 +167,10 @@ struct OptionEvidence {
         var subject: (clause: Int, option: Int)?
         var named: (option: Int, mention: Mention)?
         let hedged = Self.hedgedOptions(units, reading)
+        let otherWay = Self.anotherWayTaken(units, reading)
         for (index, var unit) in units.enumerated() {
             var segment = reading.segments[unit.segment]
+            if let otherWay, unit.segment < otherWay, segment.polarity == .positive { segment.polarity = .neutral }
             if profile.specifics.speakOfAnotherCase(unit.range, reading.tokens)
                 || profile.ranksByAnotherMeasure(unit.range, reading.tokens) { segment.polarity = .neutral }
             if profile.asksForTheMost, segment.polarity == .positive,
@@ -195,7 +197,8 @@ struct OptionEvidence {
             if !unit.mentions.isEmpty || segment.polarity == .negative || ["and", "or", "but"].contains(opening) {
                 subject = nil
             }
-            if unit.mentions.isEmpty, let subject, subject.clause == segment.clause, segment.polarity == .positive {
+            if unit.mentions.isEmpty, let subject, subject.clause == segment.clause, segment.polarity == .positive,
+               !Self.isBareNoun(unit, reading) {
                 focusHits[subject.option].formUnion(reading.tokens[unit.range].map(\.stem).filter(profile.focus.contains))
             }
             if unit.mentions.count == 1, let option = unit.mentions.keys.first, segment.polarity == .positive,
@@ -285,6 +288,33 @@ struct OptionEvidence {
         let words = reading.tokens[unit.range].prefix(2).map(\.text)
         return words == ["that", "is"] || words == ["i", "e"] || words.first == "namely"
             || (words.first == "which" && words.count == 2 && restatingVerbs.contains(words[1]))
+    }
+
+    /// `Load-bearing masonry reaches its limit at sixteen storeys… Jenney's building took a
+    /// different route`: a part that names no option and says that another way was taken says
+    /// that what was described before it is not the answer. Its segment, when there is one.
+    static func anotherWayTaken(_ units: [Unit], _ reading: ExplanationReading) -> Int? {
+        let tokens = reading.tokens
+        for unit in units where unit.mentions.isEmpty && units.contains(where: { $0.segment < unit.segment && !$0.mentions.isEmpty }) {
+            let found = unit.range.dropLast().contains { index in
+                ["different", "another", "other"].contains(tokens[index].text)
+                    && ways.contains(tokens[index + 1].text) && tokens[index + 1].boundary == .none
+            }
+            if found { return unit.segment }
+        }
+        return nil
+    }
+
+    static let ways: Set<String> = ["route", "approach", "way", "path", "solution", "method", "tack", "direction", "design"]
+
+    /// `…the primary, yeast fermentation`: a part of two content words or fewer, nothing else,
+    /// that ends its clause qualifies the noun before it, and says nothing of the clause's
+    /// subject. (Three words are as often a predicate: `…, spans seven semitones`.)
+    static func isBareNoun(_ unit: Unit, _ reading: ExplanationReading) -> Bool {
+        let tokens = reading.tokens
+        let end = unit.range.upperBound
+        return unit.range.count <= 2 && (end == tokens.count || tokens[end].boundary >= .clause)
+            && tokens[unit.range].allSatisfy { $0.isContent && $0.kind == .word }
     }
 
     static let restatingVerbs: Set<String> = ["is", "rounds", "comes", "amounts", "equals", "makes", "gives"]

@@ -55,7 +55,7 @@ struct OptionProfile {
             weighed[stem] = questionNumbers.contains(stem) ? 0 : questionStems.contains(stem) ? weight / 2 : weight
         }
         weights = weighed
-        focus = questionStems.subtracting(containing.keys)
+        focus = questionStems.subtracting(containing.keys).subtracting(Self.answerType(questionTokens))
         questionWords = questionStems
         surnames = Self.surnames(optionTokens, containing)
         let stems = sequences
@@ -72,6 +72,17 @@ struct OptionProfile {
         asksForTheMost = asksSuperlative || questionTokens.contains { ["most", "majority"].contains($0.text) }
         superlatives = Set(questionTokens.map(\.text).filter { $0 != "most" && $0 != "least" && Self.isSuperlative($0) })
         specifics = Specifics(questionTokens, optionStems: Set(containing.keys))
+    }
+
+    /// `year` in `In what year were the Twelve Tables drawn up?`, `building` in `Which building…`:
+    /// the word right after `what`, `which` or `whose` names the kind of thing the answer is, and
+    /// every option is one; an explanation that says it of an option (`AD 533 is the year
+    /// Justinian's Digest took effect`) says nothing of what the question asks.
+    static func answerType(_ tokens: [EvidenceToken]) -> Set<String> {
+        guard let wh = tokens.firstIndex(where: { ["what", "which", "whose"].contains($0.text) }),
+              wh + 1 < tokens.count, tokens[wh + 1].isContent, tokens[wh + 1].kind == .word,
+              tokens[wh + 1].boundary == .none else { return [] }
+        return [tokens[wh + 1].stem]
     }
 
     /// `the longest river`, `the most populous`: the question asks for the first of a ranking.

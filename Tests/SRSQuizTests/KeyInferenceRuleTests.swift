@@ -156,6 +156,16 @@ import SRSCore
         Case(rule: "a name described, another option denied", question: "Which planet is the hottest?",
              options: ["Mercury", "Venus", "Mars"],
              explanation: "Although Mercury is closer to the Sun, Venus keeps its heat under a thick atmosphere.", key: 1),
+        Case(rule: "the kind of answer is not what the question asks", question: "In what year was the Magna Carta sealed?",
+             options: ["1066", "1215", "1492"], explanation: "1492 is the year Columbus reached the Americas.", key: nil),
+        Case(rule: "a bare noun after a comma qualifies the noun before it",
+             question: "What does a blast furnace use to make iron?",
+             options: ["Coke reduction", "Electrolysis", "Sintering"],
+             explanation: "Electrolysis is the method of the other smelter, aluminium furnaces.", key: nil),
+        Case(rule: "another way taken", question: "Which material made the first suspension bridges of long span possible?",
+             options: ["Wrought iron chains", "Steel wire cables", "Timber trusses"],
+             explanation: "Wrought iron chains reach their limit at a few hundred metres of span. Roebling's Brooklyn Bridge took a different approach.",
+             key: nil),
     ]
 
     /// Keys the explanation states, read as `stated`.
