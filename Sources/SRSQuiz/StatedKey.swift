@@ -10,6 +10,7 @@ struct StatedKeys {
             readAnswerIs(at: index, tokens, options)
             readLetterIs(at: index, tokens, options.count)
             readTextIs(at: index, tokens, options)
+            readInstruction(at: index, tokens, options)
         }
     }
 
@@ -20,8 +21,9 @@ struct StatedKeys {
         var next = index + 1
         var negated = false
         if next < tokens.count, tokens[next].text == "not" { negated = true; next += 1 }
-        guard next + 2 < tokens.count, tokens[next].text == "the", Self.rightWords.contains(tokens[next + 1].text),
-              Self.answerNouns.contains(tokens[next + 2].text) else { return }
+        guard Self.isPick(at: next, tokens) || (next + 2 < tokens.count && tokens[next].text == "the"
+            && Self.rightWords.contains(tokens[next + 1].text) && Self.answerNouns.contains(tokens[next + 2].text))
+        else { return }
         var start = index - 1
         while start > 0, tokens[start].boundary < .comma { start -= 1 }
         let stems = tokens[start..<index].filter(\.isContent).map(\.stem)
@@ -56,6 +58,7 @@ struct StatedKeys {
         var negated = false
         if next < tokens.count, tokens[next].text == "not" { negated = true; next += 1 }
         guard next < tokens.count else { return }
+        if Self.isPick(at: next, tokens) { record(option, negated: negated); return }
         var word = tokens[next].text
         if word == "the", next + 1 < tokens.count {
             let rest = tokens[(next + 1)...].prefix(2).map(\.text)
@@ -65,6 +68,29 @@ struct StatedKeys {
         if Self.rightWords.contains(word) { record(option, negated: negated) }
         if Self.wrongWords.contains(word) { record(option, negated: !negated) }
     }
+
+    /// `the one to pick`, `the one to choose`, `the one to go for`, `the right one`, `the correct one`.
+    static func isPick(at index: Int, _ tokens: [EvidenceToken]) -> Bool {
+        let words = tokens[index...].prefix(4).map(\.text)
+        guard words.count >= 3, words[0] == "the" else { return false }
+        if words[1] == "one", words[2] == "to", words.count == 4 { return Self.pickVerbs.contains(words[3]) || words[3] == "go" }
+        return rightWords.contains(words[1]) && words[2] == "one"
+    }
+
+    /// `Go with A here.`, `Pick B.`, `Choose the third option`: an instruction opening a
+    /// sentence, naming one option.
+    private mutating func readInstruction(at index: Int, _ tokens: [EvidenceToken], _ options: [[String]]) {
+        guard index == 0 || tokens[index].boundary == .sentence else { return }
+        var next = index + 1
+        if tokens[index].text == "go" {
+            guard next < tokens.count, ["with", "for"].contains(tokens[next].text) else { return }
+            next += 1
+        } else if !Self.pickVerbs.contains(tokens[index].text) { return }
+        guard next < tokens.count, let option = Self.named(at: next, tokens, options) else { return }
+        record(option, negated: false)
+    }
+
+    static let pickVerbs: Set<String> = ["pick", "choose", "select"]
 
     private mutating func record(_ option: Int, negated: Bool) {
         if negated { denied.insert(option) } else { stated.insert(option) }

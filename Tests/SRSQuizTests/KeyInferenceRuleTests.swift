@@ -183,6 +183,15 @@ import SRSCore
         Case(rule: "the option by its place is the answer", question: "Which is a prime number?",
              options: ["9", "15", "17"], explanation: "The correct answer is the third option, as 17 has no divisors but 1 and itself.",
              key: 2),
+        Case(rule: "the one to pick", question: "Which gas do plants release in photosynthesis?",
+             options: ["Carbon dioxide", "Oxygen", "Nitrogen"],
+             explanation: "B is the one to pick. Carbon dioxide goes the other way, into the leaf.", key: 1),
+        Case(rule: "an instruction naming an option", question: "Which gas do plants release in photosynthesis?",
+             options: ["Carbon dioxide", "Oxygen", "Nitrogen"],
+             explanation: "Go with B here: the leaf gives it off while it takes carbon dioxide in.", key: 1),
+        Case(rule: "no instruction inside a sentence", question: "Which gas do plants release in photosynthesis?",
+             options: ["Carbon dioxide", "Oxygen", "Nitrogen"],
+             explanation: "Students who pick carbon dioxide have the direction backwards.", key: nil),
     ]
 
     @Test(arguments: statedCases)
