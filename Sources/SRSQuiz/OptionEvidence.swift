@@ -168,6 +168,10 @@ struct OptionEvidence {
         var named: (option: Int, mention: Mention)?
         let hedged = Self.hedgedOptions(units, reading)
         let otherWay = Self.anotherWayTaken(units, reading)
+        var deniedByQuote: [Int: Set<Int>] = [:]
+        for unit in units where reading.segments[unit.segment].polarity == .negative {
+            deniedByQuote[reading.segments[unit.segment].clause, default: []].formUnion(unit.mentions.filter(\.value.quoted).keys)
+        }
         for (index, var unit) in units.enumerated() {
             var segment = reading.segments[unit.segment]
             if let otherWay, unit.segment < otherWay, segment.polarity == .positive { segment.polarity = .neutral }
@@ -208,6 +212,9 @@ struct OptionEvidence {
             guard segment.polarity != .neutral else { continue }
             for (option, mention) in unit.mentions {
                 guard let positive = Self.says(option, unit, segment, reading, profile) else { continue }
+                // `instead of a pitched roof, a usable roof garden`: a word of an option its clause
+                // denies by quote names what replaces it, not the option.
+                if positive, !mention.quoted, deniedByQuote[segment.clause, default: []].contains(option) { continue }
                 tally[option].add(mention, positive: positive, factor: segment.weight)
             }
             if segment.polarity == .positive, unit.mentions.count == 1, let option = unit.mentions.keys.first,

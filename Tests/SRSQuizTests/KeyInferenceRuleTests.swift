@@ -166,6 +166,9 @@ import SRSCore
              options: ["Wrought iron chains", "Steel wire cables", "Timber trusses"],
              explanation: "Wrought iron chains reach their limit at a few hundred metres of span. Roebling's Brooklyn Bridge took a different approach.",
              key: nil),
+        Case(rule: "what replaces a denied option shares its word", question: "What covers a typical modernist house?",
+             options: ["A pitched tile roof", "A flat concrete slab", "A thatched dome"],
+             explanation: "Instead of a pitched tile roof, a flat slab on top, with a roof terrace.", key: 1),
     ]
 
     /// Keys the explanation states, read as `stated`.
