@@ -167,7 +167,7 @@ struct OptionEvidence {
         var subject: (clause: Int, option: Int)?
         var named: (option: Int, mention: Mention)?
         let hedged = Self.hedgedOptions(units, reading)
-        let otherWay = Self.anotherWayTaken(units, reading)
+        let otherWay = Self.anotherWayTaken(units, reading) ?? Self.theQuestionsCase(reading)
         var deniedByQuote: [Int: Set<Int>] = [:]
         for unit in units where reading.segments[unit.segment].polarity == .negative {
             deniedByQuote[reading.segments[unit.segment].clause, default: []].formUnion(unit.mentions.filter(\.value.quoted).keys)
@@ -294,7 +294,8 @@ struct OptionEvidence {
     static func restates(_ unit: Unit, _ reading: ExplanationReading) -> Bool {
         let words = reading.tokens[unit.range].prefix(2).map(\.text)
         return words == ["that", "is"] || words == ["i", "e"] || words.first == "namely"
-            || (words.first == "which" && words.count == 2 && restatingVerbs.contains(words[1]))
+            || (words.first == "which" && words.count == 2 && restatingVerbs.contains(words[1])
+                && !["why", "how", "what", "where", "when", "who"].contains(reading.tokens[unit.range].dropFirst(2).first?.text ?? ""))
     }
 
     /// `Load-bearing masonry reaches its limit at sixteen storeys… Jenney's building took a
@@ -310,6 +311,20 @@ struct OptionEvidence {
             if found { return unit.segment }
         }
         return nil
+    }
+
+    /// `Preimage resistance is about inverting a given output; second-preimage resistance fixes
+    /// one input… Here the attacker is free to choose both inputs…`: a sentence opened by `Here`
+    /// or `In this case` turns to the question's case; what the sentences before it described
+    /// were the cases it is told apart from. Its first segment, when there is one.
+    static func theQuestionsCase(_ reading: ExplanationReading) -> Int? {
+        let tokens = reading.tokens
+        return reading.segments.firstIndex { segment in
+            let start = segment.range.lowerBound
+            guard start > 0, tokens[start].boundary == .sentence else { return false }
+            if tokens[start].text == "here" { return start + 1 < tokens.count && tokens[start + 1].boundary == .none }
+            return tokens[start...].prefix(3).map(\.text) == ["in", "this", "case"]
+        }
     }
 
     static let ways: Set<String> = ["route", "approach", "way", "path", "solution", "method", "tack", "direction", "design"]

@@ -169,6 +169,14 @@ import SRSCore
         Case(rule: "what replaces a denied option shares its word", question: "What covers a typical modernist house?",
              options: ["A pitched tile roof", "A flat concrete slab", "A thatched dome"],
              explanation: "Instead of a pitched tile roof, a flat slab on top, with a roof terrace.", key: 1),
+        Case(rule: "here turns to the question's case", question: "Which lock lets many readers hold it at once?",
+             options: ["A mutex", "A spinlock", "A read-write lock"],
+             explanation: "The distinction matters. A mutex admits one holder at a time and makes every other reader wait; a spinlock busy-waits for that one holder. Here many readers share the lock while a writer waits.",
+             key: 2),
+        Case(rule: "which is why is no restatement", question: "Which metal conducts electricity best?",
+             options: ["Copper", "Silver", "Gold"],
+             explanation: "Electrons in it meet the least resistance of any metal, which is why gold plates connectors against corrosion.",
+             key: nil),
     ]
 
     /// Keys the explanation states, read as `stated`.
