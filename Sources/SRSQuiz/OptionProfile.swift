@@ -334,11 +334,12 @@ struct Specifics {
     /// `The liver filters the blood` for `Which organ pumps blood?`: another word, then an
     /// article, then the last word of the question where the question has its own word before it.
     private func replacesTheQuestionsVerb(_ index: Int, _ tokens: [EvidenceToken]) -> Bool {
-        guard index >= 2, let (first, second) = frames.first, tokens[index].stem == second,
-              tokens[index].boundary == .none, tokens[index - 1].boundary == .none,
+        guard index >= 2, tokens[index].boundary == .none, tokens[index - 1].boundary == .none,
               ["the", "a", "an"].contains(tokens[index - 1].text) else { return false }
         let verb = tokens[index - 2]
-        return verb.isContent && verb.kind == .word && isAnotherWord(verb.stem, than: first)
+        guard verb.isContent, verb.kind == .word else { return false }
+        let firsts = frames.filter { $0.value == tokens[index].stem }.keys
+        return !firsts.isEmpty && !firsts.contains(verb.stem) && firsts.allSatisfy { isAnotherWord(verb.stem, than: $0) }
     }
 
     /// True when `range` gives another number or ordinal in the place of one of the question's,

@@ -69,8 +69,11 @@ struct StatedKeys {
         if Self.wrongWords.contains(word) { record(option, negated: !negated) }
     }
 
-    /// `the one to pick`, `the one to choose`, `the one to go for`, `the right one`, `the correct one`.
+    /// `the one to pick`, `the one to choose`, `the one to go for`, `the right one`, `the correct one`,
+    /// and `the one` ending its clause (`ECB is the one: each block…`).
     static func isPick(at index: Int, _ tokens: [EvidenceToken]) -> Bool {
+        if index + 1 < tokens.count, tokens[index].text == "the", tokens[index + 1].text == "one",
+           index + 2 == tokens.count || tokens[index + 2].boundary >= .clause { return true }
         let words = tokens[index...].prefix(4).map(\.text)
         guard words.count >= 3, words[0] == "the" else { return false }
         if words[1] == "one", words[2] == "to", words.count == 4 { return Self.pickVerbs.contains(words[3]) || words[3] == "go" }
