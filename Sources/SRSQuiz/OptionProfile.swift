@@ -287,6 +287,9 @@ struct Specifics {
     /// option's), by the first: `causes` → `scurvy` in `Which vitamin deficiency causes scurvy?`.
     private var frames: [String: String] = [:]
     private let optionStems: Set<String>
+    /// The question's pairs of content words side by side (the first not capitalised, neither an
+    /// option's), by the second: `blood` → `pumps` in `Which organ pumps blood around the body?`.
+    private var verbs: [String: Set<String>] = [:]
 
     init(_ question: [EvidenceToken], optionStems: Set<String>) {
         self.optionStems = optionStems
@@ -304,6 +307,11 @@ struct Specifics {
         if let last = question.lastIndex(where: \.isContent), last > 0, let pair = Self.pair(at: last, question),
            !optionStems.contains(pair.first), !optionStems.contains(pair.second) {
             frames[pair.first] = pair.second
+        }
+        for index in question.indices.dropFirst() where !question[index - 1].isCapitalized {
+            if let pair = Self.pair(at: index, question), !optionStems.contains(pair.first), !optionStems.contains(pair.second) {
+                verbs[pair.second, default: []].insert(pair.first)
+            }
         }
     }
 
@@ -331,15 +339,16 @@ struct Specifics {
             && !(min(stem.count, word.count) >= 4 && (stem.hasPrefix(word) || word.hasPrefix(stem)))
     }
 
-    /// `The liver filters the blood` for `Which organ pumps blood?`: another word, then an
-    /// article, then the last word of the question where the question has its own word before it.
+    /// `The liver filters the blood` for `Which organ pumps blood around the body?`: another
+    /// word, then an article, then a word of the question where the question has its own word
+    /// right before it.
     private func replacesTheQuestionsVerb(_ index: Int, _ tokens: [EvidenceToken]) -> Bool {
         guard index >= 2, tokens[index].boundary == .none, tokens[index - 1].boundary == .none,
               ["the", "a", "an"].contains(tokens[index - 1].text) else { return false }
         let verb = tokens[index - 2]
         guard verb.isContent, verb.kind == .word else { return false }
-        let firsts = frames.filter { $0.value == tokens[index].stem }.keys
-        return !firsts.isEmpty && !firsts.contains(verb.stem) && firsts.allSatisfy { isAnotherWord(verb.stem, than: $0) }
+        guard let firsts = verbs[tokens[index].stem] else { return false }
+        return !firsts.contains(verb.stem) && firsts.allSatisfy { isAnotherWord(verb.stem, than: $0) }
     }
 
     /// True when `range` gives another number or ordinal in the place of one of the question's,
@@ -347,7 +356,7 @@ struct Specifics {
     func speakOfAnotherCase(_ range: Range<Int>, _ tokens: [EvidenceToken]) -> Bool {
         var quotes: [String] = [], quoteFound = false
         for index in range {
-            if !frames.isEmpty, replacesTheQuestionsWord(index, tokens) { return true }
+            if !frames.isEmpty || !verbs.isEmpty, replacesTheQuestionsWord(index, tokens) { return true }
             if !specifics.isEmpty, let found = Self.specific(at: index, tokens), !optionStems.contains(found.value),
                specifics.contains(where: { $0.kind == found.kind && $0.value != found.value
                    && !$0.context.isDisjoint(with: found.context) }),
