@@ -203,7 +203,7 @@ struct OptionEvidence {
             }
             if unit.mentions.isEmpty, let subject, subject.clause == segment.clause, segment.polarity == .positive,
                !Self.isBareNoun(unit, reading) {
-                focusHits[subject.option].formUnion(reading.tokens[unit.range].map(\.stem).filter(profile.focus.contains))
+                focusHits[subject.option].formUnion(Self.focusSaid(in: unit.range, reading, profile))
             }
             if unit.mentions.count == 1, let option = unit.mentions.keys.first, segment.polarity == .positive,
                Self.restates(unit, reading) {
@@ -219,7 +219,7 @@ struct OptionEvidence {
             }
             if segment.polarity == .positive, unit.mentions.count == 1, let option = unit.mentions.keys.first,
                Self.says(option, unit, segment, reading, profile) == true {
-                focusHits[option].formUnion(reading.tokens[unit.range].map(\.stem).filter(profile.focus.contains))
+                focusHits[option].formUnion(Self.focusSaid(in: unit.range, reading, profile))
                 subject = (segment.clause, option)
             }
         }
@@ -328,6 +328,20 @@ struct OptionEvidence {
     }
 
     static let ways: Set<String> = ["route", "approach", "way", "path", "solution", "method", "tack", "direction", "design"]
+
+    /// The question's own words in `range`, but not one after a comparative (`usually has fewer
+    /// keys` for *Which instrument has 88 keys?* compares, it does not say `keys` of it).
+    static func focusSaid(in range: Range<Int>, _ reading: ExplanationReading, _ profile: OptionProfile) -> [String] {
+        range.compactMap { index in
+            let token = reading.tokens[index]
+            guard profile.focus.contains(token.stem) else { return nil }
+            if index > range.lowerBound, comparatives.contains(reading.tokens[index - 1].text) { return nil }
+            return token.stem
+        }
+    }
+
+    static let comparatives: Set<String> = ["fewer", "more", "less", "greater", "smaller", "larger", "higher", "lower",
+                                            "longer", "shorter", "older", "younger", "heavier", "lighter"]
 
     /// `…the primary, yeast fermentation`: a part of two content words or fewer, nothing else,
     /// that ends its clause qualifies the noun before it, and says nothing of the clause's

@@ -71,6 +71,14 @@ struct OptionProfile {
         asksSuperlative = Self.asksSuperlative(questionTokens)
         asksForTheMost = asksSuperlative || questionTokens.contains { ["most", "majority"].contains($0.text) }
         superlatives = Set(questionTokens.map(\.text).filter { $0 != "most" && $0 != "least" && Self.isSuperlative($0) })
+        // The question's superlatives (`largest`, or the word after `the most`), by stem.
+        rankings = Set(questionTokens.indices.dropFirst().compactMap { index -> String? in
+            guard questionTokens[index - 1].text == "the" else { return nil }
+            let word = questionTokens[index].text
+            if ["most", "least"].contains(word) { return index + 1 < questionTokens.count ? questionTokens[index + 1].stem : nil }
+            return Self.isSuperlative(word) ? questionTokens[index].stem : nil
+        })
+        optionWords = Set(containing.keys)
         specifics = Specifics(questionTokens, optionStems: Set(containing.keys))
     }
 
@@ -79,6 +87,10 @@ struct OptionProfile {
     /// every option is one; an explanation that says it of an option (`AD 533 is the year
     /// Justinian's Digest took effect`) says nothing of what the question asks.
     static func answerType(_ tokens: [EvidenceToken]) -> Set<String> {
+        // `How many…`, `How much…`: the question's form, not what it asks.
+        if tokens.indices.contains(where: { $0 > 0 && ["many", "much"].contains(tokens[$0].text) && tokens[$0 - 1].text == "how" }) {
+            return ["many", "much"]
+        }
         guard let wh = tokens.firstIndex(where: { ["what", "which", "whose"].contains($0.text) }),
               wh + 1 < tokens.count, tokens[wh + 1].isContent, tokens[wh + 1].kind == .word,
               tokens[wh + 1].boundary == .none else { return [] }
@@ -118,15 +130,36 @@ struct OptionProfile {
 
     /// The question's superlatives of one word (`closest`, `largest`, `best`).
     let superlatives: Set<String>
+    /// The stems of the question's superlatives, and of the word after its `the most`.
+    private let rankings: Set<String>
+    private let optionWords: Set<String>
 
     /// `Venus is the hottest planet` for `Which planet is closest to the Sun?`: a superlative of
     /// one word other than the question's ranks by another measure.
     func ranksByAnotherMeasure(_ range: Range<Int>, _ tokens: [EvidenceToken]) -> Bool {
-        !superlatives.isEmpty && range.contains { index in
+        guard asksSuperlative else { return false }
+        return range.contains { index in
             let word = tokens[index].text
-            return word != "most" && word != "least" && Self.isSuperlative(word) && !superlatives.contains(word)
-                && index > range.lowerBound && tokens[index - 1].text == "the"
+            if let head = rankedClass(at: index, tokens), !optionWords.contains(head),
+               !questionWords.contains(where: { $0 == head || (min($0.count, head.count) >= 4 && ($0.hasPrefix(head) || head.hasPrefix($0))) }) {
+                return true
+            }
+            return !superlatives.isEmpty && word != "most" && word != "least" && Self.isSuperlative(word)
+                && !superlatives.contains(word) && index > range.lowerBound && tokens[index - 1].text == "the"
         }
+    }
+
+    /// `Aluminium is the most abundant metal` for *Which element is the most abundant in the
+    /// crust?*: the question's superlative followed by a noun (one the question does not put after
+    /// it) ranks within another class. The noun, when the superlative at `index` is the question's.
+    private func rankedClass(at index: Int, _ tokens: [EvidenceToken]) -> String? {
+        guard index > 0, tokens[index - 1].text == "the" else { return nil }
+        var end = index
+        if ["most", "least"].contains(tokens[index].text) { end += 1 } else if !Self.isSuperlative(tokens[index].text) { return nil }
+        guard end + 1 < tokens.count, rankings.contains(tokens[end].stem) else { return nil }
+        let next = tokens[end + 1]
+        guard next.boundary == .none, next.isContent, next.kind == .word, !next.isCapitalized else { return nil }
+        return next.stem
     }
 
     static func asksSuperlative(_ tokens: [EvidenceToken]) -> Bool {
