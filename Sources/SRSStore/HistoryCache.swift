@@ -17,6 +17,8 @@ struct HistoryBuilder {
     var lastInterval: [Int32] = []
     /// False while a cache file is rebuilt by streaming: the events go to the file only.
     var keepsEvents = true
+    /// When set, only the answers of this kind are kept in `events` (the file gets every one).
+    var onlyKind: ReviewKind?
     var events: [ReviewEvent] = []
     var seqs: [Int32] = []
     /// The cache-file entries of the records added, when being written.
@@ -51,7 +53,7 @@ struct HistoryBuilder {
 
     mutating func append(_ event: ReviewEvent, seq: Int32) {
         entries?.appendEvent(event, seq: seq)
-        guard keepsEvents else { return }
+        guard keepsEvents, onlyKind == nil || onlyKind == event.kind else { return }
         events.append(event)
         seqs.append(seq)
     }
@@ -91,21 +93,24 @@ struct HistoryBuilder {
 extension ProgressStore {
     var historyCachePath: String { location.userFolder.appendingPathComponent("history.cache").path }
 
-    /// Every graded answer of the user, oldest first, undone answers left out. Reads the
-    /// history cache and extends it by appending the log records after it; a missing or
-    /// mismatched cache is rebuilt by streaming the log into a new file, in memory that does
-    /// not grow with the log. When the cache cannot be written, the history is built in memory.
-    public func history() throws -> ReviewHistory {
+    /// Every graded answer of the user, oldest first, undone answers left out; with `kind`, only
+    /// the answers of that kind (`srs answer` needs the practice answers alone: a million-answer
+    /// history is 350 MB in memory). Reads the history cache and extends it by appending the log
+    /// records after it; a missing or mismatched cache is rebuilt by streaming the log into a new
+    /// file, in memory that does not grow with the log. When the cache cannot be written, the
+    /// history is built in memory.
+    public func history(only kind: ReviewKind? = nil) throws -> ReviewHistory {
         try io.requirePlainFileOrNothing(historyCachePath) // a planted link or folder: refused, as every data file
         let cache = HistoryCacheFile(path: historyCachePath, io: io)
-        if let cached = cache.read(), let extended = try? extend(cached, cache: cache) {
+        if let cached = cache.read(only: kind), let extended = try? extend(cached, cache: cache) {
             return extended.history
         }
         if (try? io.makeDirectories(location.userFolder.path)) != nil, (try? rebuild(cache)) != nil,
-           let rebuilt = cache.read() {
+           let rebuilt = cache.read(only: kind) {
             return rebuilt.builder.history
         }
         var builder = HistoryBuilder()
+        builder.onlyKind = kind
         _ = try streamLog(into: &builder)
         return builder.history
     }

@@ -23,8 +23,9 @@ struct HistoryCacheFile {
         var streamEnd: Int
     }
 
-    /// The cache's contents, or nil for anything unexpected (the caller rebuilds it).
-    func read() -> Contents? {
+    /// The cache's contents (with `kind`, only the answers of that kind), or nil for anything
+    /// unexpected (the caller rebuilds it).
+    func read(only kind: ReviewKind? = nil) -> Contents? {
         guard let fd = try? io.openDataFile(path, O_RDONLY) else { return nil }
         defer { _ = io.close(fd) }
         guard let size = try? io.size(of: fd, path: path), let head = io.readExactly(fd, count: Self.headerSize, at: 0),
@@ -32,10 +33,13 @@ struct HistoryCacheFile {
         var builder = HistoryBuilder()
         builder.logBytes = logBytes
         builder.logRecords = logRecords
-        // Nearly every entry is an answer: reserving for all of them spares the copies of growing.
-        let answers = (streamEnd - Self.headerSize) / (1 + HistoryCacheReader.answerSize)
-        builder.events.reserveCapacity(answers)
-        builder.seqs.reserveCapacity(answers)
+        builder.onlyKind = kind
+        if kind == nil {
+            // Nearly every entry is an answer: reserving for all of them spares the copies of growing.
+            let answers = (streamEnd - Self.headerSize) / (1 + HistoryCacheReader.answerSize)
+            builder.events.reserveCapacity(answers)
+            builder.seqs.reserveCapacity(answers)
+        }
         guard HistoryCacheReader(fd: fd, end: streamEnd, io: io).read(from: Self.headerSize, into: &builder) else { return nil }
         return Contents(builder: builder, streamEnd: streamEnd)
     }

@@ -77,8 +77,10 @@ public final class ProgressStore {
                                            environment: ProcessInfo.processInfo.environment)
         self.settings = settings
         let snapshotPath = location.userFolder.appendingPathComponent("cards.json").path
-        let snapshot = try io.readFile(snapshotPath).map { try Snapshot.parse($0, path: snapshotPath) } ?? Snapshot()
+        var snapshot = try Snapshot.read(snapshotPath, io: io) ?? Snapshot()
         cards = snapshot.cards
+        // The store's is then the only copy: the records after the snapshot change it in place.
+        snapshot.cards = [:]
         recordCount = snapshot.logRecords
         snapshotRecords = snapshot.logRecords
         logSize = 0

@@ -82,20 +82,10 @@ enum ReviewLogFile {
     static func stream(_ fd: Int32, io: Syscalls, path: String, from offset: Int, firstLine: Int, previousSeq: Int,
                        _ body: (LogRecord) throws -> Void) throws -> LogChunk {
         var parser = LogParser(path: path, base: offset, firstLine: firstLine, previousSeq: previousSeq)
-        var piece = [UInt8](repeating: 0, count: 1 << 20)
-        var carry: [UInt8] = []
-        var position = offset
-        while true {
-            let n = piece.withUnsafeMutableBytes { io.read(fd, $0, position) }
-            if n < 0 && errno == EINTR { continue }
-            guard n >= 0 else { throw StoreError.io(path: path, operation: "read", reason: Syscalls.lastError()) }
-            let base = position - carry.count
-            carry.append(contentsOf: piece[..<n])
-            let consumed = try carry.withUnsafeBufferPointer { try parser.feed($0, base: base, atEnd: n == 0, body) }
-            carry.removeFirst(consumed)
-            position += n
-            if n == 0 { return parser.chunk }
+        try io.readWindows(fd, path: path, from: offset) { window, base, atEnd in
+            try parser.feed(window, base: base, atEnd: atEnd, body)
         }
+        return parser.chunk
     }
 
     static func checkNumber(_ record: LogRecord, after seq: Int, line: Int, path: String) throws {

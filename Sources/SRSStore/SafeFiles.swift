@@ -143,6 +143,34 @@ extension Syscalls {
         return bytes
     }
 
+    /// Reads the open file `fd` from `offset` to its end `windowBytes` at a time. `feed` gets the
+    /// bytes not yet used (what it left of the window before, then the new ones), the file offset
+    /// they start at and whether the file ends after them, and returns how many leading bytes it
+    /// is done with; at the end it is called once more with what is left and `atEnd` true. So
+    /// memory holds one window however long the file: what `feed` leaves is moved to its front
+    /// and the next read fills the rest; a unit longer than the window grows it to hold it.
+    func readWindows(_ fd: Int32, path: String, from offset: Int, windowBytes: Int = 1 << 20,
+                     _ feed: (_ window: UnsafeBufferPointer<UInt8>, _ base: Int, _ atEnd: Bool) throws -> Int) throws {
+        var buffer = [UInt8](repeating: 0, count: max(windowBytes, 1))
+        var kept = 0, position = offset // `kept` bytes at the front, then the file from `position`
+        while true {
+            if kept == buffer.count { buffer.append(contentsOf: repeatElement(0, count: buffer.count)) }
+            let n = buffer.withUnsafeMutableBytes { read(fd, UnsafeMutableRawBufferPointer(rebasing: $0[kept...]), position) }
+            if n < 0 && errno == EINTR { continue }
+            guard n >= 0 else { throw StoreError.io(path: path, operation: "read", reason: Syscalls.lastError()) }
+            let filled = kept + n
+            let used = try buffer.withUnsafeBufferPointer { try feed(UnsafeBufferPointer(rebasing: $0[..<filled]), position - kept, n == 0) }
+            if n == 0 { return }
+            kept = filled - used
+            if kept > 0 && used > 0 {
+                buffer.withUnsafeMutableBytes { raw in
+                    if let start = raw.baseAddress { _ = memmove(start, start + used, kept) }
+                }
+            }
+            position += n
+        }
+    }
+
     /// Writes all of `bytes` to `fd`, retrying short writes and interruptions.
     func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) -> Bool {
         var done = 0

@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import SRSCore
 import SRSJSON
 
@@ -11,62 +14,18 @@ struct Snapshot {
     var version = ProgressFormat.version
     var cards: [CardID: CardProgress] = [:]
 
-    /// Parses a snapshot file; errors name the file (`StoreError.damaged` or `.newerFormat`).
-    static func parse(_ bytes: [UInt8], path: String) throws -> Snapshot {
-        var snapshot = Snapshot()
-        var version: Int64?
-        var format: String?
-        do {
-            try bytes.withUnsafeBufferPointer { buffer in
-                var reader = JSONReader(buffer)
-                try reader.readObject { r, key in
-                    switch key {
-                    case "format": format = try r.readString()
-                    case "version":
-                        version = try r.readInt()
-                        if let v = version, v > ProgressFormat.version {
-                            throw StoreError.newerFormat(path: path, found: Int(v), supported: ProgressFormat.version)
-                        }
-                    case "log_records": snapshot.logRecords = try count(&r, "log_records")
-                    case "log_bytes": snapshot.logBytes = try count(&r, "log_bytes")
-                    case "cards":
-                        let fast = SnapshotRowScanner(bytes: r.bytes)
-                        try r.readArray { row in
-                            row.skipWhitespace()
-                            if let (id, progress, end) = fast.row(at: row.offset) {
-                                // Room for as many rows as the first one's length says (classic SM-2
-                                // rows are about 65 bytes, other schedulers' about 240).
-                                if snapshot.cards.isEmpty { snapshot.cards.reserveCapacity((bytes.count - row.offset) / (end - row.offset + 2)) }
-                                snapshot.cards[id] = progress
-                                row.offset = end
-                            } else {
-                                let (id, progress) = try ProgressFormat.readRow(&row)
-                                snapshot.cards[id] = progress
-                            }
-                        }
-                    default: try r.skipValue()
-                    }
-                }
-                guard reader.peek() == nil else { throw reader.error("unexpected text after the snapshot") }
-            }
-        } catch let error as JSONError {
-            let (line, column) = position(of: error.offset, in: bytes)
-            throw StoreError.damaged(path: path, line: line, problem: "\(error.problem) (column \(column))",
-                                     fix: "It is a cache of the review log: delete it and srs rebuilds it from reviews.jsonl.")
+    /// Reads `cards.json` at `path` through a window of `windowBytes` (`SnapshotParser`): memory
+    /// holds the card states and the window, not the file. Nil when there is no file; a link or
+    /// anything but a plain file is refused (`StoreError.notAFile`), damage is
+    /// `StoreError.damaged` naming the line, a newer format `StoreError.newerFormat`.
+    static func read(_ path: String, io: Syscalls, windowBytes: Int = 1 << 20) throws -> Snapshot? {
+        guard let fd = try io.openDataFile(path, O_RDONLY) else { return nil }
+        defer { _ = io.close(fd) }
+        var parser = SnapshotParser(path: path, fileSize: try io.size(of: fd, path: path))
+        try io.readWindows(fd, path: path, from: 0, windowBytes: windowBytes) { window, base, atEnd in
+            try parser.feed(window, base: base, atEnd: atEnd)
         }
-        guard format == ProgressFormat.snapshotFormat, version != nil else {
-            throw StoreError.damaged(path: path, line: 1, problem: "not an srs progress snapshot (no \"format\": \"\(ProgressFormat.snapshotFormat)\" and \"version\")",
-                                     fix: "It is a cache of the review log: delete it and srs rebuilds it from reviews.jsonl.")
-        }
-        snapshot.version = Int(clamping: version ?? 1)
-        return snapshot
-    }
-
-    /// A count that cannot be negative.
-    private static func count(_ reader: inout JSONReader, _ key: String) throws -> Int {
-        let value = try reader.readInt()
-        guard value >= 0, let count = Int(exactly: value) else { throw reader.error("\"\(key)\" is \(value); it cannot be negative") }
-        return count
+        return try parser.finish()
     }
 
     /// The file's bytes: one card a line, so that a diff or an editor shows it plainly.

@@ -131,9 +131,9 @@ private struct LastAnswers {
 
     private mutating func practiceTimes() throws -> [CardID: EpochSeconds] {
         if let practice { return practice }
-        let history = try store.history()
+        let history = try store.history(only: .practice)
         var times: [CardID: EpochSeconds] = [:]
-        for event in history.events where event.kind == .practice {
+        for event in history.events {
             let card = history.cardIDs[Int(event.card)]
             times[card] = max(times[card] ?? 0, event.time)
         }

@@ -10,8 +10,9 @@ import SRSCore
     let reviewer = Reviewer(clock: DayClock(timeZone: TimeZone(identifier: "UTC")!))
 
     /// A log of `count` records over `cards` cards, with undos, buries and suspends among the
-    /// answers, written through the store; the snapshot and cache are then deleted.
-    func log(_ dir: TempDir, count: Int, cards: Int) throws {
+    /// answers (and practice answers when `practice`), written through the store; the snapshot
+    /// and cache are then deleted.
+    func log(_ dir: TempDir, count: Int, cards: Int, practice: Bool = false) throws {
         let store = try ProgressStore.openForReview(dir.location())
         var random = SeededGenerator(seed: 7)
         var time = t0
@@ -22,6 +23,9 @@ import SRSCore
             switch Int.random(in: 0..<20, using: &random) {
             case 0 where store.recordCount > 0:
                 try store.append(card: card, action: .undo(undoes: "t-\(store.recordCount)"), time: time, after: before ?? CardProgress())
+            case 2 where practice:
+                try store.append(card: card, action: .answer(grade: .good, kind: .practice, answerMillis: 3_000), time: time,
+                                 after: before ?? CardProgress())
             case 1:
                 var after = before ?? CardProgress()
                 after.suspended.toggle()
@@ -96,6 +100,35 @@ import SRSCore
         io.rename = { _, _ in errno = EROFS; return -1 }
         try FileManager.default.removeItem(at: dir.url.appendingPathComponent("users/alice/history.cache"))
         #expect(try ProgressStore.openReadOnly(dir.location(), io: io).history() == reference)
+    }
+
+    /// `srs answer` reads the practice answers alone: the ones the whole history holds, undone
+    /// ones left out, however the history is read (rebuilt, read back, extended, in memory).
+    @Test func thePracticeAnswersAloneAreThoseOfTheWholeHistory() throws {
+        let dir = TempDir()
+        try log(dir, count: 3_000, cards: 50, practice: true)
+        func practice() throws -> ReviewHistory {
+            let whole = try inMemory(dir)
+            return ReviewHistory(cardIDs: whole.cardIDs, events: whole.events.filter { $0.kind == .practice })
+        }
+        let reference = try practice()
+        #expect(reference.events.count > 100)
+        #expect(try ProgressStore.openReadOnly(dir.location()).history(only: .practice) == reference) // rebuilt
+        #expect(try ProgressStore.openReadOnly(dir.location()).history(only: .practice) == reference) // read back
+        let store = try ProgressStore.openForReview(dir.location())
+        let card = CardID("card-3"), time = t0 + 400 * 86_400
+        try store.append(card: card, action: .answer(grade: .hard, kind: .practice, answerMillis: 1_000), time: time, after: store.cards[card] ?? CardProgress())
+        try store.append(card: card, action: .answer(grade: .easy, kind: .practice, answerMillis: 1_000), time: time + 9, after: store.cards[card] ?? CardProgress())
+        try store.append(card: card, action: .undo(undoes: "t-\(store.recordCount)"), time: time + 10, after: store.cards[card] ?? CardProgress())
+        store.close()
+        let extended = try ProgressStore.openReadOnly(dir.location()).history(only: .practice)
+        #expect(extended == (try practice()))
+        #expect(extended.events.count == reference.events.count + 1)
+        #expect(extended.events.last.map { ($0.time, $0.grade) } ?? (0, .again) == (time, .hard))
+        var io = Syscalls.live
+        io.rename = { _, _ in errno = EROFS; return -1 }
+        try FileManager.default.removeItem(at: dir.url.appendingPathComponent("users/alice/history.cache"))
+        #expect(try ProgressStore.openReadOnly(dir.location(), io: io).history(only: .practice) == extended) // in memory
     }
 
     @Test func aCacheAFewRecordsBehindIsExtendedByAppending() throws {
