@@ -123,6 +123,15 @@ struct OptionProfile {
         }
     }
 
+    /// A superlative of one word: `largest`, `best`, not `forest` or `interest`.
+    static func isRankingWord(_ word: String) -> Bool {
+        word != "most" && word != "least" && isSuperlative(word) && !notSuperlatives.contains(word)
+    }
+
+    static let notSuperlatives: Set<String> = ["forest", "interest", "request", "harvest", "conquest", "contest",
+                                               "protest", "manifest", "modest", "honest", "digest", "suggest",
+                                               "arrest", "invest", "attest", "detest", "molest"]
+
     /// `most`, `least`, `best`, `worst`, or a word of six letters or more ending in `est`.
     static func isSuperlative(_ word: String) -> Bool {
         ["most", "least", "best", "worst"].contains(word) || (word.utf8.count >= 6 && word.hasSuffix("est"))
@@ -137,7 +146,13 @@ struct OptionProfile {
     /// `Venus is the hottest planet` for `Which planet is closest to the Sun?`: a superlative of
     /// one word other than the question's ranks by another measure.
     func ranksByAnotherMeasure(_ range: Range<Int>, _ tokens: [EvidenceToken]) -> Bool {
-        guard asksSuperlative else { return false }
+        // `Sydney is the largest city in Australia` for *What is the capital of Australia?*: a
+        // ranking the question does not ask for.
+        guard asksSuperlative else {
+            return range.contains { index in
+                index > range.lowerBound && tokens[index - 1].text == "the" && Self.isRankingWord(tokens[index].text)
+            }
+        }
         return range.contains { index in
             let word = tokens[index].text
             if let head = rankedClass(at: index, tokens), !optionWords.contains(head),
