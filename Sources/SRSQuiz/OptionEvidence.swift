@@ -176,7 +176,8 @@ struct OptionEvidence {
             var segment = reading.segments[unit.segment]
             if let otherWay, unit.segment < otherWay, segment.polarity == .positive { segment.polarity = .neutral }
             if profile.specifics.speakOfAnotherCase(unit.range, reading.tokens)
-                || profile.ranksByAnotherMeasure(unit.range, reading.tokens) { segment.polarity = .neutral }
+                || profile.ranksByAnotherMeasure(unit.range, reading.tokens)
+                || profile.saysTheOpposite(unit.range, reading.tokens) { segment.polarity = .neutral }
             if profile.asksForTheMost, segment.polarity == .positive,
                OptionProfile.givesOnlyALittle(unit.range, reading.tokens) { segment.polarity = .negative }
             if profile.asksSuperlative, segment.polarity == .positive,

@@ -79,6 +79,7 @@ struct OptionProfile {
             return Self.isSuperlative(word) ? questionTokens[index].stem : nil
         })
         optionWords = Set(containing.keys)
+        opposites = questionStems.subtracting(containing.keys).reduce(into: Set<String>()) { $0.formUnion(Self.antonyms[$1] ?? []) }
         specifics = Specifics(questionTokens, optionStems: Set(containing.keys))
     }
 
@@ -123,6 +124,32 @@ struct OptionProfile {
         }
     }
 
+    /// `Glucagon raises blood sugar` for *Which hormone regulates blood sugar by lowering it?*: a
+    /// part with the opposite of one of the question's words, and not that word, says the
+    /// opposite of what is asked.
+    func saysTheOpposite(_ range: Range<Int>, _ tokens: [EvidenceToken]) -> Bool {
+        guard !opposites.isEmpty else { return false }
+        let stems = Set(tokens[range].map(\.stem))
+        return !stems.isDisjoint(with: opposites) && stems.isDisjoint(with: questionWords.intersection(Self.antonyms.keys))
+    }
+
+    /// Opposite pairs of common words, by stem (five letters at most, as the tokens have them).
+    static let antonyms: [String: Set<String>] = {
+        let pairs: [([String], [String])] = [
+            (["raise", "rais"], ["lower"]), (["incre"], ["decre"]), (["rise", "risin", "rose", "risen"], ["fall", "falli", "fell", "falle"]),
+            (["begin", "began", "begun", "start"], ["end", "ended", "endin", "finis"]), (["open", "opene"], ["close", "closi"]),
+            (["absor"], ["relea", "emit", "emitt"]), (["gain", "gaine"], ["lose", "losin", "lost"]),
+            (["heat", "heate", "warm", "warme"], ["cool", "coole"]), (["expor"], ["impor"]), (["maxim"], ["minim"]),
+            (["enter", "enters"], ["leave", "leavi", "exit"]), (["speed"], ["slow", "slowe"]),
+        ]
+        var table: [String: Set<String>] = [:]
+        for (one, other) in pairs {
+            for word in one { table[word, default: []].formUnion(other) }
+            for word in other { table[word, default: []].formUnion(one) }
+        }
+        return table
+    }()
+
     /// A superlative of one word: `largest`, `best`, not `forest` or `interest`.
     static func isRankingWord(_ word: String) -> Bool {
         word != "most" && word != "least" && isSuperlative(word) && !notSuperlatives.contains(word)
@@ -142,6 +169,8 @@ struct OptionProfile {
     /// The stems of the question's superlatives, and of the word after its `the most`.
     private let rankings: Set<String>
     private let optionWords: Set<String>
+    /// The opposites of the question's own words (`raise` for `lowering`).
+    private let opposites: Set<String>
 
     /// `Venus is the hottest planet` for `Which planet is closest to the Sun?`: a superlative of
     /// one word other than the question's ranks by another measure.
