@@ -141,6 +141,9 @@ struct OptionProfile {
             (["absor"], ["relea", "emit", "emitt"]), (["gain", "gaine"], ["lose", "losin", "lost"]),
             (["heat", "heate", "warm", "warme"], ["cool", "coole"]), (["expor"], ["impor"]), (["maxim"], ["minim"]),
             (["enter", "enters"], ["leave", "leavi", "exit"]), (["speed"], ["slow", "slowe"]),
+            (["donor"], ["recip"]), (["give", "gives", "gave", "givin"], ["recei"]), (["send", "sende", "sent"], ["recei"]),
+            (["buy", "buyer", "bought"], ["sell", "selle", "sold"]), (["push", "pushe"], ["pull", "pulle"]),
+            (["accep"], ["rejec"]), (["attra"], ["repel"]), (["inhal"], ["exhal"]),
         ]
         var table: [String: Set<String>] = [:]
         for (one, other) in pairs {
