@@ -73,8 +73,10 @@ struct OptionEvidence {
         for unit in units {
             named.formUnion(unit.mentions.filter { $0.value.quoted || !$0.value.stems.isSubset(of: profile.questionWords) }.keys)
             guard unit.mentions.count == 1, let option = unit.mentions.keys.first, profile.isName(option) else { continue }
-            let own = Set(profile.sequences[option]).union(profile.questionWords)
-            if reading.tokens[unit.range].contains(where: { $0.isContent && !own.contains($0.stem) }) {
+            let own = profile.sequences[option]
+            if reading.tokens[unit.range].contains(where: {
+                $0.isContent && !own.contains($0.stem) && !profile.questionWords.contains($0.stem)
+            }) {
                 describedNames.insert(option)
             }
         }

@@ -128,9 +128,8 @@ struct OptionProfile {
     /// part with the opposite of one of the question's words, and not that word, says the
     /// opposite of what is asked.
     func saysTheOpposite(_ range: Range<Int>, _ tokens: [EvidenceToken]) -> Bool {
-        guard !opposites.isEmpty else { return false }
-        let stems = Set(tokens[range].map(\.stem))
-        return !stems.isDisjoint(with: opposites) && stems.isDisjoint(with: questionWords.intersection(Self.antonyms.keys))
+        guard !opposites.isEmpty, tokens[range].contains(where: { opposites.contains($0.stem) }) else { return false }
+        return !tokens[range].contains { questionWords.contains($0.stem) && Self.antonyms[$0.stem] != nil }
     }
 
     /// Opposite pairs of common words, by stem (five letters at most, as the tokens have them).
