@@ -84,13 +84,14 @@ struct EvidenceToken: Equatable {
 
     /// Not a function word: what can tell options apart.
     private(set) var isContent = true
+    /// The reading cues this word is (`not`, `unlike`, `but`…), looked up once.
+    private(set) var cues = ExplanationReading.Cues()
 
+    /// Reads a function word as content (the noun `mean` after an article).
     mutating func makeContent() {
         isContent = true
         cues.remove(.function)
     }
-    /// The reading cues this word is (`not`, `unlike`, `but`…), looked up once.
-    private(set) var cues = ExplanationReading.Cues()
 }
 
 /// Splits text into `EvidenceToken`s in one pass over its scalars.

@@ -12,7 +12,9 @@ import SRSCore
 ///    tokens, and the question's own words said of it, each for it or against it by the
 ///    negation and contrast around them.
 /// 3. The best option is the key when it has enough evidence, nothing substantial against
-///    it, and a clear lead over every other option; its confidence says how clear.
+///    it, and a clear lead over every other option; its confidence says how clear. A name that
+///    the explanation describes without saying anything the question asks of it, while it
+///    denies no other option, is no key: such an explanation may speak of a wrong option only.
 public enum KeyInference {
     /// The outcome: a key (`.stated` or `.inferred(confidence:)`), or nil and the reason.
     public struct Result: Equatable, Sendable {
