@@ -11,7 +11,7 @@ import SRSText
 /// (`ProgressStore.appendAll`): a failure leaves the progress as it was.
 struct AnkiHistoryImporter {
     let collection: AnkiCollection
-    let cards: [ConvertedCard]
+    let cards: [ConvertedCard.Link]
 
     /// What the import did or, with `write` false, would do.
     struct Outcome {
@@ -34,7 +34,7 @@ struct AnkiHistoryImporter {
     /// The records into `store` (with `write`); `written` gets what `checkpoint` needs.
     func run(_ store: ProgressStore, at now: EpochSeconds, write: Bool, timer: inout PhaseTimer, written: inout Written?) throws -> Outcome {
         var settings = store.settings
-        let schedule = AnkiSchedule(collection, cards: cards, zone: settings.zone, rollover: settings.rolloverHour)
+        let schedule = AnkiSchedule(collection, zone: settings.zone, rollover: settings.rolloverHour)
         var outcome = Outcome()
         outcome.warnings = schedule.warnings
         let current = store.takeCards()
@@ -83,23 +83,27 @@ struct AnkiHistoryImporter {
         timer.lap("snapshot")
     }
 
-    /// The log's records of the package's cards (none on a first import).
-    private func existingRecords(_ store: ProgressStore) throws -> [CardID: [LogRecord]] {
+    /// What the merge needs of the log's records of the package's cards (none on a first
+    /// import), gathered as the log streams: not the records themselves (a million on a
+    /// re-import of a large collection).
+    private func existingRecords(_ store: ProgressStore) throws -> [CardID: ImportMerge.Existing] {
         guard store.recordCount > 0 else { return [:] }
-        let wanted = Set(cards.map(\.card.id))
-        var existing: [CardID: [LogRecord]] = [:]
-        for record in try store.readAllRecords() where wanted.contains(record.card) { existing[record.card, default: []].append(record) }
+        let wanted = Set(cards.map(\.card))
+        var existing: [CardID: ImportMerge.Existing] = [:]
+        try store.forEachRecord { record in
+            if wanted.contains(record.card) { existing[record.card, default: ImportMerge.Existing()].add(record) }
+        }
         return existing
     }
 
     /// Every card's new records, card by card: its answers not yet in the log and its state.
     struct Merge {
         let collection: AnkiCollection
-        let cards: [ConvertedCard]
+        let cards: [ConvertedCard.Link]
         let schedule: AnkiSchedule
         let settings: UserSettings
         let now: EpochSeconds
-        let existing: [CardID: [LogRecord]]
+        let existing: [CardID: ImportMerge.Existing]
         /// The user keeps another scheduler: each card's state is its answers replayed under it.
         let rebuild: Bool
 
@@ -111,8 +115,8 @@ struct AnkiHistoryImporter {
                 let imported = progress.card(converted, at: now)
                 let reviewer = reviewers[converted.deckPath] ?? settings.reviewer(deck: AnkiDeckName.name(of: converted.deckPath))
                 reviewers[converted.deckPath] = reviewer
-                let added = ImportMerge.records(existing: existing[converted.card.id] ?? [], imported: imported.records,
-                                                packageState: state(imported, reviewer: reviewer), current: current[converted.card.id],
+                let added = ImportMerge.records(existing: existing[converted.card] ?? ImportMerge.Existing(), imported: imported.records,
+                                                packageState: state(imported, reviewer: reviewer), current: current[converted.card],
                                                 reviewer: reviewer, at: now, ids: &ids)
                 let answers = added.count - (added.last?.action == .imported ? 1 : 0)
                 outcome.answers += answers

@@ -71,3 +71,48 @@ import Testing
         #expect(out.isEmpty)
     }
 }
+
+/// The log's records of a card as the merge keeps them (`ImportMerge.Existing`): Anki's answer
+/// ids as two numbers, any other id as it is, and both found exactly as the strings would be.
+@Suite struct ImportMergeExistingTests {
+    func record(_ id: String) -> LogRecord {
+        LogRecord(seq: 0, id: id, card: CardID("c"), time: 0, action: .answer(grade: .good, kind: .review, answerMillis: 0),
+                  scheduler: "anki", after: CardProgress())
+    }
+
+    @Test(arguments: ["anki-1700000000000-1700000000001", "anki--5-3", "anki-5--3", "anki-007-1", "anki-+7-1",
+                      "anki-7-1-", "anki-7", "anki--", "anki-", "0000000000000001-1", "anki-99999999999999999999-1"])
+    func holdsExactlyTheIdsAdded(_ id: String) {
+        let existing = ImportMerge.Existing([record(id)])
+        #expect(existing.holds(id))
+        let others = ["anki-1700000000000-1700000000001", "anki--5-3", "anki-5--3", "anki-007-1", "anki-7-1", "anki-+7-1",
+                      "anki-7-1-", "anki-7", "anki--", "anki-", "0000000000000001-1", "anki-99999999999999999999-1"].filter { $0 != id }
+        #expect(others.filter { existing.holds($0) } == [])
+    }
+
+    @Test func anAnswerIdIsKeptAsItsNumbersOnlyWhenWrittenAsSrsWritesIt() {
+        let numbers = { (id: String) in AnkiAnswerID(id).map { [$0.revlog, $0.card] } }
+        #expect(numbers("anki-1700000000000-1700000000001") == [1_700_000_000_000, 1_700_000_000_001])
+        #expect(numbers("anki--5-3") == [-5, 3])
+        #expect(numbers("anki-5--3") == [5, -3])
+        for odd in ["anki-007-1", "anki-+7-1", "anki-7-+1", "anki-7-1-", "anki-7", "anki-", "anki--", "Anki-7-1", "anki-7-01"] {
+            #expect(AnkiAnswerID(odd) == nil, "\(odd)")
+        }
+    }
+}
+
+extension ImportMergeExistingTests {
+    /// The numbers of every id `String(_: Int64)` can write, and nothing else that looks close.
+    @Test func theNumbersOfEveryIntegerAsSrsWritesIt() {
+        var generator = SeededGenerator(seed: 7)
+        let edges: [Int64] = [0, 1, -1, 9, 10, -10, .max, .min, .max - 1, .min + 1]
+        for revlog in edges + (0..<200).map({ _ in Int64.random(in: .min ... .max, using: &generator) }) {
+            let card = Int64.random(in: .min ... .max, using: &generator)
+            let id = "anki-\(revlog)-\(card)"
+            #expect(AnkiAnswerID(id).map { [$0.revlog, $0.card] } == [revlog, card], "\(id)")
+        }
+        for odd in ["anki--0-1", "anki-0-00", "anki-9223372036854775808-1", "anki--9223372036854775809-1", "anki-1-2x"] {
+            #expect(AnkiAnswerID(odd) == nil, "\(odd)")
+        }
+    }
+}
