@@ -27,6 +27,7 @@ Then `srs export --with-progress` of what was imported goes into a fresh Anki co
 cards, notes, decks, due days and intervals. Prints every difference; exit 1 when there is one.
 """
 import html
+import importlib.util
 import json
 import os
 import re
@@ -38,6 +39,12 @@ import tempfile
 from anki._backend import RustBackend
 from anki.collection import Collection, ExportAnkiPackageOptions, ImportAnkiPackageOptions, ImportAnkiPackageRequest
 from anki.scheduler_pb2 import CardAnswer
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+_spec = importlib.util.spec_from_file_location("fixtures", os.path.join(HERE, "make-anki-fixtures.py"))
+fixtures = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(fixtures)
+add, answer, cards_of = fixtures.add, fixtures.answer, fixtures.cards_of
 
 OUT = sys.argv[1]
 SRS = sys.argv[2] if len(sys.argv) > 2 else None
@@ -60,23 +67,6 @@ def problem(package, text):
 
 
 # ---- building the collections
-
-def add(col, notetype, deck, fields, tags=()):
-    note = col.new_note(col.models.by_name(notetype))
-    for i, value in enumerate(fields):
-        note.fields[i] = value
-    note.tags = list(tags)
-    col.add_note(note, col.decks.id(deck))
-    return note
-
-
-def answer(col, cid, rating, seconds=5):
-    card = col.get_card(cid)
-    card.start_timer()
-    card.timer_started -= seconds
-    states = col._backend.get_scheduling_states(cid)
-    col.sched.answer_card(col.sched.build_answer(card=card, states=states, rating=rating))
-
 
 def three_templates(col):
     """A custom note type whose third template renders empty when `Extra` is empty."""
@@ -160,10 +150,6 @@ def image_occlusion(col, n):
     note = col.get_note(nid)
     col.set_deck(note.card_ids(), col.decks.id(DECK_TOP))
     n["io"] = note
-
-
-def cards_of(note):
-    return sorted(note.card_ids())
 
 
 def study_de(col, n):
@@ -323,13 +309,15 @@ def anki_cards(col):
         key = f"anki-{fnv64(note.guid)}-" + (f"c{number}" if number else f"t{c.ord}")
         home = c.odid or c.did
         due_day = c.odue if c.odid else c.due
-        out[key] = {"cid": cid, "deck": col.decks.name(home), "notetype": nt["name"], "queue": c.queue, "type": c.type,
+        out[key] = {"cid": cid, "filtered": bool(c.odid), "due_now": cid in due_now, "deck": col.decks.name(home), "notetype": nt["name"], "queue": c.queue, "type": c.type,
                     "due": due_day, "ivl": c.ivl, "factor": c.factor, "question": strip(c.question()),
-                    "answer": strip(c.answer()), "kind": nt["type"], "due_today": cid in due_now}
+                    "answer": strip(c.answer()), "kind": nt["type"], "due_today": due_today(c, due_day, today, col)}
     return out
 
 
 def due_today(card, due, today, col):
+    """Due on today's study day, as the card's home deck has it (a card in a filtered deck is due
+    there at once; srs has no filtered decks and keeps the home deck's due day, `odue`)."""
     if card.queue in (2, 3):
         return due <= today
     if card.queue == 1:
@@ -446,16 +434,20 @@ def srs_json(*args):
 
 
 def check_due(name, data, truth, anki):
-    decks = srs_json("decks", "--json", "--data-dir", data)["decks"]
-    srs_due = {unescape(d["name"]): d["due"] for d in decks if d["origin"] != "shipped"}
-    print("  srs decks:", ", ".join(f"{d['name']} ({d['origin']}, {d['cards']})" for d in decks))
+    """Cards due on today's study day per deck: srs stats' `decks[].due` against Anki's queues."""
+    stats = srs_json("stats", "--json", "--data-dir", data)
+    srs_due = {unescape(d["name"]): d["due"] for d in stats["decks"]}
     anki_due = {}
     for t in truth.values():
         anki_due[t["deck"]] = anki_due.get(t["deck"], 0) + (1 if t["due_today"] else 0)
-    for deck in sorted(set(anki_due) | set(srs_due)):
-        if anki_due.get(deck, 0) != srs_due.get(deck, 0):
-            problem(name, f"deck {deck!r}: due today in srs {srs_due.get(deck)}, Anki {anki_due.get(deck, 0)}")
-    print(f"  due today: Anki {sum(anki_due.values())}, srs {sum(srs_due.values())} over {len(srs_due)} decks")
+    for deck in sorted(anki_due):
+        if anki_due[deck] != srs_due.get(deck, 0):
+            problem(name, f"deck {deck!r}: due today in srs {srs_due.get(deck)}, Anki {anki_due[deck]}")
+    now = srs_json("decks", "--json", "--data-dir", data)
+    srs_now = sum(d["due"] for d in now["decks"] if d["origin"] == "imported")
+    anki_now = sum(1 for t in truth.values() if t["due_now"])
+    print(f"  due today: Anki {sum(anki_due.values())}, srs {sum(srs_due.get(d, 0) for d in anki_due)} over {len(anki_due)} decks; "
+          f"due now: srs decks {srs_now}, Anki is:due {anki_now} (learn-ahead 20 min, filtered decks due at once)")
 
 
 def check_history(name, data, anki):
@@ -506,7 +498,7 @@ def check_export_back(name, data, truth, lang):
     if got != want:
         problem(name, f"export back: review intervals {sorted(got.items())}, Anki had {sorted(want.items())}")
     due_back = len(col.find_cards(f"{scope} is:due"))
-    due_was = sum(1 for t in truth.values() if t["due_today"] and t["queue"] >= 0)
+    due_was = sum(1 for t in truth.values() if t["due_now"] and not t["filtered"])
     print(f"  export back: {back} cards, {col.note_count()} notes, {len(decks)} decks; due {due_back} (was {due_was}); today {today}")
     if due_back != due_was:
         problem(name, f"export back: {due_back} cards due in Anki, {due_was} before")

@@ -54,4 +54,15 @@ import Testing
         let log = try String(contentsOfFile: data.path + "/users/ann/reviews.jsonl", encoding: .utf8)
         #expect(!log.contains("\"card\":\"\""))
     }
+
+    /// `--deck` takes the Anki deck's name as Anki shows it, `/` and all, or as srs shows it
+    /// (`%2F`): that deck and its subdeck, 11 + 7 cards.
+    @Test(arguments: ["Wissen/Fakten: Teil 1", "wissen%2Ffakten: teil 1"])
+    func deckTakesTheAnkiNameWithASlash(name: String) throws {
+        let data = TempFolder()
+        let run = try SRSProcess.run(["import", Self.package, "--deck", name, "--at", Self.at, "--data-dir", data.path, "--user", "ann"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains(": 18 cards converted\n"))
+        #expect(run.stdout.contains("  deck Wissen%2FFakten: Teil 1: 11\n  deck Wissen%2FFakten: Teil 1::Sub deck::Tiefe 3: 7\n"))
+    }
 }
