@@ -65,4 +65,15 @@ import Testing
         #expect(run.stdout.contains(": 18 cards converted\n"))
         #expect(run.stdout.contains("  deck Wissen%2FFakten: Teil 1: 11\n  deck Wissen%2FFakten: Teil 1::Sub deck::Tiefe 3: 7\n"))
     }
+
+    /// An Image Occlusion card (the stock note type "Bildverdeckung") shows its header, the image
+    /// to open and its back extra; not the masks' coordinates Anki keeps in a hidden element, nor
+    /// the label of its toggle button.
+    @Test func anImageOcclusionCardShowsWhatAnkiShows() throws {
+        let data = try Self.imported()
+        let deck = try String(contentsOfFile: data.path + "/decks/Wissen%2FFakten: Teil 1.deck", encoding: .utf8)
+        #expect(deck.contains("question:\n    Europa\n    [image: karte.png]\nanswer:\n    Europa\n    [image: karte.png]\n\n    Hauptstädte\n"))
+        #expect(!deck.contains("image-occlusion:"))
+        #expect(!deck.contains("Verdeckungen ein-/ausschalten"))
+    }
 }
