@@ -406,6 +406,7 @@ def check_package(path, lang):
         compare_text(name, key, t, s)
     for key in sorted(set(cards) - set(truth)):
         problem(name, f"srs card {key} ({cards[key]['deck']}) is no Anki card")
+    check_states(name, data, truth)
     check_due(name, data, truth, anki)
     check_history(name, data, anki)
     check_export_back(name, data, truth, lang)
@@ -435,6 +436,39 @@ def unescape(name):
         out.append(int(part[:2], 16))
         out += part[2:].encode()
     return out.decode("utf-8", "replace")
+
+
+def srs_states(data):
+    """cards.json: id -> the card's scheduler state (the last column), one row a line."""
+    states = {}
+    user = os.listdir(os.path.join(data, "users"))[0]
+    for line in open(os.path.join(data, "users", user, "cards.json"), encoding="utf-8"):
+        line = line.strip().rstrip(",")
+        if line.startswith('["anki-'):
+            row = json.loads(line)
+            states[row[0]] = row
+    return states
+
+
+KINDS = {1: "learning", 2: "review", 3: "relearning"}
+
+
+def check_states(name, data, truth):
+    """Each card's kind (learning, review, relearning) and interval as Anki holds them."""
+    rows, checked = srs_states(data), 0
+    for key, t in sorted(truth.items()):
+        if t["type"] == 0:
+            continue
+        row = rows.get(key)
+        extra = row[-1] if row and isinstance(row[-1], dict) else {}
+        state = extra.get("state", {})
+        kind = state.get("type") or state.get("fsrs")
+        if kind != KINDS[t["type"]]:
+            problem(name, f"{key}: srs state {kind!r}, Anki {KINDS[t['type']]!r}")
+        elif "ivl" in state and t["type"] == 2 and state["ivl"] != t["ivl"]:
+            problem(name, f"{key}: interval {state['ivl']}, Anki {t['ivl']}")
+        checked += 1
+    print(f"  states: {checked} cards with progress, kind and interval as Anki's")
 
 
 def srs_json(*args):
