@@ -115,7 +115,7 @@ struct AnkiHistoryImporter {
                 let imported = progress.card(converted, at: now)
                 let reviewer = reviewers[converted.deckPath] ?? settings.reviewer(deck: AnkiDeckName.name(of: converted.deckPath))
                 reviewers[converted.deckPath] = reviewer
-                let added = ImportMerge.records(existing: existing[converted.card] ?? ImportMerge.Existing(), imported: imported.records,
+                let added = ImportMerge.records(card: converted.card, existing: existing[converted.card] ?? ImportMerge.Existing(), imported: imported.records,
                                                 packageState: state(imported, reviewer: reviewer), current: current[converted.card],
                                                 reviewer: reviewer, at: now, ids: &ids)
                 let answers = added.count - (added.last?.action == .imported ? 1 : 0)
