@@ -47,16 +47,16 @@ public struct DailyQueue: Equatable, Sendable {
     ///   - progress: the user's progress for each card that has any.
     ///   - limits: new cards and reviews per day; both count what was already studied today.
     ///   - now: the current time; a review is due for the whole study day its due time falls on.
-    public static func build(cards: [CardID], progress: [CardID: CardProgress], limits: QueueLimits,
+    public static func build(cards: [CardID], progress: CardTable, limits: QueueLimits,
                              clock: DayClock, now: EpochSeconds) -> DailyQueue {
         build(cards: cards, progress: progress, limits: limits, clock: clock, now: now, threshold: parallelThreshold)
     }
 
-    static func build(cards: [CardID], progress: [CardID: CardProgress], limits: QueueLimits,
+    static func build(cards: [CardID], progress: CardTable, limits: QueueLimits,
                       clock: DayClock, now: EpochSeconds, threshold: Int) -> DailyQueue {
         let day = StudyDay(start: clock.dayStart(containing: now), end: clock.nextDayStart(after: now), now: now)
         let (newCap, reviewCap) = (max(limits.newPerDay, 0), max(limits.maxReviewsPerDay, 0))
-        // Large collections are scanned in two halves on the two cores (the scan is a dictionary
+        // Large collections are scanned in two halves on the two cores (the scan is a card-table
         // look-up per card), each half putting its own lists in order; the halves merge to
         // exactly what one scan gives.
         let parts: [Scan]
@@ -115,7 +115,7 @@ public struct DailyQueue: Equatable, Sendable {
         var new: [CardID] = []
         var newStudied = 0, reviewsStudied = 0
 
-        init(_ cards: ArraySlice<CardID>, progress: [CardID: CardProgress], day: StudyDay, newCap: Int, reviewCap: Int) {
+        init(_ cards: ArraySlice<CardID>, progress: CardTable, day: StudyDay, newCap: Int, reviewCap: Int) {
             new.reserveCapacity(min(cards.count, newCap))
             var due = SmallestElements<Entry>(reviewCap, by: DailyQueue.inOrder)
             for id in cards {
@@ -153,7 +153,7 @@ extension DailyQueue {
 
     /// Cards to practise ahead when nothing is due: reviewed cards not due today, soonest first.
     /// Practice answers do not change the schedule.
-    public static func practiceAhead(cards: [CardID], progress: [CardID: CardProgress], limit: Int,
+    public static func practiceAhead(cards: [CardID], progress: CardTable, limit: Int,
                                      clock: DayClock, now: EpochSeconds) -> [CardID] {
         let dayEnd = clock.nextDayStart(after: now)
         let ahead = cards.compactMap { id -> (CardID, EpochSeconds)? in
@@ -165,7 +165,7 @@ extension DailyQueue {
     }
 
     /// When the next card not in today's queue falls due (nil when no card is scheduled).
-    public static func nextDue(progress: [CardID: CardProgress], after time: EpochSeconds) -> EpochSeconds? {
+    public static func nextDue(progress: CardTable, after time: EpochSeconds) -> EpochSeconds? {
         progress.values.lazy
             .filter { !$0.suspended }
             .compactMap(\.dueTime)

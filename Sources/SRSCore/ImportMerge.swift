@@ -10,14 +10,16 @@
 ///   order through `reviewer`; suspension and burying from either side are kept.
 /// A last `imported` record sets the card's progress, when it changes or answers were added.
 public enum ImportMerge {
-    public static func records(existing: [LogRecord], imported: [LogRecord], packageState: CardProgress,
+    public static func records(card: CardID, existing: [LogRecord], imported: [LogRecord], packageState: CardProgress,
                                current: CardProgress?, reviewer: Reviewer, at time: EpochSeconds,
                                ids: inout RecordIDs) -> [LogRecord] {
-        records(existing: Existing(existing), imported: imported, packageState: packageState, current: current,
+        records(card: card, existing: Existing(existing), imported: imported, packageState: packageState, current: current,
                 reviewer: reviewer, at: time, ids: &ids)
     }
 
-    public static func records(existing: Existing, imported: [LogRecord], packageState: CardProgress,
+    /// `card` names the `imported` record: a card with no answers (a new card Anki suspended or
+    /// buried) still gets its state.
+    public static func records(card: CardID, existing: Existing, imported: [LogRecord], packageState: CardProgress,
                                current: CardProgress?, reviewer: Reviewer, at time: EpochSeconds,
                                ids: inout RecordIDs) -> [LogRecord] {
         let added = imported.filter { !existing.holds($0.id) }
@@ -30,7 +32,6 @@ public enum ImportMerge {
             final.leech = packageState.leech || (current?.leech ?? false)
         }
         guard !added.isEmpty || final != (current ?? CardProgress()) else { return [] }
-        let card = imported.first?.card ?? existing.card ?? CardID("")
         return added + [LogRecord(seq: 0, id: ids.next(), card: card, time: time, action: .imported,
                                   scheduler: final.state?.schedulerName ?? reviewer.scheduler.name, after: final)]
     }
@@ -46,7 +47,6 @@ public enum ImportMerge {
         private var otherIDs: Set<RecordID> = []
         /// The state the card's last `imported` record set (nil: never imported).
         public private(set) var lastImported: CardProgress?
-        public private(set) var card: CardID?
         private var sinceImport: [LogRecord] = []
         private var undone: Set<RecordID> = []
 
@@ -63,7 +63,6 @@ public enum ImportMerge {
 
         public mutating func add(_ record: LogRecord) {
             if let anki = AnkiAnswerID(record.id) { ankiIDs.insert(anki) } else { otherIDs.insert(record.id) }
-            if card == nil { card = record.card }
             if case let .undo(target) = record.action { undone.insert(target) }
             if record.action == .imported {
                 lastImported = record.after

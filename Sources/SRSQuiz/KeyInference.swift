@@ -12,7 +12,9 @@ import SRSCore
 ///    tokens, and the question's own words said of it, each for it or against it by the
 ///    negation and contrast around them.
 /// 3. The best option is the key when it has enough evidence, nothing substantial against
-///    it, and a clear lead over every other option; its confidence says how clear.
+///    it, and a clear lead over every other option; its confidence says how clear. A name that
+///    the explanation describes without saying anything the question asks of it, while it
+///    denies no other option, is no key: such an explanation may speak of a wrong option only.
 public enum KeyInference {
     /// The outcome: a key (`.stated` or `.inferred(confidence:)`), or nil and the reason.
     public struct Result: Equatable, Sendable {
@@ -65,6 +67,10 @@ public enum KeyInference {
         }
         guard evidence.isSubstantial(best) else {
             return Result(key: nil, reason: "the explanation shares too few words with any option", scores: net)
+        }
+        guard !evidence.isDescribedWithoutTheQuestion(best) else {
+            return Result(key: nil, reason: "the explanation describes \(letterOf(best)) but says nothing of it that the "
+                + "question asks, and denies no other option", scores: net)
         }
         guard evidence.against[best] <= maximumContradiction * evidence.support[best] else {
             return Result(key: nil, reason: "the explanation says things both for and against \(letterOf(best))",

@@ -26,7 +26,7 @@ struct AnkiHistoryImporter {
     /// (`checkpoint`) once the caller has released the collection: the cards' table is built
     /// without the package's rows held beside it.
     struct Written {
-        var current: [CardID: CardProgress]
+        var current: CardTable
         /// Each card's state after its newest record, in the order written.
         var final: [(card: CardID, progress: CardProgress?)]
     }
@@ -107,7 +107,7 @@ struct AnkiHistoryImporter {
         /// The user keeps another scheduler: each card's state is its answers replayed under it.
         let rebuild: Bool
 
-        func records(current: [CardID: CardProgress], outcome: inout Outcome, _ emit: (LogRecord) throws -> Void) throws {
+        func records(current: CardTable, outcome: inout Outcome, _ emit: (LogRecord) throws -> Void) throws {
             let progress = AnkiProgress(collection, schedule: schedule)
             var ids = RecordIDs.fresh()
             var reviewers: [[String]: Reviewer] = [:]
@@ -115,7 +115,7 @@ struct AnkiHistoryImporter {
                 let imported = progress.card(converted, at: now)
                 let reviewer = reviewers[converted.deckPath] ?? settings.reviewer(deck: AnkiDeckName.name(of: converted.deckPath))
                 reviewers[converted.deckPath] = reviewer
-                let added = ImportMerge.records(existing: existing[converted.card] ?? ImportMerge.Existing(), imported: imported.records,
+                let added = ImportMerge.records(card: converted.card, existing: existing[converted.card] ?? ImportMerge.Existing(), imported: imported.records,
                                                 packageState: state(imported, reviewer: reviewer), current: current[converted.card],
                                                 reviewer: reviewer, at: now, ids: &ids)
                 let answers = added.count - (added.last?.action == .imported ? 1 : 0)
@@ -137,7 +137,7 @@ struct AnkiHistoryImporter {
     }
 
     /// The collection's scheduling is taken over unless the user has progress of another scheduler.
-    private func adoptable(_ schedule: AnkiSchedule, current: [CardID: CardProgress]) -> Bool {
+    private func adoptable(_ schedule: AnkiSchedule, current: CardTable) -> Bool {
         !current.values.contains { $0.state != nil && $0.state?.schedulerName != schedule.scheduler }
     }
 

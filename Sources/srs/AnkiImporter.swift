@@ -57,9 +57,11 @@ struct AnkiImporter {
                       decks: [[String]] = []) throws -> Plan {
         var cards = cards, decks = decks
         if let parent {
-            let wanted = parent.components(separatedBy: "::")
-            cards = cards.filter { AnkiDeckName.path($0.deckPath, isWithin: wanted) }
-            decks = decks.filter { AnkiDeckName.path($0, isWithin: wanted) }
+            // The deck's name as Anki shows it (`a/b`) or as srs does (`a%2Fb`).
+            let wanted = [parent.components(separatedBy: "::"), AnkiDeckName.path(of: parent)]
+            let within = { (path: [String]) in wanted.contains { AnkiDeckName.path(path, isWithin: $0) } }
+            cards = cards.filter { within($0.deckPath) }
+            decks = decks.filter(within)
             if cards.isEmpty { throw Failure(description: "\(path): no Anki deck '\(TerminalSafe.sanitize(parent))' with cards in the package.", exitCode: 66) }
         }
         var plan = Plan()

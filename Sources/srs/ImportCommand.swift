@@ -63,7 +63,9 @@ struct ImportCommand: ParsableCommand {
         if deck != nil && files.count > 1 {
             throw ValidationError("--deck names one deck; import several files without it, or one at a time.")
         }
-        if let deck, let problem = DeckLibrary.problem(withName: deck) {
+        // With an Anki package, --deck names an Anki deck (`a/b` is one), not a deck file.
+        let ankiDeck = files.count == 1 && files.first.flatMap(format(of:)) == .ankiPackage
+        if let deck, !ankiDeck, let problem = DeckLibrary.problem(withName: deck) {
             throw ValidationError("--deck '\(TerminalSafe.sanitize(deck))' cannot name a deck: \(problem).")
         }
         if let at, ISOTime.parse(at) == nil {

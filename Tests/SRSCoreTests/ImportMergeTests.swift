@@ -25,17 +25,28 @@ import Testing
     @Test func aNewCardTakesTheAnswersAndThePackagesState() {
         var ids = RecordIDs(prefix: 1)
         let package = state([(.good, t0)])
-        let out = ImportMerge.records(existing: [], imported: [answer("anki-1-1", .good, at: t0)], packageState: package,
+        let out = ImportMerge.records(card: card, existing: [], imported: [answer("anki-1-1", .good, at: t0)], packageState: package,
                                       current: nil, reviewer: reviewer, at: t0 + 100, ids: &ids)
         #expect(out.map(\.id) == ["anki-1-1", "0000000000000001-1"])
         #expect(out.last?.action == .imported && out.last?.after == package && out.last?.time == t0 + 100)
+    }
+
+    /// A new card Anki suspended has no answer: its one record still names it.
+    @Test func aCardWithoutAnswersGetsItsStateUnderItsOwnID() {
+        var ids = RecordIDs(prefix: 1)
+        var package = CardProgress()
+        package.suspended = true
+        let out = ImportMerge.records(card: card, existing: [], imported: [], packageState: package,
+                                      current: nil, reviewer: reviewer, at: t0, ids: &ids)
+        #expect(out.map(\.card) == [card])
+        #expect(out.first?.action == .imported && out.first?.after == package)
     }
 
     @Test func answersTheLogHoldsAreNotAddedAgain_andAnUnchangedCardGetsNoRecord() {
         var ids = RecordIDs(prefix: 1)
         let package = state([(.good, t0)])
         let existing = [answer("anki-1-1", .good, at: t0), imported(package, at: t0 + 100)]
-        let out = ImportMerge.records(existing: existing, imported: [answer("anki-1-1", .good, at: t0)], packageState: package,
+        let out = ImportMerge.records(card: card, existing: existing, imported: [answer("anki-1-1", .good, at: t0)], packageState: package,
                                       current: package, reviewer: reviewer, at: t0 + 200, ids: &ids)
         #expect(out.isEmpty)
     }
@@ -50,7 +61,7 @@ import Testing
         let ankiLater = answer("anki-3-1", .easy, at: t0 + 2 * 86_400)
         let newerPackage = state([(.easy, t0 + 2 * 86_400)], from: first)
         let current = state([(.again, t0 + 3 * 86_400)], from: first)
-        let out = ImportMerge.records(existing: existing, imported: existing.prefix(2) + [ankiLater], packageState: newerPackage,
+        let out = ImportMerge.records(card: card, existing: existing, imported: existing.prefix(2) + [ankiLater], packageState: newerPackage,
                                       current: current, reviewer: reviewer, at: t0 + 4 * 86_400, ids: &ids)
         #expect(out.map(\.id) == ["anki-3-1", "0000000000000001-1"])
         let expected = state([(.easy, t0 + 2 * 86_400), (.again, t0 + 3 * 86_400)], from: first)
@@ -65,7 +76,7 @@ import Testing
         let undo = LogRecord(seq: 0, id: "5c01-2", card: card, time: t0 + 86_401, action: .undo(undoes: "5c01-1"), scheduler: "anki", after: first)
         let kept = answer("5c01-3", .good, at: t0 + 86_500)
         let existing = [answer("anki-1-1", .good, at: t0), imported(first, at: t0 + 100), undone, undo, kept]
-        let out = ImportMerge.records(existing: existing, imported: [existing[0]], packageState: first,
+        let out = ImportMerge.records(card: card, existing: existing, imported: [existing[0]], packageState: first,
                                       current: state([(.good, t0 + 86_500)], from: first), reviewer: reviewer, at: t0 + 90_000, ids: &ids)
         // Nothing new from Anki and the replay gives the current state: no record.
         #expect(out.isEmpty)

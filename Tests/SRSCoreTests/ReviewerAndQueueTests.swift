@@ -78,7 +78,7 @@ import Testing
 
     @Test func repeatsThenMostOverdueReviewsThenNewCards() {
         let ids = (1...8).map { CardID("c\($0)") }
-        let progress: [CardID: CardProgress] = [
+        let progress: CardTable = [
             ids[0]: reviewed(due: now + 86_400, last: now - 3600, repeatPending: true),     // repeat today
             ids[1]: reviewed(due: now - 86_400, last: now - 5 * 86_400),                    // overdue 1 day
             ids[2]: reviewed(due: now - 9 * 86_400, last: now - 20 * 86_400),               // overdue 9 days
@@ -94,7 +94,7 @@ import Testing
 
     @Test func limitsCountWhatWasStudiedToday() {
         let ids = (0..<30).map { CardID(String(format: "n%02d", $0)) }
-        var progress: [CardID: CardProgress] = [:]
+        var progress: CardTable = [:]
         for id in ids.prefix(5) { progress[id] = reviewed(due: now + 86_400, last: now - 60, first: now - 60) }
         let queue = DailyQueue.build(cards: ids, progress: progress, limits: QueueLimits(newPerDay: 20, maxReviewsPerDay: 200), clock: clock, now: now)
         #expect(queue.new == Array(ids[5..<20]))
@@ -104,7 +104,7 @@ import Testing
 
     @Test func reviewsAreCappedMostOverdueFirst() {
         let ids = (0..<10).map { CardID("r\($0)") }
-        var progress: [CardID: CardProgress] = [:]
+        var progress: CardTable = [:]
         for (i, id) in ids.enumerated() { progress[id] = reviewed(due: now - EpochSeconds(i) * 86_400, last: now - 30 * 86_400) }
         let queue = DailyQueue.build(cards: ids, progress: progress, limits: QueueLimits(maxReviewsPerDay: 3), clock: clock, now: now)
         #expect(queue.reviews == [ids[9], ids[8], ids[7]])
@@ -126,7 +126,7 @@ import Testing
     func twoHalvesGiveTheSameQueueAsOneScan(newPerDay: Int, maxReviews: Int) {
         var random = SeededGenerator(seed: 42)
         let ids = (0..<30_001).map { CardID(String(format: "c%06d", $0)) }
-        var progress: [CardID: CardProgress] = [:]
+        var progress: CardTable = [:]
         for id in ids where Int.random(in: 0..<10, using: &random) < 8 {
             let last = now - EpochSeconds.random(in: 0...(40 * 86_400), using: &random)
             var p = reviewed(due: now + EpochSeconds.random(in: -(30 * 86_400)...(30 * 86_400), using: &random),
@@ -152,7 +152,7 @@ import Testing
         let count = Int.random(in: 1...3_000, using: &random)
         var ids: [CardID] = []
         for _ in 0..<count { ids.append(CardID("k\(Int.random(in: 0..<1_000_000, using: &random))")) }
-        var progress: [CardID: CardProgress] = [:]
+        var progress: CardTable = [:]
         for id in ids where Int.random(in: 0..<10, using: &random) < 9 {
             let day = dayStart - EpochSeconds.random(in: 0...5, using: &random) * 86_400
             if Int.random(in: 0..<8, using: &random) == 0 {
@@ -187,7 +187,7 @@ import Testing
         let ny = DayClock(timeZone: TimeZone(identifier: "America/New_York")!)
         let id = CardID("z")
         let due = ISOTime.parse("2026-11-30T04:30:00Z") ?? 0
-        let progress = [id: reviewed(due: due, last: due - 6 * 86_400)]
+        let progress: CardTable = [id: reviewed(due: due, last: due - 6 * 86_400)]
         let morningNY = ISOTime.parse("2026-11-29T14:00:00Z") ?? 0 // 09:00 in New York
         #expect(DailyQueue.build(cards: [id], progress: progress, limits: QueueLimits(), clock: ny, now: morningNY).reviews == [id])
         #expect(DailyQueue.build(cards: [id], progress: progress, limits: QueueLimits(), clock: clock, now: morningNY).reviews.isEmpty)

@@ -142,6 +142,12 @@ public struct AnkiCard: Equatable, Sendable {
                   Int32(clamping: factor), Int32(clamping: reps), Int32(clamping: lapses), Int32(clamping: left))
     }
 
+    /// The deck the card belongs to: the deck it came from when it is in a filtered deck (and
+    /// `decks` still has that deck), else the deck it is in.
+    public func homeDeck<Value>(among decks: [Int64: Value]) -> Int64 {
+        originalDeck != 0 && decks[originalDeck] != nil ? originalDeck : deck
+    }
+
     public static func == (a: AnkiCard, b: AnkiCard) -> Bool {
         (a.id, a.note, a.deck, a.due, a.originalDue, a.originalDeck) == (b.id, b.note, b.deck, b.due, b.originalDue, b.originalDeck)
             && a.data == b.data && (a.ord, a.type, a.queue, a.interval) == (b.ord, b.type, b.queue, b.interval)

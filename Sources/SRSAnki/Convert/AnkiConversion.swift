@@ -47,8 +47,10 @@ public enum AnkiConversion {
                 warnings.append("card \(card.id): its note or note type is missing; skipped")
                 continue
             }
-            let deck = decks[card.deck] ?? ["Default"]
-            if decks[card.deck] == nil { warnings.append("card \(card.id): deck \(card.deck) is missing; put in Default") }
+            // A card in a filtered deck belongs to its home deck: srs has no filtered decks.
+            let home = card.homeDeck(among: decks)
+            let deck = decks[home] ?? ["Default"]
+            if decks[home] == nil { warnings.append("card \(card.id): deck \(home) is missing; put in Default") }
             out.append(ConvertedCard(card: convert(card, note, type, kind: kinds[type.notetype.id] ?? nil, deck: deck), deckPath: deck,
                                      notetype: type.notetype.name, ankiCard: card.id, queue: card.queue))
         }

@@ -47,7 +47,7 @@ public struct AnkiSchedule: Sendable {
         presetOfDeck = ofDeck
         // The user's options: the preset of the most cards; the others per deck.
         var count: [Int64: Int] = [:]
-        for card in collection.cards { count[configOfDeck[Self.homeDeck(of: card, among: ofDeck)] ?? 1, default: 0] += 1 }
+        for card in collection.cards { count[configOfDeck[card.homeDeck(among: ofDeck)] ?? 1, default: 0] += 1 }
         let main = count.max { ($0.value, -$0.key) < ($1.value, -$1.key) }?.key ?? 1
         let mainPreset = presets[main] ?? AnkiPreset()
         preset = mainPreset
@@ -62,13 +62,7 @@ public struct AnkiSchedule: Sendable {
 
     /// The preset of the deck a card belongs to (its home deck when in a filtered deck).
     func preset(of card: AnkiCard) -> AnkiPreset {
-        presetOfDeck[Self.homeDeck(of: card, among: presetOfDeck)] ?? preset
-    }
-
-    /// The deck a card belongs to: the deck it came from when it is in a filtered deck (and that
-    /// deck still exists), else the deck it is in.
-    static func homeDeck(of card: AnkiCard, among decks: [Int64: AnkiPreset]) -> Int64 {
-        card.originalDeck != 0 && decks[card.originalDeck] != nil ? card.originalDeck : card.deck
+        presetOfDeck[card.homeDeck(among: presetOfDeck)] ?? preset
     }
 
     /// srs's day number of Anki's day `day`.
