@@ -39,6 +39,9 @@ struct ImportCommand: ParsableCommand {
     @Flag(help: "Print what was converted as JSON (schema: docs/quiz-format.md).")
     var json = false
 
+    @Flag(help: "Quiz text: also take keys weighed from what an explanation says of each option, not only keys it states (such guesses can be wrong: docs/quiz-format.md).")
+    var inferKeys = false
+
     @Option(help: ArgumentHelp("Anki packages: refuse an entry that unpacks past this many bytes (default 2 GiB).", valueName: "bytes"))
     var maxEntrySize: Int?
 
@@ -83,7 +86,7 @@ struct ImportCommand: ParsableCommand {
             }
             let importer = QuizImporter(library: DeckLibrary(location: try user.location()))
             let names = try deckNames()
-            var parsed = try files.map { try importer.parse(path: $0) }
+            var parsed = try files.map { try importer.parse(path: $0, keys: inferKeys ? .weighed : .stated) }
             try applyKeys(to: &parsed)
             try check(parsed)
             var taken = try importer.takenIDs(excluding: Set(names.map { $0.lowercased() }))
