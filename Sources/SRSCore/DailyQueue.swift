@@ -24,12 +24,16 @@ public struct DailyQueue: Equatable, Sendable {
     public var new: [CardID]
     /// Cards in (re)learning whose step falls due before the study day ends, soonest first.
     public var learning: [CardID]
+    /// When each of `learning` is due, in the same order (the review times their steps).
+    public var learningDue: [EpochSeconds]
 
-    public init(repeats: [CardID] = [], reviews: [CardID] = [], new: [CardID] = [], learning: [CardID] = []) {
+    public init(repeats: [CardID] = [], reviews: [CardID] = [], new: [CardID] = [],
+                learning: [(card: CardID, due: EpochSeconds)] = []) {
         self.repeats = repeats
         self.reviews = reviews
         self.new = new
-        self.learning = learning
+        self.learning = learning.map(\.card)
+        learningDue = learning.map(\.due)
     }
 
     public var all: [CardID] { learning + repeats + reviews + new }
@@ -43,40 +47,53 @@ public struct DailyQueue: Equatable, Sendable {
     ///   - progress: the user's progress for each card that has any.
     ///   - limits: new cards and reviews per day; both count what was already studied today.
     ///   - now: the current time; a review is due for the whole study day its due time falls on.
-    public static func build(cards: [CardID], progress: [CardID: CardProgress], limits: QueueLimits,
+    public static func build(cards: [CardID], progress: CardTable, limits: QueueLimits,
                              clock: DayClock, now: EpochSeconds) -> DailyQueue {
         build(cards: cards, progress: progress, limits: limits, clock: clock, now: now, threshold: parallelThreshold)
     }
 
-    static func build(cards: [CardID], progress: [CardID: CardProgress], limits: QueueLimits,
+    static func build(cards: [CardID], progress: CardTable, limits: QueueLimits,
                       clock: DayClock, now: EpochSeconds, threshold: Int) -> DailyQueue {
         let day = StudyDay(start: clock.dayStart(containing: now), end: clock.nextDayStart(after: now), now: now)
-        let newCap = max(limits.newPerDay, 0)
-        // Large collections are scanned in two halves on the two cores (the scan is a dictionary
-        // look-up per card); the halves merge to exactly what one scan gives.
+        let (newCap, reviewCap) = (max(limits.newPerDay, 0), max(limits.maxReviewsPerDay, 0))
+        // Large collections are scanned in two halves on the two cores (the scan is a card-table
+        // look-up per card), each half putting its own lists in order; the halves merge to
+        // exactly what one scan gives.
         let parts: [Scan]
         if cards.count >= threshold {
             let middle = cards.count / 2
-            let (first, second) = bothCores({ Scan(cards[..<middle], progress: progress, day: day, newCap: newCap) },
-                                            { Scan(cards[middle...], progress: progress, day: day, newCap: newCap) })
+            let (first, second) = bothCores({ Scan(cards[..<middle], progress: progress, day: day, newCap: newCap, reviewCap: reviewCap) },
+                                            { Scan(cards[middle...], progress: progress, day: day, newCap: newCap, reviewCap: reviewCap) })
             parts = [first, second]
         } else {
-            parts = [Scan(cards[...], progress: progress, day: day, newCap: newCap)]
+            parts = [Scan(cards[...], progress: progress, day: day, newCap: newCap, reviewCap: reviewCap)]
         }
-        var repeats = parts.flatMap(\.repeats), reviews = parts.flatMap(\.reviews), learning = parts.flatMap(\.learning)
-        let new = parts.flatMap(\.new)
         let newRoom = max(0, limits.newPerDay - parts.reduce(0) { $0 + $1.newStudied })
         let reviewRoom = max(0, limits.maxReviewsPerDay - parts.reduce(0) { $0 + $1.reviewsStudied })
-        let byDueThenID: ((CardID, EpochSeconds), (CardID, EpochSeconds)) -> Bool = {
-            $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 < $1.0
+        return DailyQueue(repeats: merged(parts, \.repeats).map(\.0),
+                          reviews: merged(parts, \.reviews).prefix(reviewRoom).map(\.0),
+                          new: Array(parts.flatMap(\.new).prefix(newRoom)),
+                          learning: merged(parts, \.learning).map { (card: $0.0, due: $0.1) })
+    }
+
+    typealias Entry = (CardID, EpochSeconds)
+
+    /// Today's order: the sooner due (or, for same-day repeats, answered) first, then by id.
+    static func inOrder(_ a: Entry, _ b: Entry) -> Bool { a.1 != b.1 ? a.1 < b.1 : a.0 < b.0 }
+
+    /// The parts' lists (each in order) merged into one in order.
+    private static func merged(_ parts: [Scan], _ list: KeyPath<Scan, [Entry]>) -> [Entry] {
+        guard parts.count == 2 else { return parts.first?[keyPath: list] ?? [] }
+        let (a, b) = (parts[0][keyPath: list], parts[1][keyPath: list])
+        var out: [Entry] = []
+        out.reserveCapacity(a.count + b.count)
+        var (i, j) = (0, 0)
+        while i < a.count && j < b.count {
+            if inOrder(b[j], a[i]) { out.append(b[j]); j += 1 } else { out.append(a[i]); i += 1 }
         }
-        repeats.sort(by: byDueThenID)
-        reviews.sort(by: byDueThenID)
-        learning.sort(by: byDueThenID)
-        return DailyQueue(repeats: repeats.map(\.0),
-                          reviews: reviews.prefix(reviewRoom).map(\.0),
-                          new: Array(new.prefix(newRoom)),
-                          learning: learning.map(\.0))
+        out += a[i...]
+        out += b[j...]
+        return out
     }
 
     /// Collections at least this large are scanned on two threads.
@@ -86,19 +103,21 @@ public struct DailyQueue: Equatable, Sendable {
         let start: EpochSeconds, end: EpochSeconds, now: EpochSeconds
     }
 
-    /// One pass over some of the cards: what each contributes to today's queue.
+    /// One pass over some of the cards: what each contributes to today's queue, each list in
+    /// today's order (`inOrder`).
     struct Scan {
-        var repeats: [(CardID, EpochSeconds)] = []
-        var reviews: [(CardID, EpochSeconds)] = []
-        var learning: [(CardID, EpochSeconds)] = []
+        var repeats: [Entry] = []
+        /// The first `reviewCap` due reviews: the room today's limit leaves is at most that
+        /// (only those need an order; several thousand may be due).
+        var reviews: [Entry] = []
+        var learning: [Entry] = []
         /// New cards in deck order, at most the daily limit (no part can give more).
         var new: [CardID] = []
         var newStudied = 0, reviewsStudied = 0
 
-        init() {}
-
-        init(_ cards: ArraySlice<CardID>, progress: [CardID: CardProgress], day: StudyDay, newCap: Int) {
+        init(_ cards: ArraySlice<CardID>, progress: CardTable, day: StudyDay, newCap: Int, reviewCap: Int) {
             new.reserveCapacity(min(cards.count, newCap))
+            var due = SmallestElements<Entry>(reviewCap, by: DailyQueue.inOrder)
             for id in cards {
                 guard let p = progress[id] else {
                     if new.count < newCap { new.append(id) }
@@ -113,10 +132,13 @@ public struct DailyQueue: Equatable, Sendable {
                 case .new: if new.count < newCap { new.append(id) }
                 case .learning: learning.append((id, p.due))
                 case .repeatToday: repeats.append((id, p.lastReview))
-                case .review: reviews.append((id, p.due))
+                case .review: due.add((id, p.due))
                 case .none: break
                 }
             }
+            reviews = due.sorted()
+            repeats.sort(by: DailyQueue.inOrder)
+            learning.sort(by: DailyQueue.inOrder)
         }
     }
 }
@@ -131,7 +153,7 @@ extension DailyQueue {
 
     /// Cards to practise ahead when nothing is due: reviewed cards not due today, soonest first.
     /// Practice answers do not change the schedule.
-    public static func practiceAhead(cards: [CardID], progress: [CardID: CardProgress], limit: Int,
+    public static func practiceAhead(cards: [CardID], progress: CardTable, limit: Int,
                                      clock: DayClock, now: EpochSeconds) -> [CardID] {
         let dayEnd = clock.nextDayStart(after: now)
         let ahead = cards.compactMap { id -> (CardID, EpochSeconds)? in
@@ -139,11 +161,11 @@ extension DailyQueue {
                   let due = p.dueTime, due >= dayEnd, !p.isLearning else { return nil }
             return (id, due)
         }
-        return ahead.sorted { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 < $1.0 }.prefix(limit).map(\.0)
+        return ahead.smallest(limit, by: inOrder).map(\.0)
     }
 
     /// When the next card not in today's queue falls due (nil when no card is scheduled).
-    public static func nextDue(progress: [CardID: CardProgress], after time: EpochSeconds) -> EpochSeconds? {
+    public static func nextDue(progress: CardTable, after time: EpochSeconds) -> EpochSeconds? {
         progress.values.lazy
             .filter { !$0.suspended }
             .compactMap(\.dueTime)

@@ -69,7 +69,7 @@ public struct DueTomorrow: Equatable, Sendable {
     }
 
     /// Counts `cards` (those with progress) at `now`: the end of the review's pass.
-    public init(cards: [CardID], progress: [CardID: CardProgress], reviewLimit: Int, clock: DayClock, now: EpochSeconds) {
+    public init(cards: [CardID], progress: CardTable, reviewLimit: Int, clock: DayClock, now: EpochSeconds) {
         let days = DueDay.NextDays(clock: clock, now: now)
         self.init(reviewLimit: reviewLimit, todayStart: days.today, todayEnd: days.tomorrow, now: now)
         for id in cards {

@@ -22,18 +22,18 @@ public enum LogMerge {
     /// `reviewers` gives the reviewer of each scheduler an answer names (default: `reviewer`);
     /// a reschedule record sets the scheduler's state it carries.
     public static func states(_ records: [LogRecord], reviewer: Reviewer,
-                              reviewers: [String: Reviewer] = [:]) -> [CardID: CardProgress] {
+                              reviewers: [String: Reviewer] = [:]) -> CardTable {
         states(records, reviewers: Reviewers(reviewer), byScheduler: reviewers.mapValues { Reviewers($0) })
     }
 
     /// The same, each card answered with its own deck's options (`Reviewers`), as the book
     /// that wrote the log answered it.
     public static func states(_ records: [LogRecord], reviewers standard: Reviewers,
-                              byScheduler reviewers: [String: Reviewers] = [:]) -> [CardID: CardProgress] {
+                              byScheduler reviewers: [String: Reviewers] = [:]) -> CardTable {
         let reviewer = standard.standard
         var undone = Set<RecordID>()
         for record in records { if case let .undo(target) = record.action { undone.insert(target) } }
-        var cards: [CardID: CardProgress] = [:]
+        var cards: CardTable = [:]
         for record in records where !undone.contains(record.id) {
             let before = cards[record.card]
             var after = before ?? CardProgress()

@@ -7,7 +7,7 @@
 /// counts), kept on the same stack.
 public struct ReviewBook<Mark: Sendable>: Sendable {
     /// Every card that has progress; a card missing here is new.
-    public private(set) var cards: [CardID: CardProgress]
+    public private(set) var cards: CardTable
     /// Each card's reviewer: its deck's options, else the user's.
     public let reviewers: Reviewers
     /// The user's reviewer: the clock and the scheduler's name, the same for every card.
@@ -25,7 +25,7 @@ public struct ReviewBook<Mark: Sendable>: Sendable {
 
     /// Starts from the progress a store loaded (`recordCount` records into its log). New
     /// records get ids from `ids` (a random prefix per process, so ids differ across machines).
-    public init(cards: [CardID: CardProgress], reviewers: Reviewers, recordCount: Int, ids: RecordIDs) {
+    public init(cards: CardTable, reviewers: Reviewers, recordCount: Int, ids: RecordIDs) {
         self.cards = cards
         self.reviewers = reviewers
         self.recordCount = recordCount
@@ -33,7 +33,7 @@ public struct ReviewBook<Mark: Sendable>: Sendable {
     }
 
     /// One reviewer for every card.
-    public init(cards: [CardID: CardProgress], reviewer: Reviewer, recordCount: Int, ids: RecordIDs) {
+    public init(cards: CardTable, reviewer: Reviewer, recordCount: Int, ids: RecordIDs) {
         self.init(cards: cards, reviewers: Reviewers(reviewer), recordCount: recordCount, ids: ids)
     }
 

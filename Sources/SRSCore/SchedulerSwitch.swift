@@ -22,7 +22,7 @@ public struct SchedulerSwitch: Sendable {
     }
 
     /// The plan for the log `history` (oldest first) and today's `cards`, at `time`.
-    public func plan(history: [LogRecord], cards: [CardID: CardProgress], at time: EpochSeconds,
+    public func plan(history: [LogRecord], cards: CardTable, at time: EpochSeconds,
                      ids: inout RecordIDs, firstSeq: Int) -> Plan {
         let replay = replayed(cardCount: cards.count) { body in history.forEach(body) }
         return plan(replay, cards: cards, at: time, ids: &ids, firstSeq: firstSeq)
@@ -30,7 +30,7 @@ public struct SchedulerSwitch: Sendable {
 
     /// The plan for the log that `log` streams (it hands every record, oldest first, to its
     /// argument; it may be called twice, see `replayed`) and today's `cards`, at `time`.
-    public func plan(cards: [CardID: CardProgress], at time: EpochSeconds, ids: inout RecordIDs, firstSeq: Int,
+    public func plan(cards: CardTable, at time: EpochSeconds, ids: inout RecordIDs, firstSeq: Int,
                      log: ((LogRecord) -> Void) throws -> Void) rethrows -> Plan {
         let replay = try replayed(cardCount: cards.count, log)
         return plan(replay, cards: cards, at: time, ids: &ids, firstSeq: firstSeq)
@@ -50,7 +50,7 @@ public struct SchedulerSwitch: Sendable {
         return second
     }
 
-    private func plan(_ replay: SwitchReplay, cards: [CardID: CardProgress], at time: EpochSeconds,
+    private func plan(_ replay: SwitchReplay, cards: CardTable, at time: EpochSeconds,
                       ids: inout RecordIDs, firstSeq: Int) -> Plan {
         var plan = Plan(records: [], replayedAnswers: 0, restoredCards: 0)
         plan.records.reserveCapacity(cards.count)

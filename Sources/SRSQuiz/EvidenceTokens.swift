@@ -86,13 +86,26 @@ struct EvidenceToken: Equatable {
     private(set) var isContent = true
     /// The reading cues this word is (`not`, `unlike`, `but`…), looked up once.
     private(set) var cues = ExplanationReading.Cues()
+
+    /// Reads a function word as content (the noun `mean` after an article).
+    mutating func makeContent() {
+        isContent = true
+        cues.remove(.function)
+    }
 }
 
 /// Splits text into `EvidenceToken`s in one pass over its scalars.
 enum EvidenceTokens {
     static func tokens(_ text: String) -> [EvidenceToken] {
         var scanner = Scanner(scalars: Array(text.unicodeScalars))
-        return scanner.run()
+        var tokens = scanner.run()
+        // `the mean`, `a mean`: after an article the verb `mean` is the noun, content (the
+        // option `The mean` has no other word).
+        for index in tokens.indices.dropFirst() where tokens[index].text == "mean"
+            && ["the", "a", "its", "their"].contains(tokens[index - 1].text) {
+            tokens[index].makeContent()
+        }
+        return tokens
     }
 
     static let numberWords = ["two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",

@@ -233,6 +233,7 @@ struct ExplanationReading {
     static let forwardNegatives: Set<String> = ["unlike", "except", "although", "though", "despite", "spite",
                                                 "without"]
     static let forwardNeutrals: Set<String> = ["than", "before", "after", "until", "compared", "versus", "vs",
+                                               "above", "below", "beyond",
                                                "earlier", "later", "previously", "formerly"]
     static let mistakeWords: Set<String> = ["mistake", "mistakes", "mistaken", "mistakenly", "misconception",
                                             "misconceptions", "wrong", "wrongly", "incorrect", "incorrectly",

@@ -17,6 +17,14 @@ struct OptionEvidence {
     private(set) var quoted: [Bool]
     /// The question's own words said of each option.
     private(set) var focusWords: [Int] = []
+    /// The options the explanation names at all, for or against or neither: quoted, by letter,
+    /// or by a distinguishing word that is not also the question's.
+    private(set) var named: Set<Int> = []
+    /// Options that are names (`HTTP`, `Eventual consistency`) quoted in a part of the
+    /// explanation that says something more of them (`Plain HTTP sends everything in the clear`),
+    /// not just the option as the answer (`It is 99.7%.`, `In 1989.`).
+    private(set) var describedNames: Set<Int> = []
+    private(set) var isNegativeQuestion = false
     let stated: StatedKeys
 
     var net: [Double] { zip(support, against).map { $0 - $1 } }
@@ -25,6 +33,21 @@ struct OptionEvidence {
     /// at least three of the question's own words said of it (the question's words add weight,
     /// not evidence of their own: one shared word such as `recall` and the question's
     /// `practice` beside it are not enough).
+    /// Whether `option` is a name that the explanation describes without saying anything of it
+    /// that the question asks, and without denying any other option: `Eventual consistency only
+    /// promises that replicas converge…` for *which model guarantees that every later read
+    /// returns a write?*, or `The Bilbao museum is Frank Gehry's, and the Pompidou was the work
+    /// of Renzo Piano` for *designed by Zaha Hadid?*, read just as an explanation of the key
+    /// would, and may speak of wrong options only. (An explanation that restates an option's
+    /// content in its words, gives just the option, `In 1989.`, or sets the key against a
+    /// denied option, `Although Mercury is closest…, Venus is hotter`, does not.) In a question
+    /// asked in the negative, only a name named alone.
+    func isDescribedWithoutTheQuestion(_ option: Int) -> Bool {
+        guard describedNames.contains(option), focusWords.isEmpty || focusWords[option] == 0,
+              !against.indices.contains(where: { $0 != option && against[$0] > 0 }) else { return false }
+        return !isNegativeQuestion || named.subtracting([option]).isEmpty
+    }
+
     func isSubstantial(_ option: Int) -> Bool {
         quoted[option] || matchedWords[option] >= 2
             || (matchedWords[option] == 1 && !focusWords.isEmpty && focusWords[option] >= 3)
@@ -45,7 +68,18 @@ struct OptionEvidence {
         matchedWords = Array(repeating: 0, count: count)
         quoted = Array(repeating: false, count: count)
         stated = StatedKeys(reading.tokens, options: profile.sequences)
+        isNegativeQuestion = profile.isNegativeQuestion
         var units = Self.units(reading, profile)
+        for unit in units {
+            named.formUnion(unit.mentions.filter { $0.value.quoted || !$0.value.stems.isSubset(of: profile.questionWords) }.keys)
+            guard unit.mentions.count == 1, let option = unit.mentions.keys.first, profile.isName(option) else { continue }
+            let own = profile.sequences[option]
+            if reading.tokens[unit.range].contains(where: {
+                $0.isContent && !own.contains($0.stem) && !profile.questionWords.contains($0.stem)
+            }) {
+                describedNames.insert(option)
+            }
+        }
         Self.denyWhatTheQuestionAsks(&reading, &units, profile)
         add(units, reading, profile)
         for option in stated.denied { against[option] += 3 }
@@ -135,10 +169,19 @@ struct OptionEvidence {
         var subject: (clause: Int, option: Int)?
         var named: (option: Int, mention: Mention)?
         let hedged = Self.hedgedOptions(units, reading)
+        let otherWay = Self.anotherWayTaken(units, reading) ?? Self.theQuestionsCase(reading)
+        var deniedByQuote: [Int: Set<Int>] = [:]
+        for unit in units where reading.segments[unit.segment].polarity == .negative {
+            deniedByQuote[reading.segments[unit.segment].clause, default: []].formUnion(unit.mentions.filter(\.value.quoted).keys)
+        }
         for (index, var unit) in units.enumerated() {
             var segment = reading.segments[unit.segment]
+            if let otherWay, unit.segment < otherWay, segment.polarity == .positive { segment.polarity = .neutral }
             if profile.specifics.speakOfAnotherCase(unit.range, reading.tokens)
-                || profile.ranksByAnotherMeasure(unit.range, reading.tokens) { segment.polarity = .neutral }
+                || profile.ranksByAnotherMeasure(unit.range, reading.tokens)
+                || profile.saysTheOpposite(unit.range, reading.tokens) { segment.polarity = .neutral }
+            if profile.asksForTheMost, segment.polarity == .positive,
+               OptionProfile.givesOnlyALittle(unit.range, reading.tokens) { segment.polarity = .negative }
             if profile.asksSuperlative, segment.polarity == .positive,
                OptionProfile.ranksBelowFirst(unit.range, reading.tokens) {
                 segment.polarity = .negative
@@ -161,8 +204,9 @@ struct OptionEvidence {
             if !unit.mentions.isEmpty || segment.polarity == .negative || ["and", "or", "but"].contains(opening) {
                 subject = nil
             }
-            if unit.mentions.isEmpty, let subject, subject.clause == segment.clause, segment.polarity == .positive {
-                focusHits[subject.option].formUnion(reading.tokens[unit.range].map(\.stem).filter(profile.focus.contains))
+            if unit.mentions.isEmpty, let subject, subject.clause == segment.clause, segment.polarity == .positive,
+               !Self.isBareNoun(unit, reading) {
+                focusHits[subject.option].formUnion(Self.focusSaid(in: unit.range, reading, profile))
             }
             if unit.mentions.count == 1, let option = unit.mentions.keys.first, segment.polarity == .positive,
                Self.restates(unit, reading) {
@@ -171,11 +215,14 @@ struct OptionEvidence {
             guard segment.polarity != .neutral else { continue }
             for (option, mention) in unit.mentions {
                 guard let positive = Self.says(option, unit, segment, reading, profile) else { continue }
+                // `instead of a pitched roof, a usable roof garden`: a word of an option its clause
+                // denies by quote names what replaces it, not the option.
+                if positive, !mention.quoted, deniedByQuote[segment.clause, default: []].contains(option) { continue }
                 tally[option].add(mention, positive: positive, factor: segment.weight)
             }
             if segment.polarity == .positive, unit.mentions.count == 1, let option = unit.mentions.keys.first,
                Self.says(option, unit, segment, reading, profile) == true {
-                focusHits[option].formUnion(reading.tokens[unit.range].map(\.stem).filter(profile.focus.contains))
+                focusHits[option].formUnion(Self.focusSaid(in: unit.range, reading, profile))
                 subject = (segment.clause, option)
             }
         }
@@ -245,12 +292,71 @@ struct OptionEvidence {
         return ["but", "however", "yet"].contains(reading.tokens[first].text)
     }
 
-    /// `…, that is 20%`, `i.e. X`, `namely X`: the unit names what the units before it in its
-    /// clause described.
+    /// `…, that is 20%`, `i.e. X`, `namely X`, `…, which rounds to X`: the unit names what the
+    /// units before it in its clause described.
     static func restates(_ unit: Unit, _ reading: ExplanationReading) -> Bool {
         let words = reading.tokens[unit.range].prefix(2).map(\.text)
         return words == ["that", "is"] || words == ["i", "e"] || words.first == "namely"
+            || (words.first == "which" && words.count == 2 && restatingVerbs.contains(words[1])
+                && !["why", "how", "what", "where", "when", "who"].contains(reading.tokens[unit.range].dropFirst(2).first?.text ?? ""))
     }
+
+    /// `Load-bearing masonry reaches its limit at sixteen storeys… Jenney's building took a
+    /// different route`: a part that names no option and says that another way was taken says
+    /// that what was described before it is not the answer. Its segment, when there is one.
+    static func anotherWayTaken(_ units: [Unit], _ reading: ExplanationReading) -> Int? {
+        let tokens = reading.tokens
+        for unit in units where unit.mentions.isEmpty && units.contains(where: { $0.segment < unit.segment && !$0.mentions.isEmpty }) {
+            let found = unit.range.dropLast().contains { index in
+                ["different", "another", "other"].contains(tokens[index].text)
+                    && ways.contains(tokens[index + 1].text) && tokens[index + 1].boundary == .none
+            }
+            if found { return unit.segment }
+        }
+        return nil
+    }
+
+    /// `Preimage resistance is about inverting a given output; second-preimage resistance fixes
+    /// one input… Here the attacker is free to choose both inputs…`: a sentence opened by `Here`
+    /// or `In this case` turns to the question's case; what the sentences before it described
+    /// were the cases it is told apart from. Its first segment, when there is one.
+    static func theQuestionsCase(_ reading: ExplanationReading) -> Int? {
+        let tokens = reading.tokens
+        return reading.segments.firstIndex { segment in
+            let start = segment.range.lowerBound
+            guard start > 0, tokens[start].boundary == .sentence else { return false }
+            if tokens[start].text == "here" { return start + 1 < tokens.count && tokens[start + 1].boundary == .none }
+            return tokens[start...].prefix(3).map(\.text) == ["in", "this", "case"]
+        }
+    }
+
+    static let ways: Set<String> = ["route", "approach", "way", "path", "solution", "method", "tack", "direction", "design"]
+
+    /// The question's own words in `range`, but not one after a comparative (`usually has fewer
+    /// keys` for *Which instrument has 88 keys?* compares, it does not say `keys` of it).
+    static func focusSaid(in range: Range<Int>, _ reading: ExplanationReading, _ profile: OptionProfile) -> [String] {
+        range.compactMap { index in
+            let token = reading.tokens[index]
+            guard profile.focus.contains(token.stem) else { return nil }
+            if index > range.lowerBound, comparatives.contains(reading.tokens[index - 1].text) { return nil }
+            return token.stem
+        }
+    }
+
+    static let comparatives: Set<String> = ["fewer", "more", "less", "greater", "smaller", "larger", "higher", "lower",
+                                            "longer", "shorter", "older", "younger", "heavier", "lighter"]
+
+    /// `…the primary, yeast fermentation`: a part of two content words or fewer, nothing else,
+    /// that ends its clause qualifies the noun before it, and says nothing of the clause's
+    /// subject. (Three words are as often a predicate: `…, spans seven semitones`.)
+    static func isBareNoun(_ unit: Unit, _ reading: ExplanationReading) -> Bool {
+        let tokens = reading.tokens
+        let end = unit.range.upperBound
+        return unit.range.count <= 2 && (end == tokens.count || tokens[end].boundary >= .clause)
+            && tokens[unit.range].allSatisfy { $0.isContent && $0.kind == .word }
+    }
+
+    static let restatingVerbs: Set<String> = ["is", "rounds", "comes", "amounts", "equals", "makes", "gives"]
 
     static func earlierWords(_ index: Int, _ units: [Unit], _ reading: ExplanationReading) -> [String] {
         let clause = reading.segments[units[index].segment].clause

@@ -11,6 +11,8 @@ struct OptionProfile {
     let weights: [String: Double]
     /// Stems of the question found in no option: what it asks about.
     let focus: Set<String>
+    /// All the question's content stems.
+    let questionWords: Set<String>
     /// `Which is not…`, `…except`: the explanation's denials point at the key.
     let isNegativeQuestion: Bool
     /// For an option that is a name of several capitalised words (`Charles Darwin`), its last
@@ -53,7 +55,8 @@ struct OptionProfile {
             weighed[stem] = questionNumbers.contains(stem) ? 0 : questionStems.contains(stem) ? weight / 2 : weight
         }
         weights = weighed
-        focus = questionStems.subtracting(containing.keys)
+        focus = questionStems.subtracting(containing.keys).subtracting(Self.answerType(questionTokens))
+        questionWords = questionStems
         surnames = Self.surnames(optionTokens, containing)
         let stems = sequences
         distinct = stems.map(Set.init)
@@ -66,12 +69,50 @@ struct OptionProfile {
         }
         isNegativeQuestion = Self.asksInTheNegative(questionTokens)
         asksSuperlative = Self.asksSuperlative(questionTokens)
+        asksForTheMost = asksSuperlative || questionTokens.contains { ["most", "majority"].contains($0.text) }
         superlatives = Set(questionTokens.map(\.text).filter { $0 != "most" && $0 != "least" && Self.isSuperlative($0) })
+        // The question's superlatives (`largest`, or the word after `the most`), by stem.
+        rankings = Set(questionTokens.indices.dropFirst().compactMap { index -> String? in
+            guard questionTokens[index - 1].text == "the" else { return nil }
+            let word = questionTokens[index].text
+            if ["most", "least"].contains(word) { return index + 1 < questionTokens.count ? questionTokens[index + 1].stem : nil }
+            return Self.isSuperlative(word) ? questionTokens[index].stem : nil
+        })
+        optionWords = Set(containing.keys)
+        opposites = questionStems.subtracting(containing.keys).reduce(into: Set<String>()) { $0.formUnion(Self.antonyms[$1] ?? []) }
         specifics = Specifics(questionTokens, optionStems: Set(containing.keys))
+    }
+
+    /// `year` in `In what year were the Twelve Tables drawn up?`, `building` in `Which building…`:
+    /// the word right after `what`, `which` or `whose` names the kind of thing the answer is, and
+    /// every option is one; an explanation that says it of an option (`AD 533 is the year
+    /// Justinian's Digest took effect`) says nothing of what the question asks.
+    static func answerType(_ tokens: [EvidenceToken]) -> Set<String> {
+        // `How many…`, `How much…`: the question's form, not what it asks.
+        if tokens.indices.contains(where: { $0 > 0 && ["many", "much"].contains(tokens[$0].text) && tokens[$0 - 1].text == "how" }) {
+            return ["many", "much"]
+        }
+        guard let wh = tokens.firstIndex(where: { ["what", "which", "whose"].contains($0.text) }),
+              wh + 1 < tokens.count, tokens[wh + 1].isContent, tokens[wh + 1].kind == .word,
+              tokens[wh + 1].boundary == .none else { return [] }
+        return [tokens[wh + 1].stem]
     }
 
     /// `the longest river`, `the most populous`: the question asks for the first of a ranking.
     let asksSuperlative: Bool
+    /// `the longest`, `most of the carbon`, `the majority`: the question asks for the largest share.
+    let asksForTheMost: Bool
+
+    /// `only around 1% of the carbon is carbonic acid` for a question asking for the most: `only`
+    /// before a quantity says the options there have little of it.
+    static func givesOnlyALittle(_ range: Range<Int>, _ tokens: [EvidenceToken]) -> Bool {
+        range.contains { index in
+            guard tokens[index].text == "only" else { return false }
+            let next = tokens[(index + 1)..<min(range.upperBound, index + 3)]
+                .drop { ["about", "around", "roughly", "some", "approximately", "a"].contains($0.text) }
+            return next.first.map { $0.kind == .number || $0.text == "few" || $0.text == "small" || $0.text == "fraction" } ?? false
+        }
+    }
 
     /// `the second most populous`, `the second largest`, `in third place`: the segment ranks
     /// what it names below the first.
@@ -83,6 +124,43 @@ struct OptionProfile {
         }
     }
 
+    /// `Glucagon raises blood sugar` for *Which hormone regulates blood sugar by lowering it?*: a
+    /// part with the opposite of one of the question's words, and not that word, says the
+    /// opposite of what is asked.
+    func saysTheOpposite(_ range: Range<Int>, _ tokens: [EvidenceToken]) -> Bool {
+        guard !opposites.isEmpty, tokens[range].contains(where: { opposites.contains($0.stem) }) else { return false }
+        return !tokens[range].contains { questionWords.contains($0.stem) && Self.antonyms[$0.stem] != nil }
+    }
+
+    /// Opposite pairs of common words, by stem (five letters at most, as the tokens have them).
+    static let antonyms: [String: Set<String>] = {
+        let pairs: [([String], [String])] = [
+            (["raise", "rais"], ["lower"]), (["incre"], ["decre"]), (["rise", "risin", "rose", "risen"], ["fall", "falli", "fell", "falle"]),
+            (["begin", "began", "begun", "start"], ["end", "ended", "endin", "finis"]), (["open", "opene"], ["close", "closi"]),
+            (["absor"], ["relea", "emit", "emitt"]), (["gain", "gaine"], ["lose", "losin", "lost"]),
+            (["heat", "heate", "warm", "warme"], ["cool", "coole"]), (["expor"], ["impor"]), (["maxim"], ["minim"]),
+            (["enter", "enters"], ["leave", "leavi", "exit"]), (["speed"], ["slow", "slowe"]),
+            (["donor"], ["recip"]), (["give", "gives", "gave", "givin"], ["recei"]), (["send", "sende", "sent"], ["recei"]),
+            (["buy", "buyer", "bought"], ["sell", "selle", "sold"]), (["push", "pushe"], ["pull", "pulle"]),
+            (["accep"], ["rejec"]), (["attra"], ["repel"]), (["inhal"], ["exhal"]),
+        ]
+        var table: [String: Set<String>] = [:]
+        for (one, other) in pairs {
+            for word in one { table[word, default: []].formUnion(other) }
+            for word in other { table[word, default: []].formUnion(one) }
+        }
+        return table
+    }()
+
+    /// A superlative of one word: `largest`, `best`, not `forest` or `interest`.
+    static func isRankingWord(_ word: String) -> Bool {
+        word != "most" && word != "least" && isSuperlative(word) && !notSuperlatives.contains(word)
+    }
+
+    static let notSuperlatives: Set<String> = ["forest", "interest", "request", "harvest", "conquest", "contest",
+                                               "protest", "manifest", "modest", "honest", "digest", "suggest",
+                                               "arrest", "invest", "attest", "detest", "molest"]
+
     /// `most`, `least`, `best`, `worst`, or a word of six letters or more ending in `est`.
     static func isSuperlative(_ word: String) -> Bool {
         ["most", "least", "best", "worst"].contains(word) || (word.utf8.count >= 6 && word.hasSuffix("est"))
@@ -90,15 +168,44 @@ struct OptionProfile {
 
     /// The question's superlatives of one word (`closest`, `largest`, `best`).
     let superlatives: Set<String>
+    /// The stems of the question's superlatives, and of the word after its `the most`.
+    private let rankings: Set<String>
+    private let optionWords: Set<String>
+    /// The opposites of the question's own words (`raise` for `lowering`).
+    private let opposites: Set<String>
 
     /// `Venus is the hottest planet` for `Which planet is closest to the Sun?`: a superlative of
     /// one word other than the question's ranks by another measure.
     func ranksByAnotherMeasure(_ range: Range<Int>, _ tokens: [EvidenceToken]) -> Bool {
-        !superlatives.isEmpty && range.contains { index in
-            let word = tokens[index].text
-            return word != "most" && word != "least" && Self.isSuperlative(word) && !superlatives.contains(word)
-                && index > range.lowerBound && tokens[index - 1].text == "the"
+        // `Sydney is the largest city in Australia` for *What is the capital of Australia?*: a
+        // ranking the question does not ask for.
+        guard asksSuperlative else {
+            return range.contains { index in
+                index > range.lowerBound && tokens[index - 1].text == "the" && Self.isRankingWord(tokens[index].text)
+            }
         }
+        return range.contains { index in
+            let word = tokens[index].text
+            if let head = rankedClass(at: index, tokens), !optionWords.contains(head),
+               !questionWords.contains(where: { $0 == head || (min($0.count, head.count) >= 4 && ($0.hasPrefix(head) || head.hasPrefix($0))) }) {
+                return true
+            }
+            return !superlatives.isEmpty && word != "most" && word != "least" && Self.isSuperlative(word)
+                && !superlatives.contains(word) && index > range.lowerBound && tokens[index - 1].text == "the"
+        }
+    }
+
+    /// `Aluminium is the most abundant metal` for *Which element is the most abundant in the
+    /// crust?*: the question's superlative followed by a noun (one the question does not put after
+    /// it) ranks within another class. The noun, when the superlative at `index` is the question's.
+    private func rankedClass(at index: Int, _ tokens: [EvidenceToken]) -> String? {
+        guard index > 0, tokens[index - 1].text == "the" else { return nil }
+        var end = index
+        if ["most", "least"].contains(tokens[index].text) { end += 1 } else if !Self.isSuperlative(tokens[index].text) { return nil }
+        guard end + 1 < tokens.count, rankings.contains(tokens[end].stem) else { return nil }
+        let next = tokens[end + 1]
+        guard next.boundary == .none, next.isContent, next.kind == .word, !next.isCapitalized else { return nil }
+        return next.stem
     }
 
     static func asksSuperlative(_ tokens: [EvidenceToken]) -> Bool {
@@ -130,6 +237,24 @@ struct OptionProfile {
         return result
     }
 
+    /// `the Crescent City` for the option `Kansas City`, `Erasmus Darwin` for `Charles Darwin`: the
+    /// last word of a name after another capitalised word (not at a sentence's start) is that
+    /// other name's.
+    private func isAnotherName(_ index: Int, _ option: Int, _ tokens: [EvidenceToken]) -> Bool {
+        guard index > 0, tokens[index].boundary == .none else { return false }
+        let previous = tokens[index - 1], words = sequences[option]
+        return previous.isCapitalized && previous.kind == .word && previous.boundary != .sentence
+            && (words.count < 2 || previous.stem != words[words.count - 2])
+    }
+
+    /// An option that names a thing (`Lead`, `Eventual consistency`, `3×10⁸ m/s`): at most
+    /// three content words and no verb such as `is`, `are`, `has`, `can` (`Kernels are fixed`
+    /// is a statement: quoting it says it).
+    func isName(_ option: Int) -> Bool {
+        sequences[option].count <= 3
+            && !optionTokens[option].contains { OptionEvidence.auxiliaries.contains($0.text) }
+    }
+
     /// The summed weight of the option's distinct stems.
     func totalWeight(_ option: Int) -> Double { totals[option] }
 
@@ -147,7 +272,7 @@ struct OptionProfile {
         stems.reserveCapacity(range.count)
         for index in range where tokens[index].isContent && !skipped.contains(index) { stems.append(tokens[index].stem) }
         let named = surnames.filter { option, surname in
-            range.contains { tokens[$0].isCapitalized && tokens[$0].stem == surname }
+            range.contains { tokens[$0].isCapitalized && tokens[$0].stem == surname && !isAnotherName($0, option, tokens) }
         }.keys
         var quotes = quotedOptions(in: stems).union(lettered).union(named)
         if !quotes.isEmpty { quotes.formUnion(elidedQuotes(in: range, tokens, stems: Set(stems), quoted: quotes)) }
@@ -241,6 +366,9 @@ struct Specifics {
     /// option's), by the first: `causes` → `scurvy` in `Which vitamin deficiency causes scurvy?`.
     private var frames: [String: String] = [:]
     private let optionStems: Set<String>
+    /// The question's pairs of content words side by side (the first not capitalised, neither an
+    /// option's), by the second: `blood` → `pumps` in `Which organ pumps blood around the body?`.
+    private var verbs: [String: Set<String>] = [:]
 
     init(_ question: [EvidenceToken], optionStems: Set<String>) {
         self.optionStems = optionStems
@@ -259,6 +387,11 @@ struct Specifics {
            !optionStems.contains(pair.first), !optionStems.contains(pair.second) {
             frames[pair.first] = pair.second
         }
+        for index in question.indices.dropFirst() where !question[index - 1].isCapitalized {
+            if let pair = Self.pair(at: index, question), !optionStems.contains(pair.first), !optionStems.contains(pair.second) {
+                verbs[pair.second, default: []].insert(pair.first)
+            }
+        }
     }
 
     /// The content words at `index - 1` and `index`, when both are words written side by side.
@@ -273,8 +406,28 @@ struct Specifics {
     /// question's words followed by another word than the question's (one neither the question
     /// nor an option has) say the same of another thing.
     private func replacesTheQuestionsWord(_ index: Int, _ tokens: [EvidenceToken]) -> Bool {
+        if replacesTheQuestionsVerb(index, tokens) { return true }
         guard index > 0, let pair = Self.pair(at: index, tokens), let asked = frames[pair.first] else { return false }
-        return pair.second != asked && !self.asked.contains(pair.second) && !optionStems.contains(pair.second)
+        return isAnotherWord(pair.second, than: asked)
+    }
+
+    /// A word neither the question nor an option has, nor a form of `word` (`wings` for
+    /// `wingspan`, `longer` for `longest`).
+    private func isAnotherWord(_ stem: String, than word: String) -> Bool {
+        stem != word && !asked.contains(stem) && !optionStems.contains(stem)
+            && !(min(stem.count, word.count) >= 4 && (stem.hasPrefix(word) || word.hasPrefix(stem)))
+    }
+
+    /// `The liver filters the blood` for `Which organ pumps blood around the body?`: another
+    /// word, then an article, then a word of the question where the question has its own word
+    /// right before it.
+    private func replacesTheQuestionsVerb(_ index: Int, _ tokens: [EvidenceToken]) -> Bool {
+        guard index >= 2, tokens[index].boundary == .none, tokens[index - 1].boundary == .none,
+              ["the", "a", "an"].contains(tokens[index - 1].text) else { return false }
+        let verb = tokens[index - 2]
+        guard verb.isContent, verb.kind == .word else { return false }
+        guard let firsts = verbs[tokens[index].stem] else { return false }
+        return !firsts.contains(verb.stem) && firsts.allSatisfy { isAnotherWord(verb.stem, than: $0) }
     }
 
     /// True when `range` gives another number or ordinal in the place of one of the question's,
@@ -282,7 +435,7 @@ struct Specifics {
     func speakOfAnotherCase(_ range: Range<Int>, _ tokens: [EvidenceToken]) -> Bool {
         var quotes: [String] = [], quoteFound = false
         for index in range {
-            if !frames.isEmpty, replacesTheQuestionsWord(index, tokens) { return true }
+            if !frames.isEmpty || !verbs.isEmpty, replacesTheQuestionsWord(index, tokens) { return true }
             if !specifics.isEmpty, let found = Self.specific(at: index, tokens), !optionStems.contains(found.value),
                specifics.contains(where: { $0.kind == found.kind && $0.value != found.value
                    && !$0.context.isDisjoint(with: found.context) }),
@@ -321,7 +474,14 @@ struct Specifics {
     private static func specific(at index: Int, _ tokens: [EvidenceToken]) -> Specific? {
         let token = tokens[index]
         let after = { Set(tokens[(index + 1)...].lazy.filter(\.isContent).prefix(2).map(\.stem)) }
-        if let number = number(token) { return Specific(value: number, kind: .number, context: after()) }
+        // `95% within two` after `68% within one standard deviation`: the word before a
+        // number says what it measures as well (`within`).
+        let before = { () -> Set<String> in
+            guard index > 0, token.boundary == .none, tokens[index - 1].isContent, tokens[index - 1].kind == .word
+            else { return [] }
+            return [tokens[index - 1].stem]
+        }
+        if let number = number(token) { return Specific(value: number, kind: .number, context: after().union(before())) }
         if isOrdinalWord(token) { return Specific(value: token.text, kind: .ordinal, context: after()) }
         guard let head = nameHead(index, tokens) else { return nil }
         return Specific(value: token.stem, kind: .name, context: [head])

@@ -90,6 +90,14 @@ struct QuizItemReader {
     private mutating func inferredKey(question: String, options: [String], explanation: String,
                                       _ inferences: inout KeyInference.Cache) -> AnswerKey? {
         let inference = inferences.infer(question: question, options: options, explanation: explanation)
+        if let key = inference.key, case let .inferred(confidence) = key.source, inferences.reading == .stated {
+            let letter = KeyInference.letterOf(key.index)
+            warn(block.startLine, "no answer key: the explanation does not state one (its words point to \(letter), "
+                + "confidence \(confidence), but srs does not guess keys unless asked); the card will "
+                + "be self-graded. Add `Answer: X` after the options, import with `--key \(position)=\(letter)` if "
+                + "\(letter) is right, or with `--infer-keys` to take every such guess")
+            return nil
+        }
         if inference.key == nil {
             warn(block.startLine, "no answer key: \(inference.reason); the card will be self-graded. Add "
                 + "`Answer: X` after the options, or import with `--key \(position)=X`")

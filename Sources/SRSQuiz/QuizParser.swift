@@ -6,10 +6,11 @@ import SRSCore
 /// is not blank. Each item is then read by its type, from the header or from its content.
 public enum QuizParser {
     /// Parses UTF-8 quiz text. Invalid UTF-8 becomes U+FFFD and control characters are replaced
-    /// (see `TerminalSafe`), so nothing that reaches a card can drive a terminal.
-    public static func parse<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> QuizParseResult {
+    /// (see `TerminalSafe`), so nothing that reaches a card can drive a terminal. `keys` says
+    /// which keys explanations give (`KeyInference.Reading`: stated ones only, by default).
+    public static func parse<Bytes: Collection<UInt8>>(_ bytes: Bytes, keys: KeyInference.Reading = .stated) -> QuizParseResult {
         var result = QuizParseResult()
-        var inferences = KeyInference.Cache()
+        var inferences = KeyInference.Cache(reading: keys)
         for block in blocks(QuizText.lines(bytes)) {
             result.itemCount += 1
             var reader = QuizItemReader(block: block, position: result.itemCount)
@@ -27,7 +28,9 @@ public enum QuizParser {
     }
 
     /// Parses quiz text held in a `String`.
-    public static func parse(text: String) -> QuizParseResult { parse(Array(text.utf8)) }
+    public static func parse(text: String, keys: KeyInference.Reading = .stated) -> QuizParseResult {
+        parse(Array(text.utf8), keys: keys)
+    }
 
     /// Splits lines into items at header lines, dropping interface text.
     static func blocks(_ lines: [QuizLine]) -> [QuizBlock] {

@@ -9,7 +9,26 @@ struct StatedKeys {
         for index in tokens.indices {
             readAnswerIs(at: index, tokens, options)
             readLetterIs(at: index, tokens, options.count)
+            readTextIs(at: index, tokens, options)
+            readInstruction(at: index, tokens, options)
         }
+    }
+
+    /// `Paul Desmond is the right choice here`, `Canberra is the correct answer`: an option's
+    /// whole text, opening its clause, then `is|was [not] the correct|right answer|option|choice`.
+    private mutating func readTextIs(at index: Int, _ tokens: [EvidenceToken], _ options: [[String]]) {
+        guard ["is", "was"].contains(tokens[index].text), index > 0 else { return }
+        var next = index + 1
+        var negated = false
+        if next < tokens.count, tokens[next].text == "not" { negated = true; next += 1 }
+        guard Self.isPick(at: next, tokens) || (next + 2 < tokens.count && tokens[next].text == "the"
+            && Self.rightWords.contains(tokens[next + 1].text) && Self.answerNouns.contains(tokens[next + 2].text))
+        else { return }
+        var start = index - 1
+        while start > 0, tokens[start].boundary < .comma { start -= 1 }
+        let stems = tokens[start..<index].filter(\.isContent).map(\.stem)
+        let matching = options.indices.filter { !options[$0].isEmpty && options[$0] == stems }
+        if matching.count == 1 { record(matching[0], negated: negated) }
     }
 
     /// `[the] [correct|right|best] answer|option|choice [here] is|was|: [not] X`.
@@ -39,6 +58,7 @@ struct StatedKeys {
         var negated = false
         if next < tokens.count, tokens[next].text == "not" { negated = true; next += 1 }
         guard next < tokens.count else { return }
+        if Self.isPick(at: next, tokens) { record(option, negated: negated); return }
         var word = tokens[next].text
         if word == "the", next + 1 < tokens.count {
             let rest = tokens[(next + 1)...].prefix(2).map(\.text)
@@ -49,6 +69,32 @@ struct StatedKeys {
         if Self.wrongWords.contains(word) { record(option, negated: !negated) }
     }
 
+    /// `the one to pick`, `the one to choose`, `the one to go for`, `the right one`, `the correct one`,
+    /// and `the one` ending its clause (`ECB is the one: each block…`).
+    static func isPick(at index: Int, _ tokens: [EvidenceToken]) -> Bool {
+        if index + 1 < tokens.count, tokens[index].text == "the", tokens[index + 1].text == "one",
+           index + 2 == tokens.count || tokens[index + 2].boundary >= .clause { return true }
+        let words = tokens[index...].prefix(4).map(\.text)
+        guard words.count >= 3, words[0] == "the" else { return false }
+        if words[1] == "one", words[2] == "to", words.count == 4 { return Self.pickVerbs.contains(words[3]) || words[3] == "go" }
+        return rightWords.contains(words[1]) && words[2] == "one"
+    }
+
+    /// `Go with A here.`, `Pick B.`, `Choose the third option`: an instruction opening a
+    /// sentence, naming one option.
+    private mutating func readInstruction(at index: Int, _ tokens: [EvidenceToken], _ options: [[String]]) {
+        guard index == 0 || tokens[index].boundary == .sentence else { return }
+        var next = index + 1
+        if tokens[index].text == "go" {
+            guard next < tokens.count, ["with", "for"].contains(tokens[next].text) else { return }
+            next += 1
+        } else if !Self.pickVerbs.contains(tokens[index].text) { return }
+        guard next < tokens.count, let option = Self.named(at: next, tokens, options) else { return }
+        record(option, negated: false)
+    }
+
+    static let pickVerbs: Set<String> = ["pick", "choose", "select"]
+
     private mutating func record(_ option: Int, negated: Bool) {
         if negated { denied.insert(option) } else { stated.insert(option) }
     }
@@ -57,6 +103,8 @@ struct StatedKeys {
     /// an option's text (the longest that matches, when only one does).
     static func named(at index: Int, _ tokens: [EvidenceToken], _ options: [[String]]) -> Int? {
         if let (option, _) = LetterReference.at(index, tokens, options.count, bareAtStart: false) { return option }
+        if tokens[index].text == "the", index + 1 < tokens.count,
+           let option = LetterReference.ordinal(at: index + 1, tokens, options.count) { return option }
         if tokens[index].isCapitalLetter, let letter = tokens[index].text.unicodeScalars.first,
            Int(letter.value) - 97 < options.count { return Int(letter.value) - 97 }
         var start = index
@@ -65,7 +113,20 @@ struct StatedKeys {
         let matching = options.indices.filter { !options[$0].isEmpty && stems.starts(with: options[$0]) }
         let longest = matching.map { options[$0].count }.max()
         let best = matching.filter { options[$0].count == longest }
-        return best.count == 1 ? best[0] : nil
+        if best.count == 1 { return best[0] }
+        return best.isEmpty ? namedInPart(from: start, tokens, options) : nil
+    }
+
+    /// `the correct answer is the cuckoo: …` for the option `Common cuckoo`: a phrase up to the
+    /// next punctuation whose words are all in one option, and in no other.
+    private static func namedInPart(from start: Int, _ tokens: [EvidenceToken], _ options: [[String]]) -> Int? {
+        guard start < tokens.count else { return nil }
+        var end = start + 1
+        while end < tokens.count, tokens[end].boundary == .none, tokens[end - 1].after == nil, end - start < 6 { end += 1 }
+        let words = Set(tokens[start..<end].filter(\.isContent).map(\.stem))
+        guard !words.isEmpty else { return nil }
+        let holding = options.indices.filter { words.isSubset(of: Set(options[$0])) }
+        return holding.count == 1 ? holding[0] : nil
     }
 
     static let answerNouns: Set<String> = ["answer", "option", "choice", "response", "alternative"]
@@ -78,6 +139,7 @@ struct StatedKeys {
 enum LetterReference {
     static func at(_ index: Int, _ tokens: [EvidenceToken], _ count: Int, bareAtStart: Bool) -> (Int, Int)? {
         let token = tokens[index]
+        if let option = ordinal(at: index, tokens, count) { return (option, 1) }
         if ["option", "choice", "answer", "letter"].contains(token.text), index + 1 < tokens.count,
            let option = letter(tokens[index + 1], count, anyCase: true) {
             return (option, 2)
@@ -88,6 +150,25 @@ enum LetterReference {
         if bareAtStart && (index == 0 || token.boundary >= .comma) && token.after == nil { return (option, 1) }
         return nil
     }
+
+    /// `the second option`, `the third choice`, `the last answer`, and a bare `the second` that
+    /// ends a clause speaking of an option (`The option most often picked wrongly is the second`).
+    static func ordinal(at index: Int, _ tokens: [EvidenceToken], _ count: Int) -> Int? {
+        guard index > 0, tokens[index - 1].text == "the", tokens[index].boundary == .none,
+              let place = ordinals.firstIndex(of: tokens[index].text) else { return nil }
+        let option = place == ordinals.count - 1 ? count - 1 : place
+        guard option < count else { return nil }
+        let next = index + 1 < tokens.count ? tokens[index + 1] : nil
+        if let next, next.boundary == .none { return ["option", "choice", "answer", "alternative"].contains(next.text) ? option : nil }
+        var earlier = index - 1
+        while earlier > 0, tokens[earlier].boundary < .clause {
+            earlier -= 1
+            if ["option", "options", "choice", "choices", "answer", "answers"].contains(tokens[earlier].text) { return option }
+        }
+        return nil
+    }
+
+    static let ordinals = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "last"]
 
     private static func letter(_ token: EvidenceToken, _ count: Int, anyCase: Bool) -> Int? {
         guard token.text.unicodeScalars.count == 1, let scalar = token.text.unicodeScalars.first,

@@ -14,7 +14,7 @@ public struct DeckCards: Equatable, Sendable {
 public struct StatsInput: Sendable {
     /// The decks the user can study; cards with progress but in no deck are counted too.
     public var decks: [DeckCards]
-    public var progress: [CardID: CardProgress]
+    public var progress: CardTable
     public var history: ReviewHistory
     public var clock: DayClock
     public var now: EpochSeconds
@@ -29,7 +29,7 @@ public struct StatsInput: Sendable {
     /// `--days` accepts 1 through this (ten years).
     public static let maximumHistoryDays = 3650
 
-    public init(decks: [DeckCards], progress: [CardID: CardProgress], history: ReviewHistory,
+    public init(decks: [DeckCards], progress: CardTable, history: ReviewHistory,
                 clock: DayClock, now: EpochSeconds, historyDays: Int = StatsInput.defaultHistoryDays,
                 onlyDeck: Int? = nil, limits: QueueLimits = QueueLimits()) {
         self.decks = decks

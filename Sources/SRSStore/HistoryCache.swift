@@ -11,8 +11,10 @@ import SRSCore
 struct HistoryBuilder {
     var logRecords = 0
     var logBytes = 0
-    var cardIDs: [CardID] = []
-    var cardIndex: [CardID: Int32] = [:]
+    /// The cards' ids; indexed only when the log has records to add (reading the cache alone
+    /// needs no index).
+    var cards = IndexedCardIDs()
+    var cardIDs: [CardID] { cards.ids }
     /// Each card's interval after its newest record, for the next answer's `intervalBefore`.
     var lastInterval: [Int32] = []
     /// False while a cache file is rebuilt by streaming: the events go to the file only.
@@ -58,24 +60,21 @@ struct HistoryBuilder {
         seqs.append(seq)
     }
 
+    /// Adds a card read from the cache file.
     mutating func newCard(_ id: CardID) -> Int32 {
-        let new = Int32(cardIDs.count)
-        cardIDs.append(id)
-        // While the index is not built (reading the cache), `index(of:)` builds it when needed.
-        if !cardIndex.isEmpty { cardIndex[id] = new }
+        cards.appendUnindexed(id)
         lastInterval.append(0)
-        return new
+        return Int32(cards.count - 1)
     }
 
     private mutating func index(of id: CardID) -> Int32 {
-        if cardIndex.isEmpty && !cardIDs.isEmpty {
-            // Built only when the log has new records: reading the cache alone needs no index.
-            cardIndex.reserveCapacity(cardIDs.count + 1024)
-            for (i, known) in cardIDs.enumerated() { cardIndex[known] = Int32(i) }
+        cards.indexAll()
+        let (inserted, position) = cards.insert(id)
+        if inserted {
+            entries?.appendCard(id)
+            lastInterval.append(0)
         }
-        if let known = cardIndex[id] { return known }
-        entries?.appendCard(id)
-        return newCard(id)
+        return Int32(position)
     }
 
     /// Drops the newest answer with record key `seq`: an undo takes back a recent answer, so

@@ -12,7 +12,7 @@ extension ProgressStore {
         let path = location.userFolder.appendingPathComponent("reviews.jsonl").path
         guard let fd = try io.openDataFile(path, O_WRONLY | O_CREAT | O_EXCL) else { throw StoreError.creating(path) }
         defer { _ = io.close(fd) }
-        var cards: [CardID: CardProgress] = [:]
+        var cards: CardTable = [:]
         for (i, record) in records.enumerated() {
             precondition(record.seq == i + 1, "records must be numbered from 1 without gaps")
             cards[record.card] = record.after == CardProgress() ? nil : record.after

@@ -19,7 +19,7 @@ public final class ProgressStore {
     public let location: DataLocation
     public private(set) var settings: UserSettings
     /// The state of every card that has one, as loaded; emptied by `takeCards()`.
-    var cards: [CardID: CardProgress]
+    var cards: CardTable
     /// The number of records in the log (the `seq` of the newest).
     public private(set) var recordCount: Int
     /// Things worth telling the learner, e.g. that an interrupted write was discarded.
@@ -129,7 +129,7 @@ public final class ProgressStore {
 
     /// Hands the loaded progress of every card to its owner; the store keeps none. A card
     /// missing from the result is new.
-    public func takeCards() -> [CardID: CardProgress] {
+    public func takeCards() -> CardTable {
         defer { (cards, cardsTaken) = ([:], true) }
         return cards
     }
@@ -235,7 +235,7 @@ public final class ProgressStore {
 
     /// Writes `cards`, the state after the whole log, as the snapshot (`cards.json`),
     /// atomically. Only a cache: a failure here loses nothing.
-    public func checkpoint(_ cards: [CardID: CardProgress]) throws {
+    public func checkpoint(_ cards: CardTable) throws {
         guard lock != nil, recordCount != snapshotRecords else { return }
         let snapshot = Snapshot(logRecords: recordCount, logBytes: logSize, cards: cards)
         try write(snapshot)

@@ -12,7 +12,7 @@ struct Snapshot {
     var logBytes: Int = 0
     /// The format version it was written in: a version-1 snapshot covers a version-1 log.
     var version = ProgressFormat.version
-    var cards: [CardID: CardProgress] = [:]
+    var cards: CardTable = [:]
 
     /// Reads `cards.json` at `path` through a window of `windowBytes` (`SnapshotParser`): memory
     /// holds the card states and the window, not the file. Nil when there is no file; a link or
@@ -49,8 +49,7 @@ struct Snapshot {
         out += ",\n\"cards\":["
         out.reserveCapacity(1 << 20 + 256)
         var first = true
-        for id in cards.keys.sorted() {
-            guard let progress = cards[id] else { continue }
+        for (id, progress) in cards.sortedByID() {
             out += first ? "\n" : ",\n"
             first = false
             ProgressFormat.row(id, progress, into: &out)

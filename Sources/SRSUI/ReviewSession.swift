@@ -129,7 +129,7 @@ public struct ReviewSession: Sendable {
     var cards: [CardID: Card] = [:]
     /// Every card's progress and the undo stack: the one owner during the review.
     public internal(set) var book: ReviewBook<SessionMark>
-    public var progress: [CardID: CardProgress] { book.cards }
+    public var progress: CardTable { book.cards }
     var reviewer: Reviewer { book.reviewer }
     var queue: SessionQueue
     var stats = SessionStats()
@@ -159,8 +159,7 @@ public struct ReviewSession: Sendable {
         rng = SeededGenerator(seed: setup.seed)
         size = setup.size
         queue = SessionQueue(DailyQueue.build(cards: setup.cards.order, progress: setup.book.cards, limits: setup.limits,
-                                              clock: setup.book.reviewer.clock, now: setup.now / 1000),
-                             progress: setup.book.cards)
+                                              clock: setup.book.reviewer.clock, now: setup.now / 1000))
         showCurrent()
     }
 

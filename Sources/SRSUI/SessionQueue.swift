@@ -35,8 +35,8 @@ struct SessionQueue: Equatable, Sendable {
     /// seconds is shown early rather than waited for.
     static let learnAhead: EpochSeconds = TodaySlot.learnAhead
 
-    init(_ queue: DailyQueue, progress: [CardID: CardProgress] = [:]) {
-        learning = queue.learning.map { LearningEntry(card: $0, due: progress[$0]?.due ?? 0) }
+    init(_ queue: DailyQueue) {
+        learning = zip(queue.learning, queue.learningDue).map { LearningEntry(card: $0, due: $1) }
         remaining = queue.repeats.map { QueueEntry(card: $0, origin: .sameDay) }
             + queue.reviews.map { QueueEntry(card: $0, origin: .review) }
             + queue.new.map { QueueEntry(card: $0, origin: .new) }

@@ -77,12 +77,12 @@ enum Bench {
     static func load(_ args: ArraySlice<String>) throws {
         let t0 = DispatchTime.now().uptimeNanoseconds
         // As the review does: progress and decks at once, on two threads.
-        let (store, decks) = try StartUp.open(location(args), deck: nil)
+        let (store, decks, order) = try StartUp.open(location(args), deck: nil)
         let t1 = DispatchTime.now().uptimeNanoseconds
         let now = EpochSeconds(Date().timeIntervalSince1970)
         let clock = store.settings.clock()
         let cards = store.takeCards()
-        let queue = DailyQueue.build(cards: decks.flatMap(\.ids), progress: cards,
+        let queue = DailyQueue.build(cards: order, progress: cards,
                                      limits: store.settings.limits(at: now, clock: clock), clock: clock, now: now)
         let t2 = DispatchTime.now().uptimeNanoseconds
         print(String(format: "{\"open_ms\":%.1f,\"queue_ms\":%.1f,\"total_ms\":%.1f,\"cards\":%d,\"states\":%d,\"repeats\":%d,\"reviews\":%d,\"new\":%d}",

@@ -14,7 +14,7 @@ enum BenchSwitch {
         let start: EpochSeconds = 1_700_000_000
         var history: [LogRecord] = []
         history.reserveCapacity(reviews)
-        var cards: [CardID: CardProgress] = [:]
+        var cards: CardTable = [:]
         let sm2 = Reviewer(clock: clock)
         let names = (0..<cardCount).map { CardID("card-\($0)") }
         for i in 0..<reviews {

@@ -11,7 +11,7 @@ import SRSText
 /// (`ProgressStore.appendAll`): a failure leaves the progress as it was.
 struct AnkiHistoryImporter {
     let collection: AnkiCollection
-    let cards: [ConvertedCard]
+    let cards: [ConvertedCard.Link]
 
     /// What the import did or, with `write` false, would do.
     struct Outcome {
@@ -26,7 +26,7 @@ struct AnkiHistoryImporter {
     /// (`checkpoint`) once the caller has released the collection: the cards' table is built
     /// without the package's rows held beside it.
     struct Written {
-        var current: [CardID: CardProgress]
+        var current: CardTable
         /// Each card's state after its newest record, in the order written.
         var final: [(card: CardID, progress: CardProgress?)]
     }
@@ -34,7 +34,7 @@ struct AnkiHistoryImporter {
     /// The records into `store` (with `write`); `written` gets what `checkpoint` needs.
     func run(_ store: ProgressStore, at now: EpochSeconds, write: Bool, timer: inout PhaseTimer, written: inout Written?) throws -> Outcome {
         var settings = store.settings
-        let schedule = AnkiSchedule(collection, cards: cards, zone: settings.zone, rollover: settings.rolloverHour)
+        let schedule = AnkiSchedule(collection, zone: settings.zone, rollover: settings.rolloverHour)
         var outcome = Outcome()
         outcome.warnings = schedule.warnings
         let current = store.takeCards()
@@ -83,27 +83,31 @@ struct AnkiHistoryImporter {
         timer.lap("snapshot")
     }
 
-    /// The log's records of the package's cards (none on a first import).
-    private func existingRecords(_ store: ProgressStore) throws -> [CardID: [LogRecord]] {
+    /// What the merge needs of the log's records of the package's cards (none on a first
+    /// import), gathered as the log streams: not the records themselves (a million on a
+    /// re-import of a large collection).
+    private func existingRecords(_ store: ProgressStore) throws -> [CardID: ImportMerge.Existing] {
         guard store.recordCount > 0 else { return [:] }
-        let wanted = Set(cards.map(\.card.id))
-        var existing: [CardID: [LogRecord]] = [:]
-        for record in try store.readAllRecords() where wanted.contains(record.card) { existing[record.card, default: []].append(record) }
+        let wanted = Set(cards.map(\.card))
+        var existing: [CardID: ImportMerge.Existing] = [:]
+        try store.forEachRecord { record in
+            if wanted.contains(record.card) { existing[record.card, default: ImportMerge.Existing()].add(record) }
+        }
         return existing
     }
 
     /// Every card's new records, card by card: its answers not yet in the log and its state.
     struct Merge {
         let collection: AnkiCollection
-        let cards: [ConvertedCard]
+        let cards: [ConvertedCard.Link]
         let schedule: AnkiSchedule
         let settings: UserSettings
         let now: EpochSeconds
-        let existing: [CardID: [LogRecord]]
+        let existing: [CardID: ImportMerge.Existing]
         /// The user keeps another scheduler: each card's state is its answers replayed under it.
         let rebuild: Bool
 
-        func records(current: [CardID: CardProgress], outcome: inout Outcome, _ emit: (LogRecord) throws -> Void) throws {
+        func records(current: CardTable, outcome: inout Outcome, _ emit: (LogRecord) throws -> Void) throws {
             let progress = AnkiProgress(collection, schedule: schedule)
             var ids = RecordIDs.fresh()
             var reviewers: [[String]: Reviewer] = [:]
@@ -111,8 +115,8 @@ struct AnkiHistoryImporter {
                 let imported = progress.card(converted, at: now)
                 let reviewer = reviewers[converted.deckPath] ?? settings.reviewer(deck: AnkiDeckName.name(of: converted.deckPath))
                 reviewers[converted.deckPath] = reviewer
-                let added = ImportMerge.records(existing: existing[converted.card.id] ?? [], imported: imported.records,
-                                                packageState: state(imported, reviewer: reviewer), current: current[converted.card.id],
+                let added = ImportMerge.records(card: converted.card, existing: existing[converted.card] ?? ImportMerge.Existing(), imported: imported.records,
+                                                packageState: state(imported, reviewer: reviewer), current: current[converted.card],
                                                 reviewer: reviewer, at: now, ids: &ids)
                 let answers = added.count - (added.last?.action == .imported ? 1 : 0)
                 outcome.answers += answers
@@ -133,7 +137,7 @@ struct AnkiHistoryImporter {
     }
 
     /// The collection's scheduling is taken over unless the user has progress of another scheduler.
-    private func adoptable(_ schedule: AnkiSchedule, current: [CardID: CardProgress]) -> Bool {
+    private func adoptable(_ schedule: AnkiSchedule, current: CardTable) -> Bool {
         !current.values.contains { $0.state != nil && $0.state?.schedulerName != schedule.scheduler }
     }
 

@@ -16,18 +16,20 @@ struct AnkiImporter {
         /// The media files the cards may name, each checked to unpack within the limits.
         var media: [AnkiMediaFile] = []
         var decks: [Deck] = []
-        /// The Anki cards written to `decks`, for the history import.
-        var converted: [ConvertedCard] = []
+        /// The Anki cards written to `decks`, for the history import (their text is in `decks`).
+        var history: [ConvertedCard.Link] = []
         /// Cards a previous import wrote to these decks that the package no longer has.
         var removed: [CardID] = []
         var report: [String] = []
         var warnings: [String] = []
     }
 
-    func plan(path: String, within parent: String?) throws -> Plan {
+    func plan(path: String, within parent: String?, timer: inout PhaseTimer) throws -> Plan {
         var package = try read(path)
+        timer.lap("read")
         let (cards, warnings) = AnkiConversion.cards(of: package.collection)
-        package.releaseNoteFields()
+        package.releaseNoteTexts()
+        timer.lap("convert")
         let decks = package.collection.decks.filter { !$0.filtered }.map(\.path)
         var plan = try plan(cards, warnings: warnings, path: path, within: parent, decks: decks)
         plan.package = package
@@ -55,19 +57,17 @@ struct AnkiImporter {
                       decks: [[String]] = []) throws -> Plan {
         var cards = cards, decks = decks
         if let parent {
-            let wanted = parent.components(separatedBy: "::")
-            cards = cards.filter { AnkiDeckName.path($0.deckPath, isWithin: wanted) }
-            decks = decks.filter { AnkiDeckName.path($0, isWithin: wanted) }
+            // The deck's name as Anki shows it (`a/b`) or as srs does (`a%2Fb`).
+            let wanted = [parent.components(separatedBy: "::"), AnkiDeckName.path(of: parent)]
+            let within = { (path: [String]) in wanted.contains { AnkiDeckName.path(path, isWithin: $0) } }
+            cards = cards.filter { within($0.deckPath) }
+            decks = decks.filter(within)
             if cards.isEmpty { throw Failure(description: "\(path): no Anki deck '\(TerminalSafe.sanitize(parent))' with cards in the package.", exitCode: 66) }
         }
         var plan = Plan()
         plan.warnings = warnings
         try group(cards, into: &plan)
         try emptied(decks.map(AnkiDeckName.name(of:)), into: &plan)
-        var written = Set<CardID>(minimumCapacity: cards.count)
-        for deck in plan.decks { for card in deck.cards { written.insert(card.id) } }
-        // Usually every card is written: the array is then shared, not copied (memory, issue 12.9).
-        plan.converted = cards.allSatisfy { written.contains($0.card.id) } ? cards : cards.filter { written.contains($0.card.id) }
         plan.report = Self.report(cards, path: path)
         if !plan.removed.isEmpty {
             plan.report.append("  \(Format.count(plan.removed.count, "card")) of an earlier import no longer in the package: "
@@ -109,28 +109,51 @@ struct AnkiImporter {
     }
 
     /// One srs deck per Anki deck; a card id another deck already holds is left out with a warning.
+    /// Each deck's list is sized first and filled once, and the history keeps only links to the
+    /// cards: a card's text is held once (memory, issue 12.9).
     private func group(_ cards: [ConvertedCard], into plan: inout Plan) throws {
-        var byName: [String: [Card]] = [:]
-        var order: [String] = []
+        var order: [String] = [], counts: [Int] = [], deckOfCard: [Int] = []
+        var numbers: [[String]: Int] = [:]
+        deckOfCard.reserveCapacity(cards.count)
         for converted in cards {
-            let name = AnkiDeckName.name(of: converted.deckPath)
-            if byName[name] == nil { order.append(name) }
-            byName[name, default: []].append(converted.card)
+            let number = numbers[converted.deckPath] ?? {
+                let name = AnkiDeckName.name(of: converted.deckPath)
+                if let known = order.firstIndex(of: name) { return known }
+                order.append(name)
+                counts.append(0)
+                return order.count - 1
+            }()
+            numbers[converted.deckPath] = number
+            counts[number] += 1
+            deckOfCard.append(number)
         }
         for name in order where DeckLibrary.problem(withName: name) != nil {
             throw Failure(description: "Anki deck '\(TerminalSafe.sanitize(name))' cannot be a deck name: \(DeckLibrary.problem(withName: name) ?? ""). Rename it in Anki.", exitCode: 65)
         }
         let taken = try library.cardIDs(excluding: Set(order.map { $0.lowercased() }))
-        for name in order {
-            let kept = (byName[name] ?? []).filter { card in
-                guard taken.contains(card.id) else { return true }
-                plan.warnings.append("card \(card.id) is already in another deck; left there (delete it there to move it to '\(name)')")
-                return false
+        var kept = counts.map { count in
+            var list: [Card] = []
+            list.reserveCapacity(count)
+            return list
+        }
+        var skipped = [[String]](repeating: [], count: order.count)
+        plan.history.reserveCapacity(cards.count)
+        for (converted, number) in zip(cards, deckOfCard) {
+            guard !taken.contains(converted.card.id) else {
+                skipped[number].append("card \(converted.card.id) is already in another deck; left there (delete it there to move it to '\(order[number])')")
+                continue
             }
+            kept[number].append(converted.card)
+            plan.history.append(converted.link)
+        }
+        for (number, name) in order.enumerated() {
+            plan.warnings += skipped[number]
             let existing = try library.existing(named: name)
-            let keptIDs = Set(kept.map(\.id))
-            plan.removed += (existing?.cards ?? []).map(\.id).filter { $0.rawValue.hasPrefix("anki-") && !keptIDs.contains($0) }
-            plan.decks.append(Deck(name: existing?.name ?? name, cards: kept))
+            if let existing {
+                let keptIDs = Set(kept[number].map(\.id))
+                plan.removed += existing.cards.map(\.id).filter { $0.rawValue.hasPrefix("anki-") && !keptIDs.contains($0) }
+            }
+            plan.decks.append(Deck(name: existing?.name ?? name, cards: kept[number]))
         }
     }
 

@@ -33,7 +33,7 @@ struct AnswerCommand: ParsableCommand {
             if let at, ISOTime.parse(at) == nil, utc.dayStart(named: at) == nil {
                 throw Failure(description: "--at \(at) is not an ISO 8601 time such as 2026-11-29T09:00:00Z or a date such as 2026-11-29", exitCode: 64)
             }
-            let (store, decks) = try StartUp.open(try user.location(), deck: nil)
+            let (store, decks, _) = try StartUp.open(try user.location(), deck: nil)
             defer { store.close() }
             try SchedulerCommand.requireStatesOfTheSettingsScheduler(store)
             let clock = store.settings.clock()

@@ -47,7 +47,7 @@ struct DecksCommand: ParsableCommand {
     }
 
     /// Today's queue without daily limits: what the deck holds for the user right now.
-    private func queue(_ deck: DeckSummary, _ progress: [CardID: CardProgress], _ clock: DayClock,
+    private func queue(_ deck: DeckSummary, _ progress: CardTable, _ clock: DayClock,
                        _ now: EpochSeconds) -> DailyQueue {
         let unlimited = QueueLimits(newPerDay: Int.max, maxReviewsPerDay: Int.max)
         return DailyQueue.build(cards: deck.cardIDs, progress: progress, limits: unlimited, clock: clock, now: now)

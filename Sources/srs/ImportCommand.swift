@@ -39,6 +39,9 @@ struct ImportCommand: ParsableCommand {
     @Flag(help: "Print what was converted as JSON (schema: docs/quiz-format.md).")
     var json = false
 
+    @Flag(help: "Quiz text: also take keys weighed from what an explanation says of each option, not only keys it states (such guesses can be wrong: docs/quiz-format.md).")
+    var inferKeys = false
+
     @Option(help: ArgumentHelp("Anki packages: refuse an entry that unpacks past this many bytes (default 2 GiB).", valueName: "bytes"))
     var maxEntrySize: Int?
 
@@ -63,7 +66,9 @@ struct ImportCommand: ParsableCommand {
         if deck != nil && files.count > 1 {
             throw ValidationError("--deck names one deck; import several files without it, or one at a time.")
         }
-        if let deck, let problem = DeckLibrary.problem(withName: deck) {
+        // With an Anki package, --deck names an Anki deck (`a/b` is one), not a deck file.
+        let ankiDeck = files.count == 1 && files.first.flatMap(format(of:)) == .ankiPackage
+        if let deck, !ankiDeck, let problem = DeckLibrary.problem(withName: deck) {
             throw ValidationError("--deck '\(TerminalSafe.sanitize(deck))' cannot name a deck: \(problem).")
         }
         if let at, ISOTime.parse(at) == nil {
@@ -81,7 +86,7 @@ struct ImportCommand: ParsableCommand {
             }
             let importer = QuizImporter(library: DeckLibrary(location: try user.location()))
             let names = try deckNames()
-            var parsed = try files.map { try importer.parse(path: $0) }
+            var parsed = try files.map { try importer.parse(path: $0, keys: inferKeys ? .weighed : .stated) }
             try applyKeys(to: &parsed)
             try check(parsed)
             var taken = try importer.takenIDs(excluding: Set(names.map { $0.lowercased() }))
@@ -112,38 +117,22 @@ struct ImportCommand: ParsableCommand {
         let library = DeckLibrary(location: try user.location())
         let importer = AnkiImporter(library: library, limits: limits)
         let separator: Character? = path.lowercased().hasSuffix(".tsv") ? "\t" : nil
-        var timer = PhaseTimer(enabled: ProcessInfo.processInfo.environment["SRS_IMPORT_TIMING"] == "1")
-        var plan = kind == .ankiPackage ? try importer.plan(path: path, within: deck)
+        var timer = PhaseTimer(enabled: ProcessInfo.processInfo.environment["SRS_IMPORT_TIMING"] == "1", memory: true)
+        var plan = kind == .ankiPackage ? try importer.plan(path: path, within: deck, timer: &timer)
             : try importer.planText(path: path, deck: deck ?? Self.baseName(of: path), forced: deck != nil, separator: separator)
         writeToStandardError(plan.warnings.map { "warning: " + TerminalSafe.sanitize($0) + "\n" }.joined())
         var lines = plan.report, warnings = plan.warnings.count
         let location = try user.location()
-        timer.lap("read_convert")
-        let media = dryRun ? plan.media.count : try importer.copyMedia(plan, to: MediaFolder(location: location))
+        timer.lap("plan")
         if plan.package != nil {
+            let media = dryRun ? plan.media.count : try importer.copyMedia(plan, to: MediaFolder(location: location))
             let folder = TerminalSafe.sanitize(location.root.appendingPathComponent("media").path)
             lines.append("  \(Format.count(media, "media file")) " + (dryRun ? "to copy (dry run)" : "copied to " + folder))
-        }
-        if plan.package != nil {
-            // The history first: a kill before the decks are written leaves cards with their
-            // progress but not yet in a deck (a new import finishes it), never cards shown as new.
-            let store = dryRun ? try ProgressStore.openReadOnly(location) : try ProgressStore.openForReview(location)
-            defer { store.close() }
-            let now = at.flatMap(ISOTime.parse) ?? EpochSeconds(Date().timeIntervalSince1970)
-            timer.lap("media")
-            var written: AnkiHistoryImporter.Written?
-            // No binding of the package here: nothing holds the collection past this statement.
-            let outcome = try plan.package.map {
-                try AnkiHistoryImporter(collection: $0.collection, cards: plan.converted).run(store, at: now, write: !dryRun, timer: &timer, written: &written)
-            } ?? AnkiHistoryImporter.Outcome()
-            // The collection is done with: its memory goes to the snapshot and the deck files' text.
-            (plan.package, plan.converted) = (nil, [])
-            AnkiHistoryImporter.checkpoint(&written, into: store, timer: &timer)
+            let outcome = try importHistory(of: &plan, into: location, timer: &timer)
             writeToStandardError(outcome.warnings.map { "warning: " + TerminalSafe.sanitize($0) + "\n" }.joined())
             lines += outcome.lines
             warnings += outcome.warnings.count
         }
-        (plan.package, plan.converted) = (nil, [])
         for deck in plan.decks {
             let written = dryRun ? nil : try library.save(deck)
             lines.append("  wrote \(Format.count(deck.cards.count, "card")) to " + TerminalSafe.sanitize(written?.path ?? "deck \(deck.name) (dry run)"))
@@ -152,6 +141,24 @@ struct ImportCommand: ParsableCommand {
         timer.lap("decks")
         timer.report()
         try Output.out(lines.joined(separator: "\n") + "\n")
+    }
+
+    /// The package's history and card states into the progress, before the decks are written: a
+    /// kill before the decks are written leaves cards with their progress but not yet in a deck
+    /// (a new import finishes it), never cards shown as new. The package and the history's
+    /// links are taken out of `plan`, so that the collection is let go before the snapshot is built.
+    private func importHistory(of plan: inout AnkiImporter.Plan, into location: DataLocation, timer: inout PhaseTimer) throws -> AnkiHistoryImporter.Outcome {
+        let store = dryRun ? try ProgressStore.openReadOnly(location) : try ProgressStore.openForReview(location)
+        defer { store.close() }
+        let now = at.flatMap(ISOTime.parse) ?? EpochSeconds(Date().timeIntervalSince1970)
+        timer.lap("media")
+        guard let package = plan.package.take() else { return AnkiHistoryImporter.Outcome() }
+        var written: AnkiHistoryImporter.Written?
+        let outcome = try AnkiHistoryImporter(collection: (consume package).collection, cards: plan.history)
+            .run(store, at: now, write: !dryRun, timer: &timer, written: &written)
+        plan.history = []
+        AnkiHistoryImporter.checkpoint(&written, into: store, timer: &timer)
+        return outcome
     }
 
     /// The file name without its folder and extension, as given (Foundation's URL would drop

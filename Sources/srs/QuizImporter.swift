@@ -23,8 +23,8 @@ public struct QuizImporter: Sendable {
     public init(library: DeckLibrary) { self.library = library }
 
     /// Reads and parses the quiz file at `path`. Throws `StoreError.notFound` (66) or `.io` (74).
-    public func parse(path: String) throws -> QuizParseResult {
-        QuizParser.parse(try InputFile.read(path, what: "quiz file", io: library.io))
+    public func parse(path: String, keys: KeyInference.Reading = .stated) throws -> QuizParseResult {
+        QuizParser.parse(try InputFile.read(path, what: "quiz file", io: library.io), keys: keys)
     }
 
     /// The ids used by every deck except those named in `names` (lower-cased): new ids avoid them.

@@ -45,7 +45,7 @@ struct ReviewCommand: ParsableCommand {
             timing?.mark("main")
             let location = try user.location()
             let library = DeckLibrary(location: location)
-            let (store, decks) = try StartUp.open(location, deck: deck)
+            let (store, decks, order) = try StartUp.open(location, deck: deck)
             defer { store.close() }
             timing?.mark("open")
             try SchedulerCommand.requireStatesOfTheSettingsScheduler(store)
@@ -56,7 +56,7 @@ struct ReviewCommand: ParsableCommand {
             let terminal = try checked { try Terminal.open(environment: environment) }
             defer { terminal.close() }
             timing?.mark("terminal")
-            let shell = ReviewShell(store: store, settings: settings, library: library, decks: decks,
+            let shell = ReviewShell(store: store, settings: settings, library: library, decks: decks, order: order,
                                     terminal: terminal, timing: timing)
             let session = try shell.run(title: title(of: decks, named: deck),
                                         seed: seed ?? UInt64(truncatingIfNeeded: Clock.millis()))

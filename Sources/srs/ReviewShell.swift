@@ -54,15 +54,18 @@ struct ReviewShell {
     let settings: UserSettings
     let library: DeckLibrary
     let decks: [LazyDeck]
+    /// Every card id of `decks`, deck after deck.
+    let order: [CardID]
     let terminal: Terminal
     let timing: ReviewTiming?
 
-    init(store: ProgressStore, settings: UserSettings, library: DeckLibrary, decks: [LazyDeck], terminal: Terminal,
-         timing: ReviewTiming?) {
+    init(store: ProgressStore, settings: UserSettings, library: DeckLibrary, decks: [LazyDeck], order: [CardID],
+         terminal: Terminal, timing: ReviewTiming?) {
         self.store = store
         self.settings = settings
         self.library = library
         self.decks = decks
+        self.order = order
         self.terminal = terminal
         self.timing = timing
     }
@@ -130,7 +133,6 @@ struct ReviewShell {
     func makeSession(title: String, seed: UInt64) -> ReviewSession {
         let now = Clock.millis()
         let clock = settings.clock()
-        let order = decks.count == 1 ? decks[0].ids : decks.flatMap(\.ids)
         let source = CardSource(order: order) { [decks] id in
             for deck in decks {
                 guard let index = deck.index(of: id) else { continue }

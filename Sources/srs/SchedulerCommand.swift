@@ -37,7 +37,7 @@ struct SchedulerCommand: ParsableCommand {
             guard Schedulers.names.contains(name) else {
                 throw Failure(description: "unknown scheduler \(name): use anki, fsrs or sm2", exitCode: 64)
             }
-            let (store, decks) = try StartUp.open(location, deck: nil)
+            let (store, decks, _) = try StartUp.open(location, deck: nil)
             defer { store.close() }
             try switchScheduler(store, decks: decks, to: name)
         }

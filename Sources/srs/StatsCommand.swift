@@ -84,22 +84,42 @@ struct StatsCommand: ParsableCommand {
 /// Milliseconds per phase on stderr with `SRS_STATS_TIMING=1`, for `docs/benchmarks.md`.
 struct PhaseTimer {
     let enabled: Bool
+    /// Also the peak resident memory at the end of each phase (`getrusage`: the highest so far,
+    /// so the phase where it first reaches its final value is where the peak is).
+    let memory: Bool
     private var last = DispatchTime.now().uptimeNanoseconds
-    private var laps: [(String, Double)] = []
+    private var laps: [(name: String, ms: Double, peakMiB: Double?)] = []
 
-    init(enabled: Bool) { self.enabled = enabled }
+    init(enabled: Bool, memory: Bool = false) {
+        self.enabled = enabled
+        self.memory = memory
+    }
 
     mutating func lap(_ name: String) {
         guard enabled else { return }
         let now = DispatchTime.now().uptimeNanoseconds
-        laps.append((name, Double(now - last) / 1e6))
+        laps.append((name, Double(now - last) / 1e6, memory ? Self.peakMiB() : nil))
         last = now
     }
 
     func report() {
         guard enabled else { return }
-        let parts = laps.map { "\"\($0.0)_ms\": " + String(format: "%.1f", $0.1) }
+        let parts = laps.map { lap in
+            "\"\(lap.name)_ms\": " + String(format: "%.1f", lap.ms)
+                + (lap.peakMiB.map { ", \"\(lap.name)_peak_mib\": " + String(format: "%.1f", $0) } ?? "")
+        }
         Output.err("{" + parts.joined(separator: ", ") + "}\n")
+    }
+
+    private static func peakMiB() -> Double {
+        var usage = rusage()
+        #if os(Linux)
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return Double(usage.ru_maxrss) / 1024
+        #else
+        getrusage(RUSAGE_SELF, &usage)
+        return Double(usage.ru_maxrss) / 1024 / 1024
+        #endif
     }
 }
 

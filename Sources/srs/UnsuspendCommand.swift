@@ -45,11 +45,11 @@ struct UnsuspendCommand: ParsableCommand {
         }
     }
 
-    func suspended(in cards: [CardID: CardProgress]) -> [CardID] {
+    func suspended(in cards: CardTable) -> [CardID] {
         cards.filter { $0.value.suspended }.map(\.key).sorted()
     }
 
-    func checkSuspended(_ id: CardID, in cards: [CardID: CardProgress]) throws -> CardID {
+    func checkSuspended(_ id: CardID, in cards: CardTable) throws -> CardID {
         guard cards[id]?.suspended == true else {
             throw Failure(description: "card \(TextLayout.sanitize(id.rawValue, keepNewlines: false)) is not suspended. Run `srs unsuspend` to list the suspended cards.", exitCode: 66)
         }

@@ -125,6 +125,20 @@ import Testing
         #expect(c[7].queue == -3 && c[7].type == 2) // buried until after `now`
     }
 
+    /// An FSRS review imported from Anki is due at the start of its study day (04:00), reviewed at
+    /// 10:00 fourteen study days before: its interval is the study days between, 14, as Anki's
+    /// (not 13 whole 24-hour periods).
+    @Test func anFSRSIntervalCountsStudyDays() throws {
+        let reviewed = Self.days.start(ofDay: Self.day - 4) + 6 * 3600
+        let due = Self.days.start(ofDay: Self.day + 10)
+        let progress = CardProgress(state: .fsrs(FSRSCard(state: .review, step: nil, stability: 13.8, difficulty: 2.1, due: due,
+                                                          lastReview: reviewed, reps: 3, lapses: 0)),
+                                    due: due, firstReview: reviewed, lastReview: reviewed)
+        let item = AnkiExport.Item(card: Self.card("v", "動詞", .basic(back: "verb")), deck: "語彙", progress: progress)
+        let collection = AnkiExport.collection([item], answers: [], days: Self.days, now: Self.now)
+        #expect(collection.cards.map(\.interval) == [14])
+    }
+
     @Test func everyAnswerToAnExportedCardIsARevlogRow() throws {
         let (collection, _) = try Self.written()
         let rows = collection.revlog.map { [$0.ease, Int($0.interval), Int($0.lastInterval), $0.factor, $0.time, $0.type] }

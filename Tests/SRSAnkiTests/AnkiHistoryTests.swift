@@ -26,7 +26,7 @@ import Testing
     static func imported(_ name: String, at time: EpochSeconds = importTime) throws -> Imported {
         let collection = try Fixture.package("history/\(name)").collection
         let converted = AnkiConversion.cards(of: collection).cards
-        let schedule = AnkiSchedule(collection, cards: converted, zone: zone)
+        let schedule = AnkiSchedule(collection, zone: zone)
         let progress = AnkiProgress(collection, schedule: schedule)
         var cards: [Int64: ImportedCard] = [:]
         for card in converted { cards[card.ankiCard] = progress.card(card, at: time) }

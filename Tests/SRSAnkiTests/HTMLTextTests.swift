@@ -27,6 +27,10 @@ import SRSCore
         ("red \u{1B}[31mtext\u{7}", "red \u{241B}[31mtext\u{2407}"),
         ("<table><tr><td>a</td><td>b</td></tr><tr><td>c</td></tr></table>", "a b\nc"),
         ("<pre>x = 1\n  y</pre>", "x = 1\n  y"),
+        // What Anki never shows: an element with display none (Image Occlusion's masks), a button.
+        ("a<div style=\"display: none\">{{c1::mask}}<div>in</div>still<img src=x.png></div>b", "ab"),
+        ("a<span style='color:red;DISPLAY:NONE'>x</span>b<button id=toggle>Toggle masks</button>", "ab"),
+        ("<div style=\"display: block\">shown</div>", "shown"),
     ])
     func plainText(_ html: String, _ text: String) {
         #expect(HTMLText.plain(html) == text)

@@ -57,7 +57,7 @@ import Testing
                       scheduler: "sm2", after: CardProgress())
         }
         let sm2 = Reviewer(clock: clock)
-        var cards: [CardID: CardProgress] = [:]
+        var cards: CardTable = [:]
         for record in history { cards[record.card] = sm2.answer(nil, grade: .easy, at: time, card: record.card) }
         var ids = RecordIDs(prefix: 2)
         let plan = SchedulerSwitch(to: reviewers()).plan(history: history, cards: cards, at: time + 60, ids: &ids, firstSeq: 3)
@@ -79,7 +79,7 @@ import Testing
     }
 
     @Test func heldBackReviewsAreApartFromTomorrows() {
-        var cards: [CardID: CardProgress] = [:]
+        var cards: CardTable = [:]
         for i in 0..<250 { cards[CardID("due\(i)")] = review(due: now - 2 * day, last: now - 8 * day) }
         for i in 0..<20 { cards[CardID("tomorrow\(i)")] = review(due: now + day, last: now - 5 * day) }
         for i in 0..<5 { cards[CardID("later\(i)")] = review(due: now + 3 * day, last: now - 3 * day) }

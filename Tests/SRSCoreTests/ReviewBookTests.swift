@@ -7,7 +7,7 @@ import Testing
     let t0: EpochSeconds = 1_796_032_800 // 2026-11-30T10:00:00Z
     struct DiskFull: Error {}
 
-    func book(_ cards: [CardID: CardProgress] = [:], records: Int = 0) -> ReviewBook<Int> {
+    func book(_ cards: CardTable = [:], records: Int = 0) -> ReviewBook<Int> {
         ReviewBook(cards: cards, reviewer: Reviewer(clock: clock), recordCount: records, ids: RecordIDs(prefix: 0xab))
     }
 

@@ -78,7 +78,7 @@ import Testing
 
     @Test func repeatsThenMostOverdueReviewsThenNewCards() {
         let ids = (1...8).map { CardID("c\($0)") }
-        let progress: [CardID: CardProgress] = [
+        let progress: CardTable = [
             ids[0]: reviewed(due: now + 86_400, last: now - 3600, repeatPending: true),     // repeat today
             ids[1]: reviewed(due: now - 86_400, last: now - 5 * 86_400),                    // overdue 1 day
             ids[2]: reviewed(due: now - 9 * 86_400, last: now - 20 * 86_400),               // overdue 9 days
@@ -94,7 +94,7 @@ import Testing
 
     @Test func limitsCountWhatWasStudiedToday() {
         let ids = (0..<30).map { CardID(String(format: "n%02d", $0)) }
-        var progress: [CardID: CardProgress] = [:]
+        var progress: CardTable = [:]
         for id in ids.prefix(5) { progress[id] = reviewed(due: now + 86_400, last: now - 60, first: now - 60) }
         let queue = DailyQueue.build(cards: ids, progress: progress, limits: QueueLimits(newPerDay: 20, maxReviewsPerDay: 200), clock: clock, now: now)
         #expect(queue.new == Array(ids[5..<20]))
@@ -104,7 +104,7 @@ import Testing
 
     @Test func reviewsAreCappedMostOverdueFirst() {
         let ids = (0..<10).map { CardID("r\($0)") }
-        var progress: [CardID: CardProgress] = [:]
+        var progress: CardTable = [:]
         for (i, id) in ids.enumerated() { progress[id] = reviewed(due: now - EpochSeconds(i) * 86_400, last: now - 30 * 86_400) }
         let queue = DailyQueue.build(cards: ids, progress: progress, limits: QueueLimits(maxReviewsPerDay: 3), clock: clock, now: now)
         #expect(queue.reviews == [ids[9], ids[8], ids[7]])
@@ -126,7 +126,7 @@ import Testing
     func twoHalvesGiveTheSameQueueAsOneScan(newPerDay: Int, maxReviews: Int) {
         var random = SeededGenerator(seed: 42)
         let ids = (0..<30_001).map { CardID(String(format: "c%06d", $0)) }
-        var progress: [CardID: CardProgress] = [:]
+        var progress: CardTable = [:]
         for id in ids where Int.random(in: 0..<10, using: &random) < 8 {
             let last = now - EpochSeconds.random(in: 0...(40 * 86_400), using: &random)
             var p = reviewed(due: now + EpochSeconds.random(in: -(30 * 86_400)...(30 * 86_400), using: &random),
@@ -142,12 +142,52 @@ import Testing
         if maxReviews >= 200 { #expect(!single.reviews.isEmpty && !single.repeats.isEmpty && !single.new.isEmpty) }
     }
 
+    /// The reviews are selected, not all sorted: against the definition they replaced (every
+    /// due review sorted by due time and id, the first the limit leaves room for kept) on random
+    /// collections whose reviews mostly fall due at a day's start (as Anki's do), with learning
+    /// cards whose due times the queue hands on; one scan and two merged halves alike.
+    @Test(arguments: 0..<20)
+    func reviewsAreTheFirstOfAllDueReviewsSorted(seed: Int) {
+        var random = SeededGenerator(seed: UInt64(seed))
+        let count = Int.random(in: 1...3_000, using: &random)
+        var ids: [CardID] = []
+        for _ in 0..<count { ids.append(CardID("k\(Int.random(in: 0..<1_000_000, using: &random))")) }
+        var progress: CardTable = [:]
+        for id in ids where Int.random(in: 0..<10, using: &random) < 9 {
+            let day = dayStart - EpochSeconds.random(in: 0...5, using: &random) * 86_400
+            if Int.random(in: 0..<8, using: &random) == 0 {
+                let due = now + EpochSeconds.random(in: -3_600...3_600, using: &random)
+                let card = AnkiCard(kind: .relearning, queue: .learn, remainingSteps: 1, intervalDays: 1,
+                                    easePermille: 2500, due: .time(due), reps: 3, lapses: 1)
+                progress[id] = CardProgress(state: .anki(card), due: due, firstReview: day - 86_400, lastReview: now - 600)
+            } else {
+                progress[id] = reviewed(due: Int.random(in: 0..<4, using: &random) == 0 ? day + 3_600 : day, last: day - 9 * 86_400)
+            }
+        }
+        let limits = QueueLimits(maxReviewsPerDay: Int.random(in: 0...800, using: &random))
+        let queue = DailyQueue.build(cards: ids, progress: progress, limits: limits, clock: clock, now: now)
+        var due: [(CardID, EpochSeconds)] = []
+        var answeredToday = 0 // the learning cards' steps today count against the review limit
+        for id in ids {
+            guard let p = progress[id] else { continue }
+            if DailyQueue.studiedToday(p, start: dayStart) == .review { answeredToday += 1 }
+            if TodaySlot.of(p, start: dayStart, end: dayStart + 86_400, now: now) == .review { due.append((id, p.due)) }
+        }
+        due.sort { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 < $1.0 }
+        let expected: [CardID] = due.prefix(max(0, limits.maxReviewsPerDay - answeredToday)).map { $0.0 }
+        #expect(queue.reviews == expected)
+        #expect(queue.learningDue == queue.learning.map { progress[$0]?.due ?? -1 })
+        // In two halves (each ordered, then merged), as on a large collection.
+        #expect(DailyQueue.build(cards: ids, progress: progress, limits: limits, clock: clock, now: now, threshold: 2) == queue)
+        #expect(!queue.learning.isEmpty || ids.count < 50)
+    }
+
     @Test func aCardIsDueForTheWholeStudyDayInItsZone() {
         // Due at 23:30 local in New York = 04:30Z next day; the New York study day is still open.
         let ny = DayClock(timeZone: TimeZone(identifier: "America/New_York")!)
         let id = CardID("z")
         let due = ISOTime.parse("2026-11-30T04:30:00Z") ?? 0
-        let progress = [id: reviewed(due: due, last: due - 6 * 86_400)]
+        let progress: CardTable = [id: reviewed(due: due, last: due - 6 * 86_400)]
         let morningNY = ISOTime.parse("2026-11-29T14:00:00Z") ?? 0 // 09:00 in New York
         #expect(DailyQueue.build(cards: [id], progress: progress, limits: QueueLimits(), clock: ny, now: morningNY).reviews == [id])
         #expect(DailyQueue.build(cards: [id], progress: progress, limits: QueueLimits(), clock: clock, now: morningNY).reviews.isEmpty)

@@ -24,7 +24,7 @@ enum ImportFixtures {
 @Suite struct ImportCommandTests {
     @Test func importsTheOriginalSampleAndReportsTypesAndKeys() throws {
         let folder = TempFolder()
-        let result = try ImportFixtures.run(["import", ImportFixtures.original, "--deck", "ntk"], in: folder)
+        let result = try ImportFixtures.run(["import", ImportFixtures.original, "--deck", "ntk", "--infer-keys"], in: folder)
         #expect(result.status == 0)
         #expect(result.stderr == "")
         #expect(result.stdout == """
@@ -34,6 +34,20 @@ enum ImportFixtures {
               wrote \(ImportFixtures.deckFile("ntk", in: folder)): 4 new, 0 updated, 0 unchanged, 0 removed
 
             """)
+    }
+
+    /// Without `--infer-keys` an explanation's words give no key: the warning names the option
+    /// they point to and how to take it (issue 11: a wrong key is worse than none).
+    @Test func keysAreOnlyTakenWhenStatedUnlessAsked() throws {
+        let folder = TempFolder()
+        let result = try ImportFixtures.run(["import", ImportFixtures.original, "--deck", "ntk", "--dry-run"], in: folder)
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("  keys: 0 written, 0 stated, 0 inferred, 0 corrected, 0 kept, 2 none, self-graded (1, 4)\n"), "\(result.stdout)")
+        #expect(result.stderr.contains("""
+            \(ImportFixtures.original):1: warning: no answer key: the explanation does not state one (its words point to B, \
+            confidence 0.62, but srs does not guess keys unless asked); the card will be self-graded. Add `Answer: X` after \
+            the options, import with `--key 1=B` if B is right, or with `--infer-keys` to take every such guess
+            """), "\(result.stderr)")
     }
 
     @Test func reimportUpdatesInsteadOfDuplicating() throws {
@@ -57,7 +71,7 @@ enum ImportFixtures {
 
     @Test func jsonOutputFollowsTheSchema() throws {
         let folder = TempFolder()
-        let result = try ImportFixtures.run(["import", ImportFixtures.linearAlgebra, "--deck", "la", "--json", "--dry-run"], in: folder)
+        let result = try ImportFixtures.run(["import", ImportFixtures.linearAlgebra, "--deck", "la", "--json", "--dry-run", "--infer-keys"], in: folder)
         #expect(result.status == 0)
         let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         #expect(json["version"] as? Int == 2)
@@ -142,7 +156,7 @@ enum ImportFixtures {
     @Test func keysNameTheirFileAndEachFileIsItsOwnDeck() throws {
         let folder = TempFolder()
         let result = try ImportFixtures.run(["import", ImportFixtures.linearAlgebra, ImportFixtures.original,
-                                             "--key", "000_84106cf2ef55100a.txt:1=B"], in: folder)
+                                             "--key", "000_84106cf2ef55100a.txt:1=B", "--infer-keys"], in: folder)
         #expect(result.status == 0)
         #expect(result.stdout.contains("deck \"linear-algebra\": 4 items"))
         #expect(result.stdout.contains("deck \"000_84106cf2ef55100a\": 4 items"))

@@ -9,7 +9,7 @@ import SRSStore
         try SRSProcess.run(["answer", "--data-dir", data.path, "--user", user, "--at", time], input: lines, environment: ["TZ": "UTC"])
     }
 
-    static func cards(_ data: TempFolder, user: String = "ann") throws -> [CardID: CardProgress] {
+    static func cards(_ data: TempFolder, user: String = "ann") throws -> CardTable {
         try ProgressStore.openReadOnly(DataLocation(root: data.url, user: user)).takeCards()
     }
 

@@ -5,7 +5,7 @@ import SRSCore
 
 @Suite struct QuizParserSampleTests {
     @Test func originalSampleGivesFourItemsWithInferredKeys() throws {
-        let result = QuizParser.parse(try quizSample("000_84106cf2ef55100a.txt"))
+        let result = QuizParser.parse(try quizSample("000_84106cf2ef55100a.txt"), keys: .weighed)
         #expect(result.errors == [])
         #expect(result.itemCount == 4)
         #expect(result.items.map(\.kind.typeName) == ["multiple_choice", "short_answer", "true_false", "multiple_choice"])
@@ -19,7 +19,7 @@ import SRSCore
     }
 
     @Test func inferredKeysCarryTheirConfidence() throws {
-        let result = QuizParser.parse(try quizSample("000_84106cf2ef55100a.txt"))
+        let result = QuizParser.parse(try quizSample("000_84106cf2ef55100a.txt"), keys: .weighed)
         for item in [result.items[0], result.items[3]] {
             guard case .inferred(let confidence)? = item.kind.key?.source else {
                 Issue.record("item \(item.position) key is not inferred"); continue
@@ -29,7 +29,7 @@ import SRSCore
     }
 
     @Test func shortAnswerSplitsModelAnswerAndExplanation() throws {
-        let item = QuizParser.parse(try quizSample("000_84106cf2ef55100a.txt")).items[1]
+        let item = QuizParser.parse(try quizSample("000_84106cf2ef55100a.txt"), keys: .weighed).items[1]
         #expect(item.question == "Why is the Neural Tangent Kernel relevant for understanding finite-width neural networks?")
         guard case .shortAnswer(let model) = item.kind else { Issue.record("not short answer"); return }
         #expect(model.hasPrefix("Finite-width networks deviate"))
@@ -38,7 +38,7 @@ import SRSCore
     }
 
     @Test func linearAlgebraSampleUsesExplicitKeys() throws {
-        let result = QuizParser.parse(try quizSample("linear-algebra.txt"))
+        let result = QuizParser.parse(try quizSample("linear-algebra.txt"), keys: .weighed)
         #expect(result.errors == [])
         #expect(result.items.count == 4)
         #expect(result.items[0].kind == .multipleChoice(options: ["0", "1", "2"], key: AnswerKey(index: 1, source: .written)))
@@ -50,7 +50,7 @@ import SRSCore
     /// `1·1 − 0·0 = 1`: products are whole tokens, so only the result `1` names an option; with
     /// `0` and `1` standing alone side by side no key is guessed.
     @Test func numbersAreWholeTokens() throws {
-        let item = QuizParser.parse(try quizSample("linear-algebra.txt")).items[0]
+        let item = QuizParser.parse(try quizSample("linear-algebra.txt"), keys: .weighed).items[0]
         let options = item.kind.options ?? []
         #expect(KeyInference.infer(question: item.question, options: options, explanation: item.explanation).key
             == AnswerKey(index: 1, source: .inferred(confidence: 1)))

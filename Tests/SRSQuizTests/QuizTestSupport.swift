@@ -11,7 +11,7 @@ func quizSample(_ name: String) throws -> Data {
     try Data(contentsOf: quizRepositoryRoot.appendingPathComponent("decks/sources/\(name)"))
 }
 
-func parseQuiz(_ text: String) -> QuizParseResult { QuizParser.parse(text: text) }
+func parseQuiz(_ text: String) -> QuizParseResult { QuizParser.parse(text: text, keys: .weighed) }
 
 extension CardKind {
     var options: [String]? {

@@ -10,7 +10,7 @@ struct StatsWorld {
     var clock = DayClock(timeZone: StatsWorld.utc, rolloverHour: 4)
     var now: EpochSeconds = StatsWorld.at(2026, 3, 20, 12)
     var decks: [DeckCards] = []
-    var progress: [CardID: CardProgress] = [:]
+    var progress: CardTable = [:]
     var history = ReviewHistory()
 
     static func at(_ y: Int, _ m: Int, _ d: Int, _ h: Int, _ min: Int = 0) -> EpochSeconds {

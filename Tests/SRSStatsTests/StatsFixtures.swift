@@ -41,7 +41,7 @@ enum StatsFixtures {
     static func skipped(_ day: Int) -> Bool { day % 9 == 7 || (40...43).contains(day) }
 
     struct Learner {
-        var progress: [CardID: CardProgress] = [:]
+        var progress: CardTable = [:]
         var history = ReviewHistory()
         var indices: [CardID: Int32] = [:]
 

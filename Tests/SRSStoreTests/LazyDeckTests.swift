@@ -68,6 +68,19 @@ import Testing
         #expect(try library.load(named: "large").cards == cards)
     }
 
+    /// A `card:` line longer than the megabyte read at a time (an absurd id, but a file may
+    /// hold one) still comes out whole: the window grows until the line ends.
+    @Test func aCardLineLongerThanAReadIsWhole() throws {
+        let folder = TemporaryDecksFolder()
+        try FileManager.default.createDirectory(at: folder.url, withIntermediateDirectories: true)
+        let long = CardID("long-" + String(repeating: "y", count: LazyDeck.chunk * 5 / 2))
+        let cards = [CardID("a"), long, CardID("b")].map { Card(id: $0, question: "Q \($0.rawValue.count)?", kind: .trueFalse(answer: true), explanation: "") }
+        try Data(DeckWriter.text(of: Deck(name: "long", cards: cards)).utf8).write(to: folder.url.appendingPathComponent("long.deck"))
+        let opened = try DeckLibrary(folder: folder.url, shipped: []).lazy(named: "long")
+        #expect(opened.ids == cards.map(\.id))
+        #expect(try opened.card(at: 2) == cards[2])
+    }
+
     @Test func anUnknownDeckIsExit66() {
         let library = DeckLibrary(folder: TemporaryDecksFolder().url, shipped: [])
         #expect { try library.lazy(named: "nope") } throws: { ($0 as? StoreError)?.exitCode == 66 }

@@ -12,8 +12,8 @@ import SRSCore
 
     /// Cards of every kind a snapshot holds: classic SM-2 with each flag, Anki and FSRS states,
     /// a buried card never reviewed.
-    static var cards: [CardID: CardProgress] {
-        var all: [CardID: CardProgress] = [:]
+    static var cards: CardTable {
+        var all: CardTable = [:]
         let states = SnapshotStateScannerTests.ankiStates + SnapshotStateScannerTests.fsrsStates
         for (i, state) in states.enumerated() { all[CardID("s-\(i)")] = state }
         for i in 0..<60 {
@@ -38,7 +38,7 @@ import SRSCore
     }
 
     static func snapshotText(records: Int = 9_817_715, bytes: Int = 2_585_192_575,
-                             cards: [CardID: CardProgress] = cards) -> String {
+                             cards: CardTable = cards) -> String {
         String(decoding: Snapshot(logRecords: records, logBytes: bytes, cards: cards).encoded(user: "alice"), as: UTF8.self)
     }
 
@@ -129,7 +129,7 @@ import SRSCore
 
     /// A snapshot of 3,000 classic SM-2 cards: rows on lines 4 to 3,003, `]}` on line 3,004.
     static var bigText: String {
-        var cards: [CardID: CardProgress] = [:]
+        var cards: CardTable = [:]
         for i in 0..<3000 {
             var p = CardProgress(memory: Memory(intervalDays: i, due: t0 + EpochSeconds(i), easiness: 2.5, repetitions: 3, lapses: 0))
             (p.firstReview, p.lastReview) = (t0, t0)
@@ -229,7 +229,7 @@ import SRSCore
         final class Reads: @unchecked Sendable {
             var largest = 0
         }
-        var cards: [CardID: CardProgress] = [:]
+        var cards: CardTable = [:]
         for i in 0..<40_000 {
             cards[CardID("card-\(i)")] = CardProgress(memory: Memory(intervalDays: 1, due: Self.t0, easiness: 2.5, repetitions: 1, lapses: 0))
         }

@@ -33,7 +33,7 @@ final class OpenProgress {
         book = ReviewBook(cards: store.takeCards(), reviewer: Reviewer(scheduler: scheduler, clock: clock), recordCount: store.recordCount, ids: RecordIDs(prefix: 0x5107e))
     }
 
-    var cards: [CardID: CardProgress] { book.cards }
+    var cards: CardTable { book.cards }
 
     @discardableResult
     func answer(_ card: String, _ grade: Grade, at time: EpochSeconds, millis: Int = 1500) throws -> LogRecord {

@@ -26,7 +26,7 @@ import SRSCore
 
     /// The states today's srs wrote into the v1 snapshot (`cards.json`), checked by hand
     /// against the README's commands.
-    static let expected: [CardID: CardProgress] = [
+    static let expected: CardTable = [
         CardID("873fba90c708"): CardProgress(memory: Memory(intervalDays: 6, due: 1_796_629_169, easiness: 2.1799999999999997,
                                                             repetitions: 2, lapses: 1),
                                              firstReview: 1_793_606_400, lastReview: 1_796_110_769),

@@ -15,7 +15,7 @@ struct Harness {
     /// Milliseconds the fake clock moves per key.
     var step: EpochMillis = 4_000
 
-    init(cards: [Card] = Fixtures.cards, progress: [CardID: CardProgress] = [:], limits: QueueLimits = QueueLimits(),
+    init(cards: [Card] = Fixtures.cards, progress: CardTable = [:], limits: QueueLimits = QueueLimits(),
          size: Size = Size(columns: 80, rows: 24), now: EpochMillis = Harness.start, seed: UInt64 = 7,
          scheduler: any Scheduler = SM2()) {
         self.now = now

@@ -4,12 +4,6 @@ import SRSJSON
 /// Reads an Anki collection (SQLite bytes) of schema 11 (note types and decks as JSON in `col`)
 /// or schema 15–18 (their own tables) into an `AnkiCollection`.
 enum CollectionReader {
-    /// A note's fields, split at U+001F byte by byte (Anki's separator; a grapheme-wise split
-    /// costs seconds on a large collection and would miss a separator a combining mark follows).
-    static func fields(_ text: String) -> [String] {
-        text.utf8.split(separator: 0x1F, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
-    }
-
     /// The newest schema srs knows; a larger `col.ver` is a newer Anki.
     static let newestSchema = 18
 
@@ -35,15 +29,24 @@ enum CollectionReader {
         return collection
     }
 
+    /// The notes, their guids and field texts in one buffer they share (`NoteTexts`), sized up
+    /// front: growing 45 MB of text by doubling would hold it one and a half times at once.
     static func notes(_ db: SQLiteDatabase) throws -> [AnkiNote] {
-        var notes: [AnkiNote] = []
-        try db.each("SELECT count(*) FROM notes") { notes.reserveCapacity(Int(clamping: $0.int(0))) }
-        try db.each("SELECT id, guid, mid, flds, tags FROM notes ORDER BY id") { row in
-            notes.append(AnkiNote(id: row.int(0), guid: row.text(1), notetype: row.int(2),
-                                  fields: fields(row.text(3)),
-                                  tags: row.text(4).split(separator: " ").map(String.init)))
+        var bytes: [UInt8] = []
+        var rows: [(id: Int64, notetype: Int64, tags: [String], start: Int, fieldsStart: Int, end: Int)] = []
+        try db.each("SELECT count(*), sum(length(CAST(guid AS BLOB)) + length(CAST(flds AS BLOB))) FROM notes") { row in
+            rows.reserveCapacity(Int(clamping: row.int(0)))
+            bytes.reserveCapacity(Int(clamping: row.int(1)))
         }
-        return notes
+        try db.each("SELECT id, guid, mid, flds, tags FROM notes ORDER BY id") { row in
+            let start = bytes.count
+            row.appendText(1, to: &bytes)
+            let fieldsStart = bytes.count
+            row.appendText(3, to: &bytes)
+            rows.append((row.int(0), row.int(2), row.text(4).split(separator: " ").map(String.init), start, fieldsStart, bytes.count))
+        }
+        let texts = NoteTexts(bytes)
+        return rows.map { AnkiNote(id: $0.id, notetype: $0.notetype, tags: $0.tags, texts: texts, start: $0.start, fieldsStart: $0.fieldsStart, end: $0.end) }
     }
 
     static func cards(_ db: SQLiteDatabase) throws -> [AnkiCard] {

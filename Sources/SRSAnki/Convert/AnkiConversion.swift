@@ -13,6 +13,19 @@ public struct ConvertedCard: Equatable, Sendable {
     public var queue: Int
 }
 
+extension ConvertedCard {
+    /// What the progress step needs of a converted card (`AnkiProgress.card`), without its
+    /// text: the import holds these for the history while the cards themselves wait in their decks.
+    public struct Link: Equatable, Sendable {
+        public var card: CardID
+        public var deckPath: [String]
+        public var ankiCard: Int64
+        public var queue: Int
+    }
+
+    public var link: Link { Link(card: card.id, deckPath: deckPath, ankiCard: ankiCard, queue: queue) }
+}
+
 /// Anki cards into srs cards (`docs/anki-import.md`): the stock kinds by their template shape,
 /// every other card rendered from its own template as a basic card.
 public enum AnkiConversion {
@@ -34,8 +47,10 @@ public enum AnkiConversion {
                 warnings.append("card \(card.id): its note or note type is missing; skipped")
                 continue
             }
-            let deck = decks[card.deck] ?? ["Default"]
-            if decks[card.deck] == nil { warnings.append("card \(card.id): deck \(card.deck) is missing; put in Default") }
+            // A card in a filtered deck belongs to its home deck: srs has no filtered decks.
+            let home = card.homeDeck(among: decks)
+            let deck = decks[home] ?? ["Default"]
+            if decks[home] == nil { warnings.append("card \(card.id): deck \(home) is missing; put in Default") }
             out.append(ConvertedCard(card: convert(card, note, type, kind: kinds[type.notetype.id] ?? nil, deck: deck), deckPath: deck,
                                      notetype: type.notetype.name, ankiCard: card.id, queue: card.queue))
         }
@@ -56,7 +71,9 @@ public enum AnkiConversion {
                         kind: StockKind?, deck: [String]) -> Card {
         let type = parsed.notetype
         let id = id(guid: note.guid, ord: card.ord, cloze: type.kind == .cloze)
-        let field = { (index: Int) in note.fields.indices.contains(index) ? HTMLText.plain(note.fields[index]) : "" }
+        // Split once for a stock card; a rendered one reads them in the renderer.
+        let fields = kind == nil ? [] : note.fields
+        let field = { (index: Int) in fields.indices.contains(index) ? HTMLText.plain(fields[index]) : "" }
         var converted: Card
         switch (kind, card.ord) {
         case (.cloze?, _):

@@ -62,7 +62,11 @@ public struct AnkiProgress: Sendable {
     /// The history and state of `converted`, imported at `now` (a buried card stays buried
     /// until the next study day after it).
     public func card(_ converted: ConvertedCard, at now: EpochSeconds) -> ImportedCard {
-        let id = converted.card.id
+        card(converted.link, at: now)
+    }
+
+    public func card(_ converted: ConvertedCard.Link, at now: EpochSeconds) -> ImportedCard {
+        let id = converted.card
         let history = records(of: converted.ankiCard, card: id)
         var progress = CardProgress()
         if let row = rows[converted.ankiCard] { progress = state(of: cards[Int(row)], history: history) }

@@ -28,10 +28,10 @@ public struct AnkiSchedule: Sendable {
     public let warnings: [String]
     let presetOfDeck: [Int64: AnkiPreset]
 
-    /// The schedule of `collection` for its `cards`, in the learner's `zone` (Anki uses the
-    /// system's zone, as srs does without a `time_zone` setting). A deck package (`.apkg`)
-    /// holds no rollover: then `rollover` (the learner's) is used, as Anki's import does.
-    public init(_ collection: AnkiCollection, cards: [ConvertedCard], zone: TimeZone, rollover: Int = 4) {
+    /// The schedule of `collection`, in the learner's `zone` (Anki uses the system's zone, as
+    /// srs does without a `time_zone` setting). A deck package (`.apkg`) holds no rollover: then
+    /// `rollover` (the learner's) is used, as Anki's import does.
+    public init(_ collection: AnkiCollection, zone: TimeZone, rollover: Int = 4) {
         scheduler = collection.fsrs ? "fsrs" : "anki"
         rolloverHour = min(max(collection.rollover ?? rollover, 0), 23)
         days = AnkiDays(rolloverHour: rolloverHour, timeZone: zone)
@@ -41,13 +41,13 @@ public struct AnkiSchedule: Sendable {
         var warnings: [String] = []
         var presets: [Int64: AnkiPreset] = [:]
         for config in collection.deckConfigs { presets[config.id] = Self.preset(config, warnings: &warnings) }
-        let decks = Dictionary(collection.decks.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let configOfDeck = Dictionary(collection.decks.map { ($0.id, $0.config) }, uniquingKeysWith: { a, _ in a })
         var ofDeck: [Int64: AnkiPreset] = [:]
         for deck in collection.decks { ofDeck[deck.id] = presets[deck.config] ?? presets[1] ?? AnkiPreset() }
         presetOfDeck = ofDeck
         // The user's options: the preset of the most cards; the others per deck.
         var count: [Int64: Int] = [:]
-        for card in collection.cards { count[decks[card.originalDeck]?.config ?? decks[card.deck]?.config ?? 1, default: 0] += 1 }
+        for card in collection.cards { count[configOfDeck[card.homeDeck(among: ofDeck)] ?? 1, default: 0] += 1 }
         let main = count.max { ($0.value, -$0.key) < ($1.value, -$1.key) }?.key ?? 1
         let mainPreset = presets[main] ?? AnkiPreset()
         preset = mainPreset
@@ -62,7 +62,7 @@ public struct AnkiSchedule: Sendable {
 
     /// The preset of the deck a card belongs to (its home deck when in a filtered deck).
     func preset(of card: AnkiCard) -> AnkiPreset {
-        presetOfDeck[card.originalDeck != 0 ? card.originalDeck : card.deck] ?? preset
+        presetOfDeck[card.homeDeck(among: presetOfDeck)] ?? preset
     }
 
     /// srs's day number of Anki's day `day`.

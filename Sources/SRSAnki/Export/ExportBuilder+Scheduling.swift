@@ -54,7 +54,10 @@ extension ExportBuilder {
         if fsrs.state == .review {
             card.queue = 2
             card.due = dueDay(fsrs.due)
-            card.interval = max(fsrs.intervalDays ?? 1, 1)
+            // Study days from the last review to the due day, as Anki counts them: a card imported
+            // from Anki is due at the start of its day, not a whole number of 24 hours after.
+            let days = fsrs.lastReview.map { self.days.today(at: fsrs.due) - self.days.today(at: $0) } ?? fsrs.intervalDays
+            card.interval = max(days ?? 1, 1)
         } else if days.today(at: fsrs.due) > days.today(at: now) {
             card.queue = 3
             card.due = dueDay(fsrs.due)

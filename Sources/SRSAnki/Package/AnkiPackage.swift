@@ -82,10 +82,11 @@ public struct AnkiPackage {
         return generation
     }
 
-    /// Lets the notes' field texts go, once the cards are converted: the history needs only the
-    /// notes' ids and tags, and on a large collection the fields are a good part of its memory.
-    public mutating func releaseNoteFields() {
-        for index in collection.notes.indices { collection.notes[index].fields = [] }
+    /// Lets the notes' guids and field texts go, once the cards are converted: the history
+    /// needs only the notes' ids and tags, and on a large collection the texts are a good part
+    /// of its memory (read from a package, they are one buffer, given back whole).
+    public mutating func releaseNoteTexts() {
+        for index in collection.notes.indices { collection.notes[index].releaseTexts() }
     }
 
     /// The bytes of one media file, unpacked (zstd in current packages) under the package's limits.

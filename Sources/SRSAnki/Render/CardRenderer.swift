@@ -48,8 +48,9 @@ public enum CardRenderer {
         var typed: String?
 
         init(note: AnkiNote, notetype: AnkiNotetype, template: AnkiTemplate, ord: Int, deck: [String]) {
+            let values = note.fields
             for (index, name) in notetype.fields.enumerated() {
-                fields[name] = index < note.fields.count ? note.fields[index] : ""
+                fields[name] = index < values.count ? values[index] : ""
             }
             let special = ["Tags": note.tags.joined(separator: " "), "Type": notetype.name, "Card": template.name,
                            "Deck": deck.joined(separator: "::"), "Subdeck": deck.last ?? "", "CardFlag": ""]

@@ -4,6 +4,9 @@ struct HTMLWriter {
     private(set) var runs: [TextRun] = []
     private var bold = 0, italic = 0, underline = 0, hidden = 0, preformatted = 0
     private var lists: [Int?] = []
+    /// The element Anki never shows (`display: none`, a button) being skipped, and how deep in
+    /// elements of its name the writer is.
+    private var concealed: (name: String, depth: Int)?
     private var pendingBreaks = 0
     private var pendingSpace = false
     private var atLineStart = true
@@ -52,6 +55,7 @@ struct HTMLWriter {
     }
 
     mutating func tag(_ tag: HTMLTokens.Tag) {
+        guard !conceals(tag) else { return }
         switch (tag.name, tag.closing) {
         case ("style", _), ("script", _): hidden = max(0, hidden + (tag.closing ? -1 : 1))
         case ("br", _): lineBreak()
@@ -68,6 +72,25 @@ struct HTMLWriter {
         case let (name, _) where Self.blocks.contains(name): blockBreak(1)
         default: break
         }
+    }
+
+    static let voidElements: Set<String> = ["br", "hr", "img", "input", "meta", "link", "source", "wbr", "area", "col", "embed"]
+
+    /// Whether `tag` opens, is inside or closes an element Anki's card never shows: one styled
+    /// `display: none` (Image Occlusion keeps its masks' text there) or a button (nothing to press
+    /// in a terminal). Its text, images and breaks are left out.
+    private mutating func conceals(_ tag: HTMLTokens.Tag) -> Bool {
+        if let element = concealed {
+            if tag.name == element.name { concealed?.depth += tag.closing ? -1 : 1 }
+            if concealed?.depth == 0 { concealed = nil; hidden -= 1 }
+            return true
+        }
+        guard !tag.closing, !Self.voidElements.contains(tag.name) else { return false }
+        let style = (tag.attributes["style"] ?? "").lowercased().filter { !$0.isWhitespace }
+        guard tag.name == "button" || style.contains("display:none") else { return false }
+        concealed = (tag.name, 1)
+        hidden += 1
+        return true
     }
 
     private mutating func image(_ source: String) {

@@ -30,7 +30,7 @@ public enum DeckReader {
     /// version line; the rest of the file is checked when the deck is loaded.
     public static func cardIDs(_ bytes: UnsafeRawBufferPointer, path: String) throws -> [CardID] {
         var scan = CardLineScan(path: path)
-        try scan.feed(bytes, atEnd: true)
+        _ = try scan.feed(bytes, at: 0, atEnd: true)
         return scan.ids
     }
 

@@ -39,7 +39,7 @@ public final class LazyDeck: @unchecked Sendable {
         io = .live
         corrections = [:]
         var scan = CardLineScan(path: path)
-        try bytes.withUnsafeBytes { try scan.feed($0, atEnd: true) }
+        _ = try bytes.withUnsafeBytes { try scan.feed($0, at: 0, atEnd: true) }
         (ids, starts, end, source) = (scan.ids, scan.starts, bytes.count, .memory(bytes))
     }
 
@@ -52,16 +52,23 @@ public final class LazyDeck: @unchecked Sendable {
         corrections = try given ?? KeyCorrections.read(deckPath: url.path, io: io)
         guard let fd = try io.openDataFile(path, O_RDONLY) else { throw StoreError.notFound(path: path, what: "deck file") }
         var scan = CardLineScan(path: path)
-        var chunk = [UInt8](repeating: 0, count: 1 << 20)
-        var offset = 0
+        // Each megabyte is read in place after the few bytes the last one left (a line it cut),
+        // so no byte is copied twice.
+        var window = [UInt8](repeating: 0, count: Self.chunk)
+        var kept = 0, offset = 0
         do {
             while true {
-                let n = chunk.withUnsafeMutableBytes { io.read(fd, $0, offset) }
+                if window.count - kept < Self.chunk / 2 { window += repeatElement(0, count: Self.chunk) } // a very long line
+                let n = window.withUnsafeMutableBytes { io.read(fd, UnsafeMutableRawBufferPointer(rebasing: $0[kept...]), offset) }
                 if n < 0 && errno == EINTR { continue }
                 guard n >= 0 else { throw StoreError.io(path: path, operation: "read", reason: Syscalls.lastError()) }
+                let done = try window.withUnsafeBytes {
+                    try scan.feed(UnsafeRawBufferPointer(rebasing: $0[..<(kept + n)]), at: offset - kept, atEnd: n == 0)
+                }
                 offset += n
-                try chunk.withUnsafeBytes { try scan.feed(UnsafeRawBufferPointer(rebasing: $0[..<n]), atEnd: n == 0) }
                 if n == 0 { break }
+                window.withUnsafeMutableBytes { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: $0[done..<(kept + n)])) }
+                kept += n - done
             }
         } catch {
             _ = io.close(fd)
@@ -71,6 +78,9 @@ public final class LazyDeck: @unchecked Sendable {
     }
 
     deinit { if case let .file(fd) = source { _ = io.close(fd) } }
+
+    /// How much of a deck file is read at a time.
+    static let chunk = 1 << 20
 
     /// The position of `id` in the deck (a linear scan: called once per card shown).
     public func index(of id: CardID) -> Int? { ids.firstIndex(of: id) }
@@ -141,49 +151,42 @@ public final class LazyDeck: @unchecked Sendable {
     }
 }
 
-/// Finds the `card:` lines of a deck fed to it in pieces: the id of each and the file offset
-/// where its line starts. The first piece must hold the `srs-deck` line.
+/// Finds the `card:` lines of a deck fed to it in windows: the id of each and the file offset
+/// where its line starts. The first window must hold the `srs-deck` line.
 struct CardLineScan {
     let path: String
     var ids: [CardID] = []
     var starts: [Int] = []
-    /// Bytes kept from the previous piece: a marker or `card:` line cut by the piece's end.
-    private var carry: [UInt8] = []
-    /// The file offset of `carry`'s first byte.
-    private var carryOffset = 0
     private var sawHeader = false
 
     init(path: String) { self.path = path }
 
-    mutating func feed(_ piece: UnsafeRawBufferPointer, atEnd: Bool) throws {
-        var buffer = carry
-        buffer.append(contentsOf: piece)
-        let base = carryOffset
-        try buffer.withUnsafeBytes { raw in
-            var position = 0
-            if !sawHeader {
-                var scanner = DeckScanner(bytes: raw, path: path)
-                try scanner.readHeader()
-                sawHeader = true
-                position = scanner.offset
-            }
-            var keepFrom = max(position, raw.count - (DeckLines.cardMarker.count - 1))
-            while let lineStart = DeckLines.cardLine(in: raw, from: max(position - 1, 0)) {
-                let valueStart = lineStart + DeckLines.cardMarker.count - 1
-                guard let lineEnd = raw[valueStart...].firstIndex(of: 0x0A) ?? (atEnd ? raw.count : nil) else {
-                    keepFrom = lineStart - 1 // the line goes on in the next piece
-                    break
-                }
-                var (first, last) = (valueStart, lineEnd)
-                while first < last, DeckScanner.isSpace(raw[first]) { first += 1 }
-                while last > first, DeckScanner.isSpace(raw[last - 1]) { last -= 1 }
-                ids.append(CardID(String(decoding: UnsafeRawBufferPointer(rebasing: raw[first..<last]), as: UTF8.self)))
-                starts.append(base + lineStart)
-                position = lineEnd
-                keepFrom = max(position, raw.count - (DeckLines.cardMarker.count - 1))
-            }
-            carry = Array(raw[keepFrom...])
-            carryOffset = base + keepFrom
+    /// Reads the `card:` lines of `raw`, whose first byte is at file offset `base`. Returns how
+    /// many of its bytes are done with: the rest (a marker or a `card:` line cut by the
+    /// window's end) must begin the next window.
+    mutating func feed(_ raw: UnsafeRawBufferPointer, at base: Int, atEnd: Bool) throws -> Int {
+        var position = 0
+        if !sawHeader {
+            var scanner = DeckScanner(bytes: raw, path: path)
+            try scanner.readHeader()
+            sawHeader = true
+            position = scanner.offset
         }
+        var keepFrom = max(position, raw.count - (DeckLines.cardMarker.count - 1))
+        while let lineStart = DeckLines.cardLine(in: raw, from: max(position - 1, 0)) {
+            let valueStart = lineStart + DeckLines.cardMarker.count - 1
+            guard let lineEnd = raw[valueStart...].firstIndex(of: 0x0A) ?? (atEnd ? raw.count : nil) else {
+                keepFrom = lineStart - 1 // the line goes on in the next window
+                break
+            }
+            var (first, last) = (valueStart, lineEnd)
+            while first < last, DeckScanner.isSpace(raw[first]) { first += 1 }
+            while last > first, DeckScanner.isSpace(raw[last - 1]) { last -= 1 }
+            ids.append(CardID(String(decoding: UnsafeRawBufferPointer(rebasing: raw[first..<last]), as: UTF8.self)))
+            starts.append(base + lineStart)
+            position = lineEnd
+            keepFrom = max(position, raw.count - (DeckLines.cardMarker.count - 1))
+        }
+        return keepFrom
     }
 }
