@@ -50,11 +50,11 @@ let package = Package(
             // symbols in a dozen shared libraries took about half of the 12 ms before `main`
             // (docs/benchmarks.md, "Start to first card"). Compiling with the flag makes the
             // module name the static libraries it needs (ICU, CoreFoundation).
-            .unsafeFlags(["-static-stdlib"], .when(configuration: .release)),
+            .unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release)),
         ], linkerSettings: [
             // lld (shipped with the toolchain): gold warns about the `mktemp` inside the static
-            // Foundation at every link.
-            .unsafeFlags(["-static-stdlib", "-use-ld=lld"], .when(configuration: .release)),
+            // Foundation at every link. Linux only: Apple platforms refuse -static-stdlib.
+            .unsafeFlags(["-static-stdlib", "-use-ld=lld"], .when(platforms: [.linux], configuration: .release)),
         ]),
         // Generates a heavy user's collection and times srs's own work on it (docs/benchmarks.md).
         .executableTarget(name: "srs-bench", dependencies: ["SRSCore", "SRSStore"]),
