@@ -42,11 +42,23 @@ public enum KeyInference {
             return Result(key: nil, reason: "there is no explanation to infer it from", scores: [])
         }
         guard explanation.utf8.count <= longestExplanation else {
-            return Result(key: nil, reason: "the explanation is too long to weigh", scores: [])
+            // Not weighed, but a key it states in its opening is still read: the part of it
+            // that fits, cut after its last full stop.
+            let opening = Self.opening(of: explanation)
+            let evidence = OptionEvidence(question: question, options: options, explanation: opening)
+            return statedKey(evidence) ?? Result(key: nil, reason: "the explanation is too long to weigh", scores: [])
         }
         let evidence = OptionEvidence(question: question, options: options, explanation: explanation)
         if let stated = statedKey(evidence) { return stated }
         return decide(evidence)
+    }
+
+    /// The first `longestExplanation` bytes of `text`, cut after the last `.` in them (a
+    /// character cut at the end, when there is no full stop, reads as U+FFFD).
+    static func opening(of text: String) -> String {
+        let head = String(decoding: text.utf8.prefix(longestExplanation), as: UTF8.self)
+        guard let stop = head.lastIndex(of: ".") else { return head }
+        return String(head[...stop])
     }
 
     private static func statedKey(_ evidence: OptionEvidence) -> Result? {

@@ -249,3 +249,18 @@ import SRSCore
         #expect(result.key?.index == example.key, "\(example.rule): \(result)")
     }
 }
+
+/// A key stated at the start of an explanation too long to weigh is still read (stated keys are
+/// the default's only source); its long remainder is not weighed.
+@Suite struct LongExplanationTests {
+    @Test func aStatedKeyOpeningALongExplanationIsRead() {
+        let long = "The correct answer is B. " + String(repeating: "Rome and Paris are both old cities. ", count: 800)
+        #expect(long.utf8.count > KeyInference.longestExplanation)
+        let result = KeyInference.infer(question: "Which city is the capital of France?", options: ["Rome", "Paris", "Oslo"],
+                                        explanation: long)
+        #expect(result.key == AnswerKey(index: 1, source: .stated))
+        let unstated = KeyInference.infer(question: "Which city is the capital of France?", options: ["Rome", "Paris", "Oslo"],
+                                          explanation: String(repeating: "Paris is the capital of France. ", count: 800))
+        #expect(unstated.key == nil && unstated.reason == "the explanation is too long to weigh")
+    }
+}
