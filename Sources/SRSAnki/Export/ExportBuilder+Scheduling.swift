@@ -74,8 +74,7 @@ extension ExportBuilder {
 
     /// `day - first`, the nearest whole number when a day read from a crafted log is beyond it.
     static func difference(_ day: Int, _ first: Int) -> Int64 {
-        let (value, overflow) = day.subtractingReportingOverflow(first)
-        return overflow ? (day < first ? .min : .max) : Int64(value)
+        Int64(Saturating.subtract(EpochSeconds(day), EpochSeconds(first)))
     }
 
     /// One revlog row an answer, in time order. An answer imported from Anki keeps its row's id;
@@ -114,8 +113,7 @@ extension ExportBuilder {
     /// from a crafted log (an easiness of 1e300) cannot trap.
     static func permille(_ value: Double) -> Int {
         let scaled = (value * 1000).rounded()
-        guard !scaled.isNaN else { return 0 }
-        return Int(min(max(scaled, Double(Int32.min)), Double(Int32.max)))
+        return scaled.isNaN ? 0 : Saturating.int(scaled, in: Int(Int32.min)...Int(Int32.max))
     }
 
     /// The ease after the answer in permille (FSRS: Anki's difficulty, 0–1000).
