@@ -11,7 +11,23 @@ struct StatedKeys {
             readLetterIs(at: index, tokens, options.count)
             readTextIs(at: index, tokens, options)
             readInstruction(at: index, tokens, options)
+            readItIs(at: index, tokens, options)
         }
+    }
+
+    /// `It is C, the compass rose.`, `It's B.`: a sentence opening `it is|was` and a bare capital
+    /// letter closed by punctuation; words after a comma that name an option must name the same.
+    private mutating func readItIs(at index: Int, _ tokens: [EvidenceToken], _ options: [[String]]) {
+        guard tokens[index].text == "it", index == 0 || tokens[index].boundary == .sentence,
+              index + 2 < tokens.count, ["is", "was", "s"].contains(tokens[index + 1].text) else { return }
+        let letter = tokens[index + 2]
+        guard letter.isCapitalLetter, let scalar = letter.text.unicodeScalars.first,
+              Int(scalar.value) - 97 < options.count,
+              letter.after.map({ Self.closing.contains($0) }) ?? (index + 3 == tokens.count) else { return }
+        let option = Int(scalar.value) - 97
+        if letter.after == ",", index + 3 < tokens.count, let named = Self.named(at: index + 3, tokens, options),
+           named != option { return }
+        record(option, negated: false)
     }
 
     /// `Paul Desmond is the right choice here`, `Canberra is the correct answer`: an option's
@@ -94,6 +110,7 @@ struct StatedKeys {
     }
 
     static let pickVerbs: Set<String> = ["pick", "choose", "select"]
+    static let closing: Set<Unicode.Scalar> = [",", ".", ";", ":"]
 
     private mutating func record(_ option: Int, negated: Bool) {
         if negated { denied.insert(option) } else { stated.insert(option) }
@@ -139,7 +156,12 @@ struct StatedKeys {
 enum LetterReference {
     static func at(_ index: Int, _ tokens: [EvidenceToken], _ count: Int, bareAtStart: Bool) -> (Int, Int)? {
         let token = tokens[index]
-        if let option = ordinal(at: index, tokens, count) { return (option, 1) }
+        if let option = ordinal(at: index, tokens, count) {
+            // `the first option is…`: the noun is part of the reference.
+            let noun = index + 1 < tokens.count && tokens[index + 1].boundary == .none
+                && ["option", "choice", "answer", "alternative"].contains(tokens[index + 1].text)
+            return (option, noun ? 2 : 1)
+        }
         if ["option", "choice", "answer", "letter"].contains(token.text), index + 1 < tokens.count,
            let option = letter(tokens[index + 1], count, anyCase: true) {
             return (option, 2)
