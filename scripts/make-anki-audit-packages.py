@@ -38,27 +38,19 @@ import tempfile
 
 from anki._backend import RustBackend
 from anki.collection import Collection, ExportAnkiPackageOptions, ImportAnkiPackageOptions, ImportAnkiPackageRequest
-from anki.scheduler_pb2 import CardAnswer
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 _spec = importlib.util.spec_from_file_location("fixtures", os.path.join(HERE, "make-anki-fixtures.py"))
 fixtures = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(fixtures)
-add, answer, cards_of = fixtures.add, fixtures.answer, fixtures.cards_of
+add, answer, answer_all, cards_of = fixtures.add, fixtures.answer, fixtures.answer_all, fixtures.cards_of
+set_clock = fixtures.set_clock
+GOOD, AGAIN, HARD, EASY = fixtures.GOOD, fixtures.AGAIN, fixtures.HARD, fixtures.EASY
 
 OUT = sys.argv[1]
 SRS = sys.argv[2] if len(sys.argv) > 2 else None
-CLOCK = os.environ.get("FAKETIME_TIMESTAMP_FILE", "")
-GOOD, AGAIN, HARD, EASY = (CardAnswer.GOOD, CardAnswer.AGAIN, CardAnswer.HARD, CardAnswer.EASY)
 EXPORT_TIME = "2026-03-09 12:00:00"
 PROBLEMS = []
-
-
-def set_clock(stamp):
-    if not CLOCK:
-        sys.exit("make-anki-audit-packages.py: run me through scripts/make-anki-audit-packages.sh")
-    with open(CLOCK, "w") as f:
-        f.write(stamp + "\n")
 
 
 def problem(package, text):
@@ -157,20 +149,15 @@ def study_de(col, n):
     learners = (cards_of(n["html"]) + cards_of(n["optrev_on"]) + cards_of(n["rev"]) + cards_of(n["typein"])
                 + cards_of(n["cloze_nested"]) + cards_of(n["three_full"]) + cards_of(n["filtered1"])
                 + cards_of(n["filtered2"]) + cards_of(n["reset"]) + cards_of(n["cloze_many"])[:2])
-    set_clock("2026-03-02 09:00:00")
-    for cid in learners:
-        answer(col, cid, GOOD)
-    set_clock("2026-03-02 09:20:00")
-    for cid in learners:
-        answer(col, cid, GOOD)
+    answer_all(col, "2026-03-02 09:00:00", learners, GOOD)
+    answer_all(col, "2026-03-02 09:20:00", learners, GOOD)
     set_clock("2026-03-03 10:00:00")
     for cid in learners:
         if col.get_card(cid).queue in (1, 3) and col.get_card(cid).due <= col.sched.today + 100000:
             answer(col, cid, GOOD)
     for day, rating in (("2026-03-05 10:00:00", GOOD), ("2026-03-07 10:00:00", HARD)):
         set_clock(day)
-        for cid in col.find_cards("is:due"):
-            answer(col, cid, rating)
+        answer_all(col, day, col.find_cards("is:due"), rating)
     set_clock("2026-03-08 11:00:00")
     answer(col, cards_of(n["html"])[0], AGAIN)           # a lapse: relearning, answered on
     set_clock("2026-03-08 11:20:00")
@@ -213,9 +200,7 @@ def fill_ja(col):
 def study_ja(col, n):
     col.set_config("fsrs", True)
     cards = [c for k in sorted(n) for c in cards_of(n[k])]
-    set_clock("2026-03-02 09:00:00")
-    for cid in cards:
-        answer(col, cid, GOOD)
+    answer_all(col, "2026-03-02 09:00:00", cards, GOOD)
     set_clock("2026-03-02 09:15:00")
     for cid in cards:
         if col.get_card(cid).queue == 1:

@@ -67,6 +67,13 @@ def answer(col, cid, rating, seconds=6):
     col.sched.answer_card(col.sched.build_answer(card=card, states=states, rating=rating))
 
 
+def answer_all(col, stamp, cids, rating):
+    """At `stamp`, give each card of `cids` the answer `rating`."""
+    set_clock(stamp)
+    for cid in cids:
+        answer(col, cid, rating)
+
+
 def vocab_notetype(col):
     mm = col.models
     nt = mm.new("Vocab (two ways)")
@@ -128,12 +135,8 @@ def study_sm2(col, n):
     col.set_config("rollover", 4)
     slow_options(col, "Languages")
     learners = cards_of(n["basic"]) + cards_of(n["reversed"]) + cards_of(n["cloze"])[:1] + cards_of(n["typein"])
-    set_clock("2026-03-02 10:00:00")
-    for cid in learners:
-        answer(col, cid, GOOD)
-    set_clock("2026-03-02 10:15:00")
-    for cid in learners:
-        answer(col, cid, GOOD)
+    answer_all(col, "2026-03-02 10:00:00", learners, GOOD)
+    answer_all(col, "2026-03-02 10:15:00", learners, GOOD)
     set_clock("2026-03-03 10:00:00")
     answer(col, cards_of(n["basic"])[0], EASY)
     set_clock("2026-03-04 11:00:00")
@@ -154,16 +157,10 @@ def study_fsrs(col, n):
     col.set_config("fsrs", True)
     col.set_config("rollover", 5)
     learners = cards_of(n["basic"]) + cards_of(n["reversed"]) + cards_of(n["vocab1"])
-    set_clock("2026-03-02 10:00:00")
-    for cid in learners:
-        answer(col, cid, GOOD)
-    set_clock("2026-03-02 10:12:00")
-    for cid in learners:
-        answer(col, cid, GOOD)
+    answer_all(col, "2026-03-02 10:00:00", learners, GOOD)
+    answer_all(col, "2026-03-02 10:12:00", learners, GOOD)
     answer(col, cards_of(n["typein"])[0], EASY)
-    set_clock("2026-03-05 15:00:00")
-    for cid in learners[:2]:
-        answer(col, cid, GOOD)
+    answer_all(col, "2026-03-05 15:00:00", learners[:2], GOOD)
     answer(col, learners[2], AGAIN)
     col.sched.suspend_cards(cards_of(n["suspended"]))
 
