@@ -29,10 +29,6 @@ struct OptionEvidence {
 
     var net: [Double] { zip(support, against).map { $0 - $1 } }
 
-    /// A quote or letter reference, or at least two of its distinguishing words, or one with
-    /// at least three of the question's own words said of it (the question's words add weight,
-    /// not evidence of their own: one shared word such as `recall` and the question's
-    /// `practice` beside it are not enough).
     /// Whether `option` is a name that the explanation describes without saying anything of it
     /// that the question asks, and without denying any other option: `Eventual consistency only
     /// promises that replicas converge…` for *which model guarantees that every later read
@@ -48,6 +44,10 @@ struct OptionEvidence {
         return !isNegativeQuestion || named.subtracting([option]).isEmpty
     }
 
+    /// A quote or letter reference, or at least two of its distinguishing words, or one with
+    /// at least three of the question's own words said of it (the question's words add weight,
+    /// not evidence of their own: one shared word such as `recall` and the question's
+    /// `practice` beside it are not enough).
     func isSubstantial(_ option: Int) -> Bool {
         quoted[option] || matchedWords[option] >= 2
             || (matchedWords[option] == 1 && !focusWords.isEmpty && focusWords[option] >= 3)

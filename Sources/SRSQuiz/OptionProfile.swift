@@ -55,7 +55,8 @@ struct OptionProfile {
             weighed[stem] = questionNumbers.contains(stem) ? 0 : questionStems.contains(stem) ? weight / 2 : weight
         }
         weights = weighed
-        focus = questionStems.subtracting(containing.keys).subtracting(Self.answerType(questionTokens))
+        let notInOptions = questionStems.subtracting(containing.keys)
+        focus = notInOptions.subtracting(Self.answerType(questionTokens))
         questionWords = questionStems
         surnames = Self.surnames(optionTokens, containing)
         let stems = sequences
@@ -79,7 +80,7 @@ struct OptionProfile {
             return Self.isSuperlative(word) ? questionTokens[index].stem : nil
         })
         optionWords = Set(containing.keys)
-        opposites = questionStems.subtracting(containing.keys).reduce(into: Set<String>()) { $0.formUnion(Self.antonyms[$1] ?? []) }
+        opposites = notInOptions.reduce(into: Set<String>()) { $0.formUnion(Self.antonyms[$1] ?? []) }
         specifics = Specifics(questionTokens, optionStems: Set(containing.keys))
     }
 

@@ -21,10 +21,8 @@ struct StatedKeys {
         guard tokens[index].text == "it", index == 0 || tokens[index].boundary == .sentence,
               index + 2 < tokens.count, ["is", "was", "s"].contains(tokens[index + 1].text) else { return }
         let letter = tokens[index + 2]
-        guard letter.isCapitalLetter, let scalar = letter.text.unicodeScalars.first,
-              Int(scalar.value) - 97 < options.count,
+        guard let option = LetterReference.letter(letter, options.count, anyCase: false),
               letter.after.map({ Self.closing.contains($0) }) ?? (index + 3 == tokens.count) else { return }
-        let option = Int(scalar.value) - 97
         if letter.after == ",", index + 3 < tokens.count, let named = Self.named(at: index + 3, tokens, options),
            named != option { return }
         record(option, negated: false)
@@ -122,8 +120,7 @@ struct StatedKeys {
         if let (option, _) = LetterReference.at(index, tokens, options.count, bareAtStart: false) { return option }
         if tokens[index].text == "the", index + 1 < tokens.count,
            let option = LetterReference.ordinal(at: index + 1, tokens, options.count) { return option }
-        if tokens[index].isCapitalLetter, let letter = tokens[index].text.unicodeScalars.first,
-           Int(letter.value) - 97 < options.count { return Int(letter.value) - 97 }
+        if let option = LetterReference.letter(tokens[index], options.count, anyCase: false) { return option }
         var start = index
         while start < tokens.count, !tokens[start].isContent { start += 1 }
         let stems = tokens[start...].prefix(12).filter(\.isContent).map(\.stem)
@@ -159,7 +156,7 @@ enum LetterReference {
         if let option = ordinal(at: index, tokens, count) {
             // `the first option is…`: the noun is part of the reference.
             let noun = index + 1 < tokens.count && tokens[index + 1].boundary == .none
-                && ["option", "choice", "answer", "alternative"].contains(tokens[index + 1].text)
+                && referenceNouns.contains(tokens[index + 1].text)
             return (option, noun ? 2 : 1)
         }
         if ["option", "choice", "answer", "letter"].contains(token.text), index + 1 < tokens.count,
@@ -181,7 +178,7 @@ enum LetterReference {
         let option = place == ordinals.count - 1 ? count - 1 : place
         guard option < count else { return nil }
         let next = index + 1 < tokens.count ? tokens[index + 1] : nil
-        if let next, next.boundary == .none { return ["option", "choice", "answer", "alternative"].contains(next.text) ? option : nil }
+        if let next, next.boundary == .none { return referenceNouns.contains(next.text) ? option : nil }
         var earlier = index - 1
         while earlier > 0, tokens[earlier].boundary < .clause {
             earlier -= 1
@@ -190,9 +187,12 @@ enum LetterReference {
         return nil
     }
 
+    /// The nouns an ordinal names an option with: `the second option`, `the third choice`.
+    static let referenceNouns: Set<String> = ["option", "choice", "answer", "alternative"]
+
     static let ordinals = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "last"]
 
-    private static func letter(_ token: EvidenceToken, _ count: Int, anyCase: Bool) -> Int? {
+    static func letter(_ token: EvidenceToken, _ count: Int, anyCase: Bool) -> Int? {
         guard token.text.unicodeScalars.count == 1, let scalar = token.text.unicodeScalars.first,
               (97...104).contains(scalar.value), anyCase || token.isCapitalLetter else { return nil }
         let option = Int(scalar.value) - 97
