@@ -49,7 +49,7 @@ public enum LogMerge {
             case .imported: after = record.after
             case .undo: continue
             }
-            cards[record.card] = after == CardProgress() ? nil : after
+            cards[record.card] = after.nilIfNew
         }
         return cards
     }

@@ -129,7 +129,7 @@ public struct ReviewBook<Mark: Sendable>: Sendable {
     private mutating func commit(_ record: LogRecord, state: CardProgress?) {
         _ = ids.next()
         recordCount = record.seq
-        cards[record.card] = state == CardProgress() ? nil : state
+        cards[record.card] = state?.nilIfNew
     }
 }
 

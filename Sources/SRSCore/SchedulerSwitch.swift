@@ -55,8 +55,8 @@ public struct SchedulerSwitch: Sendable {
         var plan = Plan(records: [], replayedAnswers: 0, restoredCards: 0)
         plan.records.reserveCapacity(cards.count)
         let name = reviewer.scheduler.name
-        for id in cards.keys.sorted() {
-            guard let current = cards[id], current.state != nil, current.state?.schedulerName != name,
+        for (id, current) in cards.sortedByID() {
+            guard current.state != nil, current.state?.schedulerName != name,
                   let track = replay.cards[id] else { continue }
             var next = current
             if let kept = track.now.restore {

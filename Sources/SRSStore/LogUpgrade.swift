@@ -22,7 +22,7 @@ extension ProgressStore {
         var upgrade = Upgrade(), size = 0
         try io.writeAtomically(to: logPath) { fd in
             var writer = LogWriter(fd: fd, path: logPath, io: io)
-            try streamAllRecords { try writer.add(upgrade.upgraded($0)) }
+            try eachRecord { try writer.add(upgrade.upgraded($0)) }
             size = try writer.finish()
             try Self.write(Snapshot(), user: location.user, to: snapshotPath, io: io)
             try HistoryCacheFile(path: historyCachePath, io: io).writeNew { _ in HistoryBuilder() }
@@ -35,21 +35,8 @@ extension ProgressStore {
     /// Every complete record of the log, from its first line.
     public func readAllRecords() throws -> [LogRecord] {
         var records: [LogRecord] = []
-        try streamAllRecords { records.append($0) }
+        try eachRecord { records.append($0) }
         return records
-    }
-
-    /// Hands every complete record of the log, from its first line, to `body` as it is read,
-    /// a megabyte of the file at a time (memory stays the same however long the log).
-    public func forEachRecord(_ body: (LogRecord) -> Void) throws {
-        try streamAllRecords(body)
-    }
-
-    /// Hands every complete record of the log, from its first line, to `body` as it is read.
-    func streamAllRecords(_ body: (LogRecord) throws -> Void) throws {
-        guard let fd = try io.openDataFile(logPath, O_RDONLY) else { return }
-        defer { _ = io.close(fd) }
-        _ = try ReviewLogFile.stream(fd, io: io, path: logPath, from: 0, firstLine: 1, previousSeq: 0, body)
     }
 
     /// The upgrade of v1 records one by one, in log order: content ids, undos naming those ids.

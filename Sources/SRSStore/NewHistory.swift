@@ -15,7 +15,7 @@ extension ProgressStore {
         var cards: CardTable = [:]
         for (i, record) in records.enumerated() {
             precondition(record.seq == i + 1, "records must be numbered from 1 without gaps")
-            cards[record.card] = record.after == CardProgress() ? nil : record.after
+            cards[record.card] = record.after.nilIfNew
         }
         let size = try writeLog(records, to: fd, path: path, io: io)
         let snapshot = Snapshot(logRecords: records.count, logBytes: size, cards: cards)

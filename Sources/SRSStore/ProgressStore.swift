@@ -138,7 +138,7 @@ public final class ProgressStore {
     private var cardsTaken = false
 
     private func apply(_ record: LogRecord) {
-        cards[record.card] = record.after == CardProgress() ? nil : record.after
+        cards[record.card] = record.after.nilIfNew
         recordCount = record.seq
     }
 

@@ -90,7 +90,7 @@ struct AnkiHistoryImporter {
         guard store.recordCount > 0 else { return [:] }
         let wanted = Set(cards.map(\.card))
         var existing: [CardID: ImportMerge.Existing] = [:]
-        try store.forEachRecord { record in
+        try store.eachRecord { record in
             if wanted.contains(record.card) { existing[record.card, default: ImportMerge.Existing()].add(record) }
         }
         return existing

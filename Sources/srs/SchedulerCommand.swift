@@ -63,7 +63,7 @@ struct SchedulerCommand: ParsableCommand {
         let cards = store.takeCards()
         let time = EpochSeconds(Date().timeIntervalSince1970)
         let plan = try SchedulerSwitch(to: settings.reviewers(decks: decks))
-            .plan(cards: cards, at: time, ids: &ids, firstSeq: store.recordCount + 1) { try store.forEachRecord($0) }
+            .plan(cards: cards, at: time, ids: &ids, firstSeq: store.recordCount + 1) { try store.eachRecord($0) }
         try Output.out("Switching from \(from) to \(name): \(plan.records.count) cards get a state of \(name)'s "
             + "(\(plan.restoredCards) as they were under it, the others by replaying \(plan.replayedAnswers) answers; "
             + "undone and practice answers left out), written to the review log as records of their own. "
