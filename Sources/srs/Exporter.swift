@@ -53,16 +53,10 @@ struct Exporter {
             guard !all.isEmpty else { throw Failure(description: "there are no decks to export. Import some with `srs import FILE`.", exitCode: 66) }
             return all
         }
-        for name in decks where !all.contains(where: { Self.deck($0.name, isWithin: name) }) {
+        for name in decks where !all.contains(where: { DeckLibrary.deck($0.name, isWithin: name) }) {
             throw Failure(description: "no deck '\(TerminalSafe.sanitize(name))'. `srs decks` lists them.", exitCode: 66)
         }
-        return all.filter { deck in decks.contains { Self.deck(deck.name, isWithin: $0) } }
-    }
-
-    /// Whether deck `name` is `parent` or one of its subdecks (`parent::…`), without regard to case.
-    static func deck(_ name: String, isWithin parent: String) -> Bool {
-        let name = name.lowercased(), parent = parent.lowercased()
-        return name == parent || name.hasPrefix(parent + "::")
+        return all.filter { deck in decks.contains { DeckLibrary.deck(deck.name, isWithin: $0) } }
     }
 
     /// Every graded answer to the exported cards that no undo took back, with the card's state

@@ -135,7 +135,7 @@ enum StatsDecks {
     static func scoped(_ decks: [DeckCards], to name: String?) -> [DeckCards] {
         guard let name else { return decks }
         let wanted = name.lowercased()
-        let inTree = { (deck: DeckCards) in deck.name.lowercased() == wanted || deck.name.lowercased().hasPrefix(wanted + "::") }
+        let inTree = { (deck: DeckCards) in DeckLibrary.deck(deck.name, isWithin: name) }
         let tree = decks.filter(inTree)
         guard tree.count > 1, let first = decks.firstIndex(where: inTree) else { return decks }
         let merged = DeckCards(name: tree.first { $0.name.lowercased() == wanted }?.name ?? name, cards: tree.flatMap(\.cards))

@@ -64,10 +64,12 @@ public enum CSVExport {
         cells.map(quoted).joined(separator: ",") + "\r\n"
     }
 
+    /// The bytes that make a cell quoted.
+    private static let special: Set<UInt8> = [UInt8(ascii: ","), UInt8(ascii: "\""), UInt8(ascii: "\n"), UInt8(ascii: "\r")]
+
     static func quoted(_ cell: String) -> String {
         // Bytes, not Characters: a million rows of the log would spend seconds on Unicode properties.
-        let special: Set<UInt8> = [UInt8(ascii: ","), UInt8(ascii: "\""), UInt8(ascii: "\n"), UInt8(ascii: "\r")]
-        guard cell.utf8.contains(where: special.contains) else { return cell }
+        guard cell.utf8.contains(where: Self.special.contains) else { return cell }
         return "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

@@ -118,15 +118,17 @@ public struct DeckLibrary: Sendable {
     /// when there is none.
     public func lazy(named name: String) throws -> LazyDeck { try lazy(existingSource(named: name)) }
 
+    /// Whether deck `name` is `parent` or one of its subdecks (`parent::…`), without regard to case.
+    public static func deck(_ name: String, isWithin parent: String) -> Bool {
+        let name = name.lowercased(), parent = parent.lowercased()
+        return name == parent || name.hasPrefix(parent + "::")
+    }
+
     /// The deck called `name` (any case) and its subdecks (`name::…`, Anki's deck hierarchy),
     /// opened lazily in `list()` order: what `srs review --deck` studies. Throws
     /// `StoreError.notFound` (exit 66) when there is neither.
     public func lazyWithSubdecks(named name: String) throws -> [LazyDeck] {
-        let wanted = name.lowercased()
-        let chosen = try sources().filter { source in
-            let own = source.name.lowercased()
-            return own == wanted || own.hasPrefix(wanted + "::")
-        }
+        let chosen = try sources().filter { Self.deck($0.name, isWithin: name) }
         guard !chosen.isEmpty else { return [try lazy(existingSource(named: name))] }
         let decks = try chosen.map(lazy)
         try Self.checkDistinct(decks.map { ($0.path, $0.ids) })
