@@ -26,7 +26,7 @@ extension ProgressStore {
     /// log so that they need not all be in memory; returns how many. All or nothing, as above.
     @discardableResult
     public func appendAll(_ produce: (_ add: (LogRecord) throws -> LogRecord) throws -> Void) throws -> Int {
-        let oldSize = loggedBytes, path = logPath, first = recordCount + 1
+        let oldSize = logSize, path = logPath, first = recordCount + 1
         var added = 0, count = 0
         // The newest record of each card: what a store that owns its progress applies.
         var newest: [CardID: LogRecord] = [:]
@@ -38,7 +38,7 @@ extension ProgressStore {
                 numbered.seq = first + count
                 count += 1
                 try writer.add(numbered)
-                if !ownsNoProgress { newest[numbered.card] = numbered }
+                if !cardsTaken { newest[numbered.card] = numbered }
                 return numbered
             }
             added = try writer.finish()

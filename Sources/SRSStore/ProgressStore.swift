@@ -28,7 +28,8 @@ public final class ProgressStore {
     let io: Syscalls
     private var lock: UserLock?
     private var logFD: Int32 = -1
-    private var logSize: Int
+    /// The log's length in bytes as this store wrote or read it.
+    private(set) var logSize: Int
     private var snapshotRecords: Int
     /// The format version of the log as read (1 until a writing command upgrades it).
     public private(set) var logVersion = ProgressFormat.version
@@ -135,7 +136,7 @@ public final class ProgressStore {
     }
 
     /// True once `takeCards()` handed the progress over.
-    private var cardsTaken = false
+    private(set) var cardsTaken = false
 
     private func apply(_ record: LogRecord) {
         cards[record.card] = record.after.nilIfNew
@@ -198,9 +199,6 @@ public final class ProgressStore {
         logSize += bytes.count
     }
 
-    /// The log's length in bytes as this store wrote or read it.
-    var loggedBytes: Int { logSize }
-
     /// After `appendAll` renamed a longer log over the old one: appends go to the new file, and
     /// a store that still owns its progress applies the records (each card's newest) to it. When
     /// the new log cannot be opened, the store keeps its old length and count (a prefix of the
@@ -214,9 +212,6 @@ public final class ProgressStore {
         if !cardsTaken { for record in records { apply(record) } }
         recordCount = lastSeq
     }
-
-    /// True once the owner took the progress (`takeCards()`): the store keeps no states.
-    var ownsNoProgress: Bool { cardsTaken }
 
     /// How many cards hold a state that another scheduler than the settings' made, and which one
     /// (nil when none do): answered by the settings' scheduler they would start over as new cards.

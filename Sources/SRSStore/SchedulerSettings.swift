@@ -17,7 +17,7 @@ public struct SchedulerOptions: Equatable, Sendable {
         var options = self
         if let anki = object["anki"], anki != .null { options.anki = try Self.anki(anki, over: options.anki, place: place + "anki.", bad: bad) }
         if let fsrs = object["fsrs"], fsrs != .null { options.fsrs = try Self.fsrs(fsrs, over: options.fsrs, place: place + "fsrs.", bad: bad) }
-        try KnownFields(["anki", "fsrs"], of: "deck options").check(object, place: place, bad: bad, only: !place.isEmpty)
+        if !place.isEmpty { try KnownFields(["anki", "fsrs"], of: "deck options").check(object, place: place, bad: bad) }
         if let problem = options.anki.problem() { throw bad(Self.named(problem, place: place + "anki.")) }
         if let problem = options.fsrs.problem() { throw bad(Self.named(problem, place: place + "fsrs.")) }
         return options
@@ -114,10 +114,9 @@ struct KnownFields {
         self.what = what
     }
 
-    /// Throws for the first member of `object` not in `names` (when `only`: `false` lets a
-    /// caller check just part of an object's members elsewhere).
-    func check(_ object: JSONValue, place: String, bad: (String) -> StoreError, only: Bool = true) throws {
-        guard only, case let .object(members) = object,
+    /// Throws for the first member of `object` not in `names`.
+    func check(_ object: JSONValue, place: String, bad: (String) -> StoreError) throws {
+        guard case let .object(members) = object,
               let unknown = members.first(where: { !names.contains($0.0) })?.0 else { return }
         throw bad("unknown field \"\(place)\(unknown)\"\(suggestion(for: unknown)) (\(what): \(names.joined(separator: ", ")))")
     }
