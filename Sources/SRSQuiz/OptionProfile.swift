@@ -71,7 +71,7 @@ struct OptionProfile {
         isNegativeQuestion = Self.asksInTheNegative(questionTokens)
         asksSuperlative = Self.asksSuperlative(questionTokens)
         asksForTheMost = asksSuperlative || questionTokens.contains { ["most", "majority"].contains($0.text) }
-        superlatives = Set(questionTokens.map(\.text).filter { $0 != "most" && $0 != "least" && Self.isSuperlative($0) })
+        superlatives = Set(questionTokens.map(\.text).filter(Self.isRankingWord))
         // The question's superlatives (`largest`, or the word after `the most`), by stem.
         rankings = Set(questionTokens.indices.dropFirst().compactMap { index -> String? in
             guard questionTokens[index - 1].text == "the" else { return nil }
@@ -153,18 +153,20 @@ struct OptionProfile {
         return table
     }()
 
-    /// A superlative of one word: `largest`, `best`, not `forest` or `interest`.
+    /// A superlative of one word: `largest`, `best`, not `most` or `least` (which rank the word after them).
     static func isRankingWord(_ word: String) -> Bool {
-        word != "most" && word != "least" && isSuperlative(word) && !notSuperlatives.contains(word)
+        word != "most" && word != "least" && isSuperlative(word)
     }
 
     static let notSuperlatives: Set<String> = ["forest", "interest", "request", "harvest", "conquest", "contest",
                                                "protest", "manifest", "modest", "honest", "digest", "suggest",
                                                "arrest", "invest", "attest", "detest", "molest"]
 
-    /// `most`, `least`, `best`, `worst`, or a word of six letters or more ending in `est`.
+    /// `most`, `least`, `best`, `worst`, or a word of six letters or more ending in `est` that is
+    /// not one of `notSuperlatives` (`forest`, `interest`).
     static func isSuperlative(_ word: String) -> Bool {
-        ["most", "least", "best", "worst"].contains(word) || (word.utf8.count >= 6 && word.hasSuffix("est"))
+        ["most", "least", "best", "worst"].contains(word)
+            || (word.utf8.count >= 6 && word.hasSuffix("est") && !notSuperlatives.contains(word))
     }
 
     /// The question's superlatives of one word (`closest`, `largest`, `best`).
@@ -191,8 +193,7 @@ struct OptionProfile {
                !questionWords.contains(where: { $0 == head || (min($0.count, head.count) >= 4 && ($0.hasPrefix(head) || head.hasPrefix($0))) }) {
                 return true
             }
-            return !superlatives.isEmpty && word != "most" && word != "least" && Self.isSuperlative(word)
-                && !superlatives.contains(word) && index > range.lowerBound && tokens[index - 1].text == "the"
+            return !superlatives.isEmpty && Self.isRankingWord(word) && !superlatives.contains(word) && index > range.lowerBound && tokens[index - 1].text == "the"
         }
     }
 

@@ -276,3 +276,21 @@ import SRSCore
         #expect(unstated.key == nil && unstated.reason == "the explanation is too long to weigh")
     }
 }
+
+/// Words that end in `est` without being superlatives (`forest`, `interest`) make no question a
+/// ranking: the question's superlatives, its `asksSuperlative` and its `asksForTheMost` all skip them.
+@Suite struct NotSuperlativeTests {
+    @Test(arguments: ["Which animal lives in the forest?", "Which rate is the interest on a loan?",
+                      "What did the harvest festival celebrate?"])
+    func aWordEndingInEstIsNoRanking(_ question: String) {
+        let tokens = EvidenceTokens.tokens(question)
+        #expect(!OptionProfile.asksSuperlative(tokens))
+        let profile = OptionProfile(question: question, options: ["Wolves", "Camels"])
+        #expect(profile.superlatives.isEmpty && !profile.asksForTheMost)
+    }
+
+    @Test func aRealSuperlativeStillIs() {
+        #expect(OptionProfile.asksSuperlative(EvidenceTokens.tokens("Which is the largest forest?")))
+        #expect(OptionProfile(question: "Which is the largest forest?", options: ["Taiga", "Amazon"]).superlatives == ["largest"])
+    }
+}
