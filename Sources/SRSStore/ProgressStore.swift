@@ -105,8 +105,7 @@ public final class ProgressStore {
         defer { _ = io.close(fd) }
         let size = try io.size(of: fd, path: path)
         guard size >= snapshot.logBytes else {
-            throw StoreError.damaged(path: path, line: nil, problem: "the review log is \(size) bytes but cards.json covers its first \(snapshot.logBytes): it was cut short",
-                                     fix: "Restore it from a backup, or delete cards.json to rebuild the progress from what the log still holds.")
+            throw try LogCoverage.mismatch(fd, size: size, snapshot: snapshot, path: path, io: io)
         }
         let (coveredEndsInNewline, headerVersion) = try LogCoverage.check(fd, size: size, snapshot: snapshot, path: path, io: io)
         let firstLine = snapshot.logBytes == 0 ? 1 : snapshot.logRecords + 2
