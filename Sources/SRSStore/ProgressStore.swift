@@ -33,6 +33,8 @@ public final class ProgressStore {
     private var snapshotRecords: Int
     /// The number of records in the log when it was opened.
     private var recordsAtOpen = 0
+    /// What a deferred history read left for `history.cache` (`saveHistoryCache()`).
+    var pendingHistoryCache: PendingHistoryCache?
     /// The format version of the log as read (1 until a writing command upgrades it).
     public private(set) var logVersion = ProgressFormat.version
     /// The log's last record lacks its line feed (written whole, then cut by a crash).

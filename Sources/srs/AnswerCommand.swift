@@ -67,10 +67,12 @@ struct AnswerCommand: ParsableCommand {
                 }
             }
             // One append per answer, and only once every line is recorded the settings opening
-            // chose and the snapshot (when a start would otherwise read many records after it):
-            // a command that fails writes nothing more than the answers it acknowledged.
+            // chose, the snapshot (when a start would otherwise read many records after it) and
+            // the history cache: a command that fails writes nothing more than the answers it
+            // acknowledged.
             try store.saveSettingsChosenAtOpening()
             if store.isSnapshotBehind { try? store.checkpoint(book.cards) }
+            store.saveHistoryCache()
         }
     }
 
@@ -133,7 +135,7 @@ private struct LastAnswers {
 
     private mutating func practiceTimes() throws -> [CardID: EpochSeconds] {
         if let practice { return practice }
-        let history = try store.history(only: .practice)
+        let history = try store.history(only: .practice, deferringCacheWrite: true)
         var times: [CardID: EpochSeconds] = [:]
         for event in history.events {
             let card = history.cardIDs[Int(event.card)]

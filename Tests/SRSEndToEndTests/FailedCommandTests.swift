@@ -90,6 +90,22 @@ import Testing
         #expect(second.status == 0 && second.stderr.isEmpty, "told once: \(second.stderr)")
     }
 
+    /// `srs answer` extended history.cache (for the practice answers' times) before it refused
+    /// an answer dated before the card's last one (exit 65, nothing recorded).
+    @Test func anAnswerRefusedForItsDateWritesNoCache() throws {
+        let data = try TempFolder().withCards(count: 2)
+        #expect(try Self.srs(["answer", "--at", "2026-11-30T10:00:00Z"], data, input: "c1 good\n").status == 0)
+        // The cache is written a run behind: it covers the log as it was before each run's answers.
+        #expect(try Self.srs(["answer", "--at", "2026-11-30T10:05:00Z"], data, input: "c2 good\n").status == 0)
+        let before = try Self.contents(data)
+        let early = try Self.srs(["answer", "--at", "2026-11-30T09:00:00Z"], data, input: "c2 easy\n")
+        #expect(early.status == 65 && early.stderr.contains("<stdin>:1: the answer to c2 is dated 2026-11-30T09:00:00Z, before its last answer at 2026-11-30T10:05:00Z"), "\(early.stderr)")
+        #expect(try Self.contents(data) == before, "a refused answer changed the data folder")
+        let later = try Self.srs(["answer", "--at", "2026-11-30T11:00:00Z"], data, input: "c2 easy\n")
+        #expect(later.status == 0, "\(later.stderr)")
+        #expect(try Self.contents(data)["users/ann/history.cache"] != before["users/ann/history.cache"], "extended once the answers are recorded")
+    }
+
     /// `srs stats` wrote the snapshot it rebuilt and extended the history cache before it read
     /// the decks: a damaged deck (65) or an unknown --deck (66) left both written.
     @Test func statsThatFailsWritesNoCache() throws {
