@@ -23,9 +23,11 @@ import Testing
     /// User ann's log holds a classic SM-2 state (c1) and an Anki one (c2), and settings.json
     /// names no scheduler: an older srs's classic SM-2 progress, with one record of another
     /// srs's log (Anki's SM-2, a new user's default) joined to it by hand.
-    static func mixedStates() throws -> TempFolder {
+    /// `practice` more answers of c1 (at the same moment: practice) make the log that much longer.
+    static func mixedStates(practice: Int = 0) throws -> TempFolder {
         let data = try TempFolder().pinScheduler(user: "ann").withCards(count: 2)
-        #expect(try srs(["answer", "--at", "2026-11-30T10:00:00Z"], data, input: "c1 good\n").status == 0)
+        let answers = String(repeating: "c1 good\n", count: 1 + practice)
+        #expect(try srs(["answer", "--at", "2026-11-30T10:00:00Z"], data, input: answers).status == 0)
         let other = try TempFolder().withCards(count: 2)
         #expect(try srs(["answer", "--at", "2026-11-30T10:01:00Z"], other, input: "c2 good\n").status == 0)
         let otherLog = try String(contentsOf: other.url.appendingPathComponent("users/ann/reviews.jsonl"), encoding: .utf8)
@@ -69,6 +71,20 @@ import Testing
         #expect(settings.contains("\"scheduler\": \"sm2\""), "\(settings)")
         let answered = try Self.srs(["answer", "--at", "2026-12-20T10:00:00Z"], data, input: "c2 good\n")
         #expect(answered.status == 0 && answered.stderr.isEmpty, "\(answered.stderr)")
+    }
+
+    /// With more than 2,000 records after the snapshot, opening for review rewrote cards.json
+    /// before the refusal; the review now does that once its checks have passed.
+    @Test func aRefusedStartWritesNoSnapshotHoweverFarBehind() throws {
+        let data = try Self.mixedStates(practice: 2_001)
+        // The snapshot that `srs answer` wrote, deleted (a cache): 2,003 records to replay.
+        try FileManager.default.removeItem(at: data.url.appendingPathComponent("users/ann/cards.json"))
+        let before = try Self.contents(data)
+        for command in [["review"], ["answer"]] {
+            let result = try Self.srs(command, data, input: "c1 good\n")
+            #expect(result.status == 65 && result.stderr.contains("but 1 card holds a state of anki"), "\(command): \(result.stderr)")
+            #expect(try Self.contents(data) == before, "srs \(command[0]) changed the data folder")
+        }
     }
 
     /// Classic SM-2 progress and no scheduler in settings.json: a failed `srs answer` leaves
