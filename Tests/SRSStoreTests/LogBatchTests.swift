@@ -50,21 +50,24 @@ import SRSCore
         #expect(files == ["cards.json", "history.cache", "lock", "reviews.jsonl", "settings.json"], "\(files)")
     }
 
+    /// How many system calls a batch of 5,000 records makes after the user's two answers.
+    func callsOfABatch() throws -> Int {
+        let dir = TempDir()
+        try userWithTwoAnswers(dir)
+        let sweep = SeamTests.Sweep()
+        let store = try ProgressStore.openForReview(dir.location(), io: sweep.syscalls)
+        defer { store.close() }
+        let opened = sweep.calls
+        try store.appendAll(batch(5_000))
+        return sweep.calls - opened
+    }
+
     /// A kill at any system call of the batch (every later call fails, so nothing is cut back
     /// or removed) leaves the log byte for byte as before or with the whole batch: the batch is
     /// written beside the log and renamed over it, where an append of the records to the log
     /// itself would leave the first part of the batch in it.
     @Test func aKillAtAnyCallOfTheBatchLeavesTheOldLogOrTheWholeBatch() throws {
-        var calls = 0
-        do {
-            let dir = TempDir()
-            try userWithTwoAnswers(dir)
-            let sweep = SeamTests.Sweep()
-            let store = try ProgressStore.openForReview(dir.location(), io: sweep.syscalls)
-            let opened = sweep.calls
-            try store.appendAll(batch(5_000))
-            calls = sweep.calls - opened
-        }
+        let calls = try callsOfABatch()
         var whole = 0
         for k in 1...calls {
             let dir = TempDir()
@@ -89,17 +92,7 @@ import SRSCore
     /// Whichever system call of the batch fails, the log is byte for byte as before (nothing
     /// of the batch is visible), or the whole batch is there.
     @Test func whicheverCallFailsTheBatchIsAllThereOrNotAtAll() throws {
-        var calls = 0
-        do {
-            let dir = TempDir()
-            try userWithTwoAnswers(dir)
-            let sweep = SeamTests.Sweep()
-            let store = try ProgressStore.openForReview(dir.location(), io: sweep.syscalls)
-            let opened = sweep.calls
-            try store.appendAll(batch(5_000))
-            calls = sweep.calls - opened
-            store.close()
-        }
+        let calls = try callsOfABatch()
         #expect(calls > 10)
         for k in 1...calls {
             let dir = TempDir()
