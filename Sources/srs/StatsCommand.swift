@@ -68,9 +68,9 @@ struct StatsCommand: ParsableCommand {
                 : StatsText.render(report, user: location.user, style: style)
             // With colour, the escapes are StatsText's own around text it made terminal-safe.
             try Output.out(text, styledBy: !json && style.color ? .statsText : nil)
+            phases.lap("render")
             // The snapshot rebuilt from the log, once the figures are out.
             store.saveSnapshotIfUnlocked(progress)
-            phases.lap("render")
             phases.report()
         }
     }
