@@ -62,7 +62,12 @@ public enum KeyInference {
     }
 
     private static func statedKey(_ evidence: OptionEvidence) -> Result? {
-        let stated = evidence.stated.stated.subtracting(evidence.stated.denied)
+        var stated = evidence.stated.stated.subtracting(evidence.stated.denied)
+        let count = evidence.net.count
+        if stated.isEmpty, count >= 2, evidence.stated.denied.count == count - 1 {
+            // `A, B and D are incorrect`: every option but one is denied outright.
+            stated = Set(0..<count).subtracting(evidence.stated.denied)
+        }
         guard !stated.isEmpty else { return nil }
         guard stated.count == 1, let index = stated.first else {
             let letters = stated.sorted().map { String(letterOf($0)) }.joined(separator: " and ")

@@ -12,6 +12,8 @@ struct StatedKeys {
             readTextIs(at: index, tokens, options)
             readInstruction(at: index, tokens, options)
             readItIs(at: index, tokens, options)
+            readMakes(at: index, tokens, options.count)
+            readLettersAre(at: index, tokens, options.count)
         }
     }
 
@@ -37,6 +39,7 @@ struct StatedKeys {
         if next < tokens.count, tokens[next].text == "not" { negated = true; next += 1 }
         guard Self.isPick(at: next, tokens) || (next + 2 < tokens.count && tokens[next].text == "the"
             && Self.rightWords.contains(tokens[next + 1].text) && Self.answerNouns.contains(tokens[next + 2].text))
+            || Self.isBareVerdict(at: next, tokens)
         else { return }
         var start = index - 1
         while start > 0, tokens[start].boundary < .comma { start -= 1 }
@@ -45,11 +48,64 @@ struct StatedKeys {
         if matching.count == 1 { record(matching[0], negated: negated) }
     }
 
-    /// `[the] [correct|right|best] answer|option|choice [here] is|was|: [not] X`.
+    /// `correct`, `right` or `accurate` closing its clause (`The heart is correct: …`, `…is right,
+    /// as…`), or before `because`; not `right at the centre`, `correctly placed`.
+    static func isBareVerdict(at index: Int, _ tokens: [EvidenceToken]) -> Bool {
+        guard index < tokens.count, ["correct", "right", "accurate"].contains(tokens[index].text) else { return false }
+        guard index + 1 < tokens.count else { return true }
+        return tokens[index + 1].boundary >= .comma || tokens[index].after.map(closing.contains) == true
+            || tokens[index + 1].text == "because"
+    }
+
+    /// `This makes C the best choice`, `making option B the correct answer`.
+    private mutating func readMakes(at index: Int, _ tokens: [EvidenceToken], _ count: Int) {
+        guard ["makes", "make", "making"].contains(tokens[index].text), index + 1 < tokens.count else { return }
+        let start = index + 1
+        guard let (option, length) = LetterReference.at(start, tokens, count, bareAtStart: false)
+                ?? (tokens[start].isCapitalLetter && tokens[start].after == nil
+                    ? LetterReference.letter(tokens[start], count, anyCase: false).map { ($0, 1) } : nil),
+              start + length < tokens.count, tokens[start + length].text == "the",
+              let verdict = Self.verdict(at: start + length, tokens), verdict else { return }
+        record(option, negated: false)
+    }
+
+    /// `A, B and D are incorrect`, `Options A, B, and D are all wrong`: a list of letters opening
+    /// its clause (or after `options`), then `are|were [all] [not] wrong|incorrect|correct…`.
+    private mutating func readLettersAre(at index: Int, _ tokens: [EvidenceToken], _ count: Int) {
+        guard ["are", "were"].contains(tokens[index].text) else { return }
+        var letters: [Int] = []
+        var position = index - 1
+        while position >= 0, tokens[position].isCapitalLetter, tokens[position].after == nil || tokens[position].after == ",",
+              let option = LetterReference.letter(tokens[position], count, anyCase: false) {
+            letters.append(option)
+            guard position > 0 else { position -= 1; break }
+            if tokens[position].boundary == .comma, position > 0 { position -= 1; continue }
+            if tokens[position - 1].text == "and" || tokens[position - 1].text == "or" { position -= 2; continue }
+            if tokens[position - 1].after == "," { position -= 1; continue }
+            position -= 1
+            break
+        }
+        guard letters.count >= 2 else { return }
+        let opening = position < 0 || tokens[position + 1].boundary >= .comma
+            || ["options", "choices", "answers", "statements"].contains(tokens[position].text)
+        guard opening else { return }
+        var next = index + 1
+        if next < tokens.count, tokens[next].text == "all" { next += 1 }
+        var negated = false
+        if next < tokens.count, tokens[next].text == "not" { negated = true; next += 1 }
+        guard next < tokens.count, let verdict = Self.verdict(at: next, tokens) else { return }
+        for option in letters { record(option, negated: verdict ? negated : !negated) }
+    }
+
+    /// `[the] [correct|right|best] answer|option|choice [here] is|was|: [not] X`, and `Correct: X`
+    /// opening a sentence.
     private mutating func readAnswerIs(at index: Int, _ tokens: [EvidenceToken], _ options: [[String]]) {
-        guard Self.answerNouns.contains(tokens[index].text), index + 1 < tokens.count else { return }
+        guard index + 1 < tokens.count else { return }
+        let label = tokens[index].text == "correct" && tokens[index].after == ":"
+            && (index == 0 || tokens[index].boundary == .sentence)
+        guard Self.answerNouns.contains(tokens[index].text) || label else { return }
         let qualified = index > 0 && Self.rightWords.contains(tokens[index - 1].text)
-        guard qualified || tokens[index].text == "answer" else { return }
+        guard qualified || label || tokens[index].text == "answer" else { return }
         var next = index + 1
         if tokens[next].text == "here" { next += 1 }
         let colon = tokens[next - 1].after == ":"
@@ -64,24 +120,60 @@ struct StatedKeys {
     }
 
     /// `option B|(B)|B is|was [not] correct|right|true|wrong|incorrect|false|the [correct] answer`.
+    /// and `option C correctly identifies…`, `C best describes…` (a verdict adverb and a verb).
+    /// The letter may follow a lead-in word: `Only C is correct`, `That is why C is right`.
     private mutating func readLetterIs(at index: Int, _ tokens: [EvidenceToken], _ count: Int) {
-        guard let (option, length) = LetterReference.at(index, tokens, count, bareAtStart: true) else { return }
+        guard let (option, length) = LetterReference.at(index, tokens, count, bareAtStart: true)
+                ?? Self.letterAfterLeadIn(at: index, tokens, count) else { return }
         var next = index + length
+        if next + 1 < tokens.count, Self.verdictAdverbs.contains(tokens[next].text),
+           tokens[next + 1].boundary == .none, tokens[next + 1].kind == .word, tokens[next].after == nil {
+            record(option, negated: false)
+            return
+        }
         guard next < tokens.count, ["is", "was"].contains(tokens[next].text) else { return }
         next += 1
         var negated = false
         if next < tokens.count, tokens[next].text == "not" { negated = true; next += 1 }
         guard next < tokens.count else { return }
         if Self.isPick(at: next, tokens) { record(option, negated: negated); return }
-        var word = tokens[next].text
-        if word == "the", next + 1 < tokens.count {
-            let rest = tokens[(next + 1)...].prefix(2).map(\.text)
-            guard rest.contains(where: Self.answerNouns.contains) else { return }
-            word = rest.first.map { Self.rightWords.contains($0) || Self.answerNouns.contains($0) ? "correct" : $0 } ?? ""
-        }
-        if Self.rightWords.contains(word) { record(option, negated: negated) }
-        if Self.wrongWords.contains(word) { record(option, negated: !negated) }
+        if let verdict = Self.verdict(at: next, tokens) { record(option, negated: verdict ? negated : !negated) }
     }
+
+    /// A bare capital letter after a word that leads into a verdict (`Only C`, `why C`, `and C`).
+    private static func letterAfterLeadIn(at index: Int, _ tokens: [EvidenceToken], _ count: Int) -> (Int, Int)? {
+        guard index > 0, leadIns.contains(tokens[index - 1].text), tokens[index].boundary == .none,
+              tokens[index].after == nil, tokens[index].isCapitalLetter,
+              let option = LetterReference.letter(tokens[index], count, anyCase: false) else { return nil }
+        return (option, 1)
+    }
+
+    static let leadIns: Set<String> = ["only", "why", "so", "thus", "hence", "therefore", "and"]
+    static let verdictAdverbs: Set<String> = ["correctly", "accurately", "rightly", "best"]
+
+    /// After `is`: true for `correct`, `the [only|most] correct answer|statement|…`, false for
+    /// `wrong`, `the incorrect option`; nil for anything else.
+    static func verdict(at index: Int, _ tokens: [EvidenceToken]) -> Bool? {
+        var next = index
+        if tokens[next].text == "the" {
+            next += 1
+            if next < tokens.count, ["only", "most"].contains(tokens[next].text) { next += 1 }
+            let qualified = next > index + 1  // `only` or `most` came first
+            guard next + 1 < tokens.count, tokens[next + 1].boundary == .none,
+                  verdictNouns.contains(tokens[next + 1].text) || answerNouns.contains(tokens[next + 1].text) else {
+                // `C is the answer`
+                return !qualified && next < tokens.count && answerNouns.contains(tokens[next].text) ? true : nil
+            }
+        }
+        guard next < tokens.count else { return nil }
+        let word = tokens[next].text
+        if rightWords.contains(word) { return true }
+        if wrongWords.contains(word) { return false }
+        return nil
+    }
+
+    /// The nouns a verdict may qualify besides the answer nouns: `the most accurate statement`.
+    static let verdictNouns: Set<String> = ["statement", "description", "explanation", "one", "pick"]
 
     /// `the one to pick`, `the one to choose`, `the one to go for`, `the right one`, `the correct one`,
     /// and `the one` ending its clause (`ECB is the one: each block…`).
@@ -159,7 +251,7 @@ enum LetterReference {
                 && referenceNouns.contains(tokens[index + 1].text)
             return (option, noun ? 2 : 1)
         }
-        if ["option", "choice", "answer", "letter"].contains(token.text), index + 1 < tokens.count,
+        if ["option", "choice", "answer", "letter", "statement"].contains(token.text), index + 1 < tokens.count,
            let option = letter(tokens[index + 1], count, anyCase: true) {
             return (option, 2)
         }
@@ -178,7 +270,14 @@ enum LetterReference {
         let option = place == ordinals.count - 1 ? count - 1 : place
         guard option < count else { return nil }
         let next = index + 1 < tokens.count ? tokens[index + 1] : nil
-        if let next, next.boundary == .none { return referenceNouns.contains(next.text) ? option : nil }
+        if let next, next.boundary == .none {
+            // `the third one` closing its clause names the option; `the last one left` does not.
+            if next.text == "one" {
+                let after = index + 2 < tokens.count ? tokens[index + 2] : nil
+                return after == nil || after!.boundary >= .comma ? option : nil
+            }
+            return referenceNouns.contains(next.text) ? option : nil
+        }
         var earlier = index - 1
         while earlier > 0, tokens[earlier].boundary < .clause {
             earlier -= 1

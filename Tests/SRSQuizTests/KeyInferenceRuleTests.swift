@@ -294,3 +294,56 @@ import SRSCore
         #expect(OptionProfile(question: "Which is the largest forest?", options: ["Taiga", "Amazon"]).superlatives == ["largest"])
     }
 }
+
+/// More of the ways explanations state their key (`docs/quiz-format.md`, "Stated keys"), and the
+/// look-alikes that state none. Options: A The liver, B The lungs, C The heart, D The kidney.
+@Suite struct StatedPhrasingTests {
+    static let question = "Which organ pumps blood around the body?"
+    static let options = ["The liver", "The lungs", "The heart", "The kidney"]
+
+    static let stating: [(String, Int)] = [
+        ("Only C is correct: the others filter or exchange gases.", 2),
+        ("C is the only correct option; the liver filters.", 2),
+        ("D is the only right answer here.", 3),
+        ("That is why C is correct.", 2),
+        ("This is why B is wrong and C is right.", 2),
+        ("Option C correctly identifies the organ.", 2),
+        ("C accurately describes the organ's job.", 2),
+        ("Option C best describes it.", 2),
+        ("Statement C is correct.", 2),
+        ("C is the most accurate statement.", 2),
+        ("C is the best description.", 2),
+        ("This makes C the best choice.", 2),
+        ("Which makes option C the correct answer.", 2),
+        ("Correct: C. The heart's ventricles contract about once a second.", 2),
+        ("The heart is correct: its ventricles contract about once a second.", 2),
+        ("The heart is right, as its ventricles contract.", 2),
+        ("The correct option is the third one.", 2),
+        ("A, B and D are incorrect.", 2),
+        ("Options A, B, and D are all wrong.", 2),
+        ("A is wrong, B is wrong and D is wrong.", 2),
+    ]
+
+    static let notStating: [String] = [
+        "The heart is right at the centre of the chest.",  // `right at`: a place, not a verdict
+        "The heart is correctly placed in the chest.",
+        "A and B are wrong.",                              // two of four denied: C or D remain
+        "Vitamin C is correct in small doses.",            // a letter that is no option reference
+        "So C is about the heart.",
+        "Students who think A is correct confuse filtering with pumping.",
+        "The correct option is the one left.",
+    ]
+
+    @Test(arguments: stating.indices)
+    func states(_ index: Int) {
+        let (text, key) = Self.stating[index]
+        let result = KeyInference.infer(question: Self.question, options: Self.options, explanation: text)
+        #expect(result.key == AnswerKey(index: key, source: .stated), "\(text): \(result)")
+    }
+
+    @Test(arguments: notStating)
+    func statesNothing(_ text: String) {
+        let result = KeyInference.infer(question: Self.question, options: Self.options, explanation: text)
+        #expect(result.key?.source != .stated, "\(text): \(result)")
+    }
+}
