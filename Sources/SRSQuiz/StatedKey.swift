@@ -5,7 +5,11 @@ struct StatedKeys {
     private(set) var stated: Set<Int> = []
     private(set) var denied: Set<Int> = []
 
-    init(_ tokens: [EvidenceToken], options: [[String]]) {
+    /// The question's own content words, by stem (`the selective one` names what it asks for).
+    private let asked: Set<String>
+
+    init(_ tokens: [EvidenceToken], options: [[String]], asked: Set<String> = []) {
+        self.asked = asked
         for index in tokens.indices {
             readAnswerIs(at: index, tokens, options)
             readLetterIs(at: index, tokens, options.count)
@@ -37,7 +41,7 @@ struct StatedKeys {
         var next = index + 1
         var negated = false
         if next < tokens.count, tokens[next].text == "not" { negated = true; next += 1 }
-        guard Self.isPick(at: next, tokens) || (next + 2 < tokens.count && tokens[next].text == "the"
+        guard Self.isPick(at: next, tokens, asked: asked) || (next + 2 < tokens.count && tokens[next].text == "the"
             && Self.rightWords.contains(tokens[next + 1].text) && Self.answerNouns.contains(tokens[next + 2].text))
             || Self.isBareVerdict(at: next, tokens)
         else { return }
@@ -136,7 +140,7 @@ struct StatedKeys {
         var negated = false
         if next < tokens.count, tokens[next].text == "not" { negated = true; next += 1 }
         guard next < tokens.count else { return }
-        if Self.isPick(at: next, tokens) { record(option, negated: negated); return }
+        if Self.isPick(at: next, tokens, asked: asked) { record(option, negated: negated); return }
         if let verdict = Self.verdict(at: next, tokens) { record(option, negated: verdict ? negated : !negated) }
     }
 
@@ -177,9 +181,18 @@ struct StatedKeys {
 
     /// `the one to pick`, `the one to choose`, `the one to go for`, `the right one`, `the correct one`,
     /// and `the one` ending its clause (`ECB is the one: each block…`).
-    static func isPick(at index: Int, _ tokens: [EvidenceToken]) -> Bool {
+    /// Also `the selective one` closing its clause, when every word between `the` and `one` is one
+    /// of the question's own (`asked`): the one the question asks for, not `the other one`.
+    static func isPick(at index: Int, _ tokens: [EvidenceToken], asked: Set<String> = []) -> Bool {
         if index + 1 < tokens.count, tokens[index].text == "the", tokens[index + 1].text == "one",
            index + 2 == tokens.count || tokens[index + 2].boundary >= .clause { return true }
+        if tokens[index].text == "the" {
+            var next = index + 1
+            while next < tokens.count, next - index <= 3, tokens[next].boundary == .none, tokens[next].isContent,
+                  tokens[next].text != "one", asked.contains(tokens[next].stem) { next += 1 }
+            if next > index + 1, next < tokens.count, tokens[next].text == "one", tokens[next].boundary == .none,
+               next + 1 == tokens.count || tokens[next + 1].boundary >= .comma { return true }
+        }
         let words = tokens[index...].prefix(4).map(\.text)
         guard words.count >= 3, words[0] == "the" else { return false }
         if words[1] == "one", words[2] == "to", words.count == 4 { return Self.pickVerbs.contains(words[3]) || words[3] == "go" }
@@ -229,10 +242,18 @@ struct StatedKeys {
         guard start < tokens.count else { return nil }
         var end = start + 1
         while end < tokens.count, tokens[end].boundary == .none, tokens[end - 1].after == nil, end - start < 6 { end += 1 }
-        let words = Set(tokens[start..<end].filter(\.isContent).map(\.stem))
-        guard !words.isEmpty else { return nil }
+        let content = tokens[start..<end].filter(\.isContent).map(\.stem)
+        guard let head = content.first else { return nil }
+        let words = Set(content)
         let holding = options.indices.filter { words.isSubset(of: Set(options[$0])) }
-        return holding.count == 1 ? holding[0] : nil
+        if holding.count == 1 { return holding[0] }
+        // `the score function` for the option `The score of the noisy marginal`: the words any
+        // option has, the first among them, are all in one option and in no other.
+        let known = words.filter { word in options.contains { $0.contains(word) } }
+        let holdingKnown = options.indices.filter { known.isSubset(of: Set(options[$0])) }
+        guard holding.isEmpty, known.contains(head), holdingKnown.count == 1 else { return nil }
+        let other = options.indices.filter { $0 != holdingKnown[0] }
+        return other.contains { !Set(options[$0]).isDisjoint(with: known) } ? nil : holdingKnown[0]
     }
 
     static let answerNouns: Set<String> = ["answer", "option", "choice", "response", "alternative"]

@@ -347,3 +347,43 @@ import SRSCore
         #expect(result.key?.source != .stated, "\(text): \(result)")
     }
 }
+
+/// `the one` qualified by the question's own words is the option the question asks for
+/// (`Metoprolol is the beta1-selective one` for *Which drug is a beta1-selective blocker?*); the
+/// answer named by part of an option's words.
+@Suite struct StatedByTheQuestionTests {
+    static let cases: [KeyInferenceRuleTests.Case] = [
+        .init(rule: "the question's one, by text", question: "Which of these drugs is a selective blocker?",
+              options: ["Metoprolol", "Propranolol", "Salbutamol"],
+              explanation: "Metoprolol is the selective one. Propranolol blocks both receptors.", key: 0),
+        .init(rule: "the question's one, by letter", question: "Which of these problems is convex?",
+              options: ["Maximising a quadratic", "An integer program", "The lasso", "A norm equality"],
+              explanation: "The lasso (C) is the convex one: its objective is a sum of convex terms.", key: 2),
+        .init(rule: "the answer is a part of one option", question: "What does the network learn to approximate?",
+              options: ["The exact density", "A discriminator", "The score of the noisy marginal", "The inverse drift"],
+              explanation: "The answer is the score function. Anderson showed that the reversed process depends on it.", key: 2),
+    ]
+    static let notStating: [KeyInferenceRuleTests.Case] = [
+        .init(rule: "the other one", question: "Which of these drugs is a selective blocker?",
+              options: ["Metoprolol", "Propranolol", "Salbutamol"],
+              explanation: "Propranolol is the other one, which blocks both receptors.", key: nil),
+        .init(rule: "a one not the question's", question: "Which of these drugs is a selective blocker?",
+              options: ["Metoprolol", "Propranolol", "Salbutamol"],
+              explanation: "Propranolol is the older one, and it blocks both receptors.", key: nil),
+        .init(rule: "a part found in two options", question: "What does the network learn to approximate?",
+              options: ["The score of the data", "A discriminator", "The score of the noisy marginal"],
+              explanation: "The answer is the score function.", key: nil),
+    ]
+
+    @Test(arguments: cases)
+    func states(_ example: KeyInferenceRuleTests.Case) {
+        let result = KeyInference.infer(question: example.question, options: example.options, explanation: example.explanation)
+        #expect(result.key == example.key.map { AnswerKey(index: $0, source: .stated) }, "\(example.rule): \(result)")
+    }
+
+    @Test(arguments: notStating)
+    func statesNothing(_ example: KeyInferenceRuleTests.Case) {
+        let result = KeyInference.infer(question: example.question, options: example.options, explanation: example.explanation)
+        #expect(result.key?.source != .stated, "\(example.rule): \(result)")
+    }
+}
