@@ -50,6 +50,11 @@ public enum KeyInference {
         }
         let evidence = OptionEvidence(question: question, options: options, explanation: explanation)
         if let stated = statedKey(evidence) { return stated }
+        if evidence.stated.stated.isEmpty,
+           let computed = ComputedValue.key(question: question, options: options, explanation: explanation),
+           !evidence.stated.denied.contains(computed) {
+            return Result(key: AnswerKey(index: computed, source: .stated), reason: "", scores: evidence.net)
+        }
         return decide(evidence)
     }
 

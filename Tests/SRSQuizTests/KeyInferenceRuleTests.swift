@@ -387,3 +387,49 @@ import SRSCore
         #expect(result.key?.source != .stated, "\(example.rule): \(result)")
     }
 }
+
+/// A worked calculation's result names the option with that number (`ComputedValue`).
+@Suite struct ComputedValueTests {
+    typealias Case = KeyInferenceRuleTests.Case
+    static let cases: [Case] = [
+        Case(rule: "a chain's last result", question: "The marginal propensity to consume is 0.8. What is the multiplier?",
+             options: ["0.8", "1.25", "4", "5"],
+             explanation: "The simple multiplier is 1/(1 − MPC) = 1/0.2 = 5, so each extra dollar raises output by five.", key: 3),
+        Case(rule: "a fraction for a percentage", question: "What is the efficiency of an engine between 600 K and 300 K?",
+             options: ["25%", "50%", "75%", "100%"], explanation: "The Carnot efficiency is η = 1 − Tc/Th = 1 − 300/600 = 0.5.", key: 1),
+        Case(rule: "a percentage for a fraction", question: "What share of the draws are red?",
+             options: ["0.25", "0.4", "0.6"], explanation: "Six of fifteen: 6/15 = 40%, the rest are blue.", key: 1),
+        Case(rule: "the same unit", question: "How fast does the cart move after 4 s?",
+             options: ["8 m/s", "12 m/s", "16 m/s"], explanation: "Its speed is v = at = 3 × 4 = 12 m/s.", key: 1),
+        Case(rule: "a number word option", question: "What is the change in internal energy?",
+             options: ["Zero", "One", "Two"], explanation: "At constant temperature ΔU = 0.", key: 0),
+        Case(rule: "thousands", question: "How many seconds are in a day?",
+             options: ["3,600", "86,400", "604,800"], explanation: "24 × 3,600 = 86,400 seconds.", key: 1),
+    ]
+    static let noKeys: [Case] = [
+        Case(rule: "two results, each an option", question: "The propensity to consume is 0.8. What is the multiplier?",
+             options: ["0.2", "1.25", "5"], explanation: "Here 1 − 0.8 = 0.2, so the multiplier is 1/0.2 = 5.", key: nil),
+        Case(rule: "another unit", question: "How fast does the jet fly?", options: ["200 km/h", "720 km/h"],
+             explanation: "Its speed is v = 200 m/s.", key: nil),
+        Case(rule: "a warned calculation", question: "The propensity to consume is 0.8. What is the multiplier?",
+             options: ["1.25", "5"], explanation: "A common mistake is 1/0.8 = 1.25.", key: nil),
+        Case(rule: "the question's data", question: "With k = 2 successes in n trials, what is n?",
+             options: ["2", "3", "4"], explanation: "We have k = 2, and the rest follows.", key: nil),
+        Case(rule: "a term, not a result", question: "What is the product?", options: ["2", "10"],
+             explanation: "It is = 2 × 5 by the rule.", key: nil),
+        Case(rule: "an option that is no number", question: "What is the change in internal energy?",
+             options: ["Positive", "Zero", "Equal to the work done"], explanation: "At constant temperature ΔU = 0.", key: nil),
+    ]
+
+    @Test(arguments: cases)
+    func computes(_ example: Case) {
+        let result = KeyInference.infer(question: example.question, options: example.options, explanation: example.explanation)
+        #expect(result.key == example.key.map { AnswerKey(index: $0, source: .stated) }, "\(example.rule): \(result)")
+    }
+
+    @Test(arguments: noKeys)
+    func computesNothing(_ example: Case) {
+        #expect(ComputedValue.key(question: example.question, options: example.options, explanation: example.explanation) == nil,
+                "\(example.rule)")
+    }
+}
