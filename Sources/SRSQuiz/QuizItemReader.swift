@@ -50,7 +50,7 @@ struct QuizItemReader {
         let question = paragraphs(body[..<run.start])
         guard !question.isEmpty else { return .failure(missingQuestion()) }
         let rest = body[run.end...]
-        let explanation = paragraphs(rest.filter { $0.answerValue == nil })
+        let explanation = explanation(rest.filter { $0.answerValue == nil })
         let options = run.options.map(\.text)
         switch explicitKey(in: rest, options: options) {
         case .failure(let failure): return .failure(failure)
@@ -108,7 +108,16 @@ struct QuizItemReader {
     // MARK: True / false
 
     private mutating func readTrueFalse() -> Result<QuizItem, QuizDiagnostic> {
-        let isMarker: (QuizLine) -> Bool = { $0.trueFalseMarker != nil || $0.answerValue != nil }
+        // `A) True`, `B) False`: true/false written as lettered options, the answer as a letter.
+        let lettered = body.compactMap { line -> (index: Int, text: String, truth: Bool)? in
+            guard let option = line.option, let truth = Self.truthValue(option.text) else { return nil }
+            return (option.index, option.text, truth)
+        }
+        let letteredTexts = lettered.map(\.index) == Array(lettered.indices) ? lettered.map(\.text) : []
+        let isLetteredTruth: (QuizLine) -> Bool = { line in
+            !letteredTexts.isEmpty && line.option.map { Self.truthValue($0.text) != nil } == true
+        }
+        let isMarker: (QuizLine) -> Bool = { $0.trueFalseMarker != nil || $0.answerValue != nil || isLetteredTruth($0) }
         let markerStart = body.firstIndex(where: isMarker) ?? body.endIndex
         let question = paragraphs(body[..<markerStart])
         guard !question.isEmpty else { return .failure(missingQuestion()) }
@@ -117,11 +126,15 @@ struct QuizItemReader {
             return .failure(error(block.startLine, "true/false item has no answer; add a line `Answer: True` "
                 + "or `Answer: False` after the `TTrue` and `FFalse` lines"))
         }
-        guard let answer = Self.truthValue(value) else {
+        let byLetter: Bool? = letteredTexts.isEmpty ? nil : {
+            if case .option(let index) = AnswerValue.read(value, options: letteredTexts) { return lettered[index].truth }
+            return nil
+        }()
+        guard let answer = byLetter ?? Self.truthValue(value) else {
             return .failure(error(line.number, "`Answer: \(value)` is neither True nor False; write "
                 + "`Answer: True` or `Answer: False`"))
         }
-        let explanation = paragraphs(rest.filter { !isMarker($0) })
+        let explanation = explanation(rest.filter { !isMarker($0) })
         return .success(item(question, .trueFalse(answer: answer), explanation))
     }
 
@@ -168,10 +181,26 @@ struct QuizItemReader {
             return .failure(error(body[marker].number, "`Model answer:` is empty; write the answer after "
                 + "the colon or on the next line"))
         }
-        return .success(item(question, .shortAnswer(modelAnswer: modelAnswer), paragraphs(rest)))
+        return .success(item(question, .shortAnswer(modelAnswer: modelAnswer), explanation(Array(rest))))
     }
 
     // MARK: Helpers
+
+    /// The explanation from its lines: an `Explanation:` label opening it is dropped, and option
+    /// lines inside it (an item whose header is missing) draw a warning.
+    private mutating func explanation(_ lines: [QuizLine]) -> String {
+        var lines = lines
+        if let first = lines.firstIndex(where: { !$0.isBlank }), let value = lines[first].explanationValue {
+            if value.isEmpty { lines.remove(at: first) } else { lines[first] = QuizLine(number: lines[first].number, text: value) }
+        }
+        if let run = OptionRun.find(in: lines) {
+            let first = lines[run.start].number, last = lines[run.end - 1].number
+            warn(first, "lines \(first)–\(last) look like the options of an item without a header; they are read as "
+                + "part of this item's explanation. If they belong to another item, put a header such as "
+                + "`Question \(position + 1) Multiple Choice` before its question")
+        }
+        return paragraphs(lines)
+    }
 
     private func item(_ question: String, _ kind: CardKind, _ explanation: String) -> QuizItem {
         QuizItem(position: position, line: block.startLine, question: question, kind: kind,

@@ -67,6 +67,12 @@ extension QuizLine {
 
     static let answerLabels: Set<String> = ["answer", "correctanswer", "rightanswer", "correctoption", "answerkey"]
 
+    /// The text after an `Explanation:` label (any case and spacing), trimmed; may be empty.
+    var explanationValue: String? {
+        guard text.utf8.first.map({ $0 | 0x20 }) == UInt8(ascii: "e"), label == "explanation" else { return nil }
+        return valueAfterColon
+    }
+
     /// The value of a `Model answer:` line, trimmed (may be empty: the answer follows).
     var modelAnswerValue: String? {
         guard text.utf8.first.map({ $0 | 0x20 }) == UInt8(ascii: "m") else { return nil }

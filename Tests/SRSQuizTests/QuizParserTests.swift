@@ -129,7 +129,8 @@ import SRSCore
         let text = "Question 1 Multiple Choice\nPick.\nAOne thing\nBTwo things\nCThree things\nDFour things\n\(explanation)\n"
         let item = parseQuiz(text).items.first
         #expect(item?.kind.options == ["One thing", "Two things", "Three things", "Four things"])
-        #expect(item?.explanation == explanation)
+        // An `Explanation:` label is not part of the explanation.
+        #expect(item?.explanation == explanation.replacingOccurrences(of: "Explanation: ", with: ""))
     }
 
     @Test func proseAfterLowercaseOptionsIsToldByItsLength() {

@@ -37,6 +37,46 @@ import SRSCore
         #expect(result.items.first?.kind == .trueFalse(answer: answer))
     }
 
+    /// True/false written as lettered options (`A) True`, `B) False`, `ATrue`): the answer letter
+    /// names the option, and so its truth value; the option lines are not the explanation.
+    @Test(arguments: [("A) True\nB) False\nAnswer: A", true), ("A) True\nB) False\nAnswer: b", false),
+                      ("ATrue\nBFalse\nAnswer: B", false), ("A. False\nB. True\nAnswer: B) True", true),
+                      ("(A) True\n(B) False\nCorrect answer: (A)", true), ("A) True\nB) False\nAnswer: False", false)])
+    func trueFalseAsLetteredOptions(lines: String, answer: Bool) {
+        let result = parseQuiz("Question 1 True / False\nThe Sun is a star.\n\(lines)\nIt is a G-type star.\n")
+        #expect(result.errors == [])
+        #expect(result.items.first?.kind == .trueFalse(answer: answer))
+        #expect(result.items.first?.explanation == "It is a G-type star.")
+    }
+
+    @Test func aLetterNamingNoTruthOptionIsStillAnError() {
+        let result = parseQuiz("Question 1 True / False\nThe Sun is a star.\nA) True\nB) False\nAnswer: C\n")
+        #expect(result.items.isEmpty)
+        #expect(result.errors.map(\.line) == [5])
+    }
+
+    /// `Explanation:` opening the explanation is a label, not its text, on every kind of item.
+    @Test(arguments: ["Explanation: Four is two twos.", "EXPLANATION:\u{A0}Four is two twos.", "Explanation:\nFour is two twos."])
+    func anExplanationLabelIsDropped(line: String) {
+        let quiz = "Question 1 Multiple Choice\nWhat is 2+2?\nA) 3\nB) 4\nAnswer: B\n\(line)\n"
+            + "Question 2 True / False\nTwo is even.\nTTrue\nFFalse\nAnswer: True\n\(line)\n"
+            + "Question 3 Short Answer\nWhat is 2+2?\nModel answer: 4\n\n\(line)\n"
+        let result = parseQuiz(quiz)
+        #expect(result.errors == [])
+        #expect(result.items.map(\.explanation) == Array(repeating: "Four is two twos.", count: 3))
+    }
+
+    /// An item whose header is missing would be read into the explanation before it: its option
+    /// lines draw a warning naming them, so nothing merges unseen.
+    @Test func optionsInsideAnExplanationDrawAWarning() {
+        let quiz = "Question 1 Short Answer\nName a prime.\nModel answer: 2\nIt is the only even prime.\n\n"
+            + "What colour is the sky?\nA) Red\nB) Blue\nAnswer: B\n"
+        let result = parseQuiz(quiz)
+        #expect(result.items.count == 1)
+        #expect(result.warnings.map(\.line) == [7])
+        #expect(result.warnings.first?.message.contains("look like the options of an item without a header") == true)
+    }
+
     @Test func byteOrderMarksAndUnicodeSpacesWhereSpacesMayStand() {
         let text = "\u{FEFF}Question\u{A0}1\u{A0}Multiple Choice\t\nPick.\t\nAone\t\nBtwo\u{3000}\nAnswer: A\n"
             + "\u{FEFF}Question 2 True / False\nOk?\nAnswer: True\n"
@@ -85,7 +125,7 @@ import SRSCore
         ("Model answer: First part of it,\nand the rest.\nWhy it matters.", "First part of it,\nand the rest.", "Why it matters."),
         ("Model answer: Steps:\n1. One.\n2. Two.\nNote.", "Steps:\n1. One.\n2. Two.", "Note."),
         ("Model answer: It is so.\nBecause of this.", "It is so.", "Because of this."),
-        ("Model answer: It is so.\nExplanation: more.", "It is so.", "Explanation: more."),
+        ("Model answer: It is so.\nExplanation: more.", "It is so.", "more."),
         ("Model answer:\n\nLine one.\nLine two.\n\nWhy.", "Line one.\nLine two.", "Why."),
     ])
     func modelAnswersOverSeveralLines(body: String, model: String, explanation: String) {
