@@ -95,18 +95,25 @@ extension QuizLine {
     var optionIndex: Int? {
         var bytes = text.utf8.makeIterator()
         guard var first = bytes.next(), var second = bytes.next() else { return nil }
-        if first == UInt8(ascii: "("), let third = bytes.next(), third == UInt8(ascii: ")") { (first, second) = (second, third) }
-        guard (65...72).contains(first), second != 0x20, second != 0x09 else { return nil }
-        return Int(first) - 65
+        var third = bytes.next()
+        if first == UInt8(ascii: "("), third == UInt8(ascii: ")") { (first, second, third) = (second, third!, nil) }
+        if (65...72).contains(first) { return second != 0x20 && second != 0x09 ? Int(first) - 65 : nil }
+        // A lower-case letter only with a separator: `a) text`, `(b) text`, `c. text`, `d: text`.
+        guard (97...104).contains(first) else { return nil }
+        if second == UInt8(ascii: ")") || ((second == UInt8(ascii: ".") || second == UInt8(ascii: ":")) && third == 0x20) {
+            return Int(first) - 97
+        }
+        return nil
     }
 
     /// An option written as its letter glued to its text (`A4`, `Basync`, `Cθ`), or with a
-    /// separator and a space: `A) text`, `(A) text`, `A. text`, `A: text`.
+    /// separator and a space: `A) text`, `(A) text`, `A. text`, `A: text`; a lower-case letter
+    /// only with a separator (`a) text`, `b. text`).
     var option: QuizOptionLine? {
         guard optionIndex != nil else { return nil }
         var rest = text.unicodeScalars.dropFirst(text.utf8.first == UInt8(ascii: "(") ? 1 : 0)
-        guard let first = rest.first, (65...72).contains(first.value) else { return nil }
-        let index = Int(first.value) - 65
+        guard let first = rest.first, (65...72).contains(first.value) || (97...104).contains(first.value) else { return nil }
+        let index = Int(first.value) - (first.value >= 97 ? 97 : 65)
         rest = rest.dropFirst()
         if rest.first == ")" {
             rest = rest.dropFirst().drop { $0.isSpaceLike }

@@ -77,6 +77,29 @@ import SRSCore
         #expect(result.warnings.first?.message.contains("look like the options of an item without a header") == true)
     }
 
+    /// Lower-case option letters with a separator (`a) 3`, `(b) 4`, `c. 5`); glued lower case
+    /// (`aone`) stays prose.
+    @Test(arguments: ["a) 3\nb) 4\nc) 5", "(a) 3\n(b) 4\n(c) 5", "a. 3\nb. 4\nc. 5", "a: 3\nb: 4\nc: 5"])
+    func lowerCaseLettersWithASeparator(options: String) {
+        let result = parseQuiz("Question 1 Multiple Choice\nWhat is 2+2?\n\(options)\nAnswer: b\nTwo twos.\n")
+        #expect(result.errors == [])
+        #expect(result.items.first?.kind == .multipleChoice(options: ["3", "4", "5"], key: AnswerKey(index: 1, source: .written)))
+        #expect(result.items.first?.explanation == "Two twos.")
+    }
+
+    @Test func gluedLowerCaseIsNoOption() {
+        let result = parseQuiz("Question 1 Multiple Choice\nWhat is 2+2?\nathree\nbfour\n")
+        #expect(result.items.isEmpty && result.errors.count == 1)
+    }
+
+    /// `Answer: B, D` names two options: no key, and a warning that says so.
+    @Test(arguments: ["Answer: B, D", "Answer: B and D", "Answer: b, c, d"])
+    func anAnswerNamingSeveralOptionsGivesNoKey(line: String) {
+        let result = parseQuiz("Question 1 Multiple Choice\nPick.\nAone\nBtwo\nCthree\nDfour\n\(line)\nBecause.\n")
+        #expect(result.items.first?.kind.key == nil)
+        #expect(result.warnings.first?.message.contains("names more than one option (B,") == true)
+    }
+
     @Test func byteOrderMarksAndUnicodeSpacesWhereSpacesMayStand() {
         let text = "\u{FEFF}Question\u{A0}1\u{A0}Multiple Choice\t\nPick.\t\nAone\t\nBtwo\u{3000}\nAnswer: A\n"
             + "\u{FEFF}Question 2 True / False\nOk?\nAnswer: True\n"
