@@ -2,9 +2,9 @@ import Foundation
 
 /// A key the explanation computes: the result of its calculation (`1/(1 − MPC) = 1/0.2 = 5`,
 /// `η = 1 − 300/600 = 0.5`) equal to the number of exactly one option, when every option is a
-/// number (`5`, `1.25`, `50%`, `Zero`, `300 K`). A careful reader takes the value a worked
-/// calculation ends on as the answer as surely as `the answer is 5`, so it counts as stated
-/// (`docs/quiz-format.md`, "Stated keys").
+/// number (`5`, `1.25`, `50%`, `Zero`, `300 K`). It is weighed evidence (`--infer-keys`), not a
+/// stated key: an explanation may compute a step and then adjust it in words (`2⁶ = 64
+/// addresses… two of them cannot be assigned` for 62), so `docs/quiz-format.md` ("Evidence").
 ///
 /// A result is the number after the last `=` or `≈` of a chain, not followed by another operator
 /// (`1 − 0.8 = 0.2` ends a chain, `= 0.2 × 5` does not). A result in a sentence that denies,

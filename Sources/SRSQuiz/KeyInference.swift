@@ -50,12 +50,17 @@ public enum KeyInference {
         }
         let evidence = OptionEvidence(question: question, options: options, explanation: explanation)
         if let stated = statedKey(evidence) { return stated }
-        if evidence.stated.stated.isEmpty,
-           let computed = ComputedValue.key(question: question, options: options, explanation: explanation),
-           !evidence.stated.denied.contains(computed) {
-            return Result(key: AnswerKey(index: computed, source: .stated), reason: "", scores: evidence.net)
+        let decided = decide(evidence)
+        guard evidence.stated.stated.isEmpty,
+              let computed = ComputedValue.key(question: question, options: options, explanation: explanation),
+              !evidence.stated.denied.contains(computed) else { return decided }
+        // A calculation's result is weighed evidence, not a statement: an explanation may work out
+        // a step (`2⁶ = 64 addresses`) and then adjust it in words (`two of them cannot be used`).
+        if let other = decided.key, other.index != computed {
+            return Result(key: nil, reason: "the explanation's calculation gives \(letterOf(computed)) but its words "
+                + "point to \(letterOf(other.index))", scores: evidence.net)
         }
-        return decide(evidence)
+        return Result(key: AnswerKey(index: computed, source: .inferred(confidence: 1)), reason: "", scores: evidence.net)
     }
 
     /// The first `longestExplanation` bytes of `text`, cut after the last `.` in them (a

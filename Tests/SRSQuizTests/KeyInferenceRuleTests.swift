@@ -388,7 +388,8 @@ import SRSCore
     }
 }
 
-/// A worked calculation's result names the option with that number (`ComputedValue`).
+/// A worked calculation's result points to the option with that number (`ComputedValue`): weighed
+/// evidence, taken with `--infer-keys`.
 @Suite struct ComputedValueTests {
     typealias Case = KeyInferenceRuleTests.Case
     static let cases: [Case] = [
@@ -424,7 +425,20 @@ import SRSCore
     @Test(arguments: cases)
     func computes(_ example: Case) {
         let result = KeyInference.infer(question: example.question, options: example.options, explanation: example.explanation)
-        #expect(result.key == example.key.map { AnswerKey(index: $0, source: .stated) }, "\(example.rule): \(result)")
+        #expect(result.key == example.key.map { AnswerKey(index: $0, source: .inferred(confidence: 1)) }, "\(example.rule): \(result)")
+    }
+
+    /// A step computed, then adjusted in words: the calculation and the words disagree, no key; a
+    /// plain import (stated keys only) never takes a computed one.
+    @Test func aComputedStepAdjustedInWordsIsNoKey() {
+        let options = ["62", "64", "30", "126"]
+        let question = "How many usable host addresses does an IPv4 subnet with a /26 prefix provide?"
+        let explanation = "A /26 prefix leaves 32 − 26 = 6 bits for the host part, giving 2⁶ = 64 addresses in the block. "
+            + "Two of them cannot be assigned to hosts: the network and the broadcast address."
+        #expect(ComputedValue.key(question: question, options: options, explanation: explanation) == 1)
+        let parsed = QuizParser.parse(text: "Question 1 Multiple Choice\n\(question)\n" + options.enumerated().map {
+            "\(Character(UnicodeScalar(UInt8(65 + $0.offset))))\($0.element)\n" }.joined() + explanation + "\n")
+        #expect(parsed.items.first?.kind.key == nil)
     }
 
     @Test(arguments: noKeys)

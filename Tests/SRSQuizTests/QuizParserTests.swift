@@ -47,16 +47,16 @@ import SRSCore
         #expect(result.items[1].kind == .trueFalse(answer: false))
     }
 
-    /// `1·1 − 0·0 = 1`: the calculation's result names the option `1` (`ComputedValue`), also
+    /// `1·1 − 0·0 = 1`: the calculation's result points to the option `1` (`ComputedValue`), also
     /// when its terms `1` and `0` stand alone side by side; without the `=` no key is guessed from them.
     @Test func numbersAreWholeTokens() throws {
         let item = QuizParser.parse(try quizSample("linear-algebra.txt"), keys: .weighed).items[0]
         let options = item.kind.options ?? []
         #expect(KeyInference.infer(question: item.question, options: options, explanation: item.explanation).key
-            == AnswerKey(index: 1, source: .stated))
+            == AnswerKey(index: 1, source: .inferred(confidence: 1)))
         let spaced = KeyInference.infer(question: item.question, options: options,
                                         explanation: "Its determinant is 1 × 1 − 0 × 0 = 1.")
-        #expect(spaced.key == AnswerKey(index: 1, source: .stated))
+        #expect(spaced.key == AnswerKey(index: 1, source: .inferred(confidence: 1)))
         let words = KeyInference.infer(question: item.question, options: options,
                                        explanation: "Its determinant is 1 × 1 − 0 × 0, which gives 1.")
         #expect(words.key == nil)
