@@ -37,7 +37,7 @@ struct QuizItemReader {
     // MARK: Multiple choice
 
     private mutating func readMultipleChoice(_ inferences: inout KeyInference.Cache) -> Result<QuizItem, QuizDiagnostic> {
-        guard let run = OptionRun.find(in: body) else {
+        guard let run = OptionRun.find(in: body) ?? Self.lowerCaseRun(in: body) else {
             return .failure(error(block.startLine, "multiple-choice item has no options; write at least two "
                 + "options on their own lines, each as its letter glued to its text: `AFirst option`, "
                 + "`BSecond option`"))
@@ -103,6 +103,21 @@ struct QuizItemReader {
                 + "`Answer: X` after the options, or import with `--key \(position)=X`")
         }
         return inference.key
+    }
+
+    /// `ahyperparameters…`, `bstandard…`, `cμP removes…`: options glued to lower-case letters,
+    /// read only in an item that has no other options, and only three or more in a row (`all
+    /// of…` / `but…` opening two lines of prose is no run).
+    private static func lowerCaseRun(in lines: [QuizLine]) -> OptionRun? {
+        let raised = lines.map { line -> QuizLine in
+            guard let first = line.text.unicodeScalars.first, (97...104).contains(first.value),
+                  line.text.unicodeScalars.count > 1 else { return line }
+            return QuizLine(number: line.number, text: String(UnicodeScalar(first.value - 32)!) + String(line.text.unicodeScalars.dropFirst()))
+        }
+        guard let run = OptionRun.find(in: raised), run.options.count >= 3,
+              lines[run.start..<run.end].allSatisfy({ $0.isBlank || $0.text.unicodeScalars.first!.properties.isLowercase })
+        else { return nil }
+        return run
     }
 
     // MARK: True / false

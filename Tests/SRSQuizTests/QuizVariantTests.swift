@@ -92,6 +92,19 @@ import SRSCore
         #expect(result.items.isEmpty && result.errors.count == 1)
     }
 
+    /// Options glued to lower-case letters (`ahyperparameters…`) are read in a multiple-choice item
+    /// that has no other options, three or more in a row; two such lines stay an error.
+    @Test func lowerCaseGluedLettersInAnItemWithoutOtherOptions() {
+        let result = parseQuiz("Question 1 Multiple Choice\nWhat motivates it?\nahyperparameters drift with width\n"
+            + "bthe loss diverges\ncμP removes tuning\ndμP saves memory\nUnder μP the updates stay of order one.\n")
+        #expect(result.errors == [])
+        #expect(result.items.first?.kind.options == ["hyperparameters drift with width", "the loss diverges",
+                                                     "μP removes tuning", "μP saves memory"])
+        #expect(result.items.first?.explanation == "Under μP the updates stay of order one.")
+        let two = parseQuiz("Question 1 Multiple Choice\nWhat motivates it?\nall of them\nbut only one\n")
+        #expect(two.items.isEmpty && two.errors.count == 1)
+    }
+
     /// `Answer: B, D` names two options: no key, and a warning that says so.
     @Test(arguments: ["Answer: B, D", "Answer: B and D", "Answer: b, c, d"])
     func anAnswerNamingSeveralOptionsGivesNoKey(line: String) {
