@@ -12,7 +12,7 @@ struct StatedKeys {
         self.asked = asked
         for index in tokens.indices {
             readAnswerIs(at: index, tokens, options)
-            readLetterIs(at: index, tokens, options.count)
+            readLetterIs(at: index, tokens, options)
             readTextIs(at: index, tokens, options)
             readInstruction(at: index, tokens, options)
             readItIs(at: index, tokens, options)
@@ -23,9 +23,19 @@ struct StatedKeys {
 
     /// `It is C, the compass rose.`, `It's B.`: a sentence opening `it is|was` and a bare capital
     /// letter closed by punctuation; words after a comma that name an option must name the same.
+    /// Also `This is option C.`, `That is answer C: …` (a letter reference closing its clause).
     private mutating func readItIs(at index: Int, _ tokens: [EvidenceToken], _ options: [[String]]) {
-        guard tokens[index].text == "it", index == 0 || tokens[index].boundary == .sentence,
+        guard ["it", "this", "that"].contains(tokens[index].text), index == 0 || tokens[index].boundary == .sentence,
               index + 2 < tokens.count, ["is", "was", "s"].contains(tokens[index + 1].text) else { return }
+        if let (option, length) = LetterReference.at(index + 2, tokens, options.count, bareAtStart: false), length == 2 {
+            let end = index + 2 + length
+            let last = tokens[end - 1]
+            if end == tokens.count || (tokens[end].boundary >= .comma && last.after.map { Self.closing.contains($0) } != false) {
+                record(option, negated: false)
+            }
+            return
+        }
+        guard tokens[index].text == "it" else { return }
         let letter = tokens[index + 2]
         guard let option = LetterReference.letter(letter, options.count, anyCase: false),
               letter.after.map({ Self.closing.contains($0) }) ?? (index + 3 == tokens.count) else { return }
@@ -112,8 +122,14 @@ struct StatedKeys {
         guard qualified || label || tokens[index].text == "answer" else { return }
         var next = index + 1
         if tokens[next].text == "here" { next += 1 }
+        // `in this case`, `in this question`; `, therefore,` set off by commas.
+        if next + 2 < tokens.count, tokens[next].text == "in", tokens[next + 1].text == "this",
+           ["case", "question", "instance"].contains(tokens[next + 2].text) { next += 3 }
+        if next < tokens.count, Self.connectives.contains(tokens[next].text), tokens[next].boundary == .comma { next += 1 }
         let colon = tokens[next - 1].after == ":"
         if !colon {
+            if next + 1 < tokens.count, ["would", "must", "should", "will"].contains(tokens[next].text),
+               tokens[next + 1].text == "be" { next += 1 }
             guard next < tokens.count, ["is", "was", "be"].contains(tokens[next].text) else { return }
             next += 1
         }
@@ -126,23 +142,50 @@ struct StatedKeys {
     /// `option B|(B)|B is|was [not] correct|right|true|wrong|incorrect|false|the [correct] answer`.
     /// and `option C correctly identifies…`, `C best describes…` (a verdict adverb and a verb).
     /// The letter may follow a lead-in word: `Only C is correct`, `That is why C is right`.
-    private mutating func readLetterIs(at index: Int, _ tokens: [EvidenceToken], _ count: Int) {
+    /// The letter's own option text may follow it: `C) The heart is correct`.
+    private mutating func readLetterIs(at index: Int, _ tokens: [EvidenceToken], _ options: [[String]]) {
+        let count = options.count
         guard let (option, length) = LetterReference.at(index, tokens, count, bareAtStart: true)
                 ?? Self.letterAfterLeadIn(at: index, tokens, count) else { return }
-        var next = index + length
+        var next = Self.skippingText(of: options[option], from: index + length, tokens)
         if next + 1 < tokens.count, Self.verdictAdverbs.contains(tokens[next].text),
            tokens[next + 1].boundary == .none, tokens[next + 1].kind == .word, tokens[next].after == nil {
             record(option, negated: false)
             return
         }
         guard next < tokens.count, ["is", "was"].contains(tokens[next].text) else { return }
-        next += 1
+        next = Self.skippingIntensifiers(from: next + 1, tokens)
         var negated = false
         if next < tokens.count, tokens[next].text == "not" { negated = true; next += 1 }
         guard next < tokens.count else { return }
         if Self.isPick(at: next, tokens, asked: asked) { record(option, negated: negated); return }
         if let verdict = Self.verdict(at: next, tokens) { record(option, negated: verdict ? negated : !negated) }
     }
+
+    /// Past the option's whole text starting at `start` (its content words in order, in one
+    /// clause), or `start` when it is not there.
+    static func skippingText(of option: [String], from start: Int, _ tokens: [EvidenceToken]) -> Int {
+        guard !option.isEmpty else { return start }
+        var index = start, matched = 0
+        while index < tokens.count, matched < option.count, index == start || tokens[index].boundary < .clause {
+            if tokens[index].isContent {
+                guard tokens[index].stem == option[matched] else { return start }
+                matched += 1
+            }
+            index += 1
+        }
+        return matched == option.count ? index : start
+    }
+
+    /// Past `indeed`, `clearly`, `certainly`…: words that stress a verdict without changing it.
+    static func skippingIntensifiers(from start: Int, _ tokens: [EvidenceToken]) -> Int {
+        var index = start
+        while index < tokens.count, intensifiers.contains(tokens[index].text) { index += 1 }
+        return index
+    }
+
+    static let intensifiers: Set<String> = ["indeed", "clearly", "certainly", "definitely", "obviously", "actually",
+                                            "really", "undoubtedly", "unambiguously"]
 
     /// A bare capital letter after a word that leads into a verdict (`Only C`, `why C`, `and C`).
     private static func letterAfterLeadIn(at index: Int, _ tokens: [EvidenceToken], _ count: Int) -> (Int, Int)? {
@@ -177,7 +220,7 @@ struct StatedKeys {
     }
 
     /// The nouns a verdict may qualify besides the answer nouns: `the most accurate statement`.
-    static let verdictNouns: Set<String> = ["statement", "description", "explanation", "one", "pick"]
+    static let verdictNouns: Set<String> = ["description", "explanation", "one", "pick"]
 
     /// `the one to pick`, `the one to choose`, `the one to go for`, `the right one`, `the correct one`,
     /// and `the one` ending its clause (`ECB is the one: each block…`).
@@ -186,6 +229,15 @@ struct StatedKeys {
     static func isPick(at index: Int, _ tokens: [EvidenceToken], asked: Set<String> = []) -> Bool {
         if index + 1 < tokens.count, tokens[index].text == "the", tokens[index + 1].text == "one",
            index + 2 == tokens.count || tokens[index + 2].boundary >= .clause { return true }
+        // `the one that pumps blood` for *Which organ pumps blood?*: every content word of the
+        // relative clause is the question's own.
+        if index + 3 < tokens.count, tokens[index].text == "the", tokens[index + 1].text == "one",
+           ["that", "which", "who"].contains(tokens[index + 2].text), tokens[index + 2].boundary == .none {
+            let clause = tokens[(index + 3)...].prefix { $0.boundary < .comma }.prefix(10)
+            let content = clause.filter(\.isContent)
+            if !content.isEmpty, content.allSatisfy({ asked.contains($0.stem) }),
+               !clause.contains(where: { $0.cues.contains(.verbalNegation) || $0.text == "not" }) { return true }
+        }
         if tokens[index].text == "the" {
             var next = index + 1
             while next < tokens.count, next - index <= 3, tokens[next].boundary == .none, tokens[next].isContent,
@@ -256,7 +308,8 @@ struct StatedKeys {
         return other.contains { !Set(options[$0]).isDisjoint(with: known) } ? nil : holdingKnown[0]
     }
 
-    static let answerNouns: Set<String> = ["answer", "option", "choice", "response", "alternative"]
+    static let answerNouns: Set<String> = ["answer", "option", "choice", "response", "alternative", "statement"]
+    static let connectives: Set<String> = ["therefore", "thus", "then", "again", "clearly", "hence"]
     static let rightWords: Set<String> = ["correct", "right", "true", "best", "accurate"]
     static let wrongWords: Set<String> = ["wrong", "incorrect", "false", "inaccurate"]
 }
@@ -308,7 +361,7 @@ enum LetterReference {
     }
 
     /// The nouns an ordinal names an option with: `the second option`, `the third choice`.
-    static let referenceNouns: Set<String> = ["option", "choice", "answer", "alternative"]
+    static let referenceNouns: Set<String> = ["option", "choice", "answer", "alternative", "statement"]
 
     static let ordinals = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "last"]
 

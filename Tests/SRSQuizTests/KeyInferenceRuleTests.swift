@@ -322,6 +322,19 @@ import SRSCore
         ("A, B and D are incorrect.", 2),
         ("Options A, B, and D are all wrong.", 2),
         ("A is wrong, B is wrong and D is wrong.", 2),
+        ("C) The heart is correct.", 2),
+        ("(C) The heart is the right answer.", 2),
+        ("The correct statement is C.", 2),
+        ("The true statement is C.", 2),
+        ("The correct answer would be C.", 2),
+        ("The correct answer must be C, the heart.", 2),
+        ("The correct answer in this case is C.", 2),
+        ("The answer, therefore, is C.", 2),
+        ("C is indeed correct.", 2),
+        ("C is clearly the right answer.", 2),
+        ("This is option C.", 2),
+        ("That is answer C: the heart.", 2),
+        ("C is the one that pumps blood around the body.", 2),
     ]
 
     static let notStating: [String] = [
@@ -332,6 +345,10 @@ import SRSCore
         "So C is about the heart.",
         "Students who think A is correct confuse filtering with pumping.",
         "The correct option is the one left.",
+        "C is also correct.",                              // more than one key is claimed
+        "C is the one that filters blood.",                // the one that does something else
+        "C) The lungs is correct.",                        // a letter with another option's text
+        "This is option C's job, not the lungs'.",
     ]
 
     @Test(arguments: stating.indices)
