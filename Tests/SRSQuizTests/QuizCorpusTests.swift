@@ -337,3 +337,23 @@ struct KeyTally {
         print("held-out final, --infer-keys:\n" + (try QuizHeldOutRun.run(Self.folder, keys: .weighed)).tally.report)
     }
 }
+
+/// Six more rounds of held-out files (35 files, 412 items), written by six people who never saw
+/// this code, in the style of the quiz site's sample (`000_…txt`): study quizzes whose explanations
+/// teach the answer as such quizzes do, without traps. Named `nN-subject` by round; never used to
+/// make a rule before its first run (`docs/benchmarks.md`, "Held-out checks").
+@Suite struct QuizHeldOutNaturalTests {
+    static let folder = quizRepositoryRoot.appendingPathComponent("Tests/SRSQuizTests/Fixtures/quiz-heldout-natural")
+
+    @Test func theDefaultReadingGivesNoWrongKey() throws {
+        let run = try QuizHeldOutRun.run(Self.folder, keys: .stated)
+        #expect(run.items == 412)
+        #expect(run.misread.isEmpty, "\(run.misread)")
+        #expect(run.tally.wrong.isEmpty && run.tally.knownWrong.isEmpty, "\(run.tally.wrong)")
+        #expect(run.unfounded.isEmpty, "\(run.unfounded)")
+        #expect(run.tally.writtenWrong.isEmpty, "\(run.tally.writtenWrong)")
+        #expect(run.tally.named == run.tally.bands["stated"]?.0, "only stated keys")
+        print("held-out natural, default reading:\n" + run.tally.report)
+        print("held-out natural, --infer-keys:\n" + (try QuizHeldOutRun.run(Self.folder, keys: .weighed)).tally.report)
+    }
+}
