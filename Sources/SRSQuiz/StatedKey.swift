@@ -201,6 +201,7 @@ struct StatedKeys {
     /// After `is`: true for `correct`, `the [only|most] correct answer|statement|…`, false for
     /// `wrong`, `the incorrect option`; nil for anything else.
     static func verdict(at index: Int, _ tokens: [EvidenceToken]) -> Bool? {
+        guard index < tokens.count else { return nil }
         var next = index
         if tokens[next].text == "the" {
             next += 1
@@ -227,6 +228,7 @@ struct StatedKeys {
     /// Also `the selective one` closing its clause, when every word between `the` and `one` is one
     /// of the question's own (`asked`): the one the question asks for, not `the other one`.
     static func isPick(at index: Int, _ tokens: [EvidenceToken], asked: Set<String> = []) -> Bool {
+        guard index < tokens.count else { return false }
         if index + 1 < tokens.count, tokens[index].text == "the", tokens[index + 1].text == "one",
            index + 2 == tokens.count || tokens[index + 2].boundary >= .clause { return true }
         // `the one that pumps blood` for *Which organ pumps blood?*: every content word of the

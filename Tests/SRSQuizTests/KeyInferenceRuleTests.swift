@@ -349,6 +349,7 @@ import SRSCore
         "C is the one that filters blood.",                // the one that does something else
         "C) The lungs is correct.",                        // a letter with another option's text
         "This is option C's job, not the lungs'.",
+        "The heart, whatever the lungs think it is",       // ends on `is`: nothing after the verb
     ]
 
     @Test(arguments: stating.indices)
@@ -362,6 +363,26 @@ import SRSCore
     func statesNothing(_ text: String) {
         let result = KeyInference.infer(question: Self.question, options: Self.options, explanation: text)
         #expect(result.key?.source != .stated, "\(text): \(result)")
+    }
+
+    /// Every phrase of these tests and of the rule tests, cut after each of its words (a sentence
+    /// that stops at `is`, at `the`, at a letter), is read without a trap, and so is each cut
+    /// followed by the options' own words.
+    @Test func everyCutOfEveryPhraseIsRead() {
+        let rules = KeyInferenceRuleTests.cases + KeyInferenceRuleTests.statedCases
+        let phrases = Self.stating.map(\.0) + Self.notStating + rules.map(\.explanation)
+        var cuts = 0
+        for phrase in phrases {
+            let words = phrase.split(separator: " ")
+            for end in words.indices {
+                let cut = words[...end].joined(separator: " ")
+                for text in [cut, cut + " the heart", cut + " C"] {
+                    _ = KeyInference.infer(question: Self.question, options: Self.options, explanation: text)
+                    cuts += 1
+                }
+            }
+        }
+        #expect(cuts > 1_000)
     }
 }
 
