@@ -52,16 +52,40 @@ struct QuizItemReader {
         let rest = body[run.end...]
         let explanation = explanation(rest.filter { $0.answerValue == nil })
         let options = run.options.map(\.text)
-        switch explicitKey(in: rest, options: options) {
+        var answer = explicitKey(in: rest, options: options)
+        if case .success(let explicit) = answer, let marked = markedKey(run, explicit) { answer = .success(marked) }
+        switch answer {
         case .failure(let failure): return .failure(failure)
         case .success(let explicit?):
             return .success(item(question, .multipleChoice(options: options, key: explicit), explanation))
-        case .success(nil) where rest.contains(where: { $0.answerValue != nil }):
+        case .success(nil) where rest.contains(where: { $0.answerValue != nil }) || run.options.contains(where: \.marked):
             return .success(item(question, .multipleChoice(options: options, key: nil), explanation))
         case .success(nil):
             let key = inferredKey(question: question, options: options, explanation: explanation, &inferences)
             return .success(item(question, .multipleChoice(options: options, key: key), explanation))
         }
+    }
+
+    /// The key an exporter marked on an option (`*B) Paris`, `B) Paris *`): `.some(key)` when one
+    /// option is marked and no `Answer:` line says otherwise, `.some(nil)` (with a warning) when
+    /// several are marked or the `Answer:` line names another; nil when none is marked.
+    private mutating func markedKey(_ run: OptionRun, _ explicit: AnswerKey?) -> AnswerKey?? {
+        let marked = run.options.filter(\.marked).map(\.index)
+        guard let first = marked.first else { return nil }
+        let line = body[run.start..<run.end].first(where: { $0.option?.marked == true })?.number ?? block.startLine
+        let letters = marked.map { String(KeyInference.letterOf($0)) }.joined(separator: ", ")
+        if marked.count > 1 {
+            warn(line, "no answer key: options \(letters) are all marked as the answer, and a multiple-choice card has "
+                + "one key; the card will be self-graded. Keep one mark, or import with `--key \(position)=X`")
+            return .some(nil)
+        }
+        if let explicit, explicit.index != first {
+            warn(line, "no answer key: option \(letters) is marked as the answer but the `Answer:` line names "
+                + "\(KeyInference.letterOf(explicit.index)); the card will be self-graded. Make them agree, or import with "
+                + "`--key \(position)=X`")
+            return .some(nil)
+        }
+        return .some(AnswerKey(index: first, source: .written))
     }
 
     /// The key from the first `Answer:` line, nil when there is none or when its letter and

@@ -105,6 +105,32 @@ import SRSCore
         #expect(two.items.isEmpty && two.errors.count == 1)
     }
 
+    /// An option an exporter marked as the answer (`*B) Paris`, `B) Paris *`, `B) Paris (correct)`)
+    /// gives the written key, its mark removed; two marks, or a mark and an `Answer:` line that
+    /// disagree, give no key and a warning naming the option's line.
+    @Test(arguments: ["A. Rome\n*B. Paris\nC. Oslo", "A. Rome\n* B. Paris\nC. Oslo", "A. Rome\nB. Paris *\nC. Oslo",
+                      "ARome\nBParis (correct)\nCOslo", "A) Rome\nB) Paris [Correct]\nC) Oslo\nAnswer: B"])
+    func aMarkedOptionIsTheWrittenKey(options: String) {
+        let result = parseQuiz("Question 1 Multiple Choice\nCapital of France?\n\(options)\nParis has been the capital since 987.\n")
+        #expect(result.errors == [] && result.warnings == [])
+        #expect(result.items.first?.kind == .multipleChoice(options: ["Rome", "Paris", "Oslo"], key: AnswerKey(index: 1, source: .written)))
+    }
+
+    @Test(arguments: [("A. Rome\n*B. Paris\n*C. Oslo", "options B, C are all marked"),
+                      ("A. Rome\nB. Paris *\nC. Oslo\nAnswer: C", "option B is marked as the answer but the `Answer:` line names C")])
+    func conflictingMarksGiveNoKey(options: String, problem: String) {
+        let result = parseQuiz("Question 1 Multiple Choice\nCapital of France?\n\(options)\nThe correct answer is B.\n")
+        #expect(result.items.first?.kind.key == nil)
+        #expect(result.warnings.map(\.line) == [4])
+        #expect(result.warnings.first?.message.contains(problem) == true, "\(result.warnings)")
+    }
+
+    @Test func aStarInsideTheTextIsNoMark() {
+        let result = parseQuiz("Question 1 Multiple Choice\nWhich is significant?\nAp < 0.05*\nBp = 0.3\n")
+        #expect(result.items.first?.kind.options == ["p < 0.05*", "p = 0.3"])
+        #expect(result.items.first?.kind.key == nil)
+    }
+
     /// `Answer: B, D` names two options: no key, and a warning that says so.
     @Test(arguments: ["Answer: B, D", "Answer: B and D", "Answer: b, c, d"])
     func anAnswerNamingSeveralOptionsGivesNoKey(line: String) {
