@@ -50,7 +50,17 @@ public enum KeyInference {
         }
         let evidence = OptionEvidence(question: question, options: options, explanation: explanation)
         if let stated = statedKey(evidence) { return stated }
-        return decide(evidence)
+        let decided = decide(evidence)
+        guard evidence.stated.stated.isEmpty,
+              let computed = ComputedValue.key(question: question, options: options, explanation: explanation),
+              !evidence.stated.denied.contains(computed) else { return decided }
+        // A calculation's result is weighed evidence, not a statement: an explanation may work out
+        // a step (`2⁶ = 64 addresses`) and then adjust it in words (`two of them cannot be used`).
+        if let other = decided.key, other.index != computed {
+            return Result(key: nil, reason: "the explanation's calculation gives \(letterOf(computed)) but its words "
+                + "point to \(letterOf(other.index))", scores: evidence.net)
+        }
+        return Result(key: AnswerKey(index: computed, source: .inferred(confidence: 1)), reason: "", scores: evidence.net)
     }
 
     /// The first `longestExplanation` bytes of `text`, cut after the last `.` in them (a
@@ -62,7 +72,12 @@ public enum KeyInference {
     }
 
     private static func statedKey(_ evidence: OptionEvidence) -> Result? {
-        let stated = evidence.stated.stated.subtracting(evidence.stated.denied)
+        var stated = evidence.stated.stated.subtracting(evidence.stated.denied)
+        let count = evidence.net.count
+        if stated.isEmpty, count >= 2, evidence.stated.denied.count == count - 1 {
+            // `A, B and D are incorrect`: every option but one is denied outright.
+            stated = Set(0..<count).subtracting(evidence.stated.denied)
+        }
         guard !stated.isEmpty else { return nil }
         guard stated.count == 1, let index = stated.first else {
             let letters = stated.sorted().map { String(letterOf($0)) }.joined(separator: " and ")

@@ -14,6 +14,8 @@ struct QuizHeader: Equatable, Sendable {
 struct QuizOptionLine: Equatable, Sendable {
     let index: Int
     let text: String
+    /// Marked as the answer by an exporter: `*B) Paris`, `B) Paris *`, `B) Paris (correct)`.
+    var marked = false
 }
 
 /// The most options an item may have (A to H).
@@ -67,6 +69,12 @@ extension QuizLine {
 
     static let answerLabels: Set<String> = ["answer", "correctanswer", "rightanswer", "correctoption", "answerkey"]
 
+    /// The text after an `Explanation:` label (any case and spacing), trimmed; may be empty.
+    var explanationValue: String? {
+        guard text.utf8.first.map({ $0 | 0x20 }) == UInt8(ascii: "e"), label == "explanation" else { return nil }
+        return valueAfterColon
+    }
+
     /// The value of a `Model answer:` line, trimmed (may be empty: the answer follows).
     var modelAnswerValue: String? {
         guard text.utf8.first.map({ $0 | 0x20 }) == UInt8(ascii: "m") else { return nil }
@@ -87,20 +95,28 @@ extension QuizLine {
     /// The option letter's index (0 is A) when the line may be an option: a cheap test on the
     /// first two bytes that `option` confirms.
     var optionIndex: Int? {
-        var bytes = text.utf8.makeIterator()
+        var bytes = unstarred.utf8.makeIterator()
         guard var first = bytes.next(), var second = bytes.next() else { return nil }
-        if first == UInt8(ascii: "("), let third = bytes.next(), third == UInt8(ascii: ")") { (first, second) = (second, third) }
-        guard (65...72).contains(first), second != 0x20, second != 0x09 else { return nil }
-        return Int(first) - 65
+        var third = bytes.next()
+        if first == UInt8(ascii: "("), third == UInt8(ascii: ")") { (first, second, third) = (second, third!, nil) }
+        if (65...72).contains(first) { return second != 0x20 && second != 0x09 ? Int(first) - 65 : nil }
+        // A lower-case letter only with a separator: `a) text`, `(b) text`, `c. text`, `d: text`.
+        guard (97...104).contains(first) else { return nil }
+        if second == UInt8(ascii: ")") || ((second == UInt8(ascii: ".") || second == UInt8(ascii: ":")) && third == 0x20) {
+            return Int(first) - 97
+        }
+        return nil
     }
 
     /// An option written as its letter glued to its text (`A4`, `Basync`, `Cθ`), or with a
-    /// separator and a space: `A) text`, `(A) text`, `A. text`, `A: text`.
+    /// separator and a space: `A) text`, `(A) text`, `A. text`, `A: text`; a lower-case letter
+    /// only with a separator (`a) text`, `b. text`).
     var option: QuizOptionLine? {
         guard optionIndex != nil else { return nil }
-        var rest = text.unicodeScalars.dropFirst(text.utf8.first == UInt8(ascii: "(") ? 1 : 0)
-        guard let first = rest.first, (65...72).contains(first.value) else { return nil }
-        let index = Int(first.value) - 65
+        let line = unstarred
+        var rest = line.unicodeScalars.dropFirst(line.utf8.first == UInt8(ascii: "(") ? 1 : 0)
+        guard let first = rest.first, (65...72).contains(first.value) || (97...104).contains(first.value) else { return nil }
+        let index = Int(first.value) - (first.value >= 97 ? 97 : 65)
         rest = rest.dropFirst()
         if rest.first == ")" {
             rest = rest.dropFirst().drop { $0.isSpaceLike }
@@ -109,7 +125,24 @@ extension QuizLine {
             rest = rest.dropFirst().drop { $0.isSpaceLike }
         }
         guard let next = rest.first, !next.isSpaceLike else { return nil }
-        return QuizOptionLine(index: index, text: String(Substring(rest)))
+        let (body, endMark) = Self.withoutEndMark(String(Substring(rest)))
+        guard !body.isEmpty else { return nil }
+        return QuizOptionLine(index: index, text: body, marked: endMark || line.startIndex != text.startIndex)
+    }
+
+    /// The line without a leading `*` and the spaces after it (`*B) Paris`).
+    private var unstarred: Substring {
+        guard text.utf8.first == UInt8(ascii: "*"), text.utf8.count > 1 else { return Substring(text) }
+        return text.dropFirst().drop { $0.unicodeScalars.first?.isSpaceLike == true }
+    }
+
+    /// `Paris *`, `Paris (correct)`, `Paris [correct]`: the text and whether it ended in a mark
+    /// of the answer (a space before it).
+    static func withoutEndMark(_ text: String) -> (String, Bool) {
+        for mark in [" *", " (correct)", " [correct]"] where text.count > mark.count && text.lowercased().hasSuffix(mark) {
+            return (String(text.dropLast(mark.count)).trimmingSpaces, true)
+        }
+        return (text, false)
     }
 
     /// The text before the first colon (within 40 bytes), lower-cased without spaces: the

@@ -5,21 +5,37 @@ struct StatedKeys {
     private(set) var stated: Set<Int> = []
     private(set) var denied: Set<Int> = []
 
-    init(_ tokens: [EvidenceToken], options: [[String]]) {
+    /// The question's own content words, by stem (`the selective one` names what it asks for).
+    private let asked: Set<String>
+
+    init(_ tokens: [EvidenceToken], options: [[String]], asked: Set<String> = []) {
+        self.asked = asked
         for index in tokens.indices {
             readAnswerIs(at: index, tokens, options)
-            readLetterIs(at: index, tokens, options.count)
+            readLetterIs(at: index, tokens, options)
             readTextIs(at: index, tokens, options)
             readInstruction(at: index, tokens, options)
             readItIs(at: index, tokens, options)
+            readMakes(at: index, tokens, options.count)
+            readLettersAre(at: index, tokens, options.count)
         }
     }
 
     /// `It is C, the compass rose.`, `It's B.`: a sentence opening `it is|was` and a bare capital
     /// letter closed by punctuation; words after a comma that name an option must name the same.
+    /// Also `This is option C.`, `That is answer C: …` (a letter reference closing its clause).
     private mutating func readItIs(at index: Int, _ tokens: [EvidenceToken], _ options: [[String]]) {
-        guard tokens[index].text == "it", index == 0 || tokens[index].boundary == .sentence,
+        guard ["it", "this", "that"].contains(tokens[index].text), index == 0 || tokens[index].boundary == .sentence,
               index + 2 < tokens.count, ["is", "was", "s"].contains(tokens[index + 1].text) else { return }
+        if let (option, length) = LetterReference.at(index + 2, tokens, options.count, bareAtStart: false), length == 2 {
+            let end = index + 2 + length
+            let last = tokens[end - 1]
+            if end == tokens.count || (tokens[end].boundary >= .comma && last.after.map { Self.closing.contains($0) } != false) {
+                record(option, negated: false)
+            }
+            return
+        }
+        guard tokens[index].text == "it" else { return }
         let letter = tokens[index + 2]
         guard let option = LetterReference.letter(letter, options.count, anyCase: false),
               letter.after.map({ Self.closing.contains($0) }) ?? (index + 3 == tokens.count) else { return }
@@ -35,8 +51,9 @@ struct StatedKeys {
         var next = index + 1
         var negated = false
         if next < tokens.count, tokens[next].text == "not" { negated = true; next += 1 }
-        guard Self.isPick(at: next, tokens) || (next + 2 < tokens.count && tokens[next].text == "the"
+        guard Self.isPick(at: next, tokens, asked: asked) || (next + 2 < tokens.count && tokens[next].text == "the"
             && Self.rightWords.contains(tokens[next + 1].text) && Self.answerNouns.contains(tokens[next + 2].text))
+            || Self.isBareVerdict(at: next, tokens)
         else { return }
         var start = index - 1
         while start > 0, tokens[start].boundary < .comma { start -= 1 }
@@ -45,15 +62,74 @@ struct StatedKeys {
         if matching.count == 1 { record(matching[0], negated: negated) }
     }
 
-    /// `[the] [correct|right|best] answer|option|choice [here] is|was|: [not] X`.
+    /// `correct`, `right` or `accurate` closing its clause (`The heart is correct: …`, `…is right,
+    /// as…`), or before `because`; not `right at the centre`, `correctly placed`.
+    static func isBareVerdict(at index: Int, _ tokens: [EvidenceToken]) -> Bool {
+        guard index < tokens.count, ["correct", "right", "accurate"].contains(tokens[index].text) else { return false }
+        guard index + 1 < tokens.count else { return true }
+        return tokens[index + 1].boundary >= .comma || tokens[index].after.map(closing.contains) == true
+            || tokens[index + 1].text == "because"
+    }
+
+    /// `This makes C the best choice`, `making option B the correct answer`.
+    private mutating func readMakes(at index: Int, _ tokens: [EvidenceToken], _ count: Int) {
+        guard ["makes", "make", "making"].contains(tokens[index].text), index + 1 < tokens.count else { return }
+        let start = index + 1
+        guard let (option, length) = LetterReference.at(start, tokens, count, bareAtStart: false)
+                ?? (tokens[start].isCapitalLetter && tokens[start].after == nil
+                    ? LetterReference.letter(tokens[start], count, anyCase: false).map { ($0, 1) } : nil),
+              start + length < tokens.count, tokens[start + length].text == "the",
+              let verdict = Self.verdict(at: start + length, tokens), verdict else { return }
+        record(option, negated: false)
+    }
+
+    /// `A, B and D are incorrect`, `Options A, B, and D are all wrong`: a list of letters opening
+    /// its clause (or after `options`), then `are|were [all] [not] wrong|incorrect|correct…`.
+    private mutating func readLettersAre(at index: Int, _ tokens: [EvidenceToken], _ count: Int) {
+        guard ["are", "were"].contains(tokens[index].text) else { return }
+        var letters: [Int] = []
+        var position = index - 1
+        while position >= 0, tokens[position].isCapitalLetter, tokens[position].after == nil || tokens[position].after == ",",
+              let option = LetterReference.letter(tokens[position], count, anyCase: false) {
+            letters.append(option)
+            guard position > 0 else { position -= 1; break }
+            if tokens[position].boundary == .comma, position > 0 { position -= 1; continue }
+            if tokens[position - 1].text == "and" || tokens[position - 1].text == "or" { position -= 2; continue }
+            if tokens[position - 1].after == "," { position -= 1; continue }
+            position -= 1
+            break
+        }
+        guard letters.count >= 2 else { return }
+        let opening = position < 0 || tokens[position + 1].boundary >= .comma
+            || ["options", "choices", "answers", "statements"].contains(tokens[position].text)
+        guard opening else { return }
+        var next = index + 1
+        if next < tokens.count, tokens[next].text == "all" { next += 1 }
+        var negated = false
+        if next < tokens.count, tokens[next].text == "not" { negated = true; next += 1 }
+        guard next < tokens.count, let verdict = Self.verdict(at: next, tokens) else { return }
+        for option in letters { record(option, negated: verdict ? negated : !negated) }
+    }
+
+    /// `[the] [correct|right|best] answer|option|choice [here] is|was|: [not] X`, and `Correct: X`
+    /// opening a sentence.
     private mutating func readAnswerIs(at index: Int, _ tokens: [EvidenceToken], _ options: [[String]]) {
-        guard Self.answerNouns.contains(tokens[index].text), index + 1 < tokens.count else { return }
+        guard index + 1 < tokens.count else { return }
+        let label = tokens[index].text == "correct" && tokens[index].after == ":"
+            && (index == 0 || tokens[index].boundary == .sentence)
+        guard Self.answerNouns.contains(tokens[index].text) || label else { return }
         let qualified = index > 0 && Self.rightWords.contains(tokens[index - 1].text)
-        guard qualified || tokens[index].text == "answer" else { return }
+        guard qualified || label || tokens[index].text == "answer" else { return }
         var next = index + 1
         if tokens[next].text == "here" { next += 1 }
+        // `in this case`, `in this question`; `, therefore,` set off by commas.
+        if next + 2 < tokens.count, tokens[next].text == "in", tokens[next + 1].text == "this",
+           ["case", "question", "instance"].contains(tokens[next + 2].text) { next += 3 }
+        if next < tokens.count, Self.connectives.contains(tokens[next].text), tokens[next].boundary == .comma { next += 1 }
         let colon = tokens[next - 1].after == ":"
         if !colon {
+            if next + 1 < tokens.count, ["would", "must", "should", "will"].contains(tokens[next].text),
+               tokens[next + 1].text == "be" { next += 1 }
             guard next < tokens.count, ["is", "was", "be"].contains(tokens[next].text) else { return }
             next += 1
         }
@@ -64,30 +140,113 @@ struct StatedKeys {
     }
 
     /// `option B|(B)|B is|was [not] correct|right|true|wrong|incorrect|false|the [correct] answer`.
-    private mutating func readLetterIs(at index: Int, _ tokens: [EvidenceToken], _ count: Int) {
-        guard let (option, length) = LetterReference.at(index, tokens, count, bareAtStart: true) else { return }
-        var next = index + length
+    /// and `option C correctly identifies…`, `C best describes…` (a verdict adverb and a verb).
+    /// The letter may follow a lead-in word: `Only C is correct`, `That is why C is right`.
+    /// The letter's own option text may follow it: `C) The heart is correct`.
+    private mutating func readLetterIs(at index: Int, _ tokens: [EvidenceToken], _ options: [[String]]) {
+        let count = options.count
+        guard let (option, length) = LetterReference.at(index, tokens, count, bareAtStart: true)
+                ?? Self.letterAfterLeadIn(at: index, tokens, count) else { return }
+        var next = Self.skippingText(of: options[option], from: index + length, tokens)
+        if next + 1 < tokens.count, Self.verdictAdverbs.contains(tokens[next].text),
+           tokens[next + 1].boundary == .none, tokens[next + 1].kind == .word, tokens[next].after == nil {
+            record(option, negated: false)
+            return
+        }
         guard next < tokens.count, ["is", "was"].contains(tokens[next].text) else { return }
-        next += 1
+        next = Self.skippingIntensifiers(from: next + 1, tokens)
         var negated = false
         if next < tokens.count, tokens[next].text == "not" { negated = true; next += 1 }
         guard next < tokens.count else { return }
-        if Self.isPick(at: next, tokens) { record(option, negated: negated); return }
-        var word = tokens[next].text
-        if word == "the", next + 1 < tokens.count {
-            let rest = tokens[(next + 1)...].prefix(2).map(\.text)
-            guard rest.contains(where: Self.answerNouns.contains) else { return }
-            word = rest.first.map { Self.rightWords.contains($0) || Self.answerNouns.contains($0) ? "correct" : $0 } ?? ""
-        }
-        if Self.rightWords.contains(word) { record(option, negated: negated) }
-        if Self.wrongWords.contains(word) { record(option, negated: !negated) }
+        if Self.isPick(at: next, tokens, asked: asked) { record(option, negated: negated); return }
+        if let verdict = Self.verdict(at: next, tokens) { record(option, negated: verdict ? negated : !negated) }
     }
+
+    /// Past the option's whole text starting at `start` (its content words in order, in one
+    /// clause), or `start` when it is not there.
+    static func skippingText(of option: [String], from start: Int, _ tokens: [EvidenceToken]) -> Int {
+        guard !option.isEmpty else { return start }
+        var index = start, matched = 0
+        while index < tokens.count, matched < option.count, index == start || tokens[index].boundary < .clause {
+            if tokens[index].isContent {
+                guard tokens[index].stem == option[matched] else { return start }
+                matched += 1
+            }
+            index += 1
+        }
+        return matched == option.count ? index : start
+    }
+
+    /// Past `indeed`, `clearly`, `certainly`…: words that stress a verdict without changing it.
+    static func skippingIntensifiers(from start: Int, _ tokens: [EvidenceToken]) -> Int {
+        var index = start
+        while index < tokens.count, intensifiers.contains(tokens[index].text) { index += 1 }
+        return index
+    }
+
+    static let intensifiers: Set<String> = ["indeed", "clearly", "certainly", "definitely", "obviously", "actually",
+                                            "really", "undoubtedly", "unambiguously"]
+
+    /// A bare capital letter after a word that leads into a verdict (`Only C`, `why C`, `and C`).
+    private static func letterAfterLeadIn(at index: Int, _ tokens: [EvidenceToken], _ count: Int) -> (Int, Int)? {
+        guard index > 0, leadIns.contains(tokens[index - 1].text), tokens[index].boundary == .none,
+              tokens[index].after == nil, tokens[index].isCapitalLetter,
+              let option = LetterReference.letter(tokens[index], count, anyCase: false) else { return nil }
+        return (option, 1)
+    }
+
+    static let leadIns: Set<String> = ["only", "why", "so", "thus", "hence", "therefore", "and"]
+    static let verdictAdverbs: Set<String> = ["correctly", "accurately", "rightly", "best"]
+
+    /// After `is`: true for `correct`, `the [only|most] correct answer|statement|…`, false for
+    /// `wrong`, `the incorrect option`; nil for anything else.
+    static func verdict(at index: Int, _ tokens: [EvidenceToken]) -> Bool? {
+        guard index < tokens.count else { return nil }
+        var next = index
+        if tokens[next].text == "the" {
+            next += 1
+            if next < tokens.count, ["only", "most"].contains(tokens[next].text) { next += 1 }
+            let qualified = next > index + 1  // `only` or `most` came first
+            guard next + 1 < tokens.count, tokens[next + 1].boundary == .none,
+                  verdictNouns.contains(tokens[next + 1].text) || answerNouns.contains(tokens[next + 1].text) else {
+                // `C is the answer`
+                return !qualified && next < tokens.count && answerNouns.contains(tokens[next].text) ? true : nil
+            }
+        }
+        guard next < tokens.count else { return nil }
+        let word = tokens[next].text
+        if rightWords.contains(word) { return true }
+        if wrongWords.contains(word) { return false }
+        return nil
+    }
+
+    /// The nouns a verdict may qualify besides the answer nouns: `the most accurate statement`.
+    static let verdictNouns: Set<String> = ["description", "explanation", "one", "pick"]
 
     /// `the one to pick`, `the one to choose`, `the one to go for`, `the right one`, `the correct one`,
     /// and `the one` ending its clause (`ECB is the one: each block…`).
-    static func isPick(at index: Int, _ tokens: [EvidenceToken]) -> Bool {
+    /// Also `the selective one` closing its clause, when every word between `the` and `one` is one
+    /// of the question's own (`asked`): the one the question asks for, not `the other one`.
+    static func isPick(at index: Int, _ tokens: [EvidenceToken], asked: Set<String> = []) -> Bool {
+        guard index < tokens.count else { return false }
         if index + 1 < tokens.count, tokens[index].text == "the", tokens[index + 1].text == "one",
            index + 2 == tokens.count || tokens[index + 2].boundary >= .clause { return true }
+        // `the one that pumps blood` for *Which organ pumps blood?*: every content word of the
+        // relative clause is the question's own.
+        if index + 3 < tokens.count, tokens[index].text == "the", tokens[index + 1].text == "one",
+           ["that", "which", "who"].contains(tokens[index + 2].text), tokens[index + 2].boundary == .none {
+            let clause = tokens[(index + 3)...].prefix { $0.boundary < .comma }.prefix(10)
+            let content = clause.filter(\.isContent)
+            if !content.isEmpty, content.allSatisfy({ asked.contains($0.stem) }),
+               !clause.contains(where: { $0.cues.contains(.verbalNegation) || $0.text == "not" }) { return true }
+        }
+        if tokens[index].text == "the" {
+            var next = index + 1
+            while next < tokens.count, next - index <= 3, tokens[next].boundary == .none, tokens[next].isContent,
+                  tokens[next].text != "one", asked.contains(tokens[next].stem) { next += 1 }
+            if next > index + 1, next < tokens.count, tokens[next].text == "one", tokens[next].boundary == .none,
+               next + 1 == tokens.count || tokens[next + 1].boundary >= .comma { return true }
+        }
         let words = tokens[index...].prefix(4).map(\.text)
         guard words.count >= 3, words[0] == "the" else { return false }
         if words[1] == "one", words[2] == "to", words.count == 4 { return Self.pickVerbs.contains(words[3]) || words[3] == "go" }
@@ -137,13 +296,22 @@ struct StatedKeys {
         guard start < tokens.count else { return nil }
         var end = start + 1
         while end < tokens.count, tokens[end].boundary == .none, tokens[end - 1].after == nil, end - start < 6 { end += 1 }
-        let words = Set(tokens[start..<end].filter(\.isContent).map(\.stem))
-        guard !words.isEmpty else { return nil }
+        let content = tokens[start..<end].filter(\.isContent).map(\.stem)
+        guard let head = content.first else { return nil }
+        let words = Set(content)
         let holding = options.indices.filter { words.isSubset(of: Set(options[$0])) }
-        return holding.count == 1 ? holding[0] : nil
+        if holding.count == 1 { return holding[0] }
+        // `the score function` for the option `The score of the noisy marginal`: the words any
+        // option has, the first among them, are all in one option and in no other.
+        let known = words.filter { word in options.contains { $0.contains(word) } }
+        let holdingKnown = options.indices.filter { known.isSubset(of: Set(options[$0])) }
+        guard holding.isEmpty, known.contains(head), holdingKnown.count == 1 else { return nil }
+        let other = options.indices.filter { $0 != holdingKnown[0] }
+        return other.contains { !Set(options[$0]).isDisjoint(with: known) } ? nil : holdingKnown[0]
     }
 
-    static let answerNouns: Set<String> = ["answer", "option", "choice", "response", "alternative"]
+    static let answerNouns: Set<String> = ["answer", "option", "choice", "response", "alternative", "statement"]
+    static let connectives: Set<String> = ["therefore", "thus", "then", "again", "clearly", "hence"]
     static let rightWords: Set<String> = ["correct", "right", "true", "best", "accurate"]
     static let wrongWords: Set<String> = ["wrong", "incorrect", "false", "inaccurate"]
 }
@@ -159,7 +327,7 @@ enum LetterReference {
                 && referenceNouns.contains(tokens[index + 1].text)
             return (option, noun ? 2 : 1)
         }
-        if ["option", "choice", "answer", "letter"].contains(token.text), index + 1 < tokens.count,
+        if ["option", "choice", "answer", "letter", "statement"].contains(token.text), index + 1 < tokens.count,
            let option = letter(tokens[index + 1], count, anyCase: true) {
             return (option, 2)
         }
@@ -178,7 +346,14 @@ enum LetterReference {
         let option = place == ordinals.count - 1 ? count - 1 : place
         guard option < count else { return nil }
         let next = index + 1 < tokens.count ? tokens[index + 1] : nil
-        if let next, next.boundary == .none { return referenceNouns.contains(next.text) ? option : nil }
+        if let next, next.boundary == .none {
+            // `the third one` closing its clause names the option; `the last one left` does not.
+            if next.text == "one" {
+                let after = index + 2 < tokens.count ? tokens[index + 2] : nil
+                return after == nil || after!.boundary >= .comma ? option : nil
+            }
+            return referenceNouns.contains(next.text) ? option : nil
+        }
         var earlier = index - 1
         while earlier > 0, tokens[earlier].boundary < .clause {
             earlier -= 1
@@ -188,7 +363,7 @@ enum LetterReference {
     }
 
     /// The nouns an ordinal names an option with: `the second option`, `the third choice`.
-    static let referenceNouns: Set<String> = ["option", "choice", "answer", "alternative"]
+    static let referenceNouns: Set<String> = ["option", "choice", "answer", "alternative", "statement"]
 
     static let ordinals = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "last"]
 

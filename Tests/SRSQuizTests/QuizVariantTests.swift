@@ -37,6 +37,108 @@ import SRSCore
         #expect(result.items.first?.kind == .trueFalse(answer: answer))
     }
 
+    /// True/false written as lettered options (`A) True`, `B) False`, `ATrue`): the answer letter
+    /// names the option, and so its truth value; the option lines are not the explanation.
+    @Test(arguments: [("A) True\nB) False\nAnswer: A", true), ("A) True\nB) False\nAnswer: b", false),
+                      ("ATrue\nBFalse\nAnswer: B", false), ("A. False\nB. True\nAnswer: B) True", true),
+                      ("(A) True\n(B) False\nCorrect answer: (A)", true), ("A) True\nB) False\nAnswer: False", false)])
+    func trueFalseAsLetteredOptions(lines: String, answer: Bool) {
+        let result = parseQuiz("Question 1 True / False\nThe Sun is a star.\n\(lines)\nIt is a G-type star.\n")
+        #expect(result.errors == [])
+        #expect(result.items.first?.kind == .trueFalse(answer: answer))
+        #expect(result.items.first?.explanation == "It is a G-type star.")
+    }
+
+    @Test func aLetterNamingNoTruthOptionIsStillAnError() {
+        let result = parseQuiz("Question 1 True / False\nThe Sun is a star.\nA) True\nB) False\nAnswer: C\n")
+        #expect(result.items.isEmpty)
+        #expect(result.errors.map(\.line) == [5])
+    }
+
+    /// `Explanation:` opening the explanation is a label, not its text, on every kind of item.
+    @Test(arguments: ["Explanation: Four is two twos.", "EXPLANATION:\u{A0}Four is two twos.", "Explanation:\nFour is two twos."])
+    func anExplanationLabelIsDropped(line: String) {
+        let quiz = "Question 1 Multiple Choice\nWhat is 2+2?\nA) 3\nB) 4\nAnswer: B\n\(line)\n"
+            + "Question 2 True / False\nTwo is even.\nTTrue\nFFalse\nAnswer: True\n\(line)\n"
+            + "Question 3 Short Answer\nWhat is 2+2?\nModel answer: 4\n\n\(line)\n"
+        let result = parseQuiz(quiz)
+        #expect(result.errors == [])
+        #expect(result.items.map(\.explanation) == Array(repeating: "Four is two twos.", count: 3))
+    }
+
+    /// An item whose header is missing would be read into the explanation before it: its option
+    /// lines draw a warning naming them, so nothing merges unseen.
+    @Test func optionsInsideAnExplanationDrawAWarning() {
+        let quiz = "Question 1 Short Answer\nName a prime.\nModel answer: 2\nIt is the only even prime.\n\n"
+            + "What colour is the sky?\nA) Red\nB) Blue\nAnswer: B\n"
+        let result = parseQuiz(quiz)
+        #expect(result.items.count == 1)
+        #expect(result.warnings.map(\.line) == [7])
+        #expect(result.warnings.first?.message.contains("look like the options of an item without a header") == true)
+    }
+
+    /// Lower-case option letters with a separator (`a) 3`, `(b) 4`, `c. 5`); glued lower case
+    /// (`aone`) stays prose.
+    @Test(arguments: ["a) 3\nb) 4\nc) 5", "(a) 3\n(b) 4\n(c) 5", "a. 3\nb. 4\nc. 5", "a: 3\nb: 4\nc: 5"])
+    func lowerCaseLettersWithASeparator(options: String) {
+        let result = parseQuiz("Question 1 Multiple Choice\nWhat is 2+2?\n\(options)\nAnswer: b\nTwo twos.\n")
+        #expect(result.errors == [])
+        #expect(result.items.first?.kind == .multipleChoice(options: ["3", "4", "5"], key: AnswerKey(index: 1, source: .written)))
+        #expect(result.items.first?.explanation == "Two twos.")
+    }
+
+    @Test func gluedLowerCaseIsNoOption() {
+        let result = parseQuiz("Question 1 Multiple Choice\nWhat is 2+2?\nathree\nbfour\n")
+        #expect(result.items.isEmpty && result.errors.count == 1)
+    }
+
+    /// Options glued to lower-case letters (`ahyperparameters…`) are read in a multiple-choice item
+    /// that has no other options, three or more in a row; two such lines stay an error.
+    @Test func lowerCaseGluedLettersInAnItemWithoutOtherOptions() {
+        let result = parseQuiz("Question 1 Multiple Choice\nWhat motivates it?\nahyperparameters drift with width\n"
+            + "bthe loss diverges\ncμP removes tuning\ndμP saves memory\nUnder μP the updates stay of order one.\n")
+        #expect(result.errors == [])
+        #expect(result.items.first?.kind.options == ["hyperparameters drift with width", "the loss diverges",
+                                                     "μP removes tuning", "μP saves memory"])
+        #expect(result.items.first?.explanation == "Under μP the updates stay of order one.")
+        let two = parseQuiz("Question 1 Multiple Choice\nWhat motivates it?\nall of them\nbut only one\n")
+        #expect(two.items.isEmpty && two.errors.count == 1)
+    }
+
+    /// An option an exporter marked as the answer (`*B) Paris`, `B) Paris *`, `B) Paris (correct)`)
+    /// gives the written key, its mark removed; two marks, or a mark and an `Answer:` line that
+    /// disagree, give no key and a warning naming the option's line.
+    @Test(arguments: ["A. Rome\n*B. Paris\nC. Oslo", "A. Rome\n* B. Paris\nC. Oslo", "A. Rome\nB. Paris *\nC. Oslo",
+                      "ARome\nBParis (correct)\nCOslo", "A) Rome\nB) Paris [Correct]\nC) Oslo\nAnswer: B"])
+    func aMarkedOptionIsTheWrittenKey(options: String) {
+        let result = parseQuiz("Question 1 Multiple Choice\nCapital of France?\n\(options)\nParis has been the capital since 987.\n")
+        #expect(result.errors == [] && result.warnings == [])
+        #expect(result.items.first?.kind == .multipleChoice(options: ["Rome", "Paris", "Oslo"], key: AnswerKey(index: 1, source: .written)))
+    }
+
+    @Test(arguments: [("A. Rome\n*B. Paris\n*C. Oslo", "options B, C are all marked"),
+                      ("A. Rome\nB. Paris *\nC. Oslo\nAnswer: C", "option B is marked as the answer but the `Answer:` line names C")])
+    func conflictingMarksGiveNoKey(options: String, problem: String) {
+        let result = parseQuiz("Question 1 Multiple Choice\nCapital of France?\n\(options)\nThe correct answer is B.\n")
+        #expect(result.items.first?.kind.key == nil)
+        #expect(result.warnings.map(\.line) == [4])
+        #expect(result.warnings.first?.message.contains(problem) == true, "\(result.warnings)")
+    }
+
+    @Test func aStarInsideTheTextIsNoMark() {
+        let result = parseQuiz("Question 1 Multiple Choice\nWhich is significant?\nAp < 0.05*\nBp = 0.3\n")
+        #expect(result.items.first?.kind.options == ["p < 0.05*", "p = 0.3"])
+        #expect(result.items.first?.kind.key == nil)
+    }
+
+    /// `Answer: B, D` names two options: no key, and a warning that says so.
+    @Test(arguments: ["Answer: B, D", "Answer: B and D", "Answer: b, c, d"])
+    func anAnswerNamingSeveralOptionsGivesNoKey(line: String) {
+        let result = parseQuiz("Question 1 Multiple Choice\nPick.\nAone\nBtwo\nCthree\nDfour\n\(line)\nBecause.\n")
+        #expect(result.items.first?.kind.key == nil)
+        #expect(result.warnings.first?.message.contains("names more than one option (B,") == true)
+    }
+
     @Test func byteOrderMarksAndUnicodeSpacesWhereSpacesMayStand() {
         let text = "\u{FEFF}Question\u{A0}1\u{A0}Multiple Choice\t\nPick.\t\nAone\t\nBtwo\u{3000}\nAnswer: A\n"
             + "\u{FEFF}Question 2 True / False\nOk?\nAnswer: True\n"
@@ -85,7 +187,7 @@ import SRSCore
         ("Model answer: First part of it,\nand the rest.\nWhy it matters.", "First part of it,\nand the rest.", "Why it matters."),
         ("Model answer: Steps:\n1. One.\n2. Two.\nNote.", "Steps:\n1. One.\n2. Two.", "Note."),
         ("Model answer: It is so.\nBecause of this.", "It is so.", "Because of this."),
-        ("Model answer: It is so.\nExplanation: more.", "It is so.", "Explanation: more."),
+        ("Model answer: It is so.\nExplanation: more.", "It is so.", "more."),
         ("Model answer:\n\nLine one.\nLine two.\n\nWhy.", "Line one.\nLine two.", "Why."),
     ])
     func modelAnswersOverSeveralLines(body: String, model: String, explanation: String) {
