@@ -99,6 +99,10 @@ import Testing
         let unknown = try Self.srs(["answer", "--at", "2026-11-30T10:01:00Z"], data, input: "c9 good\n")
         #expect(unknown.status == 65 && unknown.stderr.contains("<stdin>:1: no deck holds the card c9"), "\(unknown.stderr)")
         #expect(try Self.contents(data) == before, "a refused answer changed the data folder")
+        // A review with no terminal to run in (exit 64) writes nothing either.
+        let review = try Self.srs(["review", "--new-today", "5"], data)
+        #expect(review.status == 64 && review.stderr.contains("terminal"), "\(review.stderr)")
+        #expect(try Self.contents(data) == before, "a review that could not start changed the data folder")
         let first = try Self.srs(["answer", "--at", "2026-11-30T10:01:00Z"], data, input: "c2 good\n")
         #expect(first.status == 0 && first.stderr.contains("Your progress was made with classic SM-2, so srs keeps it."), "\(first.stderr)")
         #expect(try String(contentsOf: settings, encoding: .utf8).contains("\"scheduler\": \"sm2\""))
