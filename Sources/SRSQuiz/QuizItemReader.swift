@@ -14,6 +14,11 @@ struct QuizItemReader {
     private var body: [QuizLine] { block.body }
 
     mutating func read(inferences: inout KeyInference.Cache) -> Result<QuizItem, QuizDiagnostic> {
+        for line in body where line.looksLikeHeader {
+            warn(line.number, "this line starts like an item header but is not one, so it is read as part of "
+                + "item \(position)'s text; write the header as `Question N Multiple Choice`, `Question N True / False` "
+                + "or `Question N Short Answer`")
+        }
         switch block.header?.type ?? detectedType() {
         case .multipleChoice: return readMultipleChoice(&inferences)
         case .trueFalse: return readTrueFalse()

@@ -39,7 +39,8 @@ public enum QuizParser {
         for line in lines where !line.isInterfaceText {
             if let header = line.header {
                 if current.hasContent { blocks.append(current) }
-                current = QuizBlock(header: header, headerLine: line.number, body: [])
+                current = QuizBlock(header: header, headerLine: line.number,
+                                    body: header.question.map { [QuizLine(number: line.number, text: $0)] } ?? [])
             } else {
                 current.body.append(line)
             }

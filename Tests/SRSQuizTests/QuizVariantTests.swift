@@ -66,6 +66,30 @@ import SRSCore
         #expect(result.items.map(\.explanation) == Array(repeating: "Four is two twos.", count: 3))
     }
 
+    /// A header that carries the question after a separator (`Question 1 Multiple Choice: What…?`),
+    /// and one that counts the items (`Question 3 of 10 (True / False)`).
+    @Test func headersWithTheQuestionOrACount() {
+        let quiz = "Question 1 Multiple Choice: What is 2+2?\nA) 3\nB) 4\nAnswer: B\nTwo twos.\n"
+            + "Question 2 of 10 (True / False)\nThe sky is blue.\nAnswer: True\nRayleigh.\n"
+            + "QUESTION 3 OF 10 — SHORT ANSWER — Name a prime.\nModel answer: 2\n"
+            + "Question 4 True/False - The Moon is a planet.\nAnswer: False\n"
+        let result = parseQuiz(quiz)
+        #expect(result.errors == [] && result.warnings == [])
+        #expect(result.items.map(\.question) == ["What is 2+2?", "The sky is blue.", "Name a prime.", "The Moon is a planet."])
+        #expect(result.items.map(\.kind.typeName) == ["multiple_choice", "true_false", "short_answer", "true_false"])
+        #expect(result.items.first?.kind.key == AnswerKey(index: 1, source: .written))
+    }
+
+    /// A line that starts like a header but is none is read as text, with a warning naming it, so
+    /// the item it would have begun is never merged unseen.
+    @Test func aLineLikeAHeaderThatIsNoneDrawsAWarning() {
+        let quiz = "Question 1 True / False\nThe sky is blue.\nAnswer: True\nQuestion 2 Multiple Choise\nWhat is 2+2?\n"
+        let result = parseQuiz(quiz)
+        #expect(result.items.count == 1)
+        #expect(result.warnings.map(\.line) == [4])
+        #expect(result.warnings.first?.message.contains("starts like an item header") == true, "\(result.warnings)")
+    }
+
     /// An item whose header is missing would be read into the explanation before it: its option
     /// lines draw a warning naming them, so nothing merges unseen.
     @Test func optionsInsideAnExplanationDrawAWarning() {
