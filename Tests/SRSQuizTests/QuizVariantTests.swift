@@ -155,6 +155,17 @@ import SRSCore
         #expect(result.items.first?.kind.key == nil)
     }
 
+    /// Options written on one line (`A) 5  B) 6  C) 7`), also after the question on its line.
+    @Test(arguments: ["What is 3+3?\nA) 5  B) 6  C) 7", "What is 3+3? A) 5 B) 6 C) 7", "What is 3+3?\n(A) 5 (B) 6 (C) 7",
+                      "What is 3+3?\nA. 5   B. 6   C. 7", "What is 3+3?\nA) 5  B) 6 *  C) 7"])
+    func optionsOnOneLine(lines: String) {
+        let result = parseQuiz("Question 1 Multiple Choice\n\(lines)\nAnswer: B\nThree and three.\n")
+        #expect(result.errors == [])
+        #expect(result.items.first?.question == "What is 3+3?")
+        #expect(result.items.first?.kind == .multipleChoice(options: ["5", "6", "7"], key: AnswerKey(index: 1, source: .written)))
+        #expect(result.items.first?.explanation == "Three and three.")
+    }
+
     /// `Answer: B, D` names two options: no key, and a warning that says so.
     @Test(arguments: ["Answer: B, D", "Answer: B and D", "Answer: b, c, d"])
     func anAnswerNamingSeveralOptionsGivesNoKey(line: String) {
