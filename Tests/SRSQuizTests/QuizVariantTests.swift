@@ -166,6 +166,29 @@ import SRSCore
         #expect(result.items.first?.explanation == "Three and three.")
     }
 
+    /// UTF-16 with its byte-order mark, as Windows editors save text, is read like UTF-8.
+    @Test(arguments: [true, false])
+    func utf16WithItsByteOrderMarkIsRead(littleEndian: Bool) {
+        let text = "Question 1 Multiple Choice\nWhat is 2+2? café\nA3\nB4\nAnswer: B\n"
+        var bytes: [UInt8] = littleEndian ? [0xFF, 0xFE] : [0xFE, 0xFF]
+        for unit in text.utf16 { bytes += littleEndian ? [UInt8(unit & 0xFF), UInt8(unit >> 8)] : [UInt8(unit >> 8), UInt8(unit & 0xFF)] }
+        let result = QuizParser.parse(bytes)
+        #expect(result.errors == [] && result.warnings == [])
+        #expect(result.items.first?.question == "What is 2+2? café")
+        #expect(result.items.first?.kind.key == AnswerKey(index: 1, source: .written))
+    }
+
+    /// Bytes that are not UTF-8 (a Latin-1 `é`) are shown as U+FFFD, with one warning naming the
+    /// first line that has them; the items are still read.
+    @Test func bytesThatAreNotUTF8DrawOneWarning() {
+        let bytes = Array("Question 1 Multiple Choice\nWhat is 2+2? caf".utf8) + [0xE9] + Array("\nA3\nB4\nAnswer: B\nOlé \u{E9}".utf8) + [0xE8]
+        let result = QuizParser.parse(bytes)
+        #expect(result.errors == [])
+        #expect(result.warnings.map(\.line) == [2])
+        #expect(result.warnings.first?.message.contains("save it as UTF-8") == true)
+        #expect(result.items.first?.question == "What is 2+2? caf\u{FFFD}")
+    }
+
     /// `Answer: B, D` names two options: no key, and a warning that says so.
     @Test(arguments: ["Answer: B, D", "Answer: B and D", "Answer: b, c, d"])
     func anAnswerNamingSeveralOptionsGivesNoKey(line: String) {
