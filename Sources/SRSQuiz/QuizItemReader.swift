@@ -14,6 +14,11 @@ struct QuizItemReader {
     private var body: [QuizLine] { block.body }
 
     mutating func read(inferences: inout KeyInference.Cache) -> Result<QuizItem, QuizDiagnostic> {
+        for line in body where line.looksLikeHeader {
+            warn(line.number, "this line starts like an item header but is not one, so it is read as part of "
+                + "item \(position)'s text; write the header as `Question N Multiple Choice`, `Question N True / False` "
+                + "or `Question N Short Answer`")
+        }
         switch block.header?.type ?? detectedType() {
         case .multipleChoice: return readMultipleChoice(&inferences)
         case .trueFalse: return readTrueFalse()
@@ -37,7 +42,13 @@ struct QuizItemReader {
     // MARK: Multiple choice
 
     private mutating func readMultipleChoice(_ inferences: inout KeyInference.Cache) -> Result<QuizItem, QuizDiagnostic> {
-        guard let run = OptionRun.find(in: body) ?? Self.lowerCaseRun(in: body) else {
+        var body = self.body
+        var found = OptionRun.find(in: body) ?? Self.lowerCaseRun(in: body)
+        if found == nil, let split = Self.inlineOptions(in: body) {
+            body = split
+            found = OptionRun.find(in: body)
+        }
+        guard let run = found else {
             return .failure(error(block.startLine, "multiple-choice item has no options; write at least two "
                 + "options on their own lines, each as its letter glued to its text: `AFirst option`, "
                 + "`BSecond option`"))
@@ -53,7 +64,7 @@ struct QuizItemReader {
         let explanation = explanation(rest.filter { $0.answerValue == nil })
         let options = run.options.map(\.text)
         var answer = explicitKey(in: rest, options: options)
-        if case .success(let explicit) = answer, let marked = markedKey(run, explicit) { answer = .success(marked) }
+        if case .success(let explicit) = answer, let marked = markedKey(run, in: body, explicit) { answer = .success(marked) }
         switch answer {
         case .failure(let failure): return .failure(failure)
         case .success(let explicit?):
@@ -69,10 +80,10 @@ struct QuizItemReader {
     /// The key an exporter marked on an option (`*B) Paris`, `B) Paris *`): `.some(key)` when one
     /// option is marked and no `Answer:` line says otherwise, `.some(nil)` (with a warning) when
     /// several are marked or the `Answer:` line names another; nil when none is marked.
-    private mutating func markedKey(_ run: OptionRun, _ explicit: AnswerKey?) -> AnswerKey?? {
+    private mutating func markedKey(_ run: OptionRun, in lines: [QuizLine], _ explicit: AnswerKey?) -> AnswerKey?? {
         let marked = run.options.filter(\.marked).map(\.index)
         guard let first = marked.first else { return nil }
-        let line = body[run.start..<run.end].first(where: { $0.option?.marked == true })?.number ?? block.startLine
+        let line = lines[run.start..<run.end].first(where: { $0.option?.marked == true })?.number ?? block.startLine
         let letters = marked.map { String(KeyInference.letterOf($0)) }.joined(separator: ", ")
         if marked.count > 1 {
             warn(line, "no answer key: options \(letters) are all marked as the answer, and a multiple-choice card has "
@@ -127,6 +138,40 @@ struct QuizItemReader {
                 + "`Answer: X` after the options, or import with `--key \(position)=X`")
         }
         return inference.key
+    }
+
+    /// `A) 5  B) 6  C) 7`, `What is 3+3? (A) 5 (B) 6`: options written on one line, each letter
+    /// with `)` or `.` after a space, in order from A; the lines of the item with that line split
+    /// at its letters (the text before `A` stays on its line), or nil when no line has two.
+    static func inlineOptions(in lines: [QuizLine]) -> [QuizLine]? {
+        for (position, line) in lines.enumerated() where line.text.utf8.count <= 2_000 {
+            let scalars = Array(line.text.unicodeScalars)
+            var starts: [Int] = []   // where each letter's marker begins
+            var index = 0
+            while index + 2 < scalars.count {
+                let open = scalars[index] == "(" ? 1 : 0
+                let letter = scalars[min(index + open, scalars.count - 1)].value
+                if index == 0 || scalars[index - 1].isSpaceLike, index + open + 2 < scalars.count,
+                   letter == 65 + UInt32(starts.count),
+                   open == 1 ? scalars[index + 2] == ")" : (scalars[index + 1] == ")" || scalars[index + 1] == "."),
+                   scalars[index + open + 2].isSpaceLike {
+                    starts.append(index)
+                }
+                index += 1
+            }
+            guard starts.count >= 2 else { continue }
+            let pieces = starts.indices.map { piece -> String in
+                let end = piece + 1 < starts.count ? starts[piece + 1] : scalars.count
+                return String(String.UnicodeScalarView(scalars[starts[piece]..<end])).trimmingSpaces
+            }
+            let before = String(String.UnicodeScalarView(scalars[..<starts[0]])).trimmingSpaces
+            let split = (before.isEmpty ? [] : [before]) + pieces
+            var result = Array(lines[..<position])
+            result += split.map { QuizLine(number: line.number, text: $0) }
+            result += lines[(position + 1)...]
+            return result
+        }
+        return nil
     }
 
     /// `ahyperparameters…`, `bstandard…`, `cμP removes…`: options glued to lower-case letters,

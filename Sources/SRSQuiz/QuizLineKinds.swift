@@ -8,6 +8,9 @@ enum QuizItemType: Equatable, Sendable {
 struct QuizHeader: Equatable, Sendable {
     let number: Int
     let type: QuizItemType?
+    /// The question written on the header line after the type and a separator
+    /// (`Question 1 Multiple Choice: What is 2+2?`), if any.
+    var question: String? = nil
 }
 
 /// A glued option line such as `BRepresentations are frozen…`: `index` 0 is A.
@@ -35,22 +38,55 @@ extension QuizLine {
         return String(String.UnicodeScalarView(text.lowercased().unicodeScalars.filter { !$0.isSpaceLike }))
     }
 
+    /// `Question 3 Multiple Choice`, `question 3: true/false`, `Question 3 of 10 (Short Answer)`, and
+    /// a typed header followed by a separator and the question (`Question 1 Multiple Choice: What…?`).
     var header: QuizHeader? {
-        guard let compact = compact(startingWith: "question"), compact.hasPrefix("question") else { return nil }
-        let afterWord = compact.dropFirst("question".count)
-        let digits = afterWord.prefix { $0.isASCII && $0.isNumber }
+        guard text.utf8.count >= 9, zip(text.utf8, "question".utf8).allSatisfy({ $0 | 0x20 == $1 }) else { return nil }
+        // The line's first characters without spaces, lower-cased, each with its place in `text`.
+        var compact: [Unicode.Scalar] = [], places: [String.UnicodeScalarView.Index] = []
+        var index = text.unicodeScalars.startIndex
+        while index < text.unicodeScalars.endIndex, compact.count < 64 {
+            let scalar = text.unicodeScalars[index]
+            if !scalar.isSpaceLike {
+                compact.append(scalar.isASCII ? Unicode.Scalar(UInt8(ascii: scalar) | (scalar.properties.isUppercase ? 0x20 : 0)) : scalar)
+                places.append(index)
+            }
+            index = text.unicodeScalars.index(after: index)
+        }
+        let word = String(String.UnicodeScalarView(compact))
+        var rest = word.dropFirst("question".count)
+        let digits = rest.prefix { $0.isASCII && $0.isNumber }
         guard !digits.isEmpty, digits.count <= 9, let number = Int(digits) else { return nil }
-        var rest = afterWord.dropFirst(digits.count)
+        rest = rest.dropFirst(digits.count)
+        if rest.hasPrefix("of"), let count = rest.dropFirst(2).first, count.isASCII, count.isNumber {
+            rest = rest.dropFirst(2).drop { $0.isASCII && $0.isNumber }   // `Question 3 of 10`
+        }
         if let first = rest.first, ":.)-–—".contains(first) { rest = rest.dropFirst() }
         rest = rest.drop { "([".contains($0) }
-        while let last = rest.last, ")]:.".contains(last) { rest = rest.dropLast() }
-        switch rest {
-        case "": return QuizHeader(number: number, type: nil)
-        case "multiplechoice": return QuizHeader(number: number, type: .multipleChoice)
-        case "shortanswer": return QuizHeader(number: number, type: .shortAnswer)
-        case "true/false", "trueorfalse", "true-false": return QuizHeader(number: number, type: .trueFalse)
-        default: return nil
+        let fits = text.utf8.count <= Self.structuralLimit && compact.count < 64
+        let types: [(String, QuizItemType)] = [("multiplechoice", .multipleChoice), ("shortanswer", .shortAnswer),
+                                               ("true/false", .trueFalse), ("trueorfalse", .trueFalse), ("true-false", .trueFalse)]
+        guard let (spelling, type) = types.first(where: { rest.hasPrefix($0.0) }) else {
+            while let last = rest.last, ")]:.".contains(last) { rest = rest.dropLast() }
+            return rest.isEmpty && fits ? QuizHeader(number: number, type: nil) : nil
         }
+        var after = rest.dropFirst(spelling.count)
+        after = after.drop { ")]".contains($0) }
+        if after.isEmpty || (fits && after.allSatisfy({ ":.".contains($0) })) {
+            return fits ? QuizHeader(number: number, type: type) : nil
+        }
+        // `…Multiple Choice: What is 2+2?`: a separator, then the question.
+        guard let separator = after.first, ":-–—.".contains(separator), after.count > 1 else { return nil }
+        let start = places[word.distance(from: word.startIndex, to: after.startIndex) + 1]
+        let question = String(text.unicodeScalars[start...]).trimmingSpaces
+        return question.isEmpty ? nil : QuizHeader(number: number, type: type, question: question)
+    }
+
+    /// `Question 2 Multiple Choise`, `Question 3 asks…`: the word `Question` and a number opening a
+    /// line that is no header.
+    var looksLikeHeader: Bool {
+        guard header == nil, text.utf8.count >= 9, zip(text.utf8, "question".utf8).allSatisfy({ $0 | 0x20 == $1 }) else { return false }
+        return text.dropFirst("question".count).drop { $0.unicodeScalars.first!.isSpaceLike }.first?.isNumber == true
     }
 
     /// `Think about your answer, then reveal below.`: the quiz site's interface, not content.

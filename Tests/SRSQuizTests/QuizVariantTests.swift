@@ -66,6 +66,30 @@ import SRSCore
         #expect(result.items.map(\.explanation) == Array(repeating: "Four is two twos.", count: 3))
     }
 
+    /// A header that carries the question after a separator (`Question 1 Multiple Choice: What…?`),
+    /// and one that counts the items (`Question 3 of 10 (True / False)`).
+    @Test func headersWithTheQuestionOrACount() {
+        let quiz = "Question 1 Multiple Choice: What is 2+2?\nA) 3\nB) 4\nAnswer: B\nTwo twos.\n"
+            + "Question 2 of 10 (True / False)\nThe sky is blue.\nAnswer: True\nRayleigh.\n"
+            + "QUESTION 3 OF 10 — SHORT ANSWER — Name a prime.\nModel answer: 2\n"
+            + "Question 4 True/False - The Moon is a planet.\nAnswer: False\n"
+        let result = parseQuiz(quiz)
+        #expect(result.errors == [] && result.warnings == [])
+        #expect(result.items.map(\.question) == ["What is 2+2?", "The sky is blue.", "Name a prime.", "The Moon is a planet."])
+        #expect(result.items.map(\.kind.typeName) == ["multiple_choice", "true_false", "short_answer", "true_false"])
+        #expect(result.items.first?.kind.key == AnswerKey(index: 1, source: .written))
+    }
+
+    /// A line that starts like a header but is none is read as text, with a warning naming it, so
+    /// the item it would have begun is never merged unseen.
+    @Test func aLineLikeAHeaderThatIsNoneDrawsAWarning() {
+        let quiz = "Question 1 True / False\nThe sky is blue.\nAnswer: True\nQuestion 2 Multiple Choise\nWhat is 2+2?\n"
+        let result = parseQuiz(quiz)
+        #expect(result.items.count == 1)
+        #expect(result.warnings.map(\.line) == [4])
+        #expect(result.warnings.first?.message.contains("starts like an item header") == true, "\(result.warnings)")
+    }
+
     /// An item whose header is missing would be read into the explanation before it: its option
     /// lines draw a warning naming them, so nothing merges unseen.
     @Test func optionsInsideAnExplanationDrawAWarning() {
@@ -129,6 +153,40 @@ import SRSCore
         let result = parseQuiz("Question 1 Multiple Choice\nWhich is significant?\nAp < 0.05*\nBp = 0.3\n")
         #expect(result.items.first?.kind.options == ["p < 0.05*", "p = 0.3"])
         #expect(result.items.first?.kind.key == nil)
+    }
+
+    /// Options written on one line (`A) 5  B) 6  C) 7`), also after the question on its line.
+    @Test(arguments: ["What is 3+3?\nA) 5  B) 6  C) 7", "What is 3+3? A) 5 B) 6 C) 7", "What is 3+3?\n(A) 5 (B) 6 (C) 7",
+                      "What is 3+3?\nA. 5   B. 6   C. 7", "What is 3+3?\nA) 5  B) 6 *  C) 7"])
+    func optionsOnOneLine(lines: String) {
+        let result = parseQuiz("Question 1 Multiple Choice\n\(lines)\nAnswer: B\nThree and three.\n")
+        #expect(result.errors == [])
+        #expect(result.items.first?.question == "What is 3+3?")
+        #expect(result.items.first?.kind == .multipleChoice(options: ["5", "6", "7"], key: AnswerKey(index: 1, source: .written)))
+        #expect(result.items.first?.explanation == "Three and three.")
+    }
+
+    /// UTF-16 with its byte-order mark, as Windows editors save text, is read like UTF-8.
+    @Test(arguments: [true, false])
+    func utf16WithItsByteOrderMarkIsRead(littleEndian: Bool) {
+        let text = "Question 1 Multiple Choice\nWhat is 2+2? café\nA3\nB4\nAnswer: B\n"
+        var bytes: [UInt8] = littleEndian ? [0xFF, 0xFE] : [0xFE, 0xFF]
+        for unit in text.utf16 { bytes += littleEndian ? [UInt8(unit & 0xFF), UInt8(unit >> 8)] : [UInt8(unit >> 8), UInt8(unit & 0xFF)] }
+        let result = QuizParser.parse(bytes)
+        #expect(result.errors == [] && result.warnings == [])
+        #expect(result.items.first?.question == "What is 2+2? café")
+        #expect(result.items.first?.kind.key == AnswerKey(index: 1, source: .written))
+    }
+
+    /// Bytes that are not UTF-8 (a Latin-1 `é`) are shown as U+FFFD, with one warning naming the
+    /// first line that has them; the items are still read.
+    @Test func bytesThatAreNotUTF8DrawOneWarning() {
+        let bytes = Array("Question 1 Multiple Choice\nWhat is 2+2? caf".utf8) + [0xE9] + Array("\nA3\nB4\nAnswer: B\nOlé \u{E9}".utf8) + [0xE8]
+        let result = QuizParser.parse(bytes)
+        #expect(result.errors == [])
+        #expect(result.warnings.map(\.line) == [2])
+        #expect(result.warnings.first?.message.contains("save it as UTF-8") == true)
+        #expect(result.items.first?.question == "What is 2+2? caf\u{FFFD}")
     }
 
     /// `Answer: B, D` names two options: no key, and a warning that says so.
