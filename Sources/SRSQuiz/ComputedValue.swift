@@ -21,16 +21,23 @@ enum ComputedValue {
     }
 
     static func key(question: String, options: [String], explanation: String) -> Int? {
-        let values = options.map(optionValue)
-        guard values.count >= 2, values.allSatisfy({ $0 != nil }) else { return nil }
+        // Cheap tests first: an `=` or `≈` in the explanation, every option opening with a digit,
+        // a sign or a letter (a number word).
+        guard options.count >= 2, explanation.utf8.contains(UInt8(ascii: "=")) || explanation.contains("≈") else { return nil }
+        var values: [Value] = []
+        for option in options {
+            guard let value = optionValue(option) else { return nil }   // most items stop at their first option
+            values.append(value)
+        }
         let given = numbers(in: Array(question.unicodeScalars))
         let scalars = Array(explanation.unicodeScalars)
+        let doubted = doubtedBefore(scalars)
         var matched = Set<Int>()
         for index in scalars.indices where scalars[index] == "=" || scalars[index] == "≈" {
-            guard let (result, end) = number(in: scalars, from: index + 1), !continuesExpression(scalars, end),
-                  !isDoubted(scalars, before: index), !given.contains(where: { close($0, result.number) }) else { continue }
+            guard !doubted[index], let (result, end) = number(in: scalars, from: index + 1), !continuesExpression(scalars, end),
+                  !given.contains(where: { close($0, result.number) }) else { continue }
             let unit = unitText(scalars, from: end)
-            for (option, value) in values.enumerated() where matches(result, unit: unit, value!) {
+            for (option, value) in values.enumerated() where matches(result, unit: unit, value) {
                 matched.insert(option)
             }
         }
@@ -39,8 +46,12 @@ enum ComputedValue {
 
     /// An option that is only a number, a number word, or a number with `%` or a short unit.
     static func optionValue(_ text: String) -> Value? {
+        guard let first = text.utf8.first else { return nil }
+        // Cheap tests first: a number word is short, a number opens with a digit or a sign.
+        guard (48...57).contains(first) || first == UInt8(ascii: "-") || first == 0xE2 else {
+            return text.utf8.count <= 5 ? numberWords[text.lowercased()].map { Value(number: $0, percent: false, unit: "") } : nil
+        }
         let trimmed = text.trimmingCharacters(in: .whitespaces)
-        if let word = numberWords[trimmed.lowercased()] { return Value(number: word, percent: false, unit: "") }
         let scalars = Array(trimmed.unicodeScalars)
         guard let (number, end) = number(in: scalars, from: 0, leadingSpace: false) else { return nil }
         var rest = String(String.UnicodeScalarView(scalars[end...])).trimmingCharacters(in: .whitespaces)
@@ -131,18 +142,27 @@ enum ComputedValue {
         return unit.lowercased()
     }
 
-    /// The sentence before the `=` at `index` denies, warns or supposes.
-    private static func isDoubted(_ scalars: [Unicode.Scalar], before index: Int) -> Bool {
-        var start = index
-        while start > 0 {
-            let previous = scalars[start - 1]
-            if "!?;".unicodeScalars.contains(previous) { break }
-            if previous == ".", start < scalars.count, scalars[start] == " " { break }
-            start -= 1
+    /// For each place, whether the sentence so far (from its start to that place) denies, warns or
+    /// supposes: one pass over the text.
+    private static func doubtedBefore(_ scalars: [Unicode.Scalar]) -> [Bool] {
+        var flags = [Bool](repeating: false, count: scalars.count)
+        var doubted = false
+        var word = ""
+        for (index, scalar) in scalars.enumerated() {
+            if scalar.properties.isAlphabetic || scalar == "'" {
+                word.unicodeScalars.append(scalar)
+            } else if !word.isEmpty {
+                let lowered = word.lowercased()
+                if doubting.contains(lowered) || lowered.hasSuffix("n't") { doubted = true }
+                word = ""
+            }
+            flags[index] = doubted
+            // A sentence ends at `!`, `?`, `;`, or `.` before a space.
+            if "!?;".unicodeScalars.contains(scalar) || (scalar == "." && index + 1 < scalars.count && scalars[index + 1] == " ") {
+                doubted = false
+            }
         }
-        let words = String(String.UnicodeScalarView(scalars[start..<index])).lowercased()
-            .split { !$0.isLetter && $0 != "'" }
-        return words.contains { doubting.contains(String($0)) || $0.hasSuffix("n't") }
+        return flags
     }
 
     static let doubting: Set<String> = ["not", "no", "never", "mistake", "mistakenly", "wrong", "wrongly", "incorrect",

@@ -74,9 +74,12 @@ public enum KeyInference {
     private static func statedKey(_ evidence: OptionEvidence) -> Result? {
         var stated = evidence.stated.stated.subtracting(evidence.stated.denied)
         let count = evidence.net.count
-        if stated.isEmpty, count >= 2, evidence.stated.denied.count == count - 1 {
-            // `A, B and D are incorrect`: every option but one is denied outright.
-            stated = Set(0..<count).subtracting(evidence.stated.denied)
+        if evidence.stated.stated.isEmpty, count >= 2, evidence.stated.deniedByLetter.count == count - 1,
+           evidence.stated.onlyDenialsNameLetters, !evidence.asksForAWrongOne {
+            // `A, B and D are incorrect`: every option but one is denied by its letter, nothing is
+            // stated, no letter stands outside a denial, and the question does not ask for the
+            // false or wrong one.
+            stated = Set(0..<count).subtracting(evidence.stated.deniedByLetter)
         }
         guard !stated.isEmpty else { return nil }
         guard stated.count == 1, let index = stated.first else {

@@ -17,7 +17,7 @@ struct QuizHeader: Equatable, Sendable {
 struct QuizOptionLine: Equatable, Sendable {
     let index: Int
     let text: String
-    /// Marked as the answer by an exporter: `*B) Paris`, `B) Paris *`, `B) Paris (correct)`.
+    /// Marked as the answer by an exporter: `*B) Paris`, `B) Paris (correct)`.
     var marked = false
 }
 
@@ -44,11 +44,13 @@ extension QuizLine {
         guard text.utf8.count >= 9, zip(text.utf8, "question".utf8).allSatisfy({ $0 | 0x20 == $1 }) else { return nil }
         // The line's first characters without spaces, lower-cased, each with its place in `text`.
         var compact: [Unicode.Scalar] = [], places: [String.UnicodeScalarView.Index] = []
+        compact.reserveCapacity(64)
+        places.reserveCapacity(64)
         var index = text.unicodeScalars.startIndex
         while index < text.unicodeScalars.endIndex, compact.count < 64 {
             let scalar = text.unicodeScalars[index]
             if !scalar.isSpaceLike {
-                compact.append(scalar.isASCII ? Unicode.Scalar(UInt8(ascii: scalar) | (scalar.properties.isUppercase ? 0x20 : 0)) : scalar)
+                compact.append((65...90).contains(scalar.value) ? Unicode.Scalar(UInt8(scalar.value) | 0x20) : scalar)
                 places.append(index)
             }
             index = text.unicodeScalars.index(after: index)
@@ -75,9 +77,9 @@ extension QuizLine {
         if after.isEmpty || (fits && after.allSatisfy({ ":.".contains($0) })) {
             return fits ? QuizHeader(number: number, type: type) : nil
         }
-        // `…Multiple Choice: What is 2+2?`: a separator, then the question.
-        guard let separator = after.first, ":-–—.".contains(separator), after.count > 1 else { return nil }
-        let start = places[word.distance(from: word.startIndex, to: after.startIndex) + 1]
+        // `…Multiple Choice: What is 2+2?`: a colon or an em dash, then the question (not `- 2 points`).
+        guard let separator = after.first, ":—".contains(separator), after.count > 1 else { return nil }
+        let start = places[word.unicodeScalars.distance(from: word.unicodeScalars.startIndex, to: after.startIndex) + 1]
         let question = String(text.unicodeScalars[start...]).trimmingSpaces
         return question.isEmpty ? nil : QuizHeader(number: number, type: type, question: question)
     }
@@ -131,7 +133,12 @@ extension QuizLine {
     /// The option letter's index (0 is A) when the line may be an option: a cheap test on the
     /// first two bytes that `option` confirms.
     var optionIndex: Int? {
-        var bytes = unstarred.utf8.makeIterator()
+        if text.utf8.first == UInt8(ascii: "*") {
+            // `*B) Paris`: the letter after the mark (one mark: `**B)` is no option).
+            let rest = unstarred
+            return rest.utf8.first == UInt8(ascii: "*") || rest.isEmpty ? nil : QuizLine(number: number, text: String(rest)).optionIndex
+        }
+        var bytes = text.utf8.makeIterator()
         guard var first = bytes.next(), var second = bytes.next() else { return nil }
         var third = bytes.next()
         if first == UInt8(ascii: "("), third == UInt8(ascii: ")") { (first, second, third) = (second, third!, nil) }
@@ -172,11 +179,14 @@ extension QuizLine {
         return text.dropFirst().drop { $0.unicodeScalars.first?.isSpaceLike == true }
     }
 
-    /// `Paris *`, `Paris (correct)`, `Paris [correct]`: the text and whether it ended in a mark
-    /// of the answer (a space before it).
+    /// `Paris (correct)`, `Paris [correct]`: the text and whether it ended in a mark of the answer
+    /// (a space before it). Not a final ` *`: `int *` is a C type.
     static func withoutEndMark(_ text: String) -> (String, Bool) {
-        for mark in [" *", " (correct)", " [correct]"] where text.count > mark.count && text.lowercased().hasSuffix(mark) {
-            return (String(text.dropLast(mark.count)).trimmingSpaces, true)
+        // A cheap test on the last byte first: `)` or `]`.
+        guard let last = text.utf8.last, last == UInt8(ascii: ")") || last == UInt8(ascii: "]") else { return (text, false) }
+        for mark in [" (correct)", " [correct]"] where text.utf8.count > mark.utf8.count
+            && zip(text.utf8.suffix(mark.utf8.count), mark.utf8).allSatisfy({ ((65...90).contains($0) ? $0 | 0x20 : $0) == $1 }) {
+            return (String(decoding: text.utf8.dropLast(mark.utf8.count), as: UTF8.self).trimmingSpaces, true)
         }
         return (text, false)
     }

@@ -4,12 +4,20 @@
 struct StatedKeys {
     private(set) var stated: Set<Int> = []
     private(set) var denied: Set<Int> = []
+    /// The options denied by their letter (`A is wrong`, `A, B and D are incorrect`), not by text.
+    private(set) var deniedByLetter: Set<Int> = []
+    /// Capital letters that could name an option, and the denials by letter: equal when every
+    /// letter the explanation writes is in a denial (`A is wrong. B is wrong. In fact A is
+    /// correct.` has a third).
+    private var letters = 0, letterDenials = 0
+    var onlyDenialsNameLetters: Bool { letters == letterDenials }
 
     /// The question's own content words, by stem (`the selective one` names what it asks for).
     private let asked: Set<String>
 
     init(_ tokens: [EvidenceToken], options: [[String]], asked: Set<String> = []) {
         self.asked = asked
+        letters = tokens.filter { $0.isCapitalLetter && LetterReference.letter($0, options.count, anyCase: false) != nil }.count
         for index in tokens.indices {
             readAnswerIs(at: index, tokens, options)
             readLetterIs(at: index, tokens, options)
@@ -23,19 +31,10 @@ struct StatedKeys {
 
     /// `It is C, the compass rose.`, `It's B.`: a sentence opening `it is|was` and a bare capital
     /// letter closed by punctuation; words after a comma that name an option must name the same.
-    /// Also `This is option C.`, `That is answer C: …` (a letter reference closing its clause).
+    /// Not `This is option A, the most common mistake`: `this` may be what the explanation warns of.
     private mutating func readItIs(at index: Int, _ tokens: [EvidenceToken], _ options: [[String]]) {
-        guard ["it", "this", "that"].contains(tokens[index].text), index == 0 || tokens[index].boundary == .sentence,
+        guard tokens[index].text == "it", index == 0 || tokens[index].boundary == .sentence,
               index + 2 < tokens.count, ["is", "was", "s"].contains(tokens[index + 1].text) else { return }
-        if let (option, length) = LetterReference.at(index + 2, tokens, options.count, bareAtStart: false), length == 2 {
-            let end = index + 2 + length
-            let last = tokens[end - 1]
-            if end == tokens.count || (tokens[end].boundary >= .comma && last.after.map { Self.closing.contains($0) } != false) {
-                record(option, negated: false)
-            }
-            return
-        }
-        guard tokens[index].text == "it" else { return }
         let letter = tokens[index + 2]
         guard let option = LetterReference.letter(letter, options.count, anyCase: false),
               letter.after.map({ Self.closing.contains($0) }) ?? (index + 3 == tokens.count) else { return }
@@ -71,9 +70,12 @@ struct StatedKeys {
             || tokens[index + 1].text == "because"
     }
 
-    /// `This makes C the best choice`, `making option B the correct answer`.
+    /// `This makes C the best choice`, `which makes option B the correct answer`.
     private mutating func readMakes(at index: Int, _ tokens: [EvidenceToken], _ count: Int) {
-        guard ["makes", "make", "making"].contains(tokens[index].text), index + 1 < tokens.count else { return }
+        // Only `This makes…`, `which makes…`: `Forgetting X would make A the correct answer` and
+        // `Confusing X makes A the right answer` name what a mistake leads to.
+        guard ["makes", "made"].contains(tokens[index].text), index > 0, index + 1 < tokens.count,
+              ["this", "that", "which", "it"].contains(tokens[index - 1].text) else { return }
         let start = index + 1
         guard let (option, length) = LetterReference.at(start, tokens, count, bareAtStart: false)
                 ?? (tokens[start].isCapitalLetter && tokens[start].after == nil
@@ -83,10 +85,12 @@ struct StatedKeys {
         record(option, negated: false)
     }
 
-    /// `A, B and D are incorrect`, `Options A, B, and D are all wrong`: a list of letters opening
-    /// its clause (or after `options`), then `are|were [all] [not] wrong|incorrect|correct…`.
+    /// `A, B and D are incorrect`, `Options A, B, and D are all wrong`: a list of letters joined by
+    /// commas and `and` opening its clause (or after `options`), then `are [all] [not]
+    /// wrong|incorrect|correct…` closing the clause or before `because` (not `were wrong in the
+    /// 1990 edition`, `are wrong only if…`).
     private mutating func readLettersAre(at index: Int, _ tokens: [EvidenceToken], _ count: Int) {
-        guard ["are", "were"].contains(tokens[index].text) else { return }
+        guard tokens[index].text == "are" else { return }
         var letters: [Int] = []
         var position = index - 1
         while position >= 0, tokens[position].isCapitalLetter, tokens[position].after == nil || tokens[position].after == ",",
@@ -94,7 +98,7 @@ struct StatedKeys {
             letters.append(option)
             guard position > 0 else { position -= 1; break }
             if tokens[position].boundary == .comma, position > 0 { position -= 1; continue }
-            if tokens[position - 1].text == "and" || tokens[position - 1].text == "or" { position -= 2; continue }
+            if tokens[position - 1].text == "and" { position -= 2; continue }
             if tokens[position - 1].after == "," { position -= 1; continue }
             position -= 1
             break
@@ -107,8 +111,8 @@ struct StatedKeys {
         if next < tokens.count, tokens[next].text == "all" { next += 1 }
         var negated = false
         if next < tokens.count, tokens[next].text == "not" { negated = true; next += 1 }
-        guard next < tokens.count, let verdict = Self.verdict(at: next, tokens) else { return }
-        for option in letters { record(option, negated: verdict ? negated : !negated) }
+        guard next < tokens.count, let verdict = Self.verdict(at: next, tokens), Self.closesClause(after: next, tokens) else { return }
+        for option in letters { record(option, negated: verdict ? negated : !negated, byLetter: true) }
     }
 
     /// `[the] [correct|right|best] answer|option|choice [here] is|was|: [not] X`, and `Correct: X`
@@ -122,44 +126,43 @@ struct StatedKeys {
         guard qualified || label || tokens[index].text == "answer" else { return }
         var next = index + 1
         if tokens[next].text == "here" { next += 1 }
-        // `in this case`, `in this question`; `, therefore,` set off by commas.
+        // `in this case`, `in this question`; `, therefore,` set off by commas. Not a modal: `the
+        // answer would be D` is a condition (`If the question asked for…`), `should be C` a doubt.
         if next + 2 < tokens.count, tokens[next].text == "in", tokens[next + 1].text == "this",
            ["case", "question", "instance"].contains(tokens[next + 2].text) { next += 3 }
         if next < tokens.count, Self.connectives.contains(tokens[next].text), tokens[next].boundary == .comma { next += 1 }
         let colon = tokens[next - 1].after == ":"
         if !colon {
-            if next + 1 < tokens.count, ["would", "must", "should", "will"].contains(tokens[next].text),
-               tokens[next + 1].text == "be" { next += 1 }
             guard next < tokens.count, ["is", "was", "be"].contains(tokens[next].text) else { return }
             next += 1
         }
         var negated = false
         if next < tokens.count, tokens[next].text == "not" { negated = true; next += 1 }
         guard next < tokens.count, let option = Self.named(at: next, tokens, options) else { return }
-        record(option, negated: negated)
+        // `Correct: C.`, but not `Correct: A common mistake…` (the article) or `Correct: Option A fails…`.
+        if label, !(next + 1 == tokens.count || tokens[next].after.map(Self.closing.contains) == true
+                    || tokens[next + 1].boundary >= .comma) || (label && tokens[next].text == "option") { return }
+        record(option, negated: negated, byLetter: LetterReference.letter(tokens[next], options.count, anyCase: true) != nil
+               || tokens[next].text == "option" || tokens[next].before == "(")
     }
 
     /// `option B|(B)|B is|was [not] correct|right|true|wrong|incorrect|false|the [correct] answer`.
-    /// and `option C correctly identifies…`, `C best describes…` (a verdict adverb and a verb).
-    /// The letter may follow a lead-in word: `Only C is correct`, `That is why C is right`.
+    /// The letter may follow a lead-in word: `Only C is correct`, `That is why C is right`. A verdict
+    /// adverb and a verb (`Option A correctly notes that…`, `B best illustrates the misconception…`)
+    /// state nothing: they judge a part of the option, or what it illustrates.
     /// The letter's own option text may follow it: `C) The heart is correct`.
     private mutating func readLetterIs(at index: Int, _ tokens: [EvidenceToken], _ options: [[String]]) {
         let count = options.count
         guard let (option, length) = LetterReference.at(index, tokens, count, bareAtStart: true)
                 ?? Self.letterAfterLeadIn(at: index, tokens, count) else { return }
         var next = Self.skippingText(of: options[option], from: index + length, tokens)
-        if next + 1 < tokens.count, Self.verdictAdverbs.contains(tokens[next].text),
-           tokens[next + 1].boundary == .none, tokens[next + 1].kind == .word, tokens[next].after == nil {
-            record(option, negated: false)
-            return
-        }
         guard next < tokens.count, ["is", "was"].contains(tokens[next].text) else { return }
         next = Self.skippingIntensifiers(from: next + 1, tokens)
         var negated = false
         if next < tokens.count, tokens[next].text == "not" { negated = true; next += 1 }
         guard next < tokens.count else { return }
         if Self.isPick(at: next, tokens, asked: asked) { record(option, negated: negated); return }
-        if let verdict = Self.verdict(at: next, tokens) { record(option, negated: verdict ? negated : !negated) }
+        if let verdict = Self.verdict(at: next, tokens) { record(option, negated: verdict ? negated : !negated, byLetter: true) }
     }
 
     /// Past the option's whole text starting at `start` (its content words in order, in one
@@ -167,7 +170,8 @@ struct StatedKeys {
     static func skippingText(of option: [String], from start: Int, _ tokens: [EvidenceToken]) -> Int {
         guard !option.isEmpty else { return start }
         var index = start, matched = 0
-        while index < tokens.count, matched < option.count, index == start || tokens[index].boundary < .clause {
+        let limit = start + 2 * option.count + 4   // the option's words and the articles between them
+        while index < tokens.count, index < limit, matched < option.count, index == start || tokens[index].boundary < .clause {
             if tokens[index].isContent {
                 guard tokens[index].stem == option[matched] else { return start }
                 matched += 1
@@ -195,8 +199,18 @@ struct StatedKeys {
         return (option, 1)
     }
 
-    static let leadIns: Set<String> = ["only", "why", "so", "thus", "hence", "therefore", "and"]
-    static let verdictAdverbs: Set<String> = ["correctly", "accurately", "rightly", "best"]
+    /// Not `so` or `and`: `so C is true for every n`, `Angle A is acute and C is right` judge a
+    /// letter of the subject, not an option.
+    static let leadIns: Set<String> = ["only", "why", "thus", "hence", "therefore"]
+
+    /// The verdict word at `index` (or the noun after it) ends its clause, or `because`/`since` follows.
+    static func closesClause(after index: Int, _ tokens: [EvidenceToken]) -> Bool {
+        var end = index + 1
+        if end < tokens.count, tokens[end].boundary == .none, verdictNouns.contains(tokens[end].text) || answerNouns.contains(tokens[end].text) {
+            end += 1
+        }
+        return end >= tokens.count || tokens[end].boundary >= .comma || ["because", "since", "as"].contains(tokens[end].text)
+    }
 
     /// After `is`: true for `correct`, `the [only|most] correct answer|statement|…`, false for
     /// `wrong`, `the incorrect option`; nil for anything else.
@@ -225,8 +239,8 @@ struct StatedKeys {
 
     /// `the one to pick`, `the one to choose`, `the one to go for`, `the right one`, `the correct one`,
     /// and `the one` ending its clause (`ECB is the one: each block…`).
-    /// Also `the selective one` closing its clause, when every word between `the` and `one` is one
-    /// of the question's own (`asked`): the one the question asks for, not `the other one`.
+    /// Not `the noble one` even with the question's own words: `Argon is the noble one, but not the
+    /// lightest` names a class word of the question, not what it asks.
     static func isPick(at index: Int, _ tokens: [EvidenceToken], asked: Set<String> = []) -> Bool {
         guard index < tokens.count else { return false }
         if index + 1 < tokens.count, tokens[index].text == "the", tokens[index + 1].text == "one",
@@ -239,13 +253,6 @@ struct StatedKeys {
             let content = clause.filter(\.isContent)
             if !content.isEmpty, content.allSatisfy({ asked.contains($0.stem) }),
                !clause.contains(where: { $0.cues.contains(.verbalNegation) || $0.text == "not" }) { return true }
-        }
-        if tokens[index].text == "the" {
-            var next = index + 1
-            while next < tokens.count, next - index <= 3, tokens[next].boundary == .none, tokens[next].isContent,
-                  tokens[next].text != "one", asked.contains(tokens[next].stem) { next += 1 }
-            if next > index + 1, next < tokens.count, tokens[next].text == "one", tokens[next].boundary == .none,
-               next + 1 == tokens.count || tokens[next + 1].boundary >= .comma { return true }
         }
         let words = tokens[index...].prefix(4).map(\.text)
         guard words.count >= 3, words[0] == "the" else { return false }
@@ -269,8 +276,9 @@ struct StatedKeys {
     static let pickVerbs: Set<String> = ["pick", "choose", "select"]
     static let closing: Set<Unicode.Scalar> = [",", ".", ";", ":"]
 
-    private mutating func record(_ option: Int, negated: Bool) {
+    private mutating func record(_ option: Int, negated: Bool, byLetter: Bool = false) {
         if negated { denied.insert(option) } else { stated.insert(option) }
+        if negated, byLetter { deniedByLetter.insert(option); letterDenials += 1 }
     }
 
     /// The option named at `index`: a letter reference, a bare capital letter, or the start of
@@ -344,7 +352,7 @@ enum LetterReference {
         guard index > 0, tokens[index - 1].text == "the", tokens[index].boundary == .none,
               let place = ordinals.firstIndex(of: tokens[index].text) else { return nil }
         let option = place == ordinals.count - 1 ? count - 1 : place
-        guard option < count else { return nil }
+        guard option >= 0, option < count else { return nil }
         let next = index + 1 < tokens.count ? tokens[index + 1] : nil
         if let next, next.boundary == .none {
             // `the third one` closing its clause names the option; `the last one left` does not.
@@ -355,7 +363,8 @@ enum LetterReference {
             return referenceNouns.contains(next.text) ? option : nil
         }
         var earlier = index - 1
-        while earlier > 0, tokens[earlier].boundary < .clause {
+        // Back through its clause, at most twelve words: `the second, ` repeated is no long walk.
+        while earlier > 0, earlier > index - 13, tokens[earlier].boundary < .clause {
             earlier -= 1
             if ["option", "options", "choice", "choices", "answer", "answers"].contains(tokens[earlier].text) { return option }
         }

@@ -72,7 +72,7 @@ import SRSCore
         let quiz = "Question 1 Multiple Choice: What is 2+2?\nA) 3\nB) 4\nAnswer: B\nTwo twos.\n"
             + "Question 2 of 10 (True / False)\nThe sky is blue.\nAnswer: True\nRayleigh.\n"
             + "QUESTION 3 OF 10 — SHORT ANSWER — Name a prime.\nModel answer: 2\n"
-            + "Question 4 True/False - The Moon is a planet.\nAnswer: False\n"
+            + "Question 4 True/False: The Moon is a planet.\nAnswer: False\n"
         let result = parseQuiz(quiz)
         #expect(result.errors == [] && result.warnings == [])
         #expect(result.items.map(\.question) == ["What is 2+2?", "The sky is blue.", "Name a prime.", "The Moon is a planet."])
@@ -129,10 +129,10 @@ import SRSCore
         #expect(two.items.isEmpty && two.errors.count == 1)
     }
 
-    /// An option an exporter marked as the answer (`*B) Paris`, `B) Paris *`, `B) Paris (correct)`)
+    /// An option an exporter marked as the answer (`*B) Paris`, `B) Paris (correct)`)
     /// gives the written key, its mark removed; two marks, or a mark and an `Answer:` line that
     /// disagree, give no key and a warning naming the option's line.
-    @Test(arguments: ["A. Rome\n*B. Paris\nC. Oslo", "A. Rome\n* B. Paris\nC. Oslo", "A. Rome\nB. Paris *\nC. Oslo",
+    @Test(arguments: ["A. Rome\n*B. Paris\nC. Oslo", "A. Rome\n* B. Paris\nC. Oslo",
                       "ARome\nBParis (correct)\nCOslo", "A) Rome\nB) Paris [Correct]\nC) Oslo\nAnswer: B"])
     func aMarkedOptionIsTheWrittenKey(options: String) {
         let result = parseQuiz("Question 1 Multiple Choice\nCapital of France?\n\(options)\nParis has been the capital since 987.\n")
@@ -141,7 +141,7 @@ import SRSCore
     }
 
     @Test(arguments: [("A. Rome\n*B. Paris\n*C. Oslo", "options B, C are all marked"),
-                      ("A. Rome\nB. Paris *\nC. Oslo\nAnswer: C", "option B is marked as the answer but the `Answer:` line names C")])
+                      ("A. Rome\nB. Paris (correct)\nC. Oslo\nAnswer: C", "option B is marked as the answer but the `Answer:` line names C")])
     func conflictingMarksGiveNoKey(options: String, problem: String) {
         let result = parseQuiz("Question 1 Multiple Choice\nCapital of France?\n\(options)\nThe correct answer is B.\n")
         #expect(result.items.first?.kind.key == nil)
@@ -149,15 +149,27 @@ import SRSCore
         #expect(result.warnings.first?.message.contains(problem) == true, "\(result.warnings)")
     }
 
+    /// A star inside or at the end of the text is no mark: `p < 0.05*`, the C type `int *`.
     @Test func aStarInsideTheTextIsNoMark() {
-        let result = parseQuiz("Question 1 Multiple Choice\nWhich is significant?\nAp < 0.05*\nBp = 0.3\n")
+        let result = parseQuiz("Question 1 Multiple Choice\nWhich is significant?\nAp < 0.05*\nBp = 0.3\n"
+            + "Question 2 Multiple Choice\nWhich declares a pointer?\nA) int *\nB) int &\nC) int\n")
         #expect(result.items.first?.kind.options == ["p < 0.05*", "p = 0.3"])
-        #expect(result.items.first?.kind.key == nil)
+        #expect(result.items.map(\.kind.key) == [nil, nil])
+        #expect(result.items.last?.kind.options == ["int *", "int &", "int"])
+    }
+
+    /// `- 2 points` after the type is no question; combining marks before the number keep the
+    /// question whole.
+    @Test func aHeaderWithPointsOrMarks() {
+        let points = parseQuiz("Question 1 Multiple Choice - 2 points\nWhat is 2+2?\nA) 3\nB) 4\n")
+        #expect(points.items.first?.question != "2 points")
+        let marks = parseQuiz("Question\u{301}\u{301} 1 Multiple Choice: What is 2+2?\nA) 3\nB) 4\n")
+        #expect(marks.items.first?.question == "What is 2+2?", "\(marks)")
     }
 
     /// Options written on one line (`A) 5  B) 6  C) 7`), also after the question on its line.
     @Test(arguments: ["What is 3+3?\nA) 5  B) 6  C) 7", "What is 3+3? A) 5 B) 6 C) 7", "What is 3+3?\n(A) 5 (B) 6 (C) 7",
-                      "What is 3+3?\nA. 5   B. 6   C. 7", "What is 3+3?\nA) 5  B) 6 *  C) 7"])
+                      "What is 3+3?\nA. 5   B. 6   C. 7", "What is 3+3?\nA) 5  B) 6 (correct)  C) 7"])
     func optionsOnOneLine(lines: String) {
         let result = parseQuiz("Question 1 Multiple Choice\n\(lines)\nAnswer: B\nThree and three.\n")
         #expect(result.errors == [])
