@@ -23,7 +23,9 @@ enum ComputedValue {
     static func key(question: String, options: [String], explanation: String) -> Int? {
         // Cheap tests first: an `=` or `≈` in the explanation, every option opening with a digit,
         // a sign or a letter (a number word).
-        guard options.count >= 2, explanation.utf8.contains(UInt8(ascii: "=")) || explanation.contains("≈") else { return nil }
+        // `=` is 0x3D; `≈` (U+2248) is E2 89 88 in UTF-8.
+        guard options.count >= 2, explanation.utf8.contains(where: { $0 == 0x3D || $0 == 0xE2 }),
+              explanation.unicodeScalars.contains(where: { $0 == "=" || $0 == "≈" }) else { return nil }
         var values: [Value] = []
         for option in options {
             guard let value = optionValue(option) else { return nil }   // most items stop at their first option
@@ -147,14 +149,22 @@ enum ComputedValue {
     private static func doubtedBefore(_ scalars: [Unicode.Scalar]) -> [Bool] {
         var flags = [Bool](repeating: false, count: scalars.count)
         var doubted = false
-        var word = ""
+        var word: [UInt8] = []   // the current word, lower-cased ASCII (no doubting word is other)
+        var wordIsASCII = true
         for (index, scalar) in scalars.enumerated() {
-            if scalar.properties.isAlphabetic || scalar == "'" {
-                word.unicodeScalars.append(scalar)
+            let value = scalar.value
+            if (65...90).contains(value) || (97...122).contains(value) || value == 39 {
+                word.append(UInt8(value) | (value == 39 ? 0 : 0x20))
+            } else if value >= 0x80, scalar.properties.isAlphabetic {
+                wordIsASCII = false
+                word.append(0)
             } else if !word.isEmpty {
-                let lowered = word.lowercased()
-                if doubting.contains(lowered) || lowered.hasSuffix("n't") { doubted = true }
-                word = ""
+                if wordIsASCII, word.count <= 14 {
+                    let lowered = String(decoding: word, as: UTF8.self)
+                    if doubting.contains(lowered) || lowered.hasSuffix("n't") { doubted = true }
+                }
+                word.removeAll(keepingCapacity: true)
+                wordIsASCII = true
             }
             flags[index] = doubted
             // A sentence ends at `!`, `?`, `;`, or `.` before a space.

@@ -46,10 +46,10 @@ public enum KeyInference {
             // that fits, cut after its last full stop.
             let opening = Self.opening(of: explanation)
             let evidence = OptionEvidence(question: question, options: options, explanation: opening)
-            return statedKey(evidence) ?? Result(key: nil, reason: "the explanation is too long to weigh", scores: [])
+            return statedKey(evidence, question: question) ?? Result(key: nil, reason: "the explanation is too long to weigh", scores: [])
         }
         let evidence = OptionEvidence(question: question, options: options, explanation: explanation)
-        if let stated = statedKey(evidence) { return stated }
+        if let stated = statedKey(evidence, question: question) { return stated }
         let decided = decide(evidence)
         guard evidence.stated.stated.isEmpty,
               let computed = ComputedValue.key(question: question, options: options, explanation: explanation),
@@ -71,11 +71,19 @@ public enum KeyInference {
         return String(head[...stop])
     }
 
-    private static func statedKey(_ evidence: OptionEvidence) -> Result? {
+    /// The question is in the negative or asks for a false, wrong or incorrect statement (`Which
+    /// statement is false?`): there `B is false` may name the key.
+    static func asksForAWrongOne(_ question: String, _ evidence: OptionEvidence) -> Bool {
+        evidence.isNegativeQuestion || EvidenceTokens.tokens(question).contains { wrongOnes.contains($0.text) }
+    }
+
+    private static let wrongOnes: Set<String> = ["false", "wrong", "incorrect", "untrue", "inaccurate", "not", "except"]
+
+    private static func statedKey(_ evidence: OptionEvidence, question: String) -> Result? {
         var stated = evidence.stated.stated.subtracting(evidence.stated.denied)
         let count = evidence.net.count
         if evidence.stated.stated.isEmpty, count >= 2, evidence.stated.deniedByLetter.count == count - 1,
-           evidence.stated.onlyDenialsNameLetters, !evidence.asksForAWrongOne {
+           evidence.stated.onlyDenialsNameLetters, !asksForAWrongOne(question, evidence) {
             // `A, B and D are incorrect`: every option but one is denied by its letter, nothing is
             // stated, no letter stands outside a denial, and the question does not ask for the
             // false or wrong one.

@@ -25,9 +25,6 @@ struct OptionEvidence {
     /// not just the option as the answer (`It is 99.7%.`, `In 1989.`).
     private(set) var describedNames: Set<Int> = []
     private(set) var isNegativeQuestion = false
-    /// The question is in the negative or asks for a false, wrong or incorrect statement (`Which
-    /// statement is false?`): there `B is false` may name the key.
-    private(set) var asksForAWrongOne = false
     let stated: StatedKeys
 
     var net: [Double] { zip(support, against).map { $0 - $1 } }
@@ -72,8 +69,6 @@ struct OptionEvidence {
         quoted = Array(repeating: false, count: count)
         stated = StatedKeys(reading.tokens, options: profile.sequences, asked: profile.questionWords)
         isNegativeQuestion = profile.isNegativeQuestion
-        asksForAWrongOne = profile.isNegativeQuestion
-            || EvidenceTokens.tokens(question).contains { ["false", "wrong", "incorrect", "untrue", "inaccurate", "not", "except"].contains($0.text) }
         var units = Self.units(reading, profile)
         for unit in units {
             named.formUnion(unit.mentions.filter { $0.value.quoted || !$0.value.stems.isSubset(of: profile.questionWords) }.keys)

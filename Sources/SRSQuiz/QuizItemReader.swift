@@ -194,12 +194,13 @@ struct QuizItemReader {
     private mutating func readTrueFalse() -> Result<QuizItem, QuizDiagnostic> {
         // `A) True`, `B) False`: true/false written as lettered options, the answer as a letter.
         let lettered = body.compactMap { line -> (index: Int, text: String, truth: Bool)? in
-            guard line.optionIndex != nil, let option = line.option, let truth = Self.truthValue(option.text) else { return nil }
+            guard line.optionIndex != nil, let option = line.option, option.text.utf8.count <= 8,
+                  let truth = Self.truthValue(option.text) else { return nil }
             return (option.index, option.text, truth)
         }
         let letteredTexts = lettered.map(\.index) == Array(lettered.indices) ? lettered.map(\.text) : []
         let isLetteredTruth: (QuizLine) -> Bool = { line in
-            !letteredTexts.isEmpty && line.optionIndex != nil && line.option.map { Self.truthValue($0.text) != nil } == true
+            !letteredTexts.isEmpty && line.optionIndex != nil && line.option.map { $0.text.utf8.count <= 8 && Self.truthValue($0.text) != nil } == true
         }
         let isMarker: (QuizLine) -> Bool = { $0.trueFalseMarker != nil || $0.answerValue != nil || isLetteredTruth($0) }
         let markerStart = body.firstIndex(where: isMarker) ?? body.endIndex

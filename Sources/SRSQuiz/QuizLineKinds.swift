@@ -87,7 +87,7 @@ extension QuizLine {
     /// `Question 2 Multiple Choise`, `Question 3 asks…`: the word `Question` and a number opening a
     /// line that is no header.
     var looksLikeHeader: Bool {
-        guard header == nil, text.utf8.count >= 9, zip(text.utf8, "question".utf8).allSatisfy({ $0 | 0x20 == $1 }) else { return false }
+        guard text.utf8.count >= 9, zip(text.utf8, "question".utf8).allSatisfy({ $0 | 0x20 == $1 }), header == nil else { return false }
         return text.dropFirst("question".count).drop { $0.unicodeScalars.first!.isSpaceLike }.first?.isNumber == true
     }
 

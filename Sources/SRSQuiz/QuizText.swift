@@ -43,30 +43,31 @@ enum QuizText {
         var start = hasByteOrderMark(buffer) ? 3 : 0
         var index = start
         var number = 1
+        var wide = false   // the line so far has a byte of 0x80 or more
         while index < buffer.count {
             let byte = buffer[index]
             if byte == 0x0A || byte == 0x0D {
-                if invalid == nil, !isValidUTF8(buffer, start..<index) { invalid = number }
+                if wide, invalid == nil, !isValidUTF8(buffer, start..<index) { invalid = number }
                 result.append(QuizLine(number: number, text: cleaned(buffer, start..<index)))
                 number += 1
                 index += (byte == 0x0D && index + 1 < buffer.count && buffer[index + 1] == 0x0A) ? 2 : 1
                 start = index
+                wide = false
             } else {
+                wide = wide || byte >= 0x80
                 index += 1
             }
         }
         if start < buffer.count {
-            if invalid == nil, !isValidUTF8(buffer, start..<buffer.count) { invalid = number }
+            if wide, invalid == nil, !isValidUTF8(buffer, start..<buffer.count) { invalid = number }
             result.append(QuizLine(number: number, text: cleaned(buffer, start..<buffer.count)))
         }
         return (result, invalid)
     }
 
-    /// True for bytes that are valid UTF-8 (ASCII checked first, cheaply).
+    /// True for bytes that are valid UTF-8.
     private static func isValidUTF8(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
-        let slice = UnsafeBufferPointer(rebasing: buffer[range])
-        guard slice.contains(where: { $0 >= 0x80 }) else { return true }
-        return String(validating: slice, as: UTF8.self) != nil
+        String(validating: UnsafeBufferPointer(rebasing: buffer[range]), as: UTF8.self) != nil
     }
 
     private static func hasByteOrderMark(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool {

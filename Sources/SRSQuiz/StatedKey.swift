@@ -74,7 +74,8 @@ struct StatedKeys {
     private mutating func readMakes(at index: Int, _ tokens: [EvidenceToken], _ count: Int) {
         // Only `This makes…`, `which makes…`: `Forgetting X would make A the correct answer` and
         // `Confusing X makes A the right answer` name what a mistake leads to.
-        guard ["makes", "made"].contains(tokens[index].text), index > 0, index + 1 < tokens.count,
+        let verb = tokens[index].text
+        guard verb == "makes" || verb == "made", index > 0, index + 1 < tokens.count,
               ["this", "that", "which", "it"].contains(tokens[index - 1].text) else { return }
         let start = index + 1
         guard let (option, length) = LetterReference.at(start, tokens, count, bareAtStart: false)
