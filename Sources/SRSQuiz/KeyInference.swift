@@ -32,14 +32,19 @@ public enum KeyInference {
     /// The most evidence against the best option, as a share of that for it, that still lets
     /// it be the key.
     public static let maximumContradiction = 0.25
-    /// Explanations longer than this (in UTF-8 bytes) are not weighed: no careful reader's
-    /// explanation is, and it keeps import linear on any input.
+    /// Explanations longer than this (in UTF-8 bytes) are not weighed, nor a question whose text
+    /// and options together are: no careful writer's are, and it keeps import fast on any input.
     public static let longestExplanation = 20_000
 
     /// Infers a key; pure and deterministic.
     public static func infer(question: String = "", options: [String], explanation: String) -> Result {
         guard !explanation.isEmpty else {
             return Result(key: nil, reason: "there is no explanation to infer it from", scores: [])
+        }
+        // A question or options longer than an explanation may be are no careful writer's either
+        // (random bytes make such items): nothing is weighed.
+        guard question.utf8.count + options.reduce(0, { $0 + $1.utf8.count }) <= longestExplanation else {
+            return Result(key: nil, reason: "the question and its options are too long to weigh", scores: [])
         }
         guard explanation.utf8.count <= longestExplanation else {
             // Not weighed, but a key it states in its opening is still read: the part of it

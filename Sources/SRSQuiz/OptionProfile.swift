@@ -527,16 +527,21 @@ struct Specifics {
         var earlier = index
         while earlier >= 0 {
             let token = tokens[earlier]
-            if earlier < index, let after = token.after, closing.contains(after) { return false }
-            if let before = token.before, opening.contains(before) { return true }
+            if earlier < index, let after = token.after, isClosing(after) { return false }
+            if let before = token.before, isOpening(before) { return true }
             if token.boundary == .sentence || index - earlier > 40 { return false }
             earlier -= 1
         }
         return false
     }
 
-    static let opening: Set<Unicode.Scalar> = ["\"", "“", "«", "„"]
-    static let closing: Set<Unicode.Scalar> = ["\"", "”", "»"]
+    /// `"`, `“`, `«`, `„` (compared, not hashed: this runs for every token of a question).
+    static func isOpening(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "\"" || scalar == "“" || scalar == "«" || scalar == "„"
+    }
+
+    /// `"`, `”`, `»`.
+    static func isClosing(_ scalar: Unicode.Scalar) -> Bool { scalar == "\"" || scalar == "”" || scalar == "»" }
     static let ordinalWords: Set<String> = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh",
                                             "eighth", "ninth", "tenth", "last"]
 }

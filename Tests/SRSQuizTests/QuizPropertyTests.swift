@@ -96,7 +96,8 @@ enum QuizInputs {
 
 /// The large inputs by name, so that a test run prints the name and not a megabyte of bytes.
 enum LargeQuizInput: String, CaseIterable, CustomTestStringConvertible {
-    case oneLongLine, manyALines, optionsWithoutEnd, nulBytes, blankLines, repeatedEquations, repeatedLetterReferences
+    case oneLongLine, manyALines, optionsWithoutEnd, nulBytes, blankLines, repeatedEquations, repeatedLetterReferences,
+         longQuestion
 
     var testDescription: String { rawValue }
 
@@ -111,6 +112,11 @@ enum LargeQuizInput: String, CaseIterable, CustomTestStringConvertible {
         // scanned back to its sentence's start: 11.6 s in release), and one of letter references.
         case .repeatedEquations:
             return Array(("Question 1 Multiple Choice\nWhich?\nA1\nB2\nC3\nD4\n" + String(repeating: "a=3 ", count: 4_990) + "\n").utf8)
+        // A question of 1 MB before two options (random bytes make such items): weighed in full
+        // it took 26 s in release for 10 MB.
+        case .longQuestion:
+            return Array(("Question 1 Multiple Choice\n" + String(repeating: "w ", count: 500_000)
+                + "\nAone\nBtwo\nThe first is one.\n").utf8)
         case .repeatedLetterReferences:
             return Array(("Question 1 Multiple Choice\nWhich?\nAone\nBtwo\n" + String(repeating: "(A) ", count: 4_990) + "\n").utf8)
         }
