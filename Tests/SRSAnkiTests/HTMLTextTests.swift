@@ -128,3 +128,52 @@ import SRSCore
         }
     }
 }
+
+/// A hidden element (`display: none`, a button) ends where a browser ends it, its end tag
+/// omitted or not; each expectation is the text html5lib 1.1 (a WHATWG parser) leaves visible.
+@Suite struct HiddenElementTests {
+    @Test(arguments: [
+        // A <p> ends at the next block or paragraph, or at its parent's end tag.
+        ("<p style=\"display:none\">secret<p>visible", "visible"),
+        ("<p style=\"display:none\">a<div>b</div>c", "b\nc"),
+        ("<div><p style=\"display:none\">secret</div>after", "after"),
+        ("<p style=\"display:none\">a<span>b<p>c", "c"),
+        ("<p style=\"display:none\">a<ul><li>b</ul>c", "• b\nc"),
+        // An end tag whose element is not open closes nothing.
+        ("<p style=\"display:none\">secret</div>still hidden<p>shown", "shown"),
+        // A <li> ends at the next <li>, not at one in a list inside it.
+        ("<ul><li style=\"display:none\">secret<li>shown</ul>", "• shown"),
+        ("<ul><li style=\"display:none\">a<ul><li>b</ul>c<li>d</ul>", "• d"),
+        ("<ol><li>one<li style=\"display:none\">two<li>three</ol>", "1. one\n2. three"),
+        // <dt>/<dd>, cells, headings.
+        ("<dl><dt style=\"display:none\">term<dd>definition</dl>", "definition"),
+        ("<table><tr><td style=\"display:none\">a<td>b</table>", "b"),
+        ("<table><tr><td>a</td><td style=\"display:none\">b<tr><td>c</table>", "a\nc"),
+        ("<h1 style=\"display:none\">a<h2>b</h2>c", "b\nc"),
+        // Nesting: elements of the same name inside the hidden one, closed or not.
+        ("<div style=\"display:none\">a<p>b<div>c</div>d</div>e", "e"),
+        ("<div style=\"display:none\">a<p>b</p>c</p>d</div>e", "e"),
+        ("<p style=\"display:none\">a<p style=\"display:none\">b<p>c", "c"),
+        ("<button>x<button>y</button>z", "z"),
+        // A formatting element closed around a block: the block stays open, and hidden.
+        ("<b style=\"display:none\"><p>x</b>y", "y"),
+        ("<b><p style=\"display:none\">x</b>y<p>z", "z"),
+        ("<span style=\"display:none\"><p>a</span>b", ""),
+        // Unclosed at the end of the field, and the template's markup after it.
+        ("<p style=\"display:none\">secret", ""),
+        ("front<div><p style=\"display:none\">secret</div><div>back</div>", "front\nback"),
+        // Upper-case tags and attributes.
+        ("<P STYLE=\"DISPLAY: NONE\">secret<P>visible", "visible"),
+        ("<UL><LI STYLE=display:none>x<LI>y</UL>", "• y"),
+        ("<DIV STYLE=\"Display:None\">a<DIV>b</DIV>c</DIV>d", "d"),
+    ])
+    func hiddenElementEndsWhereABrowserEndsIt(_ html: String, _ text: String) {
+        #expect(HTMLText.plain(html) == text)
+    }
+
+    @Test func nestingDeeperThanTheLimitKeepsTheHiddenElementHidden() {
+        let deep = String(repeating: "<span>", count: OpenElements.maximumDepth + 10)
+        #expect(HTMLText.plain("a<div style=\"display:none\">" + deep + "x</div>b") == "ab")
+        #expect(HTMLText.plain(deep + "<i style=\"display:none\">x</i>y") == "y")
+    }
+}
