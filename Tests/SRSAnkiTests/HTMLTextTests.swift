@@ -85,7 +85,26 @@ import SRSCore
         var generator = SeededGenerator(seed: 21)
         for _ in 0..<5_000 {
             let html = Self.randomHTML(&generator)
-            #expect(HTMLTokens.asciiTokens(html) == HTMLTokens.characterTokens(html), "\(html.debugDescription)")
+            #expect(HTMLTokens.tokens(html) == HTMLTokens.characterTokens(html), "\(html.debugDescription)")
+        }
+    }
+
+    /// Pieces where a byte and a character differ: combining marks, joiners, variation selectors
+    /// and prepended marks next to `<`, `>`, `!--` and `-->`; tags opening at a letter that is not
+    /// ASCII; CR LF; emoji sequences; CJK.
+    static let oddPieces = ["<", ">", "</", "<br>", "<b>", "</b>", "<div>", "<!--", "-->", "<!-- c -->", "<img src=\"é.png\">",
+                            "&amp;", " ", "\n", "\r\n", "\r", "a", "é", "e\u{301}", "\u{301}", "\u{200D}", "\u{600}", "日本",
+                            "<é>", "<日>", "</é>", "<a\u{301}>", "</\u{301}", ">\u{301}", "<\u{338}", "\u{338}", "👍🏽", "👩‍👩‍👧",
+                            "\u{1F1EF}\u{1F1F5}", "\u{1F1EF}", "<ß x='ü'>", "!", "-", "--", "<!", "=", "'", "\"", "\u{FE0F}",
+                            "\u{0915}\u{094D}", "\u{1100}", "\u{AC00}", "\u{E0100}", "\u{1F3FB}", "-\u{301}", "!\u{301}"]
+
+    @Test func tokensOfAnyTextAreTheCharacterTokens() {
+        var generator = SeededGenerator(seed: 23)
+        for _ in 0..<50_000 {
+            let html = (0..<Int.random(in: 0...12, using: &generator)).map { _ in
+                Self.oddPieces[Int.random(in: 0..<Self.oddPieces.count, using: &generator)]
+            }.joined()
+            #expect(HTMLTokens.tokens(html) == HTMLTokens.characterTokens(html), "\(html.debugDescription)")
         }
     }
 
