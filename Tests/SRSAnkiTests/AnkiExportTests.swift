@@ -280,3 +280,42 @@ import Testing
         #expect(collection.cards.map(\.due) == [due])
     }
 }
+
+/// The media an export carries, from the cards' own texts (`Card.allMediaNames`).
+@Suite struct ExportMediaTests {
+    static let names = ["cat.png", "dog.jpg", "bell.mp3", "a&b.png", "caf\u{E9} 1.png", "q\"uote.gif", "x<y>.png", "n\u{E4}me.ogg"]
+
+    /// A text naming some of `names` with images and sounds, between words and markup-like text.
+    static func text(_ generator: inout SeededGenerator, soundsAfterImages: Bool) -> String {
+        var images: [String] = [], sounds: [String] = []
+        for _ in 0..<Int.random(in: 0...3, using: &generator) {
+            let name = names[Int.random(in: 0..<names.count, using: &generator)]
+            if Bool.random(using: &generator) { images.append("[image: \(name)]") } else { sounds.append("[sound: \(name)]") }
+        }
+        var pieces = soundsAfterImages ? images + sounds : (images + sounds).shuffled(using: &generator)
+        pieces += ["word", "a < b", "&amp;", "line\nbreak"].filter { _ in Bool.random(using: &generator) }
+        return pieces.joined(separator: " ")
+    }
+
+    static func randomItem(_ index: Int, _ generator: inout SeededGenerator, soundsAfterImages: Bool) -> AnkiExport.Item {
+        func text() -> String { Self.text(&generator, soundsAfterImages: soundsAfterImages) }
+        let kinds: [CardKind] = [.basic(back: text()), .reverse(back: text()), .typeIn(answer: text()), .cloze(number: 1),
+                                 .multipleChoice(options: [text(), text()], key: nil), .trueFalse(answer: true),
+                                 .shortAnswer(modelAnswer: text())]
+        let kind = kinds[Int.random(in: 0..<kinds.count, using: &generator)]
+        let question = kind.typeName == "cloze" ? "{{c1::\(text())::\(text())}} \(index)" : "\(index) " + text()
+        return AnkiExport.Item(card: Card(id: CardID("c\(index)"), question: question, kind: kind, explanation: text()), deck: "D")
+    }
+
+    @Test func theCardsNameTheMediaTheirExportsFieldsReferTo() {
+        var generator = SeededGenerator(seed: 31)
+        for round in 0..<1_000 {
+            let items = (0..<Int.random(in: 1...6, using: &generator)).map { Self.randomItem($0, &generator, soundsAfterImages: round % 2 == 0) }
+            let collection = AnkiExport.collection(items, answers: [], days: AnkiExportTests.days, now: AnkiExportTests.now)
+            let fromFields = AnkiExport.mediaNames(collection), fromCards = AnkiExport.mediaNames(items)
+            // The same files, each once (the fields were read a field's images first, then its
+            // sounds; the cards are read in the order of their texts).
+            #expect(Set(fromCards) == Set(fromFields) && fromCards.count == fromFields.count, "\(items.map(\.card))")
+        }
+    }
+}

@@ -139,6 +139,13 @@ public enum AnkiExport {
         return out + rest
     }
 
+    /// The media files the cards of `items` name (`Card.allMediaNames`), each once, in order:
+    /// those the fields of their export refer to (`<img src>` and `[sound:]`).
+    public static func mediaNames(_ items: [Item]) -> [String] {
+        var seen: Set<String> = []
+        return items.flatMap(\.card.allMediaNames).filter { seen.insert($0).inserted }
+    }
+
     /// The media file names the collection's fields refer to (`<img src>` and `[sound:]`).
     public static func mediaNames(_ collection: AnkiCollection) -> [String] {
         var names: [String] = []
