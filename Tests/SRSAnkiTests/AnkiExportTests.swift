@@ -93,7 +93,7 @@ import Testing
         #expect(collection.notes[1].fields == ["{{c1::Paris}} is in {{c2::France::country}}.", "Since 987."])
         #expect(collection.notes[4].fields == ["Determinant of I?", "A. 0<br>B. 1", "B. 1", "Ones on the diagonal."])
         #expect(collection.notes[5].fields == ["AB = BA.", "False", ""])
-        #expect(AnkiExport.mediaNames(collection) == ["cat.png"])
+        #expect(AnkiExport.mediaNames(Self.items) == ["cat.png"])
     }
 
     @Test func srsReadsItsExportBackAsTheSameKinds() throws {
@@ -281,41 +281,27 @@ import Testing
     }
 }
 
-/// The media an export carries, from the cards' own texts (`Card.allMediaNames`).
+/// The media an export carries: what the cards' own texts name (`Card.allMediaNames`), which
+/// their fields refer to as `<img src>` and `[sound:]`.
 @Suite struct ExportMediaTests {
-    static let names = ["cat.png", "dog.jpg", "bell.mp3", "a&b.png", "caf\u{E9} 1.png", "q\"uote.gif", "x<y>.png", "n\u{E4}me.ogg"]
-
-    /// A text naming some of `names` with images and sounds, between words and markup-like text.
-    static func text(_ generator: inout SeededGenerator, soundsAfterImages: Bool) -> String {
-        var images: [String] = [], sounds: [String] = []
-        for _ in 0..<Int.random(in: 0...3, using: &generator) {
-            let name = names[Int.random(in: 0..<names.count, using: &generator)]
-            if Bool.random(using: &generator) { images.append("[image: \(name)]") } else { sounds.append("[sound: \(name)]") }
-        }
-        var pieces = soundsAfterImages ? images + sounds : (images + sounds).shuffled(using: &generator)
-        pieces += ["word", "a < b", "&amp;", "line\nbreak"].filter { _ in Bool.random(using: &generator) }
-        return pieces.joined(separator: " ")
+    static func item(_ id: String, _ question: String, _ kind: CardKind, explanation: String = "") -> AnkiExport.Item {
+        AnkiExport.Item(card: Card(id: CardID(id), question: question, kind: kind, explanation: explanation), deck: "D")
     }
 
-    static func randomItem(_ index: Int, _ generator: inout SeededGenerator, soundsAfterImages: Bool) -> AnkiExport.Item {
-        func text() -> String { Self.text(&generator, soundsAfterImages: soundsAfterImages) }
-        let kinds: [CardKind] = [.basic(back: text()), .reverse(back: text()), .typeIn(answer: text()), .cloze(number: 1),
-                                 .multipleChoice(options: [text(), text()], key: nil), .trueFalse(answer: true),
-                                 .shortAnswer(modelAnswer: text())]
-        let kind = kinds[Int.random(in: 0..<kinds.count, using: &generator)]
-        let question = kind.typeName == "cloze" ? "{{c1::\(text())::\(text())}} \(index)" : "\(index) " + text()
-        return AnkiExport.Item(card: Card(id: CardID("c\(index)"), question: question, kind: kind, explanation: text()), deck: "D")
-    }
-
-    @Test func theCardsNameTheMediaTheirExportsFieldsReferTo() {
-        var generator = SeededGenerator(seed: 31)
-        for round in 0..<1_000 {
-            let items = (0..<Int.random(in: 1...6, using: &generator)).map { Self.randomItem($0, &generator, soundsAfterImages: round % 2 == 0) }
-            let collection = AnkiExport.collection(items, answers: [], days: AnkiExportTests.days, now: AnkiExportTests.now)
-            let fromFields = AnkiExport.mediaNames(collection), fromCards = AnkiExport.mediaNames(items)
-            // The same files, each once (the fields were read a field's images first, then its
-            // sounds; the cards are read in the order of their texts).
-            #expect(Set(fromCards) == Set(fromFields) && fromCards.count == fromFields.count, "\(items.map(\.card))")
-        }
+    @Test func everyTextOfEveryCardCountsInTheOrderOfTheTextsEachNameOnce() {
+        let items = [
+            Self.item("a", "[sound: q.mp3] [image: q.png]", .basic(back: "[image: back.png]"), explanation: "[sound: why.mp3] [image: q.png]"),
+            Self.item("b", "Pick [image: q.png]", .multipleChoice(options: ["[image: 1.png]", "[image: 2.png]"], key: nil)),
+            Self.item("c", "{{c1::Paris}} is in {{c2::France::[image: hint.png]}}", .cloze(number: 1)),
+            Self.item("d", "r", .reverse(back: "[sound: rev.ogg]")),
+            Self.item("e", "[image: ] [image:  two  spaces.png]", .shortAnswer(modelAnswer: "[sound: model.wav]")),
+            Self.item("f", "[image: tf.png]", .trueFalse(answer: true)),
+            Self.item("g", "t", .typeIn(answer: "[image: typed.png]")),
+        ]
+        #expect(AnkiExport.mediaNames(items) == ["q.mp3", "q.png", "back.png", "why.mp3", "1.png", "2.png", "hint.png",
+                                                 "rev.ogg", " two  spaces.png", "model.wav", "tf.png", "typed.png"])
+        let fields = AnkiExport.collection(items, answers: [], days: AnkiExportTests.days, now: AnkiExportTests.now).notes.flatMap(\.fields)
+        #expect(fields.contains("{{c1::Paris}} is in {{c2::France::<img src=\"hint.png\">}}"))
+        #expect(fields.contains("<img src=\"\"> <img src=\" two  spaces.png\">"))
     }
 }
