@@ -7,7 +7,13 @@
 /// A formatting element (`<b>`, `<span>`'s kin) closed around a block leaves the block open, as
 /// the adoption agency algorithm does. `HTMLWriter` uses it to know where a hidden element ends.
 struct OpenElements {
-    private(set) var names: [String] = []
+    /// An open element: its name and what HTML's rules make of it.
+    struct Element {
+        let name: String
+        let kind: Kind
+    }
+
+    private(set) var elements: [Element] = []
     /// The position of one element the caller marked (the hidden element), while it is open.
     private(set) var marked: Int?
 
@@ -17,83 +23,91 @@ struct OpenElements {
 
     /// Opens or closes what `tag` opens or closes; true when it opened an element (the innermost now).
     mutating func apply(_ tag: HTMLTokens.Tag) -> Bool {
+        let kind = Self.kinds[tag.name] ?? []
         if tag.closing {
-            close(tag.name)
+            close(tag.name, kind)
             return false
         }
-        closeImplied(by: tag.name)
-        guard !Self.voidElements.contains(tag.name) else { return false }
-        if names.count == Self.maximumDepth { removeFrom(names.count - 1) }
-        names.append(tag.name)
+        closeImplied(by: tag.name, kind)
+        guard !kind.contains(.void) else { return false }
+        if elements.count == Self.maximumDepth { removeFrom(elements.count - 1) }
+        elements.append(Element(name: tag.name, kind: kind))
         return true
     }
 
     /// Marks the innermost element.
-    mutating func markInnermost() { marked = names.indices.last }
+    mutating func markInnermost() { marked = elements.indices.last }
 
     /// Closes the element at `index` and every element inside it.
     private mutating func removeFrom(_ index: Int) {
-        names.removeSubrange(index...)
+        elements.removeSubrange(index...)
         if let mark = marked, mark >= index { marked = nil }
     }
 
     /// Closes the element at `index` alone, leaving the ones inside it open.
     private mutating func remove(at index: Int) {
-        names.remove(at: index)
+        elements.remove(at: index)
         guard let mark = marked, mark >= index else { return }
         marked = mark == index ? nil : mark - 1
     }
 
     // MARK: start tags
 
-    private mutating func closeImplied(by name: String) {
-        switch name {
-        case "li": closeItem(["li"])
-        case "dd", "dt": closeItem(["dd", "dt"])
-        case "button": if let index = inScope(["button"], Self.defaultScope) { removeFrom(index) }
-        case "td", "th": popThrough(["td", "th"], stoppingAt: ["tr", "table", "template", "html"])
-        case "tr": popThrough(["tr"], stoppingAt: Self.tableScope)
-        case "thead", "tbody", "tfoot": popThrough(["thead", "tbody", "tfoot"], stoppingAt: Self.tableScope)
-        case "option", "optgroup": if names.last == "option" { removeFrom(names.count - 1) }
-        case "rb", "rt", "rp", "rtc": if let last = names.last, ["rb", "rt", "rp"].contains(last) { removeFrom(names.count - 1) }
-        default: break
+    private mutating func closeImplied(by name: String, _ kind: Kind) {
+        if kind.contains(.listItem) {
+            closeItem(.listItem)
+        } else if kind.contains(.definition) {
+            closeItem(.definition)
+        } else if kind.contains(.button) {
+            closeInScope(.button, .scopeBoundary)
+        } else if kind.contains(.cell) {
+            closeInScope(.cell, [.row, .tableBoundary])
+        } else if kind.contains(.row) {
+            closeInScope(.row, .tableBoundary)
+        } else if kind.contains(.tableSection) {
+            closeInScope(.tableSection, .tableBoundary)
+        } else if kind.contains(.option) {
+            if elements.last?.name == "option" { removeFrom(elements.count - 1) }
+        } else if kind.contains(.ruby), let last = elements.last, last.kind.contains(.rubyText) {
+            removeFrom(elements.count - 1)
         }
-        if Self.closesParagraph.contains(name) { closeParagraph() }
-        if Self.headings.contains(name), let last = names.last, Self.headings.contains(last) { removeFrom(names.count - 1) }
+        if kind.contains(.closesParagraph) { closeParagraph() }
+        if kind.contains(.heading), let last = elements.last, last.kind.contains(.heading) { removeFrom(elements.count - 1) }
     }
 
-    /// `<li>` (or `<dd>`/`<dt>`): the open item of `kinds` nearest the top ends, unless a block
-    /// other than `<address>`, `<div>` or `<p>` is open inside it.
-    private mutating func closeItem(_ kinds: Set<String>) {
-        for index in names.indices.reversed() {
-            if kinds.contains(names[index]) { removeFrom(index); return }
-            if Self.special.contains(names[index]), !["address", "div", "p"].contains(names[index]) { return }
+    /// `<li>` (or `<dd>`/`<dt>`): the open item of `item`'s kind nearest the top ends, unless a
+    /// block other than `<address>`, `<div>` or `<p>` is open inside it.
+    private mutating func closeItem(_ item: Kind) {
+        for index in elements.indices.reversed() {
+            let kind = elements[index].kind
+            if kind.contains(item) { removeFrom(index); return }
+            if kind.contains(.special), !kind.contains(.passedByItems) { return }
         }
     }
 
     /// A `<p>` open in button scope ends, and everything inside it.
-    private mutating func closeParagraph() {
-        if let index = inScope(["p"], Self.buttonScope) { removeFrom(index) }
-    }
+    private mutating func closeParagraph() { closeInScope(.paragraph, [.scopeBoundary, .button]) }
 
-    private mutating func popThrough(_ kinds: Set<String>, stoppingAt boundary: Set<String>) {
-        if let index = inScope(kinds, boundary) { removeFrom(index) }
+    /// The open element of `kind` nearest the top ends, with everything inside it, if no element
+    /// of `boundary` is open above it.
+    private mutating func closeInScope(_ kind: Kind, _ boundary: Kind) {
+        if let index = inScope(boundary, where: { $0.kind.contains(kind) }) { removeFrom(index) }
     }
 
     // MARK: end tags
 
-    private mutating func close(_ name: String) {
-        if Self.headings.contains(name) {
-            if let index = inScope(Self.headings, Self.defaultScope) { removeFrom(index) }
-        } else if name == "li" {
-            if let index = inScope(["li"], Self.listItemScope) { removeFrom(index) }
-        } else if name == "p" {
+    private mutating func close(_ name: String, _ kind: Kind) {
+        if kind.contains(.heading) {
+            closeInScope(.heading, .scopeBoundary)
+        } else if kind.contains(.listItem) {
+            closeInScope(.listItem, [.scopeBoundary, .list])
+        } else if kind.contains(.paragraph) {
             closeParagraph()
-        } else if Self.tableParts.contains(name) {
-            popThrough([name], stoppingAt: Self.tableScope)
-        } else if Self.special.contains(name) {
-            if let index = inScope([name], Self.defaultScope) { removeFrom(index) }
-        } else if Self.formatting.contains(name) {
+        } else if kind.contains(.tablePart) {
+            if let index = inScope(.tableBoundary, where: { $0.name == name }) { removeFrom(index) }
+        } else if kind.contains(.special) {
+            if let index = inScope(.scopeBoundary, where: { $0.name == name }) { removeFrom(index) }
+        } else if kind.contains(.formatting) {
             closeFormatting(name)
         } else {
             closeOther(name)
@@ -103,8 +117,8 @@ struct OpenElements {
     /// A formatting element's end: the element nearest the top of that name ends; the blocks
     /// opened inside it stay open (moved out of it), inline elements inside it end with it.
     private mutating func closeFormatting(_ name: String) {
-        guard let index = inScope([name], Self.defaultScope) else { return }
-        if names[(index + 1)...].contains(where: Self.special.contains) {
+        guard let index = inScope(.scopeBoundary, where: { $0.name == name }) else { return }
+        if elements[(index + 1)...].contains(where: { $0.kind.contains(.special) }) {
             remove(at: index)
         } else {
             removeFrom(index)
@@ -114,49 +128,91 @@ struct OpenElements {
     /// Any other end tag: the nearest open element of its name ends, unless a special element
     /// (a block, a list item, a cell) is open inside it: then the tag is ignored.
     private mutating func closeOther(_ name: String) {
-        for index in names.indices.reversed() {
-            if names[index] == name { removeFrom(index); return }
-            if Self.special.contains(names[index]) { return }
+        for index in elements.indices.reversed() {
+            if elements[index].name == name { removeFrom(index); return }
+            if elements[index].kind.contains(.special) { return }
         }
     }
 
-    /// The index of the open element of `kinds` nearest the top, if no element of `boundary` is
-    /// open above it.
-    private func inScope(_ kinds: Set<String>, _ boundary: Set<String>) -> Int? {
-        for index in names.indices.reversed() {
-            if kinds.contains(names[index]) { return index }
-            if boundary.contains(names[index]) { return nil }
+    /// The index of the open element nearest the top that `matches`, if no element of
+    /// `boundary` is open above it.
+    private func inScope(_ boundary: Kind, where matches: (Element) -> Bool) -> Int? {
+        for index in elements.indices.reversed() {
+            if matches(elements[index]) { return index }
+            if !elements[index].kind.isDisjoint(with: boundary) { return nil }
         }
         return nil
     }
 
     // MARK: HTML's element categories
 
-    /// The elements without content or end tag.
-    static let voidElements: Set<String> = ["area", "base", "br", "col", "embed", "hr", "img", "input", "keygen", "link",
-                                            "meta", "param", "source", "track", "wbr"]
+    /// What HTML's tree construction makes of an element, by its name (one look-up a tag).
+    struct Kind: OptionSet {
+        let rawValue: UInt32
+        static let void = Kind(rawValue: 1 << 0)
+        /// HTML's "special" elements: an end tag of another kind does not close them.
+        static let special = Kind(rawValue: 1 << 1)
+        static let formatting = Kind(rawValue: 1 << 2)
+        static let heading = Kind(rawValue: 1 << 3)
+        /// The start tags that end an open `<p>`.
+        static let closesParagraph = Kind(rawValue: 1 << 4)
+        /// Where a look-up "in scope" stops; with `.button` for button scope, `.list` for list item scope.
+        static let scopeBoundary = Kind(rawValue: 1 << 5)
+        static let tableBoundary = Kind(rawValue: 1 << 6)
+        static let tablePart = Kind(rawValue: 1 << 7)
+        static let paragraph = Kind(rawValue: 1 << 8)
+        static let listItem = Kind(rawValue: 1 << 9)
+        static let list = Kind(rawValue: 1 << 10)
+        static let definition = Kind(rawValue: 1 << 11)
+        /// The blocks a new `<li>`, `<dd>` or `<dt>` looks past for the item it ends.
+        static let passedByItems = Kind(rawValue: 1 << 12)
+        static let button = Kind(rawValue: 1 << 13)
+        static let cell = Kind(rawValue: 1 << 14)
+        static let row = Kind(rawValue: 1 << 15)
+        static let tableSection = Kind(rawValue: 1 << 16)
+        static let option = Kind(rawValue: 1 << 17)
+        static let ruby = Kind(rawValue: 1 << 18)
+        static let rubyText = Kind(rawValue: 1 << 19)
+    }
 
-    static let headings: Set<String> = ["h1", "h2", "h3", "h4", "h5", "h6"]
-    static let defaultScope: Set<String> = ["applet", "caption", "html", "table", "td", "th", "marquee", "object", "template"]
-    static let buttonScope = defaultScope.union(["button"])
-    static let listItemScope = defaultScope.union(["ol", "ul"])
-    static let tableScope: Set<String> = ["html", "table", "template"]
-    static let tableParts: Set<String> = ["table", "caption", "colgroup", "tbody", "thead", "tfoot", "tr", "td", "th"]
-    /// The start tags that end an open `<p>`.
-    static let closesParagraph: Set<String> = headings.union([
-        "address", "article", "aside", "blockquote", "center", "details", "dialog", "dir", "div", "dl", "fieldset",
-        "figcaption", "figure", "footer", "header", "hgroup", "main", "menu", "nav", "ol", "p", "search", "section",
-        "summary", "ul", "pre", "listing", "form", "li", "dd", "dt", "plaintext", "table", "hr", "xmp",
-    ])
-    static let formatting: Set<String> = ["a", "b", "big", "code", "em", "font", "i", "nobr", "s", "small", "strike", "strong", "tt", "u"]
-    /// HTML's "special" elements: an end tag of another kind does not close them.
-    static let special: Set<String> = headings.union([
-        "address", "applet", "area", "article", "aside", "base", "basefont", "bgsound", "blockquote", "body", "br",
-        "button", "caption", "center", "col", "colgroup", "dd", "details", "dir", "div", "dl", "dt", "embed",
-        "fieldset", "figcaption", "figure", "footer", "form", "frame", "frameset", "head", "header", "hgroup", "hr",
-        "html", "iframe", "img", "input", "keygen", "li", "link", "listing", "main", "marquee", "menu", "meta", "nav",
-        "noembed", "noframes", "noscript", "object", "ol", "p", "param", "plaintext", "pre", "script", "search",
-        "section", "select", "source", "style", "summary", "table", "tbody", "td", "template", "textarea", "tfoot",
-        "th", "thead", "title", "tr", "track", "ul", "wbr", "xmp",
-    ])
+    static let headings = ["h1", "h2", "h3", "h4", "h5", "h6"]
+
+    static let kinds: [String: Kind] = {
+        var kinds: [String: Kind] = [:]
+        func add(_ kind: Kind, _ names: [String]) { for name in names { kinds[name, default: []].formUnion(kind) } }
+        add(.void, ["area", "base", "br", "col", "embed", "hr", "img", "input", "keygen", "link", "meta", "param",
+                    "source", "track", "wbr"])
+        add(.special, headings + [
+            "address", "applet", "area", "article", "aside", "base", "basefont", "bgsound", "blockquote", "body", "br",
+            "button", "caption", "center", "col", "colgroup", "dd", "details", "dir", "div", "dl", "dt", "embed",
+            "fieldset", "figcaption", "figure", "footer", "form", "frame", "frameset", "head", "header", "hgroup", "hr",
+            "html", "iframe", "img", "input", "keygen", "li", "link", "listing", "main", "marquee", "menu", "meta", "nav",
+            "noembed", "noframes", "noscript", "object", "ol", "p", "param", "plaintext", "pre", "script", "search",
+            "section", "select", "source", "style", "summary", "table", "tbody", "td", "template", "textarea", "tfoot",
+            "th", "thead", "title", "tr", "track", "ul", "wbr", "xmp",
+        ])
+        add(.formatting, ["a", "b", "big", "code", "em", "font", "i", "nobr", "s", "small", "strike", "strong", "tt", "u"])
+        add(.heading, headings)
+        add(.closesParagraph, headings + [
+            "address", "article", "aside", "blockquote", "center", "details", "dialog", "dir", "div", "dl", "fieldset",
+            "figcaption", "figure", "footer", "header", "hgroup", "main", "menu", "nav", "ol", "p", "search", "section",
+            "summary", "ul", "pre", "listing", "form", "li", "dd", "dt", "plaintext", "table", "hr", "xmp",
+        ])
+        add(.scopeBoundary, ["applet", "caption", "html", "table", "td", "th", "marquee", "object", "template"])
+        add(.tableBoundary, ["html", "table", "template"])
+        add(.tablePart, ["table", "caption", "colgroup", "tbody", "thead", "tfoot", "tr", "td", "th"])
+        add(.paragraph, ["p"])
+        add(.listItem, ["li"])
+        add(.list, ["ol", "ul"])
+        add(.definition, ["dd", "dt"])
+        add(.passedByItems, ["address", "div", "p"])
+        add(.button, ["button"])
+        add(.cell, ["td", "th"])
+        add(.row, ["tr"])
+        add(.tableSection, ["thead", "tbody", "tfoot"])
+        add(.option, ["option", "optgroup"])
+        add(.ruby, ["rb", "rt", "rp", "rtc"])
+        add(.rubyText, ["rb", "rt", "rp"])
+        return kinds
+    }()
 }
