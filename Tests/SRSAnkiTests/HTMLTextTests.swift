@@ -151,6 +151,8 @@ import SRSCore
         ("<b style=\"display:none\"><p>x</b>y", "y"),
         ("<b><p style=\"display:none\">x</b>y<p>z", "z"),
         ("<span style=\"display:none\"><p>a</span>b", ""),
+        ("<i>a<blockquote>b<span style=\"display:none\"></i>c", "a\nbc"),
+        ("<i>a<div>b<p style=\"display:none\">c<span>d</i>e</div>f", "a\nb\nf"),
         // Unclosed at the end of the field, and the template's markup after it.
         ("<p style=\"display:none\">secret", ""),
         ("front<div><p style=\"display:none\">secret</div><div>back</div>", "front\nback"),

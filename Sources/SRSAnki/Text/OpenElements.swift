@@ -44,11 +44,19 @@ struct OpenElements {
         if let mark = marked, mark >= index { marked = nil }
     }
 
-    /// Closes the element at `index` alone, leaving the ones inside it open.
-    private mutating func remove(at index: Int) {
-        elements.remove(at: index)
-        guard let mark = marked, mark >= index else { return }
-        marked = mark == index ? nil : mark - 1
+    /// Closes the element at `index` and those inside it that are not special, leaving the
+    /// special ones (blocks, items, cells) open.
+    private mutating func closeLeavingSpecial(from index: Int) {
+        var kept: [Element] = []
+        for (position, element) in elements[index...].enumerated() {
+            if position > 0, element.kind.contains(.special) {
+                if index + position == marked { marked = index + kept.count }
+                kept.append(element)
+            } else if index + position == marked {
+                marked = nil
+            }
+        }
+        elements.replaceSubrange(index..., with: kept)
     }
 
     // MARK: start tags
@@ -114,15 +122,12 @@ struct OpenElements {
         }
     }
 
-    /// A formatting element's end: the element nearest the top of that name ends; the blocks
-    /// opened inside it stay open (moved out of it), inline elements inside it end with it.
+    /// A formatting element's end: the element nearest the top of that name ends, and the
+    /// inline elements inside it with it; the blocks opened inside it stay open (the adoption
+    /// agency algorithm moves them out of it).
     private mutating func closeFormatting(_ name: String) {
         guard let index = inScope(.scopeBoundary, where: { $0.name == name }) else { return }
-        if elements[(index + 1)...].contains(where: { $0.kind.contains(.special) }) {
-            remove(at: index)
-        } else {
-            removeFrom(index)
-        }
+        closeLeavingSpecial(from: index)
     }
 
     /// Any other end tag: the nearest open element of its name ends, unless a special element
