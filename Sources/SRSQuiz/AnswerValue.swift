@@ -23,11 +23,23 @@ enum AnswerValue {
         guard letter.index < options.count else { return .missingOption(letter.index) }
         let named = Character(UnicodeScalar(UInt8(65 + letter.index)))
         if agrees(letter.rest, with: options[letter.index]) { return .option(letter.index) }
+        let others = otherLetters(letter.rest)
+        if !others.isEmpty, uniqueOption(matching: letter.rest, in: options, prefix: true) == nil {
+            let all = ([named] + others).map(String.init).joined(separator: ", ")
+            return .disagreement("names more than one option (\(all)); a multiple-choice card has one key")
+        }
         if let other = uniqueOption(matching: letter.rest, in: options, prefix: true) {
             let otherLetter = Character(UnicodeScalar(UInt8(65 + other)))
             return .disagreement("names option \(named) but gives the text of option \(otherLetter)")
         }
         return .disagreement("names option \(named) but its text is not option \(named)'s")
+    }
+
+    /// `A`, `C and D`, `c, d`: the rest of a value that is only more letters, upper-cased; else empty.
+    private static func otherLetters(_ rest: String) -> [Character] {
+        let words = rest.split { $0 == "," || $0 == "&" || $0 == "/" || $0.isWhitespace }.filter { $0.lowercased() != "and" }
+        guard !words.isEmpty, words.allSatisfy({ $0.count == 1 && $0.first!.isASCII && $0.first!.isLetter }) else { return [] }
+        return words.map { Character($0.uppercased()) }
     }
 
     private static func inRange(_ index: Int, _ options: [String]) -> AnswerReading {

@@ -46,11 +46,21 @@ public enum KeyInference {
             // that fits, cut after its last full stop.
             let opening = Self.opening(of: explanation)
             let evidence = OptionEvidence(question: question, options: options, explanation: opening)
-            return statedKey(evidence) ?? Result(key: nil, reason: "the explanation is too long to weigh", scores: [])
+            return statedKey(evidence, question: question) ?? Result(key: nil, reason: "the explanation is too long to weigh", scores: [])
         }
         let evidence = OptionEvidence(question: question, options: options, explanation: explanation)
-        if let stated = statedKey(evidence) { return stated }
-        return decide(evidence)
+        if let stated = statedKey(evidence, question: question) { return stated }
+        let decided = decide(evidence)
+        guard evidence.stated.stated.isEmpty,
+              let computed = ComputedValue.key(question: question, options: options, explanation: explanation),
+              !evidence.stated.denied.contains(computed) else { return decided }
+        // A calculation's result is weighed evidence, not a statement: an explanation may work out
+        // a step (`2⁶ = 64 addresses`) and then adjust it in words (`two of them cannot be used`).
+        if let other = decided.key, other.index != computed {
+            return Result(key: nil, reason: "the explanation's calculation gives \(letterOf(computed)) but its words "
+                + "point to \(letterOf(other.index))", scores: evidence.net)
+        }
+        return Result(key: AnswerKey(index: computed, source: .inferred(confidence: 1)), reason: "", scores: evidence.net)
     }
 
     /// The first `longestExplanation` bytes of `text`, cut after the last `.` in them (a
@@ -61,8 +71,24 @@ public enum KeyInference {
         return String(head[...stop])
     }
 
-    private static func statedKey(_ evidence: OptionEvidence) -> Result? {
-        let stated = evidence.stated.stated.subtracting(evidence.stated.denied)
+    /// The question is in the negative or asks for a false, wrong or incorrect statement (`Which
+    /// statement is false?`): there `B is false` may name the key.
+    static func asksForAWrongOne(_ question: String, _ evidence: OptionEvidence) -> Bool {
+        evidence.isNegativeQuestion || EvidenceTokens.tokens(question).contains { wrongOnes.contains($0.text) }
+    }
+
+    private static let wrongOnes: Set<String> = ["false", "wrong", "incorrect", "untrue", "inaccurate", "not", "except"]
+
+    private static func statedKey(_ evidence: OptionEvidence, question: String) -> Result? {
+        var stated = evidence.stated.stated.subtracting(evidence.stated.denied)
+        let count = evidence.net.count
+        if evidence.stated.stated.isEmpty, count >= 2, evidence.stated.deniedByLetter.count == count - 1,
+           evidence.stated.onlyDenialsNameLetters, !asksForAWrongOne(question, evidence) {
+            // `A, B and D are incorrect`: every option but one is denied by its letter, nothing is
+            // stated, no letter stands outside a denial, and the question does not ask for the
+            // false or wrong one.
+            stated = Set(0..<count).subtracting(evidence.stated.deniedByLetter)
+        }
         guard !stated.isEmpty else { return nil }
         guard stated.count == 1, let index = stated.first else {
             let letters = stated.sorted().map { String(letterOf($0)) }.joined(separator: " and ")

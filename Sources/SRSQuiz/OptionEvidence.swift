@@ -67,7 +67,7 @@ struct OptionEvidence {
         against = support
         matchedWords = Array(repeating: 0, count: count)
         quoted = Array(repeating: false, count: count)
-        stated = StatedKeys(reading.tokens, options: profile.sequences)
+        stated = StatedKeys(reading.tokens, options: profile.sequences, asked: profile.questionWords)
         isNegativeQuestion = profile.isNegativeQuestion
         var units = Self.units(reading, profile)
         for unit in units {

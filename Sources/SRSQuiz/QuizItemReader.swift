@@ -14,6 +14,11 @@ struct QuizItemReader {
     private var body: [QuizLine] { block.body }
 
     mutating func read(inferences: inout KeyInference.Cache) -> Result<QuizItem, QuizDiagnostic> {
+        for line in body where line.looksLikeHeader {
+            warn(line.number, "this line starts like an item header but is not one, so it is read as part of "
+                + "item \(position)'s text; write the header as `Question N Multiple Choice`, `Question N True / False` "
+                + "or `Question N Short Answer`")
+        }
         switch block.header?.type ?? detectedType() {
         case .multipleChoice: return readMultipleChoice(&inferences)
         case .trueFalse: return readTrueFalse()
@@ -37,7 +42,13 @@ struct QuizItemReader {
     // MARK: Multiple choice
 
     private mutating func readMultipleChoice(_ inferences: inout KeyInference.Cache) -> Result<QuizItem, QuizDiagnostic> {
-        guard let run = OptionRun.find(in: body) else {
+        var body = self.body
+        var found = OptionRun.find(in: body) ?? Self.lowerCaseRun(in: body)
+        if found == nil, let split = Self.inlineOptions(in: body) {
+            body = split
+            found = OptionRun.find(in: body)
+        }
+        guard let run = found else {
             return .failure(error(block.startLine, "multiple-choice item has no options; write at least two "
                 + "options on their own lines, each as its letter glued to its text: `AFirst option`, "
                 + "`BSecond option`"))
@@ -50,18 +61,42 @@ struct QuizItemReader {
         let question = paragraphs(body[..<run.start])
         guard !question.isEmpty else { return .failure(missingQuestion()) }
         let rest = body[run.end...]
-        let explanation = paragraphs(rest.filter { $0.answerValue == nil })
+        let explanation = explanation(rest.filter { $0.answerValue == nil })
         let options = run.options.map(\.text)
-        switch explicitKey(in: rest, options: options) {
+        var answer = explicitKey(in: rest, options: options)
+        if case .success(let explicit) = answer, let marked = markedKey(run, in: body, explicit) { answer = .success(marked) }
+        switch answer {
         case .failure(let failure): return .failure(failure)
         case .success(let explicit?):
             return .success(item(question, .multipleChoice(options: options, key: explicit), explanation))
-        case .success(nil) where rest.contains(where: { $0.answerValue != nil }):
+        case .success(nil) where rest.contains(where: { $0.answerValue != nil }) || run.options.contains(where: \.marked):
             return .success(item(question, .multipleChoice(options: options, key: nil), explanation))
         case .success(nil):
             let key = inferredKey(question: question, options: options, explanation: explanation, &inferences)
             return .success(item(question, .multipleChoice(options: options, key: key), explanation))
         }
+    }
+
+    /// The key an exporter marked on an option (`*B) Paris`, `B) Paris *`): `.some(key)` when one
+    /// option is marked and no `Answer:` line says otherwise, `.some(nil)` (with a warning) when
+    /// several are marked or the `Answer:` line names another; nil when none is marked.
+    private mutating func markedKey(_ run: OptionRun, in lines: [QuizLine], _ explicit: AnswerKey?) -> AnswerKey?? {
+        let marked = run.options.filter(\.marked).map(\.index)
+        guard let first = marked.first else { return nil }
+        let line = lines[run.start..<run.end].first(where: { $0.option?.marked == true })?.number ?? block.startLine
+        let letters = marked.map { String(KeyInference.letterOf($0)) }.joined(separator: ", ")
+        if marked.count > 1 {
+            warn(line, "no answer key: options \(letters) are all marked as the answer, and a multiple-choice card has "
+                + "one key; the card will be self-graded. Keep one mark, or import with `--key \(position)=X`")
+            return .some(nil)
+        }
+        if let explicit, explicit.index != first {
+            warn(line, "no answer key: option \(letters) is marked as the answer but the `Answer:` line names "
+                + "\(KeyInference.letterOf(explicit.index)); the card will be self-graded. Make them agree, or import with "
+                + "`--key \(position)=X`")
+            return .some(nil)
+        }
+        return .some(AnswerKey(index: first, source: .written))
     }
 
     /// The key from the first `Answer:` line, nil when there is none or when its letter and
@@ -105,10 +140,69 @@ struct QuizItemReader {
         return inference.key
     }
 
+    /// `A) 5  B) 6  C) 7`, `What is 3+3? (A) 5 (B) 6`: options written on one line, each letter
+    /// with `)` or `.` after a space, in order from A; the lines of the item with that line split
+    /// at its letters (the text before `A` stays on its line), or nil when no line has two.
+    static func inlineOptions(in lines: [QuizLine]) -> [QuizLine]? {
+        for (position, line) in lines.enumerated() where line.text.utf8.count <= 2_000 {
+            let scalars = Array(line.text.unicodeScalars)
+            var starts: [Int] = []   // where each letter's marker begins
+            var index = 0
+            while index + 2 < scalars.count {
+                let open = scalars[index] == "(" ? 1 : 0
+                let letter = scalars[min(index + open, scalars.count - 1)].value
+                if index == 0 || scalars[index - 1].isSpaceLike, index + open + 2 < scalars.count,
+                   letter == 65 + UInt32(starts.count),
+                   open == 1 ? scalars[index + 2] == ")" : (scalars[index + 1] == ")" || scalars[index + 1] == "."),
+                   scalars[index + open + 2].isSpaceLike {
+                    starts.append(index)
+                }
+                index += 1
+            }
+            guard starts.count >= 2 else { continue }
+            let pieces = starts.indices.map { piece -> String in
+                let end = piece + 1 < starts.count ? starts[piece + 1] : scalars.count
+                return String(String.UnicodeScalarView(scalars[starts[piece]..<end])).trimmingSpaces
+            }
+            let before = String(String.UnicodeScalarView(scalars[..<starts[0]])).trimmingSpaces
+            let split = (before.isEmpty ? [] : [before]) + pieces
+            var result = Array(lines[..<position])
+            result += split.map { QuizLine(number: line.number, text: $0) }
+            result += lines[(position + 1)...]
+            return result
+        }
+        return nil
+    }
+
+    /// `ahyperparameters…`, `bstandard…`, `cμP removes…`: options glued to lower-case letters,
+    /// read only in an item that has no other options, and only three or more in a row (`all
+    /// of…` / `but…` opening two lines of prose is no run).
+    private static func lowerCaseRun(in lines: [QuizLine]) -> OptionRun? {
+        let raised = lines.map { line -> QuizLine in
+            guard let first = line.text.unicodeScalars.first, (97...104).contains(first.value),
+                  line.text.unicodeScalars.count > 1 else { return line }
+            return QuizLine(number: line.number, text: String(UnicodeScalar(first.value - 32)!) + String(line.text.unicodeScalars.dropFirst()))
+        }
+        guard let run = OptionRun.find(in: raised), run.options.count >= 3,
+              lines[run.start..<run.end].allSatisfy({ $0.isBlank || $0.text.unicodeScalars.first!.properties.isLowercase })
+        else { return nil }
+        return run
+    }
+
     // MARK: True / false
 
     private mutating func readTrueFalse() -> Result<QuizItem, QuizDiagnostic> {
-        let isMarker: (QuizLine) -> Bool = { $0.trueFalseMarker != nil || $0.answerValue != nil }
+        // `A) True`, `B) False`: true/false written as lettered options, the answer as a letter.
+        let lettered = body.compactMap { line -> (index: Int, text: String, truth: Bool)? in
+            guard line.optionIndex != nil, let option = line.option, option.text.utf8.count <= 8,
+                  let truth = Self.truthValue(option.text) else { return nil }
+            return (option.index, option.text, truth)
+        }
+        let letteredTexts = lettered.map(\.index) == Array(lettered.indices) ? lettered.map(\.text) : []
+        let isLetteredTruth: (QuizLine) -> Bool = { line in
+            !letteredTexts.isEmpty && line.optionIndex != nil && line.option.map { $0.text.utf8.count <= 8 && Self.truthValue($0.text) != nil } == true
+        }
+        let isMarker: (QuizLine) -> Bool = { $0.trueFalseMarker != nil || $0.answerValue != nil || isLetteredTruth($0) }
         let markerStart = body.firstIndex(where: isMarker) ?? body.endIndex
         let question = paragraphs(body[..<markerStart])
         guard !question.isEmpty else { return .failure(missingQuestion()) }
@@ -117,11 +211,15 @@ struct QuizItemReader {
             return .failure(error(block.startLine, "true/false item has no answer; add a line `Answer: True` "
                 + "or `Answer: False` after the `TTrue` and `FFalse` lines"))
         }
-        guard let answer = Self.truthValue(value) else {
+        let byLetter: Bool? = letteredTexts.isEmpty ? nil : {
+            if case .option(let index) = AnswerValue.read(value, options: letteredTexts) { return lettered[index].truth }
+            return nil
+        }()
+        guard let answer = byLetter ?? Self.truthValue(value) else {
             return .failure(error(line.number, "`Answer: \(value)` is neither True nor False; write "
                 + "`Answer: True` or `Answer: False`"))
         }
-        let explanation = paragraphs(rest.filter { !isMarker($0) })
+        let explanation = explanation(rest.filter { !isMarker($0) })
         return .success(item(question, .trueFalse(answer: answer), explanation))
     }
 
@@ -168,10 +266,26 @@ struct QuizItemReader {
             return .failure(error(body[marker].number, "`Model answer:` is empty; write the answer after "
                 + "the colon or on the next line"))
         }
-        return .success(item(question, .shortAnswer(modelAnswer: modelAnswer), paragraphs(rest)))
+        return .success(item(question, .shortAnswer(modelAnswer: modelAnswer), explanation(Array(rest))))
     }
 
     // MARK: Helpers
+
+    /// The explanation from its lines: an `Explanation:` label opening it is dropped, and option
+    /// lines inside it (an item whose header is missing) draw a warning.
+    private mutating func explanation(_ lines: [QuizLine]) -> String {
+        var lines = lines
+        if let first = lines.firstIndex(where: { !$0.isBlank }), let value = lines[first].explanationValue {
+            if value.isEmpty { lines.remove(at: first) } else { lines[first] = QuizLine(number: lines[first].number, text: value) }
+        }
+        if let run = OptionRun.find(in: lines) {
+            let first = lines[run.start].number, last = lines[run.end - 1].number
+            warn(first, "lines \(first)–\(last) look like the options of an item without a header; they are read as "
+                + "part of this item's explanation. If they belong to another item, put a header such as "
+                + "`Question \(position + 1) Multiple Choice` before its question")
+        }
+        return paragraphs(lines)
+    }
 
     private func item(_ question: String, _ kind: CardKind, _ explanation: String) -> QuizItem {
         QuizItem(position: position, line: block.startLine, question: question, kind: kind,

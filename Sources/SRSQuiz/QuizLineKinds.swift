@@ -8,12 +8,17 @@ enum QuizItemType: Equatable, Sendable {
 struct QuizHeader: Equatable, Sendable {
     let number: Int
     let type: QuizItemType?
+    /// The question written on the header line after the type and a separator
+    /// (`Question 1 Multiple Choice: What is 2+2?`), if any.
+    var question: String? = nil
 }
 
 /// A glued option line such as `BRepresentations are frozen…`: `index` 0 is A.
 struct QuizOptionLine: Equatable, Sendable {
     let index: Int
     let text: String
+    /// Marked as the answer by an exporter: `*B) Paris`, `B) Paris (correct)`.
+    var marked = false
 }
 
 /// The most options an item may have (A to H).
@@ -33,22 +38,57 @@ extension QuizLine {
         return String(String.UnicodeScalarView(text.lowercased().unicodeScalars.filter { !$0.isSpaceLike }))
     }
 
+    /// `Question 3 Multiple Choice`, `question 3: true/false`, `Question 3 of 10 (Short Answer)`, and
+    /// a typed header followed by a separator and the question (`Question 1 Multiple Choice: What…?`).
     var header: QuizHeader? {
-        guard let compact = compact(startingWith: "question"), compact.hasPrefix("question") else { return nil }
-        let afterWord = compact.dropFirst("question".count)
-        let digits = afterWord.prefix { $0.isASCII && $0.isNumber }
+        guard text.utf8.count >= 9, zip(text.utf8, "question".utf8).allSatisfy({ $0 | 0x20 == $1 }) else { return nil }
+        // The line's first characters without spaces, lower-cased, each with its place in `text`.
+        var compact: [Unicode.Scalar] = [], places: [String.UnicodeScalarView.Index] = []
+        compact.reserveCapacity(64)
+        places.reserveCapacity(64)
+        var index = text.unicodeScalars.startIndex
+        while index < text.unicodeScalars.endIndex, compact.count < 64 {
+            let scalar = text.unicodeScalars[index]
+            if !scalar.isSpaceLike {
+                compact.append((65...90).contains(scalar.value) ? Unicode.Scalar(UInt8(scalar.value) | 0x20) : scalar)
+                places.append(index)
+            }
+            index = text.unicodeScalars.index(after: index)
+        }
+        let word = String(String.UnicodeScalarView(compact))
+        var rest = word.dropFirst("question".count)
+        let digits = rest.prefix { $0.isASCII && $0.isNumber }
         guard !digits.isEmpty, digits.count <= 9, let number = Int(digits) else { return nil }
-        var rest = afterWord.dropFirst(digits.count)
+        rest = rest.dropFirst(digits.count)
+        if rest.hasPrefix("of"), let count = rest.dropFirst(2).first, count.isASCII, count.isNumber {
+            rest = rest.dropFirst(2).drop { $0.isASCII && $0.isNumber }   // `Question 3 of 10`
+        }
         if let first = rest.first, ":.)-–—".contains(first) { rest = rest.dropFirst() }
         rest = rest.drop { "([".contains($0) }
-        while let last = rest.last, ")]:.".contains(last) { rest = rest.dropLast() }
-        switch rest {
-        case "": return QuizHeader(number: number, type: nil)
-        case "multiplechoice": return QuizHeader(number: number, type: .multipleChoice)
-        case "shortanswer": return QuizHeader(number: number, type: .shortAnswer)
-        case "true/false", "trueorfalse", "true-false": return QuizHeader(number: number, type: .trueFalse)
-        default: return nil
+        let fits = text.utf8.count <= Self.structuralLimit && compact.count < 64
+        let types: [(String, QuizItemType)] = [("multiplechoice", .multipleChoice), ("shortanswer", .shortAnswer),
+                                               ("true/false", .trueFalse), ("trueorfalse", .trueFalse), ("true-false", .trueFalse)]
+        guard let (spelling, type) = types.first(where: { rest.hasPrefix($0.0) }) else {
+            while let last = rest.last, ")]:.".contains(last) { rest = rest.dropLast() }
+            return rest.isEmpty && fits ? QuizHeader(number: number, type: nil) : nil
         }
+        var after = rest.dropFirst(spelling.count)
+        after = after.drop { ")]".contains($0) }
+        if after.isEmpty || (fits && after.allSatisfy({ ":.".contains($0) })) {
+            return fits ? QuizHeader(number: number, type: type) : nil
+        }
+        // `…Multiple Choice: What is 2+2?`: a colon or an em dash, then the question (not `- 2 points`).
+        guard let separator = after.first, ":—".contains(separator), after.count > 1 else { return nil }
+        let start = places[word.unicodeScalars.distance(from: word.unicodeScalars.startIndex, to: after.startIndex) + 1]
+        let question = String(text.unicodeScalars[start...]).trimmingSpaces
+        return question.isEmpty ? nil : QuizHeader(number: number, type: type, question: question)
+    }
+
+    /// `Question 2 Multiple Choise`, `Question 3 asks…`: the word `Question` and a number opening a
+    /// line that is no header.
+    var looksLikeHeader: Bool {
+        guard text.utf8.count >= 9, zip(text.utf8, "question".utf8).allSatisfy({ $0 | 0x20 == $1 }), header == nil else { return false }
+        return text.dropFirst("question".count).drop { $0.unicodeScalars.first!.isSpaceLike }.first?.isNumber == true
     }
 
     /// `Think about your answer, then reveal below.`: the quiz site's interface, not content.
@@ -66,6 +106,12 @@ extension QuizLine {
     }
 
     static let answerLabels: Set<String> = ["answer", "correctanswer", "rightanswer", "correctoption", "answerkey"]
+
+    /// The text after an `Explanation:` label (any case and spacing), trimmed; may be empty.
+    var explanationValue: String? {
+        guard text.utf8.first.map({ $0 | 0x20 }) == UInt8(ascii: "e"), label == "explanation" else { return nil }
+        return valueAfterColon
+    }
 
     /// The value of a `Model answer:` line, trimmed (may be empty: the answer follows).
     var modelAnswerValue: String? {
@@ -87,20 +133,33 @@ extension QuizLine {
     /// The option letter's index (0 is A) when the line may be an option: a cheap test on the
     /// first two bytes that `option` confirms.
     var optionIndex: Int? {
+        if text.utf8.first == UInt8(ascii: "*") {
+            // `*B) Paris`: the letter after the mark (one mark: `**B)` is no option).
+            let rest = unstarred
+            return rest.utf8.first == UInt8(ascii: "*") || rest.isEmpty ? nil : QuizLine(number: number, text: String(rest)).optionIndex
+        }
         var bytes = text.utf8.makeIterator()
         guard var first = bytes.next(), var second = bytes.next() else { return nil }
-        if first == UInt8(ascii: "("), let third = bytes.next(), third == UInt8(ascii: ")") { (first, second) = (second, third) }
-        guard (65...72).contains(first), second != 0x20, second != 0x09 else { return nil }
-        return Int(first) - 65
+        var third = bytes.next()
+        if first == UInt8(ascii: "("), third == UInt8(ascii: ")") { (first, second, third) = (second, third!, nil) }
+        if (65...72).contains(first) { return second != 0x20 && second != 0x09 ? Int(first) - 65 : nil }
+        // A lower-case letter only with a separator: `a) text`, `(b) text`, `c. text`, `d: text`.
+        guard (97...104).contains(first) else { return nil }
+        if second == UInt8(ascii: ")") || ((second == UInt8(ascii: ".") || second == UInt8(ascii: ":")) && third == 0x20) {
+            return Int(first) - 97
+        }
+        return nil
     }
 
     /// An option written as its letter glued to its text (`A4`, `Basync`, `Cθ`), or with a
-    /// separator and a space: `A) text`, `(A) text`, `A. text`, `A: text`.
+    /// separator and a space: `A) text`, `(A) text`, `A. text`, `A: text`; a lower-case letter
+    /// only with a separator (`a) text`, `b. text`).
     var option: QuizOptionLine? {
         guard optionIndex != nil else { return nil }
-        var rest = text.unicodeScalars.dropFirst(text.utf8.first == UInt8(ascii: "(") ? 1 : 0)
-        guard let first = rest.first, (65...72).contains(first.value) else { return nil }
-        let index = Int(first.value) - 65
+        let line = unstarred
+        var rest = line.unicodeScalars.dropFirst(line.utf8.first == UInt8(ascii: "(") ? 1 : 0)
+        guard let first = rest.first, (65...72).contains(first.value) || (97...104).contains(first.value) else { return nil }
+        let index = Int(first.value) - (first.value >= 97 ? 97 : 65)
         rest = rest.dropFirst()
         if rest.first == ")" {
             rest = rest.dropFirst().drop { $0.isSpaceLike }
@@ -109,7 +168,27 @@ extension QuizLine {
             rest = rest.dropFirst().drop { $0.isSpaceLike }
         }
         guard let next = rest.first, !next.isSpaceLike else { return nil }
-        return QuizOptionLine(index: index, text: String(Substring(rest)))
+        let (body, endMark) = Self.withoutEndMark(String(Substring(rest)))
+        guard !body.isEmpty else { return nil }
+        return QuizOptionLine(index: index, text: body, marked: endMark || line.startIndex != text.startIndex)
+    }
+
+    /// The line without a leading `*` and the spaces after it (`*B) Paris`).
+    private var unstarred: Substring {
+        guard text.utf8.first == UInt8(ascii: "*"), text.utf8.count > 1 else { return Substring(text) }
+        return text.dropFirst().drop { $0.unicodeScalars.first?.isSpaceLike == true }
+    }
+
+    /// `Paris (correct)`, `Paris [correct]`: the text and whether it ended in a mark of the answer
+    /// (a space before it). Not a final ` *`: `int *` is a C type.
+    static func withoutEndMark(_ text: String) -> (String, Bool) {
+        // A cheap test on the last byte first: `)` or `]`.
+        guard let last = text.utf8.last, last == UInt8(ascii: ")") || last == UInt8(ascii: "]") else { return (text, false) }
+        for mark in [" (correct)", " [correct]"] where text.utf8.count > mark.utf8.count
+            && zip(text.utf8.suffix(mark.utf8.count), mark.utf8).allSatisfy({ ((65...90).contains($0) ? $0 | 0x20 : $0) == $1 }) {
+            return (String(decoding: text.utf8.dropLast(mark.utf8.count), as: UTF8.self).trimmingSpaces, true)
+        }
+        return (text, false)
     }
 
     /// The text before the first colon (within 40 bytes), lower-cased without spaces: the

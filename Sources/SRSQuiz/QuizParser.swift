@@ -5,13 +5,20 @@ import SRSCore
 /// header lines (`Question N …`); text before the first header is an item of its own when it
 /// is not blank. Each item is then read by its type, from the header or from its content.
 public enum QuizParser {
-    /// Parses UTF-8 quiz text. Invalid UTF-8 becomes U+FFFD and control characters are replaced
+    /// Parses UTF-8 quiz text (or UTF-16 with its byte-order mark). Invalid UTF-8 becomes U+FFFD,
+    /// with a warning naming the first line that has it, and control characters are replaced
     /// (see `TerminalSafe`), so nothing that reaches a card can drive a terminal. `keys` says
     /// which keys explanations give (`KeyInference.Reading`: stated ones only, by default).
     public static func parse<Bytes: Collection<UInt8>>(_ bytes: Bytes, keys: KeyInference.Reading = .stated) -> QuizParseResult {
         var result = QuizParseResult()
         var inferences = KeyInference.Cache(reading: keys)
-        for block in blocks(QuizText.lines(bytes)) {
+        let text = QuizText.lines(bytes)
+        if let line = text.firstInvalidLine {
+            result.warnings.append(QuizDiagnostic(.warning, line: line, position: nil, "bytes that are not UTF-8, "
+                + "first on this line, are shown as \u{FFFD}; if the file is in Latin-1 or Windows-1252, save it as UTF-8 "
+                + "and import it again"))
+        }
+        for block in blocks(text.lines) {
             result.itemCount += 1
             var reader = QuizItemReader(block: block, position: result.itemCount)
             let item = reader.read(inferences: &inferences)
@@ -39,7 +46,8 @@ public enum QuizParser {
         for line in lines where !line.isInterfaceText {
             if let header = line.header {
                 if current.hasContent { blocks.append(current) }
-                current = QuizBlock(header: header, headerLine: line.number, body: [])
+                current = QuizBlock(header: header, headerLine: line.number,
+                                    body: header.question.map { [QuizLine(number: line.number, text: $0)] } ?? [])
             } else {
                 current.body.append(line)
             }

@@ -13,29 +13,61 @@ struct QuizLine: Equatable, Sendable {
 /// byte-order mark is dropped, and `\n`, `\r\n` and a lone `\r` all end a line. Linear in the
 /// input, whatever it holds (one 10 MB line costs one pass).
 enum QuizText {
-    static func lines<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> [QuizLine] {
-        let contiguous = Array(bytes)
+    /// The lines, and the number of the first line whose bytes are not valid UTF-8 (nil when all
+    /// are). Text in UTF-16 with its byte-order mark (`FF FE`, `FE FF`, as Windows editors save
+    /// it) is read as such.
+    static func lines<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> (lines: [QuizLine], firstInvalidLine: Int?) {
+        let contiguous = utf8(Array(bytes))
         return contiguous.withUnsafeBufferPointer { buffer in lines(in: buffer) }
     }
 
-    private static func lines(in buffer: UnsafeBufferPointer<UInt8>) -> [QuizLine] {
+    /// UTF-8 for UTF-16 text that starts with its byte-order mark; other bytes unchanged.
+    static func utf8(_ bytes: [UInt8]) -> [UInt8] {
+        guard bytes.count >= 2, (bytes[0], bytes[1]) == (0xFF, 0xFE) || (bytes[0], bytes[1]) == (0xFE, 0xFF) else { return bytes }
+        let little = bytes[0] == 0xFF
+        var units: [UInt16] = []
+        units.reserveCapacity(bytes.count / 2)
+        var index = 2
+        while index + 1 < bytes.count {
+            let (low, high) = little ? (bytes[index], bytes[index + 1]) : (bytes[index + 1], bytes[index])
+            units.append(UInt16(high) << 8 | UInt16(low))
+            index += 2
+        }
+        if index < bytes.count { units.append(0xFFFD) }   // an odd last byte
+        return Array(String(decoding: units, as: UTF16.self).utf8)
+    }
+
+    private static func lines(in buffer: UnsafeBufferPointer<UInt8>) -> (lines: [QuizLine], firstInvalidLine: Int?) {
+        var invalid: Int?
         var result: [QuizLine] = []
         var start = hasByteOrderMark(buffer) ? 3 : 0
         var index = start
         var number = 1
+        var wide = false   // the line so far has a byte of 0x80 or more
         while index < buffer.count {
             let byte = buffer[index]
             if byte == 0x0A || byte == 0x0D {
+                if wide, invalid == nil, !isValidUTF8(buffer, start..<index) { invalid = number }
                 result.append(QuizLine(number: number, text: cleaned(buffer, start..<index)))
                 number += 1
                 index += (byte == 0x0D && index + 1 < buffer.count && buffer[index + 1] == 0x0A) ? 2 : 1
                 start = index
+                wide = false
             } else {
+                wide = wide || byte >= 0x80
                 index += 1
             }
         }
-        if start < buffer.count { result.append(QuizLine(number: number, text: cleaned(buffer, start..<buffer.count))) }
-        return result
+        if start < buffer.count {
+            if wide, invalid == nil, !isValidUTF8(buffer, start..<buffer.count) { invalid = number }
+            result.append(QuizLine(number: number, text: cleaned(buffer, start..<buffer.count)))
+        }
+        return (result, invalid)
+    }
+
+    /// True for bytes that are valid UTF-8.
+    private static func isValidUTF8(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        String(validating: UnsafeBufferPointer(rebasing: buffer[range]), as: UTF8.self) != nil
     }
 
     private static func hasByteOrderMark(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool {

@@ -4,19 +4,34 @@
 struct StatedKeys {
     private(set) var stated: Set<Int> = []
     private(set) var denied: Set<Int> = []
+    /// The options denied by their letter (`A is wrong`, `A, B and D are incorrect`), not by text.
+    private(set) var deniedByLetter: Set<Int> = []
+    /// Capital letters that could name an option, and the denials by letter: equal when every
+    /// letter the explanation writes is in a denial (`A is wrong. B is wrong. In fact A is
+    /// correct.` has a third).
+    private var letters = 0, letterDenials = 0
+    var onlyDenialsNameLetters: Bool { letters == letterDenials }
 
-    init(_ tokens: [EvidenceToken], options: [[String]]) {
+    /// The question's own content words, by stem (`the selective one` names what it asks for).
+    private let asked: Set<String>
+
+    init(_ tokens: [EvidenceToken], options: [[String]], asked: Set<String> = []) {
+        self.asked = asked
+        letters = tokens.filter { $0.isCapitalLetter && LetterReference.letter($0, options.count, anyCase: false) != nil }.count
         for index in tokens.indices {
             readAnswerIs(at: index, tokens, options)
-            readLetterIs(at: index, tokens, options.count)
+            readLetterIs(at: index, tokens, options)
             readTextIs(at: index, tokens, options)
             readInstruction(at: index, tokens, options)
             readItIs(at: index, tokens, options)
+            readMakes(at: index, tokens, options.count)
+            readLettersAre(at: index, tokens, options.count)
         }
     }
 
     /// `It is C, the compass rose.`, `It's B.`: a sentence opening `it is|was` and a bare capital
     /// letter closed by punctuation; words after a comma that name an option must name the same.
+    /// Not `This is option A, the most common mistake`: `this` may be what the explanation warns of.
     private mutating func readItIs(at index: Int, _ tokens: [EvidenceToken], _ options: [[String]]) {
         guard tokens[index].text == "it", index == 0 || tokens[index].boundary == .sentence,
               index + 2 < tokens.count, ["is", "was", "s"].contains(tokens[index + 1].text) else { return }
@@ -35,8 +50,9 @@ struct StatedKeys {
         var next = index + 1
         var negated = false
         if next < tokens.count, tokens[next].text == "not" { negated = true; next += 1 }
-        guard Self.isPick(at: next, tokens) || (next + 2 < tokens.count && tokens[next].text == "the"
+        guard Self.isPick(at: next, tokens, asked: asked) || (next + 2 < tokens.count && tokens[next].text == "the"
             && Self.rightWords.contains(tokens[next + 1].text) && Self.answerNouns.contains(tokens[next + 2].text))
+            || Self.isBareVerdict(at: next, tokens)
         else { return }
         var start = index - 1
         while start > 0, tokens[start].boundary < .comma { start -= 1 }
@@ -45,13 +61,77 @@ struct StatedKeys {
         if matching.count == 1 { record(matching[0], negated: negated) }
     }
 
-    /// `[the] [correct|right|best] answer|option|choice [here] is|was|: [not] X`.
+    /// `correct`, `right` or `accurate` closing its clause (`The heart is correct: …`, `…is right,
+    /// as…`), or before `because`; not `right at the centre`, `correctly placed`.
+    static func isBareVerdict(at index: Int, _ tokens: [EvidenceToken]) -> Bool {
+        guard index < tokens.count, ["correct", "right", "accurate"].contains(tokens[index].text) else { return false }
+        guard index + 1 < tokens.count else { return true }
+        return tokens[index + 1].boundary >= .comma || tokens[index].after.map(closing.contains) == true
+            || tokens[index + 1].text == "because"
+    }
+
+    /// `This makes C the best choice`, `which makes option B the correct answer`.
+    private mutating func readMakes(at index: Int, _ tokens: [EvidenceToken], _ count: Int) {
+        // Only `This makes…`, `which makes…`: `Forgetting X would make A the correct answer` and
+        // `Confusing X makes A the right answer` name what a mistake leads to.
+        let verb = tokens[index].text
+        guard verb == "makes" || verb == "made", index > 0, index + 1 < tokens.count,
+              ["this", "that", "which", "it"].contains(tokens[index - 1].text) else { return }
+        let start = index + 1
+        guard let (option, length) = LetterReference.at(start, tokens, count, bareAtStart: false)
+                ?? (tokens[start].isCapitalLetter && tokens[start].after == nil
+                    ? LetterReference.letter(tokens[start], count, anyCase: false).map { ($0, 1) } : nil),
+              start + length < tokens.count, tokens[start + length].text == "the",
+              let verdict = Self.verdict(at: start + length, tokens), verdict else { return }
+        record(option, negated: false)
+    }
+
+    /// `A, B and D are incorrect`, `Options A, B, and D are all wrong`: a list of letters joined by
+    /// commas and `and` opening its clause (or after `options`), then `are [all] [not]
+    /// wrong|incorrect|correct…` closing the clause or before `because` (not `were wrong in the
+    /// 1990 edition`, `are wrong only if…`).
+    private mutating func readLettersAre(at index: Int, _ tokens: [EvidenceToken], _ count: Int) {
+        guard tokens[index].text == "are" else { return }
+        var letters: [Int] = []
+        var position = index - 1
+        while position >= 0, tokens[position].isCapitalLetter, tokens[position].after == nil || tokens[position].after == ",",
+              let option = LetterReference.letter(tokens[position], count, anyCase: false) {
+            letters.append(option)
+            guard position > 0 else { position -= 1; break }
+            if tokens[position].boundary == .comma, position > 0 { position -= 1; continue }
+            if tokens[position - 1].text == "and" { position -= 2; continue }
+            if tokens[position - 1].after == "," { position -= 1; continue }
+            position -= 1
+            break
+        }
+        guard letters.count >= 2 else { return }
+        let opening = position < 0 || tokens[position + 1].boundary >= .comma
+            || ["options", "choices", "answers", "statements"].contains(tokens[position].text)
+        guard opening else { return }
+        var next = index + 1
+        if next < tokens.count, tokens[next].text == "all" { next += 1 }
+        var negated = false
+        if next < tokens.count, tokens[next].text == "not" { negated = true; next += 1 }
+        guard next < tokens.count, let verdict = Self.verdict(at: next, tokens), Self.closesClause(after: next, tokens) else { return }
+        for option in letters { record(option, negated: verdict ? negated : !negated, byLetter: true) }
+    }
+
+    /// `[the] [correct|right|best] answer|option|choice [here] is|was|: [not] X`, and `Correct: X`
+    /// opening a sentence.
     private mutating func readAnswerIs(at index: Int, _ tokens: [EvidenceToken], _ options: [[String]]) {
-        guard Self.answerNouns.contains(tokens[index].text), index + 1 < tokens.count else { return }
+        guard index + 1 < tokens.count else { return }
+        let label = tokens[index].text == "correct" && tokens[index].after == ":"
+            && (index == 0 || tokens[index].boundary == .sentence)
+        guard Self.answerNouns.contains(tokens[index].text) || label else { return }
         let qualified = index > 0 && Self.rightWords.contains(tokens[index - 1].text)
-        guard qualified || tokens[index].text == "answer" else { return }
+        guard qualified || label || tokens[index].text == "answer" else { return }
         var next = index + 1
         if tokens[next].text == "here" { next += 1 }
+        // `in this case`, `in this question`; `, therefore,` set off by commas. Not a modal: `the
+        // answer would be D` is a condition (`If the question asked for…`), `should be C` a doubt.
+        if next + 2 < tokens.count, tokens[next].text == "in", tokens[next + 1].text == "this",
+           ["case", "question", "instance"].contains(tokens[next + 2].text) { next += 3 }
+        if next < tokens.count, Self.connectives.contains(tokens[next].text), tokens[next].boundary == .comma { next += 1 }
         let colon = tokens[next - 1].after == ":"
         if !colon {
             guard next < tokens.count, ["is", "was", "be"].contains(tokens[next].text) else { return }
@@ -60,34 +140,121 @@ struct StatedKeys {
         var negated = false
         if next < tokens.count, tokens[next].text == "not" { negated = true; next += 1 }
         guard next < tokens.count, let option = Self.named(at: next, tokens, options) else { return }
-        record(option, negated: negated)
+        // `Correct: C.`, but not `Correct: A common mistake…` (the article) or `Correct: Option A fails…`.
+        if label, !(next + 1 == tokens.count || tokens[next].after.map(Self.closing.contains) == true
+                    || tokens[next + 1].boundary >= .comma) || (label && tokens[next].text == "option") { return }
+        record(option, negated: negated, byLetter: LetterReference.letter(tokens[next], options.count, anyCase: true) != nil
+               || tokens[next].text == "option" || tokens[next].before == "(")
     }
 
     /// `option B|(B)|B is|was [not] correct|right|true|wrong|incorrect|false|the [correct] answer`.
-    private mutating func readLetterIs(at index: Int, _ tokens: [EvidenceToken], _ count: Int) {
-        guard let (option, length) = LetterReference.at(index, tokens, count, bareAtStart: true) else { return }
-        var next = index + length
+    /// The letter may follow a lead-in word: `Only C is correct`, `That is why C is right`. A verdict
+    /// adverb and a verb (`Option A correctly notes that…`, `B best illustrates the misconception…`)
+    /// state nothing: they judge a part of the option, or what it illustrates.
+    /// The letter's own option text may follow it: `C) The heart is correct`.
+    private mutating func readLetterIs(at index: Int, _ tokens: [EvidenceToken], _ options: [[String]]) {
+        let count = options.count
+        guard let (option, length) = LetterReference.at(index, tokens, count, bareAtStart: true)
+                ?? Self.letterAfterLeadIn(at: index, tokens, count) else { return }
+        var next = Self.skippingText(of: options[option], from: index + length, tokens)
         guard next < tokens.count, ["is", "was"].contains(tokens[next].text) else { return }
-        next += 1
+        next = Self.skippingIntensifiers(from: next + 1, tokens)
         var negated = false
         if next < tokens.count, tokens[next].text == "not" { negated = true; next += 1 }
         guard next < tokens.count else { return }
-        if Self.isPick(at: next, tokens) { record(option, negated: negated); return }
-        var word = tokens[next].text
-        if word == "the", next + 1 < tokens.count {
-            let rest = tokens[(next + 1)...].prefix(2).map(\.text)
-            guard rest.contains(where: Self.answerNouns.contains) else { return }
-            word = rest.first.map { Self.rightWords.contains($0) || Self.answerNouns.contains($0) ? "correct" : $0 } ?? ""
-        }
-        if Self.rightWords.contains(word) { record(option, negated: negated) }
-        if Self.wrongWords.contains(word) { record(option, negated: !negated) }
+        if Self.isPick(at: next, tokens, asked: asked) { record(option, negated: negated); return }
+        if let verdict = Self.verdict(at: next, tokens) { record(option, negated: verdict ? negated : !negated, byLetter: true) }
     }
+
+    /// Past the option's whole text starting at `start` (its content words in order, in one
+    /// clause), or `start` when it is not there.
+    static func skippingText(of option: [String], from start: Int, _ tokens: [EvidenceToken]) -> Int {
+        guard !option.isEmpty else { return start }
+        var index = start, matched = 0
+        let limit = start + 2 * option.count + 4   // the option's words and the articles between them
+        while index < tokens.count, index < limit, matched < option.count, index == start || tokens[index].boundary < .clause {
+            if tokens[index].isContent {
+                guard tokens[index].stem == option[matched] else { return start }
+                matched += 1
+            }
+            index += 1
+        }
+        return matched == option.count ? index : start
+    }
+
+    /// Past `indeed`, `clearly`, `certainly`…: words that stress a verdict without changing it.
+    static func skippingIntensifiers(from start: Int, _ tokens: [EvidenceToken]) -> Int {
+        var index = start
+        while index < tokens.count, intensifiers.contains(tokens[index].text) { index += 1 }
+        return index
+    }
+
+    static let intensifiers: Set<String> = ["indeed", "clearly", "certainly", "definitely", "obviously", "actually",
+                                            "really", "undoubtedly", "unambiguously"]
+
+    /// A bare capital letter after a word that leads into a verdict (`Only C`, `why C`, `and C`).
+    private static func letterAfterLeadIn(at index: Int, _ tokens: [EvidenceToken], _ count: Int) -> (Int, Int)? {
+        guard index > 0, leadIns.contains(tokens[index - 1].text), tokens[index].boundary == .none,
+              tokens[index].after == nil, tokens[index].isCapitalLetter,
+              let option = LetterReference.letter(tokens[index], count, anyCase: false) else { return nil }
+        return (option, 1)
+    }
+
+    /// Not `so` or `and`: `so C is true for every n`, `Angle A is acute and C is right` judge a
+    /// letter of the subject, not an option.
+    static let leadIns: Set<String> = ["only", "why", "thus", "hence", "therefore"]
+
+    /// The verdict word at `index` (or the noun after it) ends its clause, or `because`/`since` follows.
+    static func closesClause(after index: Int, _ tokens: [EvidenceToken]) -> Bool {
+        var end = index + 1
+        if end < tokens.count, tokens[end].boundary == .none, verdictNouns.contains(tokens[end].text) || answerNouns.contains(tokens[end].text) {
+            end += 1
+        }
+        return end >= tokens.count || tokens[end].boundary >= .comma || ["because", "since", "as"].contains(tokens[end].text)
+    }
+
+    /// After `is`: true for `correct`, `the [only|most] correct answer|statement|…`, false for
+    /// `wrong`, `the incorrect option`; nil for anything else.
+    static func verdict(at index: Int, _ tokens: [EvidenceToken]) -> Bool? {
+        guard index < tokens.count else { return nil }
+        var next = index
+        if tokens[next].text == "the" {
+            next += 1
+            if next < tokens.count, ["only", "most"].contains(tokens[next].text) { next += 1 }
+            let qualified = next > index + 1  // `only` or `most` came first
+            guard next + 1 < tokens.count, tokens[next + 1].boundary == .none,
+                  verdictNouns.contains(tokens[next + 1].text) || answerNouns.contains(tokens[next + 1].text) else {
+                // `C is the answer`
+                return !qualified && next < tokens.count && answerNouns.contains(tokens[next].text) ? true : nil
+            }
+        }
+        guard next < tokens.count else { return nil }
+        let word = tokens[next].text
+        if rightWords.contains(word) { return true }
+        if wrongWords.contains(word) { return false }
+        return nil
+    }
+
+    /// The nouns a verdict may qualify besides the answer nouns: `the most accurate statement`.
+    static let verdictNouns: Set<String> = ["description", "explanation", "one", "pick"]
 
     /// `the one to pick`, `the one to choose`, `the one to go for`, `the right one`, `the correct one`,
     /// and `the one` ending its clause (`ECB is the one: each block…`).
-    static func isPick(at index: Int, _ tokens: [EvidenceToken]) -> Bool {
+    /// Not `the noble one` even with the question's own words: `Argon is the noble one, but not the
+    /// lightest` names a class word of the question, not what it asks.
+    static func isPick(at index: Int, _ tokens: [EvidenceToken], asked: Set<String> = []) -> Bool {
+        guard index < tokens.count else { return false }
         if index + 1 < tokens.count, tokens[index].text == "the", tokens[index + 1].text == "one",
            index + 2 == tokens.count || tokens[index + 2].boundary >= .clause { return true }
+        // `the one that pumps blood` for *Which organ pumps blood?*: every content word of the
+        // relative clause is the question's own.
+        if index + 3 < tokens.count, tokens[index].text == "the", tokens[index + 1].text == "one",
+           ["that", "which", "who"].contains(tokens[index + 2].text), tokens[index + 2].boundary == .none {
+            let clause = tokens[(index + 3)...].prefix { $0.boundary < .comma }.prefix(10)
+            let content = clause.filter(\.isContent)
+            if !content.isEmpty, content.allSatisfy({ asked.contains($0.stem) }),
+               !clause.contains(where: { $0.cues.contains(.verbalNegation) || $0.text == "not" }) { return true }
+        }
         let words = tokens[index...].prefix(4).map(\.text)
         guard words.count >= 3, words[0] == "the" else { return false }
         if words[1] == "one", words[2] == "to", words.count == 4 { return Self.pickVerbs.contains(words[3]) || words[3] == "go" }
@@ -110,8 +277,9 @@ struct StatedKeys {
     static let pickVerbs: Set<String> = ["pick", "choose", "select"]
     static let closing: Set<Unicode.Scalar> = [",", ".", ";", ":"]
 
-    private mutating func record(_ option: Int, negated: Bool) {
+    private mutating func record(_ option: Int, negated: Bool, byLetter: Bool = false) {
         if negated { denied.insert(option) } else { stated.insert(option) }
+        if negated, byLetter { deniedByLetter.insert(option); letterDenials += 1 }
     }
 
     /// The option named at `index`: a letter reference, a bare capital letter, or the start of
@@ -137,13 +305,22 @@ struct StatedKeys {
         guard start < tokens.count else { return nil }
         var end = start + 1
         while end < tokens.count, tokens[end].boundary == .none, tokens[end - 1].after == nil, end - start < 6 { end += 1 }
-        let words = Set(tokens[start..<end].filter(\.isContent).map(\.stem))
-        guard !words.isEmpty else { return nil }
+        let content = tokens[start..<end].filter(\.isContent).map(\.stem)
+        guard let head = content.first else { return nil }
+        let words = Set(content)
         let holding = options.indices.filter { words.isSubset(of: Set(options[$0])) }
-        return holding.count == 1 ? holding[0] : nil
+        if holding.count == 1 { return holding[0] }
+        // `the score function` for the option `The score of the noisy marginal`: the words any
+        // option has, the first among them, are all in one option and in no other.
+        let known = words.filter { word in options.contains { $0.contains(word) } }
+        let holdingKnown = options.indices.filter { known.isSubset(of: Set(options[$0])) }
+        guard holding.isEmpty, known.contains(head), holdingKnown.count == 1 else { return nil }
+        let other = options.indices.filter { $0 != holdingKnown[0] }
+        return other.contains { !Set(options[$0]).isDisjoint(with: known) } ? nil : holdingKnown[0]
     }
 
-    static let answerNouns: Set<String> = ["answer", "option", "choice", "response", "alternative"]
+    static let answerNouns: Set<String> = ["answer", "option", "choice", "response", "alternative", "statement"]
+    static let connectives: Set<String> = ["therefore", "thus", "then", "again", "clearly", "hence"]
     static let rightWords: Set<String> = ["correct", "right", "true", "best", "accurate"]
     static let wrongWords: Set<String> = ["wrong", "incorrect", "false", "inaccurate"]
 }
@@ -159,7 +336,7 @@ enum LetterReference {
                 && referenceNouns.contains(tokens[index + 1].text)
             return (option, noun ? 2 : 1)
         }
-        if ["option", "choice", "answer", "letter"].contains(token.text), index + 1 < tokens.count,
+        if ["option", "choice", "answer", "letter", "statement"].contains(token.text), index + 1 < tokens.count,
            let option = letter(tokens[index + 1], count, anyCase: true) {
             return (option, 2)
         }
@@ -176,11 +353,19 @@ enum LetterReference {
         guard index > 0, tokens[index - 1].text == "the", tokens[index].boundary == .none,
               let place = ordinals.firstIndex(of: tokens[index].text) else { return nil }
         let option = place == ordinals.count - 1 ? count - 1 : place
-        guard option < count else { return nil }
+        guard option >= 0, option < count else { return nil }
         let next = index + 1 < tokens.count ? tokens[index + 1] : nil
-        if let next, next.boundary == .none { return referenceNouns.contains(next.text) ? option : nil }
+        if let next, next.boundary == .none {
+            // `the third one` closing its clause names the option; `the last one left` does not.
+            if next.text == "one" {
+                let after = index + 2 < tokens.count ? tokens[index + 2] : nil
+                return after == nil || after!.boundary >= .comma ? option : nil
+            }
+            return referenceNouns.contains(next.text) ? option : nil
+        }
         var earlier = index - 1
-        while earlier > 0, tokens[earlier].boundary < .clause {
+        // Back through its clause, at most twelve words: `the second, ` repeated is no long walk.
+        while earlier > 0, earlier > index - 13, tokens[earlier].boundary < .clause {
             earlier -= 1
             if ["option", "options", "choice", "choices", "answer", "answers"].contains(tokens[earlier].text) { return option }
         }
@@ -188,7 +373,7 @@ enum LetterReference {
     }
 
     /// The nouns an ordinal names an option with: `the second option`, `the third choice`.
-    static let referenceNouns: Set<String> = ["option", "choice", "answer", "alternative"]
+    static let referenceNouns: Set<String> = ["option", "choice", "answer", "alternative", "statement"]
 
     static let ordinals = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "last"]
 

@@ -89,6 +89,14 @@ struct HistoryBuilder {
     var history: ReviewHistory { ReviewHistory(cardIDs: cardIDs, events: events) }
 }
 
+/// What a history read while a command may still fail left for `history.cache`.
+enum PendingHistoryCache {
+    /// The entries of the records after the cache (a builder without events), at its end.
+    case append(HistoryBuilder, at: Int)
+    /// No cache matched the log: a new one.
+    case rebuild
+}
+
 extension ProgressStore {
     var historyCachePath: String { location.userFolder.appendingPathComponent("history.cache").path }
 
@@ -97,21 +105,36 @@ extension ProgressStore {
     /// history is 350 MB in memory). Reads the history cache and extends it by appending the log
     /// records after it; a missing or mismatched cache is rebuilt by streaming the log into a new
     /// file, in memory that does not grow with the log. When the cache cannot be written, the
-    /// history is built in memory.
-    public func history(only kind: ReviewKind? = nil) throws -> ReviewHistory {
+    /// history is built in memory. With `deferringCacheWrite` (a command that may still fail) the
+    /// history is read without writing the cache; `saveHistoryCache()` writes it afterwards.
+    public func history(only kind: ReviewKind? = nil, deferringCacheWrite: Bool = false) throws -> ReviewHistory {
         try io.requirePlainFileOrNothing(historyCachePath) // a planted link or folder: refused, as every data file
         let cache = HistoryCacheFile(path: historyCachePath, io: io)
-        if let cached = cache.read(only: kind), let extended = try? extend(cached, cache: cache) {
+        if let cached = cache.read(only: kind), let extended = try? extend(cached, cache: cache, deferring: deferringCacheWrite) {
             return extended.history
         }
-        if (try? io.makeDirectories(location.userFolder.path)) != nil, (try? rebuild(cache)) != nil,
-           let rebuilt = cache.read(only: kind) {
+        if deferringCacheWrite {
+            pendingHistoryCache = .rebuild
+        } else if (try? io.makeDirectories(location.userFolder.path)) != nil, (try? rebuild(cache)) != nil,
+                  let rebuilt = cache.read(only: kind) {
             return rebuilt.builder.history
         }
         var builder = HistoryBuilder()
         builder.onlyKind = kind
         _ = try streamLog(into: &builder)
         return builder.history
+    }
+
+    /// Writes what a `history(deferringCacheWrite: true)` left for the cache: the entries of the
+    /// records it read after the cache, or a new cache when there was none that matched. For a
+    /// command that has succeeded; a failure loses nothing (it is a cache).
+    public func saveHistoryCache() {
+        let cache = HistoryCacheFile(path: historyCachePath, io: io)
+        switch pendingHistoryCache.take() {
+        case let .append(builder, streamEnd)?: try? cache.append(builder, at: streamEnd)
+        case .rebuild?: if (try? io.makeDirectories(location.userFolder.path)) != nil { try? rebuild(cache) }
+        case nil: break
+        }
     }
 
     /// Rebuilds `history.cache` from the whole log by streaming (for benchmarks and repairs):
@@ -121,12 +144,20 @@ extension ProgressStore {
         try rebuild(HistoryCacheFile(path: historyCachePath, io: io))
     }
 
-    /// The cached history with the log records after it added, and appended to the file.
-    private func extend(_ cached: HistoryCacheFile.Contents, cache: HistoryCacheFile) throws -> HistoryBuilder {
+    /// The cached history with the log records after it added, and appended to the file (or,
+    /// `deferring`, kept for `saveHistoryCache()`, without the events).
+    private func extend(_ cached: HistoryCacheFile.Contents, cache: HistoryCacheFile, deferring: Bool) throws -> HistoryBuilder {
         var builder = cached.builder
         builder.entries = []
         let end = try streamLog(into: &builder)
-        if end != cached.builder.logBytes { try? cache.append(builder, at: cached.streamEnd) }
+        guard end != cached.builder.logBytes else { return builder }
+        if deferring {
+            var entries = builder
+            (entries.events, entries.seqs) = ([], [])
+            pendingHistoryCache = .append(entries, at: cached.streamEnd)
+        } else {
+            try? cache.append(builder, at: cached.streamEnd)
+        }
         return builder
     }
 

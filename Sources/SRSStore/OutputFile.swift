@@ -30,18 +30,10 @@ public enum OutputFile {
         } else if !replacing {
             try reserve(path, io: io)
         }
-        let temporary = TemporaryFiles.name(for: path)
-        let fd = io.open(temporary, O_RDWR | O_CREAT | O_EXCL | Syscalls.dataFileFlags, 0o644)
-        guard fd >= 0 else { throw failure(path, errno, creating: true, reserved: !replacing, io: io) }
-        let written = bytes.withUnsafeBytes { io.writeAll(fd, $0) } && io.fsync(fd) == 0
-        let writeError = errno
-        _ = io.close(fd)
-        guard written, io.rename(temporary, path) == 0 else {
-            let error = failure(path, written ? errno : writeError, creating: false, reserved: !replacing, io: io)
-            _ = io.unlink(temporary)
-            throw error
-        }
-        io.syncDirectory(of: path)
+        let failed = { (created: Bool) in failure(path, errno, creating: !created, reserved: !replacing, io: io) }
+        try io.replaceAtomically(path, { fd in
+            guard bytes.withUnsafeBytes({ io.writeAll(fd, $0) }) else { throw failed(true) }
+        }, failure: failed)
     }
 
     /// Creates `path` empty and exclusively, so that a file another program makes there

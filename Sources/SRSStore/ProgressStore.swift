@@ -31,6 +31,10 @@ public final class ProgressStore {
     /// The log's length in bytes as this store wrote or read it.
     private(set) var logSize: Int
     private var snapshotRecords: Int
+    /// The number of records in the log when it was opened.
+    private var recordsAtOpen = 0
+    /// What a deferred history read left for `history.cache` (`saveHistoryCache()`).
+    var pendingHistoryCache: PendingHistoryCache?
     /// The format version of the log as read (1 until a writing command upgrades it).
     public private(set) var logVersion = ProgressFormat.version
     /// The log's last record lacks its line feed (written whole, then cut by a crash).
@@ -56,8 +60,7 @@ public final class ProgressStore {
         let store = try ProgressStore(location: location, io: io, lock: lock)
         if store.logVersion < ProgressFormat.version { try store.upgradeLog() }
         try store.openLogForAppending()
-        try store.keepClassicSM2()
-        if store.isSnapshotBehind { try? store.checkpoint(store.cards) }
+        store.keepClassicSM2()
         return store
     }
 
@@ -86,6 +89,7 @@ public final class ProgressStore {
         snapshotRecords = snapshot.logRecords
         logSize = 0
         try replayLog(after: snapshot)
+        recordsAtOpen = recordCount
     }
 
     deinit { if logFD >= 0 { _ = io.close(logFD) } }
@@ -103,8 +107,7 @@ public final class ProgressStore {
         defer { _ = io.close(fd) }
         let size = try io.size(of: fd, path: path)
         guard size >= snapshot.logBytes else {
-            throw StoreError.damaged(path: path, line: nil, problem: "the review log is \(size) bytes but cards.json covers its first \(snapshot.logBytes): it was cut short",
-                                     fix: "Restore it from a backup, or delete cards.json to rebuild the progress from what the log still holds.")
+            throw try LogCoverage.mismatch(fd, size: size, snapshot: snapshot, path: path, io: io)
         }
         let (coveredEndsInNewline, headerVersion) = try LogCoverage.check(fd, size: size, snapshot: snapshot, path: path, io: io)
         let firstLine = snapshot.logBytes == 0 ? 1 : snapshot.logRecords + 2
@@ -119,12 +122,13 @@ public final class ProgressStore {
     }
 
     /// A user whose progress was made with classic SM-2 and who never chose a scheduler keeps
-    /// classic SM-2: it is written into settings.json (so this happens once) and the learner is
-    /// told how to switch.
-    func keepClassicSM2() throws {
+    /// classic SM-2, and the learner is told how to switch. It is written into settings.json (so
+    /// this happens once) by `saveSettingsChosenAtOpening()`, once the command has succeeded: a
+    /// command that fails leaves the data folder as it was.
+    func keepClassicSM2() {
         guard settings.scheduler == nil, cards.values.contains(where: { $0.memory != nil }) else { return }
         settings.scheduler = "sm2"
-        try save(settings: settings)
+        settingsChosenAtOpening = true
         notes.append("Your progress was made with classic SM-2, so srs keeps it. Anki's SM-2 (what new users get) or FSRS: `srs scheduler anki` or `srs scheduler fsrs` replays your answers through it; `srs scheduler sm2` goes back.")
     }
 
@@ -245,11 +249,12 @@ public final class ProgressStore {
     }
 
     /// For a store opened read-only (stats, deck counts) that found no snapshot, or one far
-    /// behind the log: writes the snapshot it rebuilt when the user's lock can be taken at once
-    /// and nobody appended meanwhile, so the next start need not replay the log. Never waits;
-    /// a failure loses nothing (it is a cache). A version-1 log is left as it is, snapshot
-    /// included, until a writing command upgrades it.
-    public func saveSnapshotIfUnlocked() {
+    /// behind the log: writes `cards`, the progress it rebuilt (as `takeCards()` handed it over),
+    /// as the snapshot when the user's lock can be taken at once and nobody appended meanwhile,
+    /// so the next start need not replay the log. Never waits; a failure loses nothing (it is a
+    /// cache). A version-1 log is left as it is, snapshot included, until a writing command
+    /// upgrades it.
+    public func saveSnapshotIfUnlocked(_ cards: CardTable) {
         let behind = recordCount - snapshotRecords
         guard lock == nil, behind > 0, snapshotRecords == 0 || behind > Self.snapshotRefreshRecords,
               logVersion == ProgressFormat.version,
@@ -280,16 +285,37 @@ public final class ProgressStore {
         }
     }
 
-    /// Saves new settings atomically (e.g. a one-day new-card limit).
+    /// Saves new settings atomically (e.g. a one-day new-card limit). A command saves them once
+    /// it has done its work, so that one that fails writes nothing.
     public func save(settings: UserSettings) throws {
         try io.makeDirectories(location.userFolder.path)
         try io.writeAtomically(settings.encoded(), to: settingsPath)
+        settingsChosenAtOpening = false
+    }
+
+    /// Settings that opening chose and did not write yet (classic SM-2 kept, `keepClassicSM2`).
+    public private(set) var settingsChosenAtOpening = false
+
+    /// Writes the settings that opening chose, if any: called by a command that opened the store
+    /// for review once it has succeeded (`save(settings:)` writes them too, and `close()` when
+    /// records were appended).
+    public func saveSettingsChosenAtOpening() throws {
+        if settingsChosenAtOpening { try save(settings: settings) }
+    }
+
+    /// Writes the snapshot when more records follow it than a start should read: a review does
+    /// this at its start, once its checks have passed (never on the way to an error).
+    public func refreshSnapshotIfBehind() {
+        if isSnapshotBehind { try? checkpoint(cards) }
     }
 
     /// Releases the lock. The owner of the progress writes its snapshot first, if it wants one;
-    /// a store whose progress was never taken (the store's own tests, repairs) writes its own.
+    /// a store whose progress was never taken (the store's own tests, repairs) writes its own
+    /// when records were appended through it, and so do the settings opening chose. A command
+    /// that fails before it appended anything (a refused start) so writes nothing.
     public func close() {
-        if !cardsTaken { try? checkpoint(cards) }
+        if recordCount != recordsAtOpen { try? saveSettingsChosenAtOpening() }
+        if !cardsTaken && recordCount != recordsAtOpen { try? checkpoint(cards) }
         if logFD >= 0 { _ = io.close(logFD) }
         logFD = -1
         lock = nil

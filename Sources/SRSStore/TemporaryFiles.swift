@@ -61,16 +61,26 @@ extension Syscalls {
     func writeAtomically(to path: String, _ body: (Int32) throws -> Void) throws {
         try requirePlainFileOrNothing(path)
         removeStaleTemporaries(of: path)
+        try replaceAtomically(path, body) { created in
+            created ? StoreError.io(path: path, operation: "write", reason: Syscalls.lastError()) : writeFailure(path)
+        }
+    }
+
+    /// The one atomic-write sequence, for the store's files and the files the learner names
+    /// (`OutputFile`): `body` writes an exclusive temporary file beside `path` (`O_EXCL |
+    /// O_NOFOLLOW`, held under an `flock`), which is fsynced and renamed over `path`, and the
+    /// folder fsynced. On any failure the temporary file is removed and `path` is as it was:
+    /// what `body` threw is rethrown, and a failed call is `failure(created)`, called while
+    /// `errno` still holds its reason, `created` false when the temporary file could not be made.
+    func replaceAtomically(_ path: String, _ body: (Int32) throws -> Void, failure: (_ created: Bool) -> Error) throws {
         let temporary = TemporaryFiles.name(for: path)
         let fd = open(temporary, O_RDWR | O_CREAT | O_EXCL | Syscalls.dataFileFlags, 0o644)
-        guard fd >= 0 else { throw writeFailure(path) }
+        guard fd >= 0 else { throw failure(false) }
         defer { _ = close(fd) }
         _ = flock(fd, LOCK_EX | LOCK_NB)
         do {
             try body(fd)
-            guard fsync(fd) == 0, rename(temporary, path) == 0 else {
-                throw StoreError.io(path: path, operation: "write", reason: Syscalls.lastError())
-            }
+            guard fsync(fd) == 0, rename(temporary, path) == 0 else { throw failure(true) }
         } catch {
             _ = unlink(temporary)
             throw error

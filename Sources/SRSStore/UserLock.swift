@@ -27,7 +27,12 @@ final class UserLock {
         _ = note.withUnsafeBytes { io.writeAt(fd, $0, 0) }
     }
 
-    deinit { _ = io.close(fd) }
+    /// Empties the file before letting go: the pid of a session that ended names no holder, and
+    /// between sessions the file is empty, so a command that fails leaves it as it was.
+    deinit {
+        _ = io.ftruncate(fd, 0)
+        _ = io.close(fd)
+    }
 
     private static func holder(_ fd: Int32, io: Syscalls) -> String? {
         var buffer = [UInt8](repeating: 0, count: 64)

@@ -145,7 +145,7 @@ enum Bench {
         if which != "open" { try? FileManager.default.removeItem(at: file) } // "open": the baseline, nothing rebuilt
         let t0 = DispatchTime.now().uptimeNanoseconds
         let store = try ProgressStore.openReadOnly(where_)
-        if which == "history" { try store.rebuildHistoryCache() } else { store.saveSnapshotIfUnlocked() }
+        if which == "history" { try store.rebuildHistoryCache() } else { store.saveSnapshotIfUnlocked(store.takeCards()) }
         print("{\"rebuild\":\"\(which)\"," + String(format: "\"ms\":%.1f,\"records\":%d,\"cards\":%d}", ms(t0), store.recordCount, store.takeCards().count))
     }
 

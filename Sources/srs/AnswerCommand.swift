@@ -43,9 +43,6 @@ struct AnswerCommand: ParsableCommand {
             let known = Set(decks.lazy.flatMap(\.ids))
             var book = ReviewBook<NoMark>(cards: store.takeCards(), reviewers: store.settings.reviewers(decks: decks),
                                           recordCount: store.recordCount, ids: .fresh())
-            // One append per answer; the snapshot is rewritten only when a start would
-            // otherwise read many records after it.
-            defer { if store.isSnapshotBehind { try? store.checkpoint(book.cards) } }
             var number = 0, recorded = 0
             var lastAnswers = LastAnswers(store: store)
             while let line = readLine(strippingNewline: true) {
@@ -69,6 +66,13 @@ struct AnswerCommand: ParsableCommand {
                     Output.err("srs answer: stopped at <stdin>:\(number): its answer is recorded (seq \(record.seq)) but could not be acknowledged (\(String(cString: strerror(code)))); \(recorded) \(recorded == 1 ? "answer" : "answers") recorded in all, the rest of the input not read.\n")
                 }
             }
+            // One append per answer, and only once every line is recorded the settings opening
+            // chose, the snapshot (when a start would otherwise read many records after it) and
+            // the history cache: a command that fails writes nothing more than the answers it
+            // acknowledged.
+            try store.saveSettingsChosenAtOpening()
+            if store.isSnapshotBehind { try? store.checkpoint(book.cards) }
+            store.saveHistoryCache()
         }
     }
 
@@ -131,7 +135,7 @@ private struct LastAnswers {
 
     private mutating func practiceTimes() throws -> [CardID: EpochSeconds] {
         if let practice { return practice }
-        let history = try store.history(only: .practice)
+        let history = try store.history(only: .practice, deferringCacheWrite: true)
         var times: [CardID: EpochSeconds] = [:]
         for event in history.events {
             let card = history.cardIDs[Int(event.card)]

@@ -158,6 +158,7 @@ struct ImportCommand: ParsableCommand {
             .run(store, at: now, write: !dryRun, timer: &timer, written: &written)
         plan.history = []
         AnkiHistoryImporter.checkpoint(&written, into: store, timer: &timer)
+        if !dryRun { try store.saveSettingsChosenAtOpening() }
         return outcome
     }
 

@@ -52,9 +52,11 @@ struct ReviewCommand: ParsableCommand {
             // After the decks and the lock, so an unknown deck (66) or a second session (75)
             // says so even without a terminal.
             try checked { try Terminal.check(environment: environment) }
-            let settings = try settingNewToday(store)
+            let settings = raisingTodaysLimits(store.settings)
             let terminal = try checked { try Terminal.open(environment: environment) }
             defer { terminal.close() }
+            store.refreshSnapshotIfBehind()
+            let recordsAtStart = store.recordCount
             timing?.mark("terminal")
             let shell = ReviewShell(store: store, settings: settings, library: library, decks: decks, order: order,
                                     terminal: terminal, timing: timing)
@@ -68,6 +70,11 @@ struct ReviewCommand: ParsableCommand {
             _ = try? library.foldKeyCorrections()
             timing?.mark("folded")
             timing?.write()
+            // Today's raised limits and the scheduler opening chose are saved once the session
+            // has run: a review that ends in an error before recording anything writes nothing.
+            if session.unreadable == nil && !terminal.interrupted || store.recordCount != recordsAtStart {
+                if newToday != nil || reviewsToday != nil { try store.save(settings: settings) } else { try store.saveSettingsChosenAtOpening() }
+            }
             if let summary = session.summaryLine { try Output.out(summary + "\n") }
             if let (_, problem) = session.unreadable { throw Failure(description: problem, exitCode: 65) }
             // A signal exits as shells expect (128 + its number); a terminal that went away is an I/O error.
@@ -75,10 +82,10 @@ struct ReviewCommand: ParsableCommand {
         }
     }
 
-    /// The user's settings, with `--new-today` and `--reviews-today` added to what the current
-    /// study day already has (Anki's "increase today's limit" adds up the same way) and saved.
-    private func settingNewToday(_ store: ProgressStore) throws -> UserSettings {
-        var settings = store.settings
+    /// `settings` with `--new-today` and `--reviews-today` added to what the current study day
+    /// already has (Anki's "increase today's limit" adds up the same way); saved after the session.
+    private func raisingTodaysLimits(_ settings: UserSettings) -> UserSettings {
+        var settings = settings
         guard newToday != nil || reviewsToday != nil else { return settings }
         let day = settings.clock().dayName(containing: Clock.millis() / 1000)
         func added(_ current: (day: String, more: Int)?, _ more: Int?) -> (day: String, more: Int)? {
@@ -87,7 +94,6 @@ struct ReviewCommand: ParsableCommand {
         }
         settings.newToday = added(settings.newToday, newToday)
         settings.reviewsToday = added(settings.reviewsToday, reviewsToday)
-        try store.save(settings: settings)
         return settings
     }
 

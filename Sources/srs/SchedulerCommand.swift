@@ -45,12 +45,16 @@ struct SchedulerCommand: ParsableCommand {
 
     /// Refuses to answer cards whose states another scheduler made (settings.json edited by hand,
     /// or a switch stopped between its records and the settings): the scheduler of the settings
-    /// would start each of them over as a new card.
+    /// would start each of them over as a new card. With no scheduler in settings.json and
+    /// classic SM-2 progress, srs keeps SM-2 (`ProgressStore.openForReview`), and says so.
     static func requireStatesOfTheSettingsScheduler(_ store: ProgressStore) throws {
         guard let (count, other) = store.statesOfAnotherScheduler else { return }
         let name = store.settings.schedulerName
-        throw Failure(description: "settings.json names the scheduler \(name), but \(count) \(count == 1 ? "card holds a state" : "cards hold states") of \(other) "
-            + "(settings.json was edited by hand, or `srs scheduler` was stopped midway): answered now, they would start over as new cards. "
+        let cards = "\(count) \(count == 1 ? "card holds a state" : "cards hold states") of \(other)"
+        let why = store.settingsChosenAtOpening
+            ? "settings.json names no scheduler and the progress holds classic SM-2 states, so srs keeps \(name), but \(cards)"
+            : "settings.json names the scheduler \(name), but \(cards) (settings.json was edited by hand, or `srs scheduler` was stopped midway)"
+        throw Failure(description: why + ": answered now, they would start over as new cards. "
             + "Run `srs scheduler \(name)` to rebuild their states from their answers. Nothing was recorded.", exitCode: 65)
     }
 

@@ -50,13 +50,16 @@ struct StatsCommand: ParsableCommand {
             phases.lap("progress")
             let clock = store.settings.clock()
             let now = try moment(clock: clock)
-            let history = try store.history()
-            store.saveSnapshotIfUnlocked()
-            phases.lap("history")
+            // The decks before the history, whose cache may be written: a damaged deck (65) or
+            // an unknown --deck (66) leaves the data folder as it was.
             let decks = try decksRead.value()
+            let onlyDeck = try StatsDecks.index(of: deck, in: decks)
             phases.lap("decks")
-            let input = StatsInput(decks: decks, progress: store.takeCards(), history: history, clock: clock,
-                                   now: now, historyDays: days, onlyDeck: try StatsDecks.index(of: deck, in: decks),
+            let history = try store.history()
+            phases.lap("history")
+            let progress = store.takeCards()
+            let input = StatsInput(decks: decks, progress: progress, history: history, clock: clock,
+                                   now: now, historyDays: days, onlyDeck: onlyDeck,
                                    limits: store.settings.limits(at: now, clock: clock))
             let report = StatsReport.compute(input)
             phases.lap("compute")
@@ -66,6 +69,8 @@ struct StatsCommand: ParsableCommand {
             // With colour, the escapes are StatsText's own around text it made terminal-safe.
             try Output.out(text, styledBy: !json && style.color ? .statsText : nil)
             phases.lap("render")
+            // The snapshot rebuilt from the log, once the figures are out.
+            store.saveSnapshotIfUnlocked(progress)
             phases.report()
         }
     }

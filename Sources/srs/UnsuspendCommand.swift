@@ -35,12 +35,14 @@ struct UnsuspendCommand: ParsableCommand {
             defer { store.close() }
             var book = ReviewBook<NoMark>(cards: store.takeCards(), reviewer: store.settings.reviewer(),
                                           recordCount: store.recordCount, ids: .fresh())
-            defer { if store.isSnapshotBehind { try? store.checkpoint(book.cards) } }
             let ids = all ? suspended(in: book.cards) : try cards.map { try checkSuspended(CardID($0), in: book.cards) }
             let time = EpochSeconds(Date().timeIntervalSince1970)
             for id in ids {
                 try book.unsuspend(id, at: time, mark: NoMark(), appending: store.append)
             }
+            // Once every card is unsuspended: an unknown card writes nothing.
+            try store.saveSettingsChosenAtOpening()
+            if store.isSnapshotBehind { try? store.checkpoint(book.cards) }
             try Output.out(ids.count == 1 ? "Unsuspended 1 card.\n" : "Unsuspended \(ids.count) cards.\n")
         }
     }

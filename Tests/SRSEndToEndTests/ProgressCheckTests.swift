@@ -70,6 +70,51 @@ import Testing
         try everyCommandRefuses(folder, saying: "reviews.jsonl:3: ")
     }
 
+    /// The size of ana's log and the offset after each of its lines (the header's first).
+    func lineEnds(_ folder: TempFolder) throws -> [Int] {
+        let log = try Data(contentsOf: folder.url.appendingPathComponent("users/ana/reviews.jsonl"))
+        return log.indices.filter { log[$0] == 0x0A }.map { $0 + 1 }
+    }
+
+    /// A wrong `log_bytes` (beyond the log's end) in cards.json is a cache that does not match
+    /// its log, which holds every record it covers: refused like every mismatch
+    /// (docs/progress-format.md), and said as it is, not as a log cut short.
+    @Test func aSnapshotWhoseLogBytesIsBeyondTheLogIsNamedAsSuch() throws {
+        let folder = try answered()
+        let ends = try lineEnds(folder), size = ends[3]
+        try edit(folder, "cards.json") { $0 = $0.replacingOccurrences(of: "\"log_bytes\":\(size),", with: "\"log_bytes\":\(size + 500),") }
+        let message = "cards.json says it covers the first \(size + 500) bytes (3 records) of this log, but the log is \(size) bytes "
+            + "and record 3 ends at byte \(size): cards.json's log_bytes is wrong (the log was not cut short). "
+            + "The file was left untouched. cards.json is a cache of the log: delete it and srs rebuilds it from the log"
+        try everyCommandRefuses(folder, saying: message)
+        let result = try SRSProcess.run(["stats", "--data-dir", folder.path, "--user", "ana"], environment: ["TZ": "UTC"])
+        #expect(!result.stderr.contains("cut short:"), "\(result.stderr)")
+        // The fix the message names: the rebuilt cache covers the whole log.
+        try FileManager.default.removeItem(at: folder.url.appendingPathComponent("users/ana/cards.json"))
+        let rebuilt = try SRSProcess.run(["stats", "--data-dir", folder.path, "--user", "ana"], environment: ["TZ": "UTC"])
+        #expect(rebuilt.status == 0, "\(rebuilt.stderr)")
+        let snapshot = try String(contentsOf: folder.url.appendingPathComponent("users/ana/cards.json"), encoding: .utf8)
+        #expect(snapshot.contains("\"log_records\":3,\"log_bytes\":\(size)"), "\(snapshot)")
+    }
+
+    /// A log that lost records cards.json covers is cut short, and said so with what it holds.
+    @Test func aLogCutShortIsNamedAsSuch() throws {
+        let folder = try answered()
+        let ends = try lineEnds(folder)
+        let url = folder.url.appendingPathComponent("users/ana/reviews.jsonl")
+        try Data(contentsOf: url).prefix(ends[1]).write(to: url)
+        try everyCommandRefuses(folder, saying: "reviews.jsonl: the review log is \(ends[1]) bytes and holds 1 record, but cards.json covers its first \(ends[3]) bytes (3 records): it was cut short")
+    }
+
+    /// `log_bytes` inside the log but not at the end of record `log_records`: the message says
+    /// where that record does end.
+    @Test func aSnapshotThatEndsMidRecordSaysWhereItsRecordEnds() throws {
+        let folder = try answered()
+        let ends = try lineEnds(folder)
+        try edit(folder, "cards.json") { $0 = $0.replacingOccurrences(of: "\"log_bytes\":\(ends[3]),", with: "\"log_bytes\":\(ends[3] - 10),") }
+        try everyCommandRefuses(folder, saying: "cards.json says it covers the first \(ends[3] - 10) bytes (3 records) of this log, but record 3 does not end there: it ends at byte \(ends[3]), so cards.json's log_bytes is wrong or the log was edited")
+    }
+
     @Test func aLogThatNoLongerMatchesItsSnapshotIsRefusedByEveryCommand() throws {
         let folder = try answered()
         try edit(folder, "reviews.jsonl") { $0 = $0.replacingOccurrences(of: "\"card\":\"sd-3\"", with: "\"x\":1,\"card\":\"sd-3\"") }

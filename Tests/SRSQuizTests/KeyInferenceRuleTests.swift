@@ -294,3 +294,239 @@ import SRSCore
         #expect(OptionProfile(question: "Which is the largest forest?", options: ["Taiga", "Amazon"]).superlatives == ["largest"])
     }
 }
+
+/// More of the ways explanations state their key (`docs/quiz-format.md`, "Stated keys"), and the
+/// look-alikes that state none. Options: A The liver, B The lungs, C The heart, D The kidney.
+@Suite struct StatedPhrasingTests {
+    static let question = "Which organ pumps blood around the body?"
+    static let options = ["The liver", "The lungs", "The heart", "The kidney"]
+
+    static let stating: [(String, Int)] = [
+        ("Only C is correct: the others filter or exchange gases.", 2),
+        ("C is the only correct option; the liver filters.", 2),
+        ("D is the only right answer here.", 3),
+        ("That is why C is correct.", 2),
+        ("Statement C is correct.", 2),
+        ("C is the most accurate statement.", 2),
+        ("C is the best description.", 2),
+        ("This makes C the best choice.", 2),
+        ("Which makes option C the correct answer.", 2),
+        ("Correct: C. The heart's ventricles contract about once a second.", 2),
+        ("The heart is correct: its ventricles contract about once a second.", 2),
+        ("The heart is right, as its ventricles contract.", 2),
+        ("The correct option is the third one.", 2),
+        ("A, B and D are incorrect.", 2),
+        ("Options A, B, and D are all wrong.", 2),
+        ("C) The heart is correct.", 2),
+        ("(C) The heart is the right answer.", 2),
+        ("The correct statement is C.", 2),
+        ("The true statement is C.", 2),
+        ("The correct answer in this case is C.", 2),
+        ("The answer, therefore, is C.", 2),
+        ("C is indeed correct.", 2),
+        ("C is clearly the right answer.", 2),
+        ("C is the one that pumps blood around the body.", 2),
+        ("A is wrong, B is wrong, D is wrong.", 2),
+        ("Options A, B and D are incorrect because they filter or exchange gases.", 2),
+    ]
+
+    static let notStating: [String] = [
+        "The heart is right at the centre of the chest.",  // `right at`: a place, not a verdict
+        "The heart is correctly placed in the chest.",
+        "A and B are wrong.",                              // two of four denied: C or D remain
+        "Vitamin C is correct in small doses.",            // a letter that is no option reference
+        "So C is about the heart.",
+        "Students who think A is correct confuse filtering with pumping.",
+        "The correct option is the one left.",
+        "C is also correct.",                              // more than one key is claimed
+        "C is the one that filters blood.",                // the one that does something else
+        "C) The lungs is correct.",                        // a letter with another option's text
+        "This is option C's job, not the lungs'.",
+        "The heart, whatever the lungs think it is",       // ends on `is`: nothing after the verb
+        // Found by review: conditions, hedges, articles read as letters, verdicts on a part.
+        "If the question asked for a filter, the answer would be A. Here it asks for a pump.",
+        "The correct answer would be C if blood were still, but it is not.",
+        "The answer should be C, but the key says D.",
+        "The correct answer must be C if the body is a mammal's.",
+        "Forgetting that the liver filters would make A the correct answer, but the heart pumps.",
+        "Confusing filtering with pumping makes A the right answer, a common mistake.",
+        "A correctly sized heart pumps five litres a minute.",
+        "A best practice is to compare the organs.",
+        "Option A correctly notes that the liver is large but it does not pump.",
+        "B best illustrates the common misconception that the lungs pump.",
+        "This is option A, the most common mistake.",
+        "That is choice B, which confuses breathing with pumping.",
+        "Correct: A common mistake is to pick the liver because it is large.",
+        "Correct: Option A fails because the liver filters.",
+        "Angle A is acute and C is right, so the heart diagram is a triangle.",
+        "So C is true for every mammal.",
+        "A or B are wrong only if the body is a fish's.",
+        "A and B were wrong in the 1990 edition, which listed them.",
+        "A and B are wrong in the old key.",
+    ]
+
+    @Test(arguments: stating.indices)
+    func states(_ index: Int) {
+        let (text, key) = Self.stating[index]
+        let result = KeyInference.infer(question: Self.question, options: Self.options, explanation: text)
+        #expect(result.key == AnswerKey(index: key, source: .stated), "\(text): \(result)")
+    }
+
+    @Test(arguments: notStating)
+    func statesNothing(_ text: String) {
+        let result = KeyInference.infer(question: Self.question, options: Self.options, explanation: text)
+        #expect(result.key?.source != .stated, "\(text): \(result)")
+    }
+
+    /// Every phrase of these tests and of the rule tests, cut after each of its words (a sentence
+    /// that stops at `is`, at `the`, at a letter), is read without a trap, and so is each cut
+    /// followed by the options' own words.
+    @Test func everyCutOfEveryPhraseIsRead() {
+        let rules = KeyInferenceRuleTests.cases + KeyInferenceRuleTests.statedCases
+        let phrases = Self.stating.map(\.0) + Self.notStating + rules.map(\.explanation)
+        var cuts = 0
+        for phrase in phrases {
+            let words = phrase.split(separator: " ")
+            for end in words.indices {
+                let cut = words[...end].joined(separator: " ")
+                for text in [cut, cut + " the heart", cut + " C"] {
+                    _ = KeyInference.infer(question: Self.question, options: Self.options, explanation: text)
+                    cuts += 1
+                }
+            }
+        }
+        #expect(cuts > 1_000)
+    }
+}
+
+/// The answer named by part of an option's words; `the one` qualified by the question's own words
+/// states nothing (`Argon is the noble one, but not the lightest`).
+@Suite struct StatedByTheQuestionTests {
+    static let cases: [KeyInferenceRuleTests.Case] = [
+        .init(rule: "the answer is a part of one option", question: "What does the network learn to approximate?",
+              options: ["The exact density", "A discriminator", "The score of the noisy marginal", "The inverse drift"],
+              explanation: "The answer is the score function. Anderson showed that the reversed process depends on it.", key: 2),
+    ]
+    static let notStating: [KeyInferenceRuleTests.Case] = [
+        // `the X one` with the question's own words was read as stated until review found `Argon is
+        // the noble one, but not the lightest` (a class word of the question, not what it asks).
+        .init(rule: "the question's one, by text", question: "Which of these drugs is a selective blocker?",
+              options: ["Metoprolol", "Propranolol", "Salbutamol"],
+              explanation: "Metoprolol is the selective one. Propranolol blocks both receptors.", key: nil),
+        .init(rule: "a class word of the question", question: "Which noble gas is the lightest?",
+              options: ["Argon", "Neon", "Helium", "Xenon"],
+              explanation: "Argon is the noble one, but not the lightest.", key: nil),
+        .init(rule: "the other one", question: "Which of these drugs is a selective blocker?",
+              options: ["Metoprolol", "Propranolol", "Salbutamol"],
+              explanation: "Propranolol is the other one, which blocks both receptors.", key: nil),
+        .init(rule: "a one not the question's", question: "Which of these drugs is a selective blocker?",
+              options: ["Metoprolol", "Propranolol", "Salbutamol"],
+              explanation: "Propranolol is the older one, and it blocks both receptors.", key: nil),
+        .init(rule: "a part found in two options", question: "What does the network learn to approximate?",
+              options: ["The score of the data", "A discriminator", "The score of the noisy marginal"],
+              explanation: "The answer is the score function.", key: nil),
+    ]
+
+    @Test(arguments: cases)
+    func states(_ example: KeyInferenceRuleTests.Case) {
+        let result = KeyInference.infer(question: example.question, options: example.options, explanation: example.explanation)
+        #expect(result.key == example.key.map { AnswerKey(index: $0, source: .stated) }, "\(example.rule): \(result)")
+    }
+
+    @Test(arguments: notStating)
+    func statesNothing(_ example: KeyInferenceRuleTests.Case) {
+        let result = KeyInference.infer(question: example.question, options: example.options, explanation: example.explanation)
+        #expect(result.key?.source != .stated, "\(example.rule): \(result)")
+    }
+}
+
+/// Every option but one denied states the one left, only when nothing is stated and the
+/// question does not ask for the false or the wrong; no options at all traps nothing.
+@Suite struct EliminationTests {
+    typealias Case = KeyInferenceRuleTests.Case
+    static let noKeys: [Case] = [
+        Case(rule: "a denial then a statement of the same", question: "Which is right?", options: ["One", "Two"],
+             explanation: "B is wrong according to the old key; B is correct.", key: nil),
+        Case(rule: "a denial then a statement of another denied", question: "Which is right?", options: ["One", "Two", "Three"],
+             explanation: "A is wrong. B is wrong. In fact A is correct.", key: nil),
+        Case(rule: "the question asks for the false one", question: "Which statement is false?",
+             options: ["Sound travels in air", "Sound travels in a vacuum"],
+             explanation: "B is the false statement: sound needs a medium.", key: nil),
+        Case(rule: "the question asks for the incorrect one", question: "Which statement is incorrect?",
+             options: ["Sound travels in air", "Sound travels in a vacuum"],
+             explanation: "B is incorrect: sound needs a medium.", key: nil),
+        Case(rule: "a denial by text", question: "Which metal is liquid at room temperature?",
+             options: ["Iron", "Mercury"], explanation: "The answer is not iron.", key: nil),
+    ]
+
+    @Test(arguments: noKeys)
+    func statesNothing(_ example: Case) {
+        let result = KeyInference.infer(question: example.question, options: example.options, explanation: example.explanation)
+        #expect(result.key?.source != .stated, "\(example.rule): \(result)")
+    }
+
+    @Test(arguments: ["The last option is correct.", "Pick the last one.", "the last one", "The correct answer is the last."])
+    func noOptionsTrapNothing(_ text: String) {
+        #expect(KeyInference.infer(question: "Which?", options: [], explanation: text).key == nil)
+    }
+}
+
+/// A worked calculation's result points to the option with that number (`ComputedValue`): weighed
+/// evidence, taken with `--infer-keys`.
+@Suite struct ComputedValueTests {
+    typealias Case = KeyInferenceRuleTests.Case
+    static let cases: [Case] = [
+        Case(rule: "a chain's last result", question: "The marginal propensity to consume is 0.8. What is the multiplier?",
+             options: ["0.8", "1.25", "4", "5"],
+             explanation: "The simple multiplier is 1/(1 − MPC) = 1/0.2 = 5, so each extra dollar raises output by five.", key: 3),
+        Case(rule: "a fraction for a percentage", question: "What is the efficiency of an engine between 600 K and 300 K?",
+             options: ["25%", "50%", "75%", "100%"], explanation: "The Carnot efficiency is η = 1 − Tc/Th = 1 − 300/600 = 0.5.", key: 1),
+        Case(rule: "a percentage for a fraction", question: "What share of the draws are red?",
+             options: ["0.25", "0.4", "0.6"], explanation: "Six of fifteen: 6/15 = 40%, the rest are blue.", key: 1),
+        Case(rule: "the same unit", question: "How fast does the cart move after 4 s?",
+             options: ["8 m/s", "12 m/s", "16 m/s"], explanation: "Its speed is v = at = 3 × 4 = 12 m/s.", key: 1),
+        Case(rule: "a number word option", question: "What is the change in internal energy?",
+             options: ["Zero", "One", "Two"], explanation: "At constant temperature ΔU = 0.", key: 0),
+        Case(rule: "thousands", question: "How many seconds are in a day?",
+             options: ["3,600", "86,400", "604,800"], explanation: "24 × 3,600 = 86,400 seconds.", key: 1),
+    ]
+    static let noKeys: [Case] = [
+        Case(rule: "two results, each an option", question: "The propensity to consume is 0.8. What is the multiplier?",
+             options: ["0.2", "1.25", "5"], explanation: "Here 1 − 0.8 = 0.2, so the multiplier is 1/0.2 = 5.", key: nil),
+        Case(rule: "another unit", question: "How fast does the jet fly?", options: ["200 km/h", "720 km/h"],
+             explanation: "Its speed is v = 200 m/s.", key: nil),
+        Case(rule: "a warned calculation", question: "The propensity to consume is 0.8. What is the multiplier?",
+             options: ["1.25", "5"], explanation: "A common mistake is 1/0.8 = 1.25.", key: nil),
+        Case(rule: "the question's data", question: "With k = 2 successes in n trials, what is n?",
+             options: ["2", "3", "4"], explanation: "We have k = 2, and the rest follows.", key: nil),
+        Case(rule: "a term, not a result", question: "What is the product?", options: ["2", "10"],
+             explanation: "It is = 2 × 5 by the rule.", key: nil),
+        Case(rule: "an option that is no number", question: "What is the change in internal energy?",
+             options: ["Positive", "Zero", "Equal to the work done"], explanation: "At constant temperature ΔU = 0.", key: nil),
+    ]
+
+    @Test(arguments: cases)
+    func computes(_ example: Case) {
+        let result = KeyInference.infer(question: example.question, options: example.options, explanation: example.explanation)
+        #expect(result.key == example.key.map { AnswerKey(index: $0, source: .inferred(confidence: 1)) }, "\(example.rule): \(result)")
+    }
+
+    /// A step computed, then adjusted in words: the calculation and the words disagree, no key; a
+    /// plain import (stated keys only) never takes a computed one.
+    @Test func aComputedStepAdjustedInWordsIsNoKey() {
+        let options = ["62", "64", "30", "126"]
+        let question = "How many usable host addresses does an IPv4 subnet with a /26 prefix provide?"
+        let explanation = "A /26 prefix leaves 32 − 26 = 6 bits for the host part, giving 2⁶ = 64 addresses in the block. "
+            + "Two of them cannot be assigned to hosts: the network and the broadcast address."
+        #expect(ComputedValue.key(question: question, options: options, explanation: explanation) == 1)
+        let parsed = QuizParser.parse(text: "Question 1 Multiple Choice\n\(question)\n" + options.enumerated().map {
+            "\(Character(UnicodeScalar(UInt8(65 + $0.offset))))\($0.element)\n" }.joined() + explanation + "\n")
+        #expect(parsed.items.first?.kind.key == nil)
+    }
+
+    @Test(arguments: noKeys)
+    func computesNothing(_ example: Case) {
+        #expect(ComputedValue.key(question: example.question, options: example.options, explanation: example.explanation) == nil,
+                "\(example.rule)")
+    }
+}

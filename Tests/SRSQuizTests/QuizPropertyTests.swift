@@ -12,7 +12,14 @@ enum QuizInputs {
         "Answer: True\n", "Answer: Z\n", "Model answer: yes\n", "Model answer:\n",
         "Think about your answer, then reveal below.\n", "\n", "\r\n", "\r", "\u{0}", "\u{1B}[31m", "日本😀",
         "Why?\n", "A surprising insight.\n",
-    ].map { Array($0.utf8) } + [[0xFF], [0xC3], [0xE2, 0x82], [0xF0, 0x9F, 0x98], [0xEF, 0xBB, 0xBF]]
+        // The shapes read since the natural held-out rounds: marks, inline options, headers with
+        // the question, lower-case letters, lettered true/false, stated phrasings cut short.
+        "*B) Marked\n", "B) Paris *\n", "C) Oslo (correct)\n", "A) 5  B) 6  C) 7\n", "What? (A) x (B) y\n",
+        "Question 4 Multiple Choice: Inline?\n", "Question 5 of 9 (True / False)\n", "Question 6 asks\n",
+        "a) low\n", "b) lower\n", "ahyper\n", "bstd\n", "cmu\n", "Explanation: why\n", "Explanation:\n",
+        "Answer: B, D\n", "A) True\n", "B) False\n", "Answer: A\n", "The correct answer is\n", "C is", "makes C the",
+        "x = 1/0.2 = 5\n", "= 50%", "A, B and D are incorrect.\n", "C is the one that\n", "Only C is\n", "*",
+    ].map { Array($0.utf8) } + [[0xFF], [0xC3], [0xE2, 0x82], [0xF0, 0x9F, 0x98], [0xEF, 0xBB, 0xBF], [0xFF, 0xFE], [0xFE, 0xFF]]
 
     static func random(_ rng: inout SeededGenerator, samples: [[UInt8]]) -> [UInt8] {
         switch rng.next() % 3 {
@@ -69,9 +76,12 @@ enum QuizInputs {
     }
 
     @Test func anyBytesParseWithinTheInvariants() throws {
-        let samples = [try quizSample("000_84106cf2ef55100a.txt"), try quizSample("linear-algebra.txt")].map { Array($0) }
+        let natural = quizRepositoryRoot.appendingPathComponent("Tests/SRSQuizTests/Fixtures/quiz-heldout-natural")
+        let samples = [try quizSample("000_84106cf2ef55100a.txt"), try quizSample("linear-algebra.txt"),
+                       try Data(contentsOf: natural.appendingPathComponent("n5-neural-scaling-laws.txt")),
+                       try Data(contentsOf: natural.appendingPathComponent("n6-probability-statistics.txt"))].map { Array($0) }
         var rng = SeededGenerator(seed: 20_261_129)
-        for _ in 0..<500 { Self.checkInvariants(QuizInputs.random(&rng, samples: samples)) }
+        for _ in 0..<1_500 { Self.checkInvariants(QuizInputs.random(&rng, samples: samples)) }
     }
 
     /// Shapes that would be quadratic in a naive parser, at a size a debug build checks in well
@@ -86,7 +96,7 @@ enum QuizInputs {
 
 /// The large inputs by name, so that a test run prints the name and not a megabyte of bytes.
 enum LargeQuizInput: String, CaseIterable, CustomTestStringConvertible {
-    case oneLongLine, manyALines, optionsWithoutEnd, nulBytes, blankLines
+    case oneLongLine, manyALines, optionsWithoutEnd, nulBytes, blankLines, repeatedEquations, repeatedLetterReferences
 
     var testDescription: String { rawValue }
 
@@ -97,6 +107,12 @@ enum LargeQuizInput: String, CaseIterable, CustomTestStringConvertible {
         case .optionsWithoutEnd: return Array(repeating: Array("AOne\nBTwo\n".utf8), count: 10_000).flatMap { $0 }
         case .nulBytes: return Array(repeating: UInt8(0), count: 300_000)
         case .blankLines: return Array(repeating: UInt8(ascii: "\n"), count: 300_000)
+        // One item with numeric options and a 20 KB explanation of equations (each `=` once
+        // scanned back to its sentence's start: 11.6 s in release), and one of letter references.
+        case .repeatedEquations:
+            return Array(("Question 1 Multiple Choice\nWhich?\nA1\nB2\nC3\nD4\n" + String(repeating: "a=3 ", count: 4_990) + "\n").utf8)
+        case .repeatedLetterReferences:
+            return Array(("Question 1 Multiple Choice\nWhich?\nAone\nBtwo\n" + String(repeating: "(A) ", count: 4_990) + "\n").utf8)
         }
     }
 }

@@ -37,6 +37,178 @@ import SRSCore
         #expect(result.items.first?.kind == .trueFalse(answer: answer))
     }
 
+    /// True/false written as lettered options (`A) True`, `B) False`, `ATrue`): the answer letter
+    /// names the option, and so its truth value; the option lines are not the explanation.
+    @Test(arguments: [("A) True\nB) False\nAnswer: A", true), ("A) True\nB) False\nAnswer: b", false),
+                      ("ATrue\nBFalse\nAnswer: B", false), ("A. False\nB. True\nAnswer: B) True", true),
+                      ("(A) True\n(B) False\nCorrect answer: (A)", true), ("A) True\nB) False\nAnswer: False", false)])
+    func trueFalseAsLetteredOptions(lines: String, answer: Bool) {
+        let result = parseQuiz("Question 1 True / False\nThe Sun is a star.\n\(lines)\nIt is a G-type star.\n")
+        #expect(result.errors == [])
+        #expect(result.items.first?.kind == .trueFalse(answer: answer))
+        #expect(result.items.first?.explanation == "It is a G-type star.")
+    }
+
+    @Test func aLetterNamingNoTruthOptionIsStillAnError() {
+        let result = parseQuiz("Question 1 True / False\nThe Sun is a star.\nA) True\nB) False\nAnswer: C\n")
+        #expect(result.items.isEmpty)
+        #expect(result.errors.map(\.line) == [5])
+    }
+
+    /// `Explanation:` opening the explanation is a label, not its text, on every kind of item.
+    @Test(arguments: ["Explanation: Four is two twos.", "EXPLANATION:\u{A0}Four is two twos.", "Explanation:\nFour is two twos."])
+    func anExplanationLabelIsDropped(line: String) {
+        let quiz = "Question 1 Multiple Choice\nWhat is 2+2?\nA) 3\nB) 4\nAnswer: B\n\(line)\n"
+            + "Question 2 True / False\nTwo is even.\nTTrue\nFFalse\nAnswer: True\n\(line)\n"
+            + "Question 3 Short Answer\nWhat is 2+2?\nModel answer: 4\n\n\(line)\n"
+        let result = parseQuiz(quiz)
+        #expect(result.errors == [])
+        #expect(result.items.map(\.explanation) == Array(repeating: "Four is two twos.", count: 3))
+    }
+
+    /// A header that carries the question after a separator (`Question 1 Multiple Choice: What…?`),
+    /// and one that counts the items (`Question 3 of 10 (True / False)`).
+    @Test func headersWithTheQuestionOrACount() {
+        let quiz = "Question 1 Multiple Choice: What is 2+2?\nA) 3\nB) 4\nAnswer: B\nTwo twos.\n"
+            + "Question 2 of 10 (True / False)\nThe sky is blue.\nAnswer: True\nRayleigh.\n"
+            + "QUESTION 3 OF 10 — SHORT ANSWER — Name a prime.\nModel answer: 2\n"
+            + "Question 4 True/False: The Moon is a planet.\nAnswer: False\n"
+        let result = parseQuiz(quiz)
+        #expect(result.errors == [] && result.warnings == [])
+        #expect(result.items.map(\.question) == ["What is 2+2?", "The sky is blue.", "Name a prime.", "The Moon is a planet."])
+        #expect(result.items.map(\.kind.typeName) == ["multiple_choice", "true_false", "short_answer", "true_false"])
+        #expect(result.items.first?.kind.key == AnswerKey(index: 1, source: .written))
+    }
+
+    /// A line that starts like a header but is none is read as text, with a warning naming it, so
+    /// the item it would have begun is never merged unseen.
+    @Test func aLineLikeAHeaderThatIsNoneDrawsAWarning() {
+        let quiz = "Question 1 True / False\nThe sky is blue.\nAnswer: True\nQuestion 2 Multiple Choise\nWhat is 2+2?\n"
+        let result = parseQuiz(quiz)
+        #expect(result.items.count == 1)
+        #expect(result.warnings.map(\.line) == [4])
+        #expect(result.warnings.first?.message.contains("starts like an item header") == true, "\(result.warnings)")
+    }
+
+    /// An item whose header is missing would be read into the explanation before it: its option
+    /// lines draw a warning naming them, so nothing merges unseen.
+    @Test func optionsInsideAnExplanationDrawAWarning() {
+        let quiz = "Question 1 Short Answer\nName a prime.\nModel answer: 2\nIt is the only even prime.\n\n"
+            + "What colour is the sky?\nA) Red\nB) Blue\nAnswer: B\n"
+        let result = parseQuiz(quiz)
+        #expect(result.items.count == 1)
+        #expect(result.warnings.map(\.line) == [7])
+        #expect(result.warnings.first?.message.contains("look like the options of an item without a header") == true)
+    }
+
+    /// Lower-case option letters with a separator (`a) 3`, `(b) 4`, `c. 5`); glued lower case
+    /// (`aone`) stays prose.
+    @Test(arguments: ["a) 3\nb) 4\nc) 5", "(a) 3\n(b) 4\n(c) 5", "a. 3\nb. 4\nc. 5", "a: 3\nb: 4\nc: 5"])
+    func lowerCaseLettersWithASeparator(options: String) {
+        let result = parseQuiz("Question 1 Multiple Choice\nWhat is 2+2?\n\(options)\nAnswer: b\nTwo twos.\n")
+        #expect(result.errors == [])
+        #expect(result.items.first?.kind == .multipleChoice(options: ["3", "4", "5"], key: AnswerKey(index: 1, source: .written)))
+        #expect(result.items.first?.explanation == "Two twos.")
+    }
+
+    @Test func gluedLowerCaseIsNoOption() {
+        let result = parseQuiz("Question 1 Multiple Choice\nWhat is 2+2?\nathree\nbfour\n")
+        #expect(result.items.isEmpty && result.errors.count == 1)
+    }
+
+    /// Options glued to lower-case letters (`ahyperparameters…`) are read in a multiple-choice item
+    /// that has no other options, three or more in a row; two such lines stay an error.
+    @Test func lowerCaseGluedLettersInAnItemWithoutOtherOptions() {
+        let result = parseQuiz("Question 1 Multiple Choice\nWhat motivates it?\nahyperparameters drift with width\n"
+            + "bthe loss diverges\ncμP removes tuning\ndμP saves memory\nUnder μP the updates stay of order one.\n")
+        #expect(result.errors == [])
+        #expect(result.items.first?.kind.options == ["hyperparameters drift with width", "the loss diverges",
+                                                     "μP removes tuning", "μP saves memory"])
+        #expect(result.items.first?.explanation == "Under μP the updates stay of order one.")
+        let two = parseQuiz("Question 1 Multiple Choice\nWhat motivates it?\nall of them\nbut only one\n")
+        #expect(two.items.isEmpty && two.errors.count == 1)
+    }
+
+    /// An option an exporter marked as the answer (`*B) Paris`, `B) Paris (correct)`)
+    /// gives the written key, its mark removed; two marks, or a mark and an `Answer:` line that
+    /// disagree, give no key and a warning naming the option's line.
+    @Test(arguments: ["A. Rome\n*B. Paris\nC. Oslo", "A. Rome\n* B. Paris\nC. Oslo",
+                      "ARome\nBParis (correct)\nCOslo", "A) Rome\nB) Paris [Correct]\nC) Oslo\nAnswer: B"])
+    func aMarkedOptionIsTheWrittenKey(options: String) {
+        let result = parseQuiz("Question 1 Multiple Choice\nCapital of France?\n\(options)\nParis has been the capital since 987.\n")
+        #expect(result.errors == [] && result.warnings == [])
+        #expect(result.items.first?.kind == .multipleChoice(options: ["Rome", "Paris", "Oslo"], key: AnswerKey(index: 1, source: .written)))
+    }
+
+    @Test(arguments: [("A. Rome\n*B. Paris\n*C. Oslo", "options B, C are all marked"),
+                      ("A. Rome\nB. Paris (correct)\nC. Oslo\nAnswer: C", "option B is marked as the answer but the `Answer:` line names C")])
+    func conflictingMarksGiveNoKey(options: String, problem: String) {
+        let result = parseQuiz("Question 1 Multiple Choice\nCapital of France?\n\(options)\nThe correct answer is B.\n")
+        #expect(result.items.first?.kind.key == nil)
+        #expect(result.warnings.map(\.line) == [4])
+        #expect(result.warnings.first?.message.contains(problem) == true, "\(result.warnings)")
+    }
+
+    /// A star inside or at the end of the text is no mark: `p < 0.05*`, the C type `int *`.
+    @Test func aStarInsideTheTextIsNoMark() {
+        let result = parseQuiz("Question 1 Multiple Choice\nWhich is significant?\nAp < 0.05*\nBp = 0.3\n"
+            + "Question 2 Multiple Choice\nWhich declares a pointer?\nA) int *\nB) int &\nC) int\n")
+        #expect(result.items.first?.kind.options == ["p < 0.05*", "p = 0.3"])
+        #expect(result.items.map(\.kind.key) == [nil, nil])
+        #expect(result.items.last?.kind.options == ["int *", "int &", "int"])
+    }
+
+    /// `- 2 points` after the type is no question; combining marks before the number keep the
+    /// question whole.
+    @Test func aHeaderWithPointsOrMarks() {
+        let points = parseQuiz("Question 1 Multiple Choice - 2 points\nWhat is 2+2?\nA) 3\nB) 4\n")
+        #expect(points.items.first?.question != "2 points")
+        let marks = parseQuiz("Question\u{301}\u{301} 1 Multiple Choice: What is 2+2?\nA) 3\nB) 4\n")
+        #expect(marks.items.first?.question == "What is 2+2?", "\(marks)")
+    }
+
+    /// Options written on one line (`A) 5  B) 6  C) 7`), also after the question on its line.
+    @Test(arguments: ["What is 3+3?\nA) 5  B) 6  C) 7", "What is 3+3? A) 5 B) 6 C) 7", "What is 3+3?\n(A) 5 (B) 6 (C) 7",
+                      "What is 3+3?\nA. 5   B. 6   C. 7", "What is 3+3?\nA) 5  B) 6 (correct)  C) 7"])
+    func optionsOnOneLine(lines: String) {
+        let result = parseQuiz("Question 1 Multiple Choice\n\(lines)\nAnswer: B\nThree and three.\n")
+        #expect(result.errors == [])
+        #expect(result.items.first?.question == "What is 3+3?")
+        #expect(result.items.first?.kind == .multipleChoice(options: ["5", "6", "7"], key: AnswerKey(index: 1, source: .written)))
+        #expect(result.items.first?.explanation == "Three and three.")
+    }
+
+    /// UTF-16 with its byte-order mark, as Windows editors save text, is read like UTF-8.
+    @Test(arguments: [true, false])
+    func utf16WithItsByteOrderMarkIsRead(littleEndian: Bool) {
+        let text = "Question 1 Multiple Choice\nWhat is 2+2? café\nA3\nB4\nAnswer: B\n"
+        var bytes: [UInt8] = littleEndian ? [0xFF, 0xFE] : [0xFE, 0xFF]
+        for unit in text.utf16 { bytes += littleEndian ? [UInt8(unit & 0xFF), UInt8(unit >> 8)] : [UInt8(unit >> 8), UInt8(unit & 0xFF)] }
+        let result = QuizParser.parse(bytes)
+        #expect(result.errors == [] && result.warnings == [])
+        #expect(result.items.first?.question == "What is 2+2? café")
+        #expect(result.items.first?.kind.key == AnswerKey(index: 1, source: .written))
+    }
+
+    /// Bytes that are not UTF-8 (a Latin-1 `é`) are shown as U+FFFD, with one warning naming the
+    /// first line that has them; the items are still read.
+    @Test func bytesThatAreNotUTF8DrawOneWarning() {
+        let bytes = Array("Question 1 Multiple Choice\nWhat is 2+2? caf".utf8) + [0xE9] + Array("\nA3\nB4\nAnswer: B\nOlé \u{E9}".utf8) + [0xE8]
+        let result = QuizParser.parse(bytes)
+        #expect(result.errors == [])
+        #expect(result.warnings.map(\.line) == [2])
+        #expect(result.warnings.first?.message.contains("save it as UTF-8") == true)
+        #expect(result.items.first?.question == "What is 2+2? caf\u{FFFD}")
+    }
+
+    /// `Answer: B, D` names two options: no key, and a warning that says so.
+    @Test(arguments: ["Answer: B, D", "Answer: B and D", "Answer: b, c, d"])
+    func anAnswerNamingSeveralOptionsGivesNoKey(line: String) {
+        let result = parseQuiz("Question 1 Multiple Choice\nPick.\nAone\nBtwo\nCthree\nDfour\n\(line)\nBecause.\n")
+        #expect(result.items.first?.kind.key == nil)
+        #expect(result.warnings.first?.message.contains("names more than one option (B,") == true)
+    }
+
     @Test func byteOrderMarksAndUnicodeSpacesWhereSpacesMayStand() {
         let text = "\u{FEFF}Question\u{A0}1\u{A0}Multiple Choice\t\nPick.\t\nAone\t\nBtwo\u{3000}\nAnswer: A\n"
             + "\u{FEFF}Question 2 True / False\nOk?\nAnswer: True\n"
@@ -85,7 +257,7 @@ import SRSCore
         ("Model answer: First part of it,\nand the rest.\nWhy it matters.", "First part of it,\nand the rest.", "Why it matters."),
         ("Model answer: Steps:\n1. One.\n2. Two.\nNote.", "Steps:\n1. One.\n2. Two.", "Note."),
         ("Model answer: It is so.\nBecause of this.", "It is so.", "Because of this."),
-        ("Model answer: It is so.\nExplanation: more.", "It is so.", "Explanation: more."),
+        ("Model answer: It is so.\nExplanation: more.", "It is so.", "more."),
         ("Model answer:\n\nLine one.\nLine two.\n\nWhy.", "Line one.\nLine two.", "Why."),
     ])
     func modelAnswersOverSeveralLines(body: String, model: String, explanation: String) {

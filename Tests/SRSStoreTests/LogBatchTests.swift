@@ -50,20 +50,49 @@ import SRSCore
         #expect(files == ["cards.json", "history.cache", "lock", "reviews.jsonl", "settings.json"], "\(files)")
     }
 
+    /// How many system calls a batch of 5,000 records makes after the user's two answers.
+    func callsOfABatch() throws -> Int {
+        let dir = TempDir()
+        try userWithTwoAnswers(dir)
+        let sweep = SeamTests.Sweep()
+        let store = try ProgressStore.openForReview(dir.location(), io: sweep.syscalls)
+        defer { store.close() }
+        let opened = sweep.calls
+        try store.appendAll(batch(5_000))
+        return sweep.calls - opened
+    }
+
+    /// A kill at any system call of the batch (every later call fails, so nothing is cut back
+    /// or removed) leaves the log byte for byte as before or with the whole batch: the batch is
+    /// written beside the log and renamed over it, where an append of the records to the log
+    /// itself would leave the first part of the batch in it.
+    @Test func aKillAtAnyCallOfTheBatchLeavesTheOldLogOrTheWholeBatch() throws {
+        let calls = try callsOfABatch()
+        var whole = 0
+        for k in 1...calls {
+            let dir = TempDir()
+            try userWithTwoAnswers(dir)
+            let before = try #require(dir.bytes("users/alice/reviews.jsonl"))
+            let sweep = SeamTests.Sweep()
+            sweep.crashes = true
+            let store = try ProgressStore.openForReview(dir.location(), io: sweep.syscalls)
+            sweep.failAt = sweep.calls + k
+            _ = try? store.appendAll(batch(5_000))
+            let log = try #require(dir.bytes("users/alice/reviews.jsonl"))
+            if log != before {
+                #expect(log.prefix(before.count) == before, "kill at call \(k)")
+                #expect(try ProgressStore.openReadOnly(dir.location()).recordCount == 5_002, "kill at call \(k)")
+                whole += 1
+            }
+            withExtendedLifetime(store) {}
+        }
+        #expect(whole > 0 && whole < calls, "\(whole) of \(calls) kills left the whole batch")
+    }
+
     /// Whichever system call of the batch fails, the log is byte for byte as before (nothing
     /// of the batch is visible), or the whole batch is there.
     @Test func whicheverCallFailsTheBatchIsAllThereOrNotAtAll() throws {
-        var calls = 0
-        do {
-            let dir = TempDir()
-            try userWithTwoAnswers(dir)
-            let sweep = SeamTests.Sweep()
-            let store = try ProgressStore.openForReview(dir.location(), io: sweep.syscalls)
-            let opened = sweep.calls
-            try store.appendAll(batch(5_000))
-            calls = sweep.calls - opened
-            store.close()
-        }
+        let calls = try callsOfABatch()
         #expect(calls > 10)
         for k in 1...calls {
             let dir = TempDir()

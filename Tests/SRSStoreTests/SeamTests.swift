@@ -15,10 +15,14 @@ import SRSCore
         var failAt = Int.max
         var names: Set<String> = []
 
+        /// When set, every call from `failAt` on fails, as if the process had been killed
+        /// there (closing still closes): nothing can be undone.
+        var crashes = false
+
         func fails(_ name: String) -> Bool {
             calls += 1
             names.insert(name)
-            if calls == failAt { errno = EIO; return true }
+            if calls == failAt || (crashes && calls > failAt) { errno = EIO; return true }
             return false
         }
 
