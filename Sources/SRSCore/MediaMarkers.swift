@@ -31,4 +31,17 @@ extension Card {
         if revealed { texts += [revealedAnswer ?? "", explanation] }
         return MediaMarkers.names(in: texts.joined(separator: "\n"))
     }
+
+    /// The media every text of the card names, shown or not (the question with all its cloze
+    /// deletions and hints, the answer, the options, the explanation), in that order: what an
+    /// export of the card refers to.
+    public var allMediaNames: [String] {
+        var texts = [question]
+        switch kind {
+        case .basic(let text), .reverse(let text), .typeIn(let text), .shortAnswer(let text): texts.append(text)
+        case .multipleChoice(let options, _): texts += options
+        case .cloze, .trueFalse: break
+        }
+        return MediaMarkers.names(in: (texts + [explanation]).joined(separator: "\n"))
+    }
 }

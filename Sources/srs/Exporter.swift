@@ -106,7 +106,7 @@ struct Exporter {
         let collection = AnkiExport.collection(content.items, answers: content.answers, days: content.days, now: now,
                                                options: content.options, deckOptions: content.deckOptions)
         let folder = MediaFolder(location: location)
-        let media = try AnkiExport.mediaNames(collection).compactMap { name in
+        let media = try AnkiExport.mediaNames(content.items).compactMap { name in
             try folder.read(named: name).map { AnkiPackageWriter.MediaFile(name: name, bytes: Data($0)) }
         }
         do {

@@ -93,7 +93,7 @@ import Testing
         #expect(collection.notes[1].fields == ["{{c1::Paris}} is in {{c2::France::country}}.", "Since 987."])
         #expect(collection.notes[4].fields == ["Determinant of I?", "A. 0<br>B. 1", "B. 1", "Ones on the diagonal."])
         #expect(collection.notes[5].fields == ["AB = BA.", "False", ""])
-        #expect(AnkiExport.mediaNames(collection) == ["cat.png"])
+        #expect(AnkiExport.mediaNames(Self.items) == ["cat.png"])
     }
 
     @Test func srsReadsItsExportBackAsTheSameKinds() throws {
@@ -278,5 +278,30 @@ import Testing
         let collection = AnkiExport.collection([.init(card: Self.card("c", "q", .basic(back: "a")), deck: "D", progress: progress)],
                                                answers: [], days: Self.days, now: Self.now)
         #expect(collection.cards.map(\.due) == [due])
+    }
+}
+
+/// The media an export carries: what the cards' own texts name (`Card.allMediaNames`), which
+/// their fields refer to as `<img src>` and `[sound:]`.
+@Suite struct ExportMediaTests {
+    static func item(_ id: String, _ question: String, _ kind: CardKind, explanation: String = "") -> AnkiExport.Item {
+        AnkiExport.Item(card: Card(id: CardID(id), question: question, kind: kind, explanation: explanation), deck: "D")
+    }
+
+    @Test func everyTextOfEveryCardCountsInTheOrderOfTheTextsEachNameOnce() {
+        let items = [
+            Self.item("a", "[sound: q.mp3] [image: q.png]", .basic(back: "[image: back.png]"), explanation: "[sound: why.mp3] [image: q.png]"),
+            Self.item("b", "Pick [image: q.png]", .multipleChoice(options: ["[image: 1.png]", "[image: 2.png]"], key: nil)),
+            Self.item("c", "{{c1::Paris}} is in {{c2::France::[image: hint.png]}}", .cloze(number: 1)),
+            Self.item("d", "r", .reverse(back: "[sound: rev.ogg]")),
+            Self.item("e", "[image: ] [image:  two  spaces.png]", .shortAnswer(modelAnswer: "[sound: model.wav]")),
+            Self.item("f", "[image: tf.png]", .trueFalse(answer: true)),
+            Self.item("g", "t", .typeIn(answer: "[image: typed.png]")),
+        ]
+        #expect(AnkiExport.mediaNames(items) == ["q.mp3", "q.png", "back.png", "why.mp3", "1.png", "2.png", "hint.png",
+                                                 "rev.ogg", " two  spaces.png", "model.wav", "tf.png", "typed.png"])
+        let fields = AnkiExport.collection(items, answers: [], days: AnkiExportTests.days, now: AnkiExportTests.now).notes.flatMap(\.fields)
+        #expect(fields.contains("{{c1::Paris}} is in {{c2::France::<img src=\"hint.png\">}}"))
+        #expect(fields.contains("<img src=\"\"> <img src=\" two  spaces.png\">"))
     }
 }

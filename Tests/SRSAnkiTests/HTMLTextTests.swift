@@ -70,8 +70,8 @@ import SRSCore
     }
 }
 
-/// The byte-wise paths for ASCII (tokenizer and text layout) give exactly what the
-/// character-wise ones give, on random ASCII HTML with tags, comments, entities and whitespace.
+/// The byte-wise text layout for ASCII gives exactly what the character-wise one gives, on random
+/// ASCII HTML with tags, comments, entities and whitespace.
 @Suite struct ASCIIPathTests {
     static let pieces = ["<", ">", "</", "<br>", "<b>", "</b>", "<i>", "<div>", "</div>", "<!--", "-->", "<!-- c -->",
                          "<img src=\"a.png\">", "<li>", "<ul>", "</ul>", "&amp;", "&nbsp;", "&", ";", " ", "  ", "\t", "\n",
@@ -81,21 +81,13 @@ import SRSCore
         (0..<Int.random(in: 0...16, using: &generator)).map { _ in pieces[Int.random(in: 0..<pieces.count, using: &generator)] }.joined()
     }
 
-    @Test func asciiTokensAreTheCharacterTokens() {
-        var generator = SeededGenerator(seed: 21)
-        for _ in 0..<5_000 {
-            let html = Self.randomHTML(&generator)
-            #expect(HTMLTokens.asciiTokens(html) == HTMLTokens.characterTokens(html), "\(html.debugDescription)")
-        }
-    }
-
     @Test func asciiTextIsLaidOutAsCharacterByCharacter() {
         var generator = SeededGenerator(seed: 22)
         var ascii = 0
         for _ in 0..<5_000 {
             let html = Self.randomHTML(&generator)
             var bytewise = HTMLWriter(), characterwise = HTMLWriter()
-            for token in HTMLTokens.characterTokens(html) {
+            for token in HTMLTokens.tokens(html) {
                 switch token {
                 case .text(let text):
                     let safe = HTMLText.safe(HTMLText.soundTags(Entities.decode(text)))
@@ -126,5 +118,91 @@ import SRSCore
                                ("no marker", nil), ("<hr id=answe", nil), ("é<Hr Id=Answer>ü", "ü")] as [(String, String?)] {
             #expect(AnkiConversion.answerStart(answer).map { String(answer[$0...]) } == rest)
         }
+    }
+}
+
+/// A hidden element (`display: none`, a button) ends where a browser ends it, its end tag
+/// omitted or not; each expectation is the text html5lib 1.1 (a WHATWG parser) leaves visible.
+@Suite struct HiddenElementTests {
+    @Test(arguments: [
+        // A <p> ends at the next block or paragraph, or at its parent's end tag.
+        ("<p style=\"display:none\">secret<p>visible", "visible"),
+        ("<p style=\"display:none\">a<div>b</div>c", "b\nc"),
+        ("<div><p style=\"display:none\">secret</div>after", "after"),
+        ("<p style=\"display:none\">a<span>b<p>c", "c"),
+        ("<p style=\"display:none\">a<ul><li>b</ul>c", "• b\nc"),
+        // An end tag whose element is not open closes nothing.
+        ("<p style=\"display:none\">secret</div>still hidden<p>shown", "shown"),
+        // A <li> ends at the next <li>, not at one in a list inside it.
+        ("<ul><li style=\"display:none\">secret<li>shown</ul>", "• shown"),
+        ("<ul><li style=\"display:none\">a<ul><li>b</ul>c<li>d</ul>", "• d"),
+        ("<ol><li>one<li style=\"display:none\">two<li>three</ol>", "1. one\n2. three"),
+        // <dt>/<dd>, cells, headings.
+        ("<dl><dt style=\"display:none\">term<dd>definition</dl>", "definition"),
+        ("<table><tr><td style=\"display:none\">a<td>b</table>", "b"),
+        ("<table><tr><td>a</td><td style=\"display:none\">b<tr><td>c</table>", "a\nc"),
+        ("<h1 style=\"display:none\">a<h2>b</h2>c", "b\nc"),
+        // Nesting: elements of the same name inside the hidden one, closed or not.
+        ("<div style=\"display:none\">a<p>b<div>c</div>d</div>e", "e"),
+        ("<div style=\"display:none\">a<p>b</p>c</p>d</div>e", "e"),
+        ("<p style=\"display:none\">a<p style=\"display:none\">b<p>c", "c"),
+        ("<button>x<button>y</button>z", "z"),
+        // A formatting element closed around a block: the block stays open, and hidden.
+        ("<b style=\"display:none\"><p>x</b>y", "y"),
+        ("<b><p style=\"display:none\">x</b>y<p>z", "z"),
+        ("<span style=\"display:none\"><p>a</span>b", ""),
+        ("<i>a<blockquote>b<span style=\"display:none\"></i>c", "a\nbc"),
+        ("<i>a<div>b<p style=\"display:none\">c<span>d</i>e</div>f", "a\nb\nf"),
+        // Unclosed at the end of the field, and the template's markup after it.
+        ("<p style=\"display:none\">secret", ""),
+        ("front<div><p style=\"display:none\">secret</div><div>back</div>", "front\nback"),
+        // Upper-case tags and attributes.
+        ("<P STYLE=\"DISPLAY: NONE\">secret<P>visible", "visible"),
+        ("<UL><LI STYLE=display:none>x<LI>y</UL>", "• y"),
+        ("<DIV STYLE=\"Display:None\">a<DIV>b</DIV>c</DIV>d", "d"),
+    ])
+    func hiddenElementEndsWhereABrowserEndsIt(_ html: String, _ text: String) {
+        #expect(HTMLText.plain(html) == text)
+    }
+
+    @Test func nestingDeeperThanTheLimitKeepsTheHiddenElementHidden() {
+        let deep = String(repeating: "<span>", count: OpenElements.maximumDepth + 10)
+        #expect(HTMLText.plain("a<div style=\"display:none\">" + deep + "x</div>b") == "ab")
+        #expect(HTMLText.plain(deep + "<i style=\"display:none\">x</i>y") == "y")
+    }
+}
+
+/// The tokenizer finds `<`, `>` and comments as bytes, and splits as a walk character by character
+/// would: where a byte and a character differ (a combining mark, a joiner or a prepended mark
+/// next to the markup), the character decides.
+@Suite struct HTMLTokensTests {
+    static func tag(_ name: String, closing: Bool = false, _ attributes: [String: String] = [:]) -> HTMLTokens.Token {
+        .tag(HTMLTokens.Tag(name: name, closing: closing, attributes: attributes))
+    }
+
+    @Test(arguments: [
+        ("a<b>c</b>", [.text("a"), tag("b"), .text("c"), tag("b", closing: true)]),
+        ("a < b<5 <3", [.text("a < b<5 <3")]),
+        ("x<!-- c -->y<!-- open", [.text("xy")]),
+        ("<img src=\"caf&eacute;.png\" alt='a b'>", [tag("img", ["src": "café.png", "alt": "a b"])]),
+        ("a\r\n<b>c", [.text("a\r\n"), tag("b"), .text("c")]),
+        // Not ASCII: the same split where every markup byte is a character of its own.
+        ("日本<i>語</i>", [.text("日本"), tag("i"), .text("語"), tag("i", closing: true)]),
+        ("👍🏽<br>👩‍👩‍👧", [.text("👍🏽"), tag("br"), .text("👩‍👩‍👧")]),
+        // A tag opens at any letter, ASCII or not.
+        ("<é>x</é>", [tag("é"), .text("x"), tag("é", closing: true)]),
+        // `<` with a combining mark, or after a prepended mark, is another character: text.
+        ("a<\u{301}b>c", [.text("a<\u{301}b>c")]),
+        ("\u{600}<b>x", [.text("\u{600}<b>x")]),
+        // `>` with a combining mark or a variation selector does not close the tag.
+        ("<b>\u{301}x</b>", [tag("b")]),
+        ("<img src=\"é.png\">\u{FE0F}", [.text("<img src=\"é.png\">\u{FE0F}")]),
+        // A comment ends where Foundation finds `-->`: before a joiner, not before a combining mark.
+        ("x<!-- c -->\u{200D}y", [.text("x\u{200D}y")]),
+        ("<!-->\u{301}x", []),
+        ("<!--\u{301}-->y", [tag(""), .text("y")]),
+    ] as [(String, [HTMLTokens.Token])])
+    func splitsAsCharacters(_ html: String, _ tokens: [HTMLTokens.Token]) {
+        #expect(HTMLTokens.tokens(html) == tokens)
     }
 }

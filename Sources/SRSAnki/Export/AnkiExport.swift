@@ -139,21 +139,10 @@ public enum AnkiExport {
         return out + rest
     }
 
-    /// The media file names the collection's fields refer to (`<img src>` and `[sound:]`).
-    public static func mediaNames(_ collection: AnkiCollection) -> [String] {
-        var names: [String] = []
-        for field in collection.notes.flatMap(\.fields) {
-            let bytes = Array(field.utf8)
-            guard contains(bytes, "<img src=") || contains(bytes, "[sound:") else { continue }
-            for (opening, closing) in [("<img src=\"", "\""), ("[sound:", "]")] {
-                var rest = Substring(field)
-                while let start = rest.range(of: opening), let end = rest[start.upperBound...].range(of: closing) {
-                    let name = HTMLText.plain(String(rest[start.upperBound..<end.lowerBound]))
-                    if !names.contains(name) { names.append(name) }
-                    rest = rest[end.upperBound...]
-                }
-            }
-        }
-        return names
+    /// The media files the cards of `items` name (`Card.allMediaNames`), each once, in order:
+    /// those the fields of their export refer to (`<img src>` and `[sound:]`).
+    public static func mediaNames(_ items: [Item]) -> [String] {
+        var seen: Set<String> = []
+        return items.flatMap(\.card.allMediaNames).filter { seen.insert($0).inserted }
     }
 }

@@ -4,9 +4,11 @@ struct HTMLWriter {
     private(set) var runs: [TextRun] = []
     private var bold = 0, italic = 0, underline = 0, hidden = 0, preformatted = 0
     private var lists: [Int?] = []
-    /// The element Anki never shows (`display: none`, a button) being skipped, and how deep in
-    /// elements of its name the writer is.
-    private var concealed: (name: String, depth: Int)?
+    /// The elements open, as a browser would have them (`OpenElements`).
+    private var open = OpenElements()
+    /// The name of the element Anki never shows (`display: none`, a button) being skipped; it is
+    /// the one `open` marks.
+    private var concealed: String?
     private var pendingBreaks = 0
     private var pendingSpace = false
     private var atLineStart = true
@@ -74,21 +76,25 @@ struct HTMLWriter {
         }
     }
 
-    static let voidElements: Set<String> = ["br", "hr", "img", "input", "meta", "link", "source", "wbr", "area", "col", "embed"]
-
     /// Whether `tag` opens, is inside or closes an element Anki's card never shows: one styled
     /// `display: none` (Image Occlusion keeps its masks' text there) or a button (nothing to press
-    /// in a terminal). Its text, images and breaks are left out.
+    /// in a terminal). Its text, images and breaks are left out. The element ends where a browser
+    /// ends it (`OpenElements`): at its end tag, or where its end is implied (a hidden `<p>` at the
+    /// next block, a hidden `<li>` at the next item, either at its parent's end tag); the tag that
+    /// ends it by implication is laid out.
     private mutating func conceals(_ tag: HTMLTokens.Tag) -> Bool {
-        if let element = concealed {
-            if tag.name == element.name { concealed?.depth += tag.closing ? -1 : 1 }
-            if concealed?.depth == 0 { concealed = nil; hidden -= 1 }
-            return true
+        let opened = open.apply(tag)
+        if let name = concealed {
+            guard open.marked == nil else { return true }
+            concealed = nil
+            hidden -= 1
+            if tag.closing { return tag.name == name }
         }
-        guard !tag.closing, !Self.voidElements.contains(tag.name) else { return false }
+        guard opened else { return false }
         let style = (tag.attributes["style"] ?? "").lowercased().filter { !$0.isWhitespace }
         guard tag.name == "button" || style.contains("display:none") else { return false }
-        concealed = (tag.name, 1)
+        open.markInnermost()
+        concealed = tag.name
         hidden += 1
         return true
     }
