@@ -47,16 +47,19 @@ struct Exporter {
     }
 
     /// The decks `--deck` names (each with its subdecks), or all of them.
+    /// The decks `--deck` names with their subdecks (only those are read), or every deck.
     private func chosenDecks() throws -> [Deck] {
-        let all = try DeckLibrary(location: location).loadAll()
+        let library = DeckLibrary(location: location)
         guard !decks.isEmpty else {
+            let all = try library.loadAll()
             guard !all.isEmpty else { throw Failure(description: "there are no decks to export. Import some with `srs import FILE`.", exitCode: 66) }
             return all
         }
-        for name in decks where !all.contains(where: { DeckLibrary.deck($0.name, isWithin: name) }) {
+        let chosen = try library.loadAll(within: decks)
+        if let name = chosen.unknown.first {
             throw Failure(description: "no deck '\(TerminalSafe.sanitize(name))'. `srs decks` lists them.", exitCode: 66)
         }
-        return all.filter { deck in decks.contains { DeckLibrary.deck(deck.name, isWithin: $0) } }
+        return chosen.decks
     }
 
     /// Every graded answer to the exported cards that no undo took back, with the card's state

@@ -104,6 +104,22 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["data"])
     }
 
+    /// `--deck` reads only the chosen decks: a damaged deck that was not chosen stops nothing; one
+    /// that was is exit 65.
+    @Test func onlyTheChosenDecksAreRead() throws {
+        let (folder, args) = try Self.data()
+        try Data("not a deck\n".utf8).write(to: URL(fileURLWithPath: folder.path + "/data/decks/Broken.deck"))
+        let out = folder.path + "/cards.csv"
+        let run = try Self.export([out, "--deck", "lang"] + args)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout == "\(out): 6 cards from 2 decks written.\n")
+        let broken = try Self.export([folder.path + "/broken.csv", "--deck", "Broken"] + args)
+        #expect(broken.status == 65, "\(broken.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: folder.path + "/broken.csv"))
+        let unknown = try Self.export([folder.path + "/none.csv", "--deck", "Nope"] + args)
+        #expect(unknown.status == 66 && unknown.stderr == "Error: no deck 'Nope'. `srs decks` lists them.\n")
+    }
+
     @Test func csvHasOneRowACard() throws {
         let (folder, args) = try Self.data()
         let out = folder.path + "/cards.csv"

@@ -80,6 +80,16 @@ public struct DeckLibrary: Sendable {
     /// Every deck, in `list()` order.
     public func loadAll() throws -> [Deck] { try sources().map(load) }
 
+    /// The decks within any of `names` (each with its subdecks, any case), in `list()` order, and
+    /// the names no deck is within; the other decks are not read, so one damaged elsewhere stops
+    /// nothing.
+    public func loadAll(within names: [String]) throws -> (decks: [Deck], unknown: [String]) {
+        let sources = try sources()
+        let unknown = names.filter { name in !sources.contains { Self.deck($0.name, isWithin: name) } }
+        let chosen = sources.filter { source in names.contains { Self.deck(source.name, isWithin: $0) } }
+        return (try chosen.map(load), unknown)
+    }
+
     /// Every deck in `list()` order, opened lazily (ids now, card text when asked; see `LazyDeck`).
     public func lazyAll() throws -> [LazyDeck] {
         let decks = try sources().map(lazy)
