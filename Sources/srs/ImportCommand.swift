@@ -105,7 +105,7 @@ struct ImportCommand: ParsableCommand {
         let lowered = path.lowercased()
         guard lowered.hasSuffix(".txt") else { return ImportFormat.guess(fileName: path, head: Data()) }
         // A file that cannot be read goes the quiz way, which reports it after checking the deck name.
-        guard let head = try? InputFile.read(path, what: "quiz file").prefix(8192) else { return .quizText }
+        guard let head = try? InputFile.head(path, count: 8192, what: "quiz file") else { return .quizText }
         return ImportFormat.guess(fileName: path, head: Data(head))
     }
 

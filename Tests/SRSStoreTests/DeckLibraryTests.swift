@@ -81,3 +81,28 @@ let builtIn = ShippedDeck(name: "Builtin", text: DeckWriter.text(of: Deck(name: 
         #expect(DeckLibrary.problem(withName: name) == problem)
     }
 }
+
+/// `InputFile.head`: the first bytes of a file, with the errors a whole read gives. The import
+/// guesses a file's format from them instead of reading the whole file for it.
+@Suite struct InputFileHeadTests {
+    @Test func theHeadOfALongAndOfAShortFile() throws {
+        let dir = TempDir()
+        let long = (0..<20_000).map { UInt8(truncatingIfNeeded: $0) }
+        try Data(long).write(to: dir.url.appendingPathComponent("long.txt"))
+        try dir.write("short.txt", "Question 1\n")
+        #expect(try InputFile.head(dir.path + "/long.txt", count: 8192) == Array(long.prefix(8192)))
+        #expect(try InputFile.head(dir.path + "/short.txt", count: 8192) == Array("Question 1\n".utf8))
+        #expect(try InputFile.head(dir.path + "/short.txt", count: 0) == [])
+    }
+
+    @Test func aMissingFileAndAFolderAreTheErrorsOfARead() throws {
+        let dir = TempDir()
+        #expect(throws: StoreError.notFound(path: dir.path + "/none.txt", what: "quiz file")) {
+            try InputFile.head(dir.path + "/none.txt", count: 10, what: "quiz file")
+        }
+        #expect(throws: StoreError.self) { try InputFile.head(dir.path, count: 10) }
+        do { _ = try InputFile.head(dir.path, count: 10) } catch let error as StoreError {
+            #expect(error.exitCode == 65)
+        }
+    }
+}

@@ -12,7 +12,7 @@ public enum DeckFiles {
 
     /// A file the user names on the command line (a quiz file): a link is followed, as any
     /// program would, but it must lead to a plain file.
-    static func readInput(_ path: String, what: String, io: Syscalls) throws -> [UInt8] {
+    static func readInput(_ path: String, what: String, io: Syscalls, limit: Int? = nil) throws -> [UInt8] {
         let fd = io.open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK, 0)
         guard fd >= 0 else {
             if errno == ENOENT { throw StoreError.notFound(path: path, what: what) }
@@ -21,6 +21,13 @@ public enum DeckFiles {
         defer { _ = io.close(fd) }
         guard let info = io.fileStatus(fd), FileKind.isRegular(info) else {
             throw StoreError.notAFile(path: path, found: io.pathStatus(path, true).map(FileKind.describe) ?? "not a plain file")
+        }
+        if let limit {
+            // The first `limit` bytes, or the whole file when it is shorter (or shrank).
+            let count = min(limit, Int(info.st_size))
+            if let head = io.readExactly(fd, count: count, at: 0) { return head }
+            guard errno == 0 else { throw StoreError.io(path: path, operation: "read", reason: Syscalls.lastError()) }
+            return Array(try io.readRest(fd, path: path, from: 0, sizeHint: count).prefix(limit))
         }
         return try io.readRest(fd, path: path, from: 0, sizeHint: Int(info.st_size))
     }
@@ -64,5 +71,10 @@ public enum InputFile {
     /// it is a folder or a device, `.io` (74) when reading fails; never Foundation's wording.
     public static func read(_ path: String, what: String = "input file", io: Syscalls = .live) throws -> [UInt8] {
         try DeckFiles.readInput(path, what: what, io: io)
+    }
+
+    /// Its first `count` bytes (all of a shorter file), with the errors of `read`.
+    public static func head(_ path: String, count: Int, what: String = "input file", io: Syscalls = .live) throws -> [UInt8] {
+        try DeckFiles.readInput(path, what: what, io: io, limit: count)
     }
 }
