@@ -189,6 +189,11 @@ public final class ProgressStore {
         }
         try appendDurably(bytes)
         recordCount = last.seq
+        if let change = settingsOnFirstRecord {
+            // The records are durable; the settings are a convenience the command retries.
+            settingsOnFirstRecord = nil
+            try? updateSettings(change)
+        }
     }
 
     private func appendDurably(_ bytes: [UInt8]) throws {
@@ -300,8 +305,28 @@ public final class ProgressStore {
     /// for review once it has succeeded (`save(settings:)` writes them too, and `close()` when
     /// records were appended).
     public func saveSettingsChosenAtOpening() throws {
-        if settingsChosenAtOpening { try save(settings: settings) }
+        if settingsChosenAtOpening { try updateSettings { _ in } }
     }
+
+    /// Changes settings.json as it is now on disk (a hand edit made since opening stays), with
+    /// the scheduler opening chose when the file names none: `change` sets only its own fields.
+    public func updateSettings(_ change: (inout UserSettings) -> Void) throws {
+        var current = try io.readFile(settingsPath).map { try UserSettings.parse($0, path: settingsPath) } ?? UserSettings()
+        if settingsChosenAtOpening, current.scheduler == nil { current.scheduler = settings.scheduler }
+        change(&current)
+        try io.makeDirectories(location.userFolder.path)
+        try io.writeAtomically(current.encoded(), to: settingsPath)
+        settingsChosenAtOpening = false
+    }
+
+    /// A settings change to write (`updateSettings`) once the first record is appended: a review's
+    /// `--new-today` is kept by a session killed after its first answer, and written by none that
+    /// fails before one.
+    public func updateSettingsOnFirstRecord(_ change: @escaping (inout UserSettings) -> Void) {
+        settingsOnFirstRecord = change
+    }
+
+    private var settingsOnFirstRecord: ((inout UserSettings) -> Void)?
 
     /// Writes the snapshot when more records follow it than a start should read: a review does
     /// this at its start, once its checks have passed (never on the way to an error).

@@ -53,10 +53,15 @@ struct ReviewCommand: ParsableCommand {
             // says so even without a terminal.
             try checked { try Terminal.check(environment: environment) }
             let settings = raisingTodaysLimits(store.settings)
+            // `--new-today`, `--reviews-today`: written into settings.json as it is then (a hand
+            // edit stays), at the first answer and again once the session has run.
+            let raise: (inout UserSettings) -> Void = { $0.newToday = settings.newToday; $0.reviewsToday = settings.reviewsToday }
+            let raising = newToday != nil || reviewsToday != nil
             let terminal = try checked { try Terminal.open(environment: environment) }
             defer { terminal.close() }
             store.refreshSnapshotIfBehind()
             let recordsAtStart = store.recordCount
+            if raising { store.updateSettingsOnFirstRecord(raise) }
             timing?.mark("terminal")
             let shell = ReviewShell(store: store, settings: settings, library: library, decks: decks, order: order,
                                     terminal: terminal, timing: timing)
@@ -73,7 +78,7 @@ struct ReviewCommand: ParsableCommand {
             // Today's raised limits and the scheduler opening chose are saved once the session
             // has run: a review that ends in an error before recording anything writes nothing.
             if session.unreadable == nil && !terminal.interrupted || store.recordCount != recordsAtStart {
-                if newToday != nil || reviewsToday != nil { try store.save(settings: settings) } else { try store.saveSettingsChosenAtOpening() }
+                if raising { try store.updateSettings(raise) } else { try store.saveSettingsChosenAtOpening() }
             }
             if let summary = session.summaryLine { try Output.out(summary + "\n") }
             if let (_, problem) = session.unreadable { throw Failure(description: problem, exitCode: 65) }
