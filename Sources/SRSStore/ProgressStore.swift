@@ -125,11 +125,26 @@ public final class ProgressStore {
     /// classic SM-2, and the learner is told how to switch. It is written into settings.json (so
     /// this happens once) by `saveSettingsChosenAtOpening()`, once the command has succeeded: a
     /// command that fails leaves the data folder as it was.
+    /// Likewise every card's state FSRS's with no scheduler named: a `srs scheduler fsrs` stopped
+    /// after its records and before settings.json; srs keeps FSRS, the switch done.
     func keepClassicSM2() {
-        guard settings.scheduler == nil, cards.values.contains(where: { $0.memory != nil }) else { return }
-        settings.scheduler = "sm2"
+        guard settings.scheduler == nil else { return }
+        if cards.values.contains(where: { $0.memory != nil }) {
+            settings.scheduler = "sm2"
+            settingsChosenAtOpening = true
+            notes.append("Your progress was made with classic SM-2, so srs keeps it. Anki's SM-2 (what new users get) or FSRS: `srs scheduler anki` or `srs scheduler fsrs` replays your answers through it; `srs scheduler sm2` goes back.")
+            return
+        }
+        var any = false
+        for progress in cards.values {
+            guard let name = progress.state?.schedulerName else { continue }
+            guard name == "fsrs" else { return }
+            any = true
+        }
+        guard any else { return }
+        settings.scheduler = "fsrs"
         settingsChosenAtOpening = true
-        notes.append("Your progress was made with classic SM-2, so srs keeps it. Anki's SM-2 (what new users get) or FSRS: `srs scheduler anki` or `srs scheduler fsrs` replays your answers through it; `srs scheduler sm2` goes back.")
+        notes.append("Every card's state is FSRS's and settings.json names no scheduler (a `srs scheduler fsrs` stopped before it wrote settings.json), so srs keeps FSRS. `srs scheduler anki` or `srs scheduler sm2` switches back.")
     }
 
     /// Hands the loaded progress of every card to its owner; the store keeps none. A card

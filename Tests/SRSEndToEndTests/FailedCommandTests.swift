@@ -110,6 +110,21 @@ import Testing
         #expect(second.status == 0 && second.stderr.isEmpty, "told once: \(second.stderr)")
     }
 
+    /// A `srs scheduler fsrs` killed after its records and before settings.json (found by review):
+    /// every card's state is FSRS's and settings.json names no scheduler, so srs keeps FSRS, as it
+    /// keeps classic SM-2, instead of falling back to Anki's SM-2 and refusing every command.
+    @Test func aSwitchStoppedBeforeItsSettingsKeepsTheStatesScheduler() throws {
+        let data = try TempFolder().pinScheduler(user: "ann").withCards(count: 2)
+        #expect(try Self.srs(["answer", "--at", "2026-11-30T10:00:00Z"], data, input: "c1 good\nc2 good\n").status == 0)
+        #expect(try Self.srs(["scheduler", "fsrs"], data).status == 0)
+        let settings = data.url.appendingPathComponent("users/ann/settings.json")
+        try FileManager.default.removeItem(at: settings)   // as if killed before writing it
+        let next = try Self.srs(["answer", "--at", "2026-12-03T10:00:00Z"], data, input: "c1 good\n")
+        #expect(next.status == 0, "\(next.stderr)")
+        #expect(next.stderr.contains("srs keeps FSRS"), "\(next.stderr)")
+        #expect(try String(contentsOf: settings, encoding: .utf8).contains("\"scheduler\": \"fsrs\""))
+    }
+
     /// `srs answer` extended history.cache (for the practice answers' times) before it refused
     /// an answer dated before the card's last one (exit 65, nothing recorded).
     @Test func anAnswerRefusedForItsDateWritesNoCache() throws {
