@@ -25,6 +25,7 @@ struct StatedKeys {
             readInstruction(at: index, tokens, options)
             readItIs(at: index, tokens, options)
             readMakes(at: index, tokens, options.count)
+            readLetterSentence(at: index, tokens, options.count)
             readLettersAre(at: index, tokens, options.count)
         }
     }
@@ -68,6 +69,20 @@ struct StatedKeys {
         guard index + 1 < tokens.count else { return true }
         return tokens[index + 1].boundary >= .comma || tokens[index].after.map(closing.contains) == true
             || tokens[index + 1].text == "because"
+    }
+
+    /// `So C.`, `Therefore, C.`, `Answer C.`, `Answer (C).`: a sentence that is only `so`, `thus`,
+    /// `therefore`, `hence` or `answer` and a letter (not `So C and D remain`, `Answer C, then D`).
+    private mutating func readLetterSentence(at index: Int, _ tokens: [EvidenceToken], _ count: Int) {
+        guard index == 0 || tokens[index].boundary == .sentence, index + 1 < tokens.count,
+              ["so", "thus", "therefore", "hence", "answer"].contains(tokens[index].text) else { return }
+        let start = index + 1
+        let reference = LetterReference.at(start, tokens, count, bareAtStart: false)
+            ?? (tokens[start].isCapitalLetter ? LetterReference.letter(tokens[start], count, anyCase: false).map { ($0, 1) } : nil)
+        guard let (option, length) = reference else { return }
+        let end = start + length
+        guard end == tokens.count || tokens[end].boundary == .sentence else { return }
+        record(option, negated: false)
     }
 
     /// `This makes C the best choice`, `which makes option B the correct answer`.

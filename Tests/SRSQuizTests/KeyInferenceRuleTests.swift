@@ -328,6 +328,10 @@ import SRSCore
         ("C is the one that pumps blood around the body.", 2),
         ("A is wrong, B is wrong, D is wrong.", 2),
         ("Options A, B and D are incorrect because they filter or exchange gases.", 2),
+        ("The heart contracts about once a second. So C.", 2),
+        ("Therefore, C.", 2),
+        ("Answer C. The heart contracts about once a second.", 2),
+        ("Answer (C).", 2),
     ]
 
     static let notStating: [String] = [
@@ -363,6 +367,9 @@ import SRSCore
         "A or B are wrong only if the body is a fish's.",
         "A and B were wrong in the 1990 edition, which listed them.",
         "A and B are wrong in the old key.",
+        "So C and D remain.",
+        "Answer A question about the heart first.",
+        "Answer C, then D, to see why.",
     ]
 
     @Test(arguments: stating.indices)
