@@ -240,14 +240,15 @@ struct QuizItemReader {
     // MARK: Short answer
 
     private mutating func readShortAnswer() -> Result<QuizItem, QuizDiagnostic> {
-        guard let marker = body.firstIndex(where: { $0.modelAnswerValue != nil }) else {
+        // `Model answer:` first; else `Answer:`, `Suggested answer:`… (`QuizLine.shortAnswerValue`).
+        guard let marker = body.firstIndex(where: { $0.modelAnswerValue != nil }) ?? body.firstIndex(where: { $0.shortAnswerValue != nil }) else {
             return .failure(error(block.startLine, "short-answer item has no model answer; add a line "
                 + "`Model answer: …` after the question"))
         }
         let question = paragraphs(body[..<marker])
         guard !question.isEmpty else { return .failure(missingQuestion()) }
         var rest = body[(marker + 1)...]
-        var modelAnswer = body[marker].modelAnswerValue ?? ""
+        var modelAnswer = body[marker].shortAnswerValue ?? ""
         if modelAnswer.isEmpty {
             let paragraph = rest.drop { $0.isBlank }.prefix { !$0.isBlank }
             modelAnswer = paragraphs(paragraph)

@@ -119,6 +119,15 @@ extension QuizLine {
         return label == "modelanswer" ? valueAfterColon : nil
     }
 
+    /// In a short-answer item, also `Suggested answer:`, `Sample answer:`, `Expected answer:` and
+    /// the answer lines (`Answer:`, `Correct answer:`…): the model answer, trimmed.
+    var shortAnswerValue: String? {
+        if let model = modelAnswerValue { return model }
+        guard let first = text.utf8.first.map({ $0 | 0x20 }), "acrse".utf8.contains(first), let label else { return nil }
+        return Self.answerLabels.contains(label) || ["suggestedanswer", "sampleanswer", "expectedanswer"].contains(label)
+            ? valueAfterColon : nil
+    }
+
     /// `TTrue` → true, `FFalse` → false (also `T True`, `T) True`, `True`, `False`).
     var trueFalseMarker: Bool? {
         guard let first = text.utf8.first, first | 0x20 == UInt8(ascii: "t") || first | 0x20 == UInt8(ascii: "f"),

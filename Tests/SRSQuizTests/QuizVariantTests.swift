@@ -201,6 +201,17 @@ import SRSCore
         #expect(result.items.first?.question == "What is 2+2? caf\u{FFFD}")
     }
 
+    /// A short-answer item may give its answer as `Answer:` or `Suggested answer:`, `Sample
+    /// answer:`, `Expected answer:`, as well as `Model answer:`.
+    @Test(arguments: ["Answer: Paris", "answer: Paris", "Correct answer: Paris", "Suggested answer: Paris",
+                      "Sample answer: Paris", "Expected answer:\u{A0}Paris", "Model answer: Paris"])
+    func shortAnswersUnderOtherLabels(line: String) {
+        let result = parseQuiz("Question 1 Short Answer\nWhat is the capital of France?\n\(line)\n\nIt has been since 987.\n")
+        #expect(result.errors == [])
+        #expect(result.items.first?.kind == .shortAnswer(modelAnswer: "Paris"))
+        #expect(result.items.first?.explanation == "It has been since 987.")
+    }
+
     /// `Answer: B, D` names two options: no key, and a warning that says so.
     @Test(arguments: ["Answer: B, D", "Answer: B and D", "Answer: b, c, d"])
     func anAnswerNamingSeveralOptionsGivesNoKey(line: String) {
