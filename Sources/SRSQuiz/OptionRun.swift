@@ -20,7 +20,19 @@ struct OptionRun: Equatable, Sendable {
               let later = first(in: lines, from: run.end) {
             run = later
         }
+        run.dropSharedSeparator()
         return run
+    }
+
+    /// `A.Rome`, `B.Paris` (or `A:Rome`): a `.` or `:` glued to every letter of the run is a
+    /// separator, not text; one option's `.NET` among others is its text.
+    private mutating func dropSharedSeparator() {
+        for separator in [".", ":"] where options.count >= 2 && options.allSatisfy({ $0.text.hasPrefix(separator) && $0.text.count > 1 }) {
+            options = options.map {
+                QuizOptionLine(index: $0.index, text: String($0.text.dropFirst()).trimmingSpaces, marked: $0.marked)
+            }
+            return
+        }
     }
 
     private static func first(in lines: [QuizLine], from start: Int) -> OptionRun? {

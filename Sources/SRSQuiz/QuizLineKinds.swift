@@ -151,7 +151,10 @@ extension QuizLine {
         guard var first = bytes.next(), var second = bytes.next() else { return nil }
         var third = bytes.next()
         if first == UInt8(ascii: "("), third == UInt8(ascii: ")") { (first, second, third) = (second, third!, nil) }
-        if (65...72).contains(first) { return second != 0x20 && second != 0x09 ? Int(first) - 65 : nil }
+        if (65...72).contains(first) {
+            if second != 0x20 && second != 0x09 { return Int(first) - 65 }
+            return Self.dashAfterLetter(text) ? Int(first) - 65 : nil   // `A - text`
+        }
         // A lower-case letter only with a separator: `a) text`, `(b) text`, `c. text`, `d: text`.
         guard (97...104).contains(first) else { return nil }
         if second == UInt8(ascii: ")") || ((second == UInt8(ascii: ".") || second == UInt8(ascii: ":")) && third == 0x20) {
@@ -175,11 +178,20 @@ extension QuizLine {
         } else if let separator = rest.first, ".:".unicodeScalars.contains(separator),
                   rest.dropFirst().first?.isSpaceLike == true {
             rest = rest.dropFirst().drop { $0.isSpaceLike }
+        } else if rest.first?.isSpaceLike == true, Self.dashAfterLetter(String(line)) {
+            rest = rest.drop { $0.isSpaceLike }.dropFirst().drop { $0.isSpaceLike }   // `A - text`
         }
         guard let next = rest.first, !next.isSpaceLike else { return nil }
         let (body, endMark) = Self.withoutEndMark(String(Substring(rest)))
         guard !body.isEmpty else { return nil }
         return QuizOptionLine(index: index, text: body, marked: endMark || line.startIndex != text.startIndex)
+    }
+
+    /// `A - text`, `B – text`, `C — text`: a capital letter, a space, a dash and a space.
+    static func dashAfterLetter(_ text: String) -> Bool {
+        let scalars = text.unicodeScalars.prefix(4).map { $0 }
+        guard scalars.count == 4, scalars[1] == " " else { return false }
+        return ["-", "–", "—"].contains(scalars[2]) && scalars[3] == " "
     }
 
     /// The line without a leading `*` and the spaces after it (`*B) Paris`).

@@ -212,6 +212,21 @@ import SRSCore
         #expect(result.items.first?.explanation == "It has been since 987.")
     }
 
+    /// A dash after the letter (`A - Rome`), and a `.` or `:` glued to every letter of the run
+    /// (`A.Rome`, `B.Paris`), separate; `.NET` as one option's text stays.
+    @Test(arguments: ["A - Rome\nB - Paris\nC - Oslo", "A – Rome\nB – Paris\nC – Oslo", "A.Rome\nB.Paris\nC.Oslo",
+                      "A:Rome\nB:Paris\nC:Oslo"])
+    func separatorsAfterTheLetter(options: String) {
+        let result = parseQuiz("Question 1 Multiple Choice\nCapital of France?\n\(options)\nAnswer: B\n")
+        #expect(result.errors == [])
+        #expect(result.items.first?.kind == .multipleChoice(options: ["Rome", "Paris", "Oslo"], key: AnswerKey(index: 1, source: .written)))
+    }
+
+    @Test func aDotOpeningOneOptionIsItsText() {
+        let result = parseQuiz("Question 1 Multiple Choice\nWhich runs C#?\nA.NET\nBJava\nCPython\n")
+        #expect(result.items.first?.kind.options == [".NET", "Java", "Python"])
+    }
+
     /// `Answer: B, D` names two options: no key, and a warning that says so.
     @Test(arguments: ["Answer: B, D", "Answer: B and D", "Answer: b, c, d"])
     func anAnswerNamingSeveralOptionsGivesNoKey(line: String) {
