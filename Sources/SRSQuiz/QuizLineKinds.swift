@@ -84,6 +84,20 @@ extension QuizLine {
         return question.isEmpty ? nil : QuizHeader(number: number, type: type, question: question)
     }
 
+    /// `Multiple Choice`, `(True / False)`, `Short answer:` alone on a line: the type of an item
+    /// whose header, the line before, gives only its number.
+    var bareItemType: QuizItemType? {
+        guard text.utf8.count <= 24, var compact = compact(startingWith: "") else { return nil }
+        compact = String(compact.drop { "([".contains($0) })
+        while let last = compact.last, ")]:.".contains(last) { compact.removeLast() }
+        switch compact {
+        case "multiplechoice": return .multipleChoice
+        case "shortanswer": return .shortAnswer
+        case "true/false", "trueorfalse", "true-false": return .trueFalse
+        default: return nil
+        }
+    }
+
     /// `Question 2 Multiple Choise`, `Question 3 asks…`: the word `Question` and a number opening a
     /// line that is no header.
     var looksLikeHeader: Bool {

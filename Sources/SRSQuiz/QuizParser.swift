@@ -48,6 +48,10 @@ public enum QuizParser {
                 if current.hasContent { blocks.append(current) }
                 current = QuizBlock(header: header, headerLine: line.number,
                                     body: header.question.map { [QuizLine(number: line.number, text: $0)] } ?? [])
+            } else if let header = current.header, header.type == nil, !current.body.contains(where: { !$0.isBlank }),
+                      let type = line.bareItemType {
+                // `Question 1` and, on the next line, `Multiple Choice`.
+                current.header = QuizHeader(number: header.number, type: type)
             } else {
                 current.body.append(line)
             }

@@ -80,6 +80,15 @@ import SRSCore
         #expect(result.items.first?.kind.key == AnswerKey(index: 1, source: .written))
     }
 
+    /// `Question 1` with its type alone on the next line.
+    @Test func theTypeOnTheLineAfterTheHeader() {
+        let result = parseQuiz("Question 1\nMultiple Choice\nCapital of France?\nA) Rome\nB) Paris\nAnswer: B\n"
+            + "Question 2\n(True / False)\nThe sky is blue.\nAnswer: True\nQuestion 3\nShort answer:\nName a prime.\nModel answer: 2\n")
+        #expect(result.errors == [] && result.warnings == [])
+        #expect(result.items.map(\.question) == ["Capital of France?", "The sky is blue.", "Name a prime."])
+        #expect(result.items.map(\.kind.typeName) == ["multiple_choice", "true_false", "short_answer"])
+    }
+
     /// A line that starts like a header but is none is read as text, with a warning naming it, so
     /// the item it would have begun is never merged unseen.
     @Test func aLineLikeAHeaderThatIsNoneDrawsAWarning() {
