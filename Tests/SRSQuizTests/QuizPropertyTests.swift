@@ -19,6 +19,8 @@ enum QuizInputs {
         "a) low\n", "b) lower\n", "ahyper\n", "bstd\n", "cmu\n", "Explanation: why\n", "Explanation:\n",
         "Answer: B, D\n", "A) True\n", "B) False\n", "Answer: A\n", "The correct answer is\n", "C is", "makes C the",
         "x = 1/0.2 = 5\n", "= 50%", "A, B and D are incorrect.\n", "C is the one that\n", "Only C is\n", "*",
+        "A - Rome\n", "B – Paris\n", "A.Rome\n", "B.Paris\n", "Question 7\n", "Multiple Choice\n", "(True / False)\n",
+        "Suggested answer: x\n", "So C.\n", "Answer C.\n",
     ].map { Array($0.utf8) } + [[0xFF], [0xC3], [0xE2, 0x82], [0xF0, 0x9F, 0x98], [0xEF, 0xBB, 0xBF], [0xFF, 0xFE], [0xFE, 0xFF]]
 
     static func random(_ rng: inout SeededGenerator, samples: [[UInt8]]) -> [UInt8] {
