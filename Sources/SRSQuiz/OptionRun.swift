@@ -37,10 +37,10 @@ struct OptionRun: Equatable, Sendable {
 
     private static func first(in lines: [QuizLine], from start: Int) -> OptionRun? {
         for index in lines.indices.dropFirst(start) where lines[index].optionIndex == 0 {
-            guard let next = nextNonBlank(in: lines, after: index), lines[next].optionIndex == 1,
+            guard let (next, wrapped) = nextLetterLine(in: lines, after: index, letter: 1),
                   let first = lines[index].option, let second = lines[next].option, second.index == 1
             else { continue }
-            var run = OptionRun(start: index, end: next + 1, options: [first, second])
+            var run = OptionRun(start: index, end: next + 1, options: [first.continued(by: wrapped, in: lines), second])
             run.extend(in: lines)
             return run
         }
@@ -49,17 +49,39 @@ struct OptionRun: Equatable, Sendable {
 
     private mutating func extend(in lines: [QuizLine]) {
         while options.count < maximumOptionCount,
-              let next = Self.nextNonBlank(in: lines, after: end - 1),
-              lines[next].optionIndex == options.count, let option = lines[next].option,
-              option.index == options.count {
-            let shape = OptionShape(candidate: option, siblings: options, afterBlank: next > end,
+              let (next, wrapped) = Self.nextLetterLine(in: lines, after: end - 1, letter: options.count),
+              let option = lines[next].option, option.index == options.count {
+            let shape = OptionShape(candidate: option, siblings: options, afterBlank: lines[end..<next].contains { $0.isBlank },
                                     siblingsSpaced: spaced(lines), nextLetterFollows: Self.nextLetter(after: next, in: lines))
             if shape.verdict == .prose { return }
             if shape.verdict == .undecided, undecidedLine == nil { undecidedLine = lines[next].number }
             if shape.verdict == .undecided, shape.leansToProse { return }
+            options[options.count - 1] = options[options.count - 1].continued(by: wrapped, in: lines)
             options.append(option)
             end = next + 1
         }
+    }
+
+    /// The line of option `letter` after the line at `index`, past blank lines and at most two
+    /// lines that continue the option before it (a wrapped option: `A) Representations change,
+    /// allowing` / `layers to specialize` / `B) …`): each opens in lower case or with a digit, the
+    /// line before it ends no sentence, and the next letter's line follows them.
+    private static func nextLetterLine(in lines: [QuizLine], after index: Int, letter: Int) -> (Int, [Int])? {
+        var wrapped: [Int] = []
+        var previous = index
+        var position = index + 1
+        while position < lines.count {
+            let line = lines[position]
+            if line.isBlank { position += 1; continue }
+            if line.optionIndex == letter { return (position, wrapped) }
+            guard wrapped.count < 2, line.optionIndex == nil, line.answerValue == nil, !line.looksLikeHeader,
+                  let first = line.text.unicodeScalars.first, first.properties.isLowercase || ("0"..."9").contains(first),
+                  !OptionShape.endsSentence(lines[previous].text) else { return nil }
+            wrapped.append(position)
+            previous = position
+            position += 1
+        }
+        return nil
     }
 
     /// True when blank lines stand between the options so far.

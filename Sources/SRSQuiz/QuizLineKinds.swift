@@ -19,6 +19,12 @@ struct QuizOptionLine: Equatable, Sendable {
     let text: String
     /// Marked as the answer by an exporter: `*B) Paris`, `B) Paris (correct)`.
     var marked = false
+
+    /// The option with the text of the lines at `wrapped` (its continuation) after its own.
+    func continued(by wrapped: [Int], in lines: [QuizLine]) -> QuizOptionLine {
+        guard !wrapped.isEmpty else { return self }
+        return QuizOptionLine(index: index, text: ([text] + wrapped.map { lines[$0].text }).joined(separator: " "), marked: marked)
+    }
 }
 
 /// The most options an item may have (A to H).

@@ -236,6 +236,24 @@ import SRSCore
         #expect(result.items.first?.kind.options == [".NET", "Java", "Python"])
     }
 
+    /// An option wrapped onto a line or two of its own (as a PDF or a narrow editor leaves it) is
+    /// one option, when the next letter follows; a line that ends a sentence or opens in capitals
+    /// after an option is not taken as its continuation.
+    @Test func wrappedOptions() {
+        let result = parseQuiz("Question 1 Multiple Choice\nWhat happens in the NTK limit?\n"
+            + "A) Representations change and adapt to the data, allowing\n   layers to specialize\n"
+            + "B) Representations are frozen after initialization; the network\n   learns through\n   kernel-based prediction\n"
+            + "C) Representations collapse to a single vector\nAnswer: B\nThey freeze near initialization.\n")
+        #expect(result.errors == [])
+        #expect(result.items.first?.kind.options == [
+            "Representations change and adapt to the data, allowing layers to specialize",
+            "Representations are frozen after initialization; the network learns through kernel-based prediction",
+            "Representations collapse to a single vector"])
+        #expect(result.items.first?.explanation == "They freeze near initialization.")
+        let sentence = parseQuiz("Question 1 Multiple Choice\nPick.\nAOne thing.\nwhich is said here\nBTwo things\n")
+        #expect(sentence.items.first?.kind.options == nil || sentence.items.first?.kind.options?.first == "One thing.")
+    }
+
     /// `Answer: B, D` names two options: no key, and a warning that says so.
     @Test(arguments: ["Answer: B, D", "Answer: B and D", "Answer: b, c, d"])
     func anAnswerNamingSeveralOptionsGivesNoKey(line: String) {
