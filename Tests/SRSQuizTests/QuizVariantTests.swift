@@ -254,6 +254,16 @@ import SRSCore
         #expect(sentence.items.first?.kind.options == nil || sentence.items.first?.kind.options?.first == "One thing.")
     }
 
+    /// A rule between items (`---`, `***`, `___`, `===`) is a blank line, not explanation text.
+    @Test(arguments: ["---", "***", "_____", "==="])
+    func aRuleBetweenItemsIsBlank(rule: String) {
+        let result = parseQuiz("Question 1 Multiple Choice\nWhat is 2+2?\nA) 3\nB) 4\nAnswer: B\nTwo twos.\n\(rule)\n"
+            + "Question 2 Short Answer\nName a prime.\nModel answer: 2\n\(rule)\n")
+        #expect(result.errors == [])
+        #expect(result.items.map(\.explanation) == ["Two twos.", ""])
+        #expect(result.items.last?.kind == .shortAnswer(modelAnswer: "2"))
+    }
+
     /// `Answer: B, D` names two options: no key, and a warning that says so.
     @Test(arguments: ["Answer: B, D", "Answer: B and D", "Answer: b, c, d"])
     func anAnswerNamingSeveralOptionsGivesNoKey(line: String) {
