@@ -25,9 +25,11 @@ struct OptionRun: Equatable, Sendable {
     }
 
     /// `A.Rome`, `B.Paris` (or `A:Rome`): a `.` or `:` glued to every letter of the run is a
-    /// separator, not text; one option's `.NET` among others is its text.
+    /// separator, not text; one option's `.NET` among others is its text, and so is `.txt` after
+    /// `A) ` (a separator already stands there).
     private mutating func dropSharedSeparator() {
-        for separator in [".", ":"] where options.count >= 2 && options.allSatisfy({ $0.text.hasPrefix(separator) && $0.text.count > 1 }) {
+        for separator in [".", ":"] where options.count >= 2
+            && options.allSatisfy({ $0.glued && $0.text.hasPrefix(separator) && $0.text.count > 1 }) {
             options = options.map {
                 QuizOptionLine(index: $0.index, text: String($0.text.dropFirst()).trimmingSpaces, marked: $0.marked)
             }
@@ -73,7 +75,12 @@ struct OptionRun: Equatable, Sendable {
         while position < lines.count {
             let line = lines[position]
             if line.isBlank { position += 1; continue }
-            if line.optionIndex == letter { return (position, wrapped) }
+            if line.optionIndex == letter {
+                // Only options written with a separator wrap (`A) …`): a question line that
+                // opens with a capital A–H word (`Assume…`, `Alice…`) reads as a glued option.
+                guard wrapped.isEmpty || (lines[index].option?.glued == false && line.option?.glued == false) else { return nil }
+                return (position, wrapped)
+            }
             guard wrapped.count < 2, line.optionIndex == nil, line.answerValue == nil, !line.looksLikeHeader,
                   let first = line.text.unicodeScalars.first, first.properties.isLowercase || ("0"..."9").contains(first),
                   !OptionShape.endsSentence(lines[previous].text) else { return nil }

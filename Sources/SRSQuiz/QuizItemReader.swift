@@ -43,7 +43,7 @@ struct QuizItemReader {
 
     private mutating func readMultipleChoice(_ inferences: inout KeyInference.Cache) -> Result<QuizItem, QuizDiagnostic> {
         var body = self.body
-        var found = OptionRun.find(in: body) ?? Self.lowerCaseRun(in: body)
+        var found = OptionRun.find(in: body) ?? Self.lowerCaseRun(in: body) ?? Self.dashRun(in: body)
         if found == nil, let split = Self.inlineOptions(in: body) {
             body = split
             found = OptionRun.find(in: body)
@@ -174,6 +174,20 @@ struct QuizItemReader {
         return nil
     }
 
+    /// `A - Rome`, `B – Paris`: options with a dash after the letter, read only in an item that has
+    /// no other options (`A - mitochondria` / `B - ribosome` in a matching question stay its text
+    /// when `A) …` options follow).
+    private static func dashRun(in lines: [QuizLine]) -> OptionRun? {
+        let dashed = lines.map { line -> QuizLine in
+            guard QuizLine.dashAfterLetter(line.text) else { return line }
+            let rest = line.text.unicodeScalars.dropFirst(3).drop { $0.isSpaceLike }
+            return QuizLine(number: line.number, text: String(line.text.prefix(1)) + ") " + String(String.UnicodeScalarView(rest)))
+        }
+        guard let run = OptionRun.find(in: dashed), lines[run.start..<run.end].contains(where: { QuizLine.dashAfterLetter($0.text) })
+        else { return nil }
+        return run
+    }
+
     /// `ahyperparameters…`, `bstandard…`, `cμP removes…`: options glued to lower-case letters,
     /// read only in an item that has no other options, and only three or more in a row (`all
     /// of…` / `but…` opening two lines of prose is no run).
@@ -194,13 +208,13 @@ struct QuizItemReader {
     private mutating func readTrueFalse() -> Result<QuizItem, QuizDiagnostic> {
         // `A) True`, `B) False`: true/false written as lettered options, the answer as a letter.
         let lettered = body.compactMap { line -> (index: Int, text: String, truth: Bool)? in
-            guard line.optionIndex != nil, let option = line.option, option.text.utf8.count <= 8,
+            guard line.optionIndex != nil, let option = line.option, option.text.utf8.count <= 16,
                   let truth = Self.truthValue(option.text) else { return nil }
             return (option.index, option.text, truth)
         }
         let letteredTexts = lettered.map(\.index) == Array(lettered.indices) ? lettered.map(\.text) : []
         let isLetteredTruth: (QuizLine) -> Bool = { line in
-            !letteredTexts.isEmpty && line.optionIndex != nil && line.option.map { $0.text.utf8.count <= 8 && Self.truthValue($0.text) != nil } == true
+            !letteredTexts.isEmpty && line.optionIndex != nil && line.option.map { $0.text.utf8.count <= 16 && Self.truthValue($0.text) != nil } == true
         }
         let isMarker: (QuizLine) -> Bool = { $0.trueFalseMarker != nil || $0.answerValue != nil || isLetteredTruth($0) }
         let markerStart = body.firstIndex(where: isMarker) ?? body.endIndex
@@ -254,7 +268,8 @@ struct QuizItemReader {
             modelAnswer = paragraphs(paragraph)
             rest = rest[paragraph.endIndex...]
         } else {
-            let extent = ModelAnswerExtent.extent(first: modelAnswer, following: rest)
+            // A rule (`---`) ends a model answer written after its label.
+            let extent = ModelAnswerExtent.extent(first: modelAnswer, following: rest.prefix { !$0.isRule })
             modelAnswer = ([modelAnswer] + rest.prefix(extent.count).map(\.text)).joined(separator: "\n")
             rest = rest.dropFirst(extent.count)
             if let line = extent.undecidedLine {
@@ -275,7 +290,9 @@ struct QuizItemReader {
     /// The explanation from its lines: an `Explanation:` label opening it is dropped, and option
     /// lines inside it (an item whose header is missing) draw a warning.
     private mutating func explanation(_ lines: [QuizLine]) -> String {
-        var lines = lines
+        // A rule (`---`) before or after the explanation separates items; one inside stays.
+        var lines = Array(lines.drop { $0.isBlank || $0.isRule })
+        while let last = lines.last, last.isBlank || last.isRule { lines.removeLast() }
         if let first = lines.firstIndex(where: { !$0.isBlank }), let value = lines[first].explanationValue {
             if value.isEmpty { lines.remove(at: first) } else { lines[first] = QuizLine(number: lines[first].number, text: value) }
         }

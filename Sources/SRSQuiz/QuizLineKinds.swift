@@ -19,11 +19,14 @@ struct QuizOptionLine: Equatable, Sendable {
     let text: String
     /// Marked as the answer by an exporter: `*B) Paris`, `B) Paris (correct)`.
     var marked = false
+    /// The letter is glued to the text (`ARome`, `A.Rome`), with no `)`, `. `, `: ` or ` - ` between.
+    var glued = false
 
     /// The option with the text of the lines at `wrapped` (its continuation) after its own.
     func continued(by wrapped: [Int], in lines: [QuizLine]) -> QuizOptionLine {
         guard !wrapped.isEmpty else { return self }
-        return QuizOptionLine(index: index, text: ([text] + wrapped.map { lines[$0].text }).joined(separator: " "), marked: marked)
+        return QuizOptionLine(index: index, text: ([text] + wrapped.map { lines[$0].text }).joined(separator: " "), marked: marked,
+                              glued: glued)
     }
 }
 
@@ -90,12 +93,13 @@ extension QuizLine {
         return question.isEmpty ? nil : QuizHeader(number: number, type: type, question: question)
     }
 
-    /// `Multiple Choice`, `(True / False)`, `Short answer:` alone on a line: the type of an item
+    /// `Multiple Choice`, `(True / False)`, `Short answer` alone on a line: the type of an item
     /// whose header, the line before, gives only its number.
     var bareItemType: QuizItemType? {
-        guard text.utf8.count <= 24, var compact = compact(startingWith: "") else { return nil }
+        // Not with a colon: `True or false:` may open the question (`…: A) the Sun is a star`).
+        guard text.utf8.count <= 24, var compact = compact(startingWith: ""), !compact.hasSuffix(":") else { return nil }
         compact = String(compact.drop { "([".contains($0) })
-        while let last = compact.last, ")]:.".contains(last) { compact.removeLast() }
+        while let last = compact.last, ")].".contains(last) { compact.removeLast() }
         switch compact {
         case "multiplechoice": return .multipleChoice
         case "shortanswer": return .shortAnswer
@@ -171,10 +175,7 @@ extension QuizLine {
         guard var first = bytes.next(), var second = bytes.next() else { return nil }
         var third = bytes.next()
         if first == UInt8(ascii: "("), third == UInt8(ascii: ")") { (first, second, third) = (second, third!, nil) }
-        if (65...72).contains(first) {
-            if second != 0x20 && second != 0x09 { return Int(first) - 65 }
-            return Self.dashAfterLetter(text) ? Int(first) - 65 : nil   // `A - text`
-        }
+        if (65...72).contains(first) { return second != 0x20 && second != 0x09 ? Int(first) - 65 : nil }
         // A lower-case letter only with a separator: `a) text`, `(b) text`, `c. text`, `d: text`.
         guard (97...104).contains(first) else { return nil }
         if second == UInt8(ascii: ")") || ((second == UInt8(ascii: ".") || second == UInt8(ascii: ":")) && third == 0x20) {
@@ -193,18 +194,26 @@ extension QuizLine {
         guard let first = rest.first, (65...72).contains(first.value) || (97...104).contains(first.value) else { return nil }
         let index = Int(first.value) - (first.value >= 97 ? 97 : 65)
         rest = rest.dropFirst()
+        var glued = false
         if rest.first == ")" {
             rest = rest.dropFirst().drop { $0.isSpaceLike }
         } else if let separator = rest.first, ".:".unicodeScalars.contains(separator),
                   rest.dropFirst().first?.isSpaceLike == true {
             rest = rest.dropFirst().drop { $0.isSpaceLike }
-        } else if rest.first?.isSpaceLike == true, Self.dashAfterLetter(String(line)) {
-            rest = rest.drop { $0.isSpaceLike }.dropFirst().drop { $0.isSpaceLike }   // `A - text`
+        } else {
+            glued = true
         }
         guard let next = rest.first, !next.isSpaceLike else { return nil }
         let (body, endMark) = Self.withoutEndMark(String(Substring(rest)))
         guard !body.isEmpty else { return nil }
-        return QuizOptionLine(index: index, text: body, marked: endMark || line.startIndex != text.startIndex)
+        return QuizOptionLine(index: index, text: body, marked: endMark || line.startIndex != text.startIndex,
+                              glued: glued && line.utf8.first != UInt8(ascii: "("))
+    }
+
+    /// `---`, `***`, `___`, `===`: a rule, three or more of one of these alone on the line.
+    var isRule: Bool {
+        guard text.utf8.count >= 3, let first = text.utf8.first, "-*_=".utf8.contains(first) else { return false }
+        return text.utf8.allSatisfy { $0 == first }
     }
 
     /// `A - text`, `B – text`, `C — text`: a capital letter, a space, a dash and a space.

@@ -87,8 +87,6 @@ enum QuizText {
             } else { break }
         }
         let slice = UnsafeBufferPointer(rebasing: buffer[lower..<upper])
-        // `---`, `***`, `___`, `===`: a rule between items, read as a blank line.
-        if slice.count >= 3, let first = slice.first, "-*_=".utf8.contains(first), slice.allSatisfy({ $0 == first }) { return "" }
         let text = String(decoding: slice, as: UTF8.self)
         guard mayHoldControls(slice) else { return text }
         return TerminalSafe.sanitize(invisibleSpacesMadePlain(text), keepNewlines: false)

@@ -25,7 +25,7 @@ struct StatedKeys {
             readInstruction(at: index, tokens, options)
             readItIs(at: index, tokens, options)
             readMakes(at: index, tokens, options.count)
-            readLetterSentence(at: index, tokens, options.count)
+            readLetterSentence(at: index, tokens, options)
             readLettersAre(at: index, tokens, options.count)
         }
     }
@@ -73,7 +73,10 @@ struct StatedKeys {
 
     /// `So C.`, `Therefore, C.`, `Answer C.`, `Answer (C).`: a sentence that is only `so`, `thus`,
     /// `therefore`, `hence` or `answer` and a letter (not `So C and D remain`, `Answer C, then D`).
-    private mutating func readLetterSentence(at index: Int, _ tokens: [EvidenceToken], _ count: Int) {
+    /// Not when a letter is an option's word (`B) C` the language, `D) C major`): there `So C.`
+    /// may name that.
+    private mutating func readLetterSentence(at index: Int, _ tokens: [EvidenceToken], _ options: [[String]]) {
+        let count = options.count
         guard index == 0 || tokens[index].boundary == .sentence, index + 1 < tokens.count,
               ["so", "thus", "therefore", "hence", "answer"].contains(tokens[index].text) else { return }
         let start = index + 1
@@ -82,6 +85,8 @@ struct StatedKeys {
         guard let (option, length) = reference else { return }
         let end = start + length
         guard end == tokens.count || tokens[end].boundary == .sentence else { return }
+        let letter = String(Character(UnicodeScalar(UInt8(97 + option))))
+        guard !options.contains(where: { $0.contains(letter) }) else { return }
         record(option, negated: false)
     }
 

@@ -55,7 +55,10 @@ struct ReviewCommand: ParsableCommand {
             let settings = raisingTodaysLimits(store.settings)
             // `--new-today`, `--reviews-today`: written into settings.json as it is then (a hand
             // edit stays), at the first answer and again once the session has run.
-            let raise: (inout UserSettings) -> Void = { $0.newToday = settings.newToday; $0.reviewsToday = settings.reviewsToday }
+            let raise: (inout UserSettings) -> Void = { [newToday, reviewsToday] file in
+                if newToday != nil { file.newToday = settings.newToday }
+                if reviewsToday != nil { file.reviewsToday = settings.reviewsToday }
+            }
             let raising = newToday != nil || reviewsToday != nil
             let terminal = try checked { try Terminal.open(environment: environment) }
             defer { terminal.close() }

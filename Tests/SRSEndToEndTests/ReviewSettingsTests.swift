@@ -17,12 +17,14 @@ struct ReviewSettingsTests {
         let data = try TempFolder().pinScheduler(user: "ann")
         let tmux = try TmuxSession(["review", "--deck", "linear-algebra", "--new-today", "2", "--data-dir", data.path, "--user", "ann"])
         try tmux.waitFor("card 1 of")
-        try Data("{\"scheduler\": \"sm2\", \"new_per_day\": 0, \"rollover_hour\": 2}\n".utf8)
+        try Data("{\"scheduler\": \"sm2\", \"new_per_day\": 0, \"rollover_hour\": 2, \"reviews_today\": {\"day\": \"2026-12-01\", \"more\": 50}}\n".utf8)
             .write(to: data.url.appendingPathComponent("users/ann/settings.json"))
         try tmux.quit(after: "card 1 of")
         let settings = try Self.settings(data)
         #expect(settings["rollover_hour"] as? Int == 2 && settings["new_per_day"] as? Int == 0, "\(settings)")
         #expect((settings["new_today"] as? [String: Any])?["more"] as? Int == 2, "\(settings)")
+        // `--new-today` alone leaves `reviews_today` as the hand edit wrote it (found by review).
+        #expect((settings["reviews_today"] as? [String: Any])?["more"] as? Int == 50, "\(settings)")
     }
 
     @Test func aReviewKilledAfterAnAnswerKeepsTheRaise() throws {

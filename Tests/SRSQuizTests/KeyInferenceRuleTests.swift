@@ -472,6 +472,16 @@ import SRSCore
         #expect(result.key?.source != .stated, "\(example.rule): \(result)")
     }
 
+    /// `So C.` where an option is the letter's word (the language C, `C major`) names nothing.
+    @Test func aLetterThatIsAnOptionsWordIsNoLetterSentence() {
+        let language = KeyInference.infer(question: "Which language was Unix rewritten in?", options: ["Assembly", "C", "Pascal", "Fortran"],
+                                          explanation: "Ritchie rewrote the kernel in the language he designed. Thus C.")
+        #expect(language.key?.source != .stated, "\(language)")
+        let key = KeyInference.infer(question: "Which key has no sharps?", options: ["G major", "D major", "F major", "C major"],
+                                     explanation: "Its scale uses only the white keys starting on C. So C.")
+        #expect(key.key?.source != .stated, "\(key)")
+    }
+
     @Test(arguments: ["The last option is correct.", "Pick the last one.", "the last one", "The correct answer is the last."])
     func noOptionsTrapNothing(_ text: String) {
         #expect(KeyInference.infer(question: "Which?", options: [], explanation: text).key == nil)

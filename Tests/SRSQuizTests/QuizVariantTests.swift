@@ -83,7 +83,7 @@ import SRSCore
     /// `Question 1` with its type alone on the next line.
     @Test func theTypeOnTheLineAfterTheHeader() {
         let result = parseQuiz("Question 1\nMultiple Choice\nCapital of France?\nA) Rome\nB) Paris\nAnswer: B\n"
-            + "Question 2\n(True / False)\nThe sky is blue.\nAnswer: True\nQuestion 3\nShort answer:\nName a prime.\nModel answer: 2\n")
+            + "Question 2\n(True / False)\nThe sky is blue.\nAnswer: True\nQuestion 3\nShort answer\nName a prime.\nModel answer: 2\n")
         #expect(result.errors == [] && result.warnings == [])
         #expect(result.items.map(\.question) == ["Capital of France?", "The sky is blue.", "Name a prime."])
         #expect(result.items.map(\.kind.typeName) == ["multiple_choice", "true_false", "short_answer"])
@@ -262,6 +262,33 @@ import SRSCore
         #expect(result.errors == [])
         #expect(result.items.map(\.explanation) == ["Two twos.", ""])
         #expect(result.items.last?.kind == .shortAnswer(modelAnswer: "2"))
+    }
+
+    /// Found by review of the reader's last changes: texts read right before them stay so.
+    @Test func readAsBeforeTheReadersLastChanges() {
+        // A `.` after `A) ` is the option's text.
+        let files = parseQuiz("Question 1 Multiple Choice\nWhich is plain text?\nA) .txt\nB) .csv\nC) .json\nAnswer: A\n")
+        #expect(files.items.first?.kind.options == [".txt", ".csv", ".json"])
+        // A question over lines that open with A and B words is no wrapped option.
+        let wrapped = parseQuiz("Question 2 (Multiple Choice)\nAssume a function f is continuous on [a, b]\n"
+            + "and differentiable on (a, b).\nBy the mean value theorem, which expression equals f'(c)?\n"
+            + "A) (f(b) − f(a))/(b − a)\nB) f(b) − f(a)\nC) 0\nAnswer: A\n")
+        #expect(wrapped.errors == [])
+        #expect(wrapped.items.first?.kind.options == ["(f(b) − f(a))/(b − a)", "f(b) − f(a)", "0"])
+        // `A - ` lines of a matching question stay its text when `A)` options follow.
+        let matching = parseQuiz("Question 3 Multiple Choice\nMatch each organelle to its job:\nA - mitochondria\nB - ribosome\n"
+            + "1 - makes proteins\n2 - releases energy\nChoose the right pairing.\nA) A-2, B-1\nB) A-1, B-2\nAnswer: A\n")
+        #expect(matching.items.first?.kind.options == ["A-2, B-1", "A-1, B-2"])
+        // `False (F)` as a lettered true/false option.
+        let truth = parseQuiz("Question 4 (True/False)\nThe sun is a star.\nA) True (T)\nB) False (F)\nAnswer: B\n")
+        #expect(truth.items.first?.kind == .trueFalse(answer: false))
+        // `True or false:` opening the question is no type line.
+        let intro = parseQuiz("Question 5\nTrue or false:\nA) The sun is a star\nB) The moon is a star\nAnswer: A\n")
+        #expect(intro.errors == [] && intro.items.first?.kind.typeName == "multiple_choice")
+        // A model answer that is a rule of dashes stays the answer.
+        let dashes = parseQuiz("Question 6 Short Answer\nWhat does a Markdown rule look like?\nModel answer:\n---\n\nThree dashes on a line.\n")
+        #expect(dashes.items.first?.kind == .shortAnswer(modelAnswer: "---"))
+        #expect(dashes.items.first?.explanation == "Three dashes on a line.")
     }
 
     /// `Answer: B, D` names two options: no key, and a warning that says so.
