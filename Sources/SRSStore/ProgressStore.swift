@@ -68,7 +68,10 @@ public final class ProgressStore {
     /// with no progress yet gets empty progress.
     public static func openReadOnly(_ location: DataLocation, io: Syscalls = .live) throws -> ProgressStore {
         try io.requireRealFolders(of: location)
-        return try ProgressStore(location: location, io: io, lock: nil)
+        let store = try ProgressStore(location: location, io: io, lock: nil)
+        // The scheduler a writing command would keep, in memory only: a reader writes nothing.
+        if let (name, _) = store.keptScheduler() { store.settings.scheduler = name }
+        return store
     }
 
     private init(location: DataLocation, io: Syscalls, lock: UserLock?) throws {
@@ -128,23 +131,27 @@ public final class ProgressStore {
     /// Likewise every card's state FSRS's with no scheduler named: a `srs scheduler fsrs` stopped
     /// after its records and before settings.json; srs keeps FSRS, the switch done.
     func keepClassicSM2() {
-        guard settings.scheduler == nil else { return }
+        guard let (name, note) = keptScheduler() else { return }
+        settings.scheduler = name
+        settingsChosenAtOpening = true
+        notes.append(note)
+    }
+
+    /// The scheduler kept when settings.json names none (`keepClassicSM2`), and what the learner
+    /// is told; nil for a new user's default.
+    private func keptScheduler() -> (name: String, note: String)? {
+        guard settings.scheduler == nil else { return nil }
         if cards.values.contains(where: { $0.memory != nil }) {
-            settings.scheduler = "sm2"
-            settingsChosenAtOpening = true
-            notes.append("Your progress was made with classic SM-2, so srs keeps it. Anki's SM-2 (what new users get) or FSRS: `srs scheduler anki` or `srs scheduler fsrs` replays your answers through it; `srs scheduler sm2` goes back.")
-            return
+            return ("sm2", "Your progress was made with classic SM-2, so srs keeps it. Anki's SM-2 (what new users get) or FSRS: `srs scheduler anki` or `srs scheduler fsrs` replays your answers through it; `srs scheduler sm2` goes back.")
         }
         var any = false
         for progress in cards.values {
             guard let name = progress.state?.schedulerName else { continue }
-            guard name == "fsrs" else { return }
+            guard name == "fsrs" else { return nil }
             any = true
         }
-        guard any else { return }
-        settings.scheduler = "fsrs"
-        settingsChosenAtOpening = true
-        notes.append("Every card's state is FSRS's and settings.json names no scheduler (a `srs scheduler fsrs` stopped before it wrote settings.json), so srs keeps FSRS. `srs scheduler anki` or `srs scheduler sm2` switches back.")
+        guard any else { return nil }
+        return ("fsrs", "Every card's state is FSRS's and settings.json names no scheduler (a `srs scheduler fsrs` stopped before it wrote settings.json), so srs keeps FSRS. `srs scheduler anki` or `srs scheduler sm2` switches back.")
     }
 
     /// Hands the loaded progress of every card to its owner; the store keeps none. A card

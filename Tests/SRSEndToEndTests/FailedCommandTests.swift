@@ -125,6 +125,20 @@ import Testing
         #expect(try String(contentsOf: settings, encoding: .utf8).contains("\"scheduler\": \"fsrs\""))
     }
 
+    /// `srs scheduler` with no name reads the progress without the lock, and names the scheduler
+    /// the other commands keep when settings.json names none (it said `anki`; found by review).
+    @Test(arguments: ["sm2", "fsrs"])
+    func theSchedulerShownIsTheOneKept(kept: String) throws {
+        let data = try TempFolder().pinScheduler(user: "ann").withCards(count: 2)
+        #expect(try Self.srs(["answer", "--at", "2026-11-30T10:00:00Z"], data, input: "c1 good\nc2 good\n").status == 0)
+        if kept == "fsrs" { #expect(try Self.srs(["scheduler", "fsrs"], data).status == 0) }
+        try FileManager.default.removeItem(at: data.url.appendingPathComponent("users/ann/settings.json"))
+        let before = try Self.contents(data)
+        let shown = try Self.srs(["scheduler"], data)
+        #expect(shown.status == 0 && shown.stdout.hasPrefix("Scheduler: \(kept)."), "\(shown.stdout)")
+        #expect(try Self.contents(data) == before, "showing the scheduler changed the data folder")
+    }
+
     /// `srs answer` extended history.cache (for the practice answers' times) before it refused
     /// an answer dated before the card's last one (exit 65, nothing recorded).
     @Test func anAnswerRefusedForItsDateWritesNoCache() throws {
