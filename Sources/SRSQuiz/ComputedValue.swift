@@ -1,5 +1,3 @@
-import Foundation
-
 /// A key the explanation computes: the result of its calculation (`1/(1 − MPC) = 1/0.2 = 5`,
 /// `η = 1 − 300/600 = 0.5`) equal to the number of exactly one option, when every option is a
 /// number (`5`, `1.25`, `50%`, `Zero`, `300 K`). It is weighed evidence (`--infer-keys`), not a
@@ -53,13 +51,13 @@ enum ComputedValue {
         guard (48...57).contains(first) || first == UInt8(ascii: "-") || first == 0xE2 else {
             return text.utf8.count <= 5 ? numberWords[text.lowercased()].map { Value(number: $0, percent: false, unit: "") } : nil
         }
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmingSpaces
         let scalars = Array(trimmed.unicodeScalars)
         guard let (number, end) = number(in: scalars, from: 0, leadingSpace: false) else { return nil }
-        var rest = String(String.UnicodeScalarView(scalars[end...])).trimmingCharacters(in: .whitespaces)
+        var rest = String(String.UnicodeScalarView(scalars[end...])).trimmingSpaces
         var percent = false
         if rest.hasPrefix("%") { percent = true; rest.removeFirst() }
-        rest = rest.trimmingCharacters(in: .whitespaces).lowercased()
+        rest = rest.trimmingSpaces.lowercased()
         // A unit is a short run of letters, `/`, `°` and `²`-like signs: not a phrase.
         guard rest.count <= 6, !rest.contains(" "), rest.unicodeScalars.allSatisfy({ unitScalar($0) }) else { return nil }
         return Value(number: number.number, percent: percent || number.percent, unit: rest)

@@ -178,28 +178,31 @@ struct QuizItemReader {
     /// no other options (`A - mitochondria` / `B - ribosome` in a matching question stay its text
     /// when `A) …` options follow).
     private static func dashRun(in lines: [QuizLine]) -> OptionRun? {
-        let dashed = lines.map { line -> QuizLine in
-            guard QuizLine.dashAfterLetter(line.text) else { return line }
-            let rest = line.text.unicodeScalars.dropFirst(3).drop { $0.isSpaceLike }
-            return QuizLine(number: line.number, text: String(line.text.prefix(1)) + ") " + String(String.UnicodeScalarView(rest)))
-        }
-        guard let run = OptionRun.find(in: dashed), lines[run.start..<run.end].contains(where: { QuizLine.dashAfterLetter($0.text) })
-        else { return nil }
-        return run
+        rewrittenRun(in: lines, rewriting: { QuizLine.dashAfterLetter($0) }, as: { text in
+            String(text.prefix(1)) + ") " + String(String.UnicodeScalarView(text.unicodeScalars.dropFirst(3).drop { $0.isSpaceLike }))
+        }, accept: { run in lines[run.start..<run.end].contains { QuizLine.dashAfterLetter($0.text) } })
     }
 
     /// `ahyperparameters…`, `bstandard…`, `cμP removes…`: options glued to lower-case letters,
     /// read only in an item that has no other options, and only three or more in a row (`all
     /// of…` / `but…` opening two lines of prose is no run).
     private static func lowerCaseRun(in lines: [QuizLine]) -> OptionRun? {
-        let raised = lines.map { line -> QuizLine in
-            guard let first = line.text.unicodeScalars.first, (97...104).contains(first.value),
-                  line.text.unicodeScalars.count > 1 else { return line }
-            return QuizLine(number: line.number, text: String(UnicodeScalar(first.value - 32)!) + String(line.text.unicodeScalars.dropFirst()))
-        }
-        guard let run = OptionRun.find(in: raised), run.options.count >= 3,
-              lines[run.start..<run.end].allSatisfy({ $0.isBlank || $0.text.unicodeScalars.first!.properties.isLowercase })
-        else { return nil }
+        rewrittenRun(in: lines, rewriting: { text in
+            text.unicodeScalars.first.map { (97...104).contains($0.value) } == true && text.unicodeScalars.count > 1
+        }, as: { text in
+            String(UnicodeScalar(text.unicodeScalars.first!.value - 32)!) + String(text.unicodeScalars.dropFirst())
+        }, accept: { run in
+            run.options.count >= 3 && lines[run.start..<run.end].allSatisfy { $0.isBlank || $0.text.unicodeScalars.first!.properties.isLowercase }
+        })
+    }
+
+    /// The options found once the lines `rewriting` picks are written as `as` makes them (the
+    /// other lines as they are), when `accept` takes the run: a second look in an item that has
+    /// no options as written.
+    private static func rewrittenRun(in lines: [QuizLine], rewriting: (String) -> Bool, as rewrite: (String) -> String,
+                                     accept: (OptionRun) -> Bool) -> OptionRun? {
+        let rewritten = lines.map { rewriting($0.text) ? QuizLine(number: $0.number, text: rewrite($0.text)) : $0 }
+        guard let run = OptionRun.find(in: rewritten), accept(run) else { return nil }
         return run
     }
 

@@ -50,7 +50,7 @@ extension QuizLine {
     /// `Question 3 Multiple Choice`, `question 3: true/false`, `Question 3 of 10 (Short Answer)`, and
     /// a typed header followed by a separator and the question (`Question 1 Multiple Choice: What…?`).
     var header: QuizHeader? {
-        guard text.utf8.count >= 9, zip(text.utf8, "question".utf8).allSatisfy({ $0 | 0x20 == $1 }) else { return nil }
+        guard opensWithQuestion else { return nil }
         // The line's first characters without spaces, lower-cased, each with its place in `text`.
         var compact: [Unicode.Scalar] = [], places: [String.UnicodeScalarView.Index] = []
         compact.reserveCapacity(64)
@@ -75,9 +75,7 @@ extension QuizLine {
         if let first = rest.first, ":.)-–—".contains(first) { rest = rest.dropFirst() }
         rest = rest.drop { "([".contains($0) }
         let fits = text.utf8.count <= Self.structuralLimit && compact.count < 64
-        let types: [(String, QuizItemType)] = [("multiplechoice", .multipleChoice), ("shortanswer", .shortAnswer),
-                                               ("true/false", .trueFalse), ("trueorfalse", .trueFalse), ("true-false", .trueFalse)]
-        guard let (spelling, type) = types.first(where: { rest.hasPrefix($0.0) }) else {
+        guard let (spelling, type) = Self.itemTypes.first(where: { rest.hasPrefix($0.0) }) else {
             while let last = rest.last, ")]:.".contains(last) { rest = rest.dropLast() }
             return rest.isEmpty && fits ? QuizHeader(number: number, type: nil) : nil
         }
@@ -100,18 +98,24 @@ extension QuizLine {
         guard text.utf8.count <= 24, var compact = compact(startingWith: ""), !compact.hasSuffix(":") else { return nil }
         compact = String(compact.drop { "([".contains($0) })
         while let last = compact.last, ")].".contains(last) { compact.removeLast() }
-        switch compact {
-        case "multiplechoice": return .multipleChoice
-        case "shortanswer": return .shortAnswer
-        case "true/false", "trueorfalse", "true-false": return .trueFalse
-        default: return nil
-        }
+        return Self.itemTypes.first { $0.spelling == compact }?.type
+    }
+
+    /// The item types as headers write them, lower-cased without spaces.
+    static let itemTypes: [(spelling: String, type: QuizItemType)] = [
+        ("multiplechoice", .multipleChoice), ("shortanswer", .shortAnswer),
+        ("true/false", .trueFalse), ("trueorfalse", .trueFalse), ("true-false", .trueFalse),
+    ]
+
+    /// The line opens with `question` (any case) and is long enough for a header's number.
+    private var opensWithQuestion: Bool {
+        text.utf8.count >= 9 && zip(text.utf8, "question".utf8).allSatisfy { $0 | 0x20 == $1 }
     }
 
     /// `Question 2 Multiple Choise`, `Question 3 asks…`: the word `Question` and a number opening a
     /// line that is no header.
     var looksLikeHeader: Bool {
-        guard text.utf8.count >= 9, zip(text.utf8, "question".utf8).allSatisfy({ $0 | 0x20 == $1 }), header == nil else { return false }
+        guard opensWithQuestion, header == nil else { return false }
         return text.dropFirst("question".count).drop { $0.unicodeScalars.first!.isSpaceLike }.first?.isNumber == true
     }
 

@@ -80,9 +80,8 @@ struct StatedKeys {
         guard index == 0 || tokens[index].boundary == .sentence, index + 1 < tokens.count,
               ["so", "thus", "therefore", "hence", "answer"].contains(tokens[index].text) else { return }
         let start = index + 1
-        let reference = LetterReference.at(start, tokens, count, bareAtStart: false)
-            ?? (tokens[start].isCapitalLetter ? LetterReference.letter(tokens[start], count, anyCase: false).map { ($0, 1) } : nil)
-        guard let (option, length) = reference else { return }
+        guard let (option, length) = LetterReference.at(start, tokens, count, bareAtStart: false)
+                ?? LetterReference.bareLetter(at: start, tokens, count) else { return }
         let end = start + length
         guard end == tokens.count || tokens[end].boundary == .sentence else { return }
         let letter = String(Character(UnicodeScalar(UInt8(97 + option))))
@@ -99,8 +98,7 @@ struct StatedKeys {
               ["this", "that", "which", "it"].contains(tokens[index - 1].text) else { return }
         let start = index + 1
         guard let (option, length) = LetterReference.at(start, tokens, count, bareAtStart: false)
-                ?? (tokens[start].isCapitalLetter && tokens[start].after == nil
-                    ? LetterReference.letter(tokens[start], count, anyCase: false).map { ($0, 1) } : nil),
+                ?? (tokens[start].after == nil ? LetterReference.bareLetter(at: start, tokens, count) : nil),
               start + length < tokens.count, tokens[start + length].text == "the",
               let verdict = Self.verdict(at: start + length, tokens), verdict else { return }
         record(option, negated: false)
@@ -215,9 +213,8 @@ struct StatedKeys {
     /// A bare capital letter after a word that leads into a verdict (`Only C`, `why C`, `and C`).
     private static func letterAfterLeadIn(at index: Int, _ tokens: [EvidenceToken], _ count: Int) -> (Int, Int)? {
         guard index > 0, leadIns.contains(tokens[index - 1].text), tokens[index].boundary == .none,
-              tokens[index].after == nil, tokens[index].isCapitalLetter,
-              let option = LetterReference.letter(tokens[index], count, anyCase: false) else { return nil }
-        return (option, 1)
+              tokens[index].after == nil else { return nil }
+        return LetterReference.bareLetter(at: index, tokens, count)
     }
 
     /// Not `so` or `and`: `so C is true for every n`, `Angle A is acute and C is right` judge a
@@ -396,6 +393,12 @@ enum LetterReference {
     static let referenceNouns: Set<String> = ["option", "choice", "answer", "alternative", "statement"]
 
     static let ordinals = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "last"]
+
+    /// A capital letter naming an option, wherever it stands (`So C.`): the option, one token.
+    static func bareLetter(at index: Int, _ tokens: [EvidenceToken], _ count: Int) -> (Int, Int)? {
+        guard tokens[index].isCapitalLetter, let option = letter(tokens[index], count, anyCase: false) else { return nil }
+        return (option, 1)
+    }
 
     static func letter(_ token: EvidenceToken, _ count: Int, anyCase: Bool) -> Int? {
         guard token.text.unicodeScalars.count == 1, let scalar = token.text.unicodeScalars.first,

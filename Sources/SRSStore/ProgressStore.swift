@@ -79,7 +79,7 @@ public final class ProgressStore {
         self.io = io
         self.lock = lock
         let settingsPath = location.userFolder.appendingPathComponent("settings.json").path
-        var settings = try io.readFile(settingsPath).map { try UserSettings.parse($0, path: settingsPath) } ?? UserSettings()
+        var settings = try Self.readSettings(settingsPath, io: io)
         settings.zone = try TimeZones.zone(setting: settings.timeZone, settingsPath: settingsPath,
                                            environment: ProcessInfo.processInfo.environment)
         self.settings = settings
@@ -333,12 +333,17 @@ public final class ProgressStore {
     /// Changes settings.json as it is now on disk (a hand edit made since opening stays), with
     /// the scheduler opening chose when the file names none: `change` sets only its own fields.
     public func updateSettings(_ change: (inout UserSettings) -> Void) throws {
-        var current = try io.readFile(settingsPath).map { try UserSettings.parse($0, path: settingsPath) } ?? UserSettings()
+        var current = try Self.readSettings(settingsPath, io: io)
         if settingsChosenAtOpening, current.scheduler == nil { current.scheduler = settings.scheduler }
         change(&current)
         try io.makeDirectories(location.userFolder.path)
         try io.writeAtomically(current.encoded(), to: settingsPath)
         settingsChosenAtOpening = false
+    }
+
+    /// settings.json as it is on disk; the defaults when there is none.
+    private static func readSettings(_ path: String, io: Syscalls) throws -> UserSettings {
+        try io.readFile(path).map { try UserSettings.parse($0, path: path) } ?? UserSettings()
     }
 
     /// A settings change to write (`updateSettings`) once the first record is appended: a review's
