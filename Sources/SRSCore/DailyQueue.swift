@@ -23,9 +23,10 @@ public struct DailyQueue: Equatable, Sendable {
     public var reviews: [CardID]
     public var new: [CardID]
     /// Cards in (re)learning whose step falls due before the study day ends, soonest first.
-    public var learning: [CardID]
-    /// When each of `learning` is due, in the same order (the review times their steps).
-    public var learningDue: [EpochSeconds]
+    public private(set) var learning: [CardID]
+    /// When each of `learning` is due, in the same order (the review times their steps); set
+    /// only with `learning`, by `init`.
+    public private(set) var learningDue: [EpochSeconds]
 
     public init(repeats: [CardID] = [], reviews: [CardID] = [], new: [CardID] = [],
                 learning: [(card: CardID, due: EpochSeconds)] = []) {

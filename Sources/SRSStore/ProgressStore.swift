@@ -141,16 +141,16 @@ public final class ProgressStore {
     /// is told; nil for a new user's default.
     private func keptScheduler() -> (name: String, note: String)? {
         guard settings.scheduler == nil else { return nil }
-        if cards.values.contains(where: { $0.memory != nil }) {
-            return ("sm2", "Your progress was made with classic SM-2, so srs keeps it. Anki's SM-2 (what new users get) or FSRS: `srs scheduler anki` or `srs scheduler fsrs` replays your answers through it; `srs scheduler sm2` goes back.")
-        }
-        var any = false
+        // One pass: a classic SM-2 memory anywhere wins; else only FSRS states keep FSRS.
+        var fsrs = false, other = false
         for progress in cards.values {
+            if progress.memory != nil {
+                return ("sm2", "Your progress was made with classic SM-2, so srs keeps it. Anki's SM-2 (what new users get) or FSRS: `srs scheduler anki` or `srs scheduler fsrs` replays your answers through it; `srs scheduler sm2` goes back.")
+            }
             guard let name = progress.state?.schedulerName else { continue }
-            guard name == "fsrs" else { return nil }
-            any = true
+            if name == "fsrs" { fsrs = true } else { other = true }
         }
-        guard any else { return nil }
+        guard fsrs, !other else { return nil }
         return ("fsrs", "Every card's state is FSRS's and settings.json names no scheduler (a `srs scheduler fsrs` stopped before it wrote settings.json), so srs keeps FSRS. `srs scheduler anki` or `srs scheduler sm2` switches back.")
     }
 
@@ -314,10 +314,19 @@ public final class ProgressStore {
 
     /// Saves new settings atomically (e.g. a one-day new-card limit). A command saves them once
     /// it has done its work, so that one that fails writes nothing.
-    public func save(settings: UserSettings) throws {
+    public func save(settings: UserSettings) throws { try write(settings) }
+
+    private func write(_ settings: UserSettings) throws {
         try io.makeDirectories(location.userFolder.path)
         try io.writeAtomically(settings.encoded(), to: settingsPath)
         settingsChosenAtOpening = false
+    }
+
+    /// A writing command's last step once its work is done: the settings opening chose, then the
+    /// snapshot of `cards` when a start would otherwise read many records after it.
+    public func finish(_ cards: CardTable) throws {
+        try saveSettingsChosenAtOpening()
+        if isSnapshotBehind { try? checkpoint(cards) }
     }
 
     /// Settings that opening chose and did not write yet (classic SM-2 kept, `keepClassicSM2`).
@@ -336,9 +345,7 @@ public final class ProgressStore {
         var current = try Self.readSettings(settingsPath, io: io)
         if settingsChosenAtOpening, current.scheduler == nil { current.scheduler = settings.scheduler }
         change(&current)
-        try io.makeDirectories(location.userFolder.path)
-        try io.writeAtomically(current.encoded(), to: settingsPath)
-        settingsChosenAtOpening = false
+        try write(current)
     }
 
     /// settings.json as it is on disk; the defaults when there is none.

@@ -33,14 +33,14 @@ struct AnswerCommand: ParsableCommand {
             if let at, ISOTime.parse(at) == nil, utc.dayStart(named: at) == nil {
                 throw Failure(description: "--at \(at) is not an ISO 8601 time such as 2026-11-29T09:00:00Z or a date such as 2026-11-29", exitCode: 64)
             }
-            let (store, decks, _) = try StartUp.open(try user.location(), deck: nil)
+            let (store, decks, order) = try StartUp.open(try user.location(), deck: nil)
             defer { store.close() }
             try SchedulerCommand.requireStatesOfTheSettingsScheduler(store)
             let clock = store.settings.clock()
             let fixedTime = at.flatMap { ISOTime.parse($0) ?? clock.dayStart(named: $0) }
             for note in store.notes { Output.err("srs: \(note)\n") }
             // Only cards of a deck can be answered, each with its own deck's options.
-            let known = Set(decks.lazy.flatMap(\.ids))
+            let known = Set(order)
             var book = ReviewBook<NoMark>(cards: store.takeCards(), reviewers: store.settings.reviewers(decks: decks),
                                           recordCount: store.recordCount, ids: .fresh())
             var number = 0, recorded = 0
@@ -70,8 +70,7 @@ struct AnswerCommand: ParsableCommand {
             // chose, the snapshot (when a start would otherwise read many records after it) and
             // the history cache: a command that fails writes nothing more than the answers it
             // acknowledged.
-            try store.saveSettingsChosenAtOpening()
-            if store.isSnapshotBehind { try? store.checkpoint(book.cards) }
+            try store.finish(book.cards)
             store.saveHistoryCache()
         }
     }

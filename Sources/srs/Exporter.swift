@@ -46,7 +46,6 @@ struct Exporter {
         return content
     }
 
-    /// The decks `--deck` names (each with its subdecks), or all of them.
     /// The decks `--deck` names with their subdecks (only those are read), or every deck.
     private func chosenDecks() throws -> [Deck] {
         let library = DeckLibrary(location: location)

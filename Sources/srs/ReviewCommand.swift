@@ -59,12 +59,11 @@ struct ReviewCommand: ParsableCommand {
                 if newToday != nil { file.newToday = settings.newToday }
                 if reviewsToday != nil { file.reviewsToday = settings.reviewsToday }
             }
-            let raising = newToday != nil || reviewsToday != nil
             let terminal = try checked { try Terminal.open(environment: environment) }
             defer { terminal.close() }
             store.refreshSnapshotIfBehind()
             let recordsAtStart = store.recordCount
-            if raising { store.updateSettingsOnFirstRecord(raise) }
+            if raisesTodaysLimits { store.updateSettingsOnFirstRecord(raise) }
             timing?.mark("terminal")
             let shell = ReviewShell(store: store, settings: settings, library: library, decks: decks, order: order,
                                     terminal: terminal, timing: timing)
@@ -81,7 +80,7 @@ struct ReviewCommand: ParsableCommand {
             // Today's raised limits and the scheduler opening chose are saved once the session
             // has run: a review that ends in an error before recording anything writes nothing.
             if session.unreadable == nil && !terminal.interrupted || store.recordCount != recordsAtStart {
-                if raising { try store.updateSettings(raise) } else { try store.saveSettingsChosenAtOpening() }
+                if raisesTodaysLimits { try store.updateSettings(raise) } else { try store.saveSettingsChosenAtOpening() }
             }
             if let summary = session.summaryLine { try Output.out(summary + "\n") }
             if let (_, problem) = session.unreadable { throw Failure(description: problem, exitCode: 65) }
@@ -90,11 +89,14 @@ struct ReviewCommand: ParsableCommand {
         }
     }
 
+    /// `--new-today` or `--reviews-today` was given.
+    private var raisesTodaysLimits: Bool { newToday != nil || reviewsToday != nil }
+
     /// `settings` with `--new-today` and `--reviews-today` added to what the current study day
     /// already has (Anki's "increase today's limit" adds up the same way); saved after the session.
     private func raisingTodaysLimits(_ settings: UserSettings) -> UserSettings {
         var settings = settings
-        guard newToday != nil || reviewsToday != nil else { return settings }
+        guard raisesTodaysLimits else { return settings }
         let day = settings.clock().dayName(containing: Clock.millis() / 1000)
         func added(_ current: (day: String, more: Int)?, _ more: Int?) -> (day: String, more: Int)? {
             guard let more else { return current }

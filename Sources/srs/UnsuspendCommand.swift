@@ -41,8 +41,7 @@ struct UnsuspendCommand: ParsableCommand {
                 try book.unsuspend(id, at: time, mark: NoMark(), appending: store.append)
             }
             // Once every card is unsuspended: an unknown card writes nothing.
-            try store.saveSettingsChosenAtOpening()
-            if store.isSnapshotBehind { try? store.checkpoint(book.cards) }
+            try store.finish(book.cards)
             try Output.out(ids.count == 1 ? "Unsuspended 1 card.\n" : "Unsuspended \(ids.count) cards.\n")
         }
     }
