@@ -70,7 +70,8 @@ public enum AnkiConversion {
     static func convert(_ card: AnkiCard, _ note: AnkiNote, _ parsed: CardRenderer.ParsedNotetype,
                         kind: StockKind?, deck: [String]) -> Card {
         let type = parsed.notetype
-        let id = id(guid: note.guid, ord: card.ord, cloze: type.kind == .cloze)
+        let guid = note.guid   // decoded from the notes' shared buffer at each read
+        let id = id(guid: guid, ord: card.ord, cloze: type.kind == .cloze)
         // Split once for a stock card; a rendered one reads them in the renderer.
         let fields = kind == nil ? [] : note.fields
         let field = { (index: Int) in fields.indices.contains(index) ? HTMLText.plain(fields[index]) : "" }
@@ -86,7 +87,7 @@ public enum AnkiConversion {
             converted = rendered(card, note, parsed, deck: deck, id: id)
         }
         converted.tags = note.tags
-        if Card.isKeepableAnkiGuid(note.guid) { converted.ankiGuid = note.guid }
+        if Card.isKeepableAnkiGuid(guid) { converted.ankiGuid = guid }
         return converted
     }
 

@@ -51,14 +51,15 @@ extension ExportBuilder {
         card.factor = 2500
         card.data.stability = fsrs.stability
         card.data.difficulty = fsrs.difficulty
+        let dueToday = days.today(at: fsrs.due)
         if fsrs.state == .review {
             card.queue = 2
             card.due = dueDay(fsrs.due)
             // Study days from the last review to the due day, as Anki counts them: a card imported
             // from Anki is due at the start of its day, not a whole number of 24 hours after.
-            let days = fsrs.lastReview.map { self.days.today(at: fsrs.due) - self.days.today(at: $0) } ?? fsrs.intervalDays
-            card.interval = max(days ?? 1, 1)
-        } else if days.today(at: fsrs.due) > days.today(at: now) {
+            let elapsed = fsrs.lastReview.map { dueToday - days.today(at: $0) } ?? fsrs.intervalDays
+            card.interval = max(elapsed ?? 1, 1)
+        } else if dueToday > days.today(at: now) {
             card.queue = 3
             card.due = dueDay(fsrs.due)
             card.left = 1
