@@ -306,7 +306,8 @@ struct OptionEvidence {
     /// that what was described before it is not the answer. Its segment, when there is one.
     static func anotherWayTaken(_ units: [Unit], _ reading: ExplanationReading) -> Int? {
         let tokens = reading.tokens
-        for unit in units where unit.mentions.isEmpty && units.contains(where: { $0.segment < unit.segment && !$0.mentions.isEmpty }) {
+        guard let firstNaming = units.lazy.filter({ !$0.mentions.isEmpty }).map(\.segment).min() else { return nil }
+        for unit in units where unit.mentions.isEmpty && unit.segment > firstNaming {
             let found = unit.range.dropLast().contains { index in
                 ["different", "another", "other"].contains(tokens[index].text)
                     && ways.contains(tokens[index + 1].text) && tokens[index + 1].boundary == .none

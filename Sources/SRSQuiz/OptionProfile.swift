@@ -475,7 +475,7 @@ struct Specifics {
     /// two content words after it.
     private static func specific(at index: Int, _ tokens: [EvidenceToken]) -> Specific? {
         let token = tokens[index]
-        let after = { Set(tokens[(index + 1)...].lazy.filter(\.isContent).prefix(2).map(\.stem)) }
+        let after = { wordsAfter(index, tokens) }
         // `95% within two` after `68% within one standard deviation`: the word before a
         // number says what it measures as well (`within`).
         let before = { () -> Set<String> in
@@ -488,6 +488,15 @@ struct Specifics {
         guard let head = nameHead(index, tokens) else { return nil }
         return Specific(value: token.stem, kind: .name, context: [head])
     }
+
+    /// The stems of the next two content words after `index`, looked for among the next
+    /// `lookAhead` tokens only: in a run of number words with no word after them (`one; one; …`)
+    /// each look-ahead would otherwise run to the explanation's end.
+    static func wordsAfter(_ index: Int, _ tokens: [EvidenceToken]) -> Set<String> {
+        Set(tokens[(index + 1)...].prefix(lookAhead).lazy.filter(\.isContent).prefix(2).map(\.stem))
+    }
+
+    static let lookAhead = 64
 
     /// For a name after `of` or `in` and a word (`capital of Germany`), that word's stem.
     private static func nameHead(_ index: Int, _ tokens: [EvidenceToken]) -> String? {

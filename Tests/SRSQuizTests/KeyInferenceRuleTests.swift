@@ -277,6 +277,19 @@ import SRSCore
     }
 }
 
+/// What a number measures is read from the two content words after it, among the next
+/// `Specifics.lookAhead` tokens only: a run of number words with nothing after them made every
+/// look-ahead run to the explanation's end (20 KB of `one; ` took 2.4 s in a debug build).
+@Suite struct NumberContextTests {
+    @Test func theWordsAfterANumberAreLookedForNearIt() {
+        let near = EvidenceTokens.tokens("one standard deviation")
+        #expect(Specifics.wordsAfter(0, near) == Set(EvidenceTokens.tokens("standard deviation").map(\.stem)))
+        let far = EvidenceTokens.tokens("one" + String(repeating: " the", count: Specifics.lookAhead) + " standard deviation")
+        #expect(far.count > Specifics.lookAhead + 1)
+        #expect(Specifics.wordsAfter(0, far).isEmpty)
+    }
+}
+
 /// Words that end in `est` without being superlatives (`forest`, `interest`) make no question a
 /// ranking: the question's superlatives, its `asksSuperlative` and its `asksForTheMost` all skip them.
 @Suite struct NotSuperlativeTests {

@@ -99,7 +99,7 @@ enum QuizInputs {
 /// The large inputs by name, so that a test run prints the name and not a megabyte of bytes.
 enum LargeQuizInput: String, CaseIterable, CustomTestStringConvertible {
     case oneLongLine, manyALines, optionsWithoutEnd, nulBytes, blankLines, repeatedEquations, repeatedLetterReferences,
-         longQuestion
+         longQuestion, repeatedBareLetters, repeatedNumberWords
 
     var testDescription: String { rawValue }
 
@@ -119,6 +119,14 @@ enum LargeQuizInput: String, CaseIterable, CustomTestStringConvertible {
         case .longQuestion:
             return Array(("Question 1 Multiple Choice\n" + String(repeating: "w ", count: 500_000)
                 + "\nAone\nBtwo\nThe first is one.\n").utf8)
+        // A 20 KB explanation of bare letters and commas, one part each: every part that names no
+        // option looked back over all the parts before it (18 s in release for 8 MB of such items).
+        case .repeatedBareLetters:
+            return Array(("Question 1 Multiple Choice\nWhich?\nAone\nBtwo\n" + String(repeating: "A,", count: 9_990) + "\n").utf8)
+        // A 20 KB explanation of number words with no word after them: each looked ahead to the
+        // explanation's end for the words that say what it counts.
+        case .repeatedNumberWords:
+            return Array(("Question 1 Multiple Choice\nWhich one is largest?\nAone\nBtwo\n" + String(repeating: "one; ", count: 3_990) + "\n").utf8)
         case .repeatedLetterReferences:
             return Array(("Question 1 Multiple Choice\nWhich?\nAone\nBtwo\n" + String(repeating: "(A) ", count: 4_990) + "\n").utf8)
         }
