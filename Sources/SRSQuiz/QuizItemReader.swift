@@ -185,14 +185,20 @@ struct QuizItemReader {
 
     /// `ahyperparameters…`, `bstandard…`, `cμP removes…`: options glued to lower-case letters,
     /// read only in an item that has no other options, and only three or more in a row (`all
-    /// of…` / `but…` opening two lines of prose is no run).
+    /// of…` / `but…` opening two lines of prose is no run). The first may be a capital `A`
+    /// before a lower-case letter (`Acapture…`, `brelieve…`, `cland…`), capitalised as a line's
+    /// first letter often is.
     private static func lowerCaseRun(in lines: [QuizLine]) -> OptionRun? {
         rewrittenRun(in: lines, rewriting: { text in
             text.unicodeScalars.first.map { (97...104).contains($0.value) } == true && text.unicodeScalars.count > 1
         }, as: { text in
             String(UnicodeScalar(text.unicodeScalars.first!.value - 32)!) + String(text.unicodeScalars.dropFirst())
         }, accept: { run in
-            run.options.count >= 3 && lines[run.start..<run.end].allSatisfy { $0.isBlank || $0.text.unicodeScalars.first!.properties.isLowercase }
+            run.options.count >= 3 && lines[run.start..<run.end].enumerated().allSatisfy { offset, line in
+                let scalars = line.text.unicodeScalars
+                return line.isBlank || scalars.first!.properties.isLowercase
+                    || (offset == 0 && scalars.first == "A" && scalars.dropFirst().first?.properties.isLowercase == true)
+            }
         })
     }
 

@@ -138,6 +138,20 @@ import SRSCore
         #expect(two.items.isEmpty && two.errors.count == 1)
     }
 
+    /// The same run with its first letter capitalised, as a line's first letter often is
+    /// (`Acapture…`, `brelieve…`, `cland…`: a held-out file of round n9).
+    @Test func lowerCaseGluedLettersAfterACapitalA() {
+        let result = parseQuiz("Question 1 Multiple Choice\nThe Gallipoli campaign was intended to:\n"
+            + "Acapture the Dardanelles\nbrelieve Verdun\ncland in Denmark\ndsecure the oil fields\n"
+            + "Championed by Churchill, the plan was to force the straits.\n")
+        #expect(result.errors == [] && result.warnings.allSatisfy { $0.message.hasPrefix("no answer key") })
+        #expect(result.items.first?.kind.options == ["capture the Dardanelles", "relieve Verdun", "land in Denmark",
+                                                     "secure the oil fields"])
+        #expect(result.items.first?.explanation == "Championed by Churchill, the plan was to force the straits.")
+        let two = parseQuiz("Question 1 Multiple Choice\nWhat is 2+2?\nAthree\nbfour\n")
+        #expect(two.items.isEmpty && two.errors.count == 1)
+    }
+
     /// An option an exporter marked as the answer (`*B) Paris`, `B) Paris (correct)`)
     /// gives the written key, its mark removed; two marks, or a mark and an `Answer:` line that
     /// disagree, give no key and a warning naming the option's line.
