@@ -196,9 +196,9 @@ enum EvidenceTokens {
             let capital = end - start == 1 && (65...72).contains(scalars[start].value)
             let before = start > 0 && !scalars[start - 1].isSpaceLike ? scalars[start - 1] : nil
             let after = end < scalars.count && !scalars[end].isSpaceLike ? scalars[end] : nil
-            let capitals = scalars[start..<end].lazy.filter { $0.isASCII ? (65...90).contains($0.value) : $0.properties.isUppercase }
+            let capitals = scalars[start..<end].lazy.filter(\.isUppercaseLetter)
             out.append(EvidenceToken(text: text, kind: kind, boundary: boundary, isCapitalLetter: capital,
-                                     isCapitalized: scalars[start].properties.isUppercase,
+                                     isCapitalized: scalars[start].isUppercaseLetter,
                                      isAcronym: end - start <= 6 && capitals.prefix(2).count == 2, before: before, after: after))
             boundary = .none
             index = max(index, end)

@@ -23,6 +23,9 @@ struct OptionProfile {
     private let distinct: [Set<String>]
     /// For each option, the longer options whose text holds its text.
     private let containers: [[Int]]
+    /// Each stem of a weight that only one option has, and that option: the words that tell it
+    /// apart from the others.
+    private let ownStems: [String: Int]
 
     /// Each option's tokens, function words too (for abbreviations).
     let optionTokens: [[EvidenceToken]]
@@ -61,6 +64,11 @@ struct OptionProfile {
         surnames = Self.surnames(optionTokens, containing)
         let stems = sequences
         distinct = stems.map(Set.init)
+        ownStems = containing.reduce(into: [:]) { own, entry in
+            guard entry.value == 1, (weighed[entry.key] ?? 0) > 0, let option = stems.firstIndex(where: { $0.contains(entry.key) })
+            else { return }
+            own[entry.key] = option
+        }
         totals = stems.map { Set($0).reduce(0) { $0 + (weighed[$1] ?? 0) } }
         containers = stems.indices.map { option in
             stems.indices.filter { other in
@@ -303,18 +311,14 @@ struct OptionProfile {
         })
     }
 
-    /// Options whose distinguishing words are in `stems`; a word that several options found
-    /// there share tells none of them apart, and counts for none.
+    /// Options whose distinguishing words are in `stems`; a word that several options share
+    /// tells none of them apart, and counts for none.
     private func wordMentions(_ stems: Set<String>) -> [Int: OptionEvidence.Mention] {
-        let found = distinct.map { $0.filter { stems.contains($0) && (weights[$0] ?? 0) > 0 } }
-        var sharedBy: [String: Int] = [:]
-        for words in found { for word in words { sharedBy[word, default: 0] += 1 } }
         var result: [Int: OptionEvidence.Mention] = [:]
-        for option in sequences.indices {
-            let matched = found[option].filter { sharedBy[$0] == 1 }
-            guard !matched.isEmpty else { continue }
-            let weight = matched.reduce(0) { $0 + (weights[$1] ?? 0) }
-            result[option] = OptionEvidence.Mention(stems: matched, quoted: false, weight: weight)
+        for stem in stems {
+            guard let option = ownStems[stem] else { continue }
+            result[option, default: OptionEvidence.Mention(stems: [], quoted: false, weight: 0)].stems.insert(stem)
+            result[option]?.weight += weights[stem] ?? 0
         }
         return result
     }

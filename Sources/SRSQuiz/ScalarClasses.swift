@@ -19,5 +19,7 @@ extension Unicode.Scalar {
 
     var isLowercaseLetter: Bool { value < 0x80 ? (0x61...0x7A).contains(value) : properties.isLowercase }
 
+    var isUppercaseLetter: Bool { value < 0x80 ? (0x41...0x5A).contains(value) : properties.isUppercase }
+
     var isDigitLike: Bool { value < 0x80 ? (0x30...0x39).contains(value) : properties.numericType != nil }
 }
