@@ -6,6 +6,9 @@ enum AnswerReading: Equatable {
     case missingOption(Int)
     /// A letter with option text that is not that option's: no key, and a warning.
     case disagreement(String)
+    /// A letter and then sentences that open the explanation (`Correct answer: B. Agent i pays
+    /// the difference…`): option `index`, and the text.
+    case optionThenExplanation(Int, String)
     /// Neither a letter nor an option's text.
     case unreadable
 }
@@ -32,7 +35,23 @@ enum AnswerValue {
             let otherLetter = Character(UnicodeScalar(UInt8(65 + other)))
             return .disagreement("names option \(named) but gives the text of option \(otherLetter)")
         }
+        if isExplanation(letter.rest, options: options, named: letter.index) {
+            return .optionThenExplanation(letter.index, letter.rest)
+        }
         return .disagreement("names option \(named) but its text is not option \(named)'s")
+    }
+
+    /// Whether the text after a letter reads as an explanation rather than an option's text: six
+    /// words or more, ending as a sentence ends (`.`, `!`, `?`), and not opening with another
+    /// option's words (`B) three, as it is odd` gives option C's text).
+    private static func isExplanation(_ text: String, options: [String], named: Int) -> Bool {
+        let given = words(text)
+        guard given.count >= 6, let end = text.unicodeScalars.last(where: { !"\"')]”’".unicodeScalars.contains($0) }),
+              ".!?".unicodeScalars.contains(end) else { return false }
+        return !options.indices.contains { other in
+            let words = words(options[other])
+            return other != named && !words.isEmpty && given.starts(with: words)
+        }
     }
 
     /// `A`, `C and D`, `c, d`: the rest of a value that is only more letters, upper-cased; else empty.

@@ -61,8 +61,8 @@ struct QuizItemReader {
         let question = paragraphs(body[..<run.start])
         guard !question.isEmpty else { return .failure(missingQuestion()) }
         let rest = body[run.end...]
-        let explanation = explanation(rest.filter { $0.answerValue == nil })
         let options = run.options.map(\.text)
+        let explanation = explanation(Self.withoutAnswerLines(rest, options: options))
         var answer = explicitKey(in: rest, options: options)
         if case .success(let explicit) = answer, let marked = markedKey(run, in: body, explicit) { answer = .success(marked) }
         switch answer {
@@ -108,7 +108,7 @@ struct QuizItemReader {
         }
         let last = Character(UnicodeScalar(UInt8(64 + options.count)))
         switch AnswerValue.read(value, options: options) {
-        case .option(let index): return .success(AnswerKey(index: index, source: .written))
+        case .option(let index), .optionThenExplanation(let index, _): return .success(AnswerKey(index: index, source: .written))
         case .missingOption:
             return .failure(error(line.number, "`Answer: \(value)` names an option this item does not "
                 + "have (it has A to \(last)); fix the letter or add the missing option"))
@@ -119,6 +119,18 @@ struct QuizItemReader {
             warn(line.number, "no answer key: `Answer: \(value.prefix(60))` \(problem); the card will be "
                 + "self-graded. Make the letter and the text agree, or import with `--key \(position)=X`")
             return .success(nil)
+        }
+    }
+
+    /// The lines after the options but the answer lines; the sentences after the letter of the
+    /// first (`Correct answer: B. Agent i pays…`) stay, as the explanation's opening.
+    private static func withoutAnswerLines(_ lines: ArraySlice<QuizLine>, options: [String]) -> [QuizLine] {
+        let first = lines.firstIndex { $0.answerValue != nil }
+        return lines.indices.compactMap { index in
+            guard let value = lines[index].answerValue else { return lines[index] }
+            guard index == first, case .optionThenExplanation(_, let text) = AnswerValue.read(value, options: options)
+            else { return nil }
+            return QuizLine(number: lines[index].number, text: text)
         }
     }
 

@@ -29,6 +29,28 @@ import SRSCore
         #expect(result.warnings.first?.message.contains(problem) == true)
     }
 
+    /// `Correct answer: B. The second is right because…`: the letter and then the explanation on
+    /// the same line (held-out round n7). The letter is the key and the sentences open the
+    /// explanation; a text that is no sentence, or another option's text, still disagrees.
+    @Test(arguments: [("Correct answer: B. Two is the only even number of the three.", "Two is the only even number of the three."),
+                      ("Answer: B) Two is the only even number of the three!", "Two is the only even number of the three!"),
+                      ("Answer: (B) It is two: the only even one here.", "It is two: the only even one here."),
+                      ("Answer: B. Two, because it is the only even one.", "Two, because it is the only even one.")])
+    func aLetterAndThenTheExplanationOnOneLine(line: String, opening: String) {
+        let result = parseQuiz(Self.item + line + "\nThe others are odd.\n")
+        #expect(result.errors == [] && result.warnings == [])
+        #expect(result.items.first?.kind.key == AnswerKey(index: 1, source: .written))
+        #expect(result.items.first?.explanation == opening + "\nThe others are odd.")
+    }
+
+    @Test(arguments: ["Answer: B. four.", "Answer: B. Four is even and so are the others", "Answer: B) three, as it is odd.",
+                      "Answer: B. Three is the only odd number here, and one."])
+    func aShortOrOptionLikeTextAfterTheLetterStillDisagrees(line: String) {
+        let result = parseQuiz(Self.item + line + "\nThe others are odd.\n")
+        #expect(result.items.first?.kind.key == nil)
+        #expect(result.warnings.map(\.line) == [6])
+    }
+
     @Test(arguments: [("Answer: True.", true), ("answer: false", false), ("Answer: T", true), ("Answer: yes", true),
                       ("ANSWER: TRUE", true), ("Answer: (F)", false), ("Answer: F) False", false),
                       ("Answer:\u{A0}False", false)])
