@@ -27,7 +27,40 @@ struct StatedKeys {
             readMakes(at: index, tokens, options.count)
             readLetterSentence(at: index, tokens, options)
             readLettersAre(at: index, tokens, options.count)
+            readDescribes(at: index, tokens, options)
         }
+    }
+
+    /// `The technique is sfumato, from the Italian…` for *What is this technique called?*, `This
+    /// describes a case-control study:`, `This is known as sfumato.`: a sentence opening `The` and
+    /// a word the question has and no option has, then `is|was [not]`, or opening `This|That
+    /// describes|defines` or `This|That|It is called|known as`, then one option's whole text
+    /// closing its clause (not `…sfumato only in oils`, not a letter).
+    private mutating func readDescribes(at index: Int, _ tokens: [EvidenceToken], _ options: [[String]]) {
+        guard index == 0 || tokens[index].boundary == .sentence, index + 3 < tokens.count else { return }
+        let first = tokens[index].text, second = tokens[index + 1]
+        var next: Int
+        if ["this", "that"].contains(first), ["describes", "defines", "described", "defined"].contains(second.text) {
+            next = index + 2
+        } else if ["this", "that", "it"].contains(first), ["is", "was"].contains(second.text),
+                  tokens[index + 2].text == "called" || (tokens[index + 2].text == "known" && tokens[index + 3].text == "as") {
+            next = index + (tokens[index + 2].text == "called" ? 3 : 4)
+        } else if first == "the", second.isContent, second.boundary == .none, asked.contains(second.stem),
+                  !options.contains(where: { $0.contains(second.stem) }), ["is", "was"].contains(tokens[index + 2].text) {
+            next = index + 3
+        } else { return }
+        var negated = false
+        if next < tokens.count, tokens[next].text == "not" { negated = true; next += 1 }
+        guard next < tokens.count, LetterReference.at(next, tokens, options.count, bareAtStart: false) == nil,
+              LetterReference.letter(tokens[next], options.count, anyCase: false) == nil else { return }
+        let ends = options.indices.map { Self.skippingText(of: options[$0], from: next, tokens) }
+        let named = options.indices.filter { option in
+            let end = ends[option]
+            return end > next && (end == tokens.count || tokens[end].boundary >= .comma)
+        }
+        let longest = named.map { options[$0].count }.max()
+        let best = named.filter { options[$0].count == longest }
+        if best.count == 1 { record(best[0], negated: negated) }
     }
 
     /// `It is C, the compass rose.`, `It's B.`: a sentence opening `it is|was` and a bare capital

@@ -345,6 +345,11 @@ import SRSCore
         ("Therefore, C.", 2),
         ("Answer C. The heart contracts about once a second.", 2),
         ("Answer (C).", 2),
+        ("The organ is the heart, whose ventricles contract.", 2),
+        ("This describes the heart: its ventricles contract.", 2),
+        ("This is known as the heart.", 2),
+        ("That defines the heart.", 2),
+        ("The organ is not the liver, which filters. The organ was the heart.", 2),
     ]
 
     static let notStating: [String] = [
@@ -383,6 +388,14 @@ import SRSCore
         "So C and D remain.",
         "Answer A question about the heart first.",
         "Answer C, then D, to see why.",
+        "The organ is the heart only in mammals.",         // the verdict goes on past the option
+        "The organ is not the liver, which filters.",      // a denial names no key
+        "The body is the heart's concern.",
+        "This describes the lungs better than the heart.",
+        "The organ is the heart or the lungs, depending on the animal.",
+        "The heart is the liver's neighbour.",             // `heart` is an option's word
+        "This describes C.",                               // a letter is read by the letter rules
+        "In summary, the organ is the heart.",             // not opening the sentence
     ]
 
     @Test(arguments: stating.indices)
