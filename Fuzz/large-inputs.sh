@@ -23,6 +23,18 @@ python3 -c "import sys; sys.stdout.buffer.write(bytes([0xC3, 0x28, 0xE2, 0x82, 0
 python3 -c "import sys; sys.stdout.write('Question 1 Multiple Choice\nWhich?\nAone\nBtwo\nAnswer: A\n' * 16000)" > "$work/identical-16000.txt"
 python3 -c "import sys; s = open('decks/sources/000_84106cf2ef55100a.txt').read() + '\n'; sys.stdout.write(s * (50000000 // len(s) + 1))" > "$work/repeated-sample-50mb.txt"
 python3 -c "import sys; sys.stdout.write('Question 1 Multiple Choice\nPick.\n' + 'AOne?\nBTwo?\n' * 1000000)" > "$work/asking-options-12mb.txt"
+# The held-out natural files, each copy's questions numbered apart so that none is weighed from the
+# cache, to 50 MB; and items whose 20 KB explanations are one dense run of parts (`A,A,…`, `one; …`).
+python3 -c "
+import glob, re, sys
+text = ''.join(open(f).read() + '\n' for f in sorted(glob.glob('Tests/SRSQuizTests/Fixtures/quiz-heldout-natural/*.txt')))
+header = re.compile(r'(Question \d+ (?:Multiple Choice|True / False|Short Answer)\n)([^\n]*)')
+size, copy = 0, 0
+while size < 50000000:
+    part = header.sub(lambda m: m.group(1) + m.group(2) + ' [%d]' % copy, text)
+    sys.stdout.write(part); size += len(part.encode()); copy += 1
+" > "$work/natural-distinct-50mb.txt"
+python3 -c "import sys; sys.stdout.write(''.join('Question %d Multiple Choice\nWhich one is largest, %d?\nAone\nBtwo\nCthree\n%s\n' % (i, i, ('A,' if i % 2 else 'one; ') * 4000) for i in range(1, 401)))" > "$work/dense-explanations-6mb.txt"
 
 failed=0
 run() {
@@ -39,7 +51,7 @@ run() {
 }
 for file in quiz-50mb.txt garbage-50mb.bin line-10mb.txt one-letter-line-10mb.txt nul-10mb.bin \
             a-lines-20mb.txt options-10mb.txt tf-400k-items.txt bad-utf8-12mb.bin identical-16000.txt \
-            repeated-sample-50mb.txt asking-options-12mb.txt; do
+            repeated-sample-50mb.txt asking-options-12mb.txt natural-distinct-50mb.txt dense-explanations-6mb.txt; do
     run "$file" env SRS_DATA_DIR="$work/data" "$srs" import "$work/$file" --dry-run --skip-invalid
 done
 # The same bytes as deck files: `srs decks` must report them (65), never crash.
