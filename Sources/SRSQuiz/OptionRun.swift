@@ -129,6 +129,10 @@ struct OptionShape {
             verdict = .option   // `Ctanh` between `BSigmoid` and `DLeaky ReLU`
             return
         }
+        if candidate.glued, Self.opensAWordOfItsOwn(candidate.text) {
+            verdict = .option   // `DThe inductive…`, `Dthe regularity…`: no word starts so
+            return
+        }
         if Self.startsLowercase(candidate.text), !texts.contains(where: Self.startsLowercase) {
             verdict = .prose
             return
@@ -138,6 +142,15 @@ struct OptionShape {
         if words >= 4, words >= 2 * longest { cues += 1 }
         if afterBlank, !siblingsSpaced { cues += 1 }
         verdict = cues >= 2 ? .prose : cues == 1 ? .undecided : .option
+    }
+
+    /// The text after a glued letter opens with a word of its own: a capitalised word (`The`,
+    /// `Public-key`; a capital and then a lower-case letter) or `the`. Glued to the letter, it makes
+    /// no word of an explanation (`DThe…`, `Dthe…`), as `During` (`D` + `uring`) or `DNA` would.
+    static func opensAWordOfItsOwn(_ text: String) -> Bool {
+        let scalars = Array(text.unicodeScalars.prefix(4))
+        if scalars.count >= 2, scalars[0].isUppercaseLetter, scalars[1].isLowercaseLetter { return true }
+        return text.hasPrefix("the ")
     }
 
     static func startsLowercase(_ text: String) -> Bool {

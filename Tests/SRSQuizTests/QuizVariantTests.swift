@@ -372,6 +372,27 @@ import SRSCore
         #expect(result.warnings.first { $0.line == 5 }?.message.hasPrefix("this line is read as an option") == true)
     }
 
+    /// A long last option glued to a word of its own (`DThe inductive and capacitive reactances
+    /// cancel, so…`, `Dthe regularity hypothesis…`: no word of the explanation starts `DThe` or
+    /// `Dthe`) is an option, without a warning (held-out rounds n8–n10); one that could be a word
+    /// (`DNA polymerase…`) is still weighed by the cues.
+    @Test(arguments: ["DThe inductive and capacitive reactances cancel, so the impedance equals R and the current peaks",
+                      "Dthe regularity hypothesis of the Neogrammarians, which holds for every word",
+                      "DPublic-key operations are far slower than symmetric ciphers, so they protect only a session key"])
+    func aLongLastOptionGluedToAWordOfItsOwnIsAnOption(last: String) {
+        let result = parseQuiz("Question 1 Multiple Choice\nPick.\nAIts impedance peaks\nBNo current flows\nCA short circuit\n"
+            + last + "\nResonance occurs at one frequency.\n")
+        #expect(result.items.first?.kind.options?.count == 4)
+        #expect(result.items.first?.explanation == "Resonance occurs at one frequency.")
+        #expect(!result.warnings.contains { $0.message.hasPrefix("this line is read") })
+    }
+
+    @Test func aLongLineThatCouldBeAWordIsStillWeighed() {
+        let result = parseQuiz("Question 1 Multiple Choice\nPick.\nAIts impedance peaks\nBNo current flows\nCA short circuit\n"
+            + "DNA polymerase adds nucleotides only to the free end of a growing strand\n")
+        #expect(result.warnings.contains { $0.line == 6 && $0.message.hasPrefix("this line is read as an option") })
+    }
+
     @Test func aQuestionOverSeveralLinesMayHoldLetterLines() {
         let text = "Question 1 Multiple Choice\nAlice leaves at noon.\nBob leaves at one.\nWho leaves first?\nAAlice\nBBob\nAnswer: A\n"
         let item = parseQuiz(text).items.first
