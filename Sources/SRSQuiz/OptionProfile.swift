@@ -64,11 +64,11 @@ struct OptionProfile {
         surnames = Self.surnames(optionTokens, containing)
         let stems = sequences
         distinct = stems.map(Set.init)
-        ownStems = containing.reduce(into: [:]) { own, entry in
-            guard entry.value == 1, (weighed[entry.key] ?? 0) > 0, let option = stems.firstIndex(where: { $0.contains(entry.key) })
-            else { return }
-            own[entry.key] = option
+        var own: [String: Int] = [:]
+        for (option, words) in distinct.enumerated() {
+            for word in words where containing[word] == 1 && (weighed[word] ?? 0) > 0 { own[word] = option }
         }
+        ownStems = own
         totals = stems.map { Set($0).reduce(0) { $0 + (weighed[$1] ?? 0) } }
         containers = stems.indices.map { option in
             stems.indices.filter { other in

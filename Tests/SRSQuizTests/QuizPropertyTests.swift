@@ -98,8 +98,16 @@ enum QuizInputs {
 
 /// The large inputs by name, so that a test run prints the name and not a megabyte of bytes.
 enum LargeQuizInput: String, CaseIterable, CustomTestStringConvertible {
+    /// A word of letters only (`qbadc`…), different for each item, option and number.
+    static func word(_ item: Int, _ option: Int, _ number: Int) -> String {
+        var letters = "q" + String(UnicodeScalar(UInt8(97 + item % 26))) + String(UnicodeScalar(UInt8(97 + option)))
+        var rest = number
+        repeat { letters.append(Character(UnicodeScalar(UInt8(97 + rest % 26)))); rest /= 26 } while rest > 0
+        return letters
+    }
+
     case oneLongLine, manyALines, optionsWithoutEnd, nulBytes, blankLines, repeatedEquations, repeatedLetterReferences,
-         longQuestion, repeatedBareLetters, repeatedNumberWords
+         longQuestion, repeatedBareLetters, repeatedNumberWords, longDistinctOptions
 
     var testDescription: String { rawValue }
 
@@ -127,6 +135,14 @@ enum LargeQuizInput: String, CaseIterable, CustomTestStringConvertible {
         // explanation's end for the words that say what it counts.
         case .repeatedNumberWords:
             return Array(("Question 1 Multiple Choice\nWhich one is largest?\nAone\nBtwo\n" + String(repeating: "one; ", count: 3_990) + "\n").utf8)
+        // Forty items of four options of 700 distinct words each (19.6 KB, under the weighing
+        // limit): each word's option was once found by scanning the options' words again.
+        case .longDistinctOptions:
+            return Array((0..<40).map { item in
+                "Question \(item + 1) Multiple Choice\nWhich?\n" + (0..<4).map { option in
+                    String(UnicodeScalar(UInt8(65 + option))) + (0..<700).map { Self.word(item, option, $0) }.joined(separator: " ")
+                }.joined(separator: "\n") + "\nThe first is \(Self.word(item, 0, 5)).\n"
+            }.joined().utf8)
         case .repeatedLetterReferences:
             return Array(("Question 1 Multiple Choice\nWhich?\nAone\nBtwo\n" + String(repeating: "(A) ", count: 4_990) + "\n").utf8)
         }
