@@ -6,6 +6,10 @@ struct StatedKeys {
     private(set) var denied: Set<Int> = []
     /// The options denied by their letter (`A is wrong`, `A, B and D are incorrect`), not by text.
     private(set) var deniedByLetter: Set<Int> = []
+    /// The option the explanation's first sentence says the question describes (`The technique
+    /// is sfumato`, `This describes a case-control study`): a key only when nothing else names
+    /// another option (`KeyInference`).
+    private(set) var described: Set<Int> = []
     /// Capital letters that could name an option, and the denials by letter: equal when every
     /// letter the explanation writes is in a denial (`A is wrong. B is wrong. In fact A is
     /// correct.` has a third).
@@ -32,26 +36,27 @@ struct StatedKeys {
     }
 
     /// `The technique is sfumato, from the Italian…` for *What is this technique called?*, `This
-    /// describes a case-control study:`, `This is known as sfumato.`: a sentence opening `The` and
-    /// a word the question has and no option has, then `is|was [not]`, or opening `This|That
-    /// describes|defines` or `This|That|It is called|known as`, then one option's whole text
-    /// closing its clause (not `…sfumato only in oils`, not a letter).
+    /// describes a case-control study:`, `This is known as sfumato.`: the explanation's first
+    /// sentence opening `The` and a word the question has and no option has, then `is`, or opening
+    /// `This|That describes|defines` or `This|That is called|known as`, then one option's whole
+    /// text closing its clause (not `…sfumato only in oils`, not a letter). Such a key counts only
+    /// when the explanation names no other option and the question does not ask for a wrong one
+    /// (`KeyInference`): `The capital is Sydney, most tourists assume; in fact it is Canberra`.
     private mutating func readDescribes(at index: Int, _ tokens: [EvidenceToken], _ options: [[String]]) {
-        guard index == 0 || tokens[index].boundary == .sentence, index + 3 < tokens.count else { return }
+        guard index == 0, index + 3 < tokens.count else { return }
         let first = tokens[index].text, second = tokens[index + 1]
         var next: Int
-        if ["this", "that"].contains(first), ["describes", "defines", "described", "defined"].contains(second.text) {
+        if ["this", "that"].contains(first), ["describes", "defines"].contains(second.text) {
             next = index + 2
-        } else if ["this", "that", "it"].contains(first), ["is", "was"].contains(second.text),
+        } else if ["this", "that"].contains(first), second.text == "is",
                   tokens[index + 2].text == "called" || (tokens[index + 2].text == "known" && tokens[index + 3].text == "as") {
             next = index + (tokens[index + 2].text == "called" ? 3 : 4)
         } else if first == "the", second.isContent, second.boundary == .none, asked.contains(second.stem),
-                  !options.contains(where: { $0.contains(second.stem) }), ["is", "was"].contains(tokens[index + 2].text) {
+                  !options.contains(where: { $0.contains(second.stem) }), tokens[index + 2].text == "is" {
             next = index + 3
         } else { return }
-        var negated = false
-        if next < tokens.count, tokens[next].text == "not" { negated = true; next += 1 }
-        guard next < tokens.count, LetterReference.at(next, tokens, options.count, bareAtStart: false) == nil,
+        guard next < tokens.count, tokens[next].text != "not",
+              LetterReference.at(next, tokens, options.count, bareAtStart: false) == nil,
               LetterReference.letter(tokens[next], options.count, anyCase: false) == nil else { return }
         let ends = options.indices.map { Self.skippingText(of: options[$0], from: next, tokens) }
         let named = options.indices.filter { option in
@@ -60,7 +65,7 @@ struct StatedKeys {
         }
         let longest = named.map { options[$0].count }.max()
         let best = named.filter { options[$0].count == longest }
-        if best.count == 1 { record(best[0], negated: negated) }
+        if best.count == 1 { described.insert(best[0]) }
     }
 
     /// `It is C, the compass rose.`, `It's B.`: a sentence opening `it is|was` and a bare capital

@@ -277,6 +277,48 @@ import SRSCore
     }
 }
 
+/// The first sentence naming what the question describes (`The technique is sfumato`) is a
+/// stated key only when nothing names another option and the question does not ask for a wrong
+/// one. Each case below stated a wrong key in review.
+@Suite struct DescribedKeyTests {
+    static let wrong: [(question: String, options: [String], explanation: String)] = [
+        ("What is the capital of Australia?", ["Sydney", "Canberra", "Melbourne", "Perth"],
+         "The capital was Melbourne, from 1901 until 1927, while Canberra was being built."),
+        ("What is the capital of Australia?", ["Sydney", "Canberra", "Melbourne", "Perth"],
+         "The capital is Sydney, most tourists assume; in fact it is Canberra."),
+        ("What is the capital of Australia?", ["Sydney", "Canberra", "Melbourne", "Perth"],
+         "The capital is Sydney? No. It is Canberra, a planned city."),
+        ("Which city was NOT a capital of Germany?", ["Bonn", "Berlin", "Munich", "Frankfurt"],
+         "The capital was Bonn, from 1949 to 1990, and then Berlin. Munich never was."),
+        ("Which painting technique did Leonardo NOT use?", ["Sfumato", "Chiaroscuro", "Glazing", "Pointillism"],
+         "The technique is sfumato, above all, in the Mona Lisa. Pointillism came four centuries later."),
+        ("What is the bending of light entering water called?", ["Reflection", "Refraction", "Diffraction", "Dispersion"],
+         "Light bouncing back off a mirror is a different process. This is called reflection. Light bending as it enters water is refraction."),
+        ("Which is Jupiter's largest moon?", ["Titan", "Europa", "Ganymede", "Io"],
+         "Titan is Saturn's largest moon. It is known as Ganymede's rival."),
+        ("Which design follows people forward from an exposure?", ["Case-control study", "Cohort study", "Cross-sectional survey"],
+         "That describes a case-control study, some say; a cohort study follows people forward."),
+    ]
+
+    @Test(arguments: wrong.indices)
+    func statesNoWrongKey(_ index: Int) {
+        let (question, options, explanation) = Self.wrong[index]
+        let result = KeyInference.infer(question: question, options: options, explanation: explanation)
+        #expect(result.key?.source != .stated, "\(explanation): \(result)")
+    }
+
+    @Test func theFirstSentenceNamingWhatIsAskedStatesIt() {
+        let technique = KeyInference.infer(question: "The Mona Lisa has soft transitions with no hard outlines. What is this technique called?",
+                                           options: ["Impasto", "Tenebrism", "Sfumato", "Pointillism"],
+                                           explanation: "The technique is sfumato, from the Italian for smoke: contours dissolve.")
+        #expect(technique.key == AnswerKey(index: 2, source: .stated))
+        let design = KeyInference.infer(question: "Which design selects people by outcome and looks back?",
+                                        options: ["Cohort study", "Case-control study", "Randomized controlled trial"],
+                                        explanation: "This describes a case-control study: participants are chosen by outcome.")
+        #expect(design.key == AnswerKey(index: 1, source: .stated))
+    }
+}
+
 /// What a number measures is read from the two content words after it, among the next
 /// `Specifics.lookAhead` tokens only: a run of number words with nothing after them made every
 /// look-ahead run to the explanation's end (20 KB of `one; ` took 2.4 s in a debug build).
@@ -349,7 +391,6 @@ import SRSCore
         ("This describes the heart: its ventricles contract.", 2),
         ("This is known as the heart.", 2),
         ("That defines the heart.", 2),
-        ("The organ is not the liver, which filters. The organ was the heart.", 2),
     ]
 
     static let notStating: [String] = [
@@ -396,6 +437,10 @@ import SRSCore
         "The heart is the liver's neighbour.",             // `heart` is an option's word
         "This describes C.",                               // a letter is read by the letter rules
         "In summary, the organ is the heart.",             // not opening the sentence
+        "The organ is not the liver, which filters. The organ is the heart.",  // not the first sentence
+        "The organ was the heart.",                        // `was`: a past fact
+        "It is known as the heart.",                       // `it` may be a wrong option just described
+        "The organ is the heart, some think; in fact the lungs pump.",  // another option named
     ]
 
     @Test(arguments: stating.indices)
