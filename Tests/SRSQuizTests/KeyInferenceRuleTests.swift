@@ -281,13 +281,11 @@ import SRSCore
 /// stated key only when nothing names another option and the question does not ask for a wrong
 /// one. Each case below stated a wrong key in review.
 @Suite struct DescribedKeyTests {
+    static let australia = (question: "What is the capital of Australia?", options: ["Sydney", "Canberra", "Melbourne", "Perth"])
     static let wrong: [(question: String, options: [String], explanation: String)] = [
-        ("What is the capital of Australia?", ["Sydney", "Canberra", "Melbourne", "Perth"],
-         "The capital was Melbourne, from 1901 until 1927, while Canberra was being built."),
-        ("What is the capital of Australia?", ["Sydney", "Canberra", "Melbourne", "Perth"],
-         "The capital is Sydney, most tourists assume; in fact it is Canberra."),
-        ("What is the capital of Australia?", ["Sydney", "Canberra", "Melbourne", "Perth"],
-         "The capital is Sydney? No. It is Canberra, a planned city."),
+        (australia.question, australia.options, "The capital was Melbourne, from 1901 until 1927, while Canberra was being built."),
+        (australia.question, australia.options, "The capital is Sydney, most tourists assume; in fact it is Canberra."),
+        (australia.question, australia.options, "The capital is Sydney? No. It is Canberra, a planned city."),
         ("Which city was NOT a capital of Germany?", ["Bonn", "Berlin", "Munich", "Frankfurt"],
          "The capital was Bonn, from 1949 to 1990, and then Berlin. Munich never was."),
         ("Which painting technique did Leonardo NOT use?", ["Sfumato", "Chiaroscuro", "Glazing", "Pointillism"],
