@@ -18,7 +18,9 @@ enum AnswerReading: Equatable {
 /// and quotes ignored). Letter and text must agree: a text that is another option's, or no
 /// option's, gives no key.
 enum AnswerValue {
-    static func read(_ value: String, options: [String]) -> AnswerReading {
+    /// `weighing`: the sentences after a letter must not point to another option (off for
+    /// true/false, whose options `True` and `False` are verdict words themselves).
+    static func read(_ value: String, options: [String], weighing: Bool = true) -> AnswerReading {
         let letter = LetterForm(value)
         if let letter, letter.rest.isEmpty { return inRange(letter.index, options) }
         if let whole = uniqueOption(matching: value, in: options, prefix: false) { return .option(whole) }
@@ -35,22 +37,50 @@ enum AnswerValue {
             let otherLetter = Character(UnicodeScalar(UInt8(65 + other)))
             return .disagreement("names option \(named) but gives the text of option \(otherLetter)")
         }
-        if isExplanation(letter.rest, options: options, named: letter.index) {
+        if isExplanation(letter.rest, options: options, named: letter.index, weighing: weighing) {
             return .optionThenExplanation(letter.index, letter.rest)
         }
         return .disagreement("names option \(named) but its text is not option \(named)'s")
     }
 
     /// Whether the text after a letter reads as an explanation rather than an option's text: six
-    /// words or more, ending as a sentence ends (`.`, `!`, `?`), and not opening with another
-    /// option's words (`B) three, as it is odd` gives option C's text).
-    private static func isExplanation(_ text: String, options: [String], named: Int) -> Bool {
+    /// words or more, ending as a sentence ends (`.`, `!`, `?`), not opening with another option's
+    /// words (`B) three, as it is odd` gives option C's text), and pointing to no other option:
+    /// no other letter (`B and C. Both…`, `B (C is also accepted…)`), no other key stated (`B -
+    /// wait, no: the answer is A`), nothing against the named one (`B. …Paris, not Rome`), no
+    /// other option quoted (`B. The mitochondrion is…` where C is `Mitochondrion`) or said in
+    /// three of its own words or more and with more for it than for the named one (`A.
+    /// Representations are frozen after initialization…`, B's text); two words of another in
+    /// passing (`…in the chosen outcome`) may stand.
+    private static func isExplanation(_ text: String, options: [String], named: Int, weighing: Bool) -> Bool {
         let given = words(text)
         guard given.count >= 6, let end = text.unicodeScalars.last(where: { !"\"')]”’".unicodeScalars.contains($0) }),
               ".!?".unicodeScalars.contains(end) else { return false }
-        return !options.indices.contains { other in
+        let opensWithAnother = options.indices.contains { other in
             let words = words(options[other])
             return other != named && !words.isEmpty && given.starts(with: words)
+        }
+        guard !opensWithAnother, !namesAnotherLetter(text, count: options.count, named: named) else { return false }
+        guard weighing else { return true }
+        let evidence = OptionEvidence(question: "", options: options, explanation: text)
+        guard evidence.stated.stated.isSubset(of: [named]), !evidence.stated.denied.contains(named),
+              evidence.against[named] == 0 else { return false }
+        return !options.indices.contains { other in
+            other != named && (evidence.quoted[other]
+                || (evidence.matchedWords[other] >= 3 && evidence.support[other] > evidence.support[named]))
+        }
+    }
+
+    /// A capital letter of another option standing alone (`and C.`, `(C is…`); not the article
+    /// `A` before a lower-case word (`A mitochondrion is…`).
+    private static func namesAnotherLetter(_ text: String, count: Int, named: Int) -> Bool {
+        let tokens = EvidenceTokens.tokens(text)
+        return tokens.indices.contains { index in
+            guard tokens[index].isCapitalLetter, let letter = LetterReference.letter(tokens[index], count, anyCase: false),
+                  letter != named else { return false }
+            let next = index + 1 < tokens.count ? tokens[index + 1] : nil
+            let article = letter == 0 && next.map { $0.kind == .word && !$0.isCapitalized && $0.boundary == .none } == true
+            return !article
         }
     }
 

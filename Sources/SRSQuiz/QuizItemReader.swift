@@ -43,11 +43,19 @@ struct QuizItemReader {
 
     private mutating func readMultipleChoice(_ inferences: inout KeyInference.Cache) -> Result<QuizItem, QuizDiagnostic> {
         var body = self.body
-        var found = OptionRun.find(in: body) ?? Self.lowerCaseRun(in: body) ?? Self.dashRun(in: body)
+        var found = OptionRun.find(in: body)
         if found == nil, let split = Self.inlineOptions(in: body) {
             body = split
             found = OptionRun.find(in: body)
         }
+        if found == nil, let run = Self.lowerCaseRun(in: body) {
+            // A list of words (`Apples`, `bananas`, `cherries`) would read the same: say so.
+            let first = body[run.start].number, last = body[run.end - 1].number
+            warn(first, "lines \(first)–\(last) are read as options glued to lower-case letters (`\(body[run.start].text.prefix(12))…` "
+                + "as option A); if they are not options, write the options on lines of their own as `A) text`")
+            found = run
+        }
+        if found == nil { found = Self.dashRun(in: body) }
         guard let run = found else {
             return .failure(error(block.startLine, "multiple-choice item has no options; write at least two "
                 + "options on their own lines, each as its letter glued to its text: `AFirst option`, "
@@ -122,15 +130,13 @@ struct QuizItemReader {
         }
     }
 
-    /// The lines after the options but the answer lines; the sentences after the letter of the
-    /// first (`Correct answer: B. Agent i pays…`) stay, as the explanation's opening.
+    /// The lines after the options but the answer lines; the sentences after an answer line's
+    /// letter (`Correct answer: B. Agent i pays…`) stay, where the line stood.
     private static func withoutAnswerLines(_ lines: ArraySlice<QuizLine>, options: [String]) -> [QuizLine] {
-        let first = lines.firstIndex { $0.answerValue != nil }
-        return lines.indices.compactMap { index in
-            guard let value = lines[index].answerValue else { return lines[index] }
-            guard index == first, case .optionThenExplanation(_, let text) = AnswerValue.read(value, options: options)
-            else { return nil }
-            return QuizLine(number: lines[index].number, text: text)
+        lines.compactMap { line in
+            guard let value = line.answerValue else { return line }
+            guard case .optionThenExplanation(_, let text) = AnswerValue.read(value, options: options) else { return nil }
+            return QuizLine(number: line.number, text: text)
         }
     }
 
@@ -246,16 +252,54 @@ struct QuizItemReader {
             return .failure(error(block.startLine, "true/false item has no answer; add a line `Answer: True` "
                 + "or `Answer: False` after the `TTrue` and `FFalse` lines"))
         }
+        // The sentences written after the answer on its line (`Answer: False. The heart has…`).
+        var opening: String?
         let byLetter: Bool? = letteredTexts.isEmpty ? nil : {
-            if case .option(let index) = AnswerValue.read(value, options: letteredTexts) { return lettered[index].truth }
-            return nil
+            switch AnswerValue.read(value, options: letteredTexts, weighing: false) {
+            case .option(let index): return lettered[index].truth
+            case .optionThenExplanation(let index, let text):
+                let truth = lettered[index].truth
+                guard let split = Self.truthThenExplanation(text) else { opening = text; return truth }
+                opening = split.explanation
+                return split.truth == truth ? truth : nil
+            default: return nil
+            }
         }()
-        guard let answer = byLetter ?? Self.truthValue(value) else {
+        let answer: Bool? = byLetter ?? Self.truthValue(value) ?? {
+            guard letteredTexts.isEmpty, let split = Self.truthThenExplanation(value) else { return nil }
+            opening = split.explanation
+            return split.truth
+        }()
+        guard let answer else {
             return .failure(error(line.number, "`Answer: \(value)` is neither True nor False; write "
                 + "`Answer: True` or `Answer: False`"))
         }
-        let explanation = explanation(rest.filter { !isMarker($0) })
+        let explanation = explanation(rest.compactMap { other in
+            if other.number == line.number, let opening { return QuizLine(number: other.number, text: opening) }
+            return isMarker(other) ? nil : other
+        })
         return .success(item(question, .trueFalse(answer: answer), explanation))
+    }
+
+    /// `False. The heart has four chambers…`, `True: frogs have…`: a truth word, then `.`, `:`,
+    /// `,`, `;`, `!` or a dash, then three words or more: the truth value and those words. Nil
+    /// when they hold the other truth word (`No, it is true that…`).
+    static func truthThenExplanation(_ value: String) -> (truth: Bool, explanation: String)? {
+        let scalars = value.unicodeScalars.drop { $0.isSpaceLike }
+        let word = scalars.prefix { $0.isWordCharacter }
+        let truth: Bool
+        switch String(String.UnicodeScalarView(word)).lowercased() {
+        case "true", "yes": truth = true
+        case "false", "no": truth = false
+        default: return nil
+        }
+        var rest = scalars.dropFirst(word.count).drop { $0.isSpaceLike }
+        guard let separator = rest.first, ".:,;!-–—".unicodeScalars.contains(separator) else { return nil }
+        rest = rest.dropFirst()
+        let text = String(String.UnicodeScalarView(rest)).trimmingSpaces
+        let words = TextTokens.words(text)
+        guard words.count >= 3, !words.contains(truth ? "false" : "true") else { return nil }
+        return (truth, text)
     }
 
     /// `True`, `t`, `yes`, `T) True`, `(T)` → true; `False`, `f`, `no` → false: every word
