@@ -83,21 +83,39 @@ struct StatedKeys {
     }
 
     /// `Paul Desmond is the right choice here`, `Canberra is the correct answer`: an option's
-    /// whole text, opening its clause, then `is|was [not] the correct|right answer|option|choice`.
+    /// whole text, opening its clause, then `is|are|was [not] the correct|right answer|option|choice`.
+    /// A part of one option's text will do (`Parameterized queries are the right answer here:` for
+    /// `Using parameterized queries (prepared statements)`) when its words are in that option only,
+    /// one of them in no other option, and `the right answer` closes the clause (not `…the right
+    /// answer to a different question`).
     private mutating func readTextIs(at index: Int, _ tokens: [EvidenceToken], _ options: [[String]]) {
-        guard ["is", "was"].contains(tokens[index].text), index > 0 else { return }
+        guard ["is", "are", "was"].contains(tokens[index].text), index > 0 else { return }
         var next = index + 1
         var negated = false
         if next < tokens.count, tokens[next].text == "not" { negated = true; next += 1 }
-        guard Self.isPick(at: next, tokens, asked: asked) || (next + 2 < tokens.count && tokens[next].text == "the"
-            && Self.rightWords.contains(tokens[next + 1].text) && Self.answerNouns.contains(tokens[next + 2].text))
-            || Self.isBareVerdict(at: next, tokens)
+        let answerVerdict = next + 2 < tokens.count && tokens[next].text == "the"
+            && Self.rightWords.contains(tokens[next + 1].text) && Self.answerNouns.contains(tokens[next + 2].text)
+        guard Self.isPick(at: next, tokens, asked: asked) || answerVerdict || Self.isBareVerdict(at: next, tokens)
         else { return }
         var start = index - 1
         while start > 0, tokens[start].boundary < .comma { start -= 1 }
         let stems = tokens[start..<index].filter(\.isContent).map(\.stem)
         let matching = options.indices.filter { !options[$0].isEmpty && options[$0] == stems }
-        if matching.count == 1 { record(matching[0], negated: negated) }
+        if matching.count == 1 { record(matching[0], negated: negated); return }
+        guard answerVerdict, !stems.isEmpty, Self.closesAnswerVerdict(after: next + 2, tokens) else { return }
+        let words = Set(stems)
+        let holding = options.indices.filter { words.isSubset(of: Set(options[$0])) }
+        guard holding.count == 1, let option = holding.first,
+              words.contains(where: { word in options.indices.allSatisfy { $0 == option || !options[$0].contains(word) } })
+        else { return }
+        record(option, negated: negated)
+    }
+
+    /// The answer noun at `index` ends its clause, `here` aside, or `because`, `since`, `as` follows.
+    static func closesAnswerVerdict(after index: Int, _ tokens: [EvidenceToken]) -> Bool {
+        var end = index + 1
+        if end < tokens.count, tokens[end].text == "here", tokens[end].boundary == .none { end += 1 }
+        return end >= tokens.count || tokens[end].boundary >= .comma || ["because", "since", "as"].contains(tokens[end].text)
     }
 
     /// `correct`, `right` or `accurate` closing its clause (`The heart is correct: …`, `…is right,

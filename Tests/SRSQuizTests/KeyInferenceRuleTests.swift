@@ -305,6 +305,22 @@ import SRSCore
         #expect(result.key?.source != .stated, "\(explanation): \(result)")
     }
 
+    static let injection = (question: "Which measure most directly prevents SQL injection?",
+                            options: ["Using parameterized queries (prepared statements)", "Serving the site over HTTPS",
+                                      "Hashing users' passwords before storing them", "Adding a CAPTCHA to login forms"])
+
+    /// A part of one option's text before `the right answer` closing its clause (round n11).
+    @Test(arguments: [("Parameterized queries are the right answer here: the structure is sent apart from the data.", 0 as Int?),
+                      ("Prepared statements are the correct answer, since input stays a value.", 0),
+                      ("Password hashing is the right answer to a different question.", nil),
+                      ("Users' passwords are the right answer only for storage.", nil),
+                      ("HTTPS and hashed passwords are the right answer here.", nil)])
+    func aPartOfOneOptionIsTheRightAnswer(explanation: String, key: Int?) {
+        let result = KeyInference.infer(question: Self.injection.question, options: Self.injection.options, explanation: explanation)
+        if let key { #expect(result.key == AnswerKey(index: key, source: .stated), "\(result)") }
+        else { #expect(result.key?.source != .stated, "\(result)") }
+    }
+
     @Test func theFirstSentenceNamingWhatIsAskedStatesIt() {
         let technique = KeyInference.infer(question: "The Mona Lisa has soft transitions with no hard outlines. What is this technique called?",
                                            options: ["Impasto", "Tenebrism", "Sfumato", "Pointillism"],
