@@ -82,16 +82,6 @@ public enum KeyInference {
         evidence.isNegativeQuestion || EvidenceTokens.tokens(question).contains { wrongOnes.contains($0.text) }
     }
 
-    /// The question's last sentence, the one that asks, is in the negative or asks for a wrong
-    /// one (`Which technique did Leonardo NOT use?`); a sentence that sets the scene before it may
-    /// hold a negation of its own (`…with no hard outlines. What is this technique called?`).
-    static func asksForAWrongOne(inItsLastSentence question: String) -> Bool {
-        let tokens = EvidenceTokens.tokens(question)
-        let start = tokens.lastIndex { $0.boundary == .sentence } ?? 0
-        let asking = Array(tokens[start...])
-        return OptionProfile.asksInTheNegative(asking) || asking.contains { wrongOnes.contains($0.text) }
-    }
-
     private static let wrongOnes: Set<String> = ["false", "wrong", "incorrect", "untrue", "inaccurate", "not", "except"]
 
     private static func statedKey(_ evidence: OptionEvidence, question: String) -> Result? {
@@ -103,12 +93,6 @@ public enum KeyInference {
             // stated, no letter stands outside a denial, and the question does not ask for the
             // false or wrong one.
             stated = Set(0..<count).subtracting(evidence.stated.deniedByLetter)
-        }
-        if stated.isEmpty, evidence.stated.denied.isEmpty, evidence.stated.described.count == 1,
-           evidence.named.isSubset(of: evidence.stated.described), !asksForAWrongOne(inItsLastSentence: question) {
-            // `The technique is sfumato, from the Italian…`: the first sentence names what the
-            // question describes, and nothing names another option.
-            stated = evidence.stated.described
         }
         guard !stated.isEmpty else { return nil }
         guard stated.count == 1, let index = stated.first else {

@@ -6,10 +6,6 @@ struct StatedKeys {
     private(set) var denied: Set<Int> = []
     /// The options denied by their letter (`A is wrong`, `A, B and D are incorrect`), not by text.
     private(set) var deniedByLetter: Set<Int> = []
-    /// The option the explanation's first sentence says the question describes (`The technique
-    /// is sfumato`, `This describes a case-control study`): a key only when nothing else names
-    /// another option (`KeyInference`).
-    private(set) var described: Set<Int> = []
     /// Capital letters that could name an option, and the denials by letter: equal when every
     /// letter the explanation writes is in a denial (`A is wrong. B is wrong. In fact A is
     /// correct.` has a third).
@@ -31,41 +27,7 @@ struct StatedKeys {
             readMakes(at: index, tokens, options.count)
             readLetterSentence(at: index, tokens, options)
             readLettersAre(at: index, tokens, options.count)
-            readDescribes(at: index, tokens, options)
         }
-    }
-
-    /// `The technique is sfumato, from the Italian…` for *What is this technique called?*, `This
-    /// describes a case-control study:`, `This is known as sfumato.`: the explanation's first
-    /// sentence opening `The` and a word the question has and no option has, then `is`, or opening
-    /// `This|That describes|defines` or `This|That is called|known as`, then one option's whole
-    /// text closing its clause (not `…sfumato only in oils`, not a letter). Such a key counts only
-    /// when the explanation names no other option and the question does not ask for a wrong one
-    /// (`KeyInference`): `The capital is Sydney, most tourists assume; in fact it is Canberra`.
-    private mutating func readDescribes(at index: Int, _ tokens: [EvidenceToken], _ options: [[String]]) {
-        guard index == 0, index + 3 < tokens.count else { return }
-        let first = tokens[index].text, second = tokens[index + 1]
-        var next: Int
-        if ["this", "that"].contains(first), ["describes", "defines"].contains(second.text) {
-            next = index + 2
-        } else if ["this", "that"].contains(first), second.text == "is",
-                  tokens[index + 2].text == "called" || (tokens[index + 2].text == "known" && tokens[index + 3].text == "as") {
-            next = index + (tokens[index + 2].text == "called" ? 3 : 4)
-        } else if first == "the", second.isContent, second.boundary == .none, asked.contains(second.stem),
-                  !options.contains(where: { $0.contains(second.stem) }), tokens[index + 2].text == "is" {
-            next = index + 3
-        } else { return }
-        guard next < tokens.count, tokens[next].text != "not",
-              LetterReference.at(next, tokens, options.count, bareAtStart: false) == nil,
-              LetterReference.letter(tokens[next], options.count, anyCase: false) == nil else { return }
-        let ends = options.indices.map { Self.skippingText(of: options[$0], from: next, tokens) }
-        let named = options.indices.filter { option in
-            let end = ends[option]
-            return end > next && (end == tokens.count || tokens[end].boundary >= .comma)
-        }
-        let longest = named.map { options[$0].count }.max()
-        let best = named.filter { options[$0].count == longest }
-        if best.count == 1 { described.insert(best[0]) }
     }
 
     /// `It is C, the compass rose.`, `It's B.`: a sentence opening `it is|was` and a bare capital
@@ -99,10 +61,18 @@ struct StatedKeys {
         else { return }
         var start = index - 1
         while start > 0, tokens[start].boundary < .comma { start -= 1 }
+        // No denial or condition in the subject: `Canberra, not Sydney, is the correct answer`
+        // does not make Sydney the key, nor `If bcrypt is the right answer, why…` bcrypt.
+        guard !tokens[start..<index].contains(where: { $0.cues.contains(.verbalNegation) || Self.conditions.contains($0.text) })
+        else { return }
         let stems = tokens[start..<index].filter(\.isContent).map(\.stem)
         let matching = options.indices.filter { !options[$0].isEmpty && options[$0] == stems }
         if matching.count == 1 { record(matching[0], negated: negated); return }
-        guard answerVerdict, !stems.isEmpty, Self.closesAnswerVerdict(after: next + 2, tokens) else { return }
+        // A part of an option's text: opening its sentence, with `is|are`, the verdict ending the
+        // sentence or before a colon (`Hashing is the right answer, but to a different question`,
+        // `For XSS, output encoding is the right answer; for SQL…` name other cases).
+        guard answerVerdict, !stems.isEmpty, tokens[index].text != "was", start == 0 || tokens[start].boundary == .sentence,
+              Self.closesAnswerVerdict(after: next + 2, tokens) else { return }
         let words = Set(stems)
         let holding = options.indices.filter { words.isSubset(of: Set(options[$0])) }
         guard holding.count == 1, let option = holding.first,
@@ -111,11 +81,16 @@ struct StatedKeys {
         record(option, negated: negated)
     }
 
-    /// The answer noun at `index` ends its clause, `here` aside, or `because`, `since`, `as` follows.
+    /// Words that make a subject a denial, a condition or a case apart: `not Sydney`, `If bcrypt`,
+    /// `where stored procedures`.
+    static let conditions: Set<String> = ["not", "no", "never", "if", "when", "whenever", "whether", "unless", "although",
+                                          "though", "while", "where", "only", "before", "after", "since", "because", "why", "how"]
+
+    /// The answer noun at `index` ends its sentence or stands before a colon, `here` aside.
     static func closesAnswerVerdict(after index: Int, _ tokens: [EvidenceToken]) -> Bool {
-        var end = index + 1
-        if end < tokens.count, tokens[end].text == "here", tokens[end].boundary == .none { end += 1 }
-        return end >= tokens.count || tokens[end].boundary >= .comma || ["because", "since", "as"].contains(tokens[end].text)
+        var last = index
+        if last + 1 < tokens.count, tokens[last + 1].text == "here", tokens[last + 1].boundary == .none { last += 1 }
+        return last + 1 >= tokens.count || tokens[last + 1].boundary == .sentence || tokens[last].after == ":"
     }
 
     /// `correct`, `right` or `accurate` closing its clause (`The heart is correct: …`, `…is right,

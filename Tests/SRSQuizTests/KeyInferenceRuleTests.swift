@@ -277,9 +277,9 @@ import SRSCore
     }
 }
 
-/// The first sentence naming what the question describes (`The technique is sfumato`) is a
-/// stated key only when nothing names another option and the question does not ask for a wrong
-/// one. Each case below stated a wrong key in review.
+/// A sentence naming what the question describes (`The technique is sfumato`, `This describes…`)
+/// states no key: each case below stated a wrong one in review, and narrowing the rule to first
+/// sentences, `is` and explanations that name no other option still left the second set.
 @Suite struct DescribedKeyTests {
     static let australia = (question: "What is the capital of Australia?", options: ["Sydney", "Canberra", "Melbourne", "Perth"])
     static let wrong: [(question: String, options: [String], explanation: String)] = [
@@ -311,8 +311,15 @@ import SRSCore
 
     /// A part of one option's text before `the right answer` closing its clause (round n11).
     @Test(arguments: [("Parameterized queries are the right answer here: the structure is sent apart from the data.", 0 as Int?),
-                      ("Prepared statements are the correct answer, since input stays a value.", 0),
+                      ("Prepared statements are the correct answer. Input stays a value.", 0),
                       ("Password hashing is the right answer to a different question.", nil),
+                      // Second review: other cases, conditions, the past, a relative clause, a denial.
+                      ("For cross-site scripting, CAPTCHA is the right answer; for SQL, bind the values.", nil),
+                      ("Hashing is the right answer, but to a different question: how to store passwords.", nil),
+                      ("If hashing is the right answer, why do breaches still happen?", nil),
+                      ("Before 2005, HTTPS was the right answer; today every driver has prepared statements.", nil),
+                      ("Only in legacy code, where HTTPS is the right answer, should you keep it.", nil),
+                      ("Parameterized queries, not login forms, are the right answer here.", nil),
                       ("Users' passwords are the right answer only for storage.", nil),
                       ("HTTPS and hashed passwords are the right answer here.", nil)])
     func aPartOfOneOptionIsTheRightAnswer(explanation: String, key: Int?) {
@@ -321,15 +328,20 @@ import SRSCore
         else { #expect(result.key?.source != .stated, "\(result)") }
     }
 
-    @Test func theFirstSentenceNamingWhatIsAskedStatesIt() {
-        let technique = KeyInference.infer(question: "The Mona Lisa has soft transitions with no hard outlines. What is this technique called?",
-                                           options: ["Impasto", "Tenebrism", "Sfumato", "Pointillism"],
-                                           explanation: "The technique is sfumato, from the Italian for smoke: contours dissolve.")
-        #expect(technique.key == AnswerKey(index: 2, source: .stated))
-        let design = KeyInference.infer(question: "Which design selects people by outcome and looks back?",
-                                        options: ["Cohort study", "Case-control study", "Randomized controlled trial"],
-                                        explanation: "This describes a case-control study: participants are chosen by outcome.")
-        #expect(design.key == AnswerKey(index: 1, source: .stated))
+    /// Questions that ask for a mistaken, avoided or contrasted one (second review).
+    static let askingForAnother: [(question: String, options: [String], explanation: String)] = [
+        ("Which city do most tourists wrongly believe is the capital of Australia?", australia.options, "The capital is Canberra."),
+        ("Which city is often mistaken for the capital of Australia?", australia.options, "The capital is Canberra, a planned city."),
+        ("Which gas is least abundant in dry air?", ["Nitrogen", "Oxygen", "Argon", "Neon"], "The gas is nitrogen, about 78 percent of it."),
+        ("Which technique did he NOT use? Select one.", ["Sfumato", "Chiaroscuro", "Glazing", "Pointillism"], "The technique is sfumato, above all."),
+        ("What is the reverse of the process that turns ice into water?", ["Melting", "Freezing", "Boiling"], "The process is melting; its reverse is the answer."),
+    ]
+
+    @Test(arguments: askingForAnother.indices)
+    func namingWhatTheQuestionDescribesStatesNothing(_ index: Int) {
+        let (question, options, explanation) = Self.askingForAnother[index]
+        let result = KeyInference.infer(question: question, options: options, explanation: explanation)
+        #expect(result.key?.source != .stated, "\(explanation): \(result)")
     }
 }
 
@@ -401,10 +413,6 @@ import SRSCore
         ("Therefore, C.", 2),
         ("Answer C. The heart contracts about once a second.", 2),
         ("Answer (C).", 2),
-        ("The organ is the heart, whose ventricles contract.", 2),
-        ("This describes the heart: its ventricles contract.", 2),
-        ("This is known as the heart.", 2),
-        ("That defines the heart.", 2),
     ]
 
     static let notStating: [String] = [
@@ -443,11 +451,19 @@ import SRSCore
         "So C and D remain.",
         "Answer A question about the heart first.",
         "Answer C, then D, to see why.",
-        "The organ is the heart only in mammals.",         // the verdict goes on past the option
+        // Naming what the question describes states nothing: review found it naming a wrong option
+        // where the question asks for a mistaken, reversed or contrasted one (`DescribedKeyTests`).
+        "The organ is the heart, whose ventricles contract.",
+        "This describes the heart: its ventricles contract.",
+        "This is known as the heart.",
+        "That defines the heart.",
+        "The organ is the heart only in mammals.",
         "The organ is not the liver, which filters.",      // a denial names no key
         "The body is the heart's concern.",
         "This describes the lungs better than the heart.",
         "The organ is the heart or the lungs, depending on the animal.",
+        "The heart, not the liver, is the correct answer.",   // the subject after the comma is denied
+        "If the liver is the correct answer, why does it not pump?",
         "The heart is the liver's neighbour.",             // `heart` is an option's word
         "This describes C.",                               // a letter is read by the letter rules
         "In summary, the organ is the heart.",             // not opening the sentence
