@@ -9,6 +9,14 @@ enum AnswerReading: Equatable {
     /// A letter and then sentences that open the explanation (`Correct answer: B. Agent i pays
     /// the difference…`): option `index`, and the text.
     case optionThenExplanation(Int, String)
+
+    /// The option named, with or without sentences after its letter.
+    var option: Int? {
+        switch self {
+        case .option(let index), .optionThenExplanation(let index, _): return index
+        default: return nil
+        }
+    }
     /// Neither a letter nor an option's text.
     case unreadable
 }
@@ -20,7 +28,7 @@ enum AnswerReading: Equatable {
 enum AnswerValue {
     /// `weighing`: the sentences after a letter must not point to another option (off for
     /// true/false, whose options `True` and `False` are verdict words themselves).
-    static func read(_ value: String, options: [String], weighing: Bool = true) -> AnswerReading {
+    static func read(_ value: String, options: [String], question: String = "", weighing: Bool = true) -> AnswerReading {
         let letter = LetterForm(value)
         if let letter, letter.rest.isEmpty { return inRange(letter.index, options) }
         if let whole = uniqueOption(matching: value, in: options, prefix: false) { return .option(whole) }
@@ -37,7 +45,7 @@ enum AnswerValue {
             let otherLetter = Character(UnicodeScalar(UInt8(65 + other)))
             return .disagreement("names option \(named) but gives the text of option \(otherLetter)")
         }
-        if isExplanation(letter.rest, options: options, named: letter.index, weighing: weighing) {
+        if isExplanation(letter.rest, options: options, named: letter.index, question: question, weighing: weighing) {
             return .optionThenExplanation(letter.index, letter.rest)
         }
         return .disagreement("names option \(named) but its text is not option \(named)'s")
@@ -52,36 +60,58 @@ enum AnswerValue {
     /// three of its own words or more and with more for it than for the named one (`A.
     /// Representations are frozen after initialization…`, B's text); two words of another in
     /// passing (`…in the chosen outcome`) may stand.
-    private static func isExplanation(_ text: String, options: [String], named: Int, weighing: Bool) -> Bool {
+    private static func isExplanation(_ text: String, options: [String], named: Int, question: String, weighing: Bool) -> Bool {
+        guard isProse(text) else { return false }
         let given = words(text)
-        guard given.count >= 6, let end = text.unicodeScalars.last(where: { !"\"')]”’".unicodeScalars.contains($0) }),
-              ".!?".unicodeScalars.contains(end) else { return false }
+        // `B. No, that would be a mistake…`: the sentences answer the letter with a denial.
+        if weighing, let first = given.first, ["no", "wrong", "incorrect", "false", "not"].contains(first) { return false }
         let opensWithAnother = options.indices.contains { other in
             let words = words(options[other])
             return other != named && !words.isEmpty && given.starts(with: words)
         }
         guard !opensWithAnother, !namesAnotherLetter(text, count: options.count, named: named) else { return false }
         guard weighing else { return true }
-        let evidence = OptionEvidence(question: "", options: options, explanation: text)
-        guard evidence.stated.stated.isSubset(of: [named]), !evidence.stated.denied.contains(named),
-              evidence.against[named] == 0 else { return false }
+        let evidence = OptionEvidence(question: question, options: options, explanation: text)
+        // In a question asking for the one that is not (`Which is NOT a noble gas?`), the named
+        // option's denial is what the sentences should say.
+        let deniesTheKey = KeyInference.asksForAWrongOne(question, evidence)
+        guard evidence.stated.stated.isSubset(of: [named]),
+              deniesTheKey || (!evidence.stated.denied.contains(named) && evidence.against[named] == 0) else { return false }
         return !options.indices.contains { other in
             other != named && (evidence.quoted[other]
                 || (evidence.matchedWords[other] >= 3 && evidence.support[other] > evidence.support[named]))
         }
     }
 
-    /// A capital letter of another option standing alone (`and C.`, `(C is…`); not the article
-    /// `A` before a lower-case word (`A mitochondrion is…`).
+    /// A capital letter of another option standing alone (`and C.`, `(C is…`, `A is also
+    /// accepted`); not the article `A` before a lower-case word that is no verb (`A mitochondrion is…`).
     private static func namesAnotherLetter(_ text: String, count: Int, named: Int) -> Bool {
         let tokens = EvidenceTokens.tokens(text)
         return tokens.indices.contains { index in
             guard tokens[index].isCapitalLetter, let letter = LetterReference.letter(tokens[index], count, anyCase: false),
                   letter != named else { return false }
             let next = index + 1 < tokens.count ? tokens[index + 1] : nil
-            let article = letter == 0 && next.map { $0.kind == .word && !$0.isCapitalized && $0.boundary == .none } == true
+            let article = letter == 0 && next.map {
+                $0.kind == .word && !$0.isCapitalized && $0.boundary == .none
+                    && !OptionEvidence.auxiliaries.contains($0.text) && !["also", "and", "or", "too"].contains($0.text)
+            } == true
             return !article
         }
+    }
+
+    /// Six words or more, ending as a sentence ends (`.`, `!`, `?`), and no longer than an
+    /// explanation that is weighed.
+    static func isProse(_ text: String) -> Bool {
+        guard text.utf8.count <= KeyInference.longestExplanation, words(text).count >= 6,
+              let end = text.unicodeScalars.last(where: { !"\"')]”’".unicodeScalars.contains($0) }) else { return false }
+        return ".!?".unicodeScalars.contains(end)
+    }
+
+    /// The sentences after an answer's letter (`B. The number three is…`), whatever they say:
+    /// kept in the explanation even when they disagree with the letter.
+    static func sentencesAfterLetter(_ value: String) -> String? {
+        guard let letter = LetterForm(value), isProse(letter.rest) else { return nil }
+        return letter.rest
     }
 
     /// `A`, `C and D`, `c, d`: the rest of a value that is only more letters, upper-cased; else empty.

@@ -70,8 +70,8 @@ struct QuizItemReader {
         guard !question.isEmpty else { return .failure(missingQuestion()) }
         let rest = body[run.end...]
         let options = run.options.map(\.text)
-        let explanation = explanation(Self.withoutAnswerLines(rest, options: options))
-        var answer = explicitKey(in: rest, options: options)
+        let explanation = explanation(Self.withoutAnswerLines(rest, options: options, question: question))
+        var answer = explicitKey(in: rest, options: options, question: question)
         if case .success(let explicit) = answer, let marked = markedKey(run, in: body, explicit) { answer = .success(marked) }
         switch answer {
         case .failure(let failure): return .failure(failure)
@@ -109,14 +109,25 @@ struct QuizItemReader {
 
     /// The key from the first `Answer:` line, nil when there is none or when its letter and
     /// text disagree (then with a warning naming the line).
-    private mutating func explicitKey(in lines: ArraySlice<QuizLine>, options: [String])
+    private mutating func explicitKey(in lines: ArraySlice<QuizLine>, options: [String], question: String)
         -> Result<AnswerKey?, QuizDiagnostic> {
         guard let line = lines.first(where: { $0.answerValue != nil }), let value = line.answerValue else {
             return .success(nil)
         }
         let last = Character(UnicodeScalar(UInt8(64 + options.count)))
-        switch AnswerValue.read(value, options: options) {
-        case .option(let index), .optionThenExplanation(let index, _): return .success(AnswerKey(index: index, source: .written))
+        switch AnswerValue.read(value, options: options, question: question) {
+        case .option(let index), .optionThenExplanation(let index, _):
+            // A later answer line naming another option: the file disagrees with itself.
+            for other in lines where other.number > line.number {
+                guard let otherValue = other.answerValue,
+                      let named = AnswerValue.read(otherValue, options: options, question: question).option, named != index
+                else { continue }
+                warn(line.number, "no answer key: line \(line.number) names \(KeyInference.letterOf(index)) but line "
+                    + "\(other.number) names \(KeyInference.letterOf(named)); the card will be self-graded. Keep one "
+                    + "answer line, or import with `--key \(position)=X`")
+                return .success(nil)
+            }
+            return .success(AnswerKey(index: index, source: .written))
         case .missingOption:
             return .failure(error(line.number, "`Answer: \(value)` names an option this item does not "
                 + "have (it has A to \(last)); fix the letter or add the missing option"))
@@ -131,12 +142,16 @@ struct QuizItemReader {
     }
 
     /// The lines after the options but the answer lines; the sentences after an answer line's
-    /// letter (`Correct answer: B. Agent i pays…`) stay, where the line stood.
-    private static func withoutAnswerLines(_ lines: ArraySlice<QuizLine>, options: [String]) -> [QuizLine] {
+    /// letter (`Correct answer: B. Agent i pays…`) stay where the line stood, also when they
+    /// disagree with it (the card is then self-graded, its text kept).
+    private static func withoutAnswerLines(_ lines: ArraySlice<QuizLine>, options: [String], question: String) -> [QuizLine] {
         lines.compactMap { line in
             guard let value = line.answerValue else { return line }
-            guard case .optionThenExplanation(_, let text) = AnswerValue.read(value, options: options) else { return nil }
-            return QuizLine(number: line.number, text: text)
+            switch AnswerValue.read(value, options: options, question: question) {
+            case .optionThenExplanation(_, let text): return QuizLine(number: line.number, text: text)
+            case .disagreement: return AnswerValue.sentencesAfterLetter(value).map { QuizLine(number: line.number, text: $0) }
+            default: return nil
+            }
         }
     }
 
@@ -160,23 +175,15 @@ struct QuizItemReader {
 
     /// `A) 5  B) 6  C) 7`, `What is 3+3? (A) 5 (B) 6`: options written on one line, each letter
     /// with `)` or `.` after a space, in order from A; the lines of the item with that line split
-    /// at its letters (the text before `A` stays on its line), or nil when no line has two.
+    /// at its letters (the text before `A` stays on its line), or nil when no line has two. After
+    /// a question mark first, when the options are found there: `Which book did A. A. Milne
+    /// write? A. Winnie-the-Pooh B. …` keeps its initials in the question.
     static func inlineOptions(in lines: [QuizLine]) -> [QuizLine]? {
         for (position, line) in lines.enumerated() where line.text.utf8.count <= 2_000 {
             let scalars = Array(line.text.unicodeScalars)
-            var starts: [Int] = []   // where each letter's marker begins
-            var index = 0
-            while index + 2 < scalars.count {
-                let open = scalars[index] == "(" ? 1 : 0
-                let letter = scalars[min(index + open, scalars.count - 1)].value
-                if index == 0 || scalars[index - 1].isSpaceLike, index + open + 2 < scalars.count,
-                   letter == 65 + UInt32(starts.count),
-                   open == 1 ? scalars[index + 2] == ")" : (scalars[index + 1] == ")" || scalars[index + 1] == "."),
-                   scalars[index + open + 2].isSpaceLike {
-                    starts.append(index)
-                }
-                index += 1
-            }
+            let asked = scalars.firstIndex(of: "?").map { $0 + 1 }
+            var starts = asked.map { markers(in: scalars, from: $0) } ?? []
+            if starts.count < 2 { starts = markers(in: scalars, from: 0) }
             guard starts.count >= 2 else { continue }
             let pieces = starts.indices.map { piece -> String in
                 let end = piece + 1 < starts.count ? starts[piece + 1] : scalars.count
@@ -190,6 +197,24 @@ struct QuizItemReader {
             return result
         }
         return nil
+    }
+
+    /// Where each letter's marker (`A)`, `(B)`, `C.` after a space) begins, from `start`, in order from A.
+    private static func markers(in scalars: [Unicode.Scalar], from start: Int) -> [Int] {
+        var starts: [Int] = []
+        var index = start
+        while index + 2 < scalars.count {
+            let open = scalars[index] == "(" ? 1 : 0
+            let letter = scalars[min(index + open, scalars.count - 1)].value
+            if index == 0 || scalars[index - 1].isSpaceLike, index + open + 2 < scalars.count,
+               letter == 65 + UInt32(starts.count),
+               open == 1 ? scalars[index + 2] == ")" : (scalars[index + 1] == ")" || scalars[index + 1] == "."),
+               scalars[index + open + 2].isSpaceLike {
+                starts.append(index)
+            }
+            index += 1
+        }
+        return starts
     }
 
     /// `A - Rome`, `B – Paris`: options with a dash after the letter, read only in an item that has
@@ -259,9 +284,14 @@ struct QuizItemReader {
             case .option(let index): return lettered[index].truth
             case .optionThenExplanation(let index, let text):
                 let truth = lettered[index].truth
-                guard let split = Self.truthThenExplanation(text) else { opening = text; return truth }
-                opening = split.explanation
-                return split.truth == truth ? truth : nil
+                if let split = Self.truthThenExplanation(text) {
+                    opening = split.explanation
+                    return split.truth == truth ? truth : nil
+                }
+                // `Answer: A. Wrong: the heart has four chambers.` where A is True.
+                if let verdict = Self.openingVerdict(text), verdict != truth { return nil }
+                opening = text
+                return truth
             default: return nil
             }
         }()
@@ -281,6 +311,21 @@ struct QuizItemReader {
         return .success(item(question, .trueFalse(answer: answer), explanation))
     }
 
+    static let truthSeparators = Set(".:,;!-–—".unicodeScalars)
+
+    /// `Wrong: the heart has…` → false, `Correct, since…` → true: a verdict word opening the text
+    /// before punctuation; nil for anything else.
+    static func openingVerdict(_ text: String) -> Bool? {
+        let scalars = text.unicodeScalars.drop { $0.isSpaceLike }
+        let word = String(String.UnicodeScalarView(scalars.prefix { $0.isWordCharacter })).lowercased()
+        guard let after = scalars.dropFirst(word.unicodeScalars.count).first, truthSeparators.contains(after) else { return nil }
+        switch word {
+        case "right", "correct": return true
+        case "wrong", "incorrect": return false
+        default: return nil
+        }
+    }
+
     /// `False. The heart has four chambers…`, `True: frogs have…`: a truth word, then `.`, `:`,
     /// `,`, `;`, `!` or a dash, then three words or more: the truth value and those words. Nil
     /// when they hold the other truth word (`No, it is true that…`).
@@ -289,13 +334,13 @@ struct QuizItemReader {
         let word = scalars.prefix { $0.isWordCharacter }
         let truth: Bool
         switch String(String.UnicodeScalarView(word)).lowercased() {
-        case "true", "yes": truth = true
-        case "false", "no": truth = false
+        case "true", "yes", "t": truth = true
+        case "false", "no", "f": truth = false
         default: return nil
         }
         var rest = scalars.dropFirst(word.count).drop { $0.isSpaceLike }
-        guard let separator = rest.first, ".:,;!-–—".unicodeScalars.contains(separator) else { return nil }
-        rest = rest.dropFirst()
+        guard let separator = rest.first, Self.truthSeparators.contains(separator) else { return nil }
+        rest = rest.drop { Self.truthSeparators.contains($0) || $0.isSpaceLike }   // `FALSE!!! The heart…`
         let text = String(String.UnicodeScalarView(rest)).trimmingSpaces
         let words = TextTokens.words(text)
         guard words.count >= 3, !words.contains(truth ? "false" : "true") else { return nil }

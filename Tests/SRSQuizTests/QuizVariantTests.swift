@@ -50,7 +50,10 @@ import SRSCore
                       "Answer: B or C. Either is accepted, since both are small numbers.",
                       "Answer: B (C is also accepted, as the quiz author later admitted).",
                       "Answer: B. The number three is the only odd one among them.",
-                      "Answer: B - wait, no: the answer is A, sorry about that."])
+                      "Answer: B - wait, no: the answer is A, sorry about that.",
+                      // Second review: the other letter `A` before a verb, a contradiction.
+                      "Answer: B, although A is also accepted by most textbooks.",
+                      "Answer: B. No, that would be a mistake made by many students."])
     func aShortOrOptionLikeTextAfterTheLetterStillDisagrees(line: String) {
         let result = parseQuiz(Self.item + line + "\nThe others are odd.\n")
         #expect(result.items.first?.kind.key == nil)
@@ -84,6 +87,29 @@ import SRSCore
         #expect(result.items.first?.explanation.hasPrefix("Agent i pays the difference") == true)
     }
 
+    /// Two answer lines that name different options give no key and a warning (second review).
+    @Test(arguments: ["Answer: B\nAnswer: C", "Answer: B\nCorrect answer: C. Three is the odd one here, as it is prime."])
+    func answerLinesThatDisagreeGiveNoKey(lines: String) {
+        let agreeing = parseQuiz(Self.item + "Answer: B\nCorrect answer: (B)\n")
+        #expect(agreeing.items.first?.kind.key == AnswerKey(index: 1, source: .written) && agreeing.warnings.isEmpty)
+        let result = parseQuiz(Self.item + lines + "\n")
+        #expect(result.items.first?.kind.key == nil)
+        #expect(result.warnings.map(\.line) == [6])
+        #expect(result.warnings.first?.message.contains("line 7 names C") == true, "\(result.warnings)")
+    }
+
+    /// A disagreeing line's sentences stay in the explanation, and a denial of the named option
+    /// is no disagreement when the question asks for the one that is not (second review).
+    @Test func aDisagreeingLinesSentencesStay() {
+        let result = parseQuiz(Self.item + "Answer: B. The number three is the only odd one among them.\n")
+        #expect(result.items.first?.kind.key == nil)
+        #expect(result.items.first?.explanation == "The number three is the only odd one among them.")
+        let negative = parseQuiz("Question 1 Multiple Choice\nWhich of these is NOT a noble gas?\nAArgon\nBNitrogen\nCNeon\n"
+            + "Answer: B. Nitrogen is not a noble gas; it sits in group 15.\n")
+        #expect(negative.items.first?.kind.key == AnswerKey(index: 1, source: .written))
+        #expect(negative.items.first?.explanation == "Nitrogen is not a noble gas; it sits in group 15.")
+    }
+
     /// A second answer line's sentences are kept too (found by review: the explanation was empty).
     @Test func theSentencesOfASecondAnswerLineStay() {
         let result = parseQuiz(Self.item + "Answer: B\nCorrect answer: B. Two is the only even number in the list.\n")
@@ -98,7 +124,9 @@ import SRSCore
                       ("TTrue\nFFalse\nAnswer: False: a human heart has four chambers, not three.", false,
                        "a human heart has four chambers, not three."),
                       ("A) True\nB) False\nAnswer: B. False: the heart has four chambers, two atria and two ventricles.", false,
-                       "the heart has four chambers, two atria and two ventricles.")])
+                       "the heart has four chambers, two atria and two ventricles."),
+                      ("TTrue\nFFalse\nAnswer: F - the heart has four chambers.", false, "the heart has four chambers."),
+                      ("TTrue\nFFalse\nAnswer: FALSE!!! The heart has four chambers.", false, "The heart has four chambers.")])
     func aTruthValueAndThenTheExplanationOnOneLine(lines: String, answer: Bool, opening: String) {
         let result = parseQuiz("Question 1 True / False\nThe heart has three chambers.\n\(lines)\nSo it pumps twice.\n")
         #expect(result.errors == [])
@@ -106,9 +134,11 @@ import SRSCore
         #expect(result.items.first?.explanation == opening + "\nSo it pumps twice.")
     }
 
-    @Test(arguments: ["Answer: No, it is true that the heart has three chambers.", "Answer: False. True for frogs only."])
+    @Test(arguments: ["Answer: No, it is true that the heart has three chambers.", "Answer: False. True for frogs only.",
+                      "A) True\nB) False\nAnswer: A. Wrong: the human heart has four chambers."])
     func aTruthValueAndSentencesThatSayTheOppositeAreNoAnswer(line: String) {
-        let result = parseQuiz("Question 1 True / False\nThe heart has three chambers.\nTTrue\nFFalse\n\(line)\n")
+        let lines = line.hasPrefix("A)") ? line : "TTrue\nFFalse\n" + line
+        let result = parseQuiz("Question 1 True / False\nThe heart has three chambers.\n\(lines)\n")
         #expect(result.items.isEmpty && result.errors.map(\.line) == [5])
     }
 
@@ -235,6 +265,16 @@ import SRSCore
         #expect(result.items.first?.explanation == "Championed by Churchill, the plan was to force the straits.")
         let two = parseQuiz("Question 1 Multiple Choice\nWhat is 2+2?\nAthree\nbfour\n")
         #expect(two.items.isEmpty && two.errors.count == 1)
+    }
+
+    /// Initials in a one-line question stay in it: the options are looked for after its question
+    /// mark first (second review).
+    @Test(arguments: ["Which book did A. A. Milne write? A. Winnie-the-Pooh B. Peter Pan C. Matilda",
+                      "Vitamin A. Which food is rich in it? A. Carrots B. Bread C. Rice"])
+    func initialsInAOneLineQuestionStay(line: String) {
+        let result = parseQuiz("Question 1 Multiple Choice\n\(line)\nAnswer: A\n")
+        #expect(result.items.first?.question == String(line[...line.firstIndex(of: "?")!]))
+        #expect(result.items.first?.kind.options?.count == 3)
     }
 
     /// Options written on the question's line win over lines that open with a, b, c (found by
