@@ -152,6 +152,11 @@ private struct LetterForm {
 
     init?(_ value: String) {
         var scalars = Substring(value).unicodeScalars.drop { "([".unicodeScalars.contains($0) || $0.isSpaceLike }
+        // `Option B`, `choice (c)`: the word before the letter.
+        for word in ["option", "choice"] {
+            let head = String(String.UnicodeScalarView(scalars.prefix(word.count + 1))).lowercased()
+            if head == word + " " { scalars = scalars.dropFirst(word.count).drop { "([".unicodeScalars.contains($0) || $0.isSpaceLike } }
+        }
         guard let first = scalars.first, first.isASCII, first.properties.isAlphabetic else { return nil }
         scalars = scalars.dropFirst()
         if let next = scalars.first, !next.isSpaceLike, !")].:-–—,".unicodeScalars.contains(next) { return nil }

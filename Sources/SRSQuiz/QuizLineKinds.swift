@@ -133,7 +133,7 @@ extension QuizLine {
         return valueAfterColon
     }
 
-    static let answerLabels: Set<String> = ["answer", "correctanswer", "rightanswer", "correctoption", "answerkey"]
+    static let answerLabels: Set<String> = ["answer", "ans", "correctanswer", "rightanswer", "correctoption", "answerkey"]
 
     /// The text after an `Explanation:` label (any case and spacing), trimmed; may be empty.
     var explanationValue: String? {

@@ -10,7 +10,7 @@ import SRSCore
     @Test(arguments: ["Answer: b", "Answer: (B)", "Answer: B) two", "Answer: B. two", "Answer: B - two",
                       "Correct answer: B", "answer: b.", "ANSWER: B", "Answer:\u{A0}B", "Answer:\u{202F}B",
                       "Answer:\u{3000}B", "Answer: two", "Answer: \"Two\"", "Answer:\u{FEFF} B\t", "Right answer: B",
-                      "Answer: B) tw…"])
+                      "Answer: B) tw…", "Answer: Option B", "Answer: option (b)", "Correct answer: Choice B", "Ans: B"])
     func answerShapesGiveTheWrittenKey(line: String) {
         let result = parseQuiz(Self.item + line + "\nBecause.\n")
         #expect(result.errors == [])
