@@ -32,7 +32,10 @@ enum AnswerValue {
         let letter = LetterForm(value)
         if let letter, letter.rest.isEmpty { return inRange(letter.index, options) }
         if let whole = uniqueOption(matching: value, in: options, prefix: false) { return .option(whole) }
-        guard let letter else { return .unreadable }
+        guard let letter else {
+            // `Answer: A muscular organ that pumps blood…`: sentences that name no option.
+            return isProse(value) ? .disagreement("names no option") : .unreadable
+        }
         guard letter.index < options.count else { return .missingOption(letter.index) }
         let named = Character(UnicodeScalar(UInt8(65 + letter.index)))
         if agrees(letter.rest, with: options[letter.index]) { return .option(letter.index) }
@@ -71,12 +74,16 @@ enum AnswerValue {
         }
         guard !opensWithAnother, !namesAnotherLetter(text, count: options.count, named: named) else { return false }
         guard weighing else { return true }
+        // `A. Many students pick this, but…`, `A. That is the most common wrong answer`: the
+        // sentences undercut the letter.
+        if given.contains(where: undercutting.contains) { return false }
         let evidence = OptionEvidence(question: question, options: options, explanation: text)
-        // In a question asking for the one that is not (`Which is NOT a noble gas?`), the named
-        // option's denial is what the sentences should say.
-        let deniesTheKey = KeyInference.asksForAWrongOne(question, evidence)
-        guard evidence.stated.stated.isSubset(of: [named]),
-              deniesTheKey || (!evidence.stated.denied.contains(named) && evidence.against[named] == 0) else { return false }
+        // In a question asking for the one that is not (`Which is NOT a noble gas?`), whether the
+        // sentences deny the named option or affirm it is too fine a reading: they disagree.
+        guard !evidence.asksForAWrongOne, evidence.stated.stated.isSubset(of: [named]),
+              !evidence.stated.denied.contains(named), evidence.against[named] == 0 else { return false }
+        let quoted = OptionProfile(question: question, options: options).quotedOptions(in: EvidenceTokens.tokens(text).filter(\.isContent).map(\.stem))
+        guard quoted.isSubset(of: [named]) else { return false }   // `A (Venus is the hottest, but Mercury…)`
         return !options.indices.contains { other in
             other != named && (evidence.quoted[other]
                 || (evidence.matchedWords[other] >= 3 && evidence.support[other] > evidence.support[named]))
@@ -99,6 +106,11 @@ enum AnswerValue {
         }
     }
 
+    /// Words that say the named option is a trap: after its letter they undercut it.
+    static let undercutting: Set<String> = ["wrong", "incorrect", "mistake", "mistaken", "mistakenly", "distractor", "typo",
+                                            "misprint", "confuses", "confused", "confusing", "tempting", "misconception", "myth",
+                                            "wrongly", "error", "pick", "picks", "choose", "chooses"]
+
     /// Six words or more, ending as a sentence ends (`.`, `!`, `?`), and no longer than an
     /// explanation that is weighed.
     static func isProse(_ text: String) -> Bool {
@@ -110,8 +122,8 @@ enum AnswerValue {
     /// The sentences after an answer's letter (`B. The number three is…`), whatever they say:
     /// kept in the explanation even when they disagree with the letter.
     static func sentencesAfterLetter(_ value: String) -> String? {
-        guard let letter = LetterForm(value), isProse(letter.rest) else { return nil }
-        return letter.rest
+        guard let letter = LetterForm(value) else { return isProse(value) ? value : nil }
+        return isProse(letter.rest) ? letter.rest : nil
     }
 
     /// `A`, `C and D`, `c, d`: the rest of a value that is only more letters, upper-cased; else empty.
@@ -160,6 +172,13 @@ private struct LetterForm {
         guard let first = scalars.first, first.isASCII, first.properties.isAlphabetic else { return nil }
         scalars = scalars.dropFirst()
         if let next = scalars.first, !next.isSpaceLike, !")].:-–—,".unicodeScalars.contains(next) { return nil }
+        // `A muscular organ that pumps blood around the body.`: the article opening a sentence,
+        // not the letter (`A two` is the letter and option B's text).
+        if first == "A", scalars.first?.isSpaceLike == true, AnswerValue.isProse(value) {
+            let word = String(String.UnicodeScalarView(scalars.drop { $0.isSpaceLike }.prefix { $0.isWordCharacter }))
+            if let initial = word.unicodeScalars.first, initial.isLowercaseLetter,
+               !OptionEvidence.auxiliaries.contains(word), !["also", "and", "or", "too"].contains(word) { return nil }
+        }
         scalars = scalars.drop { $0.isSpaceLike || ")].:-–—,".unicodeScalars.contains($0) }
         index = Int(first.properties.uppercaseMapping.unicodeScalars.first?.value ?? 65) - 65
         rest = String(String.UnicodeScalarView(scalars)).trimmingSpaces

@@ -79,10 +79,8 @@ public enum KeyInference {
     /// The question is in the negative or asks for a false, wrong or incorrect statement (`Which
     /// statement is false?`): there `B is false` may name the key.
     static func asksForAWrongOne(_ question: String, _ evidence: OptionEvidence) -> Bool {
-        evidence.isNegativeQuestion || EvidenceTokens.tokens(question).contains { wrongOnes.contains($0.text) }
+        evidence.asksForAWrongOne
     }
-
-    private static let wrongOnes: Set<String> = ["false", "wrong", "incorrect", "untrue", "inaccurate", "not", "except"]
 
     private static func statedKey(_ evidence: OptionEvidence, question: String) -> Result? {
         var stated = evidence.stated.stated.subtracting(evidence.stated.denied)
@@ -95,6 +93,9 @@ public enum KeyInference {
             stated = Set(0..<count).subtracting(evidence.stated.deniedByLetter)
         }
         guard !stated.isEmpty else { return nil }
+        if evidence.stated.claimsSeveral {
+            return Result(key: nil, reason: "the explanation says more than one option is right", scores: evidence.net)
+        }
         guard stated.count == 1, let index = stated.first else {
             let letters = stated.sorted().map { String(letterOf($0)) }.joined(separator: " and ")
             return Result(key: nil, reason: "the explanation states different keys (\(letters))", scores: evidence.net)

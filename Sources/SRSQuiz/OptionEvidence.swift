@@ -25,6 +25,7 @@ struct OptionEvidence {
     /// not just the option as the answer (`It is 99.7%.`, `In 1989.`).
     private(set) var describedNames: Set<Int> = []
     private(set) var isNegativeQuestion = false
+    private(set) var asksForAWrongOne = false
     let stated: StatedKeys
 
     var net: [Double] { zip(support, against).map { $0 - $1 } }
@@ -67,8 +68,11 @@ struct OptionEvidence {
         against = support
         matchedWords = Array(repeating: 0, count: count)
         quoted = Array(repeating: false, count: count)
-        stated = StatedKeys(reading.tokens, options: profile.sequences, asked: profile.questionWords)
+        stated = StatedKeys(reading.tokens, options: profile.sequences, asked: profile.questionWords,
+                            asksForAWrongOne: profile.asksForAWrongOne, symbolLetters: profile.symbolLetters,
+                            verdictWordsAsked: profile.verdictWordsAsked)
         isNegativeQuestion = profile.isNegativeQuestion
+        asksForAWrongOne = profile.asksForAWrongOne
         var units = Self.units(reading, profile)
         for unit in units {
             named.formUnion(unit.mentions.filter { $0.value.quoted || !$0.value.stems.isSubset(of: profile.questionWords) }.keys)

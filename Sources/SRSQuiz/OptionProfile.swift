@@ -15,6 +15,15 @@ struct OptionProfile {
     let questionWords: Set<String>
     /// `Which is not…`, `…except`: the explanation's denials point at the key.
     let isNegativeQuestion: Bool
+    /// In the negative, or asking for a false, wrong or incorrect statement (`Which statement is
+    /// false?`).
+    let asksForAWrongOne: Bool
+    /// The letters (0 is A) the options or the question write as words of their own: `C major`,
+    /// `Vitamin C`, the language `C`, `If A then B`, `angle C` (not the article in `A process…`).
+    let symbolLetters: Set<Int>
+    /// Verdict words the question itself uses (`right` in *In a right triangle…*): in the
+    /// explanation they describe, they do not judge (`Angle C is right`).
+    let verdictWordsAsked: Set<String>
     /// For an option that is a name of several capitalised words (`Charles Darwin`), its last
     /// word when no other option has it: `Darwin` in the explanation quotes it.
     let surnames: [Int: String]
@@ -77,6 +86,9 @@ struct OptionProfile {
             }
         }
         isNegativeQuestion = Self.asksInTheNegative(questionTokens)
+        asksForAWrongOne = isNegativeQuestion || questionTokens.contains { Self.wrongOnes.contains($0.text) }
+        symbolLetters = Self.symbolLetters(in: [questionTokens] + self.optionTokens, count: options.count)
+        verdictWordsAsked = Set(questionTokens.map(\.text)).intersection(StatedKeys.rightWords.union(StatedKeys.wrongWords))
         asksSuperlative = Self.asksSuperlative(questionTokens)
         asksForTheMost = asksSuperlative || questionTokens.contains { ["most", "majority"].contains($0.text) }
         superlatives = Set(questionTokens.map(\.text).filter(Self.isRankingWord))
@@ -90,6 +102,21 @@ struct OptionProfile {
         optionWords = Set(containing.keys)
         opposites = notInOptions.reduce(into: Set<String>()) { $0.formUnion(Self.antonyms[$1] ?? []) }
         specifics = Specifics(questionTokens, optionStems: Set(containing.keys))
+    }
+
+    static let wrongOnes: Set<String> = ["false", "wrong", "incorrect", "untrue", "inaccurate", "not", "except"]
+
+    private static func symbolLetters(in texts: [[EvidenceToken]], count: Int) -> Set<Int> {
+        var letters = Set<Int>()
+        for tokens in texts {
+            for index in tokens.indices where tokens[index].isCapitalLetter {
+                guard let letter = LetterReference.letter(tokens[index], count, anyCase: false) else { continue }
+                let next = index + 1 < tokens.count ? tokens[index + 1] : nil
+                let article = letter == 0 && next.map { $0.kind == .word && !$0.isCapitalized && $0.boundary == .none } == true
+                if !article { letters.insert(letter) }
+            }
+        }
+        return letters
     }
 
     /// `year` in `In what year were the Twelve Tables drawn up?`, `building` in `Which building…`:

@@ -73,6 +73,13 @@ struct QuizItemReader {
         let explanation = explanation(Self.withoutAnswerLines(rest, options: options, question: question))
         var answer = explicitKey(in: rest, options: options, question: question)
         if case .success(let explicit) = answer, let marked = markedKey(run, in: body, explicit) { answer = .success(marked) }
+        if case .success(let written?) = answer, let stated = statedElsewhere(question, options, explanation, than: written) {
+            // `Answer: A`, and the explanation says `The correct answer is B`: the file disagrees with itself.
+            warn(block.startLine, "no answer key: the answer is written as \(KeyInference.letterOf(written.index)) but the "
+                + "explanation states \(KeyInference.letterOf(stated)); the card will be self-graded. Make them agree, or "
+                + "import with `--key \(position)=X`")
+            answer = .success(nil)
+        }
         switch answer {
         case .failure(let failure): return .failure(failure)
         case .success(let explicit?):
@@ -139,6 +146,15 @@ struct QuizItemReader {
                 + "self-graded. Make the letter and the text agree, or import with `--key \(position)=X`")
             return .success(nil)
         }
+    }
+
+    /// The key the explanation states, when it is another than the written one.
+    private func statedElsewhere(_ question: String, _ options: [String], _ explanation: String, than written: AnswerKey) -> Int? {
+        guard !explanation.isEmpty, explanation.utf8.count <= KeyInference.longestExplanation else { return nil }
+        let evidence = OptionEvidence(question: question, options: options, explanation: explanation)
+        let stated = evidence.stated.stated.subtracting(evidence.stated.denied)
+        guard stated.count == 1, let other = stated.first, other != written.index, !evidence.stated.claimsSeveral else { return nil }
+        return other
     }
 
     /// The lines after the options but the answer lines; the sentences after an answer line's
@@ -312,6 +328,7 @@ struct QuizItemReader {
     }
 
     static let truthSeparators = Set(".:,;!-–—".unicodeScalars)
+    static let verdictWords: Set<String> = ["true", "false", "right", "wrong", "correct", "incorrect", "myth", "yes", "no"]
 
     /// `Wrong: the heart has…` → false, `Correct, since…` → true: a verdict word opening the text
     /// before punctuation; nil for anything else.
@@ -343,7 +360,10 @@ struct QuizItemReader {
         rest = rest.drop { Self.truthSeparators.contains($0) || $0.isSpaceLike }   // `FALSE!!! The heart…`
         let text = String(String.UnicodeScalarView(rest)).trimmingSpaces
         let words = TextTokens.words(text)
-        guard words.count >= 3, !words.contains(truth ? "false" : "true") else { return nil }
+        // `Yes, that is a myth…`, `T - that's wrong…`, `No. This is correct: …`: a verdict after
+        // the value may judge the value or the statement; the line is not read.
+        let judged = words.contains(where: Self.verdictWords.contains) || zip(words, words.dropFirst()).contains { $0 == ("not", "so") }
+        guard words.count >= 3, !judged else { return nil }
         return (truth, text)
     }
 

@@ -15,10 +15,41 @@ struct StatedKeys {
     /// The question's own content words, by stem (`the selective one` names what it asks for).
     private let asked: Set<String>
 
-    init(_ tokens: [EvidenceToken], options: [[String]], asked: Set<String> = []) {
+    /// The question asks for the false, wrong or NOT one: there `A is true`, `Helium is correct`
+    /// and `The true statement is C` judge a statement, not the key; only verdicts on the answer
+    /// itself (`the correct answer is B`, `B is the right option`) name it.
+    private let asksForAWrongOne: Bool
+    /// A verdict says that more than one option is right (`B is also correct`, `…is correct as
+    /// well`): no key is stated.
+    private(set) var claimsSeveral = false
+    /// Verdict words the question uses itself (`right` in *a right triangle*): not verdicts here.
+    private let verdictWordsAsked: Set<String>
+
+    /// - Parameters:
+    ///   - symbolLetters: letters the options or the question use as words (`C major`,
+    ///     `Vitamin C`, the language `C`, `If A then B`, `angle C`): a bare capital letter then
+    ///     names no option (`Only C is correct: vitamin C…`); `option C` still does.
+    init(_ tokens: [EvidenceToken], options: [[String]], asked: Set<String> = [], asksForAWrongOne: Bool = false,
+         symbolLetters: Set<Int> = [], verdictWordsAsked: Set<String> = []) {
         self.asked = asked
+        self.verdictWordsAsked = verdictWordsAsked
+        self.asksForAWrongOne = asksForAWrongOne
+        var tokens = tokens
+        // A bare letter that is also a symbol names nothing; `(B)` and `B)` still name option B.
+        for index in tokens.indices where tokens[index].isCapitalLetter && tokens[index].after != ")" {
+            if let letter = LetterReference.letter(tokens[index], options.count, anyCase: false), symbolLetters.contains(letter) {
+                tokens[index].isCapitalLetter = false
+            }
+        }
         letters = tokens.filter { $0.isCapitalLetter && LetterReference.letter($0, options.count, anyCase: false) != nil }.count
-        for index in tokens.indices {
+        let doubtful = Self.doubtfulSentences(tokens)
+        claimsSeveral = tokens.indices.contains { index in
+            // `Methane, B, is correct as well`, `B is also correct`, `C is right too`.
+            guard Self.rightWords.contains(tokens[index].text) else { return false }
+            let near = tokens[max(0, index - 2)..<min(tokens.count, index + 3)].map(\.text)
+            return near.contains("also") || near.contains("too") || zip(near, near.dropFirst()).contains { $0 == ("as", "well") }
+        }
+        for index in tokens.indices where !doubtful.contains(Self.sentence(of: index, in: doubtful.starts)) {
             readAnswerIs(at: index, tokens, options)
             readLetterIs(at: index, tokens, options)
             readTextIs(at: index, tokens, options)
@@ -29,6 +60,53 @@ struct StatedKeys {
             readLettersAre(at: index, tokens, options.count)
         }
     }
+
+    /// The sentences where nothing states a key: a belief, a hedge or a condition (`Many think A
+    /// is correct, but…`, `You might think the answer is A`, `A is correct only if…`, `or so the
+    /// old textbook claimed`, `If bcrypt is…`), a question (`A is right? No.`), or a quote (`"A is
+    /// correct," a student might say`). `starts` holds each sentence's first token.
+    struct Doubtful {
+        var starts: [Int] = []
+        var sentences: Set<Int> = []
+        func contains(_ sentence: Int) -> Bool { sentences.contains(sentence) }
+    }
+
+    static func doubtfulSentences(_ tokens: [EvidenceToken]) -> Doubtful {
+        var result = Doubtful()
+        for index in tokens.indices where index == 0 || tokens[index].boundary == .sentence { result.starts.append(index) }
+        for (sentence, start) in result.starts.enumerated() {
+            let end = sentence + 1 < result.starts.count ? result.starts[sentence + 1] : tokens.count
+            let part = tokens[start..<end]
+            // `only` restricts when a case follows (`only for gases`, `only in the sense`), not in
+            // `Only C is correct` or `the only correct option`.
+            let restricted = part.indices.contains { index in
+                tokens[index].text == "only" && index + 1 < end && ["for", "in", "to", "under", "at", "as", "about", "with"].contains(tokens[index + 1].text)
+            }
+            if restricted || part.contains(where: { doubtWords.contains($0.text) || quotes.contains($0.before ?? " ") || quotes.contains($0.after ?? " ") })
+                || part.last?.after == "?" {
+                result.sentences.insert(sentence)
+            }
+        }
+        return result
+    }
+
+    static func sentence(of index: Int, in starts: [Int]) -> Int {
+        var low = 0, high = starts.count - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if starts[middle] <= index { low = middle } else { high = middle - 1 }
+        }
+        return low
+    }
+
+    static let doubtWords: Set<String> = [
+        "think", "thinks", "thought", "believe", "believes", "believed", "belief", "assume", "assumes", "assumed",
+        "say", "says", "said", "claim", "claims", "claimed", "suppose", "supposed", "seems", "seem", "appears",
+        "guess", "guesses", "tempting", "tempted", "might", "may", "would", "could", "mistake", "mistaken",
+        "mistakenly", "wrongly", "misconception", "myth", "confuse", "confuses", "confused", "confusing",
+        "according", "if", "unless", "when", "whenever", "except", "misprint", "trap", "although", "though",
+    ]
+    static let quotes: Set<Unicode.Scalar> = ["\"", "“", "”", "«", "»", "„"]
 
     /// `It is C, the compass rose.`, `It's B.`: a sentence opening `it is|was` and a bare capital
     /// letter closed by punctuation; words after a comma that name an option must name the same.
@@ -57,8 +135,8 @@ struct StatedKeys {
         if next < tokens.count, tokens[next].text == "not" { negated = true; next += 1 }
         let answerVerdict = next + 2 < tokens.count && tokens[next].text == "the"
             && Self.rightWords.contains(tokens[next + 1].text) && Self.answerNouns.contains(tokens[next + 2].text)
-        guard Self.isPick(at: next, tokens, asked: asked) || answerVerdict || Self.isBareVerdict(at: next, tokens)
-        else { return }
+        let bareVerdict = Self.isBareVerdict(at: next, tokens) && !verdictWordsAsked.contains(tokens[next].text)   // not a right angle
+        guard Self.isPick(at: next, tokens, asked: asked) || answerVerdict || bareVerdict else { return }
         var start = index - 1
         while start > 0, tokens[start].boundary < .comma { start -= 1 }
         // No denial or condition in the subject: `Canberra, not Sydney, is the correct answer`
@@ -67,6 +145,12 @@ struct StatedKeys {
         else { return }
         let stems = tokens[start..<index].filter(\.isContent).map(\.stem)
         let matching = options.indices.filter { !options[$0].isEmpty && options[$0] == stems }
+        // `The liver is the right answer to a different question`, `…the correct answer for
+        // detoxification`: the verdict must close its clause. In a question asking for the false
+        // one, only a verdict on the answer itself (`Helium is correct: it is a noble gas` judges
+        // helium, for *Which is NOT a noble gas?*).
+        if answerVerdict, !Self.closesClause(after: next + 1, tokens) { return }
+        if asksForAWrongOne, !answerVerdict || tokens[next + 2].text == "statement" { return }
         if matching.count == 1 { record(matching[0], negated: negated); return }
         // A part of an option's text: opening its sentence, with `is|are`, the verdict ending the
         // sentence or before a colon (`Hashing is the right answer, but to a different question`,
@@ -131,8 +215,9 @@ struct StatedKeys {
         guard let (option, length) = LetterReference.at(start, tokens, count, bareAtStart: false)
                 ?? (tokens[start].after == nil ? LetterReference.bareLetter(at: start, tokens, count) : nil),
               start + length < tokens.count, tokens[start + length].text == "the",
-              let verdict = Self.verdict(at: start + length, tokens), verdict else { return }
-        record(option, negated: false)
+              let verdict = Self.verdict(at: start + length, tokens), verdict,
+              Self.closesClause(after: Self.verdictWord(at: start + length, tokens), tokens) else { return }
+        record(option, negated: false)   // not `…makes A the best choice for the hottest planet`
     }
 
     /// `A, B and D are incorrect`, `Options A, B, and D are all wrong`: a list of letters joined by
@@ -192,8 +277,40 @@ struct StatedKeys {
         // `Correct: C.`, but not `Correct: A common mistake…` (the article) or `Correct: Option A fails…`.
         if label, !(next + 1 == tokens.count || tokens[next].after.map(Self.closing.contains) == true
                     || tokens[next + 1].boundary >= .comma) || (label && tokens[next].text == "option") { return }
+        // The option named closes its clause: not `The answer is A only in the sense…`, `…is A
+        // for the hottest planet`, `…is oxygen-free`.
+        guard Self.closesMention(from: next, of: option, tokens, options) else { return }
+        // `The true statement is C` judges a statement: in a question asking for the false one
+        // it does not name the key.
+        if asksForAWrongOne, tokens[index].text == "statement" { return }
         record(option, negated: negated, byLetter: LetterReference.letter(tokens[next], options.count, anyCase: true) != nil
                || tokens[next].text == "option" || tokens[next].before == "(")
+    }
+
+    /// The option named at `start` (by letter, place or text) is followed by the end of its clause,
+    /// or by `because`, `since`, `as`.
+    static func closesMention(from start: Int, of option: Int, _ tokens: [EvidenceToken], _ options: [[String]]) -> Bool {
+        var end: Int
+        if let (_, length) = LetterReference.at(start, tokens, options.count, bareAtStart: false) {
+            end = start + length
+        } else if tokens[start].text == "the", start + 1 < tokens.count,
+                  LetterReference.ordinal(at: start + 1, tokens, options.count) != nil {
+            end = start + 2
+            if end < tokens.count, tokens[end].boundary == .none,
+               LetterReference.referenceNouns.contains(tokens[end].text) || tokens[end].text == "one" { end += 1 }
+        } else if tokens[start].isCapitalLetter {
+            end = start + 1
+        } else {
+            let past = skippingText(of: options[option], from: start, tokens)
+            if past > start { end = past } else {
+                // A part of the option's text: up to the next punctuation.
+                end = start + 1
+                while end < tokens.count, tokens[end].boundary == .none, tokens[end - 1].after == nil, end - start < 6 { end += 1 }
+            }
+        }
+        if end < tokens.count, tokens[end].text == "here", tokens[end].boundary == .none { end += 1 }
+        return end >= tokens.count || tokens[end].boundary >= .comma || tokens[end - 1].after.map(closing.contains) == true
+            || ["because", "since", "as"].contains(tokens[end].text)
     }
 
     /// `option B|(B)|B is|was [not] correct|right|true|wrong|incorrect|false|the [correct] answer`.
@@ -211,8 +328,37 @@ struct StatedKeys {
         var negated = false
         if next < tokens.count, tokens[next].text == "not" { negated = true; next += 1 }
         guard next < tokens.count else { return }
-        if Self.isPick(at: next, tokens, asked: asked) { record(option, negated: negated); return }
-        if let verdict = Self.verdict(at: next, tokens) { record(option, negated: verdict ? negated : !negated, byLetter: true) }
+        if Self.isPick(at: next, tokens, asked: asked) {
+            // `the right one` closing its clause (not `…the right one for filtering`).
+            let rightOne = next + 2 < tokens.count && Self.rightWords.contains(tokens[next + 1].text) && tokens[next + 2].text == "one"
+            if !rightOne || Self.closesClause(after: next + 1, tokens) { record(option, negated: negated) }
+            return
+        }
+        guard let verdict = Self.verdict(at: next, tokens) else { return }
+        // The verdict closes its clause (not `A is correct only if…`, `A is right for Earth-based
+        // distance`), and in a question asking for the false one it judges the answer, not a
+        // statement (`A is true: the Sun is a star` names no key there).
+        let word = Self.verdictWord(at: next, tokens)
+        // `Angle C is right` where the question asks about a right triangle: the question's word.
+        guard Self.closesClause(after: word, tokens), !verdictWordsAsked.contains(tokens[word].text) else { return }
+        if asksForAWrongOne, !Self.namesTheAnswer(after: word, tokens) { return }
+        record(option, negated: verdict ? negated : !negated, byLetter: true)
+    }
+
+    /// The verdict word of the verdict at `index`: `correct` in `correct`, `the correct answer`,
+    /// `the only correct option`.
+    static func verdictWord(at index: Int, _ tokens: [EvidenceToken]) -> Int {
+        guard tokens[index].text == "the" else { return index }
+        var next = index + 1
+        if next < tokens.count, ["only", "most"].contains(tokens[next].text) { next += 1 }
+        return min(next, tokens.count - 1)
+    }
+
+    /// A noun of the answer itself after the verdict word (`the correct answer`, `the right option`),
+    /// not `true` alone or `the true statement`.
+    static func namesTheAnswer(after word: Int, _ tokens: [EvidenceToken]) -> Bool {
+        if ["answer", "option", "choice"].contains(tokens[word].text) { return true }   // `C is the answer`
+        return word + 1 < tokens.count && ["answer", "option", "choice", "alternative", "response"].contains(tokens[word + 1].text)
     }
 
     /// Past the option's whole text starting at `start` (its content words in order, in one
@@ -258,7 +404,8 @@ struct StatedKeys {
         if end < tokens.count, tokens[end].boundary == .none, verdictNouns.contains(tokens[end].text) || answerNouns.contains(tokens[end].text) {
             end += 1
         }
-        return end >= tokens.count || tokens[end].boundary >= .comma || ["because", "since", "as"].contains(tokens[end].text)
+        if end < tokens.count, tokens[end].text == "here", tokens[end].boundary == .none { end += 1 }
+        return end >= tokens.count || tokens[end].boundary >= .comma || ["because", "since"].contains(tokens[end].text)
     }
 
     /// After `is`: true for `correct`, `the [only|most] correct answer|statement|…`, false for
@@ -318,7 +465,8 @@ struct StatedKeys {
             guard next < tokens.count, ["with", "for"].contains(tokens[next].text) else { return }
             next += 1
         } else if !Self.pickVerbs.contains(tokens[index].text) { return }
-        guard next < tokens.count, let option = Self.named(at: next, tokens, options) else { return }
+        guard next < tokens.count, let option = Self.named(at: next, tokens, options),
+              Self.closesMention(from: next, of: option, tokens, options) else { return }   // not `Choose the liver and you…`
         record(option, negated: false)
     }
 
@@ -334,6 +482,10 @@ struct StatedKeys {
     /// an option's text (the longest that matches, when only one does).
     static func named(at index: Int, _ tokens: [EvidenceToken], _ options: [[String]]) -> Int? {
         if let (option, _) = LetterReference.at(index, tokens, options.count, bareAtStart: false) { return option }
+        // A single letter that names no option by itself (a symbol, `Influenza B`, or lower case)
+        // is not read as a part of an option's text either.
+        if tokens[index].text.unicodeScalars.count == 1, LetterReference.letter(tokens[index], options.count, anyCase: true) != nil,
+           !tokens[index].isCapitalLetter { return nil }
         if tokens[index].text == "the", index + 1 < tokens.count,
            let option = LetterReference.ordinal(at: index + 1, tokens, options.count) { return option }
         if let option = LetterReference.letter(tokens[index], options.count, anyCase: false) { return option }

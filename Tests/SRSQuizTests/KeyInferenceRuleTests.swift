@@ -345,6 +345,31 @@ import SRSCore
     }
 }
 
+/// The question shapes where a bare verdict names no key (third review): one asking for the false
+/// or NOT one, letters the options or the question use as words, the question's own verdict word.
+@Suite struct StatedKeyQuestionTests {
+    static let cases: [(question: String, options: [String], explanation: String, key: Int?)] = [
+        ("Which statement is false?", ["The Sun is a star", "Mars has two moons", "Venus has rings"],
+         "A is true: the Sun is a star. Mars has two moons, Phobos and Deimos.", nil),
+        ("Which of these is NOT a noble gas?", ["Helium", "Nitrogen", "Neon"], "Helium is correct: it is a noble gas.", nil),
+        ("Which of these is NOT a noble gas?", ["Helium", "Nitrogen", "Neon"], "The correct answer is B: nitrogen is in group 15.", 1),
+        ("Which key is the relative major of A minor?", ["F major", "C major", "G major"], "C is the answer: C major shares its notes.", nil),
+        ("Which key is the relative major of A minor?", ["F major", "C major", "G major"], "Only C is correct: C major shares its notes.", nil),
+        ("Which key is the relative major of A minor?", ["F major", "C major", "G major"], "(B) is correct: C major shares its notes.", 1),
+        ("Which language did Dennis Ritchie create?", ["Java", "C", "Python"], "It is C, the language of Unix.", nil),
+        ("In a right triangle ABC with the right angle at C, which side is the hypotenuse?", ["BC", "AC", "AB"],
+         "Angle C is right.", nil),
+    ]
+
+    @Test(arguments: cases.indices)
+    func statesOnlyWhatTheQuestionAllows(_ index: Int) {
+        let (question, options, explanation, key) = Self.cases[index]
+        let result = KeyInference.infer(question: question, options: options, explanation: explanation)
+        if let key { #expect(result.key == AnswerKey(index: key, source: .stated), "\(explanation): \(result)") }
+        else { #expect(result.key?.source != .stated, "\(explanation): \(result)") }
+    }
+}
+
 /// What a number measures is read from the two content words after it, among the next
 /// `Specifics.lookAhead` tokens only: a run of number words with nothing after them made every
 /// look-ahead run to the explanation's end (20 KB of `one; ` took 2.4 s in a debug build).
@@ -463,6 +488,23 @@ import SRSCore
         "This describes the lungs better than the heart.",
         "The organ is the heart or the lungs, depending on the animal.",
         "The heart, not the liver, is the correct answer.",   // the subject after the comma is denied
+        // Third review: beliefs, hedges, conditions, cases, questions, quotes, a second key.
+        "You might think the correct answer is A, but the heart pumps.",
+        "Students often assume the answer is A.",
+        "A common wrong belief is that the answer is A.",
+        "A is correct only if you count filtering as pumping.",
+        "A is right for filtering. For pumping, the heart.",
+        "A is right? No: the heart pumps.",
+        "\"A is correct,\" a student might say, but the heart pumps.",
+        "The answer is A only in the sense that it handles blood.",
+        "The correct answer is A for filtering, and C for pumping.",
+        "The liver is the correct answer for detoxification.",
+        "Choose the liver and you have named the body's filter, not its pump.",
+        "The last option is the right one for filtering.",
+        "This makes A the best choice for filtering, but not here.",
+        "A is correct. The heart, C, is correct as well.",
+        "A is correct — or so the old textbook claimed.",
+        "The liver is correct, although the heart pumps the blood.",
         "If the liver is the correct answer, why does it not pump?",
         "The heart is the liver's neighbour.",             // `heart` is an option's word
         "This describes C.",                               // a letter is read by the letter rules

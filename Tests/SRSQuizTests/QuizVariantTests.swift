@@ -98,16 +98,44 @@ import SRSCore
         #expect(result.warnings.first?.message.contains("line 7 names C") == true, "\(result.warnings)")
     }
 
-    /// A disagreeing line's sentences stay in the explanation, and a denial of the named option
-    /// is no disagreement when the question asks for the one that is not (second review).
+    /// A disagreeing line's sentences stay in the explanation (second review).
     @Test func aDisagreeingLinesSentencesStay() {
         let result = parseQuiz(Self.item + "Answer: B. The number three is the only odd one among them.\n")
         #expect(result.items.first?.kind.key == nil)
         #expect(result.items.first?.explanation == "The number three is the only odd one among them.")
         let negative = parseQuiz("Question 1 Multiple Choice\nWhich of these is NOT a noble gas?\nAArgon\nBNitrogen\nCNeon\n"
             + "Answer: B. Nitrogen is not a noble gas; it sits in group 15.\n")
-        #expect(negative.items.first?.kind.key == AnswerKey(index: 1, source: .written))
+        // A question asking for the one that is not: denying or affirming the named option is too
+        // fine a reading (`Helium is not a reactive gas, it is a noble gas` for A Helium), so the
+        // sentences disagree, and stay.
+        #expect(negative.items.first?.kind.key == nil)
         #expect(negative.items.first?.explanation == "Nitrogen is not a noble gas; it sits in group 15.")
+    }
+
+    /// Third review: the article `A` opening a sentence, sentences that undercut the letter or
+    /// quote another option, and an explanation stating another key.
+    @Test(arguments: [("Answer: A muscular organ that pumps blood around the body.", "A muscular organ that pumps blood around the body."),
+                      ("Answer: A. Many students pick this, but the liver only filters the blood.",
+                       "Many students pick this, but the liver only filters the blood."),
+                      ("Answer: A. That is the most common wrong answer; the liver filters blood.",
+                       "That is the most common wrong answer; the liver filters blood."),
+                      ("Answer: A (The heart is the pump, but the liver filters the blood).",
+                       "(The heart is the pump, but the liver filters the blood).")])
+    func sentencesThatUndercutTheLetterGiveNoKey(line: String, kept: String) {
+        let result = parseQuiz("Question 1 Multiple Choice\nWhich organ pumps blood around the body?\nALiver\nBLungs\nCThe heart\n"
+            + line + "\n")
+        #expect(result.errors == [])
+        #expect(result.items.first?.kind.key == nil)
+        #expect(result.items.first?.explanation == kept)
+        #expect(result.warnings.map(\.line) == [6])
+    }
+
+    @Test func anExplanationStatingAnotherKeyGivesNoKey() {
+        let result = parseQuiz(Self.item + "Answer: A\nThe correct answer is B: two is even.\n")
+        #expect(result.items.first?.kind.key == nil)
+        #expect(result.warnings.first?.message.contains("the answer is written as A but the explanation states B") == true)
+        let agreeing = parseQuiz(Self.item + "Answer: B\nThe correct answer is B: two is even.\n")
+        #expect(agreeing.items.first?.kind.key == AnswerKey(index: 1, source: .written))
     }
 
     /// A second answer line's sentences are kept too (found by review: the explanation was empty).
@@ -135,6 +163,8 @@ import SRSCore
     }
 
     @Test(arguments: ["Answer: No, it is true that the heart has three chambers.", "Answer: False. True for frogs only.",
+                      "Answer: Yes, that is a myth; the heart has four chambers.", "Answer: T - that's wrong, the heart has four.",
+                      "Answer: No. This is correct: two atria and two ventricles.",
                       "A) True\nB) False\nAnswer: A. Wrong: the human heart has four chambers."])
     func aTruthValueAndSentencesThatSayTheOppositeAreNoAnswer(line: String) {
         let lines = line.hasPrefix("A)") ? line : "TTrue\nFFalse\n" + line
