@@ -74,9 +74,17 @@ struct StatedKeys {
     static func doubtfulSentences(_ tokens: [EvidenceToken]) -> Doubtful {
         var result = Doubtful()
         for index in tokens.indices where index == 0 || tokens[index].boundary == .sentence { result.starts.append(index) }
+        // A quotation that runs over sentences (`Wrong reasoning: "Venus is the brightest.
+        // Therefore, A."`): each sentence it opens or runs through; an unclosed one to the end.
+        var quoting = false
         for (sentence, start) in result.starts.enumerated() {
             let end = sentence + 1 < result.starts.count ? result.starts[sentence + 1] : tokens.count
             let part = tokens[start..<end]
+            if quoting { result.sentences.insert(sentence) }
+            for token in part {
+                if let before = token.before, quotes.contains(before) { quoting = true }
+                if let after = token.after, quotes.contains(after) { quoting = false }
+            }
             // `only` restricts when a case follows (`only for gases`, `only in the sense`), not in
             // `Only C is correct` or `the only correct option`.
             let restricted = part.indices.contains { index in
@@ -278,8 +286,9 @@ struct StatedKeys {
         if label, !(next + 1 == tokens.count || tokens[next].after.map(Self.closing.contains) == true
                     || tokens[next + 1].boundary >= .comma) || (label && tokens[next].text == "option") { return }
         // The option named closes its clause: not `The answer is A only in the sense…`, `…is A
-        // for the hottest planet`, `…is oxygen-free`.
-        guard Self.closesMention(from: next, of: option, tokens, options) else { return }
+        // for the hottest planet`, `…is oxygen-free`; nor the idiom `the answer is the same`.
+        guard Self.closesMention(from: next, of: option, tokens, options),
+              !(tokens[next].text == "the" && next + 1 < tokens.count && tokens[next + 1].text == "same") else { return }
         // `The true statement is C` judges a statement: in a question asking for the false one
         // it does not name the key.
         if asksForAWrongOne, tokens[index].text == "statement" { return }

@@ -359,6 +359,8 @@ import SRSCore
         ("Which language did Dennis Ritchie create?", ["Java", "C", "Python"], "It is C, the language of Unix.", nil),
         ("In a right triangle ABC with the right angle at C, which side is the hypotenuse?", ["BC", "AC", "AB"],
          "Angle C is right.", nil),
+        ("If you double the radius of a circle, what happens to its circumference?", ["It doubles", "It halves", "It stays the same"],
+         "The answer is the same: it doubles, since C = 2πr.", nil),
     ]
 
     @Test(arguments: cases.indices)
@@ -505,6 +507,7 @@ import SRSCore
         "A is correct. The heart, C, is correct as well.",
         "A is correct — or so the old textbook claimed.",
         "The liver is correct, although the heart pumps the blood.",
+        "Wrong reasoning: \"The liver is large. Therefore, A.\" The heart pumps.",   // a quote over two sentences
         "If the liver is the correct answer, why does it not pump?",
         "The heart is the liver's neighbour.",             // `heart` is an option's word
         "This describes C.",                               // a letter is read by the letter rules
