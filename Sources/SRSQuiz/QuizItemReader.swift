@@ -150,12 +150,37 @@ struct QuizItemReader {
 
     /// The key the explanation states, when it is another than the written one.
     private func statedElsewhere(_ question: String, _ options: [String], _ explanation: String, than written: AnswerKey) -> Int? {
-        guard !explanation.isEmpty, explanation.utf8.count <= KeyInference.longestExplanation else { return nil }
+        guard !explanation.isEmpty, explanation.utf8.count <= KeyInference.longestExplanation,
+              Self.mayStateAKey(explanation) else { return nil }
         let evidence = OptionEvidence(question: question, options: options, explanation: explanation)
         let stated = evidence.stated.stated.subtracting(evidence.stated.denied)
         guard stated.count == 1, let other = stated.first, other != written.index, !evidence.stated.claimsSeveral else { return nil }
         return other
     }
+
+    /// A cheap first look: every stated phrasing holds one of these words (`StatedKeys`), so an
+    /// explanation without any states no key and is not weighed for one.
+    static func mayStateAKey(_ text: String) -> Bool {
+        // A capital letter A–H standing alone (`So C.`, `It is B`, `(D)`), or a word of a verdict.
+        var previous: UInt8 = 0x20
+        var bytes = text.utf8.makeIterator()
+        var current = bytes.next()
+        while let byte = current {
+            let next = bytes.next()
+            if (0x41...0x48).contains(byte), !isLetterOrDigit(previous), !(next.map(isLetterOrDigit) ?? false) { return true }
+            previous = byte
+            current = next
+        }
+        return TextTokens.words(text).contains(where: statingWords.contains)
+    }
+
+    private static func isLetterOrDigit(_ byte: UInt8) -> Bool {
+        (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) || byte >= 0x80
+    }
+
+    static let statingWords: Set<String> = ["correct", "right", "answer", "option", "choice", "true", "accurate", "best",
+                                            "pick", "choose", "select", "go", "wrong", "incorrect", "false", "one", "makes",
+                                            "made", "statement"]
 
     /// The lines after the options but the answer lines; the sentences after an answer line's
     /// letter (`Correct answer: B. Agent i pays…`) stay where the line stood, also when they
