@@ -76,12 +76,13 @@ enum AnswerValue {
         guard weighing else { return true }
         // `A. Many students pick this, but…`, `A. That is the most common wrong answer`: the
         // sentences undercut the letter.
-        if given.contains(where: undercutting.contains) { return false }
+        if given.contains(where: undercutting.contains)
+            || zip(given, given.dropFirst()).contains(where: { picking.contains($0.0) && ["this", "it"].contains($0.1) }) { return false }
         let evidence = OptionEvidence(question: question, options: options, explanation: text)
-        // In a question asking for the one that is not (`Which is NOT a noble gas?`), whether the
-        // sentences deny the named option or affirm it is too fine a reading: they disagree.
-        guard !evidence.asksForAWrongOne, evidence.stated.stated.isSubset(of: [named]),
-              !evidence.stated.denied.contains(named), evidence.against[named] == 0 else { return false }
+        // In a question asking for the one that is not (`Which is NOT a noble gas?`), the named
+        // option's denial is what the sentences say of it.
+        guard evidence.stated.stated.isSubset(of: [named]),
+              evidence.asksForAWrongOne || (!evidence.stated.denied.contains(named) && evidence.against[named] == 0) else { return false }
         let quoted = OptionProfile(question: question, options: options).quotedOptions(in: EvidenceTokens.tokens(text).filter(\.isContent).map(\.stem))
         guard quoted.isSubset(of: [named]) else { return false }   // `A (Venus is the hottest, but Mercury…)`
         return !options.indices.contains { other in
@@ -108,13 +109,14 @@ enum AnswerValue {
 
     /// Words that say the named option is a trap: after its letter they undercut it.
     static let undercutting: Set<String> = ["wrong", "incorrect", "mistake", "mistaken", "mistakenly", "distractor", "typo",
-                                            "misprint", "confuses", "confused", "confusing", "tempting", "misconception", "myth",
-                                            "wrongly", "error", "pick", "picks", "choose", "chooses"]
+                                            "misprint", "tempting", "misconception", "wrongly"]
+    /// `Many students pick this`, `…choose it by mistake`: picking the named option is the trap.
+    static let picking: Set<String> = ["pick", "picks", "picked", "choose", "chooses", "chose"]
 
-    /// Six words or more, ending as a sentence ends (`.`, `!`, `?`), and no longer than an
+    /// Four words or more, ending as a sentence ends (`.`, `!`, `?`), and no longer than an
     /// explanation that is weighed.
     static func isProse(_ text: String) -> Bool {
-        guard text.utf8.count <= KeyInference.longestExplanation, words(text).count >= 6,
+        guard text.utf8.count <= KeyInference.longestExplanation, words(text).count >= 4,
               let end = text.unicodeScalars.last(where: { !"\"')]”’".unicodeScalars.contains($0) }) else { return false }
         return ".!?".unicodeScalars.contains(end)
     }

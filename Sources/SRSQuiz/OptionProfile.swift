@@ -109,7 +109,7 @@ struct OptionProfile {
     private static func symbolLetters(in texts: [[EvidenceToken]], count: Int) -> Set<Int> {
         var letters = Set<Int>()
         for tokens in texts {
-            for index in tokens.indices where tokens[index].isCapitalLetter {
+            for index in tokens.indices where tokens[index].isCapitalLetter && tokens[index].before != "°" {   // not `100 °C`
                 guard let letter = LetterReference.letter(tokens[index], count, anyCase: false) else { continue }
                 let next = index + 1 < tokens.count ? tokens[index + 1] : nil
                 let article = letter == 0 && next.map { $0.kind == .word && !$0.isCapitalized && $0.boundary == .none } == true

@@ -353,7 +353,22 @@ struct QuizItemReader {
     }
 
     static let truthSeparators = Set(".:,;!-–—".unicodeScalars)
-    static let verdictWords: Set<String> = ["true", "false", "right", "wrong", "correct", "incorrect", "myth", "yes", "no"]
+    /// The verdict the sentences open with: a bare `Wrong`, `Correct`, `Not so`, or `that|this|it
+    /// is [a] [common] myth|wrong|right|correct|true|false|…`; nil for anything else.
+    static func openingJudgement(_ words: [String]) -> Bool? {
+        var rest = ArraySlice(words)
+        if rest.starts(with: ["not", "so"]) { return false }
+        if let first = rest.first, ["that", "this", "it", "thats", "its"].contains(first) {
+            rest = rest.dropFirst()
+            if rest.first == "s" || rest.first == "is" { rest = rest.dropFirst() }
+            rest = rest.drop { ["a", "an", "the", "common", "popular", "old", "widespread", "just", "simply"].contains($0) }
+        }
+        switch rest.first {
+        case "wrong", "incorrect", "false", "myth", "untrue", "misconception": return false
+        case "right", "correct", "true": return true
+        default: return nil
+        }
+    }
 
     /// `Wrong: the heart has…` → false, `Correct, since…` → true: a verdict word opening the text
     /// before punctuation; nil for anything else.
@@ -372,29 +387,67 @@ struct QuizItemReader {
     /// `,`, `;`, `!` or a dash, then three words or more: the truth value and those words. Nil
     /// when they hold the other truth word (`No, it is true that…`).
     static func truthThenExplanation(_ value: String) -> (truth: Bool, explanation: String)? {
-        let scalars = value.unicodeScalars.drop { $0.isSpaceLike }
-        let word = scalars.prefix { $0.isWordCharacter }
-        let truth: Bool
-        switch String(String.UnicodeScalarView(word)).lowercased() {
-        case "true", "yes", "t": truth = true
-        case "false", "no", "f": truth = false
-        default: return nil
-        }
-        var rest = scalars.dropFirst(word.count).drop { $0.isSpaceLike }
+        var scalars = value.unicodeScalars.drop { $0.isSpaceLike }
+        guard let (truth, length) = Self.truthPhrase(scalars) else { return nil }
+        scalars = scalars.dropFirst(length)
+        var rest = scalars.drop { $0.isSpaceLike }
         guard let separator = rest.first, Self.truthSeparators.contains(separator) else { return nil }
         rest = rest.drop { Self.truthSeparators.contains($0) || $0.isSpaceLike }   // `FALSE!!! The heart…`
         let text = String(String.UnicodeScalarView(rest)).trimmingSpaces
         let words = TextTokens.words(text)
-        // `Yes, that is a myth…`, `T - that's wrong…`, `No. This is correct: …`: a verdict after
-        // the value may judge the value or the statement; the line is not read.
-        let judged = words.contains(where: Self.verdictWords.contains) || zip(words, words.dropFirst()).contains { $0 == ("not", "so") }
-        guard words.count >= 3, !judged else { return nil }
+        guard words.count >= 3 else { return nil }
+        // `Yes, that is a myth…`, `T - that's wrong…`, `No. This is correct: …`: a verdict opening
+        // the sentences that says the other value; the line is not read. (`True. No other planet…`
+        // and `False. This is a common myth…` agree.)
+        if let verdict = Self.openingJudgement(words), verdict != truth { return nil }
         return (truth, text)
+    }
+
+    /// A truth value at the start of `scalars` and its length in scalars: `True`, `F`, `yes`,
+    /// `Correct`, `Wrong`, `Not true`, `It is false`, `It's true`.
+    static func truthPhrase(_ scalars: Substring.UnicodeScalarView.SubSequence) -> (Bool, Int)? {
+        var position = scalars.startIndex, words: [String] = []
+        var ends: [Int] = []
+        var consumed = 0
+        while words.count < 4, position < scalars.endIndex {
+            let spaces = scalars[position...].prefix { !$0.isWordCharacter && $0 != "'" && $0 != "’" && !Self.truthSeparators.contains($0) }
+            guard spaces.allSatisfy({ $0.isSpaceLike }) else { break }
+            position = scalars.index(position, offsetBy: spaces.count)
+            let word = scalars[position...].prefix { $0.isWordCharacter || $0 == "'" || $0 == "’" }
+            guard !word.isEmpty else { break }
+            words.append(String(String.UnicodeScalarView(word)).lowercased().replacingOccurrences(of: "’", with: "'"))
+            consumed += spaces.count + word.count
+            ends.append(consumed)
+            position = scalars.index(position, offsetBy: word.count)
+        }
+        var index = 0
+        if let first = words.first, ["it", "it's", "that", "that's", "this"].contains(first) {
+            index = 1
+            if first == "it" || first == "that" || first == "this" {
+                guard index < words.count, words[index] == "is" else { return nil }
+                index += 1
+            }
+        }
+        var negated = false
+        if index < words.count, words[index] == "not" { negated = true; index += 1 }
+        guard index < words.count else { return nil }
+        let truth: Bool
+        switch words[index] {
+        case "true", "yes", "t", "correct", "right": truth = true
+        case "false", "no", "f", "incorrect", "wrong": truth = false
+        default: return nil
+        }
+        if negated, ["yes", "no", "t", "f"].contains(words[index]) { return nil }   // `not yes` is no English
+        return (negated ? !truth : truth, ends[index])
     }
 
     /// `True`, `t`, `yes`, `T) True`, `(T)` → true; `False`, `f`, `no` → false: every word
     /// says the same (case and punctuation ignored).
     static func truthValue(_ value: String) -> Bool? {
+        // `Not true.`, `Incorrect.`, `It's true.`: the whole value one truth phrase.
+        let scalars = Substring(value).unicodeScalars.drop { $0.isSpaceLike }
+        if let (truth, length) = truthPhrase(scalars),
+           scalars.dropFirst(length).allSatisfy({ $0.isSpaceLike || ".!".unicodeScalars.contains($0) }) { return truth }
         let values = TextTokens.words(value).map { word -> Bool? in
             switch word {
             case "true", "t", "yes": return true

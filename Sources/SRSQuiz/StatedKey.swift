@@ -35,7 +35,8 @@ struct StatedKeys {
         self.verdictWordsAsked = verdictWordsAsked
         self.asksForAWrongOne = asksForAWrongOne
         var tokens = tokens
-        // A bare letter that is also a symbol names nothing; `(B)` and `B)` still name option B.
+        // A bare letter that is also a symbol names nothing (`The answer is C` where the options are
+        // vitamins); `(B)` and `B)` still name option B.
         for index in tokens.indices where tokens[index].isCapitalLetter && tokens[index].after != ")" {
             if let letter = LetterReference.letter(tokens[index], options.count, anyCase: false), symbolLetters.contains(letter) {
                 tokens[index].isCapitalLetter = false
@@ -46,10 +47,20 @@ struct StatedKeys {
         claimsSeveral = tokens.indices.contains { index in
             // `Methane, B, is correct as well`, `B is also correct`, `C is right too`.
             guard Self.rightWords.contains(tokens[index].text) else { return false }
-            let near = tokens[max(0, index - 2)..<min(tokens.count, index + 3)].map(\.text)
-            return near.contains("also") || near.contains("too") || zip(near, near.dropFirst()).contains { $0 == ("as", "well") }
+            var last = index
+            while last + 1 < min(tokens.count, index + 5), tokens[last + 1].boundary != .sentence { last += 1 }
+            let near = tokens[max(0, index - 2)...last].map(\.text)
+            return near.contains("also") || near.contains("too")
+                || zip(near, near.dropFirst()).contains { $0 == ("as", "well") || $0 == ("so", "is") || $0 == ("so", "are") }
         }
-        for index in tokens.indices where !doubtful.contains(Self.sentence(of: index, in: doubtful.starts)) {
+        var sentence = 0, fronted = false
+        for index in tokens.indices {
+            if index > 0, tokens[index].boundary == .sentence { fronted = false }
+            while sentence + 1 < doubtful.starts.count, doubtful.starts[sentence + 1] <= index { sentence += 1 }
+            // A condition or a case before the statement in its sentence (`If you count moons, the
+            // answer is A`, `Before 2006, the correct answer was A`, `For newborns the answer is A`).
+            if Self.fronting.contains(tokens[index].text) || Self.opensACase(at: index, tokens) { fronted = true }
+            guard !doubtful.contains(sentence), !fronted else { continue }
             readAnswerIs(at: index, tokens, options)
             readLetterIs(at: index, tokens, options)
             readTextIs(at: index, tokens, options)
@@ -98,22 +109,37 @@ struct StatedKeys {
         return result
     }
 
-    static func sentence(of index: Int, in starts: [Int]) -> Int {
-        var low = 0, high = starts.count - 1
-        while low < high {
-            let middle = (low + high + 1) / 2
-            if starts[middle] <= index { low = middle } else { high = middle - 1 }
-        }
-        return low
-    }
-
+    /// Words of belief, report or hedge: anywhere in a sentence they make its statement someone's
+    /// view (`Many think A is correct`, `A is correct — or so the old textbook claimed`).
     static let doubtWords: Set<String> = [
         "think", "thinks", "thought", "believe", "believes", "believed", "belief", "assume", "assumes", "assumed",
         "say", "says", "said", "claim", "claims", "claimed", "suppose", "supposed", "seems", "seem", "appears",
-        "guess", "guesses", "tempting", "tempted", "might", "may", "would", "could", "mistake", "mistaken",
-        "mistakenly", "wrongly", "misconception", "myth", "confuse", "confuses", "confused", "confusing",
-        "according", "if", "unless", "when", "whenever", "except", "misprint", "trap", "although", "though",
+        "guess", "guesses", "tempting", "tempted", "mistake", "mistaken", "mistakenly", "wrongly", "misconception",
+        "confuse", "confuses", "confused", "according", "misprint", "trap", "conclude", "concludes", "insist",
+        "insists", "intuitive", "intuitively", "naive", "naively", "obvious", "popular", "glance", "widely", "tend", "tends",
+        "reply", "replies", "feel", "feels", "expect", "expects", "judging", "argue", "argues", "ago",
     ]
+
+    /// Words of condition, concession or doubt: before a statement in its sentence they restrict it
+    /// (`If…, the answer is A`); after it they may be its reason (`…is B because when water freezes…`).
+    static let fronting: Set<String> = ["if", "unless", "when", "whenever", "although", "though", "except", "would",
+                                        "could", "might", "may", "assuming"]
+
+    /// A sentence opening with a preposition of time, place or case (`Before 2006,`, `For newborns`,
+    /// `At sea level`, `In rugby league,`, `With categorical data,`): what follows holds in that
+    /// case only. Not the connectives `In fact`, `In short`, `In this case`, `For this reason`.
+    static func opensACase(at index: Int, _ tokens: [EvidenceToken]) -> Bool {
+        guard index == 0 || tokens[index].boundary == .sentence, scopes.contains(tokens[index].text) else { return false }
+        let words = tokens[index...].prefix(3).map(\.text)
+        return !caseConnectives.contains(words.prefix(2).joined(separator: " ")) && !caseConnectives.contains(words.joined(separator: " "))
+    }
+
+    static let scopes: Set<String> = ["for", "in", "on", "at", "before", "after", "during", "with", "under", "among",
+                                      "within", "without", "until", "by", "from"]
+    static let caseConnectives: Set<String> = ["in fact", "in short", "in summary", "in conclusion", "in other words", "in this case",
+                                           "in this question", "in the end", "in particular", "in brief", "in sum",
+                                           "for this reason", "by contrast", "in contrast", "on balance", "in this item"]
+
     static let quotes: Set<Unicode.Scalar> = ["\"", "“", "”", "«", "»", "„"]
 
     /// `It is C, the compass rose.`, `It's B.`: a sentence opening `it is|was` and a bare capital
@@ -190,6 +216,7 @@ struct StatedKeys {
     static func isBareVerdict(at index: Int, _ tokens: [EvidenceToken]) -> Bool {
         guard index < tokens.count, ["correct", "right", "accurate"].contains(tokens[index].text) else { return false }
         guard index + 1 < tokens.count else { return true }
+        if tokens[index + 1].boundary == .comma, fronting.contains(tokens[index + 1].text) { return false }   // `…, although…`
         return tokens[index + 1].boundary >= .comma || tokens[index].after.map(closing.contains) == true
             || tokens[index + 1].text == "because"
     }
@@ -265,6 +292,8 @@ struct StatedKeys {
         let label = tokens[index].text == "correct" && tokens[index].after == ":"
             && (index == 0 || tokens[index].boundary == .sentence)
         guard Self.answerNouns.contains(tokens[index].text) || label else { return }
+        // `The obvious answer is A`, `Most people's first answer is A`: an answer someone gives.
+        if index > 0, Self.givenAnswers.contains(tokens[index - 1].text) { return }
         let qualified = index > 0 && Self.rightWords.contains(tokens[index - 1].text)
         guard qualified || label || tokens[index].text == "answer" else { return }
         var next = index + 1
@@ -317,8 +346,19 @@ struct StatedKeys {
                 while end < tokens.count, tokens[end].boundary == .none, tokens[end - 1].after == nil, end - start < 6 { end += 1 }
             }
         }
+        // `C) Frog`: the letter and its option's text.
+        if tokens[end - 1].after == ")", tokens[end - 1].isCapitalLetter { end = max(end, skippingText(of: options[option], from: end, tokens)) }
+        // `B (SMTP)`, `the Volcanic Explosivity Index (VEI)`: a bracket after the option.
+        if end < tokens.count, tokens[end].before == "(" {
+            while end < tokens.count, tokens[end].after != ")" { end += 1 }
+            end += 1
+        }
         if end < tokens.count, tokens[end].text == "here", tokens[end].boundary == .none { end += 1 }
-        return end >= tokens.count || tokens[end].boundary >= .comma || tokens[end - 1].after.map(closing.contains) == true
+        guard end < tokens.count else { return true }
+        // `The correct answer is A, if you count…`, `…is A, at birth`: a condition or a case opening
+        // the next clause.
+        if tokens[end].boundary == .comma, fronting.contains(tokens[end].text) || scopes.contains(tokens[end].text) { return false }
+        return tokens[end].boundary >= .comma || tokens[end - 1].after.map(closing.contains) == true
             || ["because", "since", "as"].contains(tokens[end].text)
     }
 
@@ -414,6 +454,8 @@ struct StatedKeys {
             end += 1
         }
         if end < tokens.count, tokens[end].text == "here", tokens[end].boundary == .none { end += 1 }
+        // `The liver is correct, although…`, `A is right, if…`: a condition opening the next clause.
+        if end < tokens.count, tokens[end].boundary == .comma, fronting.contains(tokens[end].text) { return false }
         return end >= tokens.count || tokens[end].boundary >= .comma || ["because", "since"].contains(tokens[end].text)
     }
 
@@ -529,6 +571,8 @@ struct StatedKeys {
     }
 
     static let answerNouns: Set<String> = ["answer", "option", "choice", "response", "alternative", "statement"]
+    static let givenAnswers: Set<String> = ["obvious", "intuitive", "common", "popular", "expected", "first", "naive", "usual",
+                                            "typical", "tempting", "instinctive", "quick", "wrong", "incorrect"]
     static let connectives: Set<String> = ["therefore", "thus", "then", "again", "clearly", "hence"]
     static let rightWords: Set<String> = ["correct", "right", "true", "best", "accurate"]
     static let wrongWords: Set<String> = ["wrong", "incorrect", "false", "inaccurate"]

@@ -359,6 +359,8 @@ import SRSCore
         ("Which language did Dennis Ritchie create?", ["Java", "C", "Python"], "It is C, the language of Unix.", nil),
         ("In a right triangle ABC with the right angle at C, which side is the hypotenuse?", ["BC", "AC", "AB"],
          "Angle C is right.", nil),
+        ("At what temperature does water boil at sea level?", ["0 °C", "50 °C", "100 °C"],
+         "The correct answer is C: water boils at 100 °C at sea level.", 2),
         ("If you double the radius of a circle, what happens to its circumference?", ["It doubles", "It halves", "It stays the same"],
          "The answer is the same: it doubles, since C = 2πr.", nil),
     ]
@@ -440,6 +442,13 @@ import SRSCore
         ("Therefore, C.", 2),
         ("Answer C. The heart contracts about once a second.", 2),
         ("Answer (C).", 2),
+        // Fourth review: a reason after the statement, a bracket, the letter and its text.
+        ("The correct answer is C because when the ventricles contract blood leaves the heart.", 2),
+        ("The correct answer is C: if it stopped, blood would not move.", 2),
+        ("The correct answer is C (the heart).", 2),
+        ("The correct answer is C) The heart.", 2),
+        ("(C) is correct: its ventricles may contract seventy times a minute.", 2),
+        ("In fact, the correct answer is C.", 2),
     ]
 
     static let notStating: [String] = [
@@ -508,6 +517,16 @@ import SRSCore
         "A is correct — or so the old textbook claimed.",
         "The liver is correct, although the heart pumps the blood.",
         "Wrong reasoning: \"The liver is large. Therefore, A.\" The heart pumps.",   // a quote over two sentences
+        // Fourth review: a case or a time before the statement, an answer someone gives, two keys.
+        "Before 1628, the correct answer was A, until Harvey showed that the heart pumps.",
+        "For fish the answer is B.",
+        "At first glance the answer is A.",
+        "The obvious answer is A, but the heart pumps.",
+        "Most students reply that the answer is A.",
+        "C is correct, and so is D.",
+        "Twenty years ago, the answer was A.",
+        "The correct answer is A, at birth.",
+        "A, B and D are wrong, students might argue, if the question meant filtering.",
         "If the liver is the correct answer, why does it not pump?",
         "The heart is the liver's neighbour.",             // `heart` is an option's word
         "This describes C.",                               // a letter is read by the letter rules

@@ -105,10 +105,9 @@ import SRSCore
         #expect(result.items.first?.explanation == "The number three is the only odd one among them.")
         let negative = parseQuiz("Question 1 Multiple Choice\nWhich of these is NOT a noble gas?\nAArgon\nBNitrogen\nCNeon\n"
             + "Answer: B. Nitrogen is not a noble gas; it sits in group 15.\n")
-        // A question asking for the one that is not: denying or affirming the named option is too
-        // fine a reading (`Helium is not a reactive gas, it is a noble gas` for A Helium), so the
-        // sentences disagree, and stay.
-        #expect(negative.items.first?.kind.key == nil)
+        // A question asking for the one that is not: the named option's denial is what the
+        // sentences say of it (a fourth review found 7 of 7 such lines losing their key otherwise).
+        #expect(negative.items.first?.kind.key == AnswerKey(index: 1, source: .written))
         #expect(negative.items.first?.explanation == "Nitrogen is not a noble gas; it sits in group 15.")
     }
 
@@ -138,6 +137,18 @@ import SRSCore
         #expect(agreeing.items.first?.kind.key == AnswerKey(index: 1, source: .written))
     }
 
+    /// Fourth review: answer lines whose sentences are an ordinary explanation keep their key.
+    @Test(arguments: [("Which of these is NOT a programming language?\nAPython\nBJava\nCRust\nDHTML\n"
+                       + "Answer: D. HTML is a markup language used to structure web pages.", 3),
+                      ("What is the standard error of the mean?\nAThe variance\nBσ/√n\nCThe range\n"
+                       + "Answer: B. The standard error is the standard deviation divided by the square root of n.", 1),
+                      ("Which animal is a fish?\nADolphin\nBWhale\nCShark\n" + "Answer: C. Sharks are cartilaginous fish.", 2)])
+    func anAnswerLineWithAnOrdinaryExplanationKeepsItsKey(item: String, key: Int) {
+        let result = parseQuiz("Question 1 Multiple Choice\n" + item + "\n")
+        #expect(result.items.first?.kind.key == AnswerKey(index: key, source: .written), "\(result.warnings)")
+        #expect(result.items.first?.explanation.isEmpty == false)
+    }
+
     /// A second answer line's sentences are kept too (found by review: the explanation was empty).
     @Test func theSentencesOfASecondAnswerLineStay() {
         let result = parseQuiz(Self.item + "Answer: B\nCorrect answer: B. Two is the only even number in the list.\n")
@@ -154,7 +165,14 @@ import SRSCore
                       ("A) True\nB) False\nAnswer: B. False: the heart has four chambers, two atria and two ventricles.", false,
                        "the heart has four chambers, two atria and two ventricles."),
                       ("TTrue\nFFalse\nAnswer: F - the heart has four chambers.", false, "the heart has four chambers."),
-                      ("TTrue\nFFalse\nAnswer: FALSE!!! The heart has four chambers.", false, "The heart has four chambers.")])
+                      ("TTrue\nFFalse\nAnswer: FALSE!!! The heart has four chambers.", false, "The heart has four chambers."),
+                      // Fourth review: ordinary sentences holding `no`, `right`, `myth`, `correct`.
+                      ("TTrue\nFFalse\nAnswer: False. No human heart has three chambers.", false, "No human heart has three chambers."),
+                      ("TTrue\nFFalse\nAnswer: False. This is a common myth; the heart has four.", false, "This is a common myth; the heart has four."),
+                      ("TTrue\nFFalse\nAnswer: False. The right side pumps to the lungs, the left to the body.", false,
+                       "The right side pumps to the lungs, the left to the body."),
+                      ("TTrue\nFFalse\nAnswer: Not true: the heart has four chambers.", false, "the heart has four chambers."),
+                      ("TTrue\nFFalse\nAnswer: Incorrect. The heart has four chambers.", false, "The heart has four chambers.")])
     func aTruthValueAndThenTheExplanationOnOneLine(lines: String, answer: Bool, opening: String) {
         let result = parseQuiz("Question 1 True / False\nThe heart has three chambers.\n\(lines)\nSo it pumps twice.\n")
         #expect(result.errors == [])
@@ -172,7 +190,8 @@ import SRSCore
         #expect(result.items.isEmpty && result.errors.map(\.line) == [5])
     }
 
-    @Test(arguments: [("Answer: True.", true), ("answer: false", false), ("Answer: T", true), ("Answer: yes", true),
+    @Test(arguments: [("Answer: Not true.", false), ("Answer: Incorrect.", false), ("Answer: It's true.", true), ("Answer: It is false.", false),
+                      ("Answer: Correct.", true), ("Answer: True.", true), ("answer: false", false), ("Answer: T", true), ("Answer: yes", true),
                       ("ANSWER: TRUE", true), ("Answer: (F)", false), ("Answer: F) False", false),
                       ("Answer:\u{A0}False", false)])
     func trueFalseAnswers(line: String, answer: Bool) {
