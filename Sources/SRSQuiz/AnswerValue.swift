@@ -54,7 +54,7 @@ enum AnswerValue {
         return .disagreement("names option \(named) but its text is not option \(named)'s")
     }
 
-    /// Whether the text after a letter reads as an explanation rather than an option's text: six
+    /// Whether the text after a letter reads as an explanation rather than an option's text: four
     /// words or more, ending as a sentence ends (`.`, `!`, `?`), not opening with another option's
     /// words (`B) three, as it is odd` gives option C's text), and pointing to no other option:
     /// no other letter (`B and C. Both…`, `B (C is also accepted…)`), no other key stated (`B -
