@@ -29,6 +29,12 @@ enum AnswerValue {
     /// `weighing`: the sentences after a letter must not point to another option (off for
     /// true/false, whose options `True` and `False` are verdict words themselves).
     static func read(_ value: String, options: [String], question: String = "", weighing: Bool = true) -> AnswerReading {
+        // `Canberra (B)`: an option's text and its letter in brackets.
+        if let open = value.lastIndex(of: "("), value.trimmingSpaces.hasSuffix(")"),
+           let bracketed = LetterForm(String(value[open...])), bracketed.rest.isEmpty, bracketed.index < options.count {
+            let text = String(value[..<open]).trimmingSpaces
+            if agrees(text, with: options[bracketed.index]) { return .option(bracketed.index) }
+        }
         let letter = LetterForm(value)
         if let letter, letter.rest.isEmpty { return inRange(letter.index, options) }
         if let whole = uniqueOption(matching: value, in: options, prefix: false) { return .option(whole) }
@@ -39,6 +45,13 @@ enum AnswerValue {
         guard letter.index < options.count else { return .missingOption(letter.index) }
         let named = Character(UnicodeScalar(UInt8(65 + letter.index)))
         if agrees(letter.rest, with: options[letter.index]) { return .option(letter.index) }
+        // `Option B is correct`, `B is the right answer`: the letter and a verdict on it.
+        if Self.bareVerdicts.contains(words(letter.rest).joined(separator: " ")) { return .option(letter.index) }
+        // `B, not A`: another letter denied.
+        let restWords = words(letter.rest)
+        if restWords.count == 2, restWords[0] == "not", restWords[1].count == 1, restWords[1] != String(named).lowercased() {
+            return .option(letter.index)
+        }
         let others = otherLetters(letter.rest)
         if !others.isEmpty, uniqueOption(matching: letter.rest, in: options, prefix: true) == nil {
             let all = ([named] + others).map(String.init).joined(separator: ", ")
@@ -83,8 +96,8 @@ enum AnswerValue {
         // option's denial is what the sentences say of it.
         guard evidence.stated.stated.isSubset(of: [named]),
               evidence.asksForAWrongOne || (!evidence.stated.denied.contains(named) && evidence.against[named] == 0) else { return false }
-        let quoted = OptionProfile(question: question, options: options).quotedOptions(in: EvidenceTokens.tokens(text).filter(\.isContent).map(\.stem))
-        guard quoted.isSubset(of: [named]) else { return false }   // `A (Venus is the hottest, but Mercury…)`
+        // `A (Venus is the hottest, but Mercury is the closest)`; not `B. Canberra, not Sydney.`
+        guard !options.indices.contains(where: { $0 != named && evidence.quoted[$0] }) else { return false }
         return !options.indices.contains { other in
             other != named && (evidence.quoted[other]
                 || (evidence.matchedWords[other] >= 3 && evidence.support[other] > evidence.support[named]))
@@ -100,12 +113,17 @@ enum AnswerValue {
                   letter != named else { return false }
             let next = index + 1 < tokens.count ? tokens[index + 1] : nil
             let article = letter == 0 && next.map {
-                $0.kind == .word && !$0.isCapitalized && $0.boundary == .none
+                $0.kind == .word && !$0.isCapitalized && $0.boundary == .none && $0.isContent
                     && !OptionEvidence.auxiliaries.contains($0.text) && !["also", "and", "or", "too"].contains($0.text)
             } == true
-            return !article
+            // `B, not A`: a letter denied agrees with the named one.
+            let denied = index > 0 && tokens[index - 1].text == "not"
+            return !article && !denied
         }
     }
+
+    static let bareVerdicts: Set<String> = ["is correct", "is right", "is the answer", "is the correct answer", "is the right answer",
+                                            "is the correct option", "is the right option", "is true"]
 
     /// Words that say the named option is a trap: after its letter they undercut it.
     static let undercutting: Set<String> = ["wrong", "incorrect", "mistake", "mistaken", "mistakenly", "distractor", "typo",
@@ -166,14 +184,15 @@ private struct LetterForm {
 
     init?(_ value: String) {
         var scalars = Substring(value).unicodeScalars.drop { "([".unicodeScalars.contains($0) || $0.isSpaceLike }
-        // `Option B`, `choice (c)`: the word before the letter.
-        for word in ["option", "choice"] {
-            let head = String(String.UnicodeScalarView(scalars.prefix(word.count + 1))).lowercased()
-            if head == word + " " { scalars = scalars.dropFirst(word.count).drop { "([".unicodeScalars.contains($0) || $0.isSpaceLike } }
+        // `Option B`, `choice (c)`, `It is B`, `Definitely B`, `The correct answer is B`: the words
+        // before the letter.
+        for words in ["the correct answer is", "the answer is", "it is", "it's", "definitely", "clearly", "option", "choice"] {
+            let head = String(String.UnicodeScalarView(scalars.prefix(words.count + 1))).lowercased().replacingOccurrences(of: "’", with: "'")
+            if head == words + " " { scalars = scalars.dropFirst(words.count).drop { "([".unicodeScalars.contains($0) || $0.isSpaceLike } }
         }
         guard let first = scalars.first, first.isASCII, first.properties.isAlphabetic else { return nil }
         scalars = scalars.dropFirst()
-        if let next = scalars.first, !next.isSpaceLike, !")].:-–—,".unicodeScalars.contains(next) { return nil }
+        if let next = scalars.first, !next.isSpaceLike, !")].:-–—,!".unicodeScalars.contains(next) { return nil }
         // `A muscular organ that pumps blood around the body.`: the article opening a sentence,
         // not the letter (`A two` is the letter and option B's text).
         if first == "A", scalars.first?.isSpaceLike == true, AnswerValue.isProse(value) {
@@ -181,7 +200,7 @@ private struct LetterForm {
             if let initial = word.unicodeScalars.first, initial.isLowercaseLetter,
                !OptionEvidence.auxiliaries.contains(word), !["also", "and", "or", "too"].contains(word) { return nil }
         }
-        scalars = scalars.drop { $0.isSpaceLike || ")].:-–—,".unicodeScalars.contains($0) }
+        scalars = scalars.drop { $0.isSpaceLike || ")].:-–—,!".unicodeScalars.contains($0) }
         index = Int(first.properties.uppercaseMapping.unicodeScalars.first?.value ?? 65) - 65
         rest = String(String.UnicodeScalarView(scalars)).trimmingSpaces
     }

@@ -352,12 +352,15 @@ struct QuizItemReader {
         return .success(item(question, .trueFalse(answer: answer), explanation))
     }
 
-    static let truthSeparators = Set(".:,;!-–—".unicodeScalars)
+    static let truthSeparators = Set(".:,;!-–—(".unicodeScalars)
     /// The verdict the sentences open with: a bare `Wrong`, `Correct`, `Not so`, or `that|this|it
     /// is [a] [common] myth|wrong|right|correct|true|false|…`; nil for anything else.
     static func openingJudgement(_ words: [String]) -> Bool? {
         var rest = ArraySlice(words)
         if rest.starts(with: ["not", "so"]) { return false }
+        // `It is true that the Amazon carries the most water, but…`: a concession, not a verdict.
+        if rest.count > 3, ["it", "its"].contains(rest.first), rest.dropFirst(2).first.map({ ["true", "false"].contains($0) }) == true,
+           rest.dropFirst(3).first == "that" { return nil }
         if let first = rest.first, ["that", "this", "it", "thats", "its"].contains(first) {
             rest = rest.dropFirst()
             if rest.first == "s" || rest.first == "is" { rest = rest.dropFirst() }
@@ -421,20 +424,22 @@ struct QuizItemReader {
             position = scalars.index(position, offsetBy: word.count)
         }
         var index = 0
-        if let first = words.first, ["it", "it's", "that", "that's", "this"].contains(first) {
-            index = 1
-            if first == "it" || first == "that" || first == "this" {
-                guard index < words.count, words[index] == "is" else { return nil }
-                index += 1
-            }
+        // `It is false`, `The statement is true`, `The answer is false`.
+        for frame in [["the", "correct", "answer", "is"], ["the", "answer", "is"], ["the", "statement", "is"], ["this", "statement", "is"],
+                      ["it", "is"], ["that", "is"], ["this", "is"], ["it's"], ["that's"]] where words.starts(with: frame) {
+            index = frame.count
+            break
+        }
+        if index < words.count, ["definitely", "absolutely", "certainly", "clearly", "completely", "entirely"].contains(words[index]) {
+            index += 1
         }
         var negated = false
         if index < words.count, words[index] == "not" { negated = true; index += 1 }
         guard index < words.count else { return nil }
         let truth: Bool
         switch words[index] {
-        case "true", "yes", "t", "correct", "right": truth = true
-        case "false", "no", "f", "incorrect", "wrong": truth = false
+        case "true", "yes", "t", "correct", "right", "yep", "yeah", "yup": truth = true
+        case "false", "no", "f", "incorrect", "wrong", "untrue", "nope": truth = false
         default: return nil
         }
         if negated, ["yes", "no", "t", "f"].contains(words[index]) { return nil }   // `not yes` is no English
@@ -446,8 +451,11 @@ struct QuizItemReader {
     static func truthValue(_ value: String) -> Bool? {
         // `Not true.`, `Incorrect.`, `It's true.`: the whole value one truth phrase.
         let scalars = Substring(value).unicodeScalars.drop { $0.isSpaceLike }
-        if let (truth, length) = truthPhrase(scalars),
-           scalars.dropFirst(length).allSatisfy({ $0.isSpaceLike || ".!".unicodeScalars.contains($0) }) { return truth }
+        if let (truth, length) = truthPhrase(scalars) {
+            let rest = TextTokens.words(String(String.UnicodeScalarView(scalars.dropFirst(length)))).joined(separator: " ")
+            // `True.`, `False is the correct answer.`, `True is correct.`
+            if rest.isEmpty || AnswerValue.bareVerdicts.contains(rest) { return truth }
+        }
         let values = TextTokens.words(value).map { word -> Bool? in
             switch word {
             case "true", "t", "yes": return true

@@ -60,6 +60,9 @@ struct StatedKeys {
             // A condition or a case before the statement in its sentence (`If you count moons, the
             // answer is A`, `Before 2006, the correct answer was A`, `For newborns the answer is A`).
             if Self.fronting.contains(tokens[index].text) || Self.opensACase(at: index, tokens) { fronted = true }
+            // `It is false that the answer is A`, `…, so in 1910 the answer was C`.
+            if index + 1 < tokens.count, ["false", "untrue", "true"].contains(tokens[index].text), tokens[index + 1].text == "that" { fronted = true }
+            if index + 1 < tokens.count, Self.scopes.contains(tokens[index].text), tokens[index + 1].kind == .number { fronted = true }
             guard !doubtful.contains(sentence), !fronted else { continue }
             readAnswerIs(at: index, tokens, options)
             readLetterIs(at: index, tokens, options)
@@ -118,12 +121,22 @@ struct StatedKeys {
         "confuse", "confuses", "confused", "according", "misprint", "trap", "conclude", "concludes", "insist",
         "insists", "intuitive", "intuitively", "naive", "naively", "obvious", "popular", "glance", "widely", "tend", "tends",
         "reply", "replies", "feel", "feels", "expect", "expects", "judging", "argue", "argues", "ago",
+        "suspect", "suspects", "imagine", "imagines", "legend", "rumour", "rumor", "kidding", "allegedly", "reportedly",
+        "supposedly", "folk", "thinking",
     ]
 
     /// Words of condition, concession or doubt: before a statement in its sentence they restrict it
     /// (`If…, the answer is A`); after it they may be its reason (`…is B because when water freezes…`).
     static let fronting: Set<String> = ["if", "unless", "when", "whenever", "although", "though", "except", "would",
-                                        "could", "might", "may", "assuming"]
+                                        "could", "might", "may", "assuming", "ask",
+                                        // hedges, past times, viewpoints and frequencies (fifth review)
+                                        "perhaps", "possibly", "arguably", "presumably", "likely", "probably", "maybe",
+                                        "ostensibly", "apparently", "conceivably", "plausibly", "historically", "originally",
+                                        "traditionally", "formerly", "earlier", "previously", "once", "back",
+                                        "technically", "colloquially", "culturally", "superficially", "practically",
+                                        "realistically", "empirically", "commonly", "usually", "often", "sometimes",
+                                        "occasionally", "typically", "generally", "formally", "numerically", "loosely",
+                                        "strictly", "informally", "speaking", "nominally", "wise"]
 
     /// A sentence opening with a preposition of time, place or case (`Before 2006,`, `For newborns`,
     /// `At sea level`, `In rugby league,`, `With categorical data,`): what follows holds in that
@@ -135,19 +148,20 @@ struct StatedKeys {
     }
 
     static let scopes: Set<String> = ["for", "in", "on", "at", "before", "after", "during", "with", "under", "among",
-                                      "within", "without", "until", "by", "from"]
+                                      "within", "without", "until", "by", "from", "to"]
     static let caseConnectives: Set<String> = ["in fact", "in short", "in summary", "in conclusion", "in other words", "in this case",
                                            "in this question", "in the end", "in particular", "in brief", "in sum",
-                                           "for this reason", "by contrast", "in contrast", "on balance", "in this item"]
+                                           "for this reason", "by contrast", "in contrast", "on balance", "in this item",
+                                           "to sum up", "to summarize", "to summarise", "to conclude"]
 
     static let quotes: Set<Unicode.Scalar> = ["\"", "“", "”", "«", "»", "„"]
 
-    /// `It is C, the compass rose.`, `It's B.`: a sentence opening `it is|was` and a bare capital
+    /// `It is C, the compass rose.`, `It's B.`: a sentence opening `it is` and a bare capital
     /// letter closed by punctuation; words after a comma that name an option must name the same.
     /// Not `This is option A, the most common mistake`: `this` may be what the explanation warns of.
     private mutating func readItIs(at index: Int, _ tokens: [EvidenceToken], _ options: [[String]]) {
         guard tokens[index].text == "it", index == 0 || tokens[index].boundary == .sentence,
-              index + 2 < tokens.count, ["is", "was", "s"].contains(tokens[index + 1].text) else { return }
+              index + 2 < tokens.count, ["is", "s"].contains(tokens[index + 1].text) else { return }
         let letter = tokens[index + 2]
         guard let option = LetterReference.letter(letter, options.count, anyCase: false),
               letter.after.map({ Self.closing.contains($0) }) ?? (index + 3 == tokens.count) else { return }
@@ -163,7 +177,7 @@ struct StatedKeys {
     /// one of them in no other option, and `the right answer` closes the clause (not `…the right
     /// answer to a different question`).
     private mutating func readTextIs(at index: Int, _ tokens: [EvidenceToken], _ options: [[String]]) {
-        guard ["is", "are", "was"].contains(tokens[index].text), index > 0 else { return }
+        guard ["is", "are"].contains(tokens[index].text), index > 0 else { return }
         var next = index + 1
         var negated = false
         if next < tokens.count, tokens[next].text == "not" { negated = true; next += 1 }
@@ -285,15 +299,16 @@ struct StatedKeys {
         for option in letters { record(option, negated: verdict ? negated : !negated, byLetter: true) }
     }
 
-    /// `[the] [correct|right|best] answer|option|choice [here] is|was|: [not] X`, and `Correct: X`
+    /// `[the] [correct|right|best] answer|option|choice [here] is|: [not] X`, and `Correct: X`
     /// opening a sentence.
     private mutating func readAnswerIs(at index: Int, _ tokens: [EvidenceToken], _ options: [[String]]) {
         guard index + 1 < tokens.count else { return }
         let label = tokens[index].text == "correct" && tokens[index].after == ":"
             && (index == 0 || tokens[index].boundary == .sentence)
         guard Self.answerNouns.contains(tokens[index].text) || label else { return }
-        // `The obvious answer is A`, `Most people's first answer is A`: an answer someone gives.
-        if index > 0, Self.givenAnswers.contains(tokens[index - 1].text) { return }
+        // `The obvious answer is A`, `Most people's first answer is A`, `The crowd's answer is A`:
+        // an answer someone gives.
+        if index > 0, Self.givenAnswers.contains(tokens[index - 1].text) || tokens[index - 1].after == "'" || tokens[index - 1].after == "’" { return }
         let qualified = index > 0 && Self.rightWords.contains(tokens[index - 1].text)
         guard qualified || label || tokens[index].text == "answer" else { return }
         var next = index + 1
@@ -305,9 +320,11 @@ struct StatedKeys {
         if next < tokens.count, Self.connectives.contains(tokens[next].text), tokens[next].boundary == .comma { next += 1 }
         let colon = tokens[next - 1].after == ":"
         if !colon {
-            guard next < tokens.count, ["is", "was", "be"].contains(tokens[next].text) else { return }
+            // Not `was`: `Twenty years ago the answer was A`, `in 1910 the answer was C` tell the past.
+            guard next < tokens.count, ["is", "be"].contains(tokens[next].text) else { return }
             next += 1
         }
+        next = Self.skippingIntensifiers(from: next, tokens)   // `The answer is clearly B`
         var negated = false
         if next < tokens.count, tokens[next].text == "not" { negated = true; next += 1 }
         guard next < tokens.count, let option = Self.named(at: next, tokens, options) else { return }
@@ -362,7 +379,7 @@ struct StatedKeys {
             || ["because", "since", "as"].contains(tokens[end].text)
     }
 
-    /// `option B|(B)|B is|was [not] correct|right|true|wrong|incorrect|false|the [correct] answer`.
+    /// `option B|(B)|B is [not] correct|right|true|wrong|incorrect|false|the [correct] answer`.
     /// The letter may follow a lead-in word: `Only C is correct`, `That is why C is right`. A verdict
     /// adverb and a verb (`Option A correctly notes that…`, `B best illustrates the misconception…`)
     /// state nothing: they judge a part of the option, or what it illustrates.
@@ -372,7 +389,7 @@ struct StatedKeys {
         guard let (option, length) = LetterReference.at(index, tokens, count, bareAtStart: true)
                 ?? Self.letterAfterLeadIn(at: index, tokens, count) else { return }
         var next = Self.skippingText(of: options[option], from: index + length, tokens)
-        guard next < tokens.count, ["is", "was"].contains(tokens[next].text) else { return }
+        guard next < tokens.count, tokens[next].text == "is" else { return }   // not the past: `Formerly, C was correct`
         next = Self.skippingIntensifiers(from: next + 1, tokens)
         var negated = false
         if next < tokens.count, tokens[next].text == "not" { negated = true; next += 1 }

@@ -449,6 +449,7 @@ import SRSCore
         ("The correct answer is C) The heart.", 2),
         ("(C) is correct: its ventricles may contract seventy times a minute.", 2),
         ("In fact, the correct answer is C.", 2),
+        ("The answer is clearly C.", 2),
     ]
 
     static let notStating: [String] = [
@@ -527,6 +528,12 @@ import SRSCore
         "Twenty years ago, the answer was A.",
         "The correct answer is A, at birth.",
         "A, B and D are wrong, students might argue, if the question meant filtering.",
+        // Fifth review: hedges, past times, viewpoints, frequencies, someone's answer.
+        "Perhaps the answer is A.", "Arguably, A is correct.", "Historically, the answer was A.", "Back then the answer was A.",
+        "Technically, A is correct.", "Usually the answer is A.", "To many people, the answer is A.", "The crowd's answer is A.",
+        "Legend has it that the answer is A.", "Many suspect the answer is A.", "The answer is A, perhaps.",
+        "Ask most visitors and the answer is A.", "Formerly, A was correct.", "It is false that the answer is A.",
+        "Stop thinking the answer is A.", "Population-wise, the answer is A.", "Doctors agreed, so in 1600 the answer was A.",
         "If the liver is the correct answer, why does it not pump?",
         "The heart is the liver's neighbour.",             // `heart` is an option's word
         "This describes C.",                               // a letter is read by the letter rules

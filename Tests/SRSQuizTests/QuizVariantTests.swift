@@ -10,7 +10,8 @@ import SRSCore
     @Test(arguments: ["Answer: b", "Answer: (B)", "Answer: B) two", "Answer: B. two", "Answer: B - two",
                       "Correct answer: B", "answer: b.", "ANSWER: B", "Answer:\u{A0}B", "Answer:\u{202F}B",
                       "Answer:\u{3000}B", "Answer: two", "Answer: \"Two\"", "Answer:\u{FEFF} B\t", "Right answer: B",
-                      "Answer: B) tw…", "Answer: Option B", "Answer: option (b)", "Correct answer: Choice B", "Ans: B"])
+                      "Answer: B) tw…", "Answer: Option B", "Answer: option (b)", "Correct answer: Choice B", "Ans: B",
+                      "Answer: It is B.", "Answer: Definitely B.", "Answer: two (B)", "Answer: Option B is correct.", "Answer: B!"])
     func answerShapesGiveTheWrittenKey(line: String) {
         let result = parseQuiz(Self.item + line + "\nBecause.\n")
         #expect(result.errors == [])
@@ -53,7 +54,8 @@ import SRSCore
                       "Answer: B - wait, no: the answer is A, sorry about that.",
                       // Second review: the other letter `A` before a verb, a contradiction.
                       "Answer: B, although A is also accepted by most textbooks.",
-                      "Answer: B. No, that would be a mistake made by many students."])
+                      "Answer: B. No, that would be a mistake made by many students.",
+                      "Answer: B (or A in some books)."])
     func aShortOrOptionLikeTextAfterTheLetterStillDisagrees(line: String) {
         let result = parseQuiz(Self.item + line + "\nThe others are odd.\n")
         #expect(result.items.first?.kind.key == nil)
@@ -137,6 +139,13 @@ import SRSCore
         #expect(agreeing.items.first?.kind.key == AnswerKey(index: 1, source: .written))
     }
 
+    /// Fifth review: a denied letter or option agrees with the named one.
+    @Test(arguments: ["Answer: B, not A.", "Answer: B. Two, not one, is the even number here."])
+    func aDeniedOtherOptionAgrees(line: String) {
+        let result = parseQuiz(Self.item + line + "\n")
+        #expect(result.items.first?.kind.key == AnswerKey(index: 1, source: .written), "\(result.warnings)")
+    }
+
     /// Fourth review: answer lines whose sentences are an ordinary explanation keep their key.
     @Test(arguments: [("Which of these is NOT a programming language?\nAPython\nBJava\nCRust\nDHTML\n"
                        + "Answer: D. HTML is a markup language used to structure web pages.", 3),
@@ -172,7 +181,13 @@ import SRSCore
                       ("TTrue\nFFalse\nAnswer: False. The right side pumps to the lungs, the left to the body.", false,
                        "The right side pumps to the lungs, the left to the body."),
                       ("TTrue\nFFalse\nAnswer: Not true: the heart has four chambers.", false, "the heart has four chambers."),
-                      ("TTrue\nFFalse\nAnswer: Incorrect. The heart has four chambers.", false, "The heart has four chambers.")])
+                      ("TTrue\nFFalse\nAnswer: Incorrect. The heart has four chambers.", false, "The heart has four chambers."),
+                      // Fifth review: a concession, a bracket, a statement frame, an intensifier.
+                      ("TTrue\nFFalse\nAnswer: False. It is true that frogs have three, but humans have four.", false,
+                       "It is true that frogs have three, but humans have four."),
+                      ("TTrue\nFFalse\nAnswer: False (it has four chambers).", false, "it has four chambers)."),
+                      ("TTrue\nFFalse\nAnswer: The statement is false. The heart has four chambers.", false, "The heart has four chambers."),
+                      ("TTrue\nFFalse\nAnswer: Definitely false. The heart has four chambers.", false, "The heart has four chambers.")])
     func aTruthValueAndThenTheExplanationOnOneLine(lines: String, answer: Bool, opening: String) {
         let result = parseQuiz("Question 1 True / False\nThe heart has three chambers.\n\(lines)\nSo it pumps twice.\n")
         #expect(result.errors == [])
@@ -180,7 +195,7 @@ import SRSCore
         #expect(result.items.first?.explanation == opening + "\nSo it pumps twice.")
     }
 
-    @Test(arguments: ["Answer: No, it is true that the heart has three chambers.", "Answer: False. True for frogs only.",
+    @Test(arguments: ["Answer: False. True for frogs only.",
                       "Answer: Yes, that is a myth; the heart has four chambers.", "Answer: T - that's wrong, the heart has four.",
                       "Answer: No. This is correct: two atria and two ventricles.",
                       "A) True\nB) False\nAnswer: A. Wrong: the human heart has four chambers."])
@@ -191,6 +206,8 @@ import SRSCore
     }
 
     @Test(arguments: [("Answer: Not true.", false), ("Answer: Incorrect.", false), ("Answer: It's true.", true), ("Answer: It is false.", false),
+                      ("Answer: Nope.", false), ("Answer: Untrue.", false), ("Answer: False is the correct answer.", false),
+                      ("Answer: True is correct.", true), ("Answer: The answer is false.", false),
                       ("Answer: Correct.", true), ("Answer: True.", true), ("answer: false", false), ("Answer: T", true), ("Answer: yes", true),
                       ("ANSWER: TRUE", true), ("Answer: (F)", false), ("Answer: F) False", false),
                       ("Answer:\u{A0}False", false)])
