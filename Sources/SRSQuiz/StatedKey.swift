@@ -59,10 +59,11 @@ struct StatedKeys {
             while sentence + 1 < doubtful.starts.count, doubtful.starts[sentence + 1] <= index { sentence += 1 }
             // A condition or a case before the statement in its sentence (`If you count moons, the
             // answer is A`, `Before 2006, the correct answer was A`, `For newborns the answer is A`).
-            if Self.fronting.contains(tokens[index].text) || Self.opensACase(at: index, tokens) { fronted = true }
+            let kind = doubtful.classes[index]
+            if kind & Self.frontingWord != 0 || (kind & Self.scopeWord != 0 && Self.opensACase(at: index, tokens)) { fronted = true }
             // `It is false that the answer is A`, `…, so in 1910 the answer was C`.
             if index + 1 < tokens.count, ["false", "untrue", "true"].contains(tokens[index].text), tokens[index + 1].text == "that" { fronted = true }
-            if index + 1 < tokens.count, Self.scopes.contains(tokens[index].text), tokens[index + 1].kind == .number { fronted = true }
+            if index + 1 < tokens.count, kind & Self.scopeWord != 0, tokens[index + 1].kind == .number { fronted = true }
             guard !doubtful.contains(sentence), !fronted else { continue }
             readAnswerIs(at: index, tokens, options)
             readLetterIs(at: index, tokens, options)
@@ -81,12 +82,15 @@ struct StatedKeys {
     /// correct," a student might say`). `starts` holds each sentence's first token.
     struct Doubtful {
         var starts: [Int] = []
+        /// Per token, its word classes (`doubtWord`, `frontingWord`, `scopeWord`): one look-up each.
+        var classes: [UInt8] = []
         var sentences: Set<Int> = []
         func contains(_ sentence: Int) -> Bool { sentences.contains(sentence) }
     }
 
     static func doubtfulSentences(_ tokens: [EvidenceToken]) -> Doubtful {
         var result = Doubtful()
+        result.classes = tokens.map { token in token.kind == .word ? wordClasses[token.text] ?? 0 : 0 }
         for index in tokens.indices where index == 0 || tokens[index].boundary == .sentence { result.starts.append(index) }
         // A quotation that runs over sentences (`Wrong reasoning: "Venus is the brightest.
         // Therefore, A."`): each sentence it opens or runs through; an unclosed one to the end.
@@ -104,7 +108,8 @@ struct StatedKeys {
             let restricted = part.indices.contains { index in
                 tokens[index].text == "only" && index + 1 < end && ["for", "in", "to", "under", "at", "as", "about", "with"].contains(tokens[index + 1].text)
             }
-            if restricted || part.contains(where: { doubtWords.contains($0.text) || quotes.contains($0.before ?? " ") || quotes.contains($0.after ?? " ") })
+            if restricted || part.indices.contains(where: { result.classes[$0] & doubtWord != 0 })
+                || part.contains(where: { quotes.contains($0.before ?? " ") || quotes.contains($0.after ?? " ") })
                 || part.last?.after == "?" {
                 result.sentences.insert(sentence)
             }
@@ -114,6 +119,15 @@ struct StatedKeys {
 
     /// Words of belief, report or hedge: anywhere in a sentence they make its statement someone's
     /// view (`Many think A is correct`, `A is correct — or so the old textbook claimed`).
+    static let doubtWord: UInt8 = 1, frontingWord: UInt8 = 2, scopeWord: UInt8 = 4
+    static let wordClasses: [String: UInt8] = {
+        var classes: [String: UInt8] = [:]
+        for word in doubtWords { classes[word, default: 0] |= doubtWord }
+        for word in fronting { classes[word, default: 0] |= frontingWord }
+        for word in scopes { classes[word, default: 0] |= scopeWord }
+        return classes
+    }()
+
     static let doubtWords: Set<String> = [
         "think", "thinks", "thought", "believe", "believes", "believed", "belief", "assume", "assumes", "assumed",
         "say", "says", "said", "claim", "claims", "claimed", "suppose", "supposed", "seems", "seem", "appears",
