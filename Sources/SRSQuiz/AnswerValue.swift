@@ -171,7 +171,11 @@ enum AnswerValue {
     }
 
     private static func uniqueOption(matching text: String, in options: [String], prefix: Bool) -> Int? {
-        let matches = options.indices.filter { prefix ? agrees(text, with: options[$0]) : words(text) == words(options[$0]) }
+        // `Answer: The left ventricle.` for the option `Left ventricle`: an article before it.
+        let withoutArticle = { (words: [String]) -> [String] in words.first == "the" ? Array(words.dropFirst()) : words }
+        let matches = options.indices.filter {
+            prefix ? agrees(text, with: options[$0]) : withoutArticle(words(text)) == withoutArticle(words(options[$0]))
+        }
         return matches.count == 1 && !words(text).isEmpty ? matches[0] : nil
     }
 }

@@ -337,7 +337,7 @@ struct QuizItemReader {
             }
         }()
         let answer: Bool? = byLetter ?? Self.truthValue(value) ?? {
-            guard letteredTexts.isEmpty, let split = Self.truthThenExplanation(value) else { return nil }
+            guard let split = Self.truthThenExplanation(value) else { return nil }   // also with lettered options
             opening = split.explanation
             return split.truth
         }()

@@ -22,6 +22,11 @@ struct StatedKeys {
     /// A verdict says that more than one option is right (`B is also correct`, `…is correct as
     /// well`): no key is stated.
     private(set) var claimsSeveral = false
+    /// The first sentence that corrects what came before (`Wait,`, `Sorry,`, `Correction:`,
+    /// `Update:`, `Oops`, `Hmm`, `Actually, it is…`, `…I meant D`, `just kidding`), and the
+    /// sentence being read.
+    private var correctionSentence: Int?
+    private var currentSentence = 0
     /// Verdict words the question uses itself (`right` in *a right triangle*): not verdicts here.
     private let verdictWordsAsked: Set<String>
 
@@ -53,6 +58,7 @@ struct StatedKeys {
             return near.contains("also") || near.contains("too")
                 || zip(near, near.dropFirst()).contains { $0 == ("as", "well") || $0 == ("so", "is") || $0 == ("so", "are") }
         }
+        correctionSentence = Self.correction(tokens, doubtful.starts)
         var sentence = 0, fronted = false
         for index in tokens.indices {
             if index > 0, tokens[index].boundary == .sentence { fronted = false }
@@ -64,6 +70,7 @@ struct StatedKeys {
             // `It is false that the answer is A`, `…, so in 1910 the answer was C`.
             if index + 1 < tokens.count, ["false", "untrue", "true"].contains(tokens[index].text), tokens[index + 1].text == "that" { fronted = true }
             if index + 1 < tokens.count, kind & Self.scopeWord != 0, tokens[index + 1].kind == .number { fronted = true }
+            currentSentence = sentence
             guard !doubtful.contains(sentence), !fronted else { continue }
             readAnswerIs(at: index, tokens, options)
             readLetterIs(at: index, tokens, options)
@@ -152,6 +159,24 @@ struct StatedKeys {
                                         "occasionally", "typically", "generally", "formally", "numerically", "loosely",
                                         "strictly", "informally", "speaking", "nominally", "wise"]
 
+    static func correction(_ tokens: [EvidenceToken], _ starts: [Int]) -> Int? {
+        for (sentence, start) in starts.enumerated() where sentence > 0 {
+            let end = sentence + 1 < starts.count ? starts[sentence + 1] : tokens.count
+            let words = tokens[start..<end].map(\.text)
+            if let first = words.first, ["wait", "sorry", "correction", "update", "oops", "hmm", "actually", "erratum"].contains(first) {
+                return sentence
+            }
+            if zip(words, words.dropFirst()).contains(where: { $0 == ("i", "meant") || $0 == ("just", "kidding") || $0 == ("scratch", "that") }) {
+                return sentence
+            }
+        }
+        // `The answer is A... just kidding, it is D`: within one sentence.
+        for index in tokens.indices.dropFirst() where tokens[index].text == "kidding" || (tokens[index].text == "meant" && tokens[index - 1].text == "i") {
+            return starts.lastIndex { $0 <= index }.map { $0 + 1 } ?? 0
+        }
+        return nil
+    }
+
     /// A sentence opening with a preposition of time, place or case (`Before 2006,`, `For newborns`,
     /// `At sea level`, `In rugby league,`, `With categorical data,`): what follows holds in that
     /// case only. Not the connectives `In fact`, `In short`, `In this case`, `For this reason`.
@@ -174,7 +199,10 @@ struct StatedKeys {
     /// letter closed by punctuation; words after a comma that name an option must name the same.
     /// Not `This is option A, the most common mistake`: `this` may be what the explanation warns of.
     private mutating func readItIs(at index: Int, _ tokens: [EvidenceToken], _ options: [[String]]) {
-        guard tokens[index].text == "it", index == 0 || tokens[index].boundary == .sentence,
+        // Also after a correction's opening word: `Actually, it is D.`, `Wait, it's D.`
+        let opens = index == 0 || tokens[index].boundary == .sentence
+            || (index == 1 || (index > 1 && tokens[index - 1].boundary == .sentence)) && ["actually", "wait", "sorry", "no"].contains(tokens[index - 1].text)
+        guard tokens[index].text == "it", opens,
               index + 2 < tokens.count, ["is", "s"].contains(tokens[index + 1].text) else { return }
         let letter = tokens[index + 2]
         guard let option = LetterReference.letter(letter, options.count, anyCase: false),
@@ -349,11 +377,25 @@ struct StatedKeys {
         // for the hottest planet`, `…is oxygen-free`; nor the idiom `the answer is the same`.
         guard Self.closesMention(from: next, of: option, tokens, options),
               !(tokens[next].text == "the" && next + 1 < tokens.count && tokens[next + 1].text == "same") else { return }
+        // `The correct answer is A (Nitrogen).` where A is Oxygen: the letter and the text that
+        // follows it disagree (options reshuffled after the explanation was written).
+        if let (_, length) = LetterReference.at(next, tokens, options.count, bareAtStart: false) ?? LetterReference.bareLetter(at: next, tokens, options.count),
+           Self.textAfterLetterNamesAnother(from: next + length, option, tokens, options) { return }
         // `The true statement is C` judges a statement: in a question asking for the false one
         // it does not name the key.
         if asksForAWrongOne, tokens[index].text == "statement" { return }
         record(option, negated: negated, byLetter: LetterReference.letter(tokens[next], options.count, anyCase: true) != nil
                || tokens[next].text == "option" || tokens[next].before == "(")
+    }
+
+    /// The text right after a letter (in brackets, after a comma, colon or dash) is another
+    /// option's whole text.
+    static func textAfterLetterNamesAnother(from start: Int, _ option: Int, _ tokens: [EvidenceToken], _ options: [[String]]) -> Bool {
+        guard start < tokens.count, tokens[start].boundary <= .clause else { return false }
+        return options.indices.contains { other in
+            other != option && !options[other].isEmpty && skippingText(of: options[other], from: start, tokens) > start
+                && !(options[option].starts(with: options[other]))
+        }
     }
 
     /// The option named at `start` (by letter, place or text) is followed by the end of its clause,
@@ -556,6 +598,9 @@ struct StatedKeys {
     static let closing: Set<Unicode.Scalar> = [",", ".", ";", ":"]
 
     private mutating func record(_ option: Int, negated: Bool, byLetter: Bool = false) {
+        // A statement before the explanation corrects itself (`The answer is B. Wait, actually it
+        // is D.`) no longer counts.
+        if let correction = correctionSentence, currentSentence < correction { return }
         if negated { denied.insert(option) } else { stated.insert(option) }
         if negated, byLetter { deniedByLetter.insert(option); letterDenials += 1 }
     }

@@ -450,6 +450,8 @@ import SRSCore
         ("(C) is correct: its ventricles may contract seventy times a minute.", 2),
         ("In fact, the correct answer is C.", 2),
         ("The answer is clearly C.", 2),
+        ("The correct answer is C (the heart).", 2),
+        ("Actually, the correct answer is C.", 2),
     ]
 
     static let notStating: [String] = [
@@ -534,6 +536,10 @@ import SRSCore
         "Legend has it that the answer is A.", "Many suspect the answer is A.", "The answer is A, perhaps.",
         "Ask most visitors and the answer is A.", "Formerly, A was correct.", "It is false that the answer is A.",
         "Stop thinking the answer is A.", "Population-wise, the answer is A.", "Doctors agreed, so in 1600 the answer was A.",
+        // Sixth review: a letter with another option's text, a later self-correction.
+        "The correct answer is A (the heart).", "The correct answer is B, the heart.", "The answer is A: the heart pumps.",
+        "The correct answer is B. Wait, actually it is C: the heart pumps.", "The answer is A. Sorry, I meant C.",
+        "The correct answer is A. Update: it is C.", "The answer is A... just kidding, it is C.",
         "If the liver is the correct answer, why does it not pump?",
         "The heart is the liver's neighbour.",             // `heart` is an option's word
         "This describes C.",                               // a letter is read by the letter rules

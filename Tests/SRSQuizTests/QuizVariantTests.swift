@@ -11,7 +11,8 @@ import SRSCore
                       "Correct answer: B", "answer: b.", "ANSWER: B", "Answer:\u{A0}B", "Answer:\u{202F}B",
                       "Answer:\u{3000}B", "Answer: two", "Answer: \"Two\"", "Answer:\u{FEFF} B\t", "Right answer: B",
                       "Answer: B) tw…", "Answer: Option B", "Answer: option (b)", "Correct answer: Choice B", "Ans: B",
-                      "Answer: It is B.", "Answer: Definitely B.", "Answer: two (B)", "Answer: Option B is correct.", "Answer: B!"])
+                      "Answer: It is B.", "Answer: Definitely B.", "Answer: two (B)", "Answer: Option B is correct.", "Answer: B!",
+                      "Answer: The two."])
     func answerShapesGiveTheWrittenKey(line: String) {
         let result = parseQuiz(Self.item + line + "\nBecause.\n")
         #expect(result.errors == [])
@@ -187,7 +188,9 @@ import SRSCore
                        "It is true that frogs have three, but humans have four."),
                       ("TTrue\nFFalse\nAnswer: False (it has four chambers).", false, "it has four chambers)."),
                       ("TTrue\nFFalse\nAnswer: The statement is false. The heart has four chambers.", false, "The heart has four chambers."),
-                      ("TTrue\nFFalse\nAnswer: Definitely false. The heart has four chambers.", false, "The heart has four chambers.")])
+                      ("TTrue\nFFalse\nAnswer: Definitely false. The heart has four chambers.", false, "The heart has four chambers."),
+                      // Sixth review: lettered options and the value with sentences.
+                      ("A) True\nB) False\nAnswer: False. The heart has four chambers.", false, "The heart has four chambers.")])
     func aTruthValueAndThenTheExplanationOnOneLine(lines: String, answer: Bool, opening: String) {
         let result = parseQuiz("Question 1 True / False\nThe heart has three chambers.\n\(lines)\nSo it pumps twice.\n")
         #expect(result.errors == [])
