@@ -128,7 +128,9 @@ extension QuizLine {
     /// The value of an `Answer:` line (not `Model answer:`), trimmed. Also `Correct answer:`,
     /// `Right answer:`, `Correct option:` and `Answer key:`, in any case and spacing.
     var answerValue: String? {
-        guard let first = text.utf8.first.map({ $0 | 0x20 }), "acr".utf8.contains(first) else { return nil }
+        // `**Answer:** B`, `__Answer:__ B`: Markdown emphasis around the label.
+        guard let first = text.utf8.first(where: { $0 != UInt8(ascii: "*") && $0 != UInt8(ascii: "_") }).map({ $0 | 0x20 }),
+              "acr".utf8.contains(first) else { return nil }
         guard let label = label, Self.answerLabels.contains(label) else { return nil }
         return valueAfterColon
     }
@@ -252,7 +254,8 @@ extension QuizLine {
         guard let colon = text.utf8.prefix(40).firstIndex(of: UInt8(ascii: ":")) else { return nil }
         let bytes = text.utf8[..<colon]
         if bytes.allSatisfy({ $0 < 0x80 }) {
-            let kept = bytes.filter { $0 != 0x20 && !(0x09...0x0D).contains($0) }.map { (65...90).contains($0) ? $0 | 0x20 : $0 }
+            let kept = bytes.filter { $0 != 0x20 && !(0x09...0x0D).contains($0) && $0 != UInt8(ascii: "*") && $0 != UInt8(ascii: "_") }
+                .map { (65...90).contains($0) ? $0 | 0x20 : $0 }
             return String(decoding: kept, as: UTF8.self)
         }
         let before = text[..<colon].lowercased().unicodeScalars.filter { !$0.isSpaceLike }
@@ -261,7 +264,10 @@ extension QuizLine {
 
     private var valueAfterColon: String? {
         guard let colon = text.firstIndex(of: ":") else { return nil }
-        return String(text[text.index(after: colon)...]).trimmingSpaces
+        let value = String(text[text.index(after: colon)...]).trimmingSpaces
+        // `**Answer:** B`, `**Answer: B**`: Markdown emphasis around the value.
+        guard value.hasPrefix("*") || value.hasSuffix("*") || value.hasPrefix("__") || value.hasSuffix("__") else { return value }
+        return String(value.drop { $0 == "*" || $0 == "_" }.reversed().drop { $0 == "*" || $0 == "_" }.reversed()).trimmingSpaces
     }
 }
 

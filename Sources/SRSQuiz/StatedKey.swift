@@ -355,6 +355,9 @@ struct StatedKeys {
         guard qualified || label || tokens[index].text == "answer" else { return }
         var next = index + 1
         if tokens[next].text == "here" { next += 1 }
+        // `The answer to this question is C`.
+        if next + 2 < tokens.count, ["to", "for"].contains(tokens[next].text), ["this", "the"].contains(tokens[next + 1].text),
+           ["question", "item"].contains(tokens[next + 2].text) { next += 3 }
         // `in this case`, `in this question`; `, therefore,` set off by commas. Not a modal: `the
         // answer would be D` is a condition (`If the question asked for…`), `should be C` a doubt.
         if next + 2 < tokens.count, tokens[next].text == "in", tokens[next + 1].text == "this",

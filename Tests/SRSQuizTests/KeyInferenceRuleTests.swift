@@ -452,6 +452,7 @@ import SRSCore
         ("The answer is clearly C.", 2),
         ("The correct answer is C (the heart).", 2),
         ("Actually, the correct answer is C.", 2),
+        ("The answer to this question is C.", 2),
     ]
 
     static let notStating: [String] = [

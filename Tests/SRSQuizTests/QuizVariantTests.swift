@@ -12,7 +12,7 @@ import SRSCore
                       "Answer:\u{3000}B", "Answer: two", "Answer: \"Two\"", "Answer:\u{FEFF} B\t", "Right answer: B",
                       "Answer: B) tw…", "Answer: Option B", "Answer: option (b)", "Correct answer: Choice B", "Ans: B",
                       "Answer: It is B.", "Answer: Definitely B.", "Answer: two (B)", "Answer: Option B is correct.", "Answer: B!",
-                      "Answer: The two."])
+                      "Answer: The two.", "**Answer:** B", "**Answer: B**", "__Correct answer:__ (b)"])
     func answerShapesGiveTheWrittenKey(line: String) {
         let result = parseQuiz(Self.item + line + "\nBecause.\n")
         #expect(result.errors == [])
