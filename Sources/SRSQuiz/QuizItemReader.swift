@@ -190,7 +190,11 @@ struct QuizItemReader {
             guard let value = line.answerValue else { return line }
             switch AnswerValue.read(value, options: options, question: question) {
             case .optionThenExplanation(_, let text): return QuizLine(number: line.number, text: text)
-            case .disagreement: return AnswerValue.sentencesAfterLetter(value).map { QuizLine(number: line.number, text: $0) }
+            case .disagreement:
+                // The line as written, when it holds more than a letter and an option's words
+                // (`B. Canberra, not Sydney.`, `C — 404 Not Found.`): the card is self-graded, its text kept.
+                if let sentences = AnswerValue.sentencesAfterLetter(value) { return QuizLine(number: line.number, text: sentences) }
+                return TextTokens.words(value).count >= 3 ? QuizLine(number: line.number, text: value) : nil
             default: return nil
             }
         }

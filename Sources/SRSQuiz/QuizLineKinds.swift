@@ -265,9 +265,10 @@ extension QuizLine {
     private var valueAfterColon: String? {
         guard let colon = text.firstIndex(of: ":") else { return nil }
         let value = String(text[text.index(after: colon)...]).trimmingSpaces
-        // `**Answer:** B`, `**Answer: B**`: Markdown emphasis around the value.
-        guard value.hasPrefix("*") || value.hasSuffix("*") || value.hasPrefix("__") || value.hasSuffix("__") else { return value }
-        return String(value.drop { $0 == "*" || $0 == "_" }.reversed().drop { $0 == "*" || $0 == "_" }.reversed()).trimmingSpaces
+        // `**Answer:** B`, `**Answer: B** — 404 Not Found`, `Answer: **B** Jupiter…`: Markdown
+        // emphasis in the value is no part of it.
+        guard value.contains("**") || value.contains("__") else { return value }
+        return value.replacingOccurrences(of: "**", with: "").replacingOccurrences(of: "__", with: "").trimmingSpaces
     }
 }
 

@@ -12,7 +12,7 @@ import SRSCore
                       "Answer:\u{3000}B", "Answer: two", "Answer: \"Two\"", "Answer:\u{FEFF} B\t", "Right answer: B",
                       "Answer: B) tw…", "Answer: Option B", "Answer: option (b)", "Correct answer: Choice B", "Ans: B",
                       "Answer: It is B.", "Answer: Definitely B.", "Answer: two (B)", "Answer: Option B is correct.", "Answer: B!",
-                      "Answer: The two.", "**Answer:** B", "**Answer: B**", "__Correct answer:__ (b)"])
+                      "Answer: The two.", "**Answer:** B", "**Answer: B**", "__Correct answer:__ (b)", "Answer: **B**", "**Answer: B** — two."])
     func answerShapesGiveTheWrittenKey(line: String) {
         let result = parseQuiz(Self.item + line + "\nBecause.\n")
         #expect(result.errors == [])
@@ -157,6 +157,16 @@ import SRSCore
         let result = parseQuiz("Question 1 Multiple Choice\n" + item + "\n")
         #expect(result.items.first?.kind.key == AnswerKey(index: key, source: .written), "\(result.warnings)")
         #expect(result.items.first?.explanation.isEmpty == false)
+    }
+
+    /// A disagreeing line's words beyond a letter and an option's text stay in the explanation,
+    /// sentence or not (sixth review: `Answer: C — 404 Not Found.` was lost).
+    @Test func aDisagreeingLinesShortTextStays() {
+        let result = parseQuiz(Self.item + "Answer: B) four five\n")
+        #expect(result.items.first?.kind.key == nil)
+        #expect(result.items.first?.explanation == "B) four five")
+        let bare = parseQuiz(Self.item + "Answer: B) four\n")
+        #expect(bare.items.first?.explanation == "")
     }
 
     /// A second answer line's sentences are kept too (found by review: the explanation was empty).
