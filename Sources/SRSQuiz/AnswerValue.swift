@@ -34,6 +34,14 @@ enum AnswerValue {
            let bracketed = LetterForm(String(value[open...])), bracketed.rest.isEmpty, bracketed.index < options.count {
             let text = String(value[..<open]).trimmingSpaces
             if agrees(text, with: options[bracketed.index]) { return .option(bracketed.index) }
+            if uniqueOption(matching: text, in: options, prefix: true) != nil {
+                return .disagreement("gives the text of another option than its letter in brackets")   // `Venus (B)`
+            }
+        }
+        // `B/C`, `Either B or C`: several letters.
+        let letterWords = words(value).filter { $0 != "either" && $0 != "or" && $0 != "and" }
+        if letterWords.count >= 2, letterWords.allSatisfy({ $0.count == 1 && ("a"..."h").contains($0) }), value.count <= 20 {
+            return .disagreement("names more than one option (\(letterWords.map { $0.uppercased() }.joined(separator: ", "))); a multiple-choice card has one key")
         }
         let letter = LetterForm(value)
         if let letter, letter.rest.isEmpty { return inRange(letter.index, options) }
@@ -91,6 +99,19 @@ enum AnswerValue {
         // sentences undercut the letter.
         if given.contains(where: undercutting.contains)
             || zip(given, given.dropFirst()).contains(where: { picking.contains($0.0) && ["this", "it"].contains($0.1) }) { return false }
+        // `A. Venus is the hottest, though it is not the closest.` for *Which planet is closest…?*:
+        // the sentences deny what the question asks.
+        if !question.isEmpty {
+            let focus = OptionProfile(question: question, options: options).focus
+            let tokens = EvidenceTokens.tokens(text)
+            let deniesTheQuestion = tokens.indices.contains { index in
+                ["not", "never"].contains(tokens[index].text)
+                    && tokens[(index + 1)...].prefix(3).contains { focus.contains($0.stem) }
+            }
+            if deniesTheQuestion, !KeyInference.asksForAWrongOne(question, OptionEvidence(question: question, options: options, explanation: "")) {
+                return false
+            }
+        }
         let evidence = OptionEvidence(question: question, options: options, explanation: text)
         // In a question asking for the one that is not (`Which is NOT a noble gas?`), the named
         // option's denial is what the sentences say of it.
@@ -187,7 +208,7 @@ private struct LetterForm {
     let rest: String
 
     init?(_ value: String) {
-        var scalars = Substring(value).unicodeScalars.drop { "([".unicodeScalars.contains($0) || $0.isSpaceLike }
+        var scalars = Substring(value).unicodeScalars.drop { "([\"'‘“".unicodeScalars.contains($0) || $0.isSpaceLike }
         // `Option B`, `choice (c)`, `It is B`, `Definitely B`, `The correct answer is B`: the words
         // before the letter.
         for words in ["the correct answer is", "the answer is", "it is", "it's", "definitely", "clearly", "option", "choice"] {
@@ -196,7 +217,7 @@ private struct LetterForm {
         }
         guard let first = scalars.first, first.isASCII, first.properties.isAlphabetic else { return nil }
         scalars = scalars.dropFirst()
-        if let next = scalars.first, !next.isSpaceLike, !")].:-–—,!".unicodeScalars.contains(next) { return nil }
+        if let next = scalars.first, !next.isSpaceLike, !")].:-–—,!\"'’”".unicodeScalars.contains(next) { return nil }
         // `A muscular organ that pumps blood around the body.`: the article opening a sentence,
         // not the letter (`A two` is the letter and option B's text).
         if first == "A", scalars.first?.isSpaceLike == true, AnswerValue.isProse(value) {
@@ -204,7 +225,7 @@ private struct LetterForm {
             if let initial = word.unicodeScalars.first, initial.isLowercaseLetter,
                !OptionEvidence.auxiliaries.contains(word), !["also", "and", "or", "too"].contains(word) { return nil }
         }
-        scalars = scalars.drop { $0.isSpaceLike || ")].:-–—,!".unicodeScalars.contains($0) }
+        scalars = scalars.drop { $0.isSpaceLike || ")].:-–—,!\"'’”".unicodeScalars.contains($0) }
         index = Int(first.properties.uppercaseMapping.unicodeScalars.first?.value ?? 65) - 65
         rest = String(String.UnicodeScalarView(scalars)).trimmingSpaces
     }

@@ -367,6 +367,7 @@ struct QuizItemReader {
            rest.dropFirst(3).first == "that" { return nil }
         if let first = rest.first, ["that", "this", "it", "thats", "its"].contains(first) {
             rest = rest.dropFirst()
+            if rest.first == "statement" || rest.first == "claim" { rest = rest.dropFirst() }
             if rest.first == "s" || rest.first == "is" { rest = rest.dropFirst() }
             rest = rest.drop { ["a", "an", "the", "common", "popular", "old", "widespread", "just", "simply"].contains($0) }
         }
@@ -407,6 +408,16 @@ struct QuizItemReader {
         // the sentences that says the other value; the line is not read. (`True. No other planet…`
         // and `False. This is a common myth…` agree.)
         if let verdict = Self.openingJudgement(words), verdict != truth { return nil }
+        // `False. Wait, it is true.`, `True. The statement is false.`, `…, so it is true`: a
+        // correction, or the other value said of the statement, later in the sentences.
+        if words.contains(where: ["wait", "sorry", "kidding", "scratch", "meant"].contains) { return nil }
+        // `the statement|it|this|that is false` closing a clause (not `…is true only in the old
+        // model`, `It is true that…`, `The opposite claim is false`).
+        let lower = text.lowercased(), other = truth ? "false" : "true"
+        for subject in ["statement", "it", "this", "that"] {
+            let phrase = " " + subject + " is " + other
+            if [".", ",", ";", "!", ":"].contains(where: { (" " + lower).contains(phrase + $0) }) || (" " + lower).hasSuffix(phrase) { return nil }
+        }
         return (truth, text)
     }
 
@@ -430,6 +441,7 @@ struct QuizItemReader {
         var index = 0
         // `It is false`, `The statement is true`, `The answer is false`.
         for frame in [["the", "correct", "answer", "is"], ["the", "answer", "is"], ["the", "statement", "is"], ["this", "statement", "is"],
+                      ["the", "claim", "is"], ["that", "claim", "is"], ["this", "claim", "is"],
                       ["it", "is"], ["that", "is"], ["this", "is"], ["it's"], ["that's"]] where words.starts(with: frame) {
             index = frame.count
             break

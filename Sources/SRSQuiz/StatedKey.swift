@@ -67,6 +67,8 @@ struct StatedKeys {
             // answer is A`, `Before 2006, the correct answer was A`, `For newborns the answer is A`).
             let kind = doubtful.classes[index]
             if kind & Self.frontingWord != 0 || (kind & Self.scopeWord != 0 && Self.opensACase(at: index, tokens)) { fronted = true }
+            // `Hottest: A is correct. Closest: B.`: a label before the statement names its case.
+            if tokens[index].after == ":", !Self.answerLabels.contains(tokens[index].text) { fronted = true }
             // `It is false that the answer is A`, `…, so in 1910 the answer was C`.
             if index + 1 < tokens.count, ["false", "untrue", "true"].contains(tokens[index].text), tokens[index + 1].text == "that" { fronted = true }
             if index + 1 < tokens.count, kind & Self.scopeWord != 0, tokens[index + 1].kind == .number { fronted = true }
@@ -143,7 +145,7 @@ struct StatedKeys {
         "insists", "intuitive", "intuitively", "naive", "naively", "obvious", "popular", "glance", "widely", "tend", "tends",
         "reply", "replies", "feel", "feels", "expect", "expects", "judging", "argue", "argues", "ago",
         "suspect", "suspects", "imagine", "imagines", "legend", "rumour", "rumor", "kidding", "allegedly", "reportedly",
-        "supposedly", "folk", "thinking",
+        "supposedly", "folk", "thinking", "distractor",
     ]
 
     /// Words of condition, concession or doubt: before a statement in its sentence they restrict it
@@ -163,16 +165,27 @@ struct StatedKeys {
         for (sentence, start) in starts.enumerated() where sentence > 0 {
             let end = sentence + 1 < starts.count ? starts[sentence + 1] : tokens.count
             let words = tokens[start..<end].map(\.text)
-            if let first = words.first, ["wait", "sorry", "correction", "update", "oops", "hmm", "actually", "erratum"].contains(first) {
+            if let first = words.first, ["wait", "sorry", "correction", "update", "oops", "hmm", "actually", "erratum", "edit",
+                                         "rather", "ignore", "disregard"].contains(first) {
                 return sentence
             }
-            if zip(words, words.dropFirst()).contains(where: { $0 == ("i", "meant") || $0 == ("just", "kidding") || $0 == ("scratch", "that") }) {
-                return sentence
-            }
+            // `No, sorry, B.`, `No, it is Mercury.` after a statement (not `No other planet…`).
+            if words.first == "no", tokens[start].after == "," { return sentence }
         }
-        // `The answer is A... just kidding, it is D`: within one sentence.
-        for index in tokens.indices.dropFirst() where tokens[index].text == "kidding" || (tokens[index].text == "meant" && tokens[index - 1].text == "i") {
-            return starts.lastIndex { $0 <= index }.map { $0 + 1 } ?? 0
+        // Within a sentence: `…A... no, it is Mercury`, `A, no wait, B`, `A (typo; should be B)`,
+        // `I meant D`, `just kidding`, `scratch that`, `never mind`, `my bad`, `ignore that`.
+        let pairs: Set<[String]> = [["i", "meant"], ["just", "kidding"], ["scratch", "that"], ["no", "wait"], ["should", "be"],
+                                    ["never", "mind"], ["my", "bad"], ["ignore", "that"], ["no", "sorry"]]
+        for index in tokens.indices {
+            let word = tokens[index].text
+            let pair = index + 1 < tokens.count ? [word, tokens[index + 1].text] : []
+            let clauseNo = word == "no" && index > 0 && tokens[index].boundary >= .comma && tokens[index].after == ","
+            if ["kidding", "typo", "edit"].contains(word) || pairs.contains(pair) || clauseNo {
+                let sentence = starts.lastIndex { $0 <= index } ?? 0
+                // Opening its sentence, the word corrects the sentences before; inside one, that
+                // sentence too (`The answer is A... just kidding, it is D`: none).
+                return index == starts[sentence] ? sentence : sentence + 1
+            }
         }
         return nil
     }
@@ -187,7 +200,7 @@ struct StatedKeys {
     }
 
     static let scopes: Set<String> = ["for", "in", "on", "at", "before", "after", "during", "with", "under", "among",
-                                      "within", "without", "until", "by", "from", "to"]
+                                      "within", "without", "until", "by", "from", "to", "per"]
     static let caseConnectives: Set<String> = ["in fact", "in short", "in summary", "in conclusion", "in other words", "in this case",
                                            "in this question", "in the end", "in particular", "in brief", "in sum",
                                            "for this reason", "by contrast", "in contrast", "on balance", "in this item",
@@ -531,7 +544,9 @@ struct StatedKeys {
         }
         if end < tokens.count, tokens[end].text == "here", tokens[end].boundary == .none { end += 1 }
         // `The liver is correct, although…`, `A is right, if…`: a condition opening the next clause.
-        if end < tokens.count, tokens[end].boundary == .comma, fronting.contains(tokens[end].text) { return false }
+        if end < tokens.count, tokens[end].boundary == .comma, fronting.contains(tokens[end].text) || scopes.contains(tokens[end].text) {
+            return false   // `…, per the 1990 key`
+        }
         return end >= tokens.count || tokens[end].boundary >= .comma || ["because", "since"].contains(tokens[end].text)
     }
 
@@ -650,6 +665,9 @@ struct StatedKeys {
     }
 
     static let answerNouns: Set<String> = ["answer", "option", "choice", "response", "alternative", "statement"]
+    /// Words a colon may follow before a statement without naming a case: `Correct: C`, `Answer: C`.
+    static let answerLabels: Set<String> = ["answer", "correct", "explanation", "solution", "key", "why", "reason", "note",
+                                            "hint", "rationale", "feedback", "here", "so", "thus", "therefore", "hence"]
     static let givenAnswers: Set<String> = ["obvious", "intuitive", "common", "popular", "expected", "first", "naive", "usual",
                                             "typical", "tempting", "instinctive", "quick", "wrong", "incorrect"]
     static let connectives: Set<String> = ["therefore", "thus", "then", "again", "clearly", "hence"]

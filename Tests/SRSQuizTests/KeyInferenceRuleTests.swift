@@ -541,6 +541,10 @@ import SRSCore
         "The correct answer is A (the heart).", "The correct answer is B, the heart.", "The answer is A: the heart pumps.",
         "The correct answer is B. Wait, actually it is C: the heart pumps.", "The answer is A. Sorry, I meant C.",
         "The correct answer is A. Update: it is C.", "The answer is A... just kidding, it is C.",
+        // Seventh review: more corrections, a label naming a case, a viewpoint after a comma.
+        "The answer is A. No, sorry, C.", "The correct answer is A. Edit: it is C.", "The correct answer is A (typo; should be C).",
+        "The answer is A, no wait, C.", "The answer is A; that is a distractor.", "Filtering: A is correct. Pumping: C.",
+        "A is the correct answer, per the 1990 key.", "The correct answer is A. Disregard that: C is correct.",
         "If the liver is the correct answer, why does it not pump?",
         "The heart is the liver's neighbour.",             // `heart` is an option's word
         "This describes C.",                               // a letter is read by the letter rules

@@ -12,7 +12,8 @@ import SRSCore
                       "Answer:\u{3000}B", "Answer: two", "Answer: \"Two\"", "Answer:\u{FEFF} B\t", "Right answer: B",
                       "Answer: B) tw…", "Answer: Option B", "Answer: option (b)", "Correct answer: Choice B", "Ans: B",
                       "Answer: It is B.", "Answer: Definitely B.", "Answer: two (B)", "Answer: Option B is correct.", "Answer: B!",
-                      "Answer: The two.", "**Answer:** B", "**Answer: B**", "__Correct answer:__ (b)", "Answer: **B**", "**Answer: B** — two."])
+                      "Answer: The two.", "**Answer:** B", "**Answer: B**", "__Correct answer:__ (b)", "Answer: **B**", "**Answer: B** — two.",
+                      "Answer: 'B'", "Answer: \"B\""])
     func answerShapesGiveTheWrittenKey(line: String) {
         let result = parseQuiz(Self.item + line + "\nBecause.\n")
         #expect(result.errors == [])
@@ -20,7 +21,9 @@ import SRSCore
         #expect(result.items.first?.explanation == "Because.")
     }
 
-    @Test(arguments: [("Answer: B) three", "names option B but gives the text of option C"),
+    @Test(arguments: [("Answer: three (B)", "gives the text of another option than its letter in brackets"),
+                      ("Answer: B/C", "names more than one option (B, C)"), ("Answer: Either B or C", "names more than one option (B, C)"),
+                      ("Answer: B) three", "names option B but gives the text of option C"),
                       ("Answer: B) four", "names option B but its text is not option B's"),
                       ("Answer: A two", "names option A but gives the text of option B")])
     func letterAndTextThatDisagreeGiveNoKeyAndAWarning(line: String, problem: String) {
@@ -122,7 +125,9 @@ import SRSCore
                       ("Answer: A. That is the most common wrong answer; the liver filters blood.",
                        "That is the most common wrong answer; the liver filters blood."),
                       ("Answer: A (The heart is the pump, but the liver filters the blood).",
-                       "(The heart is the pump, but the liver filters the blood).")])
+                       "(The heart is the pump, but the liver filters the blood)."),
+                      ("Answer: A. The liver is large, though it does not pump blood around the body.",
+                       "The liver is large, though it does not pump blood around the body.")])
     func sentencesThatUndercutTheLetterGiveNoKey(line: String, kept: String) {
         let result = parseQuiz("Question 1 Multiple Choice\nWhich organ pumps blood around the body?\nALiver\nBLungs\nCThe heart\n"
             + line + "\n")
@@ -200,7 +205,10 @@ import SRSCore
                       ("TTrue\nFFalse\nAnswer: The statement is false. The heart has four chambers.", false, "The heart has four chambers."),
                       ("TTrue\nFFalse\nAnswer: Definitely false. The heart has four chambers.", false, "The heart has four chambers."),
                       // Sixth review: lettered options and the value with sentences.
-                      ("A) True\nB) False\nAnswer: False. The heart has four chambers.", false, "The heart has four chambers.")])
+                      ("A) True\nB) False\nAnswer: False. The heart has four chambers.", false, "The heart has four chambers."),
+                      // Seventh review: these stand.
+                      ("TTrue\nFFalse\nAnswer: False. The opposite claim is true.", false, "The opposite claim is true."),
+                      ("TTrue\nFFalse\nAnswer: False. Actually, the heart has four chambers.", false, "Actually, the heart has four chambers.")])
     func aTruthValueAndThenTheExplanationOnOneLine(lines: String, answer: Bool, opening: String) {
         let result = parseQuiz("Question 1 True / False\nThe heart has three chambers.\n\(lines)\nSo it pumps twice.\n")
         #expect(result.errors == [])
@@ -208,7 +216,8 @@ import SRSCore
         #expect(result.items.first?.explanation == opening + "\nSo it pumps twice.")
     }
 
-    @Test(arguments: ["Answer: False. True for frogs only.",
+    @Test(arguments: ["Answer: False. True for frogs only.", "Answer: False. Wait, it is true.", "Answer: True. The statement is false.",
+                      "Answer: False; the heart has three chambers in frogs, so it is true.",
                       "Answer: Yes, that is a myth; the heart has four chambers.", "Answer: T - that's wrong, the heart has four.",
                       "Answer: No. This is correct: two atria and two ventricles.",
                       "A) True\nB) False\nAnswer: A. Wrong: the human heart has four chambers."])
