@@ -362,6 +362,10 @@ struct QuizItemReader {
     static func openingJudgement(_ words: [String]) -> Bool? {
         var rest = ArraySlice(words)
         if rest.starts(with: ["not", "so"]) { return false }
+        // `No, that is wrong: …`: the leading `no` and then the verdict.
+        if rest.first == "no", rest.dropFirst().first.map({ ["that", "this", "it", "thats", "its"].contains($0) }) == true {
+            return openingJudgement(Array(rest.dropFirst())) ?? false
+        }
         // `It is true that the Amazon carries the most water, but…`: a concession, not a verdict.
         if rest.count > 3, ["it", "its"].contains(rest.first), rest.dropFirst(2).first.map({ ["true", "false"].contains($0) }) == true,
            rest.dropFirst(3).first == "that" { return nil }

@@ -217,6 +217,7 @@ import SRSCore
     }
 
     @Test(arguments: ["Answer: False. True for frogs only.", "Answer: False. Wait, it is true.", "Answer: True. The statement is false.",
+                      "Answer: True. No, that is wrong: the heart has four.",
                       "Answer: False; the heart has three chambers in frogs, so it is true.",
                       "Answer: Yes, that is a myth; the heart has four chambers.", "Answer: T - that's wrong, the heart has four.",
                       "Answer: No. This is correct: two atria and two ventricles.",
