@@ -117,6 +117,9 @@ enum AnswerValue {
         // option's denial is what the sentences say of it.
         guard evidence.stated.stated.isSubset(of: [named]),
               evidence.asksForAWrongOne || (!evidence.stated.denied.contains(named) && evidence.against[named] == 0) else { return false }
+        // `A. The closest planet is Mercury.`: the sentences name another option and never the
+        // named one.
+        if !evidence.named.isEmpty, !evidence.named.contains(named) { return false }
         // `A (Venus is the hottest, but Mercury is the closest)`; not `B. Canberra, not Sydney.`
         guard !options.indices.contains(where: { $0 != named && evidence.quoted[$0] }) else { return false }
         return !options.indices.contains { other in

@@ -137,6 +137,15 @@ import SRSCore
         #expect(result.warnings.map(\.line) == [6])
     }
 
+    /// Sentences after the letter that name another option and never the named one disagree
+    /// (seventh review: `Answer: A. The closest planet is Mercury.` kept A).
+    @Test func sentencesNamingOnlyAnotherOptionDisagree() {
+        let result = parseQuiz("Question 1 Multiple Choice\nWhich planet is closest to the Sun?\nAVenus\nBMercury\nCMars\nDEarth\n"
+            + "Answer: A. The closest planet is Mercury.\n")
+        #expect(result.items.first?.kind.key == nil)
+        #expect(result.items.first?.explanation == "The closest planet is Mercury.")
+    }
+
     @Test func anExplanationStatingAnotherKeyGivesNoKey() {
         let result = parseQuiz(Self.item + "Answer: A\nThe correct answer is B: two is even.\n")
         #expect(result.items.first?.kind.key == nil)
