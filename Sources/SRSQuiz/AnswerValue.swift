@@ -9,6 +9,8 @@ enum AnswerReading: Equatable {
     /// A letter and then sentences that open the explanation (`Correct answer: B. Agent i pays
     /// the difference…`): option `index`, and the text.
     case optionThenExplanation(Int, String)
+    /// Neither a letter nor an option's text.
+    case unreadable
 
     /// The option named, with or without sentences after its letter.
     var option: Int? {
@@ -17,8 +19,6 @@ enum AnswerReading: Equatable {
         default: return nil
         }
     }
-    /// Neither a letter nor an option's text.
-    case unreadable
 }
 
 /// Reads `Answer:` values in the shapes exporters write: `B`, `b`, `(B)`, `B.`, `B)`,
@@ -53,10 +53,10 @@ enum AnswerValue {
         guard letter.index < options.count else { return .missingOption(letter.index) }
         let named = Character(UnicodeScalar(UInt8(65 + letter.index)))
         if agrees(letter.rest, with: options[letter.index]) { return .option(letter.index) }
-        // `Option B is correct`, `B is the right answer`: the letter and a verdict on it.
-        if Self.bareVerdicts.contains(words(letter.rest).joined(separator: " ")) { return .option(letter.index) }
-        // `B, not A`: another letter denied.
         let restWords = words(letter.rest)
+        // `Option B is correct`, `B is the right answer`: the letter and a verdict on it.
+        if Self.bareVerdicts.contains(restWords.joined(separator: " ")) { return .option(letter.index) }
+        // `B, not A`: another letter denied.
         if restWords.count == 2, restWords[0] == "not", restWords[1].count == 1, restWords[1] != String(named).lowercased() {
             return .option(letter.index)
         }
@@ -93,26 +93,21 @@ enum AnswerValue {
             let words = words(options[other])
             return other != named && !words.isEmpty && given.starts(with: words)
         }
-        guard !opensWithAnother, !namesAnotherLetter(text, count: options.count, named: named) else { return false }
+        let tokens = EvidenceTokens.tokens(text)
+        guard !opensWithAnother, !namesAnotherLetter(tokens, count: options.count, named: named) else { return false }
         guard weighing else { return true }
         // `A. Many students pick this, but…`, `A. That is the most common wrong answer`: the
         // sentences undercut the letter.
         if given.contains(where: undercutting.contains)
             || zip(given, given.dropFirst()).contains(where: { picking.contains($0.0) && ["this", "it"].contains($0.1) }) { return false }
+        let evidence = OptionEvidence(question: question, options: options, explanation: text)
         // `A. Venus is the hottest, though it is not the closest.` for *Which planet is closest…?*:
         // the sentences deny what the question asks.
-        if !question.isEmpty {
-            let focus = OptionProfile(question: question, options: options).focus
-            let tokens = EvidenceTokens.tokens(text)
-            let deniesTheQuestion = tokens.indices.contains { index in
-                ["not", "never"].contains(tokens[index].text)
-                    && tokens[(index + 1)...].prefix(3).contains { focus.contains($0.stem) }
-            }
-            if deniesTheQuestion, !KeyInference.asksForAWrongOne(question, OptionEvidence(question: question, options: options, explanation: "")) {
-                return false
-            }
+        let deniesTheQuestion = tokens.indices.contains { index in
+            ["not", "never"].contains(tokens[index].text)
+                && tokens[(index + 1)...].prefix(3).contains { evidence.questionFocus.contains($0.stem) }
         }
-        let evidence = OptionEvidence(question: question, options: options, explanation: text)
+        if deniesTheQuestion, !evidence.asksForAWrongOne { return false }
         // In a question asking for the one that is not (`Which is NOT a noble gas?`), the named
         // option's denial is what the sentences say of it.
         guard evidence.stated.stated.isSubset(of: [named]),
@@ -120,8 +115,8 @@ enum AnswerValue {
         // `A. The closest planet is Mercury.`: the sentences name another option and never the
         // named one.
         if !evidence.named.isEmpty, !evidence.named.contains(named) { return false }
-        // `A (Venus is the hottest, but Mercury is the closest)`; not `B. Canberra, not Sydney.`
-        guard !options.indices.contains(where: { $0 != named && evidence.quoted[$0] }) else { return false }
+        // Another option quoted (`A (Venus is the hottest, but Mercury is the closest)`; not
+        // `B. Canberra, not Sydney.`), or said in three of its words with more for it.
         return !options.indices.contains { other in
             other != named && (evidence.quoted[other]
                 || (evidence.matchedWords[other] >= 3 && evidence.support[other] > evidence.support[named]))
@@ -130,9 +125,8 @@ enum AnswerValue {
 
     /// A capital letter of another option standing alone (`and C.`, `(C is…`, `A is also
     /// accepted`); not the article `A` before a lower-case word that is no verb (`A mitochondrion is…`).
-    private static func namesAnotherLetter(_ text: String, count: Int, named: Int) -> Bool {
-        let tokens = EvidenceTokens.tokens(text)
-        return tokens.indices.contains { index in
+    private static func namesAnotherLetter(_ tokens: [EvidenceToken], count: Int, named: Int) -> Bool {
+        tokens.indices.contains { index in
             guard tokens[index].isCapitalLetter, let letter = LetterReference.letter(tokens[index], count, anyCase: false),
                   letter != named else { return false }
             let next = index + 1 < tokens.count ? tokens[index + 1] : nil

@@ -76,17 +76,11 @@ public enum KeyInference {
         return String(head[...stop])
     }
 
-    /// The question is in the negative or asks for a false, wrong or incorrect statement (`Which
-    /// statement is false?`): there `B is false` may name the key.
-    static func asksForAWrongOne(_ question: String, _ evidence: OptionEvidence) -> Bool {
-        evidence.asksForAWrongOne
-    }
-
     private static func statedKey(_ evidence: OptionEvidence, question: String) -> Result? {
         var stated = evidence.stated.stated.subtracting(evidence.stated.denied)
         let count = evidence.net.count
         if evidence.stated.stated.isEmpty, count >= 2, evidence.stated.deniedByLetter.count == count - 1,
-           evidence.stated.onlyDenialsNameLetters, !asksForAWrongOne(question, evidence) {
+           evidence.stated.onlyDenialsNameLetters, !evidence.asksForAWrongOne {
             // `A, B and D are incorrect`: every option but one is denied by its letter, nothing is
             // stated, no letter stands outside a denial, and the question does not ask for the
             // false or wrong one.

@@ -25,7 +25,11 @@ struct OptionEvidence {
     /// not just the option as the answer (`It is 99.7%.`, `In 1989.`).
     private(set) var describedNames: Set<Int> = []
     private(set) var isNegativeQuestion = false
+    /// The question is in the negative or asks for a false, wrong or incorrect statement (`Which
+    /// statement is false?`): there `B is false` may name the key.
     private(set) var asksForAWrongOne = false
+    /// The question's own words, found in no option (`OptionProfile.focus`).
+    private(set) var questionFocus: Set<String> = []
     let stated: StatedKeys
 
     var net: [Double] { zip(support, against).map { $0 - $1 } }
@@ -73,6 +77,7 @@ struct OptionEvidence {
                             verdictWordsAsked: profile.verdictWordsAsked)
         isNegativeQuestion = profile.isNegativeQuestion
         asksForAWrongOne = profile.asksForAWrongOne
+        questionFocus = profile.focus
         var units = Self.units(reading, profile)
         for unit in units {
             named.formUnion(unit.mentions.filter { $0.value.quoted || !$0.value.stems.isSubset(of: profile.questionWords) }.keys)

@@ -70,8 +70,12 @@ struct QuizItemReader {
         guard !question.isEmpty else { return .failure(missingQuestion()) }
         let rest = body[run.end...]
         let options = run.options.map(\.text)
-        let explanation = explanation(Self.withoutAnswerLines(rest, options: options, question: question))
-        var answer = explicitKey(in: rest, options: options, question: question)
+        // Each answer line, its value and what it names, read once.
+        let answers = rest.compactMap { line in
+            line.answerValue.map { AnswerLine(line: line, value: $0, reading: AnswerValue.read($0, options: options, question: question)) }
+        }
+        let explanation = explanation(Self.withoutAnswerLines(rest, answers))
+        var answer = explicitKey(answers, options: options)
         if case .success(let explicit) = answer, let marked = markedKey(run, in: body, explicit) { answer = .success(marked) }
         if case .success(let written?) = answer, let stated = statedElsewhere(question, options, explanation, than: written) {
             // `Answer: A`, and the explanation says `The correct answer is B`: the file disagrees with itself.
@@ -84,7 +88,7 @@ struct QuizItemReader {
         case .failure(let failure): return .failure(failure)
         case .success(let explicit?):
             return .success(item(question, .multipleChoice(options: options, key: explicit), explanation))
-        case .success(nil) where rest.contains(where: { $0.answerValue != nil }) || run.options.contains(where: \.marked):
+        case .success(nil) where !answers.isEmpty || run.options.contains(where: \.marked):
             return .success(item(question, .multipleChoice(options: options, key: nil), explanation))
         case .success(nil):
             let key = inferredKey(question: question, options: options, explanation: explanation, &inferences)
@@ -114,23 +118,26 @@ struct QuizItemReader {
         return .some(AnswerKey(index: first, source: .written))
     }
 
+    /// An `Answer:` line of a multiple-choice item: the line, its value, what the value names.
+    private struct AnswerLine {
+        let line: QuizLine
+        let value: String
+        let reading: AnswerReading
+    }
+
     /// The key from the first `Answer:` line, nil when there is none or when its letter and
     /// text disagree (then with a warning naming the line).
-    private mutating func explicitKey(in lines: ArraySlice<QuizLine>, options: [String], question: String)
-        -> Result<AnswerKey?, QuizDiagnostic> {
-        guard let line = lines.first(where: { $0.answerValue != nil }), let value = line.answerValue else {
-            return .success(nil)
-        }
+    private mutating func explicitKey(_ answers: [AnswerLine], options: [String]) -> Result<AnswerKey?, QuizDiagnostic> {
+        guard let first = answers.first else { return .success(nil) }
+        let line = first.line, value = first.value
         let last = Character(UnicodeScalar(UInt8(64 + options.count)))
-        switch AnswerValue.read(value, options: options, question: question) {
+        switch first.reading {
         case .option(let index), .optionThenExplanation(let index, _):
             // A later answer line naming another option: the file disagrees with itself.
-            for other in lines where other.number > line.number {
-                guard let otherValue = other.answerValue,
-                      let named = AnswerValue.read(otherValue, options: options, question: question).option, named != index
-                else { continue }
+            if let other = answers.dropFirst().first(where: { $0.reading.option.map { $0 != index } ?? false }),
+               let named = other.reading.option {
                 warn(line.number, "no answer key: line \(line.number) names \(KeyInference.letterOf(index)) but line "
-                    + "\(other.number) names \(KeyInference.letterOf(named)); the card will be self-graded. Keep one "
+                    + "\(other.line.number) names \(KeyInference.letterOf(named)); the card will be self-graded. Keep one "
                     + "answer line, or import with `--key \(position)=X`")
                 return .success(nil)
             }
@@ -185,10 +192,13 @@ struct QuizItemReader {
     /// The lines after the options but the answer lines; the sentences after an answer line's
     /// letter (`Correct answer: B. Agent i pays…`) stay where the line stood, also when they
     /// disagree with it (the card is then self-graded, its text kept).
-    private static func withoutAnswerLines(_ lines: ArraySlice<QuizLine>, options: [String], question: String) -> [QuizLine] {
-        lines.compactMap { line in
-            guard let value = line.answerValue else { return line }
-            switch AnswerValue.read(value, options: options, question: question) {
+    private static func withoutAnswerLines(_ lines: ArraySlice<QuizLine>, _ answers: [AnswerLine]) -> [QuizLine] {
+        var readings: [Int: AnswerLine] = [:]
+        for answer in answers { readings[answer.line.number] = answer }
+        return lines.compactMap { line in
+            guard let answer = readings[line.number] else { return line }
+            let value = answer.value
+            switch answer.reading {
             case .optionThenExplanation(_, let text): return QuizLine(number: line.number, text: text)
             case .disagreement:
                 // The line as written, when it holds more than a letter and an option's words
@@ -456,13 +466,8 @@ struct QuizItemReader {
         var negated = false
         if index < words.count, words[index] == "not" { negated = true; index += 1 }
         guard index < words.count else { return nil }
-        let truth: Bool
-        switch words[index] {
-        case "true", "yes", "t", "correct", "right", "yep", "yeah", "yup": truth = true
-        case "false", "no", "f", "incorrect", "wrong", "untrue", "nope": truth = false
-        default: return nil
-        }
-        if negated, ["yes", "no", "t", "f"].contains(words[index]) { return nil }   // `not yes` is no English
+        guard let truth = plainTruthWords[words[index]] ?? verdictTruthWords[words[index]] else { return nil }
+        if negated, plainTruthWords[words[index]] != nil, !["true", "false"].contains(words[index]) { return nil }   // `not yes` is no English
         return (negated ? !truth : truth, ends[index])
     }
 
@@ -476,16 +481,15 @@ struct QuizItemReader {
             // `True.`, `False is the correct answer.`, `True is correct.`
             if rest.isEmpty || AnswerValue.bareVerdicts.contains(rest) { return truth }
         }
-        let values = TextTokens.words(value).map { word -> Bool? in
-            switch word {
-            case "true", "t", "yes": return true
-            case "false", "f", "no": return false
-            default: return nil
-            }
-        }
+        let values = TextTokens.words(value).map { plainTruthWords[$0] }
         guard let first = values.first, let truth = first, values.allSatisfy({ $0 == truth }) else { return nil }
         return truth
     }
+
+    /// The words a true/false answer is written with; and, in a truth phrase, the verdicts too.
+    static let plainTruthWords: [String: Bool] = ["true": true, "t": true, "yes": true, "false": false, "f": false, "no": false]
+    static let verdictTruthWords: [String: Bool] = ["correct": true, "right": true, "yep": true, "yeah": true, "yup": true,
+                                                    "incorrect": false, "wrong": false, "untrue": false, "nope": false]
 
     // MARK: Short answer
 

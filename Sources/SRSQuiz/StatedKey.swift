@@ -107,18 +107,17 @@ struct StatedKeys {
         for (sentence, start) in result.starts.enumerated() {
             let end = sentence + 1 < result.starts.count ? result.starts[sentence + 1] : tokens.count
             let part = tokens[start..<end]
-            if quoting { result.sentences.insert(sentence) }
+            var quoted = quoting
             for token in part {
-                if let before = token.before, quotes.contains(before) { quoting = true }
-                if let after = token.after, quotes.contains(after) { quoting = false }
+                if let before = token.before, quotes.contains(before) { quoting = true; quoted = true }
+                if let after = token.after, quotes.contains(after) { quoting = false; quoted = true }
             }
             // `only` restricts when a case follows (`only for gases`, `only in the sense`), not in
             // `Only C is correct` or `the only correct option`.
             let restricted = part.indices.contains { index in
                 tokens[index].text == "only" && index + 1 < end && ["for", "in", "to", "under", "at", "as", "about", "with"].contains(tokens[index + 1].text)
             }
-            if restricted || part.indices.contains(where: { result.classes[$0] & doubtWord != 0 })
-                || part.contains(where: { quotes.contains($0.before ?? " ") || quotes.contains($0.after ?? " ") })
+            if quoted || restricted || part.indices.contains(where: { result.classes[$0] & doubtWord != 0 })
                 || part.last?.after == "?" {
                 result.sentences.insert(sentence)
             }
@@ -126,8 +125,7 @@ struct StatedKeys {
         return result
     }
 
-    /// Words of belief, report or hedge: anywhere in a sentence they make its statement someone's
-    /// view (`Many think A is correct`, `A is correct — or so the old textbook claimed`).
+    /// The classes of `doubtWords`, `fronting` and `scopes`, as bits.
     static let doubtWord: UInt8 = 1, frontingWord: UInt8 = 2, scopeWord: UInt8 = 4
     static let wordClasses: [String: UInt8] = {
         var classes: [String: UInt8] = [:]
@@ -137,6 +135,8 @@ struct StatedKeys {
         return classes
     }()
 
+    /// Words of belief, report or hedge: anywhere in a sentence they make its statement someone's
+    /// view (`Many think A is correct`, `A is correct — or so the old textbook claimed`).
     static let doubtWords: Set<String> = [
         "think", "thinks", "thought", "believe", "believes", "believed", "belief", "assume", "assumes", "assumed",
         "say", "says", "said", "claim", "claims", "claimed", "suppose", "supposed", "seems", "seem", "appears",
@@ -161,16 +161,16 @@ struct StatedKeys {
                                         "occasionally", "typically", "generally", "formally", "numerically", "loosely",
                                         "strictly", "informally", "speaking", "nominally", "wise"]
 
+    /// The first sentence from which statements count again after a correction (`correctionSentence`).
     static func correction(_ tokens: [EvidenceToken], _ starts: [Int]) -> Int? {
         for (sentence, start) in starts.enumerated() where sentence > 0 {
-            let end = sentence + 1 < starts.count ? starts[sentence + 1] : tokens.count
-            let words = tokens[start..<end].map(\.text)
-            if let first = words.first, ["wait", "sorry", "correction", "update", "oops", "hmm", "actually", "erratum", "edit",
-                                         "rather", "ignore", "disregard"].contains(first) {
+            let first = tokens[start].text
+            if ["wait", "sorry", "correction", "update", "oops", "hmm", "actually", "erratum", "edit", "rather", "ignore",
+                "disregard"].contains(first) {
                 return sentence
             }
             // `No, sorry, B.`, `No, it is Mercury.` after a statement (not `No other planet…`).
-            if words.first == "no", tokens[start].after == "," { return sentence }
+            if first == "no", tokens[start].after == "," { return sentence }
         }
         // Within a sentence: `…A... no, it is Mercury`, `A, no wait, B`, `A (typo; should be B)`,
         // `I meant D`, `just kidding`, `scratch that`, `never mind`, `my bad`, `ignore that`.

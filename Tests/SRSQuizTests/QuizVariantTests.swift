@@ -192,36 +192,36 @@ import SRSCore
 
     /// `Answer: False. The heart has four chambers…`: the truth value, then the explanation on the
     /// same line (the item was refused); with lettered options `Answer: B. False: …`.
-    @Test(arguments: [("TTrue\nFFalse\nAnswer: False. The heart has four chambers, two atria and two ventricles.", false,
+    @Test(arguments: [("TTrue\nFFalse\nAnswer: False. The heart has four chambers, two atria and two ventricles.",
                        "The heart has four chambers, two atria and two ventricles."),
-                      ("TTrue\nFFalse\nAnswer: False: a human heart has four chambers, not three.", false,
+                      ("TTrue\nFFalse\nAnswer: False: a human heart has four chambers, not three.",
                        "a human heart has four chambers, not three."),
-                      ("A) True\nB) False\nAnswer: B. False: the heart has four chambers, two atria and two ventricles.", false,
+                      ("A) True\nB) False\nAnswer: B. False: the heart has four chambers, two atria and two ventricles.",
                        "the heart has four chambers, two atria and two ventricles."),
-                      ("TTrue\nFFalse\nAnswer: F - the heart has four chambers.", false, "the heart has four chambers."),
-                      ("TTrue\nFFalse\nAnswer: FALSE!!! The heart has four chambers.", false, "The heart has four chambers."),
+                      ("TTrue\nFFalse\nAnswer: F - the heart has four chambers.", "the heart has four chambers."),
+                      ("TTrue\nFFalse\nAnswer: FALSE!!! The heart has four chambers.", "The heart has four chambers."),
                       // Fourth review: ordinary sentences holding `no`, `right`, `myth`, `correct`.
-                      ("TTrue\nFFalse\nAnswer: False. No human heart has three chambers.", false, "No human heart has three chambers."),
-                      ("TTrue\nFFalse\nAnswer: False. This is a common myth; the heart has four.", false, "This is a common myth; the heart has four."),
-                      ("TTrue\nFFalse\nAnswer: False. The right side pumps to the lungs, the left to the body.", false,
+                      ("TTrue\nFFalse\nAnswer: False. No human heart has three chambers.", "No human heart has three chambers."),
+                      ("TTrue\nFFalse\nAnswer: False. This is a common myth; the heart has four.", "This is a common myth; the heart has four."),
+                      ("TTrue\nFFalse\nAnswer: False. The right side pumps to the lungs, the left to the body.",
                        "The right side pumps to the lungs, the left to the body."),
-                      ("TTrue\nFFalse\nAnswer: Not true: the heart has four chambers.", false, "the heart has four chambers."),
-                      ("TTrue\nFFalse\nAnswer: Incorrect. The heart has four chambers.", false, "The heart has four chambers."),
+                      ("TTrue\nFFalse\nAnswer: Not true: the heart has four chambers.", "the heart has four chambers."),
+                      ("TTrue\nFFalse\nAnswer: Incorrect. The heart has four chambers.", "The heart has four chambers."),
                       // Fifth review: a concession, a bracket, a statement frame, an intensifier.
-                      ("TTrue\nFFalse\nAnswer: False. It is true that frogs have three, but humans have four.", false,
+                      ("TTrue\nFFalse\nAnswer: False. It is true that frogs have three, but humans have four.",
                        "It is true that frogs have three, but humans have four."),
-                      ("TTrue\nFFalse\nAnswer: False (it has four chambers).", false, "it has four chambers)."),
-                      ("TTrue\nFFalse\nAnswer: The statement is false. The heart has four chambers.", false, "The heart has four chambers."),
-                      ("TTrue\nFFalse\nAnswer: Definitely false. The heart has four chambers.", false, "The heart has four chambers."),
+                      ("TTrue\nFFalse\nAnswer: False (it has four chambers).", "it has four chambers)."),
+                      ("TTrue\nFFalse\nAnswer: The statement is false. The heart has four chambers.", "The heart has four chambers."),
+                      ("TTrue\nFFalse\nAnswer: Definitely false. The heart has four chambers.", "The heart has four chambers."),
                       // Sixth review: lettered options and the value with sentences.
-                      ("A) True\nB) False\nAnswer: False. The heart has four chambers.", false, "The heart has four chambers."),
+                      ("A) True\nB) False\nAnswer: False. The heart has four chambers.", "The heart has four chambers."),
                       // Seventh review: these stand.
-                      ("TTrue\nFFalse\nAnswer: False. The opposite claim is true.", false, "The opposite claim is true."),
-                      ("TTrue\nFFalse\nAnswer: False. Actually, the heart has four chambers.", false, "Actually, the heart has four chambers.")])
-    func aTruthValueAndThenTheExplanationOnOneLine(lines: String, answer: Bool, opening: String) {
+                      ("TTrue\nFFalse\nAnswer: False. The opposite claim is true.", "The opposite claim is true."),
+                      ("TTrue\nFFalse\nAnswer: False. Actually, the heart has four chambers.", "Actually, the heart has four chambers.")])
+    func aTruthValueAndThenTheExplanationOnOneLine(lines: String, opening: String) {
         let result = parseQuiz("Question 1 True / False\nThe heart has three chambers.\n\(lines)\nSo it pumps twice.\n")
         #expect(result.errors == [])
-        #expect(result.items.first?.kind == .trueFalse(answer: answer))
+        #expect(result.items.first?.kind == .trueFalse(answer: false))   // every case answers False
         #expect(result.items.first?.explanation == opening + "\nSo it pumps twice.")
     }
 
