@@ -125,17 +125,68 @@ extension QuizLine {
         return compact == "thinkaboutyouranswer,thenrevealbelow." || compact == "thinkaboutyouranswer,thenrevealbelow"
     }
 
-    /// The value of an `Answer:` line (not `Model answer:`), trimmed. Also `Correct answer:`,
-    /// `Right answer:`, `Correct option:` and `Answer key:`, in any case and spacing.
+    /// The value of an `Answer:` line (not `Model answer:`), trimmed, without a check mark after
+    /// it (`Answer: B ✅`). Also `Correct answer:`, `Right answer:`, `Correct option:` and `Answer
+    /// key:`, in any case and spacing; `Solution:` and `Key:` when only a letter or a truth word
+    /// follows (`Key: the even one…` is the explanation's); and without a colon, `Answer = B`,
+    /// `Answer - B`, `Answer B`, `Ans. B` with only a letter or a truth word after them.
     var answerValue: String? {
         // `**Answer:** B`, `__Answer:__ B`: Markdown emphasis around the label.
         guard let first = text.utf8.first(where: { $0 != UInt8(ascii: "*") && $0 != UInt8(ascii: "_") }).map({ $0 | 0x20 }),
-              "acr".utf8.contains(first) else { return nil }
-        guard let label = label, Self.answerLabels.contains(label) else { return nil }
-        return valueAfterColon
+              "acrsk".utf8.contains(first) else { return nil }
+        if let label {
+            if Self.answerLabels.contains(label) { return valueAfterColon.map(Self.withoutCheckMark) }
+            if Self.letterOnlyLabels.contains(label) { return valueAfterColon.map(Self.withoutCheckMark).flatMap(Self.bareChoice) }
+        }
+        return unlabelledAnswer
     }
 
     static let answerLabels: Set<String> = ["answer", "ans", "correctanswer", "rightanswer", "correctoption", "answerkey"]
+    /// Labels that name an answer only before a bare letter or truth word: `Solution: B`, `Key: B`.
+    static let letterOnlyLabels: Set<String> = ["solution", "key"]
+    /// The answer labels an answer line may open with when no colon follows them, longest first.
+    static let unlabelledForms = ["correct answer", "right answer", "answer key", "answer", "ans.", "ans"]
+
+    /// `Answer = B`, `Answer - B`, `Answer – (B)`, `Answer B`, `Ans. B`: a label of
+    /// `unlabelledForms`, spaces or one `=` or dash between spaces, then only a bare choice.
+    private var unlabelledAnswer: String? {
+        guard text.utf8.count <= 48 else { return nil }
+        let bytes = Array(text.utf8)
+        for form in Self.unlabelledForms {
+            let label = Array(form.utf8)
+            guard bytes.count > label.count,
+                  zip(bytes, label).allSatisfy({ ((65...90).contains($0) ? $0 | 0x20 : $0) == $1 }) else { continue }
+            var rest = Substring(String(decoding: bytes[label.count...], as: UTF8.self)).unicodeScalars[...]
+            // `Answers`, `Ansible`: the label ends at a space or a separator.
+            guard let next = rest.first, next.isSpaceLike || "=-–—".unicodeScalars.contains(next) else { continue }
+            rest = rest.drop { $0.isSpaceLike }
+            if let separator = rest.first, "=-–—".unicodeScalars.contains(separator) { rest = rest.dropFirst().drop { $0.isSpaceLike } }
+            return Self.bareChoice(Self.withoutCheckMark(String(String.UnicodeScalarView(rest))))
+        }
+        return nil
+    }
+
+    /// `B`, `b.`, `(B)`, `B)`, `True`, `false`, `T`: a value that is only a choice, or nil.
+    static func bareChoice(_ value: String) -> String? {
+        var core = value.trimmingSpaces
+        if core.hasSuffix(".") { core.removeLast() }
+        if core.hasPrefix("("), core.hasSuffix(")") { core = String(core.dropFirst().dropLast()) }
+        else if core.hasSuffix(")") { core.removeLast() }
+        let lower = core.lowercased()
+        if lower.utf8.count == 1, let byte = lower.utf8.first, (97...104).contains(byte) || byte == UInt8(ascii: "t") || byte == UInt8(ascii: "f") {
+            return value.trimmingSpaces
+        }
+        return ["true", "false"].contains(lower) ? value.trimmingSpaces : nil
+    }
+
+    /// The value without a check mark after it (`B ✅`, `B) Paris ✓`), nor the spaces before it.
+    static func withoutCheckMark(_ value: String) -> String {
+        let marks: Set<Unicode.Scalar> = ["\u{2705}", "\u{2713}", "\u{2714}", "\u{2611}", "\u{FE0F}"]
+        var scalars = value.unicodeScalars[...]
+        guard let last = scalars.last, marks.contains(last) else { return value }
+        while let last = scalars.last, marks.contains(last) || last.isSpaceLike { scalars = scalars.dropLast() }
+        return scalars.isEmpty ? value : String(String.UnicodeScalarView(scalars))
+    }
 
     /// The text after an `Explanation:` label (any case and spacing), trimmed; may be empty.
     var explanationValue: String? {

@@ -21,6 +21,38 @@ import SRSCore
         #expect(result.items.first?.explanation == "Because.")
     }
 
+    /// Answer lines without a colon (`Answer = B`, `Answer - B`, `Answer B`, `Ans. B`), with a
+    /// check mark after the letter (`Answer: B ✅`), and the labels `Solution:` and `Key:` when
+    /// what follows is only a letter (after the seventh review's list of lost shapes).
+    @Test(arguments: ["Answer = B", "Answer=B", "Answer - B", "Answer – (B)", "Answer B", "answer b.", "Ans. B", "Ans B",
+                      "Correct answer - B", "Answer: B ✅", "Answer: B ✓", "Answer: (B) ✔", "Answer: B) two ✅",
+                      "Solution: B", "Key: B", "Key: (b)", "Solution: B.", "Answer key = B"])
+    func answerShapesWithoutAColonOrWithAMark(line: String) {
+        let result = parseQuiz(Self.item + line + "\nBecause.\n")
+        #expect(result.errors == [] && result.warnings == [])
+        #expect(result.items.first?.kind.key == AnswerKey(index: 1, source: .written))
+        #expect(result.items.first?.explanation == "Because.")
+    }
+
+    /// `Solution:` and `Key:` before anything but a letter are the explanation's own words, and a
+    /// line opening `Answer` without a letter is no answer line.
+    @Test(arguments: ["Key: two is the only even number here.", "Solution: count the even numbers.", "Answer B and you are right.",
+                      "Answer = the even one, two."])
+    func labelsBeforeWordsAreExplanation(line: String) {
+        let result = parseQuiz(Self.item + line + "\n")
+        #expect(result.errors == [])
+        #expect(result.items.first?.explanation == line)
+    }
+
+    @Test(arguments: [("Answer = False", false), ("Answer - True", true), ("Solution: False", false), ("Answer: True ✅", true),
+                      ("Key: T", true)])
+    func trueFalseAnswersWithoutAColon(line: String, answer: Bool) {
+        let result = parseQuiz("Question 1 True / False\nSky is blue.\nTTrue\nFFalse\n\(line)\nRayleigh scattering.\n")
+        #expect(result.errors == [])
+        #expect(result.items.first?.kind == .trueFalse(answer: answer))
+        #expect(result.items.first?.explanation == "Rayleigh scattering.")
+    }
+
     @Test(arguments: [("Answer: three (B)", "gives the text of another option than its letter in brackets"),
                       ("Answer: B/C", "names more than one option (B, C)"), ("Answer: Either B or C", "names more than one option (B, C)"),
                       ("Answer: B) three", "names option B but gives the text of option C"),
