@@ -79,10 +79,19 @@ struct ReviewCommand: ParsableCommand {
             timing?.write()
             // Today's raised limits and the scheduler opening chose are saved once the session
             // has run: a review that ends in an error before recording anything writes nothing.
+            // A settings.json broken by hand during the session is left as it is; the summary is
+            // still printed, and the error says the answers are saved.
+            var settingsProblem: StoreError?
             if session.unreadable == nil && !terminal.interrupted || store.recordCount != recordsAtStart {
-                if raisesTodaysLimits { try store.updateSettings(raise) } else { try store.saveSettingsChosenAtOpening() }
+                do {
+                    if raisesTodaysLimits { try store.updateSettings(raise) } else { try store.saveSettingsChosenAtOpening() }
+                } catch let error as StoreError { settingsProblem = error }
             }
             if let summary = session.summaryLine { try Output.out(summary + "\n") }
+            if let settingsProblem {
+                throw Failure(description: "your answers are saved, but settings.json was not updated: \(settingsProblem.description)",
+                              exitCode: settingsProblem.exitCode)
+            }
             if let (_, problem) = session.unreadable { throw Failure(description: problem, exitCode: 65) }
             // A signal exits as shells expect (128 + its number); a terminal that went away is an I/O error.
             if terminal.interrupted { throw ExitCode(terminal.signal != 0 ? 128 + terminal.signal : 74) }

@@ -43,4 +43,26 @@ struct ReviewSettingsTests {
         let settings = try Self.settings(data)
         #expect((settings["new_today"] as? [String: Any])?["more"] as? Int == 2, "\(settings)")
     }
+
+    /// settings.json broken by hand during the review: the answers are saved and summed up, the
+    /// broken file is left as it is, and the error names it and what was not written (exit 65).
+    @Test func aSettingsFileBrokenDuringTheReviewKeepsTheAnswers() throws {
+        let data = try TempFolder().pinScheduler(user: "ann")
+        let tmux = try TmuxSession(["review", "--deck", "linear-algebra", "--new-today", "2", "--data-dir", data.path, "--user", "ann"])
+        let screen = try tmux.waitUntil("card 1 with its kind") { screen in
+            screen.contains("card 1 of") && ["Multiple choice", "True or false?", "Short answer"].contains { screen.contains($0) }
+        }
+        _ = try ReviewScreenTests().answer(screen, in: tmux)
+        try tmux.waitFor("card 2 of")
+        let path = data.url.appendingPathComponent("users/ann/settings.json")
+        try Data("{\"new_per_day\": 5,\n".utf8).write(to: path)
+        try tmux.press("q")
+        #expect(try tmux.exitStatus() == 65)
+        let after = try tmux.screen()
+        #expect(after.contains("Reviewed 1 card"), "\(after)")
+        #expect(after.contains("settings.json") && after.contains("your answers are saved"), "\(after)")
+        #expect(try Data(contentsOf: path) == Data("{\"new_per_day\": 5,\n".utf8))
+        let log = try ReviewLog(folder: data.path, user: "ann")
+        #expect(log.actions == ["answer"])
+    }
 }
