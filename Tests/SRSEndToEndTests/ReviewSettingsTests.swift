@@ -13,6 +13,18 @@ struct ReviewSettingsTests {
         return try #require(try JSONSerialization.jsonObject(with: bytes) as? [String: Any])
     }
 
+    /// A review of linear-algebra with `--new-today 2`, on the second card after one answer.
+    static func reviewAndAnswerOne() throws -> (TempFolder, TmuxSession) {
+        let data = try TempFolder().pinScheduler(user: "ann")
+        let tmux = try TmuxSession(["review", "--deck", "linear-algebra", "--new-today", "2", "--data-dir", data.path, "--user", "ann"])
+        let screen = try tmux.waitUntil("card 1 with its kind") { screen in
+            screen.contains("card 1 of") && ["Multiple choice", "True or false?", "Short answer"].contains { screen.contains($0) }
+        }
+        _ = try ReviewScreenTests().answer(screen, in: tmux)
+        try tmux.waitFor("card 2 of")
+        return (data, tmux)
+    }
+
     @Test func aHandEditDuringTheReviewIsKept() throws {
         let data = try TempFolder().pinScheduler(user: "ann")
         let tmux = try TmuxSession(["review", "--deck", "linear-algebra", "--new-today", "2", "--data-dir", data.path, "--user", "ann"])
@@ -28,13 +40,7 @@ struct ReviewSettingsTests {
     }
 
     @Test func aReviewKilledAfterAnAnswerKeepsTheRaise() throws {
-        let data = try TempFolder().pinScheduler(user: "ann")
-        let tmux = try TmuxSession(["review", "--deck", "linear-algebra", "--new-today", "2", "--data-dir", data.path, "--user", "ann"])
-        let screen = try tmux.waitUntil("card 1 with its kind") { screen in
-            screen.contains("card 1 of") && ["Multiple choice", "True or false?", "Short answer"].contains { screen.contains($0) }
-        }
-        _ = try ReviewScreenTests().answer(screen, in: tmux)
-        try tmux.waitFor("card 2 of")
+        let (data, tmux) = try Self.reviewAndAnswerOne()
         let pid = try #require(try tmux.srsPID())
         kill(pid, SIGKILL)
         _ = try tmux.exitStatus()
@@ -47,13 +53,7 @@ struct ReviewSettingsTests {
     /// settings.json broken by hand during the review: the answers are saved and summed up, the
     /// broken file is left as it is, and the error names it and what was not written (exit 65).
     @Test func aSettingsFileBrokenDuringTheReviewKeepsTheAnswers() throws {
-        let data = try TempFolder().pinScheduler(user: "ann")
-        let tmux = try TmuxSession(["review", "--deck", "linear-algebra", "--new-today", "2", "--data-dir", data.path, "--user", "ann"])
-        let screen = try tmux.waitUntil("card 1 with its kind") { screen in
-            screen.contains("card 1 of") && ["Multiple choice", "True or false?", "Short answer"].contains { screen.contains($0) }
-        }
-        _ = try ReviewScreenTests().answer(screen, in: tmux)
-        try tmux.waitFor("card 2 of")
+        let (data, tmux) = try Self.reviewAndAnswerOne()
         let path = data.url.appendingPathComponent("users/ann/settings.json")
         try Data("{\"new_per_day\": 5,\n".utf8).write(to: path)
         try tmux.press("q")
