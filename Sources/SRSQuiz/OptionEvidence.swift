@@ -63,18 +63,34 @@ struct OptionEvidence {
 
     private func words(_ option: Int) -> Int { matchedWords[option] + (focusWords.isEmpty ? 0 : focusWords[option]) }
 
-    init(question: String, options: [String], explanation: String) {
+    /// The keys `explanation` states, read as `init` reads them but without weighing the options
+    /// (an explanation beside a written key is read only for a key stated against it).
+    static func statedKeys(question: String, options: [String], explanation: String) -> StatedKeys {
         let profile = OptionProfile(question: question, options: options)
+        return statedKeys(reading(explanation, profile), profile)
+    }
+
+    private static func reading(_ explanation: String, _ profile: OptionProfile) -> ExplanationReading {
         var reading = ExplanationReading(explanation, options: profile.optionTokens)
         if profile.isNegativeQuestion { reading.readForNegativeQuestion() }
+        return reading
+    }
+
+    private static func statedKeys(_ reading: ExplanationReading, _ profile: OptionProfile) -> StatedKeys {
+        StatedKeys(reading.tokens, options: profile.sequences, asked: profile.questionWords,
+                   asksForAWrongOne: profile.asksForAWrongOne, symbolLetters: profile.symbolLetters,
+                   verdictWordsAsked: profile.verdictWordsAsked)
+    }
+
+    init(question: String, options: [String], explanation: String) {
+        let profile = OptionProfile(question: question, options: options)
+        var reading = Self.reading(explanation, profile)
         let count = options.count
         support = Array(repeating: 0, count: count)
         against = support
         matchedWords = Array(repeating: 0, count: count)
         quoted = Array(repeating: false, count: count)
-        stated = StatedKeys(reading.tokens, options: profile.sequences, asked: profile.questionWords,
-                            asksForAWrongOne: profile.asksForAWrongOne, symbolLetters: profile.symbolLetters,
-                            verdictWordsAsked: profile.verdictWordsAsked)
+        stated = Self.statedKeys(reading, profile)
         isNegativeQuestion = profile.isNegativeQuestion
         asksForAWrongOne = profile.asksForAWrongOne
         questionFocus = profile.focus

@@ -159,9 +159,9 @@ struct QuizItemReader {
     private func statedElsewhere(_ question: String, _ options: [String], _ explanation: String, than written: AnswerKey) -> Int? {
         guard !explanation.isEmpty, explanation.utf8.count <= KeyInference.longestExplanation,
               Self.mayStateAKey(explanation) else { return nil }
-        let evidence = OptionEvidence(question: question, options: options, explanation: explanation)
-        let stated = evidence.stated.stated.subtracting(evidence.stated.denied)
-        guard stated.count == 1, let other = stated.first, other != written.index, !evidence.stated.claimsSeveral else { return nil }
+        let keys = OptionEvidence.statedKeys(question: question, options: options, explanation: explanation)
+        let stated = keys.stated.subtracting(keys.denied)
+        guard stated.count == 1, let other = stated.first, other != written.index, !keys.claimsSeveral else { return nil }
         return other
     }
 
