@@ -36,12 +36,18 @@ public struct JSONReader {
 
     /// Skips spaces, tabs, carriage returns and line feeds.
     @inlinable
-    public mutating func skipWhitespace() {
-        while offset < bytes.count {
-            let b = bytes[offset]
-            guard b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 else { return }
-            offset += 1
-        }
+    public mutating func skipWhitespace() { offset = Self.whitespaceEnd(bytes, from: offset) }
+
+    /// JSON's whitespace: space, tab, carriage return, line feed.
+    @inlinable
+    public static func isWhitespace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 }
+
+    /// The offset of the first byte at or after `start` that is not whitespace (or the end).
+    @inlinable
+    public static func whitespaceEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var i = start
+        while i < bytes.count, isWhitespace(bytes[i]) { i += 1 }
+        return i
     }
 
     /// The next non-blank byte, not consumed (nil at the end).

@@ -188,11 +188,7 @@ struct SnapshotParser {
 struct SnapshotScan {
     let bytes: UnsafeBufferPointer<UInt8>
 
-    func skipBlanks(from start: Int) -> Int {
-        var i = start
-        while i < bytes.count, Self.isBlank(bytes[i]) { i += 1 }
-        return i
-    }
+    func skipBlanks(from start: Int) -> Int { JSONReader.whitespaceEnd(bytes, from: start) }
 
     /// True when `count` non-blank bytes follow `start` (each after the blanks before it).
     func nonBlank(after start: Int, count: Int) -> Bool {
@@ -253,10 +249,8 @@ struct SnapshotScan {
         return nil
     }
 
-    private static func isBlank(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 }
-
     private static func endsScalar(_ b: UInt8) -> Bool {
-        isBlank(b) || b == UInt8(ascii: ",") || b == UInt8(ascii: "]") || b == UInt8(ascii: "}") || b == UInt8(ascii: ":")
+        JSONReader.isWhitespace(b) || b == UInt8(ascii: ",") || b == UInt8(ascii: "]") || b == UInt8(ascii: "}") || b == UInt8(ascii: ":")
             || b == UInt8(ascii: "[") || b == UInt8(ascii: "{") || b == UInt8(ascii: "\"")
     }
 }

@@ -730,3 +730,20 @@ import SRSCore
                 "\(example.rule)")
     }
 }
+
+/// `The answer is nine` for the option `9`, and `The answer is 9` for `Nine` (held-out round n15):
+/// a number word and its figure name the same option.
+@Suite struct StatedNumberWordTests {
+    static let question = "How many countries share a land border with Germany?"
+
+    @Test(arguments: [("The answer is nine: Denmark, Poland and seven more.", ["7", "8", "9", "10"], 2 as Int?),
+                      ("The correct answer is ten.", ["7", "8", "9", "10"], 3),
+                      ("The answer is 9, counting Denmark.", ["Seven", "Eight", "Nine", "Ten"], 2),
+                      ("The answer is nine times larger than you think.", ["7", "8", "9", "10"], nil),
+                      ("The answer is not nine.", ["7", "8", "9", "10"], nil)])
+    func aNumberWordNamesItsFigure(explanation: String, options: [String], key: Int?) {
+        let result = KeyInference.infer(question: Self.question, options: options, explanation: explanation)
+        if let key { #expect(result.key == AnswerKey(index: key, source: .stated), "\(result)") }
+        else { #expect(result.key?.source != .stated, "\(result)") }
+    }
+}
