@@ -67,8 +67,14 @@ struct StatedKeys {
             // answer is A`, `Before 2006, the correct answer was A`, `For newborns the answer is A`).
             let kind = doubtful.classes[index]
             if kind & Self.frontingWord != 0 || (kind & Self.scopeWord != 0 && Self.opensACase(at: index, tokens)) { fronted = true }
+            // `C: correct.`, `A, B and D: wrong.`: feedback per option, the letters as labels.
+            var feedback = false
+            if tokens[index].after == ":", !fronted, !doubtful.contains(sentence) {
+                currentSentence = sentence
+                feedback = readLetterLabels(endingAt: index, tokens, options.count)
+            }
             // `Hottest: A is correct. Closest: B.`: a label before the statement names its case.
-            if tokens[index].after == ":", !Self.answerLabels.contains(tokens[index].text) { fronted = true }
+            if tokens[index].after == ":", !feedback, !Self.answerLabels.contains(tokens[index].text) { fronted = true }
             // `It is false that the answer is A`, `…, so in 1910 the answer was C`.
             if index + 1 < tokens.count, ["false", "untrue", "true"].contains(tokens[index].text), tokens[index + 1].text == "that" { fronted = true }
             if index + 1 < tokens.count, kind & Self.scopeWord != 0, tokens[index + 1].kind == .number { fronted = true }
@@ -288,6 +294,35 @@ struct StatedKeys {
         if tokens[index + 1].boundary == .comma, fronting.contains(tokens[index + 1].text) { return false }   // `…, although…`
         return tokens[index + 1].boundary >= .comma || tokens[index].after.map(closing.contains) == true
             || tokens[index + 1].text == "because"
+    }
+
+    /// `C: correct.`, `A: incorrect, the liver filters.`, `A, B and D: wrong.`: feedback per
+    /// option, capital letters (joined by commas and `and`) opening their clause before a colon,
+    /// then `correct`, `right`, `wrong`, `incorrect`… closing its clause (not `C: right ventricle`,
+    /// `C: correct only in mammals`). Not in a question asking for the false or NOT one, where
+    /// `A: true` judges a statement.
+    private mutating func readLetterLabels(endingAt colon: Int, _ tokens: [EvidenceToken], _ count: Int) -> Bool {
+        guard !asksForAWrongOne, colon + 1 < tokens.count,
+              tokens[colon].isCapitalLetter, let last = LetterReference.letter(tokens[colon], count, anyCase: false) else { return false }
+        var letters = [last]
+        var position = colon
+        // Back over `A, B and` to the first letter, which opens its sentence or clause.
+        while position > 0, letters.count < count {
+            var previous = position - 1
+            if tokens[previous].text == "and", previous > 0 { previous -= 1 } else if tokens[previous].after != "," { break }
+            guard tokens[previous].isCapitalLetter, let option = LetterReference.letter(tokens[previous], count, anyCase: false) else { break }
+            letters.append(option)
+            position = previous
+        }
+        guard position == 0 || tokens[position].boundary >= .comma else { return false }
+        let word = colon + 1
+        guard !verdictWordsAsked.contains(tokens[word].text), Self.closesClause(after: word, tokens) else { return false }
+        let verdict: Bool
+        if Self.rightWords.contains(tokens[word].text) { verdict = true }
+        else if Self.wrongWords.contains(tokens[word].text) { verdict = false }
+        else { return false }
+        for option in letters { record(option, negated: !verdict, byLetter: true) }
+        return true
     }
 
     /// `So C.`, `Therefore, C.`, `Answer C.`, `Answer (C).`: a sentence that is only `so`, `thus`,

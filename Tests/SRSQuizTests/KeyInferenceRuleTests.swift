@@ -412,6 +412,11 @@ import SRSCore
     static let options = ["The liver", "The lungs", "The heart", "The kidney"]
 
     static let stating: [(String, Int)] = [
+        // Feedback per option, a letter and a colon before the verdict (eighth review's list).
+        ("A: incorrect, the liver filters. C: correct, its ventricles contract.", 2),
+        ("A: Incorrect. The liver filters.\nB: Incorrect. The lungs exchange gases.\nC: Correct. The heart pumps.\nD: Incorrect.", 2),
+        ("C: correct. A, B and D: wrong.", 2),
+        ("A: wrong. B: wrong. D: wrong. The heart's ventricles contract.", 2),
         ("Only C is correct: the others filter or exchange gases.", 2),
         ("C is the only correct option; the liver filters.", 2),
         ("D is the only right answer here.", 3),
@@ -490,6 +495,11 @@ import SRSCore
         "A and B are wrong in the old key.",
         "So C and D remain.",
         "Answer A question about the heart first.",
+        "A: correct, C: correct.",                              // two right
+        "C: correct only in mammals.",                          // a case after the verdict
+        "Many think A: correct. In fact the liver filters.",    // a belief
+        "A: correct? No, the liver filters.",                   // a question
+        "C: right ventricle and left ventricle both pump.",     // `right` is no verdict there
         "Answer C, then D, to see why.",
         // Naming what the question describes states nothing: review found it naming a wrong option
         // where the question asks for a mistaken, reversed or contrasted one (`DescribedKeyTests`).
