@@ -81,7 +81,7 @@ struct OptionRun: Equatable, Sendable {
                 guard wrapped.isEmpty || (lines[index].option?.glued == false && line.option?.glued == false) else { return nil }
                 return (position, wrapped)
             }
-            guard wrapped.count < 2, line.optionIndex == nil, line.answerValue == nil, !line.looksLikeHeader,
+            guard wrapped.count < 2, line.optionIndex == nil, line.answerValue == nil, line.bareAnswerValue == nil, !line.looksLikeHeader,
                   let first = line.text.unicodeScalars.first, first.properties.isLowercase || ("0"..."9").contains(first),
                   !OptionShape.endsSentence(lines[previous].text) else { return nil }
             wrapped.append(position)

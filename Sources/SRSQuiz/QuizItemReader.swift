@@ -71,8 +71,8 @@ struct QuizItemReader {
         let rest = body[run.end...]
         let options = run.options.map(\.text)
         // Each answer line, its value and what it names, read once.
-        let answers = rest.compactMap { line in
-            line.answerValue.map { AnswerLine(line: line, value: $0, reading: AnswerValue.read($0, options: options, question: question)) }
+        let answers = Self.answerValues(rest).map { line, value in
+            AnswerLine(line: line, value: value, reading: AnswerValue.read(value, options: options, question: question))
         }
         let explanation = explanation(Self.withoutAnswerLines(rest, answers))
         var answer = explicitKey(answers, options: options)
@@ -94,6 +94,23 @@ struct QuizItemReader {
             let key = inferredKey(question: question, options: options, explanation: explanation, &inferences)
             return .success(item(question, .multipleChoice(options: options, key: key), explanation))
         }
+    }
+
+    /// The answer lines of `lines` and their values: every `Answer:` line, and a bare one
+    /// (`Answer B`, `Key: B`, `QuizLine.bareAnswerValue`) where exporters write it, when only
+    /// blank lines and answer lines stand between it and the start of `lines`.
+    /// `passing` lines (the true/false lines) do not end that start either.
+    static func answerValues(_ lines: ArraySlice<QuizLine>, passing: (QuizLine) -> Bool = { _ in false }) -> [(QuizLine, String)] {
+        var found: [(QuizLine, String)] = []
+        var leading = true
+        for line in lines {
+            if let value = line.answerValue ?? (leading ? line.bareAnswerValue : nil) {
+                found.append((line, value))
+            } else if !line.isBlank && !passing(line) {
+                leading = false
+            }
+        }
+        return found
     }
 
     /// The key an exporter marked on an option (`*B) Paris`, `B) Paris *`): `.some(key)` when one
@@ -129,7 +146,7 @@ struct QuizItemReader {
     /// text disagree (then with a warning naming the line).
     private mutating func explicitKey(_ answers: [AnswerLine], options: [String]) -> Result<AnswerKey?, QuizDiagnostic> {
         guard let first = answers.first else { return .success(nil) }
-        let line = first.line, value = first.value
+        let line = first.line
         let last = Character(UnicodeScalar(UInt8(64 + options.count)))
         switch first.reading {
         case .option(let index), .optionThenExplanation(let index, _):
@@ -143,13 +160,13 @@ struct QuizItemReader {
             }
             return .success(AnswerKey(index: index, source: .written))
         case .missingOption:
-            return .failure(error(line.number, "`Answer: \(value)` names an option this item does not "
+            return .failure(error(line.number, "`\(line.text)` names an option this item does not "
                 + "have (it has A to \(last)); fix the letter or add the missing option"))
         case .unreadable:
-            return .failure(error(line.number, "`Answer: \(value)` does not name an option; write the "
+            return .failure(error(line.number, "`\(line.text)` does not name an option; write the "
                 + "option's letter, A to \(last), as in `Answer: A`"))
         case .disagreement(let problem):
-            warn(line.number, "no answer key: `Answer: \(value.prefix(60))` \(problem); the card will be "
+            warn(line.number, "no answer key: `\(line.text.prefix(60))` \(problem); the card will be "
                 + "self-graded. Make the letter and the text agree, or import with `--key \(position)=X`")
             return .success(nil)
         }
@@ -328,7 +345,14 @@ struct QuizItemReader {
         let question = paragraphs(body[..<markerStart])
         guard !question.isEmpty else { return .failure(missingQuestion()) }
         let rest = body[markerStart...]
-        guard let line = rest.first(where: { $0.answerValue != nil }), let value = line.answerValue else {
+        let answerLines = Self.answerValues(rest, passing: { $0.trueFalseMarker != nil || isLetteredTruth($0) })
+        let answerNumbers = Set(answerLines.map(\.0.number))
+        // `Answer: True ❌` then `Answer: False ✅`: a graded attempt's wrong answer is no answer.
+        guard let (line, value) = answerLines.first(where: { !Self.endsInCrossMark($0.1) }) else {
+            if let (crossed, value) = answerLines.first {
+                return .failure(error(crossed.number, "`\(value)` is marked wrong, and no other line gives the answer; "
+                    + "write `Answer: True` or `Answer: False`"))
+            }
             return .failure(error(block.startLine, "true/false item has no answer; add a line `Answer: True` "
                 + "or `Answer: False` after the `TTrue` and `FFalse` lines"))
         }
@@ -356,14 +380,29 @@ struct QuizItemReader {
             return split.truth
         }()
         guard let answer else {
-            return .failure(error(line.number, "`Answer: \(value)` is neither True nor False; write "
+            return .failure(error(line.number, "`\(line.text)` is neither True nor False; write "
                 + "`Answer: True` or `Answer: False`"))
+        }
+        // A later answer line with the other truth value: the file disagrees with itself.
+        if let (other, _) = answerLines.first(where: { other, value in
+            other.number != line.number && !Self.endsInCrossMark(value)
+                && (Self.truthValue(value) ?? Self.truthThenExplanation(value)?.truth).map { $0 != answer } == true
+        }) {
+            return .failure(error(other.number, "true/false item has answers that disagree: line \(line.number) says "
+                + "\(answer ? "True" : "False") but line \(other.number) says \(answer ? "False" : "True"); keep the right one"))
         }
         let explanation = explanation(rest.compactMap { other in
             if other.number == line.number, let opening { return QuizLine(number: other.number, text: opening) }
-            return isMarker(other) ? nil : other
+            return isMarker(other) || answerNumbers.contains(other.number) ? nil : other
         })
         return .success(item(question, .trueFalse(answer: answer), explanation))
+    }
+
+    /// A value ending in a cross mark (`True ❌`, `B ✗`): an attempt marked wrong.
+    static func endsInCrossMark(_ value: String) -> Bool {
+        var scalars = value.unicodeScalars[...]
+        while let last = scalars.last, last.isSpaceLike || last == "\u{FE0F}" { scalars = scalars.dropLast() }
+        return scalars.last.map { ["\u{274C}", "\u{2717}", "\u{2718}", "\u{2716}", "\u{274E}"].contains($0) } == true
     }
 
     static let truthSeparators = Set(".:,;!-–—(".unicodeScalars)

@@ -127,17 +127,22 @@ extension QuizLine {
 
     /// The value of an `Answer:` line (not `Model answer:`), trimmed, without a check mark after
     /// it (`Answer: B ✅`). Also `Correct answer:`, `Right answer:`, `Correct option:` and `Answer
-    /// key:`, in any case and spacing; `Solution:` and `Key:` when only a letter or a truth word
-    /// follows (`Key: the even one…` is the explanation's); and without a colon, `Answer = B`,
-    /// `Answer - B`, `Answer B`, `Ans. B` with only a letter or a truth word after them.
+    /// key:`, in any case and spacing.
     var answerValue: String? {
         // `**Answer:** B`, `__Answer:__ B`: Markdown emphasis around the label.
         guard let first = text.utf8.first(where: { $0 != UInt8(ascii: "*") && $0 != UInt8(ascii: "_") }).map({ $0 | 0x20 }),
-              "acrsk".utf8.contains(first) else { return nil }
-        if let label {
-            if Self.answerLabels.contains(label) { return valueAfterColon.map(Self.withoutCheckMark) }
-            if Self.letterOnlyLabels.contains(label) { return valueAfterColon.map(Self.withoutCheckMark).flatMap(Self.bareChoice) }
-        }
+              "acr".utf8.contains(first), let label, Self.answerLabels.contains(label) else { return nil }
+        return valueAfterColon.map(Self.withoutCheckMark)
+    }
+
+    /// A bare answer line: `Solution:` or `Key:` before only a letter or a truth word (`Key: the
+    /// even one…` is the explanation's), and without a colon `Answer = B`, `Answer - B`, `Answer
+    /// B`, `Ans. B`. Prose may hold such a line too (`Many pick the tempting` / `answer B` / `but…`),
+    /// so an item reads it only where exporters write it: right after the options or the true/false
+    /// lines, or after another answer line.
+    var bareAnswerValue: String? {
+        guard let first = text.utf8.first.map({ $0 | 0x20 }), "acrsk".utf8.contains(first) else { return nil }
+        if let label, Self.letterOnlyLabels.contains(label) { return valueAfterColon.map(Self.withoutCheckMark).flatMap(Self.bareChoice) }
         return unlabelledAnswer
     }
 

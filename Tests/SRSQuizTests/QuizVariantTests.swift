@@ -44,6 +44,56 @@ import SRSCore
         #expect(result.items.first?.explanation == line)
     }
 
+    /// A bare answer line stands where exporters write it: right after the options or the
+    /// true/false lines (or another answer line). Inside prose it is prose (eighth review).
+    @Test(arguments: ["Many students pick the tempting\nanswer B\nbut it ignores the third option.",
+                      "A common error is\nAnswer - A\nwhich confuses one with two.",
+                      "Why not the others?\nAnswer A\nToo small.",
+                      "The printed answer\nkey: B\nwas a misprint.",
+                      "Some guides list\nSolution: B\nas a misprint."])
+    func bareAnswerLinesInsideProseAreProse(lines: String) {
+        let result = parseQuiz(Self.item + lines + "\n")
+        #expect(result.errors == [])
+        #expect(result.items.first?.kind.key?.source != .written)
+        #expect(result.items.first?.explanation == lines)
+    }
+
+    @Test func aBareAnswerLineAfterABlankLineAndAnAnswerLine() {
+        let result = parseQuiz(Self.item + "\nAnswer = B\nBecause.\n")
+        #expect(result.items.first?.kind.key == AnswerKey(index: 1, source: .written))
+        #expect(result.items.first?.explanation == "Because.")
+    }
+
+    /// True/false: a bare line in the question is the question's; two answers that disagree are an
+    /// error naming the second; an answer marked wrong (`❌`) is a graded attempt, no answer.
+    @Test func trueFalseBareLinesAndDisagreeingAnswers() {
+        let inQuestion = parseQuiz("Question 1 True / False\nIn the key below, the leading tone is E.\nKey: F\nTTrue\nFFalse\nAnswer: True\nIt is.\n")
+        #expect(inQuestion.errors == [])
+        #expect(inQuestion.items.first?.kind == .trueFalse(answer: true))
+        #expect(inQuestion.items.first?.question == "In the key below, the leading tone is E.\nKey: F")
+        let prose = parseQuiz("Question 1 True / False\nThe Sun rises in the east.\nTTrue\nFFalse\nAnswer: True\nThe naive\nanswer false\ncomes from maps.\n")
+        #expect(prose.errors == [])
+        #expect(prose.items.first?.kind == .trueFalse(answer: true))
+        #expect(prose.items.first?.explanation == "The naive\nanswer false\ncomes from maps.")
+        for second in ["Answer: False", "Answer - F", "Key: F"] {
+            let result = parseQuiz("Question 1 True / False\nSky is blue.\nTTrue\nFFalse\nAnswer: True\n\(second)\nRayleigh.\n")
+            #expect(result.items.isEmpty, "\(second)")
+            #expect(result.errors.map(\.line) == [6], "\(second)")
+            #expect(result.errors.first?.message.contains("answers that disagree: line 5 says True but line 6 says False") == true)
+        }
+        let graded = parseQuiz("Question 1 True / False\nSky is blue.\nTTrue\nFFalse\nAnswer: False ❌\nAnswer: True ✅\nRayleigh.\n")
+        #expect(graded.items.first?.kind == .trueFalse(answer: true))
+        #expect(graded.items.first?.explanation == "Rayleigh.")
+        let crossed = parseQuiz("Question 1 True / False\nSky is blue.\nTTrue\nFFalse\nAnswer: True ✗\nRayleigh.\n")
+        #expect(crossed.items.isEmpty && crossed.errors.map(\.line) == [5])
+    }
+
+    /// Errors quote the line as written, not a rewritten `Answer:` (eighth review).
+    @Test func errorsQuoteTheLineAsWritten() {
+        let result = parseQuiz(Self.item + "Answer – (D)\nBecause.\n")
+        #expect(result.errors.first?.message.hasPrefix("`Answer – (D)` names an option this item does not have") == true, "\(result.errors)")
+    }
+
     @Test(arguments: [("Answer = False", false), ("Answer - True", true), ("Solution: False", false), ("Answer: True ✅", true),
                       ("Key: T", true)])
     func trueFalseAnswersWithoutAColon(line: String, answer: Bool) {
