@@ -544,11 +544,17 @@ struct StatedKeys {
             if tokens[index].isContent {
                 guard tokens[index].stem == option[matched] else { return start }
                 matched += 1
+            } else if mentionBreakers.contains(tokens[index].text) {
+                return start   // `C is correct because the heart pumps`: the verdict is no part of C's text
             }
             index += 1
         }
         return matched == option.count ? index : start
     }
+
+    /// Function words that end an option's mention rather than stand inside its text: a verb of
+    /// the verdict, a verdict word, a reason.
+    static let mentionBreakers: Set<String> = rightWords.union(wrongWords).union(["is", "are", "was", "were", "because", "since"])
 
     /// Past `indeed`, `clearly`, `certainly`…: words that stress a verdict without changing it.
     static func skippingIntensifiers(from start: Int, _ tokens: [EvidenceToken]) -> Int {

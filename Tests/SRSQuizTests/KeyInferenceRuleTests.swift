@@ -418,6 +418,9 @@ import SRSCore
         ("C: correct. A, B and D: wrong.", 2),
         ("A: wrong. B: wrong. D: wrong. The heart's ventricles contract.", 2),
         ("Only C is correct: the others filter or exchange gases.", 2),
+        // The letter's own option text later in the sentence (eighth review).
+        ("C is correct because the heart pumps blood.", 2),
+        ("C is right, as the heart is a pump.", 2),
         ("C is the only correct option; the liver filters.", 2),
         ("D is the only right answer here.", 3),
         ("That is why C is correct.", 2),
@@ -750,7 +753,9 @@ import SRSCore
                       ("The correct answer is ten.", ["7", "8", "9", "10"], 3),
                       ("The answer is 9, counting Denmark.", ["Seven", "Eight", "Nine", "Ten"], 2),
                       ("The answer is nine times larger than you think.", ["7", "8", "9", "10"], nil),
-                      ("The answer is not nine.", ["7", "8", "9", "10"], nil)])
+                      ("The answer is not nine.", ["7", "8", "9", "10"], nil),
+                      ("C is correct because nine is the count.", ["7", "8", "9", "10"], 2),
+                      ("C is correct because 9 is the count.", ["7", "8", "9", "10"], 2)])
     func aNumberWordNamesItsFigure(explanation: String, options: [String], key: Int?) {
         let result = KeyInference.infer(question: Self.question, options: options, explanation: explanation)
         if let key { #expect(result.key == AnswerKey(index: key, source: .stated), "\(result)") }
