@@ -77,11 +77,13 @@ struct QuizItemReader {
         let explanation = explanation(Self.withoutAnswerLines(rest, answers))
         var answer = explicitKey(answers, options: options)
         if case .success(let explicit) = answer, let marked = markedKey(run, in: body, explicit) { answer = .success(marked) }
-        if case .success(let written?) = answer, let stated = statedElsewhere(question, options, explanation, than: written) {
-            // `Answer: A`, and the explanation says `The correct answer is B`: the file disagrees with itself.
-            warn(block.startLine, "no answer key: the answer is written as \(KeyInference.letterOf(written.index)) but the "
-                + "explanation states \(KeyInference.letterOf(stated)); the card will be self-graded. Make them agree, or "
-                + "import with `--key \(position)=X`")
+        if case .success(let written?) = answer, let conflict = statedElsewhere(question, options, explanation, than: written) {
+            // `Answer: A`, and the explanation says `The correct answer is B` or `A is wrong`: the
+            // file disagrees with itself.
+            let letter = KeyInference.letterOf(written.index)
+            let says = conflict.denied ? "says \(letter) is wrong" : "states \(KeyInference.letterOf(conflict.option))"
+            warn(block.startLine, "no answer key: the answer is written as \(letter) but the explanation \(says); the card "
+                + "will be self-graded. Make them agree, or import with `--key \(position)=X`")
             answer = .success(nil)
         }
         switch answer {
@@ -173,13 +175,17 @@ struct QuizItemReader {
     }
 
     /// The key the explanation states, when it is another than the written one.
-    private func statedElsewhere(_ question: String, _ options: [String], _ explanation: String, than written: AnswerKey) -> Int? {
+    /// The key the explanation states when it is another than the written one, or the written
+    /// one when the explanation denies it by its letter (`B is wrong: …`).
+    private func statedElsewhere(_ question: String, _ options: [String], _ explanation: String,
+                                 than written: AnswerKey) -> (option: Int, denied: Bool)? {
         guard !explanation.isEmpty, explanation.utf8.count <= KeyInference.longestExplanation,
               Self.mayStateAKey(explanation) else { return nil }
         let keys = OptionEvidence.statedKeys(question: question, options: options, explanation: explanation)
+        if keys.deniedByLetter.contains(written.index), !keys.stated.contains(written.index) { return (written.index, true) }
         let stated = keys.stated.subtracting(keys.denied)
         guard stated.count == 1, let other = stated.first, other != written.index, !keys.claimsSeveral else { return nil }
-        return other
+        return (other, false)
     }
 
     /// A cheap first look: every stated phrasing holds one of these words (`StatedKeys`), so an

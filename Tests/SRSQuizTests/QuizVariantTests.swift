@@ -236,6 +236,19 @@ import SRSCore
         #expect(agreeing.items.first?.kind.key == AnswerKey(index: 1, source: .written))
     }
 
+    /// An explanation denying the written key by its letter (`Answer: B` and `B is wrong: …`)
+    /// disagrees with it (eighth review); a denial of another option agrees.
+    @Test func anExplanationDenyingTheWrittenKeyGivesNoKey() {
+        let result = parseQuiz(Self.item + "Answer: B\nB is wrong: three is larger.\n")
+        #expect(result.items.first?.kind.key == nil)
+        #expect(result.warnings.map(\.line) == [1])
+        #expect(result.warnings.first?.message.contains("the answer is written as B but the explanation says B is wrong") == true)
+        let agreeing = parseQuiz(Self.item + "Answer: B\nA is wrong: one is odd.\n")
+        #expect(agreeing.items.first?.kind.key == AnswerKey(index: 1, source: .written))
+        let negative = parseQuiz("Question 1 Multiple Choice\nWhich number is NOT odd?\nAone\nBtwo\nCthree\nAnswer: B\nB is false as an odd number: two is even.\n")
+        #expect(negative.items.first?.kind.key == AnswerKey(index: 1, source: .written))
+    }
+
     /// Fifth review: a denied letter or option agrees with the named one.
     @Test(arguments: ["Answer: B, not A.", "Answer: B. Two, not one, is the even number here."])
     func aDeniedOtherOptionAgrees(line: String) {
