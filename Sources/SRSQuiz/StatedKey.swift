@@ -708,7 +708,9 @@ struct StatedKeys {
     static let answerNouns: Set<String> = ["answer", "option", "choice", "response", "alternative", "statement"]
     /// Words a colon may follow before a statement without naming a case: `Correct: C`, `Answer: C`.
     static let answerLabels: Set<String> = ["answer", "correct", "explanation", "solution", "key", "why", "reason", "note",
-                                            "hint", "rationale", "feedback", "here", "so", "thus", "therefore", "hence"]
+                                            "hint", "rationale", "feedback", "here", "so", "thus", "therefore", "hence",
+                                            // a correction's own label (`Correction: the answer is C`)
+                                            "correction", "update", "erratum", "edit", "wait"]
     static let givenAnswers: Set<String> = ["obvious", "intuitive", "common", "popular", "expected", "first", "naive", "usual",
                                             "typical", "tempting", "instinctive", "quick", "wrong", "incorrect"]
     static let connectives: Set<String> = ["therefore", "thus", "then", "again", "clearly", "hence"]

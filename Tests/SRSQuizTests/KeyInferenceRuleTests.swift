@@ -418,6 +418,11 @@ import SRSCore
         ("C: correct. A, B and D: wrong.", 2),
         ("A: wrong. B: wrong. D: wrong. The heart's ventricles contract.", 2),
         ("Only C is correct: the others filter or exchange gases.", 2),
+        // A correction's label names no case (eighth review).
+        ("Correction: the correct answer is C, since the heart pumps.", 2),
+        ("The answer is A. Wait: the right choice is C.", 2),
+        ("Update: C is correct.", 2),
+        ("Erratum: the answer is C.", 2),
         // The letter's own option text later in the sentence (eighth review).
         ("C is correct because the heart pumps blood.", 2),
         ("C is right, as the heart is a pump.", 2),
