@@ -401,6 +401,12 @@ struct QuizItemReader {
             if other.number == line.number, let opening { return QuizLine(number: other.number, text: opening) }
             return isMarker(other) || answerNumbers.contains(other.number) ? nil : other
         })
+        // `Answer: False`, then `The statement is true.`: the file disagrees with itself.
+        let otherValue = answer ? "false" : "true"
+        if Self.says(otherValue, of: ["the statement", "this statement"], in: explanation) {
+            return .failure(error(line.number, "true/false item disagrees with itself: `\(line.text)` but the explanation says "
+                + "the statement is \(otherValue); fix one of them"))
+        }
         return .success(item(question, .trueFalse(answer: answer), explanation))
     }
 
@@ -472,12 +478,18 @@ struct QuizItemReader {
         if words.contains(where: ["wait", "sorry", "kidding", "scratch", "meant"].contains) { return nil }
         // `the statement|it|this|that is false` closing a clause (not `…is true only in the old
         // model`, `It is true that…`, `The opposite claim is false`).
-        let lower = text.lowercased(), other = truth ? "false" : "true"
-        for subject in ["statement", "it", "this", "that"] {
-            let phrase = " " + subject + " is " + other
-            if [".", ",", ";", "!", ":"].contains(where: { (" " + lower).contains(phrase + $0) }) || (" " + lower).hasSuffix(phrase) { return nil }
-        }
+        if Self.says(truth ? "false" : "true", of: ["statement", "it", "this", "that"], in: text) { return nil }
         return (truth, text)
+    }
+
+    /// `<subject> is <value>` closing a clause in `text` (` the statement is false.`), after a space
+    /// or at the start; not `…is true only in the old model`, `It is true that…`.
+    static func says(_ value: String, of subjects: [String], in text: String) -> Bool {
+        let lower = " " + text.lowercased()
+        return subjects.contains { subject in
+            let phrase = " " + subject + " is " + value
+            return [".", ",", ";", "!", ":"].contains(where: { lower.contains(phrase + $0) }) || lower.hasSuffix(phrase)
+        }
     }
 
     /// A truth value at the start of `scalars` and its length in scalars: `True`, `F`, `yes`,

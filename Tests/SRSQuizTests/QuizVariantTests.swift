@@ -88,6 +88,24 @@ import SRSCore
         #expect(crossed.items.isEmpty && crossed.errors.map(\.line) == [5])
     }
 
+    /// An explanation saying the other value of the statement (`Answer: False`, then `The
+    /// statement is true.`) is an error naming the answer line (eighth review); the same value,
+    /// or another statement's, agrees.
+    @Test func trueFalseExplanationSayingTheOtherValue() {
+        for explanation in ["The statement is true.", "Actually the statement is true: ice melts.", "So this statement is true, in fact."] {
+            let result = parseQuiz("Question 1 True / False\nWater is wet.\nTTrue\nFFalse\nAnswer: False\n\(explanation)\n")
+            #expect(result.items.isEmpty, "\(explanation)")
+            #expect(result.errors.map(\.line) == [5], "\(explanation)")
+            #expect(result.errors.first?.message.contains("the explanation says the statement is true") == true)
+        }
+        for explanation in ["The statement is false: water is wet only when liquid.", "The opposite statement is true.",
+                            "The statement is true only for ice."] {
+            let result = parseQuiz("Question 1 True / False\nWater is dry.\nTTrue\nFFalse\nAnswer: False\n\(explanation)\n")
+            #expect(result.errors == [], "\(explanation)")
+            #expect(result.items.first?.kind == .trueFalse(answer: false))
+        }
+    }
+
     /// Errors quote the line as written, not a rewritten `Answer:` (eighth review).
     @Test func errorsQuoteTheLineAsWritten() {
         let result = parseQuiz(Self.item + "Answer – (D)\nBecause.\n")
