@@ -131,7 +131,7 @@ extension QuizLine {
     var answerValue: String? {
         // `**Answer:** B`, `__Answer:__ B`: Markdown emphasis around the label.
         guard let first = text.utf8.first(where: { $0 != UInt8(ascii: "*") && $0 != UInt8(ascii: "_") }).map({ $0 | 0x20 }),
-              "acr".utf8.contains(first), let label, Self.answerLabels.contains(label) else { return nil }
+              "acrfb".utf8.contains(first), let label, Self.answerLabels.contains(label) else { return nil }
         return valueAfterColon.map(Self.withoutCheckMark)
     }
 
@@ -141,16 +141,21 @@ extension QuizLine {
     /// so an item reads it only where exporters write it: right after the options or the true/false
     /// lines, or after another answer line.
     var bareAnswerValue: String? {
-        guard let first = text.utf8.first.map({ $0 | 0x20 }), "acrsk".utf8.contains(first) else { return nil }
+        guard let first = text.utf8.first.map({ $0 | 0x20 }), "acrskfb".utf8.contains(first) else { return nil }
         if let label, Self.letterOnlyLabels.contains(label) { return valueAfterColon.map(Self.withoutCheckMark).flatMap(Self.bareChoice) }
         return unlabelledAnswer
     }
 
-    static let answerLabels: Set<String> = ["answer", "ans", "correctanswer", "rightanswer", "correctoption", "answerkey"]
-    /// Labels that name an answer only before a bare letter or truth word: `Solution: B`, `Key: B`.
-    static let letterOnlyLabels: Set<String> = ["solution", "key"]
+    static let answerLabels: Set<String> = ["answer", "ans", "ans.", "correctanswer", "rightanswer", "correctoption", "answerkey",
+                                            "finalanswer", "bestanswer"]
+    /// Labels that name an answer only before a bare letter or truth word: `Solution: B`, `Key: B`,
+    /// `Correct: B`.
+    static let letterOnlyLabels: Set<String> = ["solution", "key", "correct"]
     /// The answer labels an answer line may open with when no colon follows them, longest first.
-    static let unlabelledForms = ["correct answer", "right answer", "answer key", "answer", "ans.", "ans"]
+    static let unlabelledForms = ["correct answer", "right answer", "answer key", "final answer", "best answer", "solution",
+                                  "answer", "ans.", "ans", "key"]
+    /// What may stand between such a label and the choice: `Answer = B`, `Answer - B`, `Answer − B`.
+    static let answerSeparators = Set("=-–—−‐".unicodeScalars)
 
     /// `Answer = B`, `Answer - B`, `Answer – (B)`, `Answer B`, `Ans. B`: a label of
     /// `unlabelledForms`, spaces or one `=` or dash between spaces, then only a bare choice.
@@ -162,10 +167,10 @@ extension QuizLine {
             guard bytes.count > label.count,
                   zip(bytes, label).allSatisfy({ ((65...90).contains($0) ? $0 | 0x20 : $0) == $1 }) else { continue }
             var rest = Substring(String(decoding: bytes[label.count...], as: UTF8.self)).unicodeScalars[...]
-            // `Answers`, `Ansible`: the label ends at a space or a separator.
-            guard let next = rest.first, next.isSpaceLike || "=-–—".unicodeScalars.contains(next) else { continue }
+            // `Answers`, `Ansible`: the label ends at a space or a separator (or its own `.`: `Ans.B`).
+            guard let next = rest.first, next.isSpaceLike || Self.answerSeparators.contains(next) || form.hasSuffix(".") else { continue }
             rest = rest.drop { $0.isSpaceLike }
-            if let separator = rest.first, "=-–—".unicodeScalars.contains(separator) { rest = rest.dropFirst().drop { $0.isSpaceLike } }
+            if let separator = rest.first, Self.answerSeparators.contains(separator) { rest = rest.dropFirst().drop { $0.isSpaceLike } }
             return Self.bareChoice(Self.withoutCheckMark(String(String.UnicodeScalarView(rest))))
         }
         return nil
@@ -291,11 +296,18 @@ extension QuizLine {
         return text.dropFirst().drop { $0.unicodeScalars.first?.isSpaceLike == true }
     }
 
-    /// `Paris (correct)`, `Paris [correct]`: the text and whether it ended in a mark of the answer
-    /// (a space before it). Not a final ` *`: `int *` is a C type.
+    /// `Paris (correct)`, `Paris [correct]`, `Paris ✅`: the text and whether it ended in a mark of
+    /// the answer (a space before it). Not a final ` *`: `int *` is a C type.
     static func withoutEndMark(_ text: String) -> (String, Bool) {
-        // A cheap test on the last byte first: `)` or `]`.
-        guard let last = text.utf8.last, last == UInt8(ascii: ")") || last == UInt8(ascii: "]") else { return (text, false) }
+        // A cheap test on the last byte first: `)`, `]`, or the last byte of ✅ ✓ ✔ ☑ or U+FE0F.
+        guard let last = text.utf8.last else { return (text, false) }
+        if [0x85, 0x93, 0x94, 0x91, 0x8F].contains(last) {
+            let stripped = withoutCheckMark(text)
+            let spaced = stripped.utf8.count < text.utf8.count
+                && text.unicodeScalars.dropFirst(stripped.unicodeScalars.count).first?.isSpaceLike == true
+            return spaced && !stripped.isEmpty ? (stripped, true) : (text, false)
+        }
+        guard last == UInt8(ascii: ")") || last == UInt8(ascii: "]") else { return (text, false) }
         for mark in [" (correct)", " [correct]"] where text.utf8.count > mark.utf8.count
             && zip(text.utf8.suffix(mark.utf8.count), mark.utf8).allSatisfy({ ((65...90).contains($0) ? $0 | 0x20 : $0) == $1 }) {
             return (String(decoding: text.utf8.dropLast(mark.utf8.count), as: UTF8.self).trimmingSpaces, true)

@@ -26,7 +26,10 @@ import SRSCore
     /// what follows is only a letter (after the seventh review's list of lost shapes).
     @Test(arguments: ["Answer = B", "Answer=B", "Answer - B", "Answer – (B)", "Answer B", "answer b.", "Ans. B", "Ans B",
                       "Correct answer - B", "Answer: B ✅", "Answer: B ✓", "Answer: (B) ✔", "Answer: B) two ✅",
-                      "Solution: B", "Key: B", "Key: (b)", "Solution: B.", "Answer key = B"])
+                      "Solution: B", "Key: B", "Key: (b)", "Solution: B.", "Answer key = B",
+                      // More of the eighth review's lost shapes.
+                      "Key - B", "Key = B", "Solution - B", "Key B", "Correct: B", "Final answer: B", "Best answer: (B)",
+                      "Answer − B", "Answer ‐ B", "Ans.B", "Ans.: B", "Final answer - B"])
     func answerShapesWithoutAColonOrWithAMark(line: String) {
         let result = parseQuiz(Self.item + line + "\nBecause.\n")
         #expect(result.errors == [] && result.warnings == [])
@@ -500,7 +503,10 @@ import SRSCore
     /// gives the written key, its mark removed; two marks, or a mark and an `Answer:` line that
     /// disagree, give no key and a warning naming the option's line.
     @Test(arguments: ["A. Rome\n*B. Paris\nC. Oslo", "A. Rome\n* B. Paris\nC. Oslo",
-                      "ARome\nBParis (correct)\nCOslo", "A) Rome\nB) Paris [Correct]\nC) Oslo\nAnswer: B"])
+                      "ARome\nBParis (correct)\nCOslo", "A) Rome\nB) Paris [Correct]\nC) Oslo\nAnswer: B",
+                      // A check mark after the option (eighth review).
+                      "A) Rome\nB) Paris ✅\nC) Oslo", "A) Rome\nB) Paris ✓\nC) Oslo", "ARome\nBParis ✔\nCOslo",
+                      "A) Rome\nB) Paris ✔️\nC) Oslo\nAnswer: B"])
     func aMarkedOptionIsTheWrittenKey(options: String) {
         let result = parseQuiz("Question 1 Multiple Choice\nCapital of France?\n\(options)\nParis has been the capital since 987.\n")
         #expect(result.errors == [] && result.warnings == [])
@@ -508,7 +514,8 @@ import SRSCore
     }
 
     @Test(arguments: [("A. Rome\n*B. Paris\n*C. Oslo", "options B, C are all marked"),
-                      ("A. Rome\nB. Paris (correct)\nC. Oslo\nAnswer: C", "option B is marked as the answer but the `Answer:` line names C")])
+                      ("A. Rome\nB. Paris (correct)\nC. Oslo\nAnswer: C", "option B is marked as the answer but the `Answer:` line names C"),
+                      ("A. Rome\nB. Paris ✅\nC. Oslo\nAnswer: C", "option B is marked as the answer but the `Answer:` line names C")])
     func conflictingMarksGiveNoKey(options: String, problem: String) {
         let result = parseQuiz("Question 1 Multiple Choice\nCapital of France?\n\(options)\nThe correct answer is B.\n")
         #expect(result.items.first?.kind.key == nil)
