@@ -18,8 +18,16 @@ public enum QuizParser {
                 + "first on this line, are shown as \u{FFFD}; if the file is in Latin-1 or Windows-1252, save it as UTF-8 "
                 + "and import it again"))
         }
-        for block in blocks(text.lines) {
+        // An answer key at the end (`Answer key` / `1. B` / `2. False`): its answers join their items.
+        var lines = text.lines
+        var keyed: [Int: [QuizLine]] = [:]
+        if let section = AnswerKeySection.find(lines) {
+            lines.removeSubrange(section.start...)
+            for (item, line) in section.answers { keyed[item, default: []].append(line) }
+        }
+        for var block in blocks(lines) {
             result.itemCount += 1
+            if let answers = keyed.removeValue(forKey: block.header?.number ?? result.itemCount) { block.body += answers }
             var reader = QuizItemReader(block: block, position: result.itemCount)
             let item = reader.read(inferences: &inferences)
             result.warnings += reader.warnings
@@ -27,6 +35,10 @@ public enum QuizParser {
             case .success(let item): result.items.append(item)
             case .failure(let error): result.errors.append(error)
             }
+        }
+        for (item, answers) in keyed {
+            result.warnings.append(QuizDiagnostic(.warning, line: answers[0].number, position: nil, "the answer key gives "
+                + "item \(item), which this file does not have (it has \(result.itemCount) items); fix the number or remove the line"))
         }
         result.warnings += DuplicateItems.warnings(result.items)
         result.warnings = result.warnings.enumerated()

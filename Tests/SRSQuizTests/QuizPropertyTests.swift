@@ -21,6 +21,9 @@ enum QuizInputs {
         "x = 1/0.2 = 5\n", "= 50%", "A, B and D are incorrect.\n", "C is the one that\n", "Only C is\n", "*",
         "A - Rome\n", "B – Paris\n", "A.Rome\n", "B.Paris\n", "Question 7\n", "Multiple Choice\n", "(True / False)\n",
         "Suggested answer: x\n", "So C.\n", "Answer C.\n",
+        // The shapes of the eighth review: bare answer lines, check marks, an answer key at the end.
+        "Answer B\n", "Key: F\n", "Solution - C\n", "Answer: B ✅\n", "Answer: True ❌\n", "B) Paris ✅\n",
+        "Answer key\n", "1. B\n", "2) True  3. C\n", "Answers: 1-B, 2-C\n", "Q4: D\n",
     ].map { Array($0.utf8) } + [[0xFF], [0xC3], [0xE2, 0x82], [0xF0, 0x9F, 0x98], [0xEF, 0xBB, 0xBF], [0xFF, 0xFE], [0xFE, 0xFF]]
 
     static func random(_ rng: inout SeededGenerator, samples: [[UInt8]]) -> [UInt8] {

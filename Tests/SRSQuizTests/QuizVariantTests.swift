@@ -805,3 +805,47 @@ import SRSCore
         #expect(Self.key("Largest ocean?", ["Atlantic", "Pacific"], "") == nil)
     }
 }
+
+/// An answer key at the end of the file (`Answer key` / `1. B` / `2. False`), as printed quizzes
+/// and some exporters write it (eighth review): each line is the item's answer line, by the
+/// item's number; without its title the lines stay the last item's explanation.
+@Suite struct QuizAnswerKeySectionTests {
+    static let items = "Question 1 Multiple Choice\nPick two.\nAone\nBtwo\nCthree\nTwo is even.\n"
+        + "Question 2 True / False\nThe Sun is a star.\nTTrue\nFFalse\nIt is a G-type star.\n"
+        + "Question 3 Multiple Choice\nPick three.\nAone\nBtwo\nCthree\nThree is odd.\n"
+
+    @Test(arguments: ["Answer key\n1. B\n2. True\n3. (C)\n", "\nANSWER KEY:\n\n1) b\n2) T\n3) C\n", "Answers\n1 - B\n2 - true\n3 - C) three\n",
+                      "## Answer Key\n1. B  2. True  3. C\n", "Answers: 1-B, 2-True, 3-C\n", "Answer Key\nQ1: B\nQ2: True\nQ3: C\n"])
+    func anAnswerKeyAtTheEndGivesTheKeys(section: String) throws {
+        let result = parseQuiz(Self.items + section)
+        #expect(result.errors == [] && result.warnings == [], "\(result.errors) \(result.warnings)")
+        try #require(result.items.count == 3)
+        #expect(result.items.map(\.kind.key) == [AnswerKey(index: 1, source: .written), nil, AnswerKey(index: 2, source: .written)])
+        #expect(result.items[1].kind == .trueFalse(answer: true))
+        #expect(result.items[2].explanation == "Three is odd.")
+    }
+
+    @Test func aKeyThatDisagreesWithAnAnswerLineOrNamesNoItem() {
+        let text = Self.items.replacingOccurrences(of: "Pick two.\nAone\nBtwo\nCthree\n", with: "Pick two.\nAone\nBtwo\nCthree\nAnswer: B\n")
+            + "Answer key\n1. C\n2. True\n3. C\n4. A\n"
+        let result = parseQuiz(text)
+        #expect(result.items.map(\.kind.key) == [nil, nil, AnswerKey(index: 2, source: .written)])
+        #expect(result.warnings.map(\.line) == [6, 23], "\(result.warnings)")
+        #expect(result.warnings.last?.message.contains("item 4") == true)
+    }
+
+    @Test(arguments: ["1. B\n2. True\n3. C\n", "Answer key\n1. B\nSee the notes for why.\n"])
+    func withoutItsTitleOrWithProseTheLinesStayText(section: String) throws {
+        let result = parseQuiz(Self.items + section)
+        #expect(result.errors.map(\.line) == [7])   // the true/false item has no answer then
+        let last = try #require(result.items.last)
+        #expect(last.kind.key?.source != .written)
+        #expect(last.explanation.hasSuffix(section.trimmingCharacters(in: .newlines)))
+    }
+
+    /// The first item may have no header (as in the quiz site's sample): it is item 1.
+    @Test func aFirstItemWithoutAHeaderIsItemOne() {
+        let result = parseQuiz("Pick two.\nAone\nBtwo\nCthree\nTwo is even.\nQuestion 2 Multiple Choice\nPick one.\nAone\nBtwo\nOne is one.\nAnswer key\n1. B\n2. A\n")
+        #expect(result.items.map(\.kind.key) == [AnswerKey(index: 1, source: .written), AnswerKey(index: 0, source: .written)])
+    }
+}

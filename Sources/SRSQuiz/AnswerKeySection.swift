@@ -1,0 +1,97 @@
+/// An answer key at the end of a quiz file, as printed quizzes and some exporters write it: a
+/// title line (`Answer key`, `Answers`, `Answer sheet`, `Solutions`, `Key`; any case, Markdown
+/// marks and a final colon aside) and then only lines of numbered answers (`1. B`, `2) True`,
+/// `Q3: C`, `3 - C) three`, or several on one line: `1. B  2. True`, `1-B, 2-True`), up to the end
+/// of the file. Each answer becomes an `Answer:` line of the item with that number, numbered as
+/// the key's line, so it is read, checked and reported like an answer line written in the item.
+struct AnswerKeySection {
+    /// The index of the section's first line (its title) in the lines: from there on, no item's text.
+    let start: Int
+    /// Item number → the answer lines to add.
+    let answers: [(item: Int, line: QuizLine)]
+
+    static let titles: Set<String> = ["answer key", "answer keys", "answers", "answer sheet", "solutions", "key", "keys"]
+
+    /// The section at the end of `lines`, if any: read backwards from the last line, so a file
+    /// without one costs the look at its last line.
+    static func find(_ lines: [QuizLine]) -> AnswerKeySection? {
+        var answers: [(item: Int, line: QuizLine)] = []
+        var index = lines.count - 1
+        while index >= 0 {
+            let line = lines[index]
+            if line.isBlank { index -= 1; continue }
+            if let rest = title(line.text) {
+                if !rest.isEmpty {
+                    guard let pairs = pairs(rest) else { return nil }
+                    answers = pairs.map { (item: $0.0, line: QuizLine(number: line.number, text: "Answer: " + $0.1)) } + answers
+                }
+                return answers.isEmpty ? nil : AnswerKeySection(start: index, answers: answers)
+            }
+            guard let pairs = pairs(line.text) else { return nil }
+            answers = pairs.map { (item: $0.0, line: QuizLine(number: line.number, text: "Answer: " + $0.1)) } + answers
+            index -= 1
+        }
+        return nil
+    }
+
+    /// `Answer key`, `## Answer Key`, `**Answers:**`, `Answers: 1-B, 2-C`: what follows the
+    /// title's colon (empty when nothing does), or nil when the line is no title.
+    static func title(_ text: String) -> String? {
+        guard text.utf8.count <= 200, let first = text.utf8.first, "#*_aAsSkK".utf8.contains(first) else { return nil }
+        var head = Substring(text.drop { $0 == "#" || $0 == "*" || $0 == "_" || $0 == " " })
+        var rest = ""
+        if let colon = head.firstIndex(of: ":") {
+            rest = String(head[head.index(after: colon)...]).replacingOccurrences(of: "*", with: "").trimmingSpaces
+            head = head[..<colon]
+        }
+        let words = head.lowercased().split(whereSeparator: { $0 == " " || $0 == "*" || $0 == "_" || $0 == "\t" }).joined(separator: " ")
+        return titles.contains(words) ? rest : nil
+    }
+
+    /// `1. B`, `2) True`, `Q3: C`, `Question 4 - (D)`, `3 - C) three` (one answer and its option's
+    /// text), or several bare ones: `1. B  2. True`, `1-B, 2-True; 3-C`. Nil for anything else.
+    static func pairs(_ text: String) -> [(Int, String)]? {
+        guard let first = text.utf8.first, (0x30...0x39).contains(first) || first | 0x20 == UInt8(ascii: "q") else { return nil }
+        let words = text.split(whereSeparator: { " \t,;".contains($0) || $0.unicodeScalars.allSatisfy(\.isSpaceLike) }).map(String.init)
+        var result: [(Int, String)] = []
+        var index = 0
+        while index < words.count {
+            var word = words[index]
+            if ["question", "q"].contains(word.lowercased()) {
+                index += 1
+                guard index < words.count else { return nil }
+                word = words[index]
+            } else if word.first.map({ $0 == "q" || $0 == "Q" }) == true, word.dropFirst().first?.isASCII == true,
+                      word.dropFirst().first?.isNumber == true {
+                word.removeFirst()   // `Q3:`
+            }
+            let digits = word.prefix { $0.isASCII && $0.isNumber }
+            guard !digits.isEmpty, digits.count <= 5, let number = Int(digits) else { return nil }
+            var value = String(word.dropFirst(digits.count))
+            if let separator = value.first, ".):-–=".contains(separator) { value.removeFirst() }
+            index += 1
+            if value.isEmpty {
+                // `1 - B`, `1 B`: the separator and the value as words of their own.
+                if index < words.count, ["-", "–", "=", ":", ".", ")"].contains(words[index]) { index += 1 }
+                guard index < words.count else { return nil }
+                value = words[index]
+                index += 1
+            }
+            guard QuizLine.bareChoice(value) != nil else { return nil }
+            // One answer may carry its option's text (`3 - C) three`), read and checked as an answer line.
+            if result.isEmpty, index < words.count, !startsAnAnswer(words[index]) {
+                return [(number, ([value] + words[index...]).joined(separator: " "))]
+            }
+            result.append((number, value))
+        }
+        return result.isEmpty ? nil : result
+    }
+
+    /// A word that opens a numbered answer: `2.`, `2-B`, `Q2:`, `Question`.
+    private static func startsAnAnswer(_ word: String) -> Bool {
+        let lower = word.lowercased()
+        if lower == "question" || lower == "q" { return true }
+        let body = lower.hasPrefix("q") ? lower.dropFirst() : Substring(lower)
+        return body.first.map { $0.isASCII && $0.isNumber } == true
+    }
+}
