@@ -485,10 +485,19 @@ struct QuizItemReader {
     /// `<subject> is <value>` closing a clause in `text` (` the statement is false.`), after a space
     /// or at the start; not `…is true only in the old model`, `It is true that…`.
     static func says(_ value: String, of subjects: [String], in text: String) -> Bool {
-        let lower = " " + text.lowercased()
+        // On bytes, ASCII lower-cased: the phrases are ASCII (one pass per subject, no Foundation search).
+        guard !text.isEmpty else { return false }
+        let bytes = [0x20] + text.utf8.map { (65...90).contains($0) ? $0 | 0x20 : $0 }
+        let closing: Set<UInt8> = [UInt8(ascii: "."), UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "!"), UInt8(ascii: ":")]
         return subjects.contains { subject in
-            let phrase = " " + subject + " is " + value
-            return [".", ",", ";", "!", ":"].contains(where: { lower.contains(phrase + $0) }) || lower.hasSuffix(phrase)
+            let phrase = Array((" " + subject + " is " + value).utf8)
+            guard bytes.count >= phrase.count else { return false }
+            for start in 0...(bytes.count - phrase.count) where bytes[start] == 0x20 && bytes[start + 1] == phrase[1] {
+                guard bytes[start..<(start + phrase.count)].elementsEqual(phrase) else { continue }
+                let end = start + phrase.count
+                if end == bytes.count || closing.contains(bytes[end]) { return true }
+            }
+            return false
         }
     }
 
