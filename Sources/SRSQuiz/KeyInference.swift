@@ -80,7 +80,7 @@ public enum KeyInference {
         var stated = evidence.stated.stated.subtracting(evidence.stated.denied)
         let count = evidence.net.count
         if evidence.stated.stated.isEmpty, count >= 2, evidence.stated.deniedByLetter.count == count - 1,
-           evidence.stated.onlyDenialsNameLetters, !evidence.asksForAWrongOne {
+           evidence.stated.onlyDenialsNameLetters, !evidence.asksForAWrongOne, !evidence.stated.deniedWithAnothersReason {
             // `A, B and D are incorrect`: every option but one is denied by its letter, nothing is
             // stated, no letter stands outside a denial, and the question does not ask for the
             // false or wrong one.

@@ -104,7 +104,12 @@ struct OptionProfile {
         specifics = Specifics(questionTokens, optionStems: Set(containing.keys))
     }
 
-    static let wrongOnes: Set<String> = ["false", "wrong", "incorrect", "untrue", "inaccurate", "not", "except"]
+    static let wrongOnes: Set<String> = ["false", "wrong", "incorrect", "untrue", "inaccurate", "not", "except",
+                                         // asked in other words (ninth review)
+                                         "misconception", "misconceptions", "myth", "myths", "exception", "odd", "fails",
+                                         "fail", "lacks", "lack", "wrongly", "mistakenly", "incorrectly", "falsely",
+                                         "fallacy", "fallacious", "mistake", "mistakes", "misleading", "flawed", "invalid",
+                                         "rejected", "outlier", "belong"]
 
     private static func symbolLetters(in texts: [[EvidenceToken]], count: Int) -> Set<Int> {
         var letters = Set<Int>()

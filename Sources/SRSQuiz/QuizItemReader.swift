@@ -403,18 +403,51 @@ struct QuizItemReader {
         })
         // `Answer: False`, then `The statement is true.`: the file disagrees with itself.
         let otherValue = answer ? "false" : "true"
-        if Self.says(otherValue, of: ["the statement", "this statement"], in: explanation) {
+        if Self.opensASentenceSaying(otherValue, in: explanation) {
             return .failure(error(line.number, "true/false item disagrees with itself: `\(line.text)` but the explanation says "
                 + "the statement is \(otherValue); fix one of them"))
         }
         return .success(item(question, .trueFalse(answer: answer), explanation))
     }
 
-    /// A value ending in a cross mark (`True ❌`, `B ✗`): an attempt marked wrong.
+    /// A sentence of `text` that opens `The statement is <value>` or `This statement is <value>`
+    /// (after `So`, `Actually`, `Thus`, `In fact`…), the value closing its clause: not `Many
+    /// believe the statement is true`, `For ice the statement is true`, `Ask whether the
+    /// statement is true` (ninth review).
+    static func opensASentenceSaying(_ value: String, in text: String) -> Bool {
+        let lower = text.lowercased()
+        guard lower.contains("statement is") else { return false }
+        let parts = lower.split(whereSeparator: { ".!?;\n".contains($0) })
+        return parts.contains(where: { (part: Substring) -> Bool in
+            var sentence = Substring(String(part).trimmingSpaces)
+            var stripped = true
+            while stripped {
+                stripped = false
+                for opening in ["so", "actually", "thus", "therefore", "hence", "indeed", "clearly", "in fact"]
+                where sentence.hasPrefix(opening + " ") || sentence.hasPrefix(opening + ",") {
+                    sentence = sentence.dropFirst(opening.count).drop { $0 == " " || $0 == "," }
+                    stripped = true
+                }
+            }
+            for subject in ["the statement is ", "this statement is "] where sentence.hasPrefix(subject) {
+                var rest = sentence.dropFirst(subject.count)
+                for intensifier in ["indeed ", "clearly ", "actually ", "definitely "] where rest.hasPrefix(intensifier) {
+                    rest = rest.dropFirst(intensifier.count)
+                }
+                guard rest.hasPrefix(value) else { continue }
+                // The value closes its clause: the sentence ends, or a comma or colon follows it.
+                let after = rest.dropFirst(value.count).first
+                if after == nil || after == "," || after == ":" { return true }
+            }
+            return false
+        })
+    }
+
+    /// A value ending in a cross mark (`True ❌`, `B ✗`, `True ×`): an attempt marked wrong.
     static func endsInCrossMark(_ value: String) -> Bool {
         var scalars = value.unicodeScalars[...]
         while let last = scalars.last, last.isSpaceLike || last == "\u{FE0F}" { scalars = scalars.dropLast() }
-        return scalars.last.map { ["\u{274C}", "\u{2717}", "\u{2718}", "\u{2716}", "\u{274E}"].contains($0) } == true
+        return scalars.last.map { ["\u{274C}", "\u{2717}", "\u{2718}", "\u{2716}", "\u{274E}", "\u{00D7}"].contains($0) } == true
     }
 
     static let truthSeparators = Set(".:,;!-–—(".unicodeScalars)

@@ -22,6 +22,10 @@ struct StatedKeys {
     /// A verdict says that more than one option is right (`B is also correct`, `…is correct as
     /// well`): no key is stated.
     private(set) var claimsSeveral = false
+    /// A denial by letter gives a reason that names another option and never its own (`B:
+    /// incorrect, oxygen is only 21 percent`, where A is Oxygen): the options may have been
+    /// reshuffled, so no key is left by elimination.
+    private(set) var deniedWithAnothersReason = false
     /// The first sentence that corrects what came before (`Wait,`, `Sorry,`, `Correction:`,
     /// `Update:`, `Oops`, `Hmm`, `Actually, it is…`, `…I meant D`, `just kidding`), and the
     /// sentence being read.
@@ -71,13 +75,16 @@ struct StatedKeys {
             var feedback = false
             if tokens[index].after == ":", !fronted, !doubtful.contains(sentence) {
                 currentSentence = sentence
-                feedback = readLetterLabels(endingAt: index, tokens, options.count)
+                feedback = readLetterLabels(endingAt: index, tokens, options)
             }
             // `Hottest: A is correct. Closest: B.`: a label before the statement names its case.
             if tokens[index].after == ":", !feedback, !Self.answerLabels.contains(tokens[index].text) { fronted = true }
             // `It is false that the answer is A`, `…, so in 1910 the answer was C`.
             if index + 1 < tokens.count, ["false", "untrue", "true"].contains(tokens[index].text), tokens[index + 1].text == "that" { fronted = true }
             if index + 1 < tokens.count, kind & Self.scopeWord != 0, tokens[index + 1].kind == .number { fronted = true }
+            // `Correction: Question 5's correct answer is A`, `…for question 3, …`: another item's.
+            if index + 1 < tokens.count, ["question", "questions", "item", "items"].contains(tokens[index].text),
+               tokens[index + 1].kind == .number { fronted = true }
             currentSentence = sentence
             guard !doubtful.contains(sentence), !fronted else { continue }
             readAnswerIs(at: index, tokens, options)
@@ -200,7 +207,9 @@ struct StatedKeys {
     /// `At sea level`, `In rugby league,`, `With categorical data,`): what follows holds in that
     /// case only. Not the connectives `In fact`, `In short`, `In this case`, `For this reason`.
     static func opensACase(at index: Int, _ tokens: [EvidenceToken]) -> Bool {
-        guard index == 0 || tokens[index].boundary == .sentence, scopes.contains(tokens[index].text) else { return false }
+        // Also right after a label: `Wait: in fish, the correct answer is B`.
+        guard index == 0 || tokens[index].boundary == .sentence || tokens[index - 1].after == ":",
+              scopes.contains(tokens[index].text) else { return false }
         let words = tokens[index...].prefix(3).map(\.text)
         return !caseConnectives.contains(words.prefix(2).joined(separator: " ")) && !caseConnectives.contains(words.joined(separator: " "))
     }
@@ -301,7 +310,8 @@ struct StatedKeys {
     /// then `correct`, `right`, `wrong`, `incorrect`… closing its clause (not `C: right ventricle`,
     /// `C: correct only in mammals`). Not in a question asking for the false or NOT one, where
     /// `A: true` judges a statement.
-    private mutating func readLetterLabels(endingAt colon: Int, _ tokens: [EvidenceToken], _ count: Int) -> Bool {
+    private mutating func readLetterLabels(endingAt colon: Int, _ tokens: [EvidenceToken], _ options: [[String]]) -> Bool {
+        let count = options.count
         guard !asksForAWrongOne, colon + 1 < tokens.count,
               tokens[colon].isCapitalLetter, let last = LetterReference.letter(tokens[colon], count, anyCase: false) else { return false }
         var letters = [last]
@@ -321,6 +331,10 @@ struct StatedKeys {
         if Self.rightWords.contains(tokens[word].text) { verdict = true }
         else if Self.wrongWords.contains(tokens[word].text) { verdict = false }
         else { return false }
+        if letters.count == 1, Self.reasonNamesOnlyAnother(than: letters[0], from: word + 1, tokens, options) {
+            guard !verdict else { return true }
+            deniedWithAnothersReason = true
+        }
         for option in letters { record(option, negated: !verdict, byLetter: true) }
         return true
     }
@@ -435,6 +449,9 @@ struct StatedKeys {
         // `The true statement is C` judges a statement: in a question asking for the false one
         // it does not name the key.
         if asksForAWrongOne, tokens[index].text == "statement" { return }
+        // `The correct answer is C because the liver filters`, where A is the liver.
+        if tokens[next].isCapitalLetter || tokens[next].text == "option",
+           Self.reasonNamesOnlyAnother(than: option, from: next + 1, tokens, options) { return }
         record(option, negated: negated, byLetter: LetterReference.letter(tokens[next], options.count, anyCase: true) != nil
                || tokens[next].text == "option" || tokens[next].before == "(")
     }
@@ -515,7 +532,35 @@ struct StatedKeys {
         // `Angle C is right` where the question asks about a right triangle: the question's word.
         guard Self.closesClause(after: word, tokens), !verdictWordsAsked.contains(tokens[word].text) else { return }
         if asksForAWrongOne, !Self.namesTheAnswer(after: word, tokens) { return }
-        record(option, negated: verdict ? negated : !negated, byLetter: true)
+        let denies = verdict == negated
+        if Self.reasonNamesOnlyAnother(than: option, from: word + 1, tokens, options) {
+            // `B is wrong: three is larger` compares; `C is correct because the liver filters` was
+            // written for other options. A denial still counts, but no key is left by elimination.
+            guard denies else { return }
+            deniedWithAnothersReason = true
+        }
+        record(option, negated: denies, byLetter: true)
+    }
+
+    /// The rest of the sentence from `start` names another option's whole text and never
+    /// `option`'s (`C is correct because the liver filters blood`, where A is the liver: the
+    /// options were reshuffled after the explanation was written). A mention after `not`,
+    /// `unlike`, `than`, `instead of`, `rather than` sets the other option apart and does not count.
+    static func reasonNamesOnlyAnother(than option: Int, from start: Int, _ tokens: [EvidenceToken], _ options: [[String]]) -> Bool {
+        var other = false
+        var index = start
+        while index < tokens.count, tokens[index].boundary < .clause || (index == start && tokens[index].boundary != .sentence) {
+            for candidate in options.indices where !options[candidate].isEmpty && tokens[index].isContent
+                && tokens[index].stem == options[candidate][0] && skippingText(of: options[candidate], from: index, tokens) > index {
+                if candidate == option { return false }
+                let before = index > 0 ? tokens[index - 1].text : ""
+                let setApart = ["not", "unlike", "than", "of", "nor"].contains(before)
+                    || (index > 1 && ["not", "unlike", "than", "of"].contains(tokens[index - 2].text) && ["the", "a", "an"].contains(before))
+                if !setApart { other = true }
+            }
+            index += 1
+        }
+        return other
     }
 
     /// The verdict word of the verdict at `index`: `correct` in `correct`, `the correct answer`,

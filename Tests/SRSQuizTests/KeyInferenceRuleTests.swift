@@ -351,6 +351,32 @@ import SRSCore
     static let cases: [(question: String, options: [String], explanation: String, key: Int?)] = [
         ("Which statement is false?", ["The Sun is a star", "Mars has two moons", "Venus has rings"],
          "A is true: the Sun is a star. Mars has two moons, Phobos and Deimos.", nil),
+        // Ninth review: questions asking for a wrong one in other words.
+        ("Which of these claims is a myth?", ["Whales are mammals", "Bats are blind", "Sharks are fish"], "A: correct, whales are mammals.", nil),
+        ("Which of these is a common misconception?", ["Whales are mammals", "Bats are blind", "Sharks are fish"],
+         "C is correct: sharks are fish.", nil),
+        ("Which animal is the exception?", ["Whale", "Dolphin", "Shark"], "A: correct, whales are mammals.", nil),
+        ("Which animal is the odd one out?", ["Whale", "Dolphin", "Shark"], "B is correct: dolphins nurse their young.", nil),
+        ("Which animal lacks mammary glands?", ["Whale", "Dolphin", "Shark"], "A: correct, whales nurse.", nil),
+        ("Which animal is wrongly called a fish?", ["Whale", "Salmon", "Shark"], "B is correct: salmon are fish.", nil),
+        ("Which argument is a fallacy?", ["Modus ponens", "Modus tollens", "Affirming the consequent"], "A: correct, it is valid.", nil),
+        ("Which of these claims is a myth?", ["Whales are mammals", "Bats are blind", "Sharks are fish"],
+         "A and C are wrong: whales are mammals and sharks are fish.", nil),
+        // Ninth review: a verdict whose reason names another option and never its own (options
+        // shuffled after the explanation was written).
+        ("Which organ filters blood?", ["The liver", "The lungs", "The heart"], "C is correct because the liver filters blood.", nil),
+        ("Which organ filters blood?", ["The liver", "The lungs", "The heart"], "C: correct, the liver removes toxins.", nil),
+        ("Which organ filters blood?", ["The liver", "The lungs", "The heart"], "The correct answer is C because the liver filters.", nil),
+        ("Which gas is most abundant in air?", ["Oxygen", "Nitrogen", "Argon"],
+         "B: incorrect, oxygen is only 21 percent. C: incorrect, argon is under 1 percent.", nil),
+        ("Which organ filters blood?", ["The liver", "The lungs", "The heart"], "A is correct because the liver filters blood.", 0),
+        ("Which organ filters blood?", ["The liver", "The lungs", "The heart"], "A: correct, unlike the heart the liver filters.", 0),
+        // Ninth review: a correction's label, then another question's or case's statement.
+        ("Which organ filters blood?", ["The liver", "The lungs", "The heart"], "Correction: Question 5's correct answer is C.", nil),
+        ("Which organ filters blood?", ["The liver", "The lungs", "The heart"], "Erratum: in the printed edition, the correct answer is B.", nil),
+        ("Which organ filters blood?", ["The liver", "The lungs", "The heart"], "Wait: in fish, the correct answer is B.", nil),
+        ("Which organ filters blood?", ["The liver", "The lungs", "The heart"], "Correction: for question 3, the correct answer is C.", nil),
+        ("Which organ filters blood?", ["The liver", "The lungs", "The heart"], "Correction: the correct answer is A.", 0),
         ("Which of these is NOT a noble gas?", ["Helium", "Nitrogen", "Neon"], "Helium is correct: it is a noble gas.", nil),
         ("Which of these is NOT a noble gas?", ["Helium", "Nitrogen", "Neon"], "The correct answer is B: nitrogen is in group 15.", 1),
         ("Which key is the relative major of A minor?", ["F major", "C major", "G major"], "C is the answer: C major shares its notes.", nil),

@@ -87,8 +87,10 @@ import SRSCore
         let graded = parseQuiz("Question 1 True / False\nSky is blue.\nTTrue\nFFalse\nAnswer: False ❌\nAnswer: True ✅\nRayleigh.\n")
         #expect(graded.items.first?.kind == .trueFalse(answer: true))
         #expect(graded.items.first?.explanation == "Rayleigh.")
-        let crossed = parseQuiz("Question 1 True / False\nSky is blue.\nTTrue\nFFalse\nAnswer: True ✗\nRayleigh.\n")
-        #expect(crossed.items.isEmpty && crossed.errors.map(\.line) == [5])
+        for mark in ["✗", "×"] {
+            let crossed = parseQuiz("Question 1 True / False\nSky is blue.\nTTrue\nFFalse\nAnswer: True \(mark)\nRayleigh.\n")
+            #expect(crossed.items.isEmpty && crossed.errors.map(\.line) == [5], "\(mark)")
+        }
     }
 
     /// An explanation saying the other value of the statement (`Answer: False`, then `The
@@ -102,7 +104,10 @@ import SRSCore
             #expect(result.errors.first?.message.contains("the explanation says the statement is true") == true)
         }
         for explanation in ["The statement is false: water is wet only when liquid.", "The opposite statement is true.",
-                            "The statement is true only for ice."] {
+                            "The statement is true only for ice.",
+                            // Ninth review: a belief, a case, a question about the statement.
+                            "Many people believe the statement is true, but water is wet.", "For ice the statement is true; water is wet.",
+                            "Ask yourself whether the statement is true. It is not.", "A common belief is that the statement is true."] {
             let result = parseQuiz("Question 1 True / False\nWater is dry.\nTTrue\nFFalse\nAnswer: False\n\(explanation)\n")
             #expect(result.errors == [], "\(explanation)")
             #expect(result.items.first?.kind == .trueFalse(answer: false))
