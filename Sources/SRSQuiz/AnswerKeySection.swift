@@ -7,31 +7,47 @@
 struct AnswerKeySection {
     /// The index of the section's first line (its title) in the lines: from there on, no item's text.
     let start: Int
+    /// The title's line number.
+    let titleLine: Int
     /// Item number → the answer lines to add.
     let answers: [(item: Int, line: QuizLine)]
+    /// The lines of the section that are no numbered answer (`Good luck!`, `1. Answer: C`): left
+    /// out, each with a warning, so that no answer in them counts as the last item's.
+    let unreadable: [Int]
 
     static let titles: Set<String> = ["answer key", "answer keys", "answers", "answer sheet", "solutions", "key", "keys"]
 
-    /// The section at the end of `lines`, if any: read backwards from the last line, so a file
-    /// without one costs the look at its last line.
-    static func find(_ lines: [QuizLine]) -> AnswerKeySection? {
-        var answers: [(item: Int, line: QuizLine)] = []
+    /// The section at the end of `lines`, if any: the last title line in the last item (at most
+    /// `reach` lines from the end), followed by at least one numbered answer.
+    static func find(_ lines: [QuizLine], reach: Int = 5000) -> AnswerKeySection? {
         var index = lines.count - 1
-        while index >= 0 {
+        let stop = max(0, lines.count - reach)
+        while index >= stop {
             let line = lines[index]
-            if line.isBlank { index -= 1; continue }
-            if let rest = title(line.text) {
-                if !rest.isEmpty {
-                    guard let pairs = pairs(rest) else { return nil }
-                    answers = pairs.map { (item: $0.0, line: QuizLine(number: line.number, text: "Answer: " + $0.1)) } + answers
-                }
-                return answers.isEmpty ? nil : AnswerKeySection(start: index, answers: answers)
-            }
-            guard let pairs = pairs(line.text) else { return nil }
-            answers = pairs.map { (item: $0.0, line: QuizLine(number: line.number, text: "Answer: " + $0.1)) } + answers
+            if !line.isBlank, line.header != nil { return nil }
+            if !line.isBlank, let rest = title(line.text) { return section(lines, title: index, rest: rest) }
             index -= 1
         }
         return nil
+    }
+
+    private static func section(_ lines: [QuizLine], title: Int, rest: String) -> AnswerKeySection? {
+        var answers: [(item: Int, line: QuizLine)] = []
+        var unreadable: [Int] = []
+        let titleLine = lines[title]
+        if !rest.isEmpty {
+            if let pairs = pairs(rest) { answers += pairs.map { (item: $0.0, line: QuizLine(number: titleLine.number, text: "Answer: " + $0.1)) } }
+            else { unreadable.append(titleLine.number) }
+        }
+        for line in lines[(title + 1)...] where !line.isBlank {
+            if let pairs = pairs(line.text) {
+                answers += pairs.map { (item: $0.0, line: QuizLine(number: line.number, text: "Answer: " + $0.1)) }
+            } else {
+                unreadable.append(line.number)
+            }
+        }
+        guard !answers.isEmpty else { return nil }
+        return AnswerKeySection(start: title, titleLine: titleLine.number, answers: answers, unreadable: unreadable)
     }
 
     /// `Answer key`, `## Answer Key`, `**Answers:**`, `Answers: 1-B, 2-C`: what follows the

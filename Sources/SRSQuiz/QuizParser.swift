@@ -21,13 +21,35 @@ public enum QuizParser {
         // An answer key at the end (`Answer key` / `1. B` / `2. False`): its answers join their items.
         var lines = text.lines
         var keyed: [Int: [QuizLine]] = [:]
-        if let section = AnswerKeySection.find(lines) {
+        let section = AnswerKeySection.find(lines)
+        if let section {
             lines.removeSubrange(section.start...)
             for (item, line) in section.answers { keyed[item, default: []].append(line) }
+            for line in section.unreadable {
+                result.warnings.append(QuizDiagnostic(.warning, line: line, position: nil, "this line of the answer key is not a "
+                    + "numbered answer such as `1. B` or `2) True`; it is left out"))
+            }
         }
-        for var block in blocks(lines) {
+        let allBlocks = blocks(lines)
+        let numbers = allBlocks.indices.map { allBlocks[$0].header?.number ?? $0 + 1 }
+        if let section, !keyed.isEmpty, Set(numbers).count < numbers.count {
+            // Two worksheets pasted together, an example item before `Question 1`: which item an
+            // answer is for cannot be told.
+            result.warnings.append(QuizDiagnostic(.warning, line: section.titleLine, position: nil, "the answer key is not used: "
+                + "question numbers repeat in this file, so its answers could be for either item; number the questions apart, "
+                + "or write each answer in its item as `Answer: X`"))
+            keyed = [:]
+        }
+        for (position, var block) in allBlocks.enumerated() {
             result.itemCount += 1
-            if let answers = keyed.removeValue(forKey: block.header?.number ?? result.itemCount) { block.body += answers }
+            if let answers = keyed.removeValue(forKey: numbers[position]) {
+                if block.header?.type == .shortAnswer || (block.header?.type == nil && block.body.contains { $0.modelAnswerValue != nil }) {
+                    result.warnings.append(QuizDiagnostic(.warning, line: answers[0].number, position: nil, "the answer key gives "
+                        + "item \(numbers[position]) an answer, but it is a short-answer item; the line is left out"))
+                } else {
+                    block.body += answers
+                }
+            }
             var reader = QuizItemReader(block: block, position: result.itemCount)
             let item = reader.read(inferences: &inferences)
             result.warnings += reader.warnings

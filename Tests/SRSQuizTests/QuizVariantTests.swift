@@ -839,13 +839,44 @@ import SRSCore
         #expect(result.warnings.last?.message.contains("item 4") == true)
     }
 
-    @Test(arguments: ["1. B\n2. True\n3. C\n", "Answer key\n1. B\nSee the notes for why.\n"])
-    func withoutItsTitleOrWithProseTheLinesStayText(section: String) throws {
+    @Test(arguments: ["1. B\n2. True\n3. C\n", "Answers\nSee the notes for why.\n"])
+    func withoutItsTitleOrAnyAnswerTheLinesStayText(section: String) throws {
         let result = parseQuiz(Self.items + section)
         #expect(result.errors.map(\.line) == [7])   // the true/false item has no answer then
         let last = try #require(result.items.last)
         #expect(last.kind.key?.source != .written)
         #expect(last.explanation.hasSuffix(section.trimmingCharacters(in: .newlines)))
+    }
+
+    /// Ninth review: question numbers that repeat (two worksheets pasted together, or an example
+    /// item without a header before `Question 1`) leave the key unused, with a warning; a line
+    /// of the section that is no numbered answer is left out with a warning naming it (its
+    /// answers never count as the last item's); a key for a short-answer item is not its answer.
+    @Test func repeatedNumbersLeaveTheKeyUnused() {
+        let sheet = "Question 1 Multiple Choice\nPick two.\nAone\nBtwo\nTwo is even.\nQuestion 2 Multiple Choice\nPick one.\nAone\nBtwo\nOne.\n"
+        let result = parseQuiz(sheet + sheet + "Answer key\n1. A\n2. A\n")
+        #expect(result.items.map(\.kind.key) == [nil, nil, nil, nil])
+        let keyWarnings = result.warnings.filter { $0.message.contains("the answer key") }
+        #expect(keyWarnings.map(\.line) == [21], "\(result.warnings)")
+        #expect(keyWarnings.first?.message.contains("question numbers repeat") == true)
+        #expect(result.items.last?.explanation == "One.")
+        let example = parseQuiz("Sky colour?\nAGreen\nBBlue\nBlue.\nQuestion 1 Multiple Choice\nPick two.\nAone\nBtwo\nTwo.\nAnswer key\n1. B\n")
+        #expect(example.items.allSatisfy { $0.kind.key?.source != .written })
+        #expect(example.warnings.filter { $0.message.contains("the answer key") }.map(\.line) == [10])
+    }
+
+    @Test func unreadableKeyLinesAreLeftOutWithAWarning() throws {
+        let result = parseQuiz(Self.items + "Answer key\n1. B\n2. Answer: C\n3. Correct answer: C\nGood luck!\n")
+        #expect(result.errors.map(\.line) == [7])   // the true/false item gets no answer from `2. Answer: C`
+        let keyWarnings = result.warnings.filter { $0.message.contains("the answer key") }
+        #expect(keyWarnings.map(\.line) == [20, 21, 22], "\(result.warnings)")
+        #expect(keyWarnings.first?.message.contains("is not a numbered answer") == true)
+        let last = try #require(result.items.last)
+        #expect(last.kind.key == nil && last.explanation == "Three is odd.")
+        #expect(result.items.first?.kind.key == AnswerKey(index: 1, source: .written))
+        let short = parseQuiz("Question 1 Short Answer\nName a prime.\nModel answer: Two, the only even prime.\nTwo is prime.\nAnswer key\n1. A\n")
+        #expect(short.items.first?.explanation == "Two is prime.")
+        #expect(short.warnings.filter { $0.message.contains("the answer key") }.map(\.line) == [6])
     }
 
     /// The first item may have no header (as in the quiz site's sample): it is item 1.
