@@ -416,8 +416,9 @@ struct QuizItemReader {
     /// statement is true` (ninth review).
     static func opensASentenceSaying(_ value: String, in text: String) -> Bool {
         let lower = text.lowercased()
-        guard lower.contains("statement is") else { return false }
+        guard lower.contains(value) || lower.contains("correct") || lower.contains("wrong") else { return false }
         let parts = lower.split(whereSeparator: { ".!?;\n".contains($0) })
+        var isFirst = true
         return parts.contains(where: { (part: Substring) -> Bool in
             var sentence = Substring(String(part).trimmingSpaces)
             var stripped = true
@@ -429,15 +430,18 @@ struct QuizItemReader {
                     stripped = true
                 }
             }
-            for subject in ["the statement is ", "this statement is "] where sentence.hasPrefix(subject) {
+            // `True: ice melts…` opening the explanation: the other value as a word of its own.
+            if isFirst, sentence.hasPrefix(value), [nil, ":", ","].contains(sentence.dropFirst(value.count).first) { return true }
+            isFirst = false
+            let words = value == "true" ? [value, "correct"] : [value, "incorrect", "wrong"]
+            for subject in ["the statement is ", "this statement is ", "the claim is ", "the correct answer is ", "the answer is "]
+            where sentence.hasPrefix(subject) {
                 var rest = sentence.dropFirst(subject.count)
                 for intensifier in ["indeed ", "clearly ", "actually ", "definitely "] where rest.hasPrefix(intensifier) {
                     rest = rest.dropFirst(intensifier.count)
                 }
-                guard rest.hasPrefix(value) else { continue }
                 // The value closes its clause: the sentence ends, or a comma or colon follows it.
-                let after = rest.dropFirst(value.count).first
-                if after == nil || after == "," || after == ":" { return true }
+                for word in words where rest.hasPrefix(word) && [nil, ",", ":"].contains(rest.dropFirst(word.count).first) { return true }
             }
             return false
         })

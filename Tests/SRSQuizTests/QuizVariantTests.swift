@@ -97,7 +97,10 @@ import SRSCore
     /// statement is true.`) is an error naming the answer line (eighth review); the same value,
     /// or another statement's, agrees.
     @Test func trueFalseExplanationSayingTheOtherValue() {
-        for explanation in ["The statement is true.", "Actually the statement is true: ice melts.", "So this statement is true, in fact."] {
+        for explanation in ["The statement is true.", "Actually the statement is true: ice melts.", "So this statement is true, in fact.",
+                            // Ninth review: other words for the same.
+                            "The correct answer is True.", "The answer is true: ice melts.", "True: ice melts into water.",
+                            "The claim is true.", "The statement is correct: water wets.", "In fact, the claim is true."] {
             let result = parseQuiz("Question 1 True / False\nWater is wet.\nTTrue\nFFalse\nAnswer: False\n\(explanation)\n")
             #expect(result.items.isEmpty, "\(explanation)")
             #expect(result.errors.map(\.line) == [5], "\(explanation)")
@@ -107,7 +110,8 @@ import SRSCore
                             "The statement is true only for ice.",
                             // Ninth review: a belief, a case, a question about the statement.
                             "Many people believe the statement is true, but water is wet.", "For ice the statement is true; water is wet.",
-                            "Ask yourself whether the statement is true. It is not.", "A common belief is that the statement is true."] {
+                            "Ask yourself whether the statement is true. It is not.", "A common belief is that the statement is true.",
+                            "Water is wet. True believers disagree.", "The answer is true only for ice."] {
             let result = parseQuiz("Question 1 True / False\nWater is dry.\nTTrue\nFFalse\nAnswer: False\n\(explanation)\n")
             #expect(result.errors == [], "\(explanation)")
             #expect(result.items.first?.kind == .trueFalse(answer: false))
