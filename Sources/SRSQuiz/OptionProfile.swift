@@ -86,7 +86,9 @@ struct OptionProfile {
             }
         }
         isNegativeQuestion = Self.asksInTheNegative(questionTokens)
+        // Also `least like the others`, `unlike the others`: the odd one out.
         asksForAWrongOne = isNegativeQuestion || questionTokens.contains { Self.wrongOnes.contains($0.text) }
+            || zip(questionTokens, questionTokens.dropFirst()).contains { ["least", "unlike"].contains($0.text) && ["like", "the"].contains($1.text) }
         symbolLetters = Self.symbolLetters(in: [questionTokens] + self.optionTokens, count: options.count)
         verdictWordsAsked = Set(questionTokens.map(\.text)).intersection(StatedKeys.rightWords.union(StatedKeys.wrongWords))
         asksSuperlative = Self.asksSuperlative(questionTokens)
@@ -109,7 +111,8 @@ struct OptionProfile {
                                          "misconception", "misconceptions", "myth", "myths", "exception", "odd", "fails",
                                          "fail", "lacks", "lack", "wrongly", "mistakenly", "incorrectly", "falsely",
                                          "fallacy", "fallacious", "mistake", "mistakes", "misleading", "flawed", "invalid",
-                                         "rejected", "outlier", "belong"]
+                                         "rejected", "outlier", "belong", "misbelief", "misbeliefs", "misunderstanding",
+                                         "misnomer"]
 
     private static func symbolLetters(in texts: [[EvidenceToken]], count: Int) -> Set<Int> {
         var letters = Set<Int>()

@@ -417,7 +417,7 @@ struct QuizItemReader {
     static func opensASentenceSaying(_ value: String, in text: String) -> Bool {
         let lower = text.lowercased()
         guard lower.contains(value) || lower.contains("correct") || lower.contains("wrong") else { return false }
-        let parts = lower.split(whereSeparator: { ".!?;\n".contains($0) })
+        let parts = lower.split(whereSeparator: { ".!?;:\n".contains($0) })
         var isFirst = true
         return parts.contains(where: { (part: Substring) -> Bool in
             var sentence = Substring(String(part).trimmingSpaces)
@@ -432,10 +432,16 @@ struct QuizItemReader {
             }
             // `True: ice melts…` opening the explanation: the other value as a word of its own.
             if isFirst, sentence.hasPrefix(value), [nil, ":", ","].contains(sentence.dropFirst(value.count).first) { return true }
+            // `No, it is false.`, `It's false.`, `That is false: …` opening it: said of the statement.
+            var subjects = ["the statement is ", "this statement is ", "the statement above is ", "the claim is ",
+                            "the correct answer is ", "the answer is "]
+            if isFirst {
+                if sentence.hasPrefix("no ") || sentence.hasPrefix("no,") { sentence = sentence.dropFirst(2).drop { $0 == " " || $0 == "," } }
+                subjects += ["it is ", "it's ", "that is ", "this is "]
+            }
             isFirst = false
             let words = value == "true" ? [value, "correct"] : [value, "incorrect", "wrong"]
-            for subject in ["the statement is ", "this statement is ", "the claim is ", "the correct answer is ", "the answer is "]
-            where sentence.hasPrefix(subject) {
+            for subject in subjects where sentence.hasPrefix(subject) {
                 var rest = sentence.dropFirst(subject.count)
                 for intensifier in ["indeed ", "clearly ", "actually ", "definitely "] where rest.hasPrefix(intensifier) {
                     rest = rest.dropFirst(intensifier.count)

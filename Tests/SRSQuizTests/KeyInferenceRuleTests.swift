@@ -360,6 +360,8 @@ import SRSCore
         ("Which animal lacks mammary glands?", ["Whale", "Dolphin", "Shark"], "A: correct, whales nurse.", nil),
         ("Which animal is wrongly called a fish?", ["Whale", "Salmon", "Shark"], "B is correct: salmon are fish.", nil),
         ("Which argument is a fallacy?", ["Modus ponens", "Modus tollens", "Affirming the consequent"], "A: correct, it is valid.", nil),
+        ("Which animal is least like the others?", ["Whale", "Dolphin", "Shark"], "A: correct, whales are mammals.", nil),
+        ("Which is a common misbelief?", ["Whales are mammals", "Bats are blind", "Sharks are fish"], "A: correct, whales are mammals.", nil),
         ("Which of these claims is a myth?", ["Whales are mammals", "Bats are blind", "Sharks are fish"],
          "A and C are wrong: whales are mammals and sharks are fish.", nil),
         // Ninth review: a verdict whose reason names another option and never its own (options

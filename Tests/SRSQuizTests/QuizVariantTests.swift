@@ -100,7 +100,9 @@ import SRSCore
         for explanation in ["The statement is true.", "Actually the statement is true: ice melts.", "So this statement is true, in fact.",
                             // Ninth review: other words for the same.
                             "The correct answer is True.", "The answer is true: ice melts.", "True: ice melts into water.",
-                            "The claim is true.", "The statement is correct: water wets.", "In fact, the claim is true."] {
+                            "The claim is true.", "The statement is correct: water wets.", "In fact, the claim is true.",
+                            "It's true.", "No, it is true.", "That is true: water wets.", "It is a myth: the statement is true.",
+                            "The statement above is true."] {
             let result = parseQuiz("Question 1 True / False\nWater is wet.\nTTrue\nFFalse\nAnswer: False\n\(explanation)\n")
             #expect(result.items.isEmpty, "\(explanation)")
             #expect(result.errors.map(\.line) == [5], "\(explanation)")
@@ -111,7 +113,8 @@ import SRSCore
                             // Ninth review: a belief, a case, a question about the statement.
                             "Many people believe the statement is true, but water is wet.", "For ice the statement is true; water is wet.",
                             "Ask yourself whether the statement is true. It is not.", "A common belief is that the statement is true.",
-                            "Water is wet. True believers disagree.", "The answer is true only for ice."] {
+                            "Water is wet. True believers disagree.", "The answer is true only for ice.",
+                            "Water is wet. That is true of most liquids, not of sand.", "It is true that ice floats, but water is wet."] {
             let result = parseQuiz("Question 1 True / False\nWater is dry.\nTTrue\nFFalse\nAnswer: False\n\(explanation)\n")
             #expect(result.errors == [], "\(explanation)")
             #expect(result.items.first?.kind == .trueFalse(answer: false))
