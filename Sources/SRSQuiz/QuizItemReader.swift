@@ -174,7 +174,6 @@ struct QuizItemReader {
         }
     }
 
-    /// The key the explanation states, when it is another than the written one.
     /// The key the explanation states when it is another than the written one, or the written
     /// one when the explanation denies it by its letter (`B is wrong: …`).
     private func statedElsewhere(_ question: String, _ options: [String], _ explanation: String,
@@ -410,10 +409,12 @@ struct QuizItemReader {
         return .success(item(question, .trueFalse(answer: answer), explanation))
     }
 
-    /// A sentence of `text` that opens `The statement is <value>` or `This statement is <value>`
-    /// (after `So`, `Actually`, `Thus`, `In fact`…), the value closing its clause: not `Many
-    /// believe the statement is true`, `For ice the statement is true`, `Ask whether the
-    /// statement is true` (ninth review).
+    /// A sentence of `text` (split at `.`, `!`, `?`, `;`, `:`) that opens `The statement|claim|
+    /// correct answer|answer is <value>` (or `correct`, `incorrect`, `wrong`; after `So`,
+    /// `Actually`, `Thus`, `In fact`…), the value closing its clause; or a first sentence that is
+    /// the value itself (`True: ice melts…`) or opens `[No,] it is|it's|that is|this is <value>`.
+    /// Not `Many believe the statement is true`, `For ice the statement is true`, `It is true
+    /// that…, but…` (ninth review).
     static func opensASentenceSaying(_ value: String, in text: String) -> Bool {
         let lower = text.lowercased()
         guard lower.contains(value) || lower.contains("correct") || lower.contains("wrong") else { return false }

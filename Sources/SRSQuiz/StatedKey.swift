@@ -553,9 +553,11 @@ struct StatedKeys {
             for candidate in options.indices where !options[candidate].isEmpty && tokens[index].isContent
                 && tokens[index].stem == options[candidate][0] && skippingText(of: options[candidate], from: index, tokens) > index {
                 if candidate == option { return false }
-                let before = index > 0 ? tokens[index - 1].text : ""
-                let setApart = ["not", "unlike", "than", "of", "nor"].contains(before)
-                    || (index > 1 && ["not", "unlike", "than", "of"].contains(tokens[index - 2].text) && ["the", "a", "an"].contains(before))
+                // The word before the mention, past an article: `not`, `unlike`, `than`, `nor`, `instead of`.
+                var lead = index - 1
+                if lead >= 0, ["the", "a", "an"].contains(tokens[lead].text) { lead -= 1 }
+                let word = lead >= 0 ? tokens[lead].text : ""
+                let setApart = ["not", "unlike", "than", "nor"].contains(word) || (word == "of" && lead > 0 && tokens[lead - 1].text == "instead")
                 if !setApart { other = true }
             }
             index += 1
