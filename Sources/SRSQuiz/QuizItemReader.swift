@@ -432,23 +432,25 @@ struct QuizItemReader {
                 }
             }
             // `True: ice melts…` opening the explanation: the other value as a word of its own.
-            if isFirst, sentence.hasPrefix(value), [nil, ":", ","].contains(sentence.dropFirst(value.count).first) { return true }
+            // Not `True, many think so, but…`: a concession. (The text is split at colons already.)
+            if isFirst, sentence.hasPrefix(value), sentence.dropFirst(value.count).first == nil { return true }
             // `No, it is false.`, `It's false.`, `That is false: …` opening it: said of the statement.
-            var subjects = ["the statement is ", "this statement is ", "the statement above is ", "the claim is ",
+            // Not `It is true, of course, that…`: after a pronoun the value must end its sentence.
+            let subjects = ["the statement is ", "this statement is ", "the statement above is ", "the claim is ",
                             "the correct answer is ", "the answer is "]
-            if isFirst {
-                if sentence.hasPrefix("no ") || sentence.hasPrefix("no,") { sentence = sentence.dropFirst(2).drop { $0 == " " || $0 == "," } }
-                subjects += ["it is ", "it's ", "that is ", "this is "]
-            }
+            let pronouns = ["it is ", "it's ", "that is ", "this is "]
+            if isFirst, sentence.hasPrefix("no ") || sentence.hasPrefix("no,") { sentence = sentence.dropFirst(2).drop { $0 == " " || $0 == "," } }
+            let first = isFirst
             isFirst = false
             let words = value == "true" ? [value, "correct"] : [value, "incorrect", "wrong"]
-            for subject in subjects where sentence.hasPrefix(subject) {
+            for subject in subjects + (first ? pronouns : []) where sentence.hasPrefix(subject) {
                 var rest = sentence.dropFirst(subject.count)
                 for intensifier in ["indeed ", "clearly ", "actually ", "definitely "] where rest.hasPrefix(intensifier) {
                     rest = rest.dropFirst(intensifier.count)
                 }
-                // The value closes its clause: the sentence ends, or a comma or colon follows it.
-                for word in words where rest.hasPrefix(word) && [nil, ",", ":"].contains(rest.dropFirst(word.count).first) { return true }
+                // The value closes its clause: the sentence ends, or (after a subject noun) a comma follows.
+                let closers: [Character?] = pronouns.contains(subject) ? [nil] : [nil, ","]
+                for word in words where rest.hasPrefix(word) && closers.contains(rest.dropFirst(word.count).first) { return true }
             }
             return false
         })

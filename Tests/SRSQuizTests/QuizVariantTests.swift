@@ -114,7 +114,9 @@ import SRSCore
                             "Many people believe the statement is true, but water is wet.", "For ice the statement is true; water is wet.",
                             "Ask yourself whether the statement is true. It is not.", "A common belief is that the statement is true.",
                             "Water is wet. True believers disagree.", "The answer is true only for ice.",
-                            "Water is wet. That is true of most liquids, not of sand.", "It is true that ice floats, but water is wet."] {
+                            "Water is wet. That is true of most liquids, not of sand.", "It is true that ice floats, but water is wet.",
+                            "True, many people think so, but water is wet.", "It is true, of course, that ice floats; water is wet.",
+                            "That is true, in a sense, but water is wet."] {
             let result = parseQuiz("Question 1 True / False\nWater is dry.\nTTrue\nFFalse\nAnswer: False\n\(explanation)\n")
             #expect(result.errors == [], "\(explanation)")
             #expect(result.items.first?.kind == .trueFalse(answer: false))
