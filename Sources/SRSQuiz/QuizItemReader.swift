@@ -409,19 +409,40 @@ struct QuizItemReader {
         return .success(item(question, .trueFalse(answer: answer), explanation))
     }
 
-    /// A sentence of `text` (split at `.`, `!`, `?`, `;`, `:`) that opens `The statement|claim|
-    /// correct answer|answer is <value>` (or `correct`, `incorrect`, `wrong`; after `So`,
-    /// `Actually`, `Thus`, `In fact`…), the value closing its clause; or a first sentence that is
-    /// the value itself (`True: ice melts…`) or opens `[No,] it is|it's|that is|this is <value>`.
-    /// Not `Many believe the statement is true`, `For ice the statement is true`, `It is true
-    /// that…, but…` (ninth review).
+    /// A whole sentence of `text` that is `The statement|claim|correct answer|answer is <value>`
+    /// (or `correct`, `incorrect`, `wrong`; after `So`, `Actually`, `Thus`, `In fact`…), ending
+    /// with `.`, `!` or the text; or a first sentence that is only the value (`True.`) or `[No,]
+    /// it is|it's|that is|this is <value>`. A refusal fails the whole import, so anything less
+    /// than that is no disagreement: a concession or a case after the value (`The statement is
+    /// true, except for…`, `It is true: water expands. But…`, `The claim is false: …`), a
+    /// question (`The answer is true? No…`), an ellipsis (`It is true... almost.`), or the
+    /// value inside a sentence (`Many believe the statement is true`). Reviews eight to ten.
     static func opensASentenceSaying(_ value: String, in text: String) -> Bool {
         let lower = text.lowercased()
         guard lower.contains(value) || lower.contains("correct") || lower.contains("wrong") else { return false }
-        let parts = lower.split(whereSeparator: { ".!?;:\n".contains($0) })
+        // Sentences with what ends them: `.`, `!`, `?`, `;`, `:`, a line end, `...`, or the text's end.
+        var sentences: [(text: Substring, end: String)] = []
+        var start = lower.startIndex, index = lower.startIndex
+        while index < lower.endIndex {
+            let character = lower[index]
+            if ".!?;:\n…".contains(character) {
+                var end = lower.index(after: index)
+                while end < lower.endIndex, ".!?".contains(lower[end]) { end = lower.index(after: end) }
+                sentences.append((lower[start..<index], String(lower[index..<end])))
+                start = end
+                index = end
+            } else {
+                index = lower.index(after: index)
+            }
+        }
+        sentences.append((lower[start...], ""))
         var isFirst = true
-        return parts.contains(where: { (part: Substring) -> Bool in
+        for (part, end) in sentences {
             var sentence = Substring(String(part).trimmingSpaces)
+            guard !sentence.isEmpty else { continue }
+            let first = isFirst
+            isFirst = false
+            guard ["", ".", "!", "\n"].contains(end) else { continue }
             var stripped = true
             while stripped {
                 stripped = false
@@ -431,29 +452,20 @@ struct QuizItemReader {
                     stripped = true
                 }
             }
-            // `True: ice melts…` opening the explanation: the other value as a word of its own.
-            // Not `True, many think so, but…`: a concession. (The text is split at colons already.)
-            if isFirst, sentence.hasPrefix(value), sentence.dropFirst(value.count).first == nil { return true }
-            // `No, it is false.`, `It's false.`, `That is false: …` opening it: said of the statement.
-            // Not `It is true, of course, that…`: after a pronoun the value must end its sentence.
+            if first, sentence == value { return true }   // `True.` opening the explanation
+            if first, sentence.hasPrefix("no ") || sentence.hasPrefix("no,") { sentence = sentence.dropFirst(2).drop { $0 == " " || $0 == "," } }
             let subjects = ["the statement is ", "this statement is ", "the statement above is ", "the claim is ",
-                            "the correct answer is ", "the answer is "]
-            let pronouns = ["it is ", "it's ", "that is ", "this is "]
-            if isFirst, sentence.hasPrefix("no ") || sentence.hasPrefix("no,") { sentence = sentence.dropFirst(2).drop { $0 == " " || $0 == "," } }
-            let first = isFirst
-            isFirst = false
+                            "the correct answer is ", "the answer is "] + (first ? ["it is ", "it's ", "that is ", "this is "] : [])
             let words = value == "true" ? [value, "correct"] : [value, "incorrect", "wrong"]
-            for subject in subjects + (first ? pronouns : []) where sentence.hasPrefix(subject) {
+            for subject in subjects where sentence.hasPrefix(subject) {
                 var rest = sentence.dropFirst(subject.count)
                 for intensifier in ["indeed ", "clearly ", "actually ", "definitely "] where rest.hasPrefix(intensifier) {
                     rest = rest.dropFirst(intensifier.count)
                 }
-                // The value closes its clause: the sentence ends, or (after a subject noun) a comma follows.
-                let closers: [Character?] = pronouns.contains(subject) ? [nil] : [nil, ","]
-                for word in words where rest.hasPrefix(word) && closers.contains(rest.dropFirst(word.count).first) { return true }
+                if words.contains(where: { rest == $0 }) { return true }
             }
-            return false
-        })
+        }
+        return false
     }
 
     /// A value ending in a cross mark (`True ❌`, `B ✗`, `True ×`): an attempt marked wrong.

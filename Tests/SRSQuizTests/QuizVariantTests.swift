@@ -97,12 +97,11 @@ import SRSCore
     /// statement is true.`) is an error naming the answer line (eighth review); the same value,
     /// or another statement's, agrees.
     @Test func trueFalseExplanationSayingTheOtherValue() {
-        for explanation in ["The statement is true.", "Actually the statement is true: ice melts.", "So this statement is true, in fact.",
+        for explanation in ["The statement is true.", "Actually, the statement is true.", "So this statement is true!",
                             // Ninth review: other words for the same.
-                            "The correct answer is True.", "The answer is true: ice melts.", "True: ice melts into water.",
-                            "The claim is true.", "The statement is correct: water wets.", "In fact, the claim is true.",
-                            "It's true.", "No, it is true.", "That is true: water wets.", "It is a myth: the statement is true.",
-                            "The statement above is true."] {
+                            "The correct answer is True.", "True. Ice melts into water.", "The claim is true.",
+                            "The statement is correct.", "In fact, the claim is true.", "It's true.", "No, it is true.",
+                            "The statement above is true.", "Water is wet. So the statement is true."] {
             let result = parseQuiz("Question 1 True / False\nWater is wet.\nTTrue\nFFalse\nAnswer: False\n\(explanation)\n")
             #expect(result.items.isEmpty, "\(explanation)")
             #expect(result.errors.map(\.line) == [5], "\(explanation)")
@@ -116,7 +115,12 @@ import SRSCore
                             "Water is wet. True believers disagree.", "The answer is true only for ice.",
                             "Water is wet. That is true of most liquids, not of sand.", "It is true that ice floats, but water is wet.",
                             "True, many people think so, but water is wet.", "It is true, of course, that ice floats; water is wet.",
-                            "That is true, in a sense, but water is wet."] {
+                            "That is true, in a sense, but water is wet.",
+                            // Tenth review: a case or concession after the value, a question, an ellipsis.
+                            "The statement is true, except for ice, which is solid.", "It is true... almost. Ice is not wet.",
+                            "The statement is true... for steam. Water is wet.", "The answer is true? No, water is wet.",
+                            "So the statement is correct, right? No: water is wet.", "It is true: water flows. But it is also wet.",
+                            "The claim is false: water is wet.", "Water is wet. The statement is true, however, for sand."] {
             let result = parseQuiz("Question 1 True / False\nWater is dry.\nTTrue\nFFalse\nAnswer: False\n\(explanation)\n")
             #expect(result.errors == [], "\(explanation)")
             #expect(result.items.first?.kind == .trueFalse(answer: false))
