@@ -401,8 +401,11 @@ struct QuizItemReader {
             return isMarker(other) || answerNumbers.contains(other.number) ? nil : other
         })
         // `Answer: False`, then `The statement is true.`: the file disagrees with itself.
+        // Not when the statement itself says something is false (`It is a myth that…`, `…the claim
+        // that X is false`): there `the claim is false`, `It is false.` may mean the claim inside it.
         let otherValue = answer ? "false" : "true"
-        if Self.opensASentenceSaying(otherValue, in: explanation) {
+        let statesAFalsehood = TextTokens.words(question).contains(where: Self.falsehoodWords.contains)
+        if !statesAFalsehood, Self.opensASentenceSaying(otherValue, in: explanation) {
             return .failure(error(line.number, "true/false item disagrees with itself: `\(line.text)` but the explanation says "
                 + "the statement is \(otherValue); fix one of them"))
         }
@@ -467,6 +470,10 @@ struct QuizItemReader {
         }
         return false
     }
+
+    /// Words by which a true/false statement says that something is false or not so.
+    static let falsehoodWords: Set<String> = ["false", "myth", "myths", "misconception", "untrue", "wrong", "incorrect",
+                                              "mistaken", "not", "never", "no", "isn", "doesn", "don", "cannot", "fallacy"]
 
     /// A value ending in a cross mark (`True ❌`, `B ✗`, `True ×`): an attempt marked wrong.
     static func endsInCrossMark(_ value: String) -> Bool {

@@ -125,6 +125,13 @@ import SRSCore
             #expect(result.errors == [], "\(explanation)")
             #expect(result.items.first?.kind == .trueFalse(answer: false))
         }
+        // Tenth review: a statement that itself calls a claim false; `It is false.` is the claim's.
+        for (question, explanation) in [("The idea that we lose most heat through our heads is a myth.", "It is false. Heat goes in proportion to area."),
+                                        ("Studies show the claim that cracking knuckles causes arthritis is false.", "Actually, the claim is false.")] {
+            let result = parseQuiz("Question 1 True / False\n\(question)\nTTrue\nFFalse\nAnswer: True\n\(explanation)\n")
+            #expect(result.errors == [], "\(explanation)")
+            #expect(result.items.first?.kind == .trueFalse(answer: true))
+        }
     }
 
     /// Errors quote the line as written, not a rewritten `Answer:` (eighth review).
