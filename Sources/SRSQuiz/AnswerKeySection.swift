@@ -77,9 +77,8 @@ struct AnswerKeySection {
                 index += 1
                 guard index < words.count else { return nil }
                 word = words[index]
-            } else if word.first.map({ $0 == "q" || $0 == "Q" }) == true, word.dropFirst().first?.isASCII == true,
-                      word.dropFirst().first?.isNumber == true {
-                word.removeFirst()   // `Q3:`
+            } else {
+                word = String(withoutQ(word))   // `Q3:`
             }
             let digits = word.prefix { $0.isASCII && $0.isNumber }
             guard !digits.isEmpty, digits.count <= 5, let number = Int(digits) else { return nil }
@@ -105,9 +104,13 @@ struct AnswerKeySection {
 
     /// A word that opens a numbered answer: `2.`, `2-B`, `Q2:`, `Question`.
     private static func startsAnAnswer(_ word: String) -> Bool {
-        let lower = word.lowercased()
-        if lower == "question" || lower == "q" { return true }
-        let body = lower.hasPrefix("q") ? lower.dropFirst() : Substring(lower)
-        return body.first.map { $0.isASCII && $0.isNumber } == true
+        if ["question", "q"].contains(word.lowercased()) { return true }
+        return withoutQ(word).first.map { $0.isASCII && $0.isNumber } == true
+    }
+
+    /// `Q3:` without its `Q`; any other word as it is.
+    private static func withoutQ(_ word: String) -> Substring {
+        guard word.first == "q" || word.first == "Q", let next = word.dropFirst().first, next.isASCII, next.isNumber else { return Substring(word) }
+        return word.dropFirst()
     }
 }

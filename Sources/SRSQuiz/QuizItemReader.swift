@@ -19,7 +19,7 @@ struct QuizItemReader {
                 + "item \(position)'s text; write the header as `Question N Multiple Choice`, `Question N True / False` "
                 + "or `Question N Short Answer`")
         }
-        switch block.header?.type ?? detectedType() {
+        switch type {
         case .multipleChoice: return readMultipleChoice(&inferences)
         case .trueFalse: return readTrueFalse()
         case .shortAnswer: return readShortAnswer()
@@ -29,6 +29,9 @@ struct QuizItemReader {
                 + "or `Question \(position) Short Answer`"))
         }
     }
+
+    /// The item's type: its header's, else the one its content shows.
+    var type: QuizItemType? { block.header?.type ?? detectedType() }
 
     /// The type of an item without a header, from its content.
     private func detectedType() -> QuizItemType? {

@@ -43,7 +43,7 @@ public enum QuizParser {
         for (position, var block) in allBlocks.enumerated() {
             result.itemCount += 1
             if let answers = keyed.removeValue(forKey: numbers[position]) {
-                if block.header?.type == .shortAnswer || (block.header?.type == nil && block.body.contains { $0.modelAnswerValue != nil }) {
+                if QuizItemReader(block: block, position: result.itemCount).type == .shortAnswer {
                     result.warnings.append(QuizDiagnostic(.warning, line: answers[0].number, position: nil, "the answer key gives "
                         + "item \(numbers[position]) an answer, but it is a short-answer item; the line is left out"))
                 } else {
