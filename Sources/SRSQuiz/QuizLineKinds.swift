@@ -191,7 +191,7 @@ extension QuizLine {
 
     /// The value without a check mark after it (`B ✅`, `B) Paris ✓`), nor the spaces before it.
     static func withoutCheckMark(_ value: String) -> String {
-        let marks: Set<Unicode.Scalar> = ["\u{2705}", "\u{2713}", "\u{2714}", "\u{2611}", "\u{FE0F}"]
+        let marks = checkMarks
         var scalars = value.unicodeScalars[...]
         guard let last = scalars.last, marks.contains(last) else { return value }
         while let last = scalars.last, marks.contains(last) || last.isSpaceLike { scalars = scalars.dropLast() }
@@ -233,9 +233,10 @@ extension QuizLine {
     /// The option letter's index (0 is A) when the line may be an option: a cheap test on the
     /// first two bytes that `option` confirms.
     var optionIndex: Int? {
-        if text.utf8.first == UInt8(ascii: "*") {
-            // `*B) Paris`: the letter after the mark (one mark: `**B)` is no option).
+        if let first = text.utf8.first, first == UInt8(ascii: "*") || first == 0xE2 {
+            // `*B) Paris`, `✅ B) Paris`: the letter after the mark (one mark: `**B)` is no option).
             let rest = unstarred
+            guard rest.startIndex != text.startIndex else { return nil }
             return rest.utf8.first == UInt8(ascii: "*") || rest.isEmpty ? nil : QuizLine(number: number, text: String(rest)).optionIndex
         }
         var bytes = text.utf8.makeIterator()
@@ -290,11 +291,19 @@ extension QuizLine {
         return ["-", "–", "—"].contains(scalars[2]) && scalars[3] == " "
     }
 
-    /// The line without a leading `*` and the spaces after it (`*B) Paris`).
+    /// The line without a leading mark of the answer, `*` or a check mark (`*B) Paris`, `✅ B)
+    /// Paris`, `✓B) Paris`), and the spaces after it.
     private var unstarred: Substring {
+        if text.utf8.first == 0xE2, let first = text.unicodeScalars.first, Self.checkMarks.contains(first) {
+            let rest = text.unicodeScalars.drop { Self.checkMarks.contains($0) }.drop { $0.isSpaceLike }
+            return Substring(rest)
+        }
         guard text.utf8.first == UInt8(ascii: "*"), text.utf8.count > 1 else { return Substring(text) }
         return text.dropFirst().drop { $0.unicodeScalars.first?.isSpaceLike == true }
     }
+
+    /// The check marks an exporter sets beside the answer: ✅ ✓ ✔ ☑, and the emoji selector after one.
+    static let checkMarks: Set<Unicode.Scalar> = ["\u{2705}", "\u{2713}", "\u{2714}", "\u{2611}", "\u{FE0F}"]
 
     /// `Paris (correct)`, `Paris [correct]`, `Paris ✅`: the text and whether it ended in a mark of
     /// the answer (a space before it). Not a final ` *`: `int *` is a C type.
@@ -319,7 +328,7 @@ extension QuizLine {
     /// label of `Answer:`, `Correct answer:`, `Model answer:`; nil without a colon. ASCII labels
     /// are read from bytes.
     private var label: String? {
-        guard let colon = text.utf8.prefix(40).firstIndex(of: UInt8(ascii: ":")) else { return nil }
+        guard let colon = colon(within: 40)?.start else { return nil }
         let bytes = text.utf8[..<colon]
         if bytes.allSatisfy({ $0 < 0x80 }) {
             let kept = bytes.filter { $0 != 0x20 && !(0x09...0x0D).contains($0) && $0 != UInt8(ascii: "*") && $0 != UInt8(ascii: "_") }
@@ -330,9 +339,25 @@ extension QuizLine {
         return String(String.UnicodeScalarView(before))
     }
 
+    /// The first colon of the line within `limit` bytes, `:` or the full-width `：` (U+FF1A) of
+    /// East Asian text: where it starts and where what follows it starts.
+    private func colon(within limit: Int = .max) -> (start: String.Index, end: String.Index)? {
+        let utf8 = text.utf8
+        var index = utf8.startIndex, offset = 0
+        while index < utf8.endIndex, offset < limit {
+            let byte = utf8[index]
+            if byte == UInt8(ascii: ":") { return (index, utf8.index(after: index)) }
+            if byte == 0xEF, let end = utf8.index(index, offsetBy: 3, limitedBy: utf8.endIndex),
+               utf8[utf8.index(after: index)] == 0xBC, utf8[utf8.index(index, offsetBy: 2)] == 0x9A { return (index, end) }
+            index = utf8.index(after: index)
+            offset += 1
+        }
+        return nil
+    }
+
     private var valueAfterColon: String? {
-        guard let colon = text.firstIndex(of: ":") else { return nil }
-        let value = String(text[text.index(after: colon)...]).trimmingSpaces
+        guard let colon = colon()?.end else { return nil }
+        let value = String(text[colon...]).trimmingSpaces
         // `**Answer:** B`, `**Answer: B** — 404 Not Found`, `Answer: **B** Jupiter…`: Markdown
         // emphasis in the value is no part of it.
         guard value.contains("**") || value.contains("__") else { return value }

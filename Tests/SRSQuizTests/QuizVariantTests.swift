@@ -13,7 +13,9 @@ import SRSCore
                       "Answer: B) tw…", "Answer: Option B", "Answer: option (b)", "Correct answer: Choice B", "Ans: B",
                       "Answer: It is B.", "Answer: Definitely B.", "Answer: two (B)", "Answer: Option B is correct.", "Answer: B!",
                       "Answer: The two.", "**Answer:** B", "**Answer: B**", "__Correct answer:__ (b)", "Answer: **B**", "**Answer: B** — two.",
-                      "Answer: 'B'", "Answer: \"B\""])
+                      "Answer: 'B'", "Answer: \"B\"",
+                      // A full-width colon (tenth review).
+                      "Answer：B", "Correct answer：(B)", "**Answer：** B"])
     func answerShapesGiveTheWrittenKey(line: String) {
         let result = parseQuiz(Self.item + line + "\nBecause.\n")
         #expect(result.errors == [])
@@ -531,7 +533,10 @@ import SRSCore
                       "ARome\nBParis (correct)\nCOslo", "A) Rome\nB) Paris [Correct]\nC) Oslo\nAnswer: B",
                       // A check mark after the option (eighth review).
                       "A) Rome\nB) Paris ✅\nC) Oslo", "A) Rome\nB) Paris ✓\nC) Oslo", "ARome\nBParis ✔\nCOslo",
-                      "A) Rome\nB) Paris ✔️\nC) Oslo\nAnswer: B"])
+                      "A) Rome\nB) Paris ✔️\nC) Oslo\nAnswer: B",
+                      // A check mark before the option, as a star stands (tenth review).
+                      "A) Rome\n✅ B) Paris\nC) Oslo", "A) Rome\n✓ B) Paris\nC) Oslo", "A) Rome\n✔️ B) Paris\nC) Oslo\nAnswer: B",
+                      "ARome\n✅BParis\nCOslo", "A) Rome\n☑ B) Paris\nC) Oslo"])
     func aMarkedOptionIsTheWrittenKey(options: String) {
         let result = parseQuiz("Question 1 Multiple Choice\nCapital of France?\n\(options)\nParis has been the capital since 987.\n")
         #expect(result.errors == [] && result.warnings == [])
