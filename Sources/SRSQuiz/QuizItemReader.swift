@@ -84,7 +84,12 @@ struct QuizItemReader {
             // `Answer: A`, and the explanation says `The correct answer is B` or `A is wrong`: the
             // file disagrees with itself.
             let letter = KeyInference.letterOf(written.index)
-            let says = conflict.denied ? "says \(letter) is wrong" : "states \(KeyInference.letterOf(conflict.option))"
+            let other = KeyInference.letterOf(conflict.option)
+            let says = switch conflict.kind {
+            case .denied: "says \(letter) is wrong"
+            case .stated: "states \(other)"
+            case .corrected: "corrects it to \(other)"
+            }
             warn(block.startLine, "no answer key: the answer is written as \(letter) but the explanation \(says); the card "
                 + "will be self-graded. Make them agree, or import with `--key \(position)=X`")
             answer = .success(nil)
@@ -180,15 +185,20 @@ struct QuizItemReader {
     /// The key the explanation states when it is another than the written one, or the written
     /// one when the explanation denies it by its letter (`B is wrong: …`).
     private func statedElsewhere(_ question: String, _ options: [String], _ explanation: String,
-                                 than written: AnswerKey) -> (option: Int, denied: Bool)? {
+                                 than written: AnswerKey) -> (option: Int, kind: Disagreement)? {
         guard !explanation.isEmpty, explanation.utf8.count <= KeyInference.longestExplanation,
               Self.mayStateAKey(explanation) else { return nil }
         let keys = OptionEvidence.statedKeys(question: question, options: options, explanation: explanation)
-        if keys.deniedByLetter.contains(written.index), !keys.stated.contains(written.index) { return (written.index, true) }
+        if keys.deniedByLetter.contains(written.index), !keys.stated.contains(written.index) { return (written.index, .denied) }
         let stated = keys.stated.subtracting(keys.denied)
-        guard stated.count == 1, let other = stated.first, other != written.index, !keys.claimsSeveral else { return nil }
-        return (other, false)
+        if stated.count == 1, let other = stated.first, other != written.index, !keys.claimsSeveral { return (other, .stated) }
+        if let other = keys.correctedTo.subtracting([written.index]).min() { return (other, .corrected) }
+        return nil
     }
+
+    /// How an explanation disagrees with the written key: it denies it, states another, or
+    /// corrects it to another (`Erratum: should be C.`).
+    enum Disagreement { case denied, stated, corrected }
 
     /// A cheap first look: every stated phrasing holds one of these words (`StatedKeys`), so an
     /// explanation without any states no key and is not weighed for one.

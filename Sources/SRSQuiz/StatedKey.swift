@@ -33,6 +33,11 @@ struct StatedKeys {
     private var currentSentence = 0
     /// Verdict words the question uses itself (`right` in *a right triangle*): not verdicts here.
     private let verdictWordsAsked: Set<String>
+    /// The options a letter names from the explanation's first correction on (`Erratum: should
+    /// be C.`, `Update: C.`, `Sorry, typo: C`, `Wait, it is C`, `I meant C`), but not after `not`,
+    /// `than` or `unlike` (`Edit: C, not B.`) nor where denied: beside a written key, a
+    /// correction naming another letter leaves that key in doubt.
+    private(set) var correctedTo: Set<Int> = []
 
     /// - Parameters:
     ///   - symbolLetters: letters the options or the question use as words (`C major`,
@@ -95,8 +100,60 @@ struct StatedKeys {
             readMakes(at: index, tokens, options.count)
             readLetterSentence(at: index, tokens, options)
             readLettersAre(at: index, tokens, options.count)
+            readShortDenial(at: index, tokens, options)
+        }
+        if let cue = Self.correctionCue(tokens, doubtful.starts) {
+            for index in cue..<tokens.count where !(index > 0 && ["not", "than", "unlike"].contains(tokens[index - 1].text)) {
+                let token = tokens[index]
+                if let (option, _) = LetterReference.at(index, tokens, options.count, bareAtStart: false) { correctedTo.insert(option); continue }
+                // A bare letter closing its clause (`should be C.`) or before `is` (`C is right`),
+                // not the article (`Erratum: A typo…`).
+                guard token.isCapitalLetter, let option = LetterReference.letter(token, options.count, anyCase: false) else { continue }
+                let closed = token.after.map(Self.closing.contains) == true || index + 1 == tokens.count
+                    || tokens[index + 1].boundary >= .comma || ["is", "are", "was"].contains(tokens[index + 1].text)
+                if closed { correctedTo.insert(option) }
+            }
+            correctedTo.subtract(denied)
         }
     }
+
+    /// `Not C.`, `Not C: three is odd.`, `C - wrong.`, `C – incorrect: …`: a sentence opening with
+    /// `not` and a letter that closes its clause, or with a letter and a verdict word closing its
+    /// clause (the dash between them is no token).
+    private mutating func readShortDenial(at index: Int, _ tokens: [EvidenceToken], _ options: [[String]]) {
+        guard index == 0 || tokens[index].boundary == .sentence, index + 1 < tokens.count else { return }
+        let count = options.count
+        if tokens[index].text == "not", tokens[index + 1].isCapitalLetter,
+           let option = LetterReference.letter(tokens[index + 1], count, anyCase: false),
+           tokens[index + 1].after.map(Self.closing.contains) == true || index + 2 == tokens.count || tokens[index + 2].boundary >= .clause {
+            record(option, negated: true, byLetter: true)
+            return
+        }
+        guard !asksForAWrongOne, tokens[index].isCapitalLetter, tokens[index].after == nil, tokens[index + 1].boundary <= .clause,
+              let option = LetterReference.letter(tokens[index], count, anyCase: false),
+              !verdictWordsAsked.contains(tokens[index + 1].text), Self.closesClause(after: index + 1, tokens) else { return }
+        if Self.wrongWords.contains(tokens[index + 1].text) { record(option, negated: true, byLetter: true) }
+        else if Self.rightWords.contains(tokens[index + 1].text) { record(option, negated: false) }
+    }
+
+    /// The first token of the explanation's first correction: a sentence (the first too) opening
+    /// with `Wait`, `Sorry`, `Correction`, `Update`, `Oops`, `Actually`, `Erratum`, `Edit`, or a
+    /// later one with `No,`; or `typo`, `I meant`, `should be`, `scratch that`… anywhere.
+    static func correctionCue(_ tokens: [EvidenceToken], _ starts: [Int]) -> Int? {
+        let openers: Set<String> = ["wait", "sorry", "correction", "update", "oops", "actually", "erratum", "edit", "corrected"]
+        for index in tokens.indices {
+            let word = tokens[index].text
+            let opens = index == 0 || tokens[index].boundary == .sentence
+            if opens, openers.contains(word) || (index > 0 && word == "no" && tokens[index].after == ",") { return index }
+            let pair = index + 1 < tokens.count ? [word, tokens[index + 1].text] : []
+            if ["kidding", "typo", "erratum", "correction"].contains(word) || correctionPairs.contains(pair) { return index }
+        }
+        return nil
+    }
+
+    static let correctionPairs: Set<[String]> = [["i", "meant"], ["just", "kidding"], ["scratch", "that"], ["no", "wait"],
+                                                 ["should", "be"], ["never", "mind"], ["my", "bad"], ["ignore", "that"],
+                                                 ["no", "sorry"]]
 
     /// The sentences where nothing states a key: a belief, a hedge or a condition (`Many think A
     /// is correct, but…`, `You might think the answer is A`, `A is correct only if…`, `or so the
@@ -187,8 +244,7 @@ struct StatedKeys {
         }
         // Within a sentence: `…A... no, it is Mercury`, `A, no wait, B`, `A (typo; should be B)`,
         // `I meant D`, `just kidding`, `scratch that`, `never mind`, `my bad`, `ignore that`.
-        let pairs: Set<[String]> = [["i", "meant"], ["just", "kidding"], ["scratch", "that"], ["no", "wait"], ["should", "be"],
-                                    ["never", "mind"], ["my", "bad"], ["ignore", "that"], ["no", "sorry"]]
+        let pairs = correctionPairs
         for index in tokens.indices {
             let word = tokens[index].text
             let pair = index + 1 < tokens.count ? [word, tokens[index + 1].text] : []

@@ -297,6 +297,38 @@ import SRSCore
         #expect(negative.items.first?.kind.key == AnswerKey(index: 1, source: .written))
     }
 
+    /// A correction after the written key that names another letter (`Erratum: should be C.`,
+    /// `Update: C.`, `Sorry, typo: C`) leaves the key in doubt: no key and a warning (tenth
+    /// review: `Answer: A` then `Erratum: should be B.` kept A). One naming the written letter
+    /// agrees; so do `Not A.` and `A - wrong.`, the short denials, of another letter, while of the
+    /// written one they disagree.
+    @Test(arguments: ["Erratum: should be C.", "Correction: C.", "Update: the key is C.", "Sorry, typo: C.",
+                      "Wait, it is C.", "Actually C: three is the odd one.", "Oops, I meant C.", "Edit: C, not B."])
+    func aCorrectionNamingAnotherLetterGivesNoKey(explanation: String) {
+        let result = parseQuiz(Self.item + "Answer: B\n\(explanation)\n")
+        #expect(result.items.first?.kind.key == nil, "\(explanation)")
+        #expect(result.warnings.map(\.line) == [1])
+        let message = result.warnings.first?.message ?? ""
+        #expect(message.contains("the answer is written as B but the explanation corrects it to C")
+                || message.contains("the answer is written as B but the explanation states C"), "\(result.warnings)")
+    }
+
+    @Test(arguments: ["Erratum: should be B.", "Correction: B, as printed.", "Actually, two is the even one.", "Not A.",
+                      "A - wrong. C - wrong.", "Not C: three is odd."])
+    func aCorrectionOrDenialAgreeingKeepsTheKey(explanation: String) {
+        let result = parseQuiz(Self.item + "Answer: B\n\(explanation)\n")
+        #expect(result.items.first?.kind.key == AnswerKey(index: 1, source: .written), "\(explanation)")
+        #expect(result.warnings == [])
+    }
+
+    @Test(arguments: ["Not B.", "B - wrong.", "B – incorrect: two is even.", "Not B: two is even."])
+    func aShortDenialOfTheWrittenKeyGivesNoKey(explanation: String) {
+        let result = parseQuiz(Self.item + "Answer: B\n\(explanation)\n")
+        #expect(result.items.first?.kind.key == nil, "\(explanation)")
+        #expect(result.warnings.first?.message.contains("the answer is written as B but the explanation says B is wrong") == true,
+                "\(result.warnings)")
+    }
+
     /// Fifth review: a denied letter or option agrees with the named one.
     @Test(arguments: ["Answer: B, not A.", "Answer: B. Two, not one, is the even number here."])
     func aDeniedOtherOptionAgrees(line: String) {
