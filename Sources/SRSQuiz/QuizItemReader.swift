@@ -434,7 +434,7 @@ struct QuizItemReader {
     /// question (`The answer is true? No…`), an ellipsis (`It is true... almost.`), or the
     /// value inside a sentence (`Many believe the statement is true`). Reviews eight to ten.
     static func opensASentenceSaying(_ value: String, in text: String) -> Bool {
-        let lower = text.lowercased()
+        let lower = text.lowercased().replacingOccurrences(of: "’", with: "'")
         guard lower.contains(value) || lower.contains("correct") || lower.contains("wrong") else { return false }
         // Sentences with what ends them: `.`, `!`, `?`, `;`, `:`, a line end, `...`, or the text's end.
         var sentences: [(text: Substring, end: String)] = []
@@ -452,13 +452,17 @@ struct QuizItemReader {
             }
         }
         sentences.append((lower[start...], ""))
-        var isFirst = true
+        var isFirst = true, afterCorrection = false
         for (part, end) in sentences {
             var sentence = Substring(String(part).trimmingSpaces)
             guard !sentence.isEmpty else { continue }
             let first = isFirst
             isFirst = false
+            // `Correction: True.`, `Erratum: true.`: the value alone after a correction's label.
+            let corrected = afterCorrection
+            afterCorrection = end == ":" && ["correction", "erratum", "update", "edit"].contains(where: { sentence.hasSuffix($0) })
             guard ["", ".", "!", "\n"].contains(end) else { continue }
+            if corrected, sentence == value { return true }
             var stripped = true
             while stripped {
                 stripped = false
@@ -471,14 +475,15 @@ struct QuizItemReader {
             if first, sentence == value { return true }   // `True.` opening the explanation
             if first, sentence.hasPrefix("no ") || sentence.hasPrefix("no,") { sentence = sentence.dropFirst(2).drop { $0 == " " || $0 == "," } }
             let subjects = ["the statement is ", "this statement is ", "the statement above is ", "the claim is ",
-                            "the correct answer is ", "the answer is "] + (first ? ["it is ", "it's ", "that is ", "this is "] : [])
+                            "the correct answer is ", "the answer is "] + (first ? ["it is ", "it's ", "that is ", "that's ", "this is "] : [])
             let words = value == "true" ? [value, "correct"] : [value, "incorrect", "wrong"]
             for subject in subjects where sentence.hasPrefix(subject) {
                 var rest = sentence.dropFirst(subject.count)
                 for intensifier in ["indeed ", "clearly ", "actually ", "definitely "] where rest.hasPrefix(intensifier) {
                     rest = rest.dropFirst(intensifier.count)
                 }
-                if words.contains(where: { rest == $0 }) { return true }
+                // The value alone, or before its reason (`…is false because the Sun is a star`).
+                if words.contains(where: { rest == $0 || rest.hasPrefix($0 + " because ") || rest.hasPrefix($0 + ", because ") }) { return true }
             }
         }
         return false

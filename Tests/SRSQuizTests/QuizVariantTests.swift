@@ -103,7 +103,10 @@ import SRSCore
                             // Ninth review: other words for the same.
                             "The correct answer is True.", "True. Ice melts into water.", "The claim is true.",
                             "The statement is correct.", "In fact, the claim is true.", "It's true.", "No, it is true.",
-                            "The statement above is true.", "Water is wet. So the statement is true."] {
+                            "The statement above is true.", "Water is wet. So the statement is true.",
+                            // After the tenth review: a reason after the value, `That's`, a correction's label.
+                            "The statement is true because water is a liquid.", "That's true.", "That’s true.",
+                            "Correction: True.", "Water is dry? Erratum: true.", "It is true, because water is a liquid."] {
             let result = parseQuiz("Question 1 True / False\nWater is wet.\nTTrue\nFFalse\nAnswer: False\n\(explanation)\n")
             #expect(result.items.isEmpty, "\(explanation)")
             #expect(result.errors.map(\.line) == [5], "\(explanation)")
@@ -122,7 +125,9 @@ import SRSCore
                             "The statement is true, except for ice, which is solid.", "It is true... almost. Ice is not wet.",
                             "The statement is true... for steam. Water is wet.", "The answer is true? No, water is wet.",
                             "So the statement is correct, right? No: water is wet.", "It is true: water flows. But it is also wet.",
-                            "The claim is false: water is wet.", "Water is wet. The statement is true, however, for sand."] {
+                            "The claim is false: water is wet.", "Water is wet. The statement is true, however, for sand.",
+                            "That's true for ice, but water is wet.", "Water is wet. That's true.", "Correction: true for ice only.",
+                            "The statement is true because of ice? No: water is wet."] {
             let result = parseQuiz("Question 1 True / False\nWater is dry.\nTTrue\nFFalse\nAnswer: False\n\(explanation)\n")
             #expect(result.errors == [], "\(explanation)")
             #expect(result.items.first?.kind == .trueFalse(answer: false))
