@@ -39,7 +39,7 @@ struct AnswerKeySection {
             if let pairs = pairs(rest) { answers += pairs.map { (item: $0.0, line: QuizLine(number: titleLine.number, text: "Answer: " + $0.1)) } }
             else { unreadable.append(titleLine.number) }
         }
-        for line in lines[(title + 1)...] where !line.isBlank {
+        for line in lines[(title + 1)...] where !line.isBlank && !isTableFrame(line.text) {
             if let pairs = pairs(line.text) {
                 answers += pairs.map { (item: $0.0, line: QuizLine(number: line.number, text: "Answer: " + $0.1)) }
             } else {
@@ -66,7 +66,8 @@ struct AnswerKeySection {
 
     /// `1. B`, `2) True`, `Q3: C`, `Question 4 - (D)`, `3 - C) three` (one answer and its option's
     /// text), or several bare ones: `1. B  2. True`, `1-B, 2-True; 3-C`. Nil for anything else.
-    static func pairs(_ text: String) -> [(Int, String)]? {
+    static func pairs(_ written: String) -> [(Int, String)]? {
+        let text = markdownDropped(written)
         guard let first = text.utf8.first, (0x30...0x39).contains(first) || first | 0x20 == UInt8(ascii: "q") else { return nil }
         let words = text.split(whereSeparator: { " \t,;".contains($0) || $0.unicodeScalars.allSatisfy(\.isSpaceLike) }).map(String.init)
         var result: [(Int, String)] = []
@@ -92,7 +93,8 @@ struct AnswerKeySection {
                 value = words[index]
                 index += 1
             }
-            guard QuizLine.bareChoice(value) != nil else { return nil }
+            // `2. Yes`, `2. No`: a true/false answer as a questionnaire writes it (read as `Answer: Yes`).
+            guard QuizLine.bareChoice(value) != nil || ["yes", "no"].contains(value.lowercased()) else { return nil }
             // One answer may carry its option's text (`3 - C) three`), read and checked as an answer line.
             if result.isEmpty, index < words.count, !startsAnAnswer(words[index]) {
                 return [(number, ([value] + words[index...]).joined(separator: " "))]
@@ -100,6 +102,25 @@ struct AnswerKeySection {
             result.append((number, value))
         }
         return result.isEmpty ? nil : result
+    }
+
+    /// The line without Markdown: a list's bullet (`- 1. B`, `* 1. B`, `• 1. B`), emphasis
+    /// (`1. **B**`, `**1.** B`, `` `B` ``) and a table row's bars (`| 1 | B |`).
+    static func markdownDropped(_ text: String) -> String {
+        var line = Substring(text.trimmingSpaces)
+        if let first = line.first, "-*•+".contains(first), line.dropFirst().first == " " { line = line.dropFirst(2) }
+        guard line.contains(where: { "*_`|".contains($0) }) else { return String(line) }
+        return String(line.map { "*_`".contains($0) ? "" : $0 == "|" ? " " : String($0) }.joined()).trimmingSpaces
+    }
+
+    /// A table's header row (`| Question | Answer |`, no cell opening with a number) or its rule
+    /// (`|---|:-:|`): no answers, and nothing to warn of.
+    static func isTableFrame(_ text: String) -> Bool {
+        let line = text.trimmingSpaces
+        guard line.hasPrefix("|") else { return false }
+        let cells = line.split(separator: "|").map { String($0).trimmingSpaces }.filter { !$0.isEmpty }
+        if cells.allSatisfy({ $0.allSatisfy { "-:".contains($0) } }) { return true }
+        return !cells.contains { cell in withoutQ(cell.replacingOccurrences(of: "*", with: "")).first.map { $0.isASCII && $0.isNumber } == true }
     }
 
     /// A word that opens a numbered answer: `2.`, `2-B`, `Q2:`, `Question`.
