@@ -49,39 +49,51 @@ extension QuizLine {
 
     /// `Question 3 Multiple Choice`, `question 3: true/false`, `Question 3 of 10 (Short Answer)`, and
     /// a typed header followed by a separator and the question (`Question 1 Multiple Choice: What…?`).
+    /// Also with Markdown around it (`### Question 3`, `**Question 3:** Multiple Choice`), `#` or
+    /// `/10` about the number (`Question #3`, `Question 3/10`), points after it (`(2 points)`, `- 1
+    /// pt`), and the words `Q` and `Problem` (`Q3.`, `Problem 3 (True/False)`).
     var header: QuizHeader? {
-        guard opensWithQuestion else { return nil }
-        // The line's first characters without spaces, lower-cased, each with its place in `text`.
+        guard let opening = text.utf8.first, "qQpP#*_".utf8.contains(opening), text.utf8.count >= 2, opensLikeAHeader else { return nil }
+        // The line's first characters without spaces and Markdown emphasis, lower-cased, each with
+        // its place in `text`.
         var compact: [Unicode.Scalar] = [], places: [String.UnicodeScalarView.Index] = []
         compact.reserveCapacity(64)
         places.reserveCapacity(64)
         var index = text.unicodeScalars.startIndex
         while index < text.unicodeScalars.endIndex, compact.count < 64 {
             let scalar = text.unicodeScalars[index]
-            if !scalar.isSpaceLike {
+            // Combining marks (`Questioń́`) are no part of a word to match.
+            if !scalar.isSpaceLike, scalar != "*", scalar != "_", scalar.value < 0x300 || scalar.properties.generalCategory != .nonspacingMark {
                 compact.append((65...90).contains(scalar.value) ? Unicode.Scalar(UInt8(scalar.value) | 0x20) : scalar)
                 places.append(index)
             }
             index = text.unicodeScalars.index(after: index)
         }
         let word = String(String.UnicodeScalarView(compact))
-        var rest = word.dropFirst("question".count)
+        var rest = Substring(word).drop { $0 == "#" }
+        guard let label = ["question", "problem", "q"].first(where: { rest.hasPrefix($0) }) else { return nil }
+        rest = rest.dropFirst(label.count)
+        if rest.first == "#" { rest = rest.dropFirst() }   // `Question #3`
         let digits = rest.prefix { $0.isASCII && $0.isNumber }
         guard !digits.isEmpty, digits.count <= 9, let number = Int(digits) else { return nil }
         rest = rest.dropFirst(digits.count)
         if rest.hasPrefix("of"), let count = rest.dropFirst(2).first, count.isASCII, count.isNumber {
             rest = rest.dropFirst(2).drop { $0.isASCII && $0.isNumber }   // `Question 3 of 10`
+        } else if rest.first == "/", let count = rest.dropFirst().first, count.isASCII, count.isNumber {
+            rest = rest.dropFirst().drop { $0.isASCII && $0.isNumber }   // `Question 3/10`
         }
         if let first = rest.first, ":.)-–—".contains(first) { rest = rest.dropFirst() }
         rest = rest.drop { "([".contains($0) }
         let fits = text.utf8.count <= Self.structuralLimit && compact.count < 64
         guard let (spelling, type) = Self.itemTypes.first(where: { rest.hasPrefix($0.0) }) else {
+            rest = Self.withoutPoints(rest)
             while let last = rest.last, ")]:.".contains(last) { rest = rest.dropLast() }
             return rest.isEmpty && fits ? QuizHeader(number: number, type: nil) : nil
         }
         var after = rest.dropFirst(spelling.count)
+        if after.hasPrefix("question") { after = after.dropFirst("question".count) }   // `Multiple choice question`
         after = after.drop { ")]".contains($0) }
-        if after.isEmpty || (fits && after.allSatisfy({ ":.".contains($0) })) {
+        if after.isEmpty || (fits && Self.withoutPoints(after).allSatisfy({ ":.)]".contains($0) })) {
             return fits ? QuizHeader(number: number, type: type) : nil
         }
         // `…Multiple Choice: What is 2+2?`: a colon or an em dash, then the question (not `- 2 points`).
@@ -89,6 +101,35 @@ extension QuizLine {
         let start = places[word.unicodeScalars.distance(from: word.unicodeScalars.startIndex, to: after.startIndex) + 1]
         let question = String(text.unicodeScalars[start...]).trimmingSpaces
         return question.isEmpty ? nil : QuizHeader(number: number, type: type, question: question)
+    }
+
+    /// A cheap first test on bytes: after Markdown marks and spaces, `question`, `problem`, or `q`
+    /// before a digit, a space or `#` (any case).
+    private var opensLikeAHeader: Bool {
+        let bytes = text.utf8.drop { $0 == UInt8(ascii: "#") || $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "_") || $0 == 0x20 }
+        guard let first = bytes.first.map({ $0 | 0x20 }) else { return false }
+        if first == UInt8(ascii: "q") {
+            guard let second = bytes.dropFirst().first else { return false }
+            if (0x30...0x39).contains(second) || second == 0x20 || second == UInt8(ascii: "#") { return true }
+        }
+        return ["question", "problem"].contains { word in
+            bytes.count > word.utf8.count && zip(bytes, word.utf8).allSatisfy { $0 | 0x20 == $1 }
+        }
+    }
+
+    /// `rest` without the points after a header (`(2points)`, `[1pt]`, `-1point`, `–10marks` as
+    /// compacted), where they end it; else `rest` as it is.
+    private static func withoutPoints(_ rest: Substring) -> Substring {
+        var end = rest.endIndex
+        while end > rest.startIndex, ").]:".contains(rest[rest.index(before: end)]) { end = rest.index(before: end) }
+        let body = rest[..<end]
+        guard let unit = ["points", "point", "pts", "pt", "marks", "mark"].first(where: { body.hasSuffix($0) }) else { return rest }
+        var head = body.dropLast(unit.count)
+        let digits = head.reversed().prefix { ($0.isASCII && $0.isNumber) || $0 == "." }
+        guard !digits.isEmpty else { return rest }
+        head = head.dropLast(digits.count)
+        if let last = head.last, "([-–—,".contains(last) { head = head.dropLast() }
+        return head
     }
 
     /// `Multiple Choice`, `(True / False)`, `Short answer` alone on a line: the type of an item
@@ -103,20 +144,22 @@ extension QuizLine {
 
     /// The item types as headers write them, lower-cased without spaces.
     static let itemTypes: [(spelling: String, type: QuizItemType)] = [
-        ("multiplechoice", .multipleChoice), ("shortanswer", .shortAnswer),
-        ("true/false", .trueFalse), ("trueorfalse", .trueFalse), ("true-false", .trueFalse),
+        ("multiplechoice", .multipleChoice), ("multiple-choice", .multipleChoice), ("singlechoice", .multipleChoice),
+        ("mcq", .multipleChoice), ("shortanswer", .shortAnswer), ("short-answer", .shortAnswer),
+        ("true/false", .trueFalse), ("trueorfalse", .trueFalse), ("true-false", .trueFalse), ("truefalse", .trueFalse),
+        ("t/f", .trueFalse),
     ]
 
-    /// The line opens with `question` (any case) and is long enough for a header's number.
-    private var opensWithQuestion: Bool {
-        text.utf8.count >= 9 && zip(text.utf8, "question".utf8).allSatisfy { $0 | 0x20 == $1 }
-    }
-
-    /// `Question 2 Multiple Choise`, `Question 3 asks…`: the word `Question` and a number opening a
-    /// line that is no header.
+    /// `Question 2 Multiple Choise`, `Question 3 asks…`, `## Question 4 …`: the word `Question` or
+    /// `Problem` and a number opening a line (after Markdown marks) that is no header.
     var looksLikeHeader: Bool {
-        guard opensWithQuestion, header == nil else { return false }
-        return text.dropFirst("question".count).drop { $0.unicodeScalars.first!.isSpaceLike }.first?.isNumber == true
+        guard let first = text.utf8.first, "qQpP#*_".utf8.contains(first) else { return false }
+        let line = text.drop { "#*_".contains($0) || $0.unicodeScalars.first!.isSpaceLike }
+        guard let label = ["question", "problem"].first(where: { word in
+            line.utf8.count > word.utf8.count && zip(line.utf8, word.utf8).allSatisfy { $0 | 0x20 == $1 }
+        }) else { return false }
+        guard header == nil else { return false }
+        return line.dropFirst(label.count).drop { $0.unicodeScalars.first!.isSpaceLike || $0 == "#" }.first?.isNumber == true
     }
 
     /// `Think about your answer, then reveal below.`: the quiz site's interface, not content.

@@ -68,6 +68,11 @@ import SRSCore
         "Question 1 Multiple Choice", "question 1 multiple choice", "QUESTION 1   MULTIPLE   CHOICE",
         "Question 7 MultipleChoice", "  Question 12 Multiple Choice  ", "Question 1: Multiple Choice",
         "Question 1 (Multiple Choice)", "Question 1 [Multiple Choice]", "Question 1 - Multiple Choice:",
+        // Markdown, points and other spellings (eleventh review: each merged two items).
+        "### Question 1", "## Question 1 Multiple Choice", "**Question 1**", "**Question 1:** Multiple Choice", "__Question 1__",
+        "Question #1", "Question 1/10", "Question 1 (1 point)", "Question 1 Multiple Choice (2 points)",
+        "Question 1 Multiple Choice - 2 points", "Question 1 [1 pt]", "Question 1: Multiple-choice", "Question 1 Single Choice",
+        "Question 1 MCQ", "Q1", "Q1.", "Q1 Multiple Choice", "Q 1:", "Problem 1", "Problem 1 (Multiple Choice)", "**Q1.**",
     ])
     func multipleChoiceHeaders(header: String) {
         let result = parseQuiz("\(header)\nQ?\nAyes\nBno\nAnswer: A\n")
@@ -76,7 +81,8 @@ import SRSCore
     }
 
     @Test(arguments: ["Question 3 True / False", "Question 3 True/False", "question 3 true  /  false",
-                      "Question 3 TRUE/FALSE"])
+                      "Question 3 TRUE/FALSE", "### Question 3 True/False", "Question 3 T/F", "Q3 True or False (1 pt)",
+                      "Question 3 True-False", "Question 3 (True/False) - 1 point"])
     func trueFalseHeaders(header: String) {
         let result = parseQuiz("\(header)\nSky is blue.\nTTrue\nFFalse\nAnswer: True\n")
         #expect(result.items.first?.kind == .trueFalse(answer: true))
