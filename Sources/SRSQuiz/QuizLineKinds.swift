@@ -82,13 +82,29 @@ extension QuizLine {
         } else if rest.first == "/", let count = rest.dropFirst().first, count.isASCII, count.isNumber {
             rest = rest.dropFirst().drop { $0.isASCII && $0.isNumber }   // `Question 3/10`
         }
-        if let first = rest.first, ":.)-–—".contains(first) { rest = rest.dropFirst() }
+        var separator: Substring.Index?
+        if let first = rest.first, ":.)-–—".contains(first) { separator = rest.startIndex; rest = rest.dropFirst() }
+        let afterSeparator = rest
         rest = rest.drop { "([".contains($0) }
         let fits = text.utf8.count <= Self.structuralLimit && compact.count < 64
         guard let (spelling, type) = Self.itemTypes.first(where: { rest.hasPrefix($0.0) }) else {
             rest = Self.withoutPoints(rest)
             while let last = rest.last, ")]:.".contains(last) { rest = rest.dropLast() }
-            return rest.isEmpty && fits ? QuizHeader(number: number, type: nil) : nil
+            if rest.isEmpty { return fits ? QuizHeader(number: number, type: nil) : nil }
+            // `Question 3: What is 2+2?`, `Q3. Water expands…`: a separator and a space after the
+            // number, then the question; its type is read from the item's content.
+            guard let separator, !afterSeparator.isEmpty else { return nil }
+            let place = places[word.unicodeScalars.distance(from: word.unicodeScalars.startIndex, to: separator)]
+            var next = text.unicodeScalars.index(after: place)
+            while next < text.unicodeScalars.endIndex, "*_".unicodeScalars.contains(text.unicodeScalars[next]) {
+                next = text.unicodeScalars.index(after: next)   // `**Question 1:** What…`
+            }
+            guard next < text.unicodeScalars.endIndex, text.unicodeScalars[next].isSpaceLike else { return nil }
+            let question = String(text.unicodeScalars[next...]).trimmingSpaces
+            // Not an answer key's line (`Q1: B`, `Q2: True`).
+            guard let opening = question.unicodeScalars.first, opening.properties.isAlphabetic || "\"'“‘(¿".unicodeScalars.contains(opening),
+                  AnswerKeySection.pairs(text) == nil else { return nil }
+            return QuizHeader(number: number, type: nil, question: question)
         }
         var after = rest.dropFirst(spelling.count)
         if after.hasPrefix("question") { after = after.dropFirst("question".count) }   // `Multiple choice question`

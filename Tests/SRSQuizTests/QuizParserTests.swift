@@ -80,6 +80,19 @@ import SRSCore
         #expect(result.items.first?.question == "Q?")
     }
 
+    /// `Question 1: What is 2+2?`, `Q1. …`: a header without a type before the question, read
+    /// by its content (twelfth review: such items merged); `Question 1.5 shows…` is text.
+    @Test(arguments: ["Question 1: Q?", "Q1. Q?", "Problem 1) Q?", "**Question 1:** Q?", "Question 1 - Q?", "Q1: Q?"])
+    func headersBeforeTheQuestion(header: String) {
+        let result = parseQuiz("Question 9 Short Answer\nName one.\nModel answer: One.\n\n\(header)\nAyes\nBno\nAnswer: A\n"
+            + "Q2. Water is wet.\nTTrue\nFFalse\nAnswer: True\n")
+        #expect(result.errors == [] && result.warnings == [], "\(result.errors) \(result.warnings)")
+        #expect(result.items.map(\.kind.typeName) == ["short_answer", "multiple_choice", "true_false"])
+        #expect(result.items.dropFirst().map(\.question) == ["Q?", "Water is wet."])
+        let text = parseQuiz("Question 1 Short Answer\nName one.\nModel answer: One.\nQuestion 1.5 shows it.\nQuestion 2 asks more.\n")
+        #expect(text.items.count == 1)
+    }
+
     @Test(arguments: ["Question 3 True / False", "Question 3 True/False", "question 3 true  /  false",
                       "Question 3 TRUE/FALSE", "### Question 3 True/False", "Question 3 T/F", "Q3 True or False (1 pt)",
                       "Question 3 True-False", "Question 3 (True/False) - 1 point"])

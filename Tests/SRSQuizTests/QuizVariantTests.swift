@@ -882,7 +882,7 @@ import SRSCore
         + "Question 3 Multiple Choice\nPick three.\nAone\nBtwo\nCthree\nThree is odd.\n"
 
     @Test(arguments: ["Answer key\n1. B\n2. True\n3. (C)\n", "\nANSWER KEY:\n\n1) b\n2) T\n3) C\n", "Answers\n1 - B\n2 - true\n3 - C) three\n",
-                      "## Answer Key\n1. B  2. True  3. C\n", "Answers: 1-B, 2-True, 3-C\n", "Answer Key\nQ1: B\nQ2: True\nQ3: C\n",
+                      "## Answer Key\n1. B  2. True  3. C\n", "Answers: 1-B, 2-True, 3-C\n", "Answer Key\nQ1: B\nQ2: True\nQ3: C\n", "Answer Key\nQ1: B) two\nQ2. Yes\nQ3: C) three\n",
                       // Markdown lists and tables, and yes for true (tenth review).
                       "## Answer key\n1. **B**\n2. **True**\n3. **C**\n", "**Answers**\n- 1. B\n- 2. True\n- 3. C\n",
                       "Answer key\n* **1.** B\n* **2.** Yes\n* **3.** C\n",
