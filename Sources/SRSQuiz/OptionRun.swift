@@ -14,10 +14,14 @@ struct OptionRun: Equatable, Sendable {
     /// is followed by a line that asks (ends with `?`) and then by another run, the first was
     /// part of a question over several lines (`Alice…` / `Bob…` / `Who…?`) and the later run
     /// holds the options.
+    /// Not when the lines before the run already ask (`…largest?`) and a blank line or a number
+    /// (`2. Which…?`) sets the asking line apart: that is the next item's question.
     static func find(in lines: [QuizLine]) -> OptionRun? {
         guard var run = first(in: lines, from: 0) else { return nil }
-        while let asking = lines[run.end...].first(where: { !$0.isBlank }), asking.text.hasSuffix("?"),
+        let asked = lines[..<run.start].contains { $0.text.hasSuffix("?") }   // once: the run's own question
+        while let at = lines[run.end...].firstIndex(where: { !$0.isBlank }), lines[at].text.hasSuffix("?"),
               let later = first(in: lines, from: run.end) {
+            if asked, at > run.end || QuizLine.numberedQuestion(lines[at].text) != nil { break }
             run = later
         }
         run.dropSharedSeparator()
@@ -37,7 +41,7 @@ struct OptionRun: Equatable, Sendable {
         }
     }
 
-    private static func first(in lines: [QuizLine], from start: Int) -> OptionRun? {
+    static func first(in lines: [QuizLine], from start: Int) -> OptionRun? {
         for index in lines.indices.dropFirst(start) where lines[index].optionIndex == 0 {
             guard let (next, wrapped) = nextLetterLine(in: lines, after: index, letter: 1),
                   let first = lines[index].option, let second = lines[next].option, second.index == 1

@@ -119,6 +119,22 @@ extension QuizLine {
         return question.isEmpty ? nil : QuizHeader(number: number, type: type, question: question)
     }
 
+    /// `2. Which planet…?`, `2) Water expands…`: a number of one to three digits, `.` or `)`, a
+    /// space and text opening with a letter or a quote: the number and the text. A question so
+    /// numbered may open an item without a header (`QuizParser.splitHeaderless`).
+    static func numberedQuestion(_ text: String) -> (number: Int, text: String)? {
+        let utf8 = text.utf8
+        let digits = utf8.prefix { (0x30...0x39).contains($0) }
+        guard (1...3).contains(digits.count), let number = Int(String(decoding: digits, as: UTF8.self)) else { return nil }
+        let rest = utf8.dropFirst(digits.count)
+        guard let mark = rest.first, mark == UInt8(ascii: ".") || mark == UInt8(ascii: ")"),
+              let space = rest.dropFirst().first, space == 0x20 || space == 0x09 else { return nil }
+        let question = String(decoding: rest.dropFirst(2), as: UTF8.self).trimmingSpaces
+        guard let opening = question.unicodeScalars.first,
+              opening.properties.isAlphabetic || "\"'“‘(¿".unicodeScalars.contains(opening) else { return nil }
+        return (number, question)
+    }
+
     /// A cheap first test on bytes: after Markdown marks and spaces, `question`, `problem`, or `q`
     /// before a digit, a space or `#` (any case).
     private var opensLikeAHeader: Bool {

@@ -50,6 +50,13 @@ public enum QuizParser {
                     block.body += answers
                 }
             }
+            if block.split {
+                let type = QuizItemReader(block: block, position: result.itemCount).type
+                let header = "Question \(result.itemCount) " + (type == .trueFalse ? "True / False" : type == .shortAnswer ? "Short Answer" : "Multiple Choice")
+                result.warnings.append(QuizDiagnostic(.warning, line: block.startLine, position: result.itemCount, "an item without a "
+                    + "header is read from this line, as item \(result.itemCount), since options or true/false lines follow it; "
+                    + "write a header such as `\(header)` before it to make it clear"))
+            }
             var reader = QuizItemReader(block: block, position: result.itemCount)
             let item = reader.read(inferences: &inferences)
             result.warnings += reader.warnings
@@ -91,7 +98,80 @@ public enum QuizParser {
             }
         }
         if current.hasContent { blocks.append(current) }
-        return blocks
+        return blocks.flatMap(splitHeaderless)
+    }
+
+    /// The block and the items without a header inside it. After the block's own options (or
+    /// true/false lines, or model answer), a paragraph set apart by a blank line or a rule, or
+    /// opening with a number (`2. Which planet…?`), and followed by option lines or true/false
+    /// lines, is the question of another item: read as one, with a warning (`split`), rather
+    /// than as this item's explanation, whose key its answer line could otherwise give.
+    static func splitHeaderless(_ block: QuizBlock) -> [QuizBlock] {
+        var result: [QuizBlock] = []
+        var current = block
+        // `1. Which planet…?` opening the text before the first header: the item's number.
+        if current.header == nil, let first = current.body.firstIndex(where: { !$0.isBlank }),
+           let (number, question) = QuizLine.numberedQuestion(current.body[first].text) {
+            current.body[first] = QuizLine(number: current.body[first].number, text: question)
+            current.header = QuizHeader(number: number, type: nil)
+            current.headerLine = current.body[first].number
+        }
+        while let cut = foreignStart(current.body, type: current.header?.type) {
+            result.append(QuizBlock(header: current.header, headerLine: current.headerLine, body: Array(current.body[..<cut]),
+                                    split: current.split))
+            var rest = Array(current.body[cut...])
+            var next = QuizBlock(header: nil, headerLine: nil, body: rest, split: true)
+            if let (number, question) = QuizLine.numberedQuestion(rest[0].text) {
+                rest[0] = QuizLine(number: rest[0].number, text: question)
+                next = QuizBlock(header: QuizHeader(number: number, type: nil), headerLine: rest[0].number, body: rest, split: true)
+            }
+            current = next
+        }
+        result.append(current)
+        return result
+    }
+
+    /// Where another item's question starts in `body` (see `splitHeaderless`), if anywhere.
+    private static func foreignStart(_ body: [QuizLine], type: QuizItemType?) -> Int? {
+        guard let own = ownStructureEnd(body, type: type), own < body.count else { return nil }
+        let run = OptionRun.first(in: body, from: own)?.start
+        let pair = trueFalsePair(in: body, from: own)
+        guard let structure = [run, pair].compactMap({ $0 }).min() else { return nil }
+        var start = structure
+        while start > own, !body[start - 1].isBlank, !body[start - 1].isRule { start -= 1 }
+        // A numbered line inside the paragraph opens the question (`…as Earth.` / `2. Which…?`).
+        if let numbered = body[start..<structure].lastIndex(where: { QuizLine.numberedQuestion($0.text) != nil }) {
+            return numbered
+        }
+        guard start < structure, start > own, body[start - 1].isBlank || body[start - 1].isRule else { return nil }
+        return start
+    }
+
+    /// One past the block's own options, true/false lines or model answer line: those of its
+    /// header's type, or else the first of them.
+    private static func ownStructureEnd(_ body: [QuizLine], type: QuizItemType?) -> Int? {
+        let run = type == nil || type == .multipleChoice ? OptionRun.find(in: body) : nil
+        let pair = type == nil || type == .trueFalse ? trueFalsePair(in: body, from: 0) : nil
+        // A short-answer item's `Answer:` line too; in an item of no known type only `Model answer:`,
+        // `Suggested answer:`… (an `Answer:` line may be any type's).
+        let model = type == .shortAnswer ? body.firstIndex(where: { $0.shortAnswerValue != nil })
+            : type == nil ? body.firstIndex(where: { $0.shortAnswerValue != nil && $0.answerValue == nil }) : nil
+        let starts = [run?.start, pair, model].compactMap { $0 }
+        guard let first = starts.min() else { return nil }
+        if first == run?.start, let run { return run.end }
+        if first == pair, let pair { return (body[(pair + 1)...].firstIndex { !$0.isBlank } ?? pair) + 1 }
+        return first + 1
+    }
+
+    /// The first `TTrue` line at or after `start` with an `FFalse` line next (blank lines between).
+    private static func trueFalsePair(in body: [QuizLine], from start: Int) -> Int? {
+        var index = start
+        while index < body.count {
+            if body[index].trueFalseMarker == true, let next = body[(index + 1)...].firstIndex(where: { !$0.isBlank }),
+               body[next].trueFalseMarker == false { return index }
+            index += 1
+        }
+        return nil
     }
 }
 
@@ -100,6 +180,8 @@ struct QuizBlock: Equatable, Sendable {
     var header: QuizHeader?
     var headerLine: Int?
     var body: [QuizLine]
+    /// Read as an item of its own though no header opens it (`QuizParser.splitHeaderless`).
+    var split = false
 
     var hasContent: Bool { header != nil || body.contains { !$0.isBlank } }
 

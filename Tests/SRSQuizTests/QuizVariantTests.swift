@@ -491,14 +491,48 @@ import SRSCore
     }
 
     /// An item whose header is missing would be read into the explanation before it: its option
-    /// lines draw a warning naming them, so nothing merges unseen.
+    /// lines draw a warning naming them, so nothing merges unseen; set apart by a blank line, a
+    /// rule or a number, the question before them opens an item of its own, with a warning
+    /// (eleventh review: the merged item's `Answer: D` keyed the item before it).
     @Test func optionsInsideAnExplanationDrawAWarning() {
-        let quiz = "Question 1 Short Answer\nName a prime.\nModel answer: 2\nIt is the only even prime.\n\n"
+        let quiz = "Question 1 Short Answer\nName a prime.\nModel answer: 2\nIt is the only even prime.\n"
             + "What colour is the sky?\nA) Red\nB) Blue\nAnswer: B\n"
         let result = parseQuiz(quiz)
         #expect(result.items.count == 1)
-        #expect(result.warnings.map(\.line) == [7])
+        #expect(result.warnings.map(\.line) == [6])
         #expect(result.warnings.first?.message.contains("look like the options of an item without a header") == true)
+        let apart = parseQuiz(quiz.replacingOccurrences(of: "prime.\nWhat", with: "prime.\n\nWhat"))
+        #expect(apart.items.map(\.kind.typeName) == ["short_answer", "multiple_choice"])
+        #expect(apart.items.last?.question == "What colour is the sky?")
+        #expect(apart.items.last?.kind.key == AnswerKey(index: 1, source: .written))
+        #expect(apart.warnings.map(\.line) == [6])
+        #expect(apart.warnings.first?.message.contains("an item without a header is read from this line, as item 2") == true,
+                "\(apart.warnings)")
+    }
+
+    static let planets = "Which planet is the largest?\nA) Mars\nB) Jupiter\nC) Venus\nD) Mercury\n"
+    static let closest = "Which planet is closest to the Sun?\nA) Mars\nB) Jupiter\nC) Venus\nD) Mercury\nAnswer: D\n"
+
+    @Test(arguments: ["1. \(planets)Jupiter is the most massive.\n\n2. \(closest)", "1. \(planets)\n2. \(closest)",
+                      "1. \(planets)2. \(closest)", "1) \(planets)Jupiter is the most massive.\n2) \(closest)",
+                      "\(planets)Jupiter is the most massive.\n\n\(closest)", "\(planets)Jupiter is the most massive.\n---\n\(closest)",
+                      "Question 1 Multiple Choice\n\(planets)Jupiter is the most massive.\n\nFrage 2\n\(closest)"])
+    func numberedOrSetApartItemsWithoutHeadersAreItems(quiz: String) throws {
+        let result = parseQuiz(quiz)
+        #expect(result.errors == [])
+        try #require(result.items.count == 2, "\(result.items)")
+        #expect(result.items.map(\.kind.key) == [nil, AnswerKey(index: 3, source: .written)])
+        #expect(result.items[0].question == "Which planet is the largest?")
+        #expect(result.items[1].question.hasSuffix("Which planet is closest to the Sun?"))
+        #expect(!result.items[0].explanation.contains("closest"))
+        #expect(result.warnings.contains { $0.message.contains("an item without a header is read from this line, as item 2") })
+    }
+
+    @Test func aTrueFalseItemWithoutAHeaderAfterAnotherItem() {
+        let result = parseQuiz("Question 1 Multiple Choice\n\(Self.planets)Answer: B\n\nThe Sun is a star.\nTTrue\nFFalse\nAnswer: True\n")
+        #expect(result.errors == [])
+        #expect(result.items.map(\.kind) == [.multipleChoice(options: ["Mars", "Jupiter", "Venus", "Mercury"], key: AnswerKey(index: 1, source: .written)),
+                                             .trueFalse(answer: true)])
     }
 
     /// Lower-case option letters with a separator (`a) 3`, `(b) 4`, `c. 5`); glued lower case
