@@ -16,6 +16,9 @@ struct EvidenceToken: Equatable {
     var isCapitalLetter: Bool
     /// Written with a capital first letter (`Darwin`).
     var isCapitalized = false
+    /// An ordinal (`second`) may name an option by its place; not where an option's text holds
+    /// the word (`Second law`), unless a noun follows (`the second option`): `StatedKeys`.
+    var mayNamePlace = true
     /// The character glued to the token on each side (`(` and `)` in `(C)`), if any.
     var before: Unicode.Scalar?
     var after: Unicode.Scalar?
@@ -105,6 +108,15 @@ enum EvidenceTokens {
             && ["the", "a", "its", "their"].contains(tokens[index - 1].text) {
             tokens[index].makeContent()
         }
+        // `D. melanogaster`, `E. coli`, `A. thaliana`: a capital letter and a full stop before a
+        // lower-case word abbreviate a name; the letter names no option, and no sentence ends there.
+        for index in tokens.indices.dropLast() where tokens[index].isCapitalLetter && tokens[index].after == "." {
+            let next = tokens[index + 1]
+            if next.kind == .word, !next.isCapitalized, next.boundary == .sentence {
+                tokens[index].isCapitalLetter = false
+                tokens[index + 1].boundary = .none
+            }
+        }
         return tokens
     }
 
@@ -180,6 +192,10 @@ enum EvidenceTokens {
             if suffix == "t", word.hasSuffix("n") {
                 emit(start, index - 1, .word)
                 out.append(EvidenceToken(text: "not", kind: .word, boundary: .none, isCapitalLetter: false))
+            } else if suffix == "s", ["it", "that", "this", "what", "here", "there"].contains(word) {
+                // `It's C.`, `That's C.`: the verb, not a possessive.
+                emit(start, index, .word)
+                out.append(EvidenceToken(text: "is", kind: .word, boundary: .none, isCapitalLetter: false))
             } else if suffix == "s" || suffix.isEmpty {
                 emit(start, index, .word)
             } else {

@@ -56,6 +56,14 @@ struct StatedKeys {
                 tokens[index].isCapitalLetter = false
             }
         }
+        // `the second, which relates force…` where the options are `First law` and `Second law`:
+        // the place and the option's word cannot be told apart.
+        let optionWords = Set(options.joined())
+        for index in tokens.indices where LetterReference.ordinals.contains(tokens[index].text) && optionWords.contains(tokens[index].stem) {
+            let noun = index + 1 < tokens.count && tokens[index + 1].boundary == .none
+                && LetterReference.referenceNouns.contains(tokens[index + 1].text)
+            if !noun { tokens[index].mayNamePlace = false }
+        }
         letters = tokens.filter { $0.isCapitalLetter && LetterReference.letter($0, options.count, anyCase: false) != nil }.count
         let doubtful = Self.doubtfulSentences(tokens)
         claimsSeveral = tokens.indices.contains { index in
@@ -153,7 +161,7 @@ struct StatedKeys {
 
     static let correctionPairs: Set<[String]> = [["i", "meant"], ["just", "kidding"], ["scratch", "that"], ["no", "wait"],
                                                  ["should", "be"], ["never", "mind"], ["my", "bad"], ["ignore", "that"],
-                                                 ["no", "sorry"]]
+                                                 ["no", "sorry"], ["updated", "to"], ["changed", "to"], ["corrected", "to"]]
 
     /// The sentences where nothing states a key: a belief, a hedge or a condition (`Many think A
     /// is correct, but…`, `You might think the answer is A`, `A is correct only if…`, `or so the
@@ -318,7 +326,9 @@ struct StatedKeys {
         guard !tokens[start..<index].contains(where: { $0.cues.contains(.verbalNegation) || Self.conditions.contains($0.text) })
         else { return }
         let stems = tokens[start..<index].filter(\.isContent).map(\.stem)
-        let matching = options.indices.filter { !options[$0].isEmpty && options[$0] == stems }
+        var matching = options.indices.filter { !options[$0].isEmpty && options[$0] == stems }
+        let opening = start == 0 || tokens[start].boundary >= .comma ? start : start + 1
+        if matching.isEmpty, let (option, end) = Self.abbreviated(from: opening, tokens, options), end == index { matching = [option] }
         // `The liver is the right answer to a different question`, `…the correct answer for
         // detoxification`: the verdict must close its clause. In a question asking for the false
         // one, only a verdict on the answer itself (`Helium is correct: it is a noble gas` judges
@@ -767,16 +777,34 @@ struct StatedKeys {
         if negated, byLetter { deniedByLetter.insert(option); letterDenials += 1 }
     }
 
+    /// `C. elegans`, `E. coli`: an initial and a full stop, then the rest of an option's words
+    /// (`Caenorhabditis elegans`), that option's only: the option and one past the last token.
+    static func abbreviated(from start: Int, _ tokens: [EvidenceToken], _ options: [[String]]) -> (option: Int, end: Int)? {
+        guard start + 1 < tokens.count, tokens[start].isCapitalized, tokens[start].after == ".",
+              tokens[start].text.unicodeScalars.count == 1, let initial = tokens[start].text.first else { return nil }
+        let matching = options.indices.filter { option in
+            let words = options[option]
+            guard words.count >= 2, words[0].first == initial else { return false }
+            return tokens[(start + 1)...].prefix(words.count - 1).map(\.stem).elementsEqual(words.dropFirst())
+        }
+        guard matching.count == 1, let option = matching.first else { return nil }
+        return (option, start + options[option].count)
+    }
+
     /// The option named at `index`: a letter reference, a bare capital letter, or the start of
     /// an option's text (the longest that matches, when only one does).
     static func named(at index: Int, _ tokens: [EvidenceToken], _ options: [[String]]) -> Int? {
         if let (option, _) = LetterReference.at(index, tokens, options.count, bareAtStart: false) { return option }
+        if let (option, _) = abbreviated(from: index, tokens, options) { return option }   // `C. elegans`
         // A single letter that names no option by itself (a symbol, `Influenza B`, or lower case)
         // is not read as a part of an option's text either.
         if tokens[index].text.unicodeScalars.count == 1, LetterReference.letter(tokens[index], options.count, anyCase: true) != nil,
            !tokens[index].isCapitalLetter { return nil }
         if tokens[index].text == "the", index + 1 < tokens.count,
            let option = LetterReference.ordinal(at: index + 1, tokens, options.count) { return option }
+        // `the second,` alone, where an option is `Second law`: its place or that option.
+        if tokens[index].text == "the", index + 1 < tokens.count, !tokens[index + 1].mayNamePlace,
+           index + 2 == tokens.count || tokens[index + 2].boundary >= .comma { return nil }
         if let option = LetterReference.letter(tokens[index], options.count, anyCase: false) { return option }
         var start = index
         while start < tokens.count, !tokens[start].isContent { start += 1 }
@@ -846,7 +874,7 @@ enum LetterReference {
     /// `the second option`, `the third choice`, `the last answer`, and a bare `the second` that
     /// ends a clause speaking of an option (`The option most often picked wrongly is the second`).
     static func ordinal(at index: Int, _ tokens: [EvidenceToken], _ count: Int) -> Int? {
-        guard index > 0, tokens[index - 1].text == "the", tokens[index].boundary == .none,
+        guard index > 0, tokens[index - 1].text == "the", tokens[index].boundary == .none, tokens[index].mayNamePlace,
               let place = ordinals.firstIndex(of: tokens[index].text) else { return nil }
         let option = place == ordinals.count - 1 ? count - 1 : place
         guard option >= 0, option < count else { return nil }
