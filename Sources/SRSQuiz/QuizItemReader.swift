@@ -434,8 +434,7 @@ struct QuizItemReader {
     /// question (`The answer is true? No…`), an ellipsis (`It is true... almost.`), or the
     /// value inside a sentence (`Many believe the statement is true`). Reviews eight to ten.
     static func opensASentenceSaying(_ value: String, in text: String) -> Bool {
-        let lower = text.lowercased().replacingOccurrences(of: "’", with: "'")
-        guard lower.contains(value) || lower.contains("correct") || lower.contains("wrong") else { return false }
+        guard let lower = normalizedForVerdicts(text) else { return false }
         // Sentences with what ends them: `.`, `!`, `?`, `;`, `:`, a line end, `...`, or the text's end.
         var sentences: [(text: Substring, end: String)] = []
         var start = lower.startIndex, index = lower.startIndex
@@ -453,16 +452,31 @@ struct QuizItemReader {
         }
         sentences.append((lower[start...], ""))
         var isFirst = true, afterCorrection = false
-        for (part, end) in sentences {
+        let subjects = ["the statement is ", "this statement is ", "the statement above is ", "the above statement is ",
+                        "the given statement is ", "the claim is ", "this claim is ", "the correct answer is ",
+                        "the right answer is ", "the answer is "]
+        let words = value == "true" ? [value, "correct", "right", "accurate"]
+            : [value, "incorrect", "wrong", "untrue", "not true", "inaccurate", "not correct"]
+        for (offset, (part, end)) in sentences.enumerated() {
             var sentence = Substring(String(part).trimmingSpaces)
             guard !sentence.isEmpty else { continue }
             let first = isFirst
             isFirst = false
-            // `Correction: True.`, `Erratum: true.`: the value alone after a correction's label.
+            // `Correction: True.`, `Erratum: true.`, `The correct answer is: False.`: the value alone
+            // after a correction's label or an answer's subject.
             let corrected = afterCorrection
-            afterCorrection = end == ":" && ["correction", "erratum", "update", "edit"].contains(where: { sentence.hasSuffix($0) })
+            afterCorrection = end == ":" && (["correction", "erratum", "update", "edit"].contains(where: { sentence.hasSuffix($0) })
+                || subjects.contains { $0.hasSuffix("answer is ") && sentence + " " == $0 })
+            // `False: the heart has four chambers.`: the bare value opening the explanation before a
+            // colon, unless a concession follows (`True: it sounds right, but…`).
+            if first, end == ":", sentence == value {
+                let after = sentences[(offset + 1)...].map { String($0.text) }.joined(separator: " ")
+                if !["but", "however", "although", "though", "yet"].contains(where: { after.contains(" \($0) ") || after.hasPrefix($0 + " ") }) {
+                    return true
+                }
+            }
             guard ["", ".", "!", "\n"].contains(end) else { continue }
-            if corrected, sentence == value { return true }
+            if corrected, sentence == value || (value.count > 1 && sentence == value.prefix(1)) { return true }
             var stripped = true
             while stripped {
                 stripped = false
@@ -474,19 +488,45 @@ struct QuizItemReader {
             }
             if first, sentence == value { return true }   // `True.` opening the explanation
             if first, sentence.hasPrefix("no ") || sentence.hasPrefix("no,") { sentence = sentence.dropFirst(2).drop { $0 == " " || $0 == "," } }
-            let subjects = ["the statement is ", "this statement is ", "the statement above is ", "the claim is ",
-                            "the correct answer is ", "the answer is "] + (first ? ["it is ", "it's ", "that is ", "that's ", "this is "] : [])
-            let words = value == "true" ? [value, "correct"] : [value, "incorrect", "wrong"]
-            for subject in subjects where sentence.hasPrefix(subject) {
+            for subject in subjects + (first ? ["it is ", "it's ", "that is ", "that's ", "this is "] : []) where sentence.hasPrefix(subject) {
                 var rest = sentence.dropFirst(subject.count)
-                for intensifier in ["indeed ", "clearly ", "actually ", "definitely "] where rest.hasPrefix(intensifier) {
+                for intensifier in ["indeed ", "clearly ", "actually ", "definitely ", "therefore ", "thus ", "hence ", "in fact ",
+                                    "obviously ", "simply "] where rest.hasPrefix(intensifier) {
                     rest = rest.dropFirst(intensifier.count)
                 }
-                // The value alone, or before its reason (`…is false because the Sun is a star`).
+                // The value alone, or before its reason (`…is false because the Sun is a star`); the
+                // answer's letter (`The answer is F.`).
                 if words.contains(where: { rest == $0 || rest.hasPrefix($0 + " because ") || rest.hasPrefix($0 + ", because ") }) { return true }
+                if subject.hasSuffix("answer is "), rest == value.prefix(1) { return true }
             }
         }
         return false
+    }
+
+    /// The text as `opensASentenceSaying` reads it: lower case, `’` as `'`, without Markdown
+    /// emphasis, quotes, a quote's `>` or a list's bullet opening a line, every space a plain one,
+    /// `, so` opening a sentence of its own (`…four chambers, so the statement is false`) and a
+    /// connective between commas joined (`is, in fact, true` → `is in fact true`); nil when no
+    /// verdict word is in it.
+    static func normalizedForVerdicts(_ text: String) -> String? {
+        var lower = text.lowercased()
+        guard lower.contains("true") || lower.contains("false") || lower.contains("correct") || lower.contains("wrong")
+            || lower.contains("right") || lower.contains("accurate") || lower.contains("answer is") else { return nil }
+        lower = String(String.UnicodeScalarView(lower.unicodeScalars.compactMap { scalar -> Unicode.Scalar? in
+            if scalar.isSpaceLike, scalar != "\n" { return " " }
+            if "*_\"“”`".unicodeScalars.contains(scalar) { return nil }
+            return scalar == "’" ? "'" : scalar
+        }))
+        lower = lower.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            var line = Substring(line).drop { $0 == " " }
+            for bullet in ["> ", "- ", "• "] where line.hasPrefix(bullet) { line = line.dropFirst(bullet.count) }
+            return String(line)
+        }.joined(separator: "\n")
+        while lower.contains("  ") { lower = lower.replacingOccurrences(of: "  ", with: " ") }
+        for connective in ["in fact", "therefore", "indeed", "actually", "thus", "hence"] {
+            lower = lower.replacingOccurrences(of: ", \(connective), ", with: " \(connective) ")
+        }
+        return lower.replacingOccurrences(of: ", so ", with: ". so ")
     }
 
     /// Words by which a true/false statement says that something is false or not so.

@@ -106,7 +106,13 @@ import SRSCore
                             "The statement above is true.", "Water is wet. So the statement is true.",
                             // After the tenth review: a reason after the value, `That's`, a correction's label.
                             "The statement is true because water is a liquid.", "That's true.", "That’s true.",
-                            "Correction: True.", "Water is dry? Erratum: true.", "It is true, because water is a liquid."] {
+                            "Correction: True.", "Water is dry? Erratum: true.", "It is true, because water is a liquid.",
+                            // Twelfth review: Markdown, quotes, a colon, connectives, other subjects, the letter.
+                            "**The statement is true.**", "*The statement is true.*", "> The statement is true.", "- The statement is true.",
+                            "The correct answer is \"True\".", "The correct answer is: True.", "The statement is \"true\".",
+                            "The statement is therefore true.", "The statement is, in fact, true.", "The right answer is true.",
+                            "The given statement is true.", "This claim is true.", "The statement is right.", "The answer is T.",
+                            "Water is wet, so the statement is true.", "The\u{A0}statement is\u{A0}true.", "True: water is wet."] {
             let result = parseQuiz("Question 1 True / False\nWater is wet.\nTTrue\nFFalse\nAnswer: False\n\(explanation)\n")
             #expect(result.items.isEmpty, "\(explanation)")
             #expect(result.errors.map(\.line) == [5], "\(explanation)")
@@ -127,7 +133,9 @@ import SRSCore
                             "So the statement is correct, right? No: water is wet.", "It is true: water flows. But it is also wet.",
                             "The claim is false: water is wet.", "Water is wet. The statement is true, however, for sand.",
                             "That's true for ice, but water is wet.", "Water is wet. That's true.", "Correction: true for ice only.",
-                            "The statement is true because of ice? No: water is wet."] {
+                            "The statement is true because of ice? No: water is wet.",
+                            "True: it sounds right, but water is wet.", "Water is wet, so the statement is true only for ice.",
+                            "The right answer is true of ice only."] {
             let result = parseQuiz("Question 1 True / False\nWater is dry.\nTTrue\nFFalse\nAnswer: False\n\(explanation)\n")
             #expect(result.errors == [], "\(explanation)")
             #expect(result.items.first?.kind == .trueFalse(answer: false))
