@@ -192,7 +192,10 @@ struct QuizItemReader {
         if keys.deniedByLetter.contains(written.index), !keys.stated.contains(written.index) { return (written.index, .denied) }
         let stated = keys.stated.subtracting(keys.denied)
         if stated.count == 1, let other = stated.first, other != written.index, !keys.claimsSeveral { return (other, .stated) }
+        // `Answer: B` and `C is also correct`: two keys, where a card has one.
+        if keys.claimsSeveral, let other = stated.union(keys.alsoRight).subtracting([written.index]).min() { return (other, .stated) }
         if let other = keys.correctedTo.subtracting([written.index]).min() { return (other, .corrected) }
+        if keys.spokenAgainst.contains(written.index), !keys.stated.contains(written.index) { return (written.index, .denied) }
         return nil
     }
 

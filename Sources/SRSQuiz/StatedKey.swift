@@ -22,6 +22,9 @@ struct StatedKeys {
     /// A verdict says that more than one option is right (`B is also correct`, `…is correct as
     /// well`): no key is stated.
     private(set) var claimsSeveral = false
+    /// The options such a verdict names by letter (`C is also correct`): beside a written key,
+    /// another right one.
+    private(set) var alsoRight: Set<Int> = []
     /// A denial by letter gives a reason that names another option and never its own (`B:
     /// incorrect, oxygen is only 21 percent`, where A is Oxygen): the options may have been
     /// reshuffled, so no key is left by elimination.
@@ -38,6 +41,11 @@ struct StatedKeys {
     /// `than` or `unlike` (`Edit: C, not B.`) nor where denied: beside a written key, a
     /// correction naming another letter leaves that key in doubt.
     private(set) var correctedTo: Set<Int> = []
+    /// The options a letter names where the explanation speaks against it in any words (`The
+    /// answer cannot be A`, `A can't be right`, `It isn't A`, `We can eliminate A`, `A is a
+    /// distractor`, `Don't pick A`), doubt or no doubt: looser than `denied`, so read only against
+    /// a written key, which such words leave in doubt.
+    private(set) var spokenAgainst: Set<Int> = []
 
     /// - Parameters:
     ///   - symbolLetters: letters the options or the question use as words (`C major`,
@@ -75,6 +83,18 @@ struct StatedKeys {
             return near.contains("also") || near.contains("too")
                 || zip(near, near.dropFirst()).contains { $0 == ("as", "well") || $0 == ("so", "is") || $0 == ("so", "are") }
         }
+        // The letters those verdicts speak of (`C is also correct`, `Note that C is right too`).
+        for index in tokens.indices where Self.rightWords.contains(tokens[index].text) {
+            var last = index
+            while last + 1 < min(tokens.count, index + 5), tokens[last + 1].boundary != .sentence { last += 1 }
+            let near = tokens[max(0, index - 2)...last].map(\.text)
+            guard near.contains("also") || near.contains("too") || zip(near, near.dropFirst()).contains(where: { $0 == ("as", "well") }) else { continue }
+            var start = index
+            while start > 0, start > index - 5, tokens[start].boundary != .sentence { start -= 1 }
+            for position in start..<index where tokens[position].isCapitalLetter {
+                if let option = LetterReference.letter(tokens[position], options.count, anyCase: false) { alsoRight.insert(option) }
+            }
+        }
         correctionSentence = Self.correction(tokens, doubtful.starts)
         var sentence = 0, fronted = false
         for index in tokens.indices {
@@ -110,6 +130,11 @@ struct StatedKeys {
             readLettersAre(at: index, tokens, options.count)
             readShortDenial(at: index, tokens, options)
         }
+        for index in tokens.indices where tokens[index].isCapitalLetter && !asksForAWrongOne {
+            guard let option = LetterReference.letter(tokens[index], options.count, anyCase: false),
+                  Self.speaksAgainst(index, tokens) else { continue }
+            spokenAgainst.insert(option)
+        }
         if let cue = Self.correctionCue(tokens, doubtful.starts) {
             for index in cue..<tokens.count where !(index > 0 && ["not", "than", "unlike"].contains(tokens[index - 1].text)) {
                 let token = tokens[index]
@@ -125,6 +150,25 @@ struct StatedKeys {
         }
     }
 
+    /// Whether the words around the letter at `index` speak against its option: `not`, `eliminate`,
+    /// `avoid`, `rule out` or `not pick|choose|select` before it; `cannot|can't|must not`, `is|are
+    /// not|never|wrong|incorrect|false` or `is a distractor|trap|mistake|decoy` after it.
+    static func speaksAgainst(_ index: Int, _ tokens: [EvidenceToken]) -> Bool {
+        let before = index > 0 ? tokens[index - 1].text : ""
+        let before2 = index > 1 ? tokens[index - 2].text : ""
+        if ["not", "eliminate", "eliminates", "eliminating", "eliminated", "exclude", "excludes", "avoid", "cannot"].contains(before)
+            || (before == "out" && ["rule", "rules", "ruled", "ruling"].contains(before2))
+            || (["pick", "choose", "select"].contains(before) && before2 == "not")
+            || (before == "be" && ["cannot", "not"].contains(before2)) { return true }
+        let after = tokens[(index + 1)...].prefix(3).map(\.text)
+        guard let first = after.first else { return false }
+        if ["cannot", "can", "ca", "must", "could"].contains(first), after.dropFirst().first == "not" || first == "cannot" { return true }
+        guard ["is", "are"].contains(first), let second = after.dropFirst().first else { return false }
+        if ["not", "never"].contains(second) || wrongWords.contains(second) { return true }
+        return ["a", "an", "the"].contains(second) && after.count == 3
+            && ["distractor", "trap", "mistake", "decoy", "misconception"].contains(after[2])
+    }
+
     /// `Not C.`, `Not C: three is odd.`, `C - wrong.`, `C – incorrect: …`: a sentence opening with
     /// `not` and a letter that closes its clause, or with a letter and a verdict word closing its
     /// clause (the dash between them is no token).
@@ -137,7 +181,9 @@ struct StatedKeys {
             record(option, negated: true, byLetter: true)
             return
         }
-        guard !asksForAWrongOne, tokens[index].isCapitalLetter, tokens[index].after == nil, tokens[index + 1].boundary <= .clause,
+        // `C) Correct – Mercury is first.`: feedback per option, the letter as its label.
+        guard !asksForAWrongOne, tokens[index].isCapitalLetter, tokens[index].after == nil || tokens[index].after == ")",
+              tokens[index + 1].boundary <= .clause,
               let option = LetterReference.letter(tokens[index], count, anyCase: false),
               !verdictWordsAsked.contains(tokens[index + 1].text), Self.closesClause(after: index + 1, tokens) else { return }
         if Self.wrongWords.contains(tokens[index + 1].text) { record(option, negated: true, byLetter: true) }

@@ -326,6 +326,16 @@ import SRSCore
                 || message.contains("the answer is written as B but the explanation states C"), "\(result.warnings)")
     }
 
+    /// `Answer: B` and `C is also correct`: two keys for a card that has one (eleventh review).
+    @Test(arguments: ["C is also correct.", "Note that C is correct as well.", "C is right too, in base three."])
+    func anotherOptionAlsoCorrectGivesNoKey(explanation: String) {
+        let result = parseQuiz(Self.item + "Answer: B\n\(explanation)\n")
+        #expect(result.items.first?.kind.key == nil, "\(explanation)")
+        #expect(result.warnings.first?.message.contains("the answer is written as B but the explanation states C") == true, "\(result.warnings)")
+        let same = parseQuiz(Self.item + "Answer: B\nB is also correct in base three.\n")
+        #expect(same.items.first?.kind.key == AnswerKey(index: 1, source: .written))
+    }
+
     @Test(arguments: ["Erratum: should be B.", "Correction: B, as printed.", "Actually, two is the even one.", "Not A.",
                       "A - wrong. C - wrong.", "Not C: three is odd."])
     func aCorrectionOrDenialAgreeingKeepsTheKey(explanation: String) {
@@ -334,7 +344,11 @@ import SRSCore
         #expect(result.warnings == [])
     }
 
-    @Test(arguments: ["Not B.", "B - wrong.", "B – incorrect: two is even.", "Not B: two is even."])
+    @Test(arguments: ["Not B.", "B - wrong.", "B – incorrect: two is even.", "Not B: two is even.",
+                      // Eleventh review: a denial in other words, doubt or no doubt.
+                      "The answer cannot be B: two is even.", "B can't be right, since two is even.", "It isn't B.",
+                      "We can eliminate B at once.", "B is a distractor: two is even.", "Don't pick B; two is even.",
+                      "B) Incorrect – two is even.", "B is not the one: two is even."])
     func aShortDenialOfTheWrittenKeyGivesNoKey(explanation: String) {
         let result = parseQuiz(Self.item + "Answer: B\n\(explanation)\n")
         #expect(result.items.first?.kind.key == nil, "\(explanation)")
