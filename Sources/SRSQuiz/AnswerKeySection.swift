@@ -54,13 +54,14 @@ struct AnswerKeySection {
     /// title's colon (empty when nothing does), or nil when the line is no title.
     static func title(_ text: String) -> String? {
         guard text.utf8.count <= 200, let first = text.utf8.first, "#*_aAsSkK".utf8.contains(first) else { return nil }
-        var head = Substring(text.drop { $0 == "#" || $0 == "*" || $0 == "_" || $0 == " " })
+        var head = Substring(text.drop { $0 == "#" || $0 == "*" || $0 == "_" || $0.unicodeScalars.allSatisfy(\.isSpaceLike) })
         var rest = ""
         if let colon = head.firstIndex(of: ":") {
             rest = String(head[head.index(after: colon)...]).replacingOccurrences(of: "*", with: "").trimmingSpaces
             head = head[..<colon]
         }
-        let words = head.lowercased().split(whereSeparator: { $0 == " " || $0 == "*" || $0 == "_" || $0 == "\t" }).joined(separator: " ")
+        let words = head.lowercased().split(whereSeparator: { $0 == "*" || $0 == "_" || $0.unicodeScalars.allSatisfy(\.isSpaceLike) })
+            .joined(separator: " ")
         return titles.contains(words) ? rest : nil
     }
 

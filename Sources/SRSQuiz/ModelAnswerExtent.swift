@@ -15,6 +15,12 @@ enum ModelAnswerExtent {
     }
 
     static func extent(first: String, following: ArraySlice<QuizLine>) -> Extent {
+        // `Model answer: Au` / `Gold's symbol comes from the Latin aurum.`: a short answer without
+        // a final stop, then a sentence of its own (capital first, four words or more, ending as
+        // a sentence ends): the answer is the short line; a guess, so the line is named.
+        if let next = following.first, !next.isBlank, isShortPhrase(first), opensASentence(next.text) {
+            return Extent(count: 0, undecidedLine: next.number)
+        }
         var last = first
         var count = 0
         for line in following {
@@ -29,15 +35,30 @@ enum ModelAnswerExtent {
         return Extent(count: count, undecidedLine: undecided)
     }
 
+    /// Five words at most, not ending as a sentence or a clause ends (`Au`, `Paris`, `The Krebs cycle`).
+    static func isShortPhrase(_ text: String) -> Bool {
+        guard let last = text.unicodeScalars.last, !",:;".unicodeScalars.contains(last), !endsSentence(text) else { return false }
+        return TextTokens.words(text).count <= 5
+    }
+
+    /// A capital first letter, four words or more, and the end of a sentence; no list item.
+    static func opensASentence(_ text: String) -> Bool {
+        guard text.unicodeScalars.first?.properties.isUppercase == true, !isListItem(text), endsSentence(text) else { return false }
+        return TextTokens.words(text).count >= 4
+    }
+
     static func continues(_ previous: String, with next: String) -> Bool {
         if next.unicodeScalars.first?.isLowercaseLetter == true { return true }
         if isListItem(next) { return previous.hasSuffix(":") || isListItem(previous) }
+        // After a list (`1. Mix the flour` / `2. Bake the dough`), a line opening in capitals is no item.
+        if isListItem(previous), next.unicodeScalars.first?.properties.isUppercase == true { return false }
         if next.lowercased().hasPrefix("explanation") { return false }
         return !endsSentence(previous)
     }
 
     static func endsSentence(_ text: String) -> Bool {
-        let trimmed = text.unicodeScalars.reversed().drop { "\"')”’»]".unicodeScalars.contains($0) }
+        // Closing quotes, brackets and emphasis after the stop (`*It is ATP.*`) aside.
+        let trimmed = text.unicodeScalars.reversed().drop { "\"')”’»]*_".unicodeScalars.contains($0) || $0.isSpaceLike }
         guard let last = trimmed.first else { return false }
         return ".!?。！？".unicodeScalars.contains(last)
     }

@@ -275,13 +275,18 @@ extension QuizLine {
 
     /// The text after an `Explanation:` label (any case and spacing), trimmed; may be empty.
     var explanationValue: String? {
-        guard text.utf8.first.map({ $0 | 0x20 }) == UInt8(ascii: "e"), label == "explanation" else { return nil }
+        guard firstLetterByte == UInt8(ascii: "e"), label == "explanation" else { return nil }
         return valueAfterColon
+    }
+
+    /// The first byte past Markdown emphasis (`**Model answer:**`), lower-cased.
+    private var firstLetterByte: UInt8? {
+        text.utf8.first(where: { $0 != UInt8(ascii: "*") && $0 != UInt8(ascii: "_") }).map { $0 | 0x20 }
     }
 
     /// The value of a `Model answer:` line, trimmed (may be empty: the answer follows).
     var modelAnswerValue: String? {
-        guard text.utf8.first.map({ $0 | 0x20 }) == UInt8(ascii: "m") else { return nil }
+        guard firstLetterByte == UInt8(ascii: "m") else { return nil }
         return label == "modelanswer" ? valueAfterColon : nil
     }
 
@@ -289,7 +294,7 @@ extension QuizLine {
     /// the answer lines (`Answer:`, `Correct answer:`…): the model answer, trimmed.
     var shortAnswerValue: String? {
         if let model = modelAnswerValue { return model }
-        guard let first = text.utf8.first.map({ $0 | 0x20 }), "acrse".utf8.contains(first), let label else { return nil }
+        guard let first = firstLetterByte, "acrse".utf8.contains(first), let label else { return nil }
         return Self.answerLabels.contains(label) || ["suggestedanswer", "sampleanswer", "expectedanswer"].contains(label)
             ? valueAfterColon : nil
     }
@@ -435,6 +440,11 @@ extension QuizLine {
         let value = String(text[colon...]).trimmingSpaces
         // `**Answer:** B`, `**Answer: B** — 404 Not Found`, `Answer: **B** Jupiter…`: Markdown
         // emphasis in the value is no part of it.
+        // `*Model answer:* Paris`: the label's closing emphasis.
+        if let first = value.first, first == "*" || first == "_", value.dropFirst().first?.unicodeScalars.first?.isSpaceLike != false,
+           !value.dropFirst().contains(first) {
+            return String(value.dropFirst()).trimmingSpaces
+        }
         guard value.contains("**") || value.contains("__") else { return value }
         return value.replacingOccurrences(of: "**", with: "").replacingOccurrences(of: "__", with: "").trimmingSpaces
     }

@@ -30,7 +30,17 @@ public enum QuizParser {
                     + "numbered answer such as `1. B` or `2) True`; it is left out"))
             }
         }
-        let allBlocks = blocks(lines)
+        var allBlocks = blocks(lines)
+        // `Biology Quiz - Chapter 3` before the first header: a title, no item (it has no options,
+        // true/false lines, model answer or answer line), left out with a warning.
+        if allBlocks.count > 1, let first = allBlocks.first, first.header == nil,
+           QuizItemReader(block: first, position: 1).type == nil {
+            let line = first.body.first { !$0.isBlank }
+            result.warnings.append(QuizDiagnostic(.warning, line: first.startLine, position: nil, "the text before the first "
+                + "header (`\(line?.text.prefix(40) ?? "")`) has no options, true/false lines or model answer, so it is read as "
+                + "a title and left out"))
+            allBlocks.removeFirst()
+        }
         let numbers = allBlocks.indices.map { allBlocks[$0].header?.number ?? $0 + 1 }
         if let section, !keyed.isEmpty, Set(numbers).count < numbers.count {
             // Two worksheets pasted together, an example item before `Question 1`: which item an

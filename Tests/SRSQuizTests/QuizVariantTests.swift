@@ -517,7 +517,7 @@ import SRSCore
     /// rule or a number, the question before them opens an item of its own, with a warning
     /// (eleventh review: the merged item's `Answer: D` keyed the item before it).
     @Test func optionsInsideAnExplanationDrawAWarning() {
-        let quiz = "Question 1 Short Answer\nName a prime.\nModel answer: 2\nIt is the only even prime.\n"
+        let quiz = "Question 1 Short Answer\nName a prime.\nModel answer: 2.\nIt is the only even prime.\n"
             + "What colour is the sky?\nA) Red\nB) Blue\nAnswer: B\n"
         let result = parseQuiz(quiz)
         #expect(result.items.count == 1)
@@ -882,6 +882,36 @@ import SRSCore
 }
 
 /// Each kind of evidence of point 2, in its smallest form.
+/// Short answers as others write them (twelfth review): a Markdown label, an answer in italics,
+/// a list answer, and a short answer without a final stop before its explanation.
+@Suite struct QuizShortAnswerShapeTests {
+    static func read(_ body: String) -> QuizParseResult { parseQuiz("Question 1 Short Answer\nWhat is it?\n" + body) }
+
+    @Test(arguments: [("**Model answer:** Paris.\nParis has been the capital since 987.\n", "Paris."),
+                      ("*Model answer:* Paris.\nParis has been the capital since 987.\n", "Paris."),
+                      ("**Answer:** Paris.\nParis has been the capital since 987.\n", "Paris."),
+                      ("Model answer: *Mitochondria produce ATP.*\nThey are called the powerhouse of the cell.\n", "*Mitochondria produce ATP.*"),
+                      ("Model answer: The steps are:\n1. Mix the flour\n2. Bake the dough\nBaking sets the crumb structure.\n",
+                       "The steps are:\n1. Mix the flour\n2. Bake the dough")])
+    func theAnswerAndTheExplanationApart(body: String, answer: String) throws {
+        let result = Self.read(body)
+        #expect(result.errors == [] && result.warnings == [], "\(result.errors) \(result.warnings)")
+        let item = try #require(result.items.first)
+        #expect(item.kind == .shortAnswer(modelAnswer: answer))
+        #expect(!item.explanation.isEmpty && !answer.contains(item.explanation))
+    }
+
+    @Test func aShortAnswerWithoutAStopBeforeASentence() throws {
+        let result = Self.read("Model answer: Au\nGold's symbol comes from the Latin aurum.\n")
+        let item = try #require(result.items.first)
+        #expect(item.kind == .shortAnswer(modelAnswer: "Au"))
+        #expect(item.explanation == "Gold's symbol comes from the Latin aurum.")
+        #expect(result.warnings.map(\.line) == [4])
+        let continued = try #require(Self.read("Model answer: The population is the whole group\nof people you study.\nWhy.\n").items.first)
+        #expect(continued.kind == .shortAnswer(modelAnswer: "The population is the whole group\nof people you study."))
+    }
+}
+
 @Suite struct QuizEvidenceKindTests {
     static func key(_ question: String, _ options: [String], _ explanation: String) -> AnswerKey? {
         KeyInference.infer(question: question, options: options, explanation: explanation).key
@@ -938,7 +968,7 @@ import SRSCore
         + "Question 3 Multiple Choice\nPick three.\nAone\nBtwo\nCthree\nThree is odd.\n"
 
     @Test(arguments: ["Answer key\n1. B\n2. True\n3. (C)\n", "\nANSWER KEY:\n\n1) b\n2) T\n3) C\n", "Answers\n1 - B\n2 - true\n3 - C) three\n",
-                      "## Answer Key\n1. B  2. True  3. C\n", "Answers: 1-B, 2-True, 3-C\n", "Answer Key\nQ1: B\nQ2: True\nQ3: C\n", "Answer Key\nQ1: B) two\nQ2. Yes\nQ3: C) three\n",
+                      "## Answer Key\n1. B  2. True  3. C\n", "Answers: 1-B, 2-True, 3-C\n", "Answer Key\nQ1: B\nQ2: True\nQ3: C\n", "Answer Key\nQ1: B) two\nQ2. Yes\nQ3: C) three\n", "Answer\u{A0}key\n1. B\n2. True\n3. C\n",
                       // Markdown lists and tables, and yes for true (tenth review).
                       "## Answer key\n1. **B**\n2. **True**\n3. **C**\n", "**Answers**\n- 1. B\n- 2. True\n- 3. C\n",
                       "Answer key\n* **1.** B\n* **2.** Yes\n* **3.** C\n",
@@ -1000,6 +1030,19 @@ import SRSCore
         let short = parseQuiz("Question 1 Short Answer\nName a prime.\nModel answer: Two, the only even prime.\nTwo is prime.\nAnswer key\n1. A\n")
         #expect(short.items.first?.explanation == "Two is prime.")
         #expect(short.warnings.filter { $0.message.contains("the answer key") }.map(\.line) == [6])
+    }
+
+    /// A title before the first header (`Biology Quiz - Chapter 3`) is no item: left out with a
+    /// warning, the answer key's numbers still the headers' (twelfth review: the whole file was refused).
+    @Test func aTitleBeforeTheFirstHeaderIsLeftOut() {
+        let result = parseQuiz("Biology Quiz - Chapter 3\nRevision sheet\n\n" + Self.items + "Answer key\n1. B\n2. True\n3. C\n")
+        #expect(result.errors == [])
+        #expect(result.items.map(\.position) == [1, 2, 3])
+        #expect(result.items.map(\.kind.key) == [AnswerKey(index: 1, source: .written), nil, AnswerKey(index: 2, source: .written)])
+        #expect(result.warnings.map(\.line) == [1])
+        #expect(result.warnings.first?.message.contains("read as a title and left out") == true, "\(result.warnings)")
+        let alone = parseQuiz("Biology Quiz - Chapter 3\n")
+        #expect(alone.errors.map(\.line) == [1])
     }
 
     /// The first item may have no header (as in the quiz site's sample): it is item 1.
