@@ -24,6 +24,16 @@ struct OptionRun: Equatable, Sendable {
             if asked, at > run.end || QuizLine.numberedQuestion(lines[at].text) != nil { break }
             run = later
         }
+        // `Assume the bank raises rates.` / `Based on this, what happens…?` / `AThey rise` / `BThey
+        // fall`: lines that read as glued options only as words (a lower-case letter after each
+        // letter), right before a run that does not, were the question's.
+        while run.options.allSatisfy({ $0.glued && $0.text.first?.isLowercase == true && OptionShape.endsSentence($0.text) }),
+              let next = lines[run.end...].firstIndex(where: { !$0.isBlank }), lines[next].optionIndex == 0,
+              lines[next].answerValue == nil, lines[next].bareAnswerValue == nil,
+              let later = first(in: lines, from: next), later.start == next,
+              !later.options.allSatisfy({ $0.glued && $0.text.first?.isLowercase == true }) {
+            run = later
+        }
         run.dropSharedSeparator()
         return run
     }

@@ -532,6 +532,19 @@ import SRSCore
                 "\(apart.warnings)")
     }
 
+    /// Question lines opening with `A` and `B` words (`Assume…`, `Based on this…`) before the
+    /// options are the question's (eleventh review: the file was refused, "item has no question").
+    @Test(arguments: [("Assume the central bank raises interest rates.\nBased on this, what happens to existing bond prices?\n"
+                       + "AThey rise\nBThey fall\nCThey stay the same\nAnswer: B\n", ["They rise", "They fall", "They stay the same"]),
+                      ("Apples cost $2 each.\nBob buys 3 apples. Find the total cost.\nA) $6\nB) $5\nAnswer: A\n", ["$6", "$5"])])
+    func questionLinesOpeningWithLetterWords(body: String, options: [String]) throws {
+        let result = parseQuiz("Question 1 Multiple Choice\n" + body)
+        #expect(result.errors == [])
+        let item = try #require(result.items.first)
+        #expect(item.kind.options == options)
+        #expect(item.question.hasPrefix("A") && item.question.contains("\nB"))
+    }
+
     static let planets = "Which planet is the largest?\nA) Mars\nB) Jupiter\nC) Venus\nD) Mercury\n"
     static let closest = "Which planet is closest to the Sun?\nA) Mars\nB) Jupiter\nC) Venus\nD) Mercury\nAnswer: D\n"
 
