@@ -128,7 +128,8 @@ struct QuizItemReader {
     /// several are marked or the `Answer:` line names another; nil when none is marked.
     private mutating func markedKey(_ run: OptionRun, in lines: [QuizLine], _ explicit: AnswerKey?) -> AnswerKey?? {
         let marked = run.options.filter(\.marked).map(\.index)
-        guard let first = marked.first else { return nil }
+        // `* A) Berlin` / `* B) Paris` / `* C) Rome`: every option so marked is a list's bullets.
+        guard let first = marked.first, marked.count < run.options.count else { return nil }
         let line = lines[run.start..<run.end].first(where: { $0.option?.marked == true })?.number ?? block.startLine
         let letters = marked.map { String(KeyInference.letterOf($0)) }.joined(separator: ", ")
         if marked.count > 1 {

@@ -313,6 +313,7 @@ extension QuizLine {
     /// The option letter's index (0 is A) when the line may be an option: a cheap test on the
     /// first two bytes that `option` confirms.
     var optionIndex: Int? {
+        if let plain = plainOptionLine { return QuizLine(number: number, text: plain).optionIndex }
         if let first = text.utf8.first, first == UInt8(ascii: "*") || first == 0xE2 {
             // `*B) Paris`, `✅ B) Paris`: the letter after the mark (one mark: `**B)` is no option).
             let rest = unstarred
@@ -336,6 +337,7 @@ extension QuizLine {
     /// separator and a space: `A) text`, `(A) text`, `A. text`, `A: text`; a lower-case letter
     /// only with a separator (`a) text`, `b. text`).
     var option: QuizOptionLine? {
+        if let plain = plainOptionLine { return QuizLine(number: number, text: plain).option }
         guard optionIndex != nil else { return nil }
         let line = unstarred
         var rest = line.unicodeScalars.dropFirst(line.utf8.first == UInt8(ascii: "(") ? 1 : 0)
@@ -356,6 +358,22 @@ extension QuizLine {
         guard !body.isEmpty else { return nil }
         return QuizOptionLine(index: index, text: body, marked: endMark || line.startIndex != text.startIndex,
                               glued: glued && line.utf8.first != UInt8(ascii: "("))
+    }
+
+    /// The line as an option is read from it when Markdown dresses it: without a list's bullet
+    /// (`- A) Berlin`, `+ A) Berlin`, `• A) Berlin`) and without bold around its letter or all of
+    /// it (`**A.** Sydney`, `**B) Canberra**`); nil for any other line (a cheap test first).
+    private var plainOptionLine: String? {
+        guard let first = text.utf8.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+") || first == 0xE2
+                || first == UInt8(ascii: "*") || first == UInt8(ascii: "_"), text.utf8.count <= 4096 else { return nil }
+        var line = Substring(text)
+        if line.hasPrefix("- ") || line.hasPrefix("+ ") || line.hasPrefix("• ") {
+            line = line.dropFirst(2).drop { $0.unicodeScalars.first?.isSpaceLike == true }
+        } else if !(line.hasPrefix("**") || line.hasPrefix("__")) {
+            return nil
+        }
+        guard line.hasPrefix("**") || line.hasPrefix("__") else { return String(line) }
+        return line.replacingOccurrences(of: "**", with: "").replacingOccurrences(of: "__", with: "").trimmingSpaces
     }
 
     /// `---`, `***`, `___`, `===`: a rule, three or more of one of these alone on the line.

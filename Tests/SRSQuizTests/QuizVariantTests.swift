@@ -649,6 +649,17 @@ import SRSCore
         #expect(result.items.first?.kind == .multipleChoice(options: ["Rome", "Paris", "Oslo"], key: AnswerKey(index: 1, source: .written)))
     }
 
+    /// Markdown lists and bold (eleventh review: each refused the file, or read the bullets as marks).
+    @Test(arguments: ["- A) Rome\n- B) Paris\n- C) Oslo\nAnswer: B", "* A) Rome\n* B) Paris\n* C) Oslo\nAnswer: B",
+                      "• A) Rome\n• B) Paris\n• C) Oslo\nAnswer: B", "**A.** Rome\n**B.** Paris\n**C.** Oslo\nAnswer: B",
+                      "**A)** Rome\n**B)** Paris\n**C)** Oslo\nAnswer: B", "A) Rome\n**B) Paris**\nC) Oslo\nAnswer: B",
+                      "- A) Rome\n- *B) Paris\n- C) Oslo"])
+    func markdownOptions(options: String) {
+        let result = parseQuiz("Question 1 Multiple Choice\nCapital of France?\n\(options)\nParis has been the capital since 987.\n")
+        #expect(result.errors == [] && result.warnings == [], "\(result.errors) \(result.warnings)")
+        #expect(result.items.first?.kind == .multipleChoice(options: ["Rome", "Paris", "Oslo"], key: AnswerKey(index: 1, source: .written)))
+    }
+
     @Test(arguments: [("A. Rome\n*B. Paris\n*C. Oslo", "options B, C are all marked"),
                       ("A. Rome\nB. Paris (correct)\nC. Oslo\nAnswer: C", "option B is marked as the answer but the `Answer:` line names C"),
                       ("A. Rome\nB. Paris ✅\nC. Oslo\nAnswer: C", "option B is marked as the answer but the `Answer:` line names C")])
