@@ -595,7 +595,16 @@ struct QuizItemReader {
         rest = rest.drop { Self.truthSeparators.contains($0) || $0.isSpaceLike }   // `FALSE!!! The heart…`
         let text = String(String.UnicodeScalarView(rest)).trimmingSpaces
         let words = TextTokens.words(text)
-        guard words.count >= 3 else { return nil }
+        // `True – ice floats.`, `False, obviously.`: a short reason too, but not a hedge (`True
+        // (mostly)`, `True, partly`), a glued suffix (`True-ish`) or another truth word (`true (F)`).
+        guard !words.isEmpty else { return nil }
+        if words.count < 3 {
+            let spacedBefore = scalars.first?.isSpaceLike == true || !"-–—".unicodeScalars.contains(separator)
+            guard separator != "(", spacedBefore,
+                  !words.indices.contains(where: { index in
+                      Self.hedges.contains(words[index]) || (plainTruthWords[words[index]] != nil && (index == 0 || words[index - 1] != "not"))
+                  }) else { return nil }
+        }
         // `Yes, that is a myth…`, `T - that's wrong…`, `No. This is correct: …`: a verdict opening
         // the sentences that says the other value; the line is not read. (`True. No other planet…`
         // and `False. This is a common myth…` agree.)
@@ -608,6 +617,10 @@ struct QuizItemReader {
         if Self.says(truth ? "false" : "true", of: ["statement", "it", "this", "that"], in: text) { return nil }
         return (truth, text)
     }
+
+    /// Words that make a truth value a hedge: `True, mostly.`
+    static let hedges: Set<String> = ["mostly", "partly", "partially", "sometimes", "usually", "probably", "arguably", "roughly",
+                                      "maybe", "perhaps", "kind", "sort", "ish", "somewhat", "often", "generally", "technically"]
 
     /// `<subject> is <value>` closing a clause in `text` (` the statement is false.`), after a space
     /// or at the start; not `…is true only in the old model`, `It is true that…`.
@@ -634,15 +647,22 @@ struct QuizItemReader {
         var position = scalars.startIndex, words: [String] = []
         var ends: [Int] = []
         var consumed = 0
-        while words.count < 4, position < scalars.endIndex {
+        while words.count < 6, position < scalars.endIndex {
             let spaces = scalars[position...].prefix { !$0.isWordCharacter && $0 != "'" && $0 != "’" && !Self.truthSeparators.contains($0) }
             guard spaces.allSatisfy({ $0.isSpaceLike }) else { break }
             position = scalars.index(position, offsetBy: spaces.count)
             let word = scalars[position...].prefix { $0.isWordCharacter || $0 == "'" || $0 == "’" }
             guard !word.isEmpty else { break }
-            words.append(String(String.UnicodeScalarView(word)).lowercased().replacingOccurrences(of: "’", with: "'"))
+            let text = String(String.UnicodeScalarView(word)).lowercased().replacingOccurrences(of: "’", with: "'")
             consumed += spaces.count + word.count
-            ends.append(consumed)
+            // `It isn't true`: the verb and its negation, as two words ending where the word does.
+            if text.hasSuffix("n't"), text.count > 3 {
+                words += [text == "isn't" ? "is" : String(text.dropLast(3)), "not"]
+                ends += [consumed, consumed]
+            } else {
+                words.append(text)
+                ends.append(consumed)
+            }
             position = scalars.index(position, offsetBy: word.count)
         }
         var index = 0
@@ -672,7 +692,7 @@ struct QuizItemReader {
         if let (truth, length) = truthPhrase(scalars) {
             let rest = TextTokens.words(String(String.UnicodeScalarView(scalars.dropFirst(length)))).joined(separator: " ")
             // `True.`, `False is the correct answer.`, `True is correct.`
-            if rest.isEmpty || AnswerValue.bareVerdicts.contains(rest) { return truth }
+            if rest.isEmpty || rest == "statement" || AnswerValue.bareVerdicts.contains(rest) { return truth }   // `Incorrect statement`
         }
         let values = TextTokens.words(value).map { plainTruthWords[$0] }
         guard let first = values.first, let truth = first, values.allSatisfy({ $0 == truth }) else { return nil }

@@ -439,6 +439,20 @@ import SRSCore
         #expect(result.items.isEmpty && result.errors.map(\.line) == [5])
     }
 
+    /// Twelfth review: a short reason after the value, negated subjects, `isn't`; hedges stay errors.
+    @Test(arguments: [("Answer: True – ice floats.", true), ("Answer: False, obviously.", false), ("Answer: True - density.", true),
+                      ("Answer: False. Mammals.", false), ("Answer: True: less dense.", true), ("Answer: True, not false", true),
+                      ("Answer: False, not true", false), ("Answer: The statement is not true", false),
+                      ("Answer: The statement is not false", true), ("Answer: It isn't true", false), ("Answer: Incorrect statement", false)])
+    func trueFalseValuesWithShortReasons(line: String, answer: Bool) {
+        let result = parseQuiz("Question 1 True / False\nWater is wet.\nTTrue\nFFalse\n\(line)\n")
+        #expect(result.errors == [], "\(line)")
+        #expect(result.items.first?.kind == .trueFalse(answer: answer), "\(line)")
+        for hedge in ["Answer: True (mostly)", "Answer: True-ish", "Answer: true (F)", "Answer: True, partly."] {
+            #expect(parseQuiz("Question 1 True / False\nWater is wet.\nTTrue\nFFalse\n\(hedge)\n").errors.map(\.line) == [5], "\(hedge)")
+        }
+    }
+
     @Test(arguments: [("Answer: Not true.", false), ("Answer: Incorrect.", false), ("Answer: It's true.", true), ("Answer: It is false.", false),
                       ("Answer: Nope.", false), ("Answer: Untrue.", false), ("Answer: False is the correct answer.", false),
                       ("Answer: True is correct.", true), ("Answer: The answer is false.", false),
