@@ -479,8 +479,15 @@ struct QuizItemReader {
                     return true
                 }
             }
-            guard ["", ".", "!", "\n"].contains(end) else { continue }
+            // What follows the sentence, for a concession after its value (`…is true: X. But…`).
+            let following = sentences[(offset + 1)...].prefix(2).map { String($0.text) }.joined(separator: " ")
+            let concedes = TextTokens.words(following).contains(where: Self.concessionWords.contains)
+            // `The statement is true: ice is less dense.`, `…is false; the heart has four chambers.`: an
+            // explicit subject, then its reason after a colon or semicolon.
+            let explicitReason = (end == ":" || end == ";") && !concedes
+            guard ["", ".", "!", "\n"].contains(end) || explicitReason else { continue }
             if corrected, sentence == value || (value.count > 1 && sentence == value.prefix(1)) { return true }
+            if first, ["", ".", "!", "\n"].contains(end), sentence == (value == "true" ? "yes" : "no") { return true }   // `No. The heart…`
             var stripped = true
             while stripped {
                 stripped = false
@@ -490,9 +497,12 @@ struct QuizItemReader {
                     stripped = true
                 }
             }
-            if first, sentence == value { return true }   // `True.` opening the explanation
+            let whole = ["", ".", "!", "\n"].contains(end)
+            if first, whole, sentence == value { return true }   // `True.` opening the explanation
             if first, sentence.hasPrefix("no ") || sentence.hasPrefix("no,") { sentence = sentence.dropFirst(2).drop { $0 == " " || $0 == "," } }
-            for subject in subjects + (first ? ["it is ", "it's ", "that is ", "that's ", "this is "] : []) where sentence.hasPrefix(subject) {
+            // A reason after a colon or semicolon counts only after an explicit subject (`It is true:
+            // water flows. But…` may concede).
+            for subject in subjects + (first && whole ? ["it is ", "it's ", "that is ", "that's ", "this is "] : []) where sentence.hasPrefix(subject) {
                 var rest = sentence.dropFirst(subject.count)
                 for intensifier in ["indeed ", "clearly ", "actually ", "definitely ", "therefore ", "thus ", "hence ", "in fact ",
                                     "obviously ", "simply "] where rest.hasPrefix(intensifier) {
@@ -501,6 +511,10 @@ struct QuizItemReader {
                 // The value alone, or before its reason (`…is false because the Sun is a star`); the
                 // answer's letter (`The answer is F.`).
                 if words.contains(where: { rest == $0 || rest.hasPrefix($0 + " because ") || rest.hasPrefix($0 + ", because ") }) { return true }
+                // `…is false (the heart has four chambers).`, `…is false - the heart…`, `…is true, as ice…`.
+                if whole, words.contains(where: { word in
+                    [" (", " - ", " – ", " — ", ", as ", ", since "].contains { rest.hasPrefix(word + $0) }
+                }), !TextTokens.words(String(rest)).contains(where: Self.concessionWords.contains) { return true }
                 if subject.hasSuffix("answer is "), rest == value.prefix(1) { return true }
             }
         }
@@ -515,7 +529,8 @@ struct QuizItemReader {
     static func normalizedForVerdicts(_ text: String) -> String? {
         var lower = text.lowercased()
         guard lower.contains("true") || lower.contains("false") || lower.contains("correct") || lower.contains("wrong")
-            || lower.contains("right") || lower.contains("accurate") || lower.contains("answer is") else { return nil }
+            || lower.contains("right") || lower.contains("accurate") || lower.contains("answer is")
+            || lower.hasPrefix("no") || lower.hasPrefix("yes") else { return nil }
         lower = String(String.UnicodeScalarView(lower.unicodeScalars.compactMap { scalar -> Unicode.Scalar? in
             if scalar.isSpaceLike, scalar != "\n" { return " " }
             if "*_\"“”`".unicodeScalars.contains(scalar) { return nil }
@@ -617,6 +632,10 @@ struct QuizItemReader {
         if Self.says(truth ? "false" : "true", of: ["statement", "it", "this", "that"], in: text) { return nil }
         return (truth, text)
     }
+
+    /// Words after a verdict that concede or restrict it: `…is true: X. But…`, `…, except for ice`.
+    static let concessionWords: Set<String> = ["but", "however", "except", "although", "though", "yet", "only", "unless",
+                                               "apart", "partly", "mostly", "sometimes", "usually", "if", "when", "for"]
 
     /// Words that make a truth value a hedge: `True, mostly.`
     static let hedges: Set<String> = ["mostly", "partly", "partially", "sometimes", "usually", "probably", "arguably", "roughly",

@@ -112,7 +112,12 @@ import SRSCore
                             "The correct answer is \"True\".", "The correct answer is: True.", "The statement is \"true\".",
                             "The statement is therefore true.", "The statement is, in fact, true.", "The right answer is true.",
                             "The given statement is true.", "This claim is true.", "The statement is right.", "The answer is T.",
-                            "Water is wet, so the statement is true.", "The\u{A0}statement is\u{A0}true.", "True: water is wet."] {
+                            "Water is wet, so the statement is true.", "The\u{A0}statement is\u{A0}true.", "True: water is wet.",
+                            // A reason after an explicit subject's verdict.
+                            "The statement is true: water is a liquid.", "The statement is true, as water is a liquid.",
+                            "The statement is correct: water is a liquid.", "The statement is actually true: water is a liquid.",
+                            "The statement is true (water is a liquid).", "The statement is true; water is a liquid.",
+                            "The statement is true - water is a liquid."] {
             let result = parseQuiz("Question 1 True / False\nWater is wet.\nTTrue\nFFalse\nAnswer: False\n\(explanation)\n")
             #expect(result.items.isEmpty, "\(explanation)")
             #expect(result.errors.map(\.line) == [5], "\(explanation)")
@@ -135,9 +140,11 @@ import SRSCore
                             "That's true for ice, but water is wet.", "Water is wet. That's true.", "Correction: true for ice only.",
                             "The statement is true because of ice? No: water is wet.",
                             "True: it sounds right, but water is wet.", "Water is wet, so the statement is true only for ice.",
+                            "The statement is true: it seems so. But water is wet.", "The statement is true (for ice only).",
+                            "The statement is true; however, water is wet.",
                             "The right answer is true of ice only."] {
             let result = parseQuiz("Question 1 True / False\nWater is dry.\nTTrue\nFFalse\nAnswer: False\n\(explanation)\n")
-            #expect(result.errors == [], "\(explanation)")
+            #expect(result.errors == [], "\(explanation) \(result.errors)")
             #expect(result.items.first?.kind == .trueFalse(answer: false))
         }
         // Tenth review: a statement that itself calls a claim false; `It is false.` is the claim's.
@@ -448,6 +455,8 @@ import SRSCore
         let result = parseQuiz("Question 1 True / False\nWater is wet.\nTTrue\nFFalse\n\(line)\n")
         #expect(result.errors == [], "\(line)")
         #expect(result.items.first?.kind == .trueFalse(answer: answer), "\(line)")
+        let no = parseQuiz("Question 1 True / False\nIs water dry?\nTTrue\nFFalse\nAnswer: Yes\nNo. Water is wet.\n")
+        #expect(no.errors.map(\.line) == [5])
         for hedge in ["Answer: True (mostly)", "Answer: True-ish", "Answer: true (F)", "Answer: True, partly."] {
             #expect(parseQuiz("Question 1 True / False\nWater is wet.\nTTrue\nFFalse\n\(hedge)\n").errors.map(\.line) == [5], "\(hedge)")
         }
