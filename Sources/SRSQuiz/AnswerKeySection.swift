@@ -60,6 +60,8 @@ struct AnswerKeySection {
             rest = String(head[head.index(after: colon)...]).replacingOccurrences(of: "*", with: "").trimmingSpaces
             head = head[..<colon]
         }
+        // `Answer key —`, `Answers -`: a dash closing the title.
+        while let last = head.last, "-–—".contains(last) || last.unicodeScalars.allSatisfy(\.isSpaceLike) { head = head.dropLast() }
         let words = head.lowercased().split(whereSeparator: { $0 == "*" || $0 == "_" || $0.unicodeScalars.allSatisfy(\.isSpaceLike) })
             .joined(separator: " ")
         return titles.contains(words) ? rest : nil

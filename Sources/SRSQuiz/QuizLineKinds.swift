@@ -53,6 +53,12 @@ extension QuizLine {
     /// `/10` about the number (`Question #3`, `Question 3/10`), points after it (`(2 points)`, `- 1
     /// pt`), and the words `Q` and `Problem` (`Q3.`, `Problem 3 (True/False)`).
     var header: QuizHeader? {
+        // `1.` or `2)` alone on its line: a number heading the item below it.
+        if let first = text.utf8.first, (0x30...0x39).contains(first), text.utf8.count <= 4,
+           let mark = text.utf8.last, mark == UInt8(ascii: ".") || mark == UInt8(ascii: ")"),
+           let number = Int(String(decoding: text.utf8.dropLast(), as: UTF8.self)) {
+            return QuizHeader(number: number, type: nil)
+        }
         guard let opening = text.utf8.first, "qQpP#*_".utf8.contains(opening), text.utf8.count >= 2, opensLikeAHeader else { return nil }
         // The line's first characters without spaces and Markdown emphasis, lower-cased, each with
         // its place in `text`.
@@ -455,7 +461,9 @@ extension QuizLine {
 
     private var valueAfterColon: String? {
         guard let colon = colon()?.end else { return nil }
-        let value = String(text[colon...]).trimmingSpaces
+        // Invisible marks around the value (bidirectional controls, shown as U+FFFD) are no part of it.
+        let value = String(String(text[colon...]).trimmingSpaces.unicodeScalars.drop { $0 == "\u{FFFD}" }.reversed().drop { $0 == "\u{FFFD}" }
+            .reversed().map(Character.init)).trimmingSpaces
         // `**Answer:** B`, `**Answer: B** — 404 Not Found`, `Answer: **B** Jupiter…`: Markdown
         // emphasis in the value is no part of it.
         // `*Model answer:* Paris`: the label's closing emphasis.

@@ -568,6 +568,20 @@ import SRSCore
         #expect(item.question.hasPrefix("A") && item.question.contains("\nB"))
     }
 
+    /// `1.` alone on its line heads the item below it (twelfth review: items merged).
+    @Test func aNumberAloneOnItsLineIsAHeader() {
+        let result = parseQuiz("1.\nCapital of France?\nALondon\nBParis\nAnswer: B\n\n2.\nWater expands when it freezes.\nTTrue\nFFalse\n"
+            + "Answer: True\n\n3)\nWhat is the symbol for gold?\nModel answer: Au.\n")
+        #expect(result.errors == [] && result.warnings == [])
+        #expect(result.items.map(\.kind.typeName) == ["multiple_choice", "true_false", "short_answer"])
+        #expect(result.items.first?.question == "Capital of France?")
+    }
+
+    @Test func invisibleMarksAroundAnAnswerAreDropped() {
+        let result = parseQuiz(QuizAnswerLineTests.item + "Answer: \u{200E}\u{2066}B\u{2069}\nBecause.\n")
+        #expect(result.items.first?.kind.key == AnswerKey(index: 1, source: .written))
+    }
+
     static let planets = "Which planet is the largest?\nA) Mars\nB) Jupiter\nC) Venus\nD) Mercury\n"
     static let closest = "Which planet is closest to the Sun?\nA) Mars\nB) Jupiter\nC) Venus\nD) Mercury\nAnswer: D\n"
 
@@ -1016,6 +1030,7 @@ import SRSCore
 
     @Test(arguments: ["Answer key\n1. B\n2. True\n3. (C)\n", "\nANSWER KEY:\n\n1) b\n2) T\n3) C\n", "Answers\n1 - B\n2 - true\n3 - C) three\n",
                       "## Answer Key\n1. B  2. True  3. C\n", "Answers: 1-B, 2-True, 3-C\n", "Answer Key\nQ1: B\nQ2: True\nQ3: C\n", "Answer Key\nQ1: B) two\nQ2. Yes\nQ3: C) three\n", "Answer\u{A0}key\n1. B\n2. True\n3. C\n",
+                      "Answer key —\n1. B\n2. True\n3. C\n", "Answers\n1. B – two is the even one.\n2. True – it is a star.\n3. C\n",
                       // Markdown lists and tables, and yes for true (tenth review).
                       "## Answer key\n1. **B**\n2. **True**\n3. **C**\n", "**Answers**\n- 1. B\n- 2. True\n- 3. C\n",
                       "Answer key\n* **1.** B\n* **2.** Yes\n* **3.** C\n",
