@@ -422,7 +422,9 @@ struct QuizItemReader {
         // that X is false`): there `the claim is false`, `It is false.` may mean the claim inside it.
         let otherValue = answer ? "false" : "true"
         let statesAFalsehood = TextTokens.words(question).contains(where: Self.falsehoodWords.contains)
-        if !statesAFalsehood, Self.opensASentenceSaying(otherValue, in: explanation) {
+        // `A) True` / `B) False`: the other value's letter (`The correct answer is B.`) says it too.
+        let otherLetter = letteredTexts.isEmpty ? nil : lettered.first { $0.truth != answer }.map { Character(UnicodeScalar(UInt8(97 + $0.index))) }
+        if !statesAFalsehood, Self.opensASentenceSaying(otherValue, in: explanation, letter: otherLetter) {
             return .failure(error(line.number, "true/false item disagrees with itself: `\(line.text)` but the explanation says "
                 + "the statement is \(otherValue); fix one of them"))
         }
@@ -437,7 +439,7 @@ struct QuizItemReader {
     /// true, except for…`, `It is true: water expands. But…`, `The claim is false: …`), a
     /// question (`The answer is true? No…`), an ellipsis (`It is true... almost.`), or the
     /// value inside a sentence (`Many believe the statement is true`). Reviews eight to ten.
-    static func opensASentenceSaying(_ value: String, in text: String) -> Bool {
+    static func opensASentenceSaying(_ value: String, in text: String, letter: Character? = nil) -> Bool {
         guard let lower = normalizedForVerdicts(text) else { return false }
         // Sentences with what ends them: `.`, `!`, `?`, `;`, `:`, a line end, `...`, or the text's end.
         var sentences: [(text: Substring, end: String)] = []
@@ -516,6 +518,14 @@ struct QuizItemReader {
                     [" (", " - ", " – ", " — ", ", as ", ", since "].contains { rest.hasPrefix(word + $0) }
                 }), !TextTokens.words(String(rest)).contains(where: Self.concessionWords.contains) { return true }
                 if subject.hasSuffix("answer is "), rest == value.prefix(1) { return true }
+                if subject.hasSuffix("answer is "), let letter, rest == String(letter) || rest == "(\(letter))" { return true }
+            }
+            // `B is correct: the heart has four chambers.`, `Option B is right.` with lettered options.
+            if let letter {
+                for opening in ["\(letter) is ", "(\(letter)) is ", "option \(letter) is ", "\(letter)) is "] where sentence.hasPrefix(opening) {
+                    let rest = sentence.dropFirst(opening.count)
+                    if ["correct", "right", "the correct answer", "the right answer", "the answer"].contains(where: { rest == $0 }) { return true }
+                }
             }
         }
         return false

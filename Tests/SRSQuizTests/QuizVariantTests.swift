@@ -485,6 +485,15 @@ import SRSCore
         #expect(result.items.first?.explanation == "It is a G-type star.")
     }
 
+    /// With lettered options, the other value's letter in a verdict disagrees (twelfth review).
+    @Test(arguments: ["The correct answer is B.", "B is correct: water is wet.", "The answer is (B).", "Option B is right."])
+    func aLetteredOtherValueDisagrees(explanation: String) {
+        let result = parseQuiz("Question 1 True / False\nWater is dry.\nA) True\nB) False\nAnswer: A\n\(explanation)\n")
+        #expect(result.errors.map(\.line) == [5], "\(explanation)")
+        let agreeing = parseQuiz("Question 1 True / False\nWater is dry.\nA) True\nB) False\nAnswer: B\n\(explanation)\n")
+        #expect(agreeing.errors == [] && agreeing.items.first?.kind == .trueFalse(answer: false), "\(explanation)")
+    }
+
     @Test func aLetterNamingNoTruthOptionIsStillAnError() {
         let result = parseQuiz("Question 1 True / False\nThe Sun is a star.\nA) True\nB) False\nAnswer: C\n")
         #expect(result.items.isEmpty)
