@@ -371,6 +371,15 @@ struct QuizItemReader {
         let answerNumbers = Set(answerLines.map(\.0.number))
         // `Answer: True ❌` then `Answer: False ✅`: a graded attempt's wrong answer is no answer.
         guard let (line, value) = answerLines.first(where: { !Self.endsInCrossMark($0.1) }) else {
+            // No answer line, but one line marked as the answer (`FFalse ✅`, `*TTrue`, `B) False ✅`).
+            let marks = rest.compactMap { line -> Bool? in
+                if let value = line.markedTrueFalse { return value }
+                guard isLetteredTruth(line), let option = line.option, option.marked else { return nil }
+                return Self.truthValue(option.text)
+            }
+            if answerLines.isEmpty, marks.count == 1, let truth = marks.first {
+                return .success(item(question, .trueFalse(answer: truth), explanation(rest.filter { !isMarker($0) })))
+            }
             if let (crossed, value) = answerLines.first {
                 return .failure(error(crossed.number, "`\(value)` is marked wrong, and no other line gives the answer; "
                     + "write `Answer: True` or `Answer: False`"))

@@ -305,14 +305,26 @@ extension QuizLine {
             ? valueAfterColon : nil
     }
 
-    /// `TTrue` → true, `FFalse` → false (also `T True`, `T) True`, `True`, `False`).
+    /// `TTrue ✅`, `*FFalse`, `FFalse (correct)`, `✓ TTrue`: a true/false line an exporter
+    /// marked as the answer, and its value.
+    var markedTrueFalse: Bool? {
+        guard let first = text.utf8.first, "TtFf*".utf8.contains(first) || first == 0xE2, text.utf8.count <= 40 else { return nil }
+        let line = unstarred
+        let (body, endMark) = Self.withoutEndMark(String(line))
+        guard line.startIndex != text.startIndex || endMark, body.utf8.count < text.utf8.count else { return nil }
+        return QuizLine(number: number, text: body).trueFalseMarker
+    }
+
+    /// `TTrue` → true, `FFalse` → false (also `T True`, `T) True`, `True`, `False`, and marked:
+    /// `TTrue ✅`, `*FFalse`).
     var trueFalseMarker: Bool? {
+        if let first = text.utf8.first, first == UInt8(ascii: "*") || first == 0xE2 || text.utf8.count > 12 { return markedTrueFalse }
         guard let first = text.utf8.first, first | 0x20 == UInt8(ascii: "t") || first | 0x20 == UInt8(ascii: "f"),
               text.utf8.count <= 12 else { return nil }
         switch compact(startingWith: "") {
         case "ttrue", "t)true", "t.true", "true": return true
         case "ffalse", "f)false", "f.false", "false": return false
-        default: return nil
+        default: return markedTrueFalse
         }
     }
 

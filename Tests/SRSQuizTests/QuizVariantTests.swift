@@ -494,6 +494,17 @@ import SRSCore
         #expect(agreeing.errors == [] && agreeing.items.first?.kind == .trueFalse(answer: false), "\(explanation)")
     }
 
+    /// A true/false line an exporter marked as the answer, with no answer line (twelfth review:
+    /// refused as having no answer).
+    @Test(arguments: [("TTrue\nFFalse ✅", false), ("TTrue ✅\nFFalse", true), ("TTrue\n*FFalse", false), ("TTrue\nFFalse (correct)", false),
+                      ("A) True\nB) False ✅", false), ("A) False ✓\nB) True", false), ("✓ TTrue\nFFalse", true)])
+    func aMarkedTrueFalseLineIsTheAnswer(lines: String, answer: Bool) {
+        let result = parseQuiz("Question 1 True / False\nWhales are fish.\n\(lines)\n\nWhales are mammals.\n")
+        #expect(result.errors == [], "\(lines)")
+        #expect(result.items.first?.kind == .trueFalse(answer: answer), "\(lines)")
+        #expect(result.items.first?.explanation == "Whales are mammals.", "\(lines)")
+    }
+
     @Test func aLetterNamingNoTruthOptionIsStillAnError() {
         let result = parseQuiz("Question 1 True / False\nThe Sun is a star.\nA) True\nB) False\nAnswer: C\n")
         #expect(result.items.isEmpty)
