@@ -98,8 +98,11 @@ struct AnswerKeySection {
             }
             // `2. Yes`, `2. No`: a true/false answer as a questionnaire writes it (read as `Answer: Yes`).
             guard QuizLine.bareChoice(value) != nil || ["yes", "no"].contains(value.lowercased()) else { return nil }
-            // One answer may carry its option's text (`3 - C) three`), read and checked as an answer line.
+            // One answer may carry its option's text (`3 - C) three`), read and checked as an answer
+            // line; not a bare letter opening prose (`1. A linear scan checks…`, `Q2: A patient has…`).
             if result.isEmpty, index < words.count, !startsAnAnswer(words[index]) {
+                let marked = value.hasSuffix(")") || value.hasSuffix(".") || value.hasSuffix(":") || ["-", "–", "—"].contains(words[index])
+                guard marked || QuizLine.bareChoice(value).map({ $0.count > 1 }) == true else { return nil }
                 return [(number, ([value] + words[index...]).joined(separator: " "))]
             }
             result.append((number, value))
@@ -110,7 +113,7 @@ struct AnswerKeySection {
     /// The line without Markdown: a list's bullet (`- 1. B`, `* 1. B`, `• 1. B`), emphasis
     /// (`1. **B**`, `**1.** B`, `` `B` ``) and a table row's bars (`| 1 | B |`).
     static func markdownDropped(_ text: String) -> String {
-        var line = Substring(text.trimmingSpaces)
+        var line = Substring(QuizLine.withoutCheckMark(text.trimmingSpaces))   // `1. B ✅`
         if let first = line.first, "-*•+".contains(first), line.dropFirst().first == " " { line = line.dropFirst(2) }
         guard line.contains(where: { "*_`|".contains($0) }) else { return String(line) }
         return String(line.map { "*_`".contains($0) ? "" : $0 == "|" ? " " : String($0) }.joined()).trimmingSpaces

@@ -51,6 +51,32 @@ struct OptionRun: Equatable, Sendable {
         }
     }
 
+    /// This run reviews `own`, the item's options, rather than being another item's: an option
+    /// opens with the same letter's text of `own` and goes on (`A) Mars is cold…` for `A) Mars`),
+    /// or with a verdict (`A) Incorrect – Venus is second.`).
+    func reviews(_ own: OptionRun) -> Bool {
+        options.contains { option in
+            let words = TextTokens.words(option.text)
+            if let first = words.first, ["correct", "incorrect", "wrong", "right", "true", "false", "yes", "no"].contains(first) {
+                return true
+            }
+            guard own.options.indices.contains(option.index) else { return false }
+            let ownWords = TextTokens.words(own.options[option.index].text)
+            return words.count > ownWords.count && words.starts(with: ownWords)
+        }
+    }
+
+    /// The first run at or after `start` that does not open with an answer line (`Answer = B` /
+    /// `Because.` read as glued `A` and `B` lines): another item's options, where it has no header.
+    static func another(in lines: [QuizLine], from start: Int) -> OptionRun? {
+        var from = start
+        while let run = first(in: lines, from: from) {
+            if lines[run.start].answerValue == nil, lines[run.start].bareAnswerValue == nil { return run }
+            from = run.start + 1
+        }
+        return nil
+    }
+
     static func first(in lines: [QuizLine], from start: Int) -> OptionRun? {
         for index in lines.indices.dropFirst(start) where lines[index].optionIndex == 0 {
             guard let (next, wrapped) = nextLetterLine(in: lines, after: index, letter: 1),

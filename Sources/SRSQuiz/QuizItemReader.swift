@@ -73,14 +73,21 @@ struct QuizItemReader {
         guard !question.isEmpty else { return .failure(missingQuestion()) }
         let rest = body[run.end...]
         let options = run.options.map(\.text)
-        // Each answer line, its value and what it names, read once.
-        let answers = Self.answerValues(rest).map { line, value in
+        // Each answer line, its value and what it names, read once; not past options of an item
+        // whose header is missing (`explanation` warns of them): its answer is that item's.
+        let foreign = OptionRun.another(in: Array(rest), from: 0).flatMap { $0.reviews(run) ? nil : rest.startIndex + $0.start }
+            ?? rest.endIndex
+        let answers = Self.answerValues(rest[..<foreign]).map { line, value in
             AnswerLine(line: line, value: value, reading: AnswerValue.read(value, options: options, question: question))
         }
         let explanation = explanation(Self.withoutAnswerLines(rest, answers))
+        // What keys are read from: the explanation up to such options (their item's `Answer: A` is
+        // no statement about this one).
+        let evidence = foreign == rest.endIndex ? explanation
+            : paragraphs(Self.withoutAnswerLines(rest[..<foreign], answers).drop { $0.isBlank || $0.isRule })
         var answer = explicitKey(answers, options: options)
         if case .success(let explicit) = answer, let marked = markedKey(run, in: body, explicit) { answer = .success(marked) }
-        if case .success(let written?) = answer, let conflict = statedElsewhere(question, options, explanation, than: written) {
+        if case .success(let written?) = answer, let conflict = statedElsewhere(question, options, evidence, than: written) {
             // `Answer: A`, and the explanation says `The correct answer is B` or `A is wrong`: the
             // file disagrees with itself.
             let letter = KeyInference.letterOf(written.index)
@@ -101,7 +108,7 @@ struct QuizItemReader {
         case .success(nil) where !answers.isEmpty || run.options.contains(where: \.marked):
             return .success(item(question, .multipleChoice(options: options, key: nil), explanation))
         case .success(nil):
-            let key = inferredKey(question: question, options: options, explanation: explanation, &inferences)
+            let key = inferredKey(question: question, options: options, explanation: evidence, &inferences)
             return .success(item(question, .multipleChoice(options: options, key: key), explanation))
         }
     }

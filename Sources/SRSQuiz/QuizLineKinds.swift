@@ -107,8 +107,11 @@ extension QuizLine {
             }
             guard next < text.unicodeScalars.endIndex, text.unicodeScalars[next].isSpaceLike else { return nil }
             let question = String(text.unicodeScalars[next...]).trimmingSpaces
-            // Not an answer key's line (`Q1: B`, `Q2: True`).
-            guard let opening = question.unicodeScalars.first, opening.properties.isAlphabetic || "\"'“‘(¿".unicodeScalars.contains(opening),
+            // Not an answer key's line (`Q1: B`, `Q2: True`), nor a sentence about a question
+            // (`Problem 1: the counter starts at 1…`) or a figure (`Q1: 2%`): a question opens with a
+            // capital or a quote.
+            guard let opening = question.unicodeScalars.first,
+                  opening.properties.isUppercase || "\"'“‘¿".unicodeScalars.contains(opening),
                   AnswerKeySection.pairs(text) == nil else { return nil }
             return QuizHeader(number: number, type: nil, question: question)
         }
@@ -137,7 +140,8 @@ extension QuizLine {
               let space = rest.dropFirst().first, space == 0x20 || space == 0x09 else { return nil }
         let question = String(decoding: rest.dropFirst(2), as: UTF8.self).trimmingSpaces
         guard let opening = question.unicodeScalars.first,
-              opening.properties.isAlphabetic || "\"'“‘(¿".unicodeScalars.contains(opening) else { return nil }
+              opening.properties.isAlphabetic || opening.properties.numericType != nil || "\"'“‘(¿".unicodeScalars.contains(opening)
+        else { return nil }
         return (number, question)
     }
 

@@ -34,7 +34,8 @@ public enum QuizParser {
         // `Biology Quiz - Chapter 3` before the first header: a title, no item (it has no options,
         // true/false lines, model answer or answer line), left out with a warning.
         if allBlocks.count > 1, let first = allBlocks.first, first.header == nil,
-           QuizItemReader(block: first, position: 1).type == nil {
+           QuizItemReader(block: first, position: 1).type == nil,
+           !first.body.contains(where: { $0.answerValue != nil || $0.shortAnswerValue != nil }) {
             let line = first.body.first { !$0.isBlank }
             result.warnings.append(QuizDiagnostic(.warning, line: first.startLine, position: nil, "the text before the first "
                 + "header (`\(line?.text.prefix(40) ?? "")`) has no options, true/false lines or model answer, so it is read as "
@@ -59,6 +60,11 @@ public enum QuizParser {
                 } else {
                     block.body += answers
                 }
+            }
+            for line in block.notHeaders {
+                result.warnings.append(QuizDiagnostic(.warning, line: line, position: result.itemCount, "this line starts like "
+                    + "an item header, but no options, true/false lines or answer follow it, so it is read as part of item "
+                    + "\(result.itemCount)'s text; if it begins an item, give it a type: `Question N Multiple Choice`"))
             }
             if block.split {
                 let type = QuizItemReader(block: block, position: result.itemCount).type
@@ -99,6 +105,7 @@ public enum QuizParser {
                 if current.hasContent { blocks.append(current) }
                 current = QuizBlock(header: header, headerLine: line.number,
                                     body: header.question.map { [QuizLine(number: line.number, text: $0)] } ?? [])
+                current.headerText = line.text
             } else if let header = current.header, header.type == nil, !current.body.contains(where: { !$0.isBlank }),
                       let type = line.bareItemType {
                 // `Question 1` and, on the next line, `Multiple Choice`.
@@ -108,7 +115,19 @@ public enum QuizParser {
             }
         }
         if current.hasContent { blocks.append(current) }
-        return blocks.flatMap(splitHeaderless)
+        // `Problem 1: The counter starts at 1, so…` inside an explanation reads as a header with its
+        // question, but nothing after it is an item of any type: it stays the text of the item before.
+        var merged: [QuizBlock] = []
+        for block in blocks {
+            if let header = block.header, header.type == nil, header.question != nil, let text = block.headerText,
+               let last = merged.indices.last, QuizItemReader(block: block, position: 0).type == nil {
+                merged[last].body += [QuizLine(number: block.headerLine ?? 0, text: text)] + block.body.dropFirst()
+                merged[last].notHeaders.append(block.headerLine ?? 0)
+                continue
+            }
+            merged.append(block)
+        }
+        return merged.flatMap(splitHeaderless)
     }
 
     /// The block and the items without a header inside it. After the block's own options (or
@@ -144,15 +163,29 @@ public enum QuizParser {
     /// Where another item's question starts in `body` (see `splitHeaderless`), if anywhere.
     private static func foreignStart(_ body: [QuizLine], type: QuizItemType?) -> Int? {
         guard let own = ownStructureEnd(body, type: type), own < body.count else { return nil }
-        let run = OptionRun.first(in: body, from: own)?.start
+        let foreignRun = OptionRun.another(in: body, from: own)
         let pair = trueFalsePair(in: body, from: own)
-        guard let structure = [run, pair].compactMap({ $0 }).min() else { return nil }
+        // `2. The Sun is a star.` / `Answer: True`: a numbered paragraph after a blank line holding
+        // an answer line or a model answer.
+        let numberedAnswer = body.indices.dropFirst(own).first { index in
+            index > own && (body[index - 1].isBlank || body[index - 1].isRule) && QuizLine.numberedQuestion(body[index].text) != nil
+                && body[index...].prefix { !$0.isBlank }.dropFirst().contains { $0.answerValue != nil || $0.modelAnswerValue != nil }
+        }
+        guard let structure = [foreignRun?.start, pair, numberedAnswer].compactMap({ $0 }).min() else { return nil }
+        if structure == numberedAnswer { return structure }
+        // `Why not the others?` / `A) Mars is cold…`: options that open with this item's own
+        // options review them; a lead-in ending in `:` (`Review each option:`) introduces them.
+        if structure == foreignRun?.start, let foreignRun, let ownRun = OptionRun.find(in: body), ownRun.end <= own,
+           foreignRun.reviews(ownRun) { return nil }
         var start = structure
         while start > own, !body[start - 1].isBlank, !body[start - 1].isRule { start -= 1 }
-        // A numbered line inside the paragraph opens the question (`…as Earth.` / `2. Which…?`).
-        if let numbered = body[start..<structure].lastIndex(where: { QuizLine.numberedQuestion($0.text) != nil }) {
-            return numbered
-        }
+        if body[structure - 1].text.hasSuffix(":") { return nil }
+        // A numbered line inside the paragraph opens the question (`…as Earth.` / `2. Which…?`),
+        // when it is the only one (`1. Water boils…` / `2. Ice sinks…` / `Which are true?` is a list).
+        // The line right before the options, numbered, is their question (`Reasons:` / `1) …` / `2. Which is odd?`).
+        if structure - 1 >= own, QuizLine.numberedQuestion(body[structure - 1].text) != nil { return structure - 1 }
+        let numbered = body[start..<structure].indices.filter { QuizLine.numberedQuestion(body[$0].text) != nil }
+        if numbered.count == 1, let line = numbered.first { return line }
         guard start < structure, start > own, body[start - 1].isBlank || body[start - 1].isRule else { return nil }
         return start
     }
@@ -166,7 +199,9 @@ public enum QuizParser {
         // `Suggested answer:`… (an `Answer:` line may be any type's).
         let model = type == .shortAnswer ? body.firstIndex(where: { $0.shortAnswerValue != nil })
             : type == nil ? body.firstIndex(where: { $0.shortAnswerValue != nil && $0.answerValue == nil }) : nil
-        let starts = [run?.start, pair, model].compactMap { $0 }
+        // A true/false item may have only its answer line (`Answer: True`).
+        let answer = type == nil || type == .trueFalse ? body.firstIndex(where: { $0.answerValue != nil }) : nil
+        let starts = [run?.start, pair, model, answer].compactMap { $0 }
         guard let first = starts.min() else { return nil }
         if first == run?.start, let run { return run.end }
         if first == pair, let pair { return (body[(pair + 1)...].firstIndex { !$0.isBlank } ?? pair) + 1 }
@@ -192,6 +227,10 @@ struct QuizBlock: Equatable, Sendable {
     var body: [QuizLine]
     /// Read as an item of its own though no header opens it (`QuizParser.splitHeaderless`).
     var split = false
+    /// The header line as written.
+    var headerText: String?
+    /// Lines in the body that read as headers but begin no item (`Problem 1: The counter…`).
+    var notHeaders: [Int] = []
 
     var hasContent: Bool { header != nil || body.contains { !$0.isBlank } }
 

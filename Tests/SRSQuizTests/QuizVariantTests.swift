@@ -620,6 +620,52 @@ import SRSCore
         #expect(result.warnings.contains { $0.message.contains("an item without a header is read from this line, as item 2") })
     }
 
+    /// Thirteenth review: what the splitting must not do. A review of the item's own options
+    /// (`Why not the others?` / `A) Mars is smaller…`, `Review each option:`, `A) Incorrect – …`)
+    /// is its explanation, and an answer line after it is its own; an item's answer after another
+    /// item's options (no header, no blank line) is that item's, not this one's.
+    @Test(arguments: ["\nWhy not the others?\nA) Mars is smaller than Earth.\nB) Jupiter is far bigger.\nAnswer: B\n",
+                      "\nReview each option:\nA) Mars: small.\nB) Jupiter: a giant.\nAnswer: B\n",
+                      "Answer: B\n\nA) Incorrect – Mars is small.\nB) Correct – Jupiter is a giant.\n",
+                      "Answer: B\n\nCommon mistakes:\n(a) picking the red one\n(b) picking the nearest\n"])
+    func aReviewOfTheOptionsIsNoItem(explanation: String) throws {
+        let result = parseQuiz("Question 1 Multiple Choice\nWhich planet is the largest?\nA) Mars\nB) Jupiter\n" + explanation)
+        try #require(result.items.count == 1, "\(result.items)")
+        #expect(result.items.first?.kind.key == AnswerKey(index: 1, source: .written))
+    }
+
+    @Test func anotherItemsAnswerIsNotThisOnes() {
+        let result = parseQuiz("Which planet is the largest?\nA) Mars\nB) Jupiter\nJupiter is wider.\nWhich planet is closest to the Sun?\n"
+            + "A) Mercury\nB) Venus\nAnswer: A\n")
+        #expect(result.items.map(\.kind.key) == [nil])
+        #expect(result.warnings.contains { $0.message.contains("look like the options of an item without a header") })
+    }
+
+    /// A line like a header with its question but no item after it (`Problem 1: the counter…`,
+    /// `Question 2: The next one is harder.`) stays the text of the item before, with a warning;
+    /// `Q1: 2%` is a figure, no header.
+    @Test(arguments: ["Problem 1: the counter starts at 1, so every total is one too high.", "Question 2: The next one is harder.",
+                      "Q4: Holiday shopping drives most sales."])
+    func aHeaderLikeLineWithoutAnItemIsText(line: String) {
+        let result = parseQuiz("Question 1 Multiple Choice\nPick.\nAone\nBtwo\nAnswer: B\n\(line)\nQuestion 3 Multiple Choice\nPick.\nAone\nBtwo\nAnswer: A\n")
+        #expect(result.errors == [], "\(line)")
+        #expect(result.items.count == 2)
+        #expect(result.items.first?.explanation.contains(line) == true, "\(result.items)")
+        #expect(result.items.map(\.kind.key) == [AnswerKey(index: 1, source: .written), AnswerKey(index: 0, source: .written)])
+        let figures = parseQuiz("Question 1 Multiple Choice\nGrowth was:\nQ1: 2%\nQ2: 5%\nWhich quarter grew faster?\nA) Q1\nB) Q2\nAnswer: B\n")
+        #expect(figures.items.map(\.kind.key) == [AnswerKey(index: 1, source: .written)])
+    }
+
+    /// A numbered item with only an answer line, and a true/false item with only its answer line
+    /// before another after a rule, are items (thirteenth review: merged, the answer lost).
+    @Test func numberedAndAnswerOnlyItemsAreItems() {
+        let numbered = parseQuiz("1. Which planet is the largest?\nA) Mars\nB) Jupiter\nAnswer: B\n\n2. The Sun is a star.\nAnswer: True\n")
+        #expect(numbered.items.map(\.kind) == [.multipleChoice(options: ["Mars", "Jupiter"], key: AnswerKey(index: 1, source: .written)),
+                                               .trueFalse(answer: true)])
+        let ruled = parseQuiz("Ice floats on water.\nAnswer: True\n---\nMetals expand when heated.\nTTrue\nFFalse\nAnswer: True\n")
+        #expect(ruled.items.map(\.question) == ["Ice floats on water.", "Metals expand when heated."])
+    }
+
     @Test func aTrueFalseItemWithoutAHeaderAfterAnotherItem() {
         let result = parseQuiz("Question 1 Multiple Choice\n\(Self.planets)Answer: B\n\nThe Sun is a star.\nTTrue\nFFalse\nAnswer: True\n")
         #expect(result.errors == [])
@@ -1050,7 +1096,7 @@ import SRSCore
 
     @Test(arguments: ["Answer key\n1. B\n2. True\n3. (C)\n", "\nANSWER KEY:\n\n1) b\n2) T\n3) C\n", "Answers\n1 - B\n2 - true\n3 - C) three\n",
                       "## Answer Key\n1. B  2. True  3. C\n", "Answers: 1-B, 2-True, 3-C\n", "Answer Key\nQ1: B\nQ2: True\nQ3: C\n", "Answer Key\nQ1: B) two\nQ2. Yes\nQ3: C) three\n", "Answer\u{A0}key\n1. B\n2. True\n3. C\n",
-                      "Answer key —\n1. B\n2. True\n3. C\n", "Answers\n1. B – two is the even one.\n2. True – it is a star.\n3. C\n",
+                      "Answer key —\n1. B\n2. True\n3. C\n", "Answer key\n1. B ✅\n2. True ✓\n3. C\n", "Answers\n1. B – two is the even one.\n2. True – it is a star.\n3. C\n",
                       // Markdown lists and tables, and yes for true (tenth review).
                       "## Answer key\n1. **B**\n2. **True**\n3. **C**\n", "**Answers**\n- 1. B\n- 2. True\n- 3. C\n",
                       "Answer key\n* **1.** B\n* **2.** Yes\n* **3.** C\n",
