@@ -117,6 +117,20 @@ enum EvidenceTokens {
                 tokens[index + 1].boundary = .none
             }
         }
+        // `C. S. Lewis`, `D. H. Lawrence`, `A. A. Milne`: initials one after another, then the name.
+        var index = 0
+        while index + 1 < tokens.count {
+            let first = tokens[index], next = tokens[index + 1]
+            guard first.isCapitalized, first.text.unicodeScalars.count == 1, first.after == ".",
+                  next.isCapitalized, next.text.unicodeScalars.count == 1, next.after == ".", next.boundary == .sentence,
+                  index + 2 < tokens.count, tokens[index + 2].isCapitalized, tokens[index + 2].kind == .word else { index += 1; continue }
+            var end = index + 1
+            while end + 1 < tokens.count, tokens[end + 1].isCapitalized, tokens[end + 1].text.unicodeScalars.count == 1,
+                  tokens[end + 1].after == "." { end += 1 }
+            for position in index...end { tokens[position].isCapitalLetter = false }
+            for position in (index + 1)...min(end + 1, tokens.count - 1) { tokens[position].boundary = .none }
+            index = end + 1
+        }
         return tokens
     }
 

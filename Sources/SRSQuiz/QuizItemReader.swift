@@ -202,8 +202,11 @@ struct QuizItemReader {
         if stated.count == 1, let other = stated.first, other != written.index, !keys.claimsSeveral { return (other, .stated) }
         // `Answer: B` and `C is also correct`: two keys, where a card has one.
         if keys.claimsSeveral, let other = stated.union(keys.alsoRight).subtracting([written.index]).min() { return (other, .stated) }
+        // `Both B and C are correct`: two stated, one of them another.
+        if stated.count > 1, !keys.judgesStatements, let other = stated.subtracting([written.index]).min() { return (other, .stated) }
         if let other = keys.correctedTo.subtracting([written.index]).min() { return (other, .corrected) }
         if keys.spokenAgainst.contains(written.index), !keys.stated.contains(written.index) { return (written.index, .denied) }
+        if let other = keys.plainlyStated.subtracting([written.index]).min() { return (other, .stated) }
         return nil
     }
 

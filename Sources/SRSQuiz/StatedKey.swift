@@ -22,6 +22,8 @@ struct StatedKeys {
     /// A verdict says that more than one option is right (`B is also correct`, `…is correct as
     /// well`): no key is stated.
     private(set) var claimsSeveral = false
+    /// The question asks for the false, wrong or NOT one (`asksForAWrongOne`).
+    var judgesStatements: Bool { asksForAWrongOne }
     /// The options such a verdict names by letter (`C is also correct`): beside a written key,
     /// another right one.
     private(set) var alsoRight: Set<Int> = []
@@ -41,6 +43,10 @@ struct StatedKeys {
     /// `than` or `unlike` (`Edit: C, not B.`) nor where denied: beside a written key, a
     /// correction naming another letter leaves that key in doubt.
     private(set) var correctedTo: Set<Int> = []
+    /// The letters `the correct|right answer is X` names anywhere, doubt, case or concession
+    /// before it or not (`Although B looks right, the correct answer is C`): beside a written
+    /// key, another so named leaves it in doubt.
+    private(set) var plainlyStated: Set<Int> = []
     /// The options a letter names where the explanation speaks against it in any words (`The
     /// answer cannot be A`, `A can't be right`, `It isn't A`, `We can eliminate A`, `A is a
     /// distractor`, `Don't pick A`), doubt or no doubt: looser than `denied`, so read only against
@@ -84,21 +90,24 @@ struct StatedKeys {
                 || zip(near, near.dropFirst()).contains { $0 == ("as", "well") || $0 == ("so", "is") || $0 == ("so", "are") }
         }
         // The letters those verdicts speak of (`C is also correct`, `Note that C is right too`).
-        for index in tokens.indices where Self.rightWords.contains(tokens[index].text) {
+        for index in tokens.indices where Self.rightWords.contains(tokens[index].text) && !asksForAWrongOne {
             var last = index
             while last + 1 < min(tokens.count, index + 5), tokens[last + 1].boundary != .sentence { last += 1 }
             let near = tokens[max(0, index - 2)...last].map(\.text)
-            guard near.contains("also") || near.contains("too") || zip(near, near.dropFirst()).contains(where: { $0 == ("as", "well") }) else { continue }
+            let sentenceStart = tokens[..<index].lastIndex { $0.boundary == .sentence } ?? 0
+            guard near.contains("also") || near.contains("too") || tokens[sentenceStart..<index].contains(where: { $0.text == "both" })
+                    || zip(near, near.dropFirst()).contains(where: { $0 == ("as", "well") || $0 == ("so", "is") || $0 == ("so", "are") }) else { continue }
             var start = index
-            while start > 0, start > index - 5, tokens[start].boundary != .sentence { start -= 1 }
-            for position in start..<index where tokens[position].isCapitalLetter {
+            while start > 0, start > index - 6, tokens[start].boundary != .sentence { start -= 1 }
+            for position in start...last where tokens[position].isCapitalLetter {
                 if let option = LetterReference.letter(tokens[position], options.count, anyCase: false) { alsoRight.insert(option) }
             }
         }
         correctionSentence = Self.correction(tokens, doubtful.starts)
         var sentence = 0, fronted = false
         for index in tokens.indices {
-            if index > 0, tokens[index].boundary == .sentence { fronted = false }
+            if index > 0, tokens[index].boundary == .sentence
+                || (tokens[index].boundary >= .comma && ["but", "however", "yet"].contains(tokens[index].text)) { fronted = false }
             while sentence + 1 < doubtful.starts.count, doubtful.starts[sentence + 1] <= index { sentence += 1 }
             // A condition or a case before the statement in its sentence (`If you count moons, the
             // answer is A`, `Before 2006, the correct answer was A`, `For newborns the answer is A`).
@@ -129,6 +138,13 @@ struct StatedKeys {
             readLetterSentence(at: index, tokens, options)
             readLettersAre(at: index, tokens, options.count)
             readShortDenial(at: index, tokens, options)
+        }
+        for index in tokens.indices.dropFirst(3) where tokens[index].isCapitalLetter
+            && tokens[index - 1].text == "is" && tokens[index - 2].text == "answer" && Self.rightWords.contains(tokens[index - 3].text) {
+            guard let option = LetterReference.letter(tokens[index], options.count, anyCase: false),
+                  tokens[index].after.map(Self.closing.contains) == true || index + 1 == tokens.count || tokens[index + 1].boundary >= .comma
+            else { continue }
+            plainlyStated.insert(option)
         }
         for index in tokens.indices where tokens[index].isCapitalLetter && !asksForAWrongOne {
             guard let option = LetterReference.letter(tokens[index], options.count, anyCase: false),
@@ -224,7 +240,10 @@ struct StatedKeys {
     static func doubtfulSentences(_ tokens: [EvidenceToken]) -> Doubtful {
         var result = Doubtful()
         result.classes = tokens.map { token in token.kind == .word ? wordClasses[token.text] ?? 0 : 0 }
-        for index in tokens.indices where index == 0 || tokens[index].boundary == .sentence { result.starts.append(index) }
+        // A contrast after a comma or a semicolon (`Many think A, but the correct answer is C`) opens a
+        // part of its own: the doubt before it is not the statement's after it.
+        for index in tokens.indices where index == 0 || tokens[index].boundary == .sentence
+            || (tokens[index].boundary >= .comma && ["but", "however", "yet"].contains(tokens[index].text)) { result.starts.append(index) }
         // A quotation that runs over sentences (`Wrong reasoning: "Venus is the brightest.
         // Therefore, A."`): each sentence it opens or runs through; an unclosed one to the end.
         var quoting = false
@@ -327,6 +346,7 @@ struct StatedKeys {
     static let scopes: Set<String> = ["for", "in", "on", "at", "before", "after", "during", "with", "under", "among",
                                       "within", "without", "until", "by", "from", "to", "per"]
     static let caseConnectives: Set<String> = ["in fact", "in short", "in summary", "in conclusion", "in other words", "in this case",
+                                           "in reality", "in truth", "in actual fact",
                                            "in this question", "in the end", "in particular", "in brief", "in sum",
                                            "for this reason", "by contrast", "in contrast", "on balance", "in this item",
                                            "to sum up", "to summarize", "to summarise", "to conclude"]
@@ -342,6 +362,12 @@ struct StatedKeys {
             || (index == 1 || (index > 1 && tokens[index - 1].boundary == .sentence)) && ["actually", "wait", "sorry", "no"].contains(tokens[index - 1].text)
         guard tokens[index].text == "it", opens,
               index + 2 < tokens.count, ["is", "s"].contains(tokens[index + 1].text) else { return }
+        // `It's C. S. Lewis, of course.`: an option's name in initials.
+        if let (option, end) = Self.abbreviated(from: index + 2, tokens, options),
+           end == tokens.count || tokens[end].boundary >= .comma || tokens[end - 1].after.map(Self.closing.contains) == true {
+            record(option, negated: false)
+            return
+        }
         let letter = tokens[index + 2]
         guard let option = LetterReference.letter(letter, options.count, anyCase: false),
               letter.after.map({ Self.closing.contains($0) }) ?? (index + 3 == tokens.count) else { return }
@@ -505,7 +531,7 @@ struct StatedKeys {
         }
         guard letters.count >= 2 else { return }
         let opening = position < 0 || tokens[position + 1].boundary >= .comma
-            || ["options", "choices", "answers", "statements"].contains(tokens[position].text)
+            || ["options", "choices", "answers", "statements", "both"].contains(tokens[position].text)
         guard opening else { return }
         var next = index + 1
         if next < tokens.count, tokens[next].text == "all" { next += 1 }
@@ -734,7 +760,7 @@ struct StatedKeys {
 
     /// Not `so` or `and`: `so C is true for every n`, `Angle A is acute and C is right` judge a
     /// letter of the subject, not an option.
-    static let leadIns: Set<String> = ["only", "why", "thus", "hence", "therefore"]
+    static let leadIns: Set<String> = ["only", "why", "thus", "hence", "therefore", "but", "however"]
 
     /// The verdict word at `index` (or the noun after it) ends its clause, or `because`/`since` follows.
     static func closesClause(after index: Int, _ tokens: [EvidenceToken]) -> Bool {
@@ -828,13 +854,17 @@ struct StatedKeys {
     static func abbreviated(from start: Int, _ tokens: [EvidenceToken], _ options: [[String]]) -> (option: Int, end: Int)? {
         guard start + 1 < tokens.count, tokens[start].isCapitalized, tokens[start].after == ".",
               tokens[start].text.unicodeScalars.count == 1, let initial = tokens[start].text.first else { return nil }
+        // Further initials (`C. S. Lewis`) are passed over on both sides: an option's own may be no word of it.
+        var position = start + 1
+        while position < tokens.count, tokens[position].text.unicodeScalars.count == 1, tokens[position].after == "." { position += 1 }
+        let rests = options.map { Array($0.dropFirst().filter { $0.unicodeScalars.count > 1 }) }
         let matching = options.indices.filter { option in
             let words = options[option]
-            guard words.count >= 2, words[0].first == initial else { return false }
-            return tokens[(start + 1)...].prefix(words.count - 1).map(\.stem).elementsEqual(words.dropFirst())
+            guard words.count >= 2, words[0].first == initial, !rests[option].isEmpty else { return false }
+            return tokens[position...].prefix(rests[option].count).map(\.stem).elementsEqual(rests[option])
         }
         guard matching.count == 1, let option = matching.first else { return nil }
-        return (option, start + options[option].count)
+        return (option, position + rests[option].count)
     }
 
     /// The option named at `index`: a letter reference, a bare capital letter, or the start of
@@ -887,7 +917,9 @@ struct StatedKeys {
     static let answerLabels: Set<String> = ["answer", "correct", "explanation", "solution", "key", "why", "reason", "note",
                                             "hint", "rationale", "feedback", "here", "so", "thus", "therefore", "hence",
                                             // a correction's own label (`Correction: the answer is C`)
-                                            "correction", "update", "erratum", "edit", "wait"]
+                                            "correction", "update", "erratum", "edit", "wait",
+                                            // a verdict on what came before (`Wrong: the answer is C`, `B? No: …`)
+                                            "wrong", "incorrect", "no", "nope"]
     static let givenAnswers: Set<String> = ["obvious", "intuitive", "common", "popular", "expected", "first", "naive", "usual",
                                             "typical", "tempting", "instinctive", "quick", "wrong", "incorrect"]
     static let connectives: Set<String> = ["therefore", "thus", "then", "again", "clearly", "hence"]

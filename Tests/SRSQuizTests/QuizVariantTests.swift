@@ -333,14 +333,21 @@ import SRSCore
                 || message.contains("the answer is written as B but the explanation states C"), "\(result.warnings)")
     }
 
-    /// `Answer: B` and `C is also correct`: two keys for a card that has one (eleventh review).
-    @Test(arguments: ["C is also correct.", "Note that C is correct as well.", "C is right too, in base three."])
+    /// `Answer: B` and `C is also correct`: two keys for a card that has one (eleventh review);
+    /// after the fourteenth, also `B is correct, and so is C`, `Both B and C are correct`, and
+    /// `the correct answer is C` behind a concession or condition (`Although B looks right,…`).
+    @Test(arguments: ["C is also correct.", "Note that C is correct as well.", "C is right too, in base three.",
+                      "B is correct, and so is C.", "Both B and C are correct.", "Although B looks right, the correct answer is C.",
+                      "If you chose B, you were misled: the correct answer is C.", "Tempting as B is, the correct answer is C."])
     func anotherOptionAlsoCorrectGivesNoKey(explanation: String) {
         let result = parseQuiz(Self.item + "Answer: B\n\(explanation)\n")
         #expect(result.items.first?.kind.key == nil, "\(explanation)")
         #expect(result.warnings.first?.message.contains("the answer is written as B but the explanation states C") == true, "\(result.warnings)")
         let same = parseQuiz(Self.item + "Answer: B\nB is also correct in base three.\n")
         #expect(same.items.first?.kind.key == AnswerKey(index: 1, source: .written))
+        let negative = parseQuiz("Question 1 Multiple Choice\nWhich number is NOT odd?\nAone\nBtwo\nCthree\nAnswer: B\n"
+            + "A is right, and so is C; only B is wrong.\n")
+        #expect(negative.items.first?.kind.key == AnswerKey(index: 1, source: .written))
     }
 
     @Test(arguments: ["Erratum: should be B.", "Correction: B, as printed.", "Actually, two is the even one.", "Not A.",
