@@ -88,6 +88,7 @@ extension QuizLine {
         } else if rest.first == "/", let count = rest.dropFirst().first, count.isASCII, count.isNumber {
             rest = rest.dropFirst().drop { $0.isASCII && $0.isNumber }   // `Question 3/10`
         }
+        rest = Self.withoutLeadingPoints(rest)   // `Question 2 [1 pt] True/False`, `Question 1 (2 points): What…`
         var separator: Substring.Index?
         if let first = rest.first, ":.)-–—".contains(first) { separator = rest.startIndex; rest = rest.dropFirst() }
         let afterSeparator = rest
@@ -157,6 +158,19 @@ extension QuizLine {
         return ["question", "problem"].contains { word in
             bytes.count > word.utf8.count && zip(bytes, word.utf8).allSatisfy { $0 | 0x20 == $1 }
         }
+    }
+
+    /// `rest` without points in brackets opening it (`(2points)`, `[1pt]`, as compacted).
+    private static func withoutLeadingPoints(_ rest: Substring) -> Substring {
+        guard let open = rest.first, "([".contains(open) else { return rest }
+        let body = rest.dropFirst()
+        let digits = body.prefix { ($0.isASCII && $0.isNumber) || $0 == "." }
+        guard !digits.isEmpty else { return rest }
+        let after = body.dropFirst(digits.count)
+        guard let unit = ["points", "point", "pts", "pt", "marks", "mark"].first(where: { after.hasPrefix($0) }) else { return rest }
+        let close = after.dropFirst(unit.count)
+        guard let closing = close.first, ")]".contains(closing) else { return rest }
+        return close.dropFirst()
     }
 
     /// `rest` without the points after a header (`(2points)`, `[1pt]`, `-1point`, `–10marks` as

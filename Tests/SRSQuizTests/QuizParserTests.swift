@@ -73,6 +73,7 @@ import SRSCore
         "Question #1", "Question 1/10", "Question 1 (1 point)", "Question 1 Multiple Choice (2 points)",
         "Question 1 Multiple Choice - 2 points", "Question 1 [1 pt]", "Question 1: Multiple-choice", "Question 1 Single Choice",
         "Question 1 MCQ", "Q1", "Q1.", "Q1 Multiple Choice", "Q 1:", "Problem 1", "Problem 1 (Multiple Choice)", "**Q1.**",
+        "Question 1 [2 pts] Multiple Choice", "Question 1 (1 point) - Multiple Choice",
     ])
     func multipleChoiceHeaders(header: String) {
         let result = parseQuiz("\(header)\nQ?\nAyes\nBno\nAnswer: A\n")
@@ -82,7 +83,8 @@ import SRSCore
 
     /// `Question 1: What is 2+2?`, `Q1. …`: a header without a type before the question, read
     /// by its content (twelfth review: such items merged); `Question 1.5 shows…` is text.
-    @Test(arguments: ["Question 1: Q?", "Q1. Q?", "Problem 1) Q?", "**Question 1:** Q?", "Question 1 - Q?", "Q1: Q?"])
+    @Test(arguments: ["Question 1: Q?", "Q1. Q?", "Problem 1) Q?", "**Question 1:** Q?", "Question 1 - Q?", "Q1: Q?",
+                      "Question 1 (2 points): Q?"])
     func headersBeforeTheQuestion(header: String) {
         let result = parseQuiz("Question 9 Short Answer\nName one.\nModel answer: One.\n\n\(header)\nAyes\nBno\nAnswer: A\n"
             + "Q2. Water is wet.\nTTrue\nFFalse\nAnswer: True\n")
@@ -95,7 +97,7 @@ import SRSCore
 
     @Test(arguments: ["Question 3 True / False", "Question 3 True/False", "question 3 true  /  false",
                       "Question 3 TRUE/FALSE", "### Question 3 True/False", "Question 3 T/F", "Q3 True or False (1 pt)",
-                      "Question 3 True-False", "Question 3 (True/False) - 1 point"])
+                      "Question 3 True-False", "Question 3 (True/False) - 1 point", "Question 3 [1 pt] True/False"])
     func trueFalseHeaders(header: String) {
         let result = parseQuiz("\(header)\nSky is blue.\nTTrue\nFFalse\nAnswer: True\n")
         #expect(result.items.first?.kind == .trueFalse(answer: true))
