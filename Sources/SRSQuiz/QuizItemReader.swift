@@ -556,25 +556,34 @@ struct QuizItemReader {
     /// connective between commas joined (`is, in fact, true` → `is in fact true`); nil when no
     /// verdict word is in it.
     static func normalizedForVerdicts(_ text: String) -> String? {
-        var lower = text.lowercased()
-        guard lower.contains("true") || lower.contains("false") || lower.contains("correct") || lower.contains("wrong")
-            || lower.contains("right") || lower.contains("accurate") || lower.contains("answer is")
-            || lower.hasPrefix("no") || lower.hasPrefix("yes") else { return nil }
-        lower = String(String.UnicodeScalarView(lower.unicodeScalars.compactMap { scalar -> Unicode.Scalar? in
-            if scalar.isSpaceLike, scalar != "\n" { return " " }
-            if "*_\"“”`".unicodeScalars.contains(scalar) { return nil }
-            return scalar == "’" ? "'" : scalar
-        }))
-        lower = lower.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+        let words = Set(TextTokens.words(text))
+        guard !words.isDisjoint(with: ["true", "false", "correct", "wrong", "right", "accurate", "answer", "no", "yes", "t", "f",
+                                       "incorrect", "untrue", "inaccurate"]) else { return nil }
+        // One pass over the scalars: lower case, `’` as `'`, no emphasis or quotes, every space a
+        // plain one and runs of them one; then per line a quote's `>` or a list's bullet dropped.
+        var scalars = String.UnicodeScalarView()
+        var lastWasSpace = false
+        for scalar in text.lowercased().unicodeScalars {
+            if scalar.isSpaceLike, scalar != "\n" {
+                if !lastWasSpace { scalars.append(" ") }
+                lastWasSpace = true
+                continue
+            }
+            lastWasSpace = false
+            if "*_\"“”`".unicodeScalars.contains(scalar) { continue }
+            scalars.append(scalar == "’" ? "'" : scalar)
+        }
+        var lower = String(scalars).split(separator: "\n", omittingEmptySubsequences: false).map { line in
             var line = Substring(line).drop { $0 == " " }
             for bullet in ["> ", "- ", "• "] where line.hasPrefix(bullet) { line = line.dropFirst(bullet.count) }
             return String(line)
         }.joined(separator: "\n")
-        while lower.contains("  ") { lower = lower.replacingOccurrences(of: "  ", with: " ") }
-        for connective in ["in fact", "therefore", "indeed", "actually", "thus", "hence"] {
+        // `, so` and a connective between commas, only where a comma is (`is, in fact, true`).
+        guard lower.utf8.contains(UInt8(ascii: ",")) else { return lower }
+        for connective in ["in fact", "therefore", "indeed", "actually", "thus", "hence"] where words.contains(connective.split(separator: " ").last.map(String.init) ?? "") {
             lower = lower.replacingOccurrences(of: ", \(connective), ", with: " \(connective) ")
         }
-        return lower.replacingOccurrences(of: ", so ", with: ". so ")
+        return words.contains("so") ? lower.replacingOccurrences(of: ", so ", with: ". so ") : lower
     }
 
     /// Words by which a true/false statement says that something is false or not so.

@@ -491,9 +491,14 @@ extension QuizLine {
 
     private var valueAfterColon: String? {
         guard let colon = colon()?.end else { return nil }
+        var value = String(text[colon...]).trimmingSpaces
         // Invisible marks around the value (bidirectional controls, shown as U+FFFD) are no part of it.
-        let value = String(String(text[colon...]).trimmingSpaces.unicodeScalars.drop { $0 == "\u{FFFD}" }.reversed().drop { $0 == "\u{FFFD}" }
-            .reversed().map(Character.init)).trimmingSpaces
+        if value.unicodeScalars.first == "\u{FFFD}" || value.unicodeScalars.last == "\u{FFFD}" {
+            var scalars = value.unicodeScalars[...]
+            while scalars.first == "\u{FFFD}" { scalars = scalars.dropFirst() }
+            while scalars.last == "\u{FFFD}" { scalars = scalars.dropLast() }
+            value = String(String.UnicodeScalarView(scalars)).trimmingSpaces
+        }
         // `**Answer:** B`, `**Answer: B** — 404 Not Found`, `Answer: **B** Jupiter…`: Markdown
         // emphasis in the value is no part of it.
         // `*Model answer:* Paris`: the label's closing emphasis.
@@ -501,7 +506,9 @@ extension QuizLine {
            !value.dropFirst().contains(first) {
             return String(value.dropFirst()).trimmingSpaces
         }
-        guard value.contains("**") || value.contains("__") else { return value }
+        // A cheap test on bytes first (`**`, `__`).
+        guard zip(value.utf8, value.utf8.dropFirst()).contains(where: { $0 == $1 && ($0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "_")) })
+        else { return value }
         return value.replacingOccurrences(of: "**", with: "").replacingOccurrences(of: "__", with: "").trimmingSpaces
     }
 }
