@@ -112,7 +112,10 @@ struct OptionProfile {
                                          "fail", "lacks", "lack", "wrongly", "mistakenly", "incorrectly", "falsely",
                                          "fallacy", "fallacious", "mistake", "mistakes", "misleading", "flawed", "invalid",
                                          "rejected", "outlier", "belong", "misbelief", "misbeliefs", "misunderstanding",
-                                         "misnomer"]
+                                         "misnomer",
+                                         // eleventh review: `Which statement is erroneous?` (not `error`: the
+                                         // generalisation error, the standard error)
+                                         "erroneous", "mistaken"]
 
     private static func symbolLetters(in texts: [[EvidenceToken]], count: Int) -> Set<Int> {
         var letters = Set<Int>()

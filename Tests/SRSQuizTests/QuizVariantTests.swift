@@ -641,6 +641,14 @@ import SRSCore
         #expect(result.items.first?.kind.key == AnswerKey(index: 1, source: .written))
     }
 
+    /// `Which statement is erroneous?` asks for the wrong one: `Statement B is correct` judges a
+    /// statement, no key (eleventh review: B was stated).
+    @Test func anErroneousOneAsked() {
+        let result = parseQuiz("Question 1 Multiple Choice\nWhich statement is erroneous?\nA) Whales are mammals\nB) Bats are mammals\n"
+            + "C) Sharks are mammals\nStatement B is correct: bats are flying mammals. Sharks are fish.\n")
+        #expect(result.items.first?.kind.key?.source != .stated)
+    }
+
     @Test func anotherItemsAnswerIsNotThisOnes() {
         let result = parseQuiz("Which planet is the largest?\nA) Mars\nB) Jupiter\nJupiter is wider.\nWhich planet is closest to the Sun?\n"
             + "A) Mercury\nB) Venus\nAnswer: A\n")
