@@ -50,6 +50,20 @@ enum AnswerValue {
             // `Answer: A muscular organ that pumps blood…`: sentences that name no option.
             return isProse(value) ? .disagreement("names no option") : .unreadable
         }
+        // `E. coli`, `B. subtilis`: an initial and a lower-case word abbreviate a name, the option
+        // whose words it abbreviates (`Escherichia coli`), else no option.
+        let trimmed = Array(value.trimmingSpaces.unicodeScalars)
+        if trimmed.count > 3, trimmed[1] == ".", trimmed[2].isSpaceLike, trimmed[3].properties.isLowercase {
+            let initial = String(trimmed[0]).lowercased()
+            let rest = words(letter.rest)
+            let matching = options.indices.filter { index in
+                let optionWords = words(options[index])
+                return optionWords.count == rest.count + 1 && optionWords.first?.hasPrefix(initial) == true
+                    && Array(optionWords.dropFirst()) == rest
+            }
+            if matching.count == 1 { return .option(matching[0]) }
+            if letter.index >= options.count { return .disagreement("names no option (an abbreviated name?)") }
+        }
         guard letter.index < options.count else { return .missingOption(letter.index) }
         let named = Character(UnicodeScalar(UInt8(65 + letter.index)))
         if agrees(letter.rest, with: options[letter.index]) { return .option(letter.index) }

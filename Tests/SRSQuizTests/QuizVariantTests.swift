@@ -649,6 +649,17 @@ import SRSCore
         #expect(result.items.first?.kind.key?.source != .stated)
     }
 
+    /// `Answer: E. coli` names the option it abbreviates; one of no option gives no key, no error
+    /// (fourteenth review: the whole file was refused).
+    @Test func anAbbreviatedNameAsTheAnswer() {
+        let item = "Question 1 Multiple Choice\nWhich bacterium is the usual host for cloning?\nA) Staphylococcus aureus\nB) Escherichia coli\n"
+            + "C) Bacillus subtilis\n"
+        #expect(parseQuiz(item + "Answer: E. coli\n").items.first?.kind.key == AnswerKey(index: 1, source: .written))
+        #expect(parseQuiz(item + "Answer: B. subtilis\n").items.first?.kind.key == AnswerKey(index: 2, source: .written))
+        let none = parseQuiz(item + "Answer: V. cholerae\n")
+        #expect(none.errors == [] && none.items.first?.kind.key == nil)
+    }
+
     @Test func anotherItemsAnswerIsNotThisOnes() {
         let result = parseQuiz("Which planet is the largest?\nA) Mars\nB) Jupiter\nJupiter is wider.\nWhich planet is closest to the Sun?\n"
             + "A) Mercury\nB) Venus\nAnswer: A\n")
