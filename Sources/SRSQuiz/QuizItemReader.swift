@@ -75,8 +75,7 @@ struct QuizItemReader {
         let options = run.options.map(\.text)
         // Each answer line, its value and what it names, read once; not past options of an item
         // whose header is missing (`explanation` warns of them): its answer is that item's.
-        let foreign = OptionRun.another(in: Array(rest), from: 0).flatMap { $0.reviews(run) ? nil : rest.startIndex + $0.start }
-            ?? rest.endIndex
+        let foreign = OptionRun.another(in: body, from: run.end).flatMap { $0.reviews(run) ? nil : $0.start } ?? rest.endIndex
         let answers = Self.answerValues(rest[..<foreign]).map { line, value in
             AnswerLine(line: line, value: value, reading: AnswerValue.read(value, options: options, question: question))
         }
@@ -501,11 +500,10 @@ struct QuizItemReader {
                 }
             }
             // What follows the sentence, for a concession after its value (`…is true: X. But…`).
-            let following = sentences[(offset + 1)...].prefix(2).map { String($0.text) }.joined(separator: " ")
-            let concedes = TextTokens.words(following).contains(where: Self.concessionWords.contains)
             // `The statement is true: ice is less dense.`, `…is false; the heart has four chambers.`: an
-            // explicit subject, then its reason after a colon or semicolon.
-            let explicitReason = (end == ":" || end == ";") && !concedes
+            // explicit subject, then its reason after a colon or semicolon (read only there).
+            let explicitReason = (end == ":" || end == ";") && !sentences[(offset + 1)...].prefix(2)
+                .contains { TextTokens.words(String($0.text)).contains(where: Self.concessionWords.contains) }
             guard ["", ".", "!", "\n"].contains(end) || explicitReason else { continue }
             if corrected, sentence == value || (value.count > 1 && sentence == value.prefix(1)) { return true }
             if first, ["", ".", "!", "\n"].contains(end), sentence == (value == "true" ? "yes" : "no") { return true }   // `No. The heart…`

@@ -160,6 +160,9 @@ extension QuizLine {
         }
     }
 
+    /// The units of points after a header, longest first where one holds another.
+    private static let pointUnits = ["points", "point", "pts", "pt", "marks", "mark"]
+
     /// `rest` without points in brackets opening it (`(2points)`, `[1pt]`, as compacted).
     private static func withoutLeadingPoints(_ rest: Substring) -> Substring {
         guard let open = rest.first, "([".contains(open) else { return rest }
@@ -167,7 +170,7 @@ extension QuizLine {
         let digits = body.prefix { ($0.isASCII && $0.isNumber) || $0 == "." }
         guard !digits.isEmpty else { return rest }
         let after = body.dropFirst(digits.count)
-        guard let unit = ["points", "point", "pts", "pt", "marks", "mark"].first(where: { after.hasPrefix($0) }) else { return rest }
+        guard let unit = pointUnits.first(where: { after.hasPrefix($0) }) else { return rest }
         let close = after.dropFirst(unit.count)
         guard let closing = close.first, ")]".contains(closing) else { return rest }
         return close.dropFirst()
@@ -179,7 +182,7 @@ extension QuizLine {
         var end = rest.endIndex
         while end > rest.startIndex, ").]:".contains(rest[rest.index(before: end)]) { end = rest.index(before: end) }
         let body = rest[..<end]
-        guard let unit = ["points", "point", "pts", "pt", "marks", "mark"].first(where: { body.hasSuffix($0) }) else { return rest }
+        guard let unit = pointUnits.first(where: { body.hasSuffix($0) }) else { return rest }
         var head = body.dropLast(unit.count)
         let digits = head.reversed().prefix { ($0.isASCII && $0.isNumber) || $0 == "." }
         guard !digits.isEmpty else { return rest }

@@ -162,7 +162,7 @@ public enum QuizParser {
 
     /// Where another item's question starts in `body` (see `splitHeaderless`), if anywhere.
     private static func foreignStart(_ body: [QuizLine], type: QuizItemType?) -> Int? {
-        guard let own = ownStructureEnd(body, type: type), own < body.count else { return nil }
+        guard let (own, run) = ownStructure(body, type: type), own < body.count else { return nil }
         let foreignRun = OptionRun.another(in: body, from: own)
         let pair = trueFalsePair(in: body, from: own)
         // `2. The Sun is a star.` / `Answer: True`: a numbered paragraph after a blank line holding
@@ -175,14 +175,14 @@ public enum QuizParser {
         if structure == numberedAnswer { return structure }
         // `Why not the others?` / `A) Mars is cold…`: options that open with this item's own
         // options review them; a lead-in ending in `:` (`Review each option:`) introduces them.
-        if structure == foreignRun?.start, let foreignRun, let ownRun = OptionRun.find(in: body), ownRun.end <= own,
+        if structure == foreignRun?.start, let foreignRun, let ownRun = run ?? OptionRun.find(in: body), ownRun.end <= own,
            foreignRun.reviews(ownRun) { return nil }
         var start = structure
         while start > own, !body[start - 1].isBlank, !body[start - 1].isRule { start -= 1 }
         if body[structure - 1].text.hasSuffix(":") { return nil }
-        // A numbered line inside the paragraph opens the question (`…as Earth.` / `2. Which…?`),
-        // when it is the only one (`1. Water boils…` / `2. Ice sinks…` / `Which are true?` is a list).
-        // The line right before the options, numbered, is their question (`Reasons:` / `1) …` / `2. Which is odd?`).
+        // A numbered line opens the question: the one right before the options (`Reasons:` / `1) …`
+        // / `2. Which is odd?`), or else the paragraph's only one (`…as Earth.` / `2. Which…?`; not
+        // `1. Water boils…` / `2. Ice sinks…` / `Which are true?`, a list in the question).
         if structure - 1 >= own, QuizLine.numberedQuestion(body[structure - 1].text) != nil { return structure - 1 }
         let numbered = body[start..<structure].indices.filter { QuizLine.numberedQuestion(body[$0].text) != nil }
         if numbered.count == 1, let line = numbered.first { return line }
@@ -190,9 +190,9 @@ public enum QuizParser {
         return start
     }
 
-    /// One past the block's own options, true/false lines or model answer line: those of its
-    /// header's type, or else the first of them.
-    private static func ownStructureEnd(_ body: [QuizLine], type: QuizItemType?) -> Int? {
+    /// One past the block's own options, true/false lines or model answer line (those of its
+    /// header's type, or else the first of them), and its options when they were looked for.
+    private static func ownStructure(_ body: [QuizLine], type: QuizItemType?) -> (end: Int, run: OptionRun?)? {
         let run = type == nil || type == .multipleChoice ? OptionRun.find(in: body) : nil
         let pair = type == nil || type == .trueFalse ? trueFalsePair(in: body, from: 0) : nil
         // A short-answer item's `Answer:` line too; in an item of no known type only `Model answer:`,
@@ -203,9 +203,9 @@ public enum QuizParser {
         let answer = type == nil || type == .trueFalse ? body.firstIndex(where: { $0.answerValue != nil }) : nil
         let starts = [run?.start, pair, model, answer].compactMap { $0 }
         guard let first = starts.min() else { return nil }
-        if first == run?.start, let run { return run.end }
-        if first == pair, let pair { return (body[(pair + 1)...].firstIndex { !$0.isBlank } ?? pair) + 1 }
-        return first + 1
+        if first == run?.start, let run { return (run.end, run) }
+        if first == pair, let pair { return ((body[(pair + 1)...].firstIndex { !$0.isBlank } ?? pair) + 1, run) }
+        return (first + 1, run)
     }
 
     /// The first `TTrue` line at or after `start` with an `FFalse` line next (blank lines between).

@@ -210,17 +210,18 @@ struct StatedKeys {
     /// with `Wait`, `Sorry`, `Correction`, `Update`, `Oops`, `Actually`, `Erratum`, `Edit`, or a
     /// later one with `No,`; or `typo`, `I meant`, `should be`, `scratch that`… anywhere.
     static func correctionCue(_ tokens: [EvidenceToken], _ starts: [Int]) -> Int? {
-        let openers: Set<String> = ["wait", "sorry", "correction", "update", "oops", "actually", "erratum", "edit", "corrected"]
         for index in tokens.indices {
             let word = tokens[index].text
             let opens = index == 0 || tokens[index].boundary == .sentence
-            if opens, openers.contains(word) || (index > 0 && word == "no" && tokens[index].after == ",") { return index }
+            if opens, correctionOpeners.contains(word) || word == "corrected" || (index > 0 && word == "no" && tokens[index].after == ",") { return index }
             let pair = index + 1 < tokens.count ? [word, tokens[index + 1].text] : []
             if ["kidding", "typo", "erratum", "correction"].contains(word) || correctionPairs.contains(pair) { return index }
         }
         return nil
     }
 
+    /// Words opening a sentence that corrects what came before (`Wait,`, `Erratum:`, `Actually…`).
+    static let correctionOpeners: Set<String> = ["wait", "sorry", "correction", "update", "oops", "actually", "erratum", "edit"]
     static let correctionPairs: Set<[String]> = [["i", "meant"], ["just", "kidding"], ["scratch", "that"], ["no", "wait"],
                                                  ["should", "be"], ["never", "mind"], ["my", "bad"], ["ignore", "that"],
                                                  ["no", "sorry"], ["updated", "to"], ["changed", "to"], ["corrected", "to"]]
@@ -308,8 +309,7 @@ struct StatedKeys {
     static func correction(_ tokens: [EvidenceToken], _ starts: [Int]) -> Int? {
         for (sentence, start) in starts.enumerated() where sentence > 0 {
             let first = tokens[start].text
-            if ["wait", "sorry", "correction", "update", "oops", "hmm", "actually", "erratum", "edit", "rather", "ignore",
-                "disregard"].contains(first) {
+            if correctionOpeners.contains(first) || ["hmm", "rather", "ignore", "disregard"].contains(first) {
                 return sentence
             }
             // `No, sorry, B.`, `No, it is Mercury.` after a statement (not `No other planet…`).
