@@ -15,7 +15,11 @@ enum Abbreviations {
         while index < tokens.count {
             let token = tokens[index]
             if token.isAcronym, let words = long.first(where: { $0.initials == token.text })?.words {
-                out += words.enumerated().map { standIn($1, boundary: $0 == 0 ? token.boundary : .none) }
+                // `the Volcanic Explosivity Index (VEI)`: in brackets right after the words it
+                // abbreviates, it only restates them.
+                let restates = token.before == "(" && token.after == ")" && out.count >= words.count
+                    && zip(out.suffix(words.count), words).allSatisfy { $0.stem == $1.stem }
+                if !restates { out += words.enumerated().map { standIn($1, boundary: $0 == 0 ? token.boundary : .none) } }
                 index += 1
             } else if let found = short.first(where: { spells($0.text, at: index, tokens) }) {
                 out.append(standIn(found, boundary: token.boundary))

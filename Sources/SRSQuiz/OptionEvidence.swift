@@ -79,6 +79,7 @@ struct OptionEvidence {
     private static func statedKeys(_ reading: ExplanationReading, _ profile: OptionProfile) -> StatedKeys {
         StatedKeys(reading.tokens, options: profile.sequences, asked: profile.questionWords,
                    asksForAWrongOne: profile.asksForAWrongOne, symbolLetters: profile.symbolLetters,
+                   optionSymbolLetters: profile.optionSymbolLetters,
                    verdictWordsAsked: profile.verdictWordsAsked)
     }
 

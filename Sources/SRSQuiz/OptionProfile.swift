@@ -21,6 +21,8 @@ struct OptionProfile {
     /// The letters (0 is A) the options or the question write as words of their own: `C major`,
     /// `Vitamin C`, the language `C`, `If A then B`, `angle C` (not the article in `A process…`).
     let symbolLetters: Set<Int>
+    /// Those of `symbolLetters` that the options write.
+    let optionSymbolLetters: Set<Int>
     /// Verdict words the question itself uses (`right` in *In a right triangle…*): in the
     /// explanation they describe, they do not judge (`Angle C is right`).
     let verdictWordsAsked: Set<String>
@@ -89,7 +91,8 @@ struct OptionProfile {
         // Also `least like the others`, `unlike the others`: the odd one out.
         asksForAWrongOne = isNegativeQuestion || questionTokens.contains { Self.wrongOnes.contains($0.text) }
             || zip(questionTokens, questionTokens.dropFirst()).contains { ["least", "unlike"].contains($0.text) && ["like", "the"].contains($1.text) }
-        symbolLetters = Self.symbolLetters(in: [questionTokens] + self.optionTokens, count: options.count)
+        optionSymbolLetters = Self.symbolLetters(in: self.optionTokens, count: options.count)
+        symbolLetters = optionSymbolLetters.union(Self.symbolLetters(in: [questionTokens], count: options.count))
         verdictWordsAsked = Set(questionTokens.map(\.text)).intersection(StatedKeys.rightWords.union(StatedKeys.wrongWords))
         asksSuperlative = Self.asksSuperlative(questionTokens)
         asksForTheMost = asksSuperlative || questionTokens.contains { ["most", "majority"].contains($0.text) }

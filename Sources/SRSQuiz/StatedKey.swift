@@ -57,8 +57,9 @@ struct StatedKeys {
     ///   - symbolLetters: letters the options or the question use as words (`C major`,
     ///     `Vitamin C`, the language `C`, `If A then B`, `angle C`): a bare capital letter then
     ///     names no option (`Only C is correct: vitamin C…`); `option C` still does.
+    ///   - optionSymbolLetters: those of `symbolLetters` the options write.
     init(_ tokens: [EvidenceToken], options: [[String]], asked: Set<String> = [], asksForAWrongOne: Bool = false,
-         symbolLetters: Set<Int> = [], verdictWordsAsked: Set<String> = []) {
+         symbolLetters: Set<Int> = [], optionSymbolLetters: Set<Int> = [], verdictWordsAsked: Set<String> = []) {
         self.asked = asked
         self.verdictWordsAsked = verdictWordsAsked
         self.asksForAWrongOne = asksForAWrongOne
@@ -67,7 +68,12 @@ struct StatedKeys {
         // vitamins); `(B)` and `B)` still name option B.
         for index in tokens.indices where tokens[index].isCapitalLetter && tokens[index].after != ")" {
             if let letter = LetterReference.letter(tokens[index], options.count, anyCase: false), symbolLetters.contains(letter) {
-                tokens[index].isCapitalLetter = false
+                // `The correct answer is A:` where only the question writes `A` as a word (an
+                // event, a point): an answer is an option, and no option's text is that letter.
+                let namedAnswer = index >= 3 && !optionSymbolLetters.contains(letter) && tokens[index - 1].text == "is"
+                    && tokens[index - 2].text == "answer" && Self.rightWords.contains(tokens[index - 3].text)
+                    && (index + 1 == tokens.count || tokens[index].after.map(Self.closing.contains) == true)
+                if !namedAnswer { tokens[index].isCapitalLetter = false }
             }
         }
         // `the second, which relates force…` where the options are `First law` and `Second law`:
@@ -138,6 +144,8 @@ struct StatedKeys {
             readLetterSentence(at: index, tokens, options)
             readLettersAre(at: index, tokens, options.count)
             readShortDenial(at: index, tokens, options)
+            readOddOneOut(at: index, tokens, options)
+            if index == 0 { readOpeningThisIs(tokens, options) }
         }
         for index in tokens.indices.dropFirst(3) where tokens[index].isCapitalLetter
             && tokens[index - 1].text == "is" && tokens[index - 2].text == "answer" && Self.rightWords.contains(tokens[index - 3].text) {
@@ -749,7 +757,9 @@ struct StatedKeys {
     }
 
     static let intensifiers: Set<String> = ["indeed", "clearly", "certainly", "definitely", "obviously", "actually",
-                                            "really", "undoubtedly", "unambiguously"]
+                                            "really", "undoubtedly", "unambiguously",
+                                            // a conclusion drawn: `Option A is therefore correct`, `the answer is thus B`
+                                            "therefore", "thus", "hence"]
 
     /// A bare capital letter after a word that leads into a verdict (`Only C`, `why C`, `and C`).
     private static func letterAfterLeadIn(at index: Int, _ tokens: [EvidenceToken], _ count: Int) -> (Int, Int)? {
@@ -840,6 +850,65 @@ struct StatedKeys {
 
     static let pickVerbs: Set<String> = ["pick", "choose", "select"]
     static let closing: Set<Unicode.Scalar> = [",", ".", ";", ":"]
+
+    /// `The odd one out is nitrogen`, `Nitrogen is the odd one out`, for a question asking for the
+    /// false, wrong or NOT one (elsewhere the odd one out is a wrong option): the option named
+    /// closes its clause, or its whole text opens the clause before `is the odd one out`.
+    private mutating func readOddOneOut(at index: Int, _ tokens: [EvidenceToken], _ options: [[String]]) {
+        guard asksForAWrongOne, index + 2 < tokens.count, tokens[index].text == "odd", tokens[index + 1].text == "one",
+              tokens[index + 2].text == "out", index > 0, tokens[index - 1].text == "the" else { return }
+        let after = index + 3
+        if after + 1 < tokens.count, tokens[after].text == "is", tokens[after + 1].boundary == .none,
+           let option = Self.named(at: after + 1, tokens, options), Self.closesMention(from: after + 1, of: option, tokens, options) {
+            record(option, negated: false)
+            return
+        }
+        // `Nitrogen is the odd one out`: the subject is one option's whole text, opening its clause.
+        guard index >= 2, tokens[index - 2].text == "is", after == tokens.count || tokens[after].boundary >= .comma else { return }
+        let verb = index - 2
+        var start = verb - 1
+        while start > 0, tokens[start].boundary < .comma { start -= 1 }
+        guard start >= 0, start < verb else { return }
+        let stems = tokens[start..<verb].filter(\.isContent).map(\.stem)
+        let matching = options.indices.filter { !options[$0].isEmpty && options[$0] == stems }
+        if matching.count == 1 { record(matching[0], negated: false) }
+    }
+
+    /// `This describes a case-control study: …`, `This is photosynthesis, which…`, `It is a
+    /// tertiary alcohol.`: the explanation opens by naming what the question describes, an
+    /// option's whole text closing its clause (`this is`, `this describes|defines`, `this is called|
+    /// known as`, and the same with `that` or `it`). Only the first sentence: later, `this` may be
+    /// an option the explanation warns of (`Many pick A. This is respiration, which…`). Not in a
+    /// question asking for the false or NOT one, where it may describe a true statement.
+    private mutating func readOpeningThisIs(_ tokens: [EvidenceToken], _ options: [[String]]) {
+        guard !asksForAWrongOne, tokens.count > 2, ["this", "that", "it"].contains(tokens[0].text) else { return }
+        var next = 1
+        switch tokens[1].text {
+        case "describes", "defines": next = 2
+        case "is", "s":
+            next = 2
+            if next + 1 < tokens.count, ["called", "known"].contains(tokens[next].text) {
+                next += tokens[next].text == "known" && tokens[next + 1].text == "as" ? 2 : 1
+            }
+        default: return
+        }
+        // Not a single letter (`It is C, the language of Unix`: the letter or the language), nor a
+        // denial; nor where the question asks for a contrast (`the reverse of`, `least`, `mistaken
+        // for`): there the explanation may open with what the answer is set against.
+        guard next < tokens.count, tokens[next].boundary == .none, tokens[next].text != "not",
+              !(tokens[next].isCapitalized && tokens[next].text.unicodeScalars.count == 1), asked.isDisjoint(with: Self.contrastsAsked) else { return }
+        // The longest option whose whole text starts here, closing its clause.
+        let found = options.indices.map { ($0, Self.skippingText(of: options[$0], from: next, tokens)) }.filter { $0.1 > next }
+        guard let longest = found.map(\.1).max() else { return }
+        let best = found.filter { $0.1 == longest }
+        guard best.count == 1, let option = best.first?.0, Self.closesMention(from: next, of: option, tokens, options) else { return }
+        record(option, negated: false)
+    }
+
+    /// Question words (by stem) that ask for something set against what is named: `the reverse
+    /// of`, `the opposite`, `least`, `often mistaken for`, `confused with`, `instead of`, `unlike`.
+    static let contrastsAsked: Set<String> = ["rever", "oppos", "inver", "contr", "unlik", "inste", "rathe", "least",
+                                              "confu", "mista", "excep", "diffe", "fewes", "worst", "wrong", "avoid"]
 
     private mutating func record(_ option: Int, negated: Bool, byLetter: Bool = false) {
         // A statement before the explanation corrects itself (`The answer is B. Wait, actually it

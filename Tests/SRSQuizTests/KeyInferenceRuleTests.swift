@@ -291,7 +291,61 @@ import SRSCore
              options: ["Carbon dioxide", "Nitrogen", "Oxygen"], explanation: "It's C. The leaf gives it off.", key: 2),
         Case(rule: "it’s, the verb", question: "Which gas do plants release in photosynthesis?",
              options: ["Carbon dioxide", "Nitrogen", "Oxygen"], explanation: "Wait, it’s C.", key: 2),
+        // Natural held-out rounds: keys a careful reader finds stated, in other words.
+        Case(rule: "an abbreviation in brackets after the option's words", question: "Which agency coordinates global health?",
+             options: ["The International Red Cross", "The World Health Organization", "UNICEF"],
+             explanation: "The correct answer is the World Health Organization (WHO), founded in 1948.", key: 1),
+        Case(rule: "therefore between the verb and the verdict", question: "Which gas do plants release in photosynthesis?",
+             options: ["Carbon dioxide", "Oxygen", "Nitrogen"],
+             explanation: "The leaf takes in carbon dioxide and gives off oxygen. Option B is therefore correct.", key: 1),
+        Case(rule: "the answer is thus", question: "Which gas do plants release in photosynthesis?",
+             options: ["Carbon dioxide", "Oxygen", "Nitrogen"],
+             explanation: "The leaf gives off oxygen, so the answer is thus B.", key: 1),
+        Case(rule: "the odd one out", question: "Which of these is NOT a noble gas?",
+             options: ["Helium", "Neon", "Nitrogen", "Argon"],
+             explanation: "The odd one out is nitrogen: it forms a triple-bonded molecule. Helium, neon and argon are noble gases.", key: 2),
+        Case(rule: "an option is the odd one out", question: "Which of these is NOT a noble gas?",
+             options: ["Helium", "Neon", "Nitrogen", "Argon"],
+             explanation: "Nitrogen is the odd one out, a reactive diatomic gas.", key: 2),
+        Case(rule: "this describes an option, opening the explanation", question: "Which fraud pays early investors with later investors' money?",
+             options: ["Insider trading", "A Ponzi scheme", "Money laundering"],
+             explanation: "This describes a Ponzi scheme: returns come from new deposits, not from profit.", key: 1),
+        Case(rule: "this is an option, opening the explanation", question: "Which process turns light into chemical energy in leaves?",
+             options: ["Respiration", "Transpiration", "Photosynthesis"],
+             explanation: "This is photosynthesis, which takes place in the chloroplasts.", key: 2),
+        Case(rule: "it is an option's whole text, opening the explanation", question: "What does a ketone give with a Grignard reagent?",
+             options: ["A primary alcohol", "A secondary alcohol", "A tertiary alcohol"],
+             explanation: "It is a tertiary alcohol. The carbon ends up with three carbon groups.", key: 2),
+        Case(rule: "a letter the question uses, the answer named", question: "Events A and B are independent, with P(A) = 0.5 and P(B) = 0.4. What is P(A ∩ B)?",
+             options: ["0.2", "0.9", "0.1", "0.45"],
+             explanation: "The correct answer is A: for independent events the probabilities multiply, 0.5 × 0.4 = 0.2.", key: 0),
     ]
+
+    /// No key stated: the reading may still weigh one (`--infer-keys`), but never as stated.
+    static let notStatedCases: [Case] = [
+        Case(rule: "this is an option later in the explanation", question: "Which process turns light into chemical energy in leaves?",
+             options: ["Respiration", "Transpiration", "Photosynthesis"],
+             explanation: "Many pick the process in the roots. This is respiration, which releases energy instead.", key: nil),
+        Case(rule: "this is an option, then a condition", question: "Which process turns light into chemical energy in leaves?",
+             options: ["Respiration", "Transpiration", "Photosynthesis"],
+             explanation: "This is photosynthesis only if the leaf is lit.", key: nil),
+        Case(rule: "this is an option, in a question asking for the wrong one", question: "Which process does NOT happen in leaves?",
+             options: ["Respiration", "Transpiration", "Photosynthesis", "Digestion"],
+             explanation: "This is photosynthesis, which takes place in the chloroplasts.", key: nil),
+        Case(rule: "this is no option's whole text", question: "Which process turns light into chemical energy in leaves?",
+             options: ["Respiration", "Transpiration", "Photosynthesis"],
+             explanation: "This is a common mistake: respiration runs the other way.", key: nil),
+        Case(rule: "a letter an option uses, the answer named", question: "Set A has 5 members and set B has 3. Which set is larger?",
+             options: ["B", "A", "They are equal"],
+             explanation: "The correct answer is A: five is more than three.", key: nil),
+    ]
+
+    @Test(arguments: notStatedCases)
+    func notStated(_ example: Case) {
+        let result = KeyInference.infer(question: example.question, options: example.options,
+                                        explanation: example.explanation)
+        #expect(result.key?.source != .stated, "\(example.rule): \(result)")
+    }
 
     @Test(arguments: statedCases)
     func stated(_ example: Case) {
@@ -491,6 +545,11 @@ import SRSCore
         ("A: incorrect, the liver filters. C: correct, its ventricles contract.", 2),
         ("A: Incorrect. The liver filters.\nB: Incorrect. The lungs exchange gases.\nC: Correct. The heart pumps.\nD: Incorrect.", 2),
         ("C: correct. A, B and D: wrong.", 2),
+        // An explanation opening by naming what the question describes (natural rounds).
+        ("This describes the heart: its ventricles contract.", 2),
+        ("This is known as the heart.", 2),
+        ("That defines the heart.", 2),
+        ("It is the heart, a muscle of four chambers.", 2),
         ("A: wrong. B: wrong. D: wrong. The heart's ventricles contract.", 2),
         ("Only C is correct: the others filter or exchange gases.", 2),
         // A correction's label names no case (eighth review).
@@ -586,10 +645,10 @@ import SRSCore
         "Answer C, then D, to see why.",
         // Naming what the question describes states nothing: review found it naming a wrong option
         // where the question asks for a mistaken, reversed or contrasted one (`DescribedKeyTests`).
+        // Only an explanation opening `This is|describes X` does (`stating`).
         "The organ is the heart, whose ventricles contract.",
-        "This describes the heart: its ventricles contract.",
-        "This is known as the heart.",
-        "That defines the heart.",
+        "The heart pumps. This describes the heart: its ventricles contract.",
+        "The heart pumps. This is known as the heart.",
         "The organ is the heart only in mammals.",
         "The organ is not the liver, which filters.",      // a denial names no key
         "The body is the heart's concern.",
@@ -644,7 +703,6 @@ import SRSCore
         "In summary, the organ is the heart.",             // not opening the sentence
         "The organ is not the liver, which filters. The organ is the heart.",  // not the first sentence
         "The organ was the heart.",                        // `was`: a past fact
-        "It is known as the heart.",                       // `it` may be a wrong option just described
         "The organ is the heart, some think; in fact the lungs pump.",  // another option named
     ]
 
