@@ -5,6 +5,27 @@ import SRSCore
 /// header lines (`Question N …`); text before the first header is an item of its own when it
 /// is not blank. Each item is then read by its type, from the header or from its content.
 public enum QuizParser {
+    /// `Answer:` alone on its line, then `B` (or `(B)`, `True`…) alone on the next: one answer line,
+    /// numbered as the label's. Only a bare choice is joined; any other next line stays what it
+    /// is (an empty `Answer:` before a sentence is still an error naming its line).
+    static func joiningAnswerValues(_ lines: [QuizLine]) -> [QuizLine] {
+        var out: [QuizLine] = []
+        out.reserveCapacity(lines.count)
+        var index = 0
+        while index < lines.count {
+            let line = lines[index]
+            if index + 1 < lines.count, line.text.utf8.count <= 40, line.text.utf8.contains(UInt8(ascii: ":")),
+               line.answerValue == "", QuizLine.bareChoice(lines[index + 1].text) != nil {
+                out.append(QuizLine(number: line.number, text: line.text + " " + lines[index + 1].text.trimmingSpaces))
+                index += 2
+                continue
+            }
+            out.append(line)
+            index += 1
+        }
+        return out
+    }
+
     /// Parses UTF-8 quiz text (or UTF-16 with its byte-order mark). Invalid UTF-8 becomes U+FFFD,
     /// with a warning naming the first line that has it, and control characters are replaced
     /// (see `TerminalSafe`), so nothing that reaches a card can drive a terminal. `keys` says
@@ -30,6 +51,7 @@ public enum QuizParser {
                     + "numbered answer such as `1. B` or `2) True`; it is left out"))
             }
         }
+        lines = joiningAnswerValues(lines)
         var allBlocks = blocks(lines)
         // `Biology Quiz - Chapter 3` before the first header: a title, no item (it has no options,
         // true/false lines, model answer or answer line), left out with a warning.

@@ -39,6 +39,29 @@ import SRSCore
         #expect(result.items.first?.explanation == "Because.")
     }
 
+    /// The value on the line after the label (`Answer:` / `B`), as some exporters write it: a bare
+    /// letter or truth word there is the answer line's value (first review of 2026-12-02's list).
+    @Test(arguments: ["Answer:\nB", "Correct answer:\n(B)", "**Answer:**\nB.", "Answer:\nb)", "ANSWER:\n  B\t"])
+    func answerValueOnTheNextLine(lines: String) {
+        let result = parseQuiz(Self.item + lines + "\nBecause.\n")
+        #expect(result.errors == [] && result.warnings == [])
+        #expect(result.items.first?.kind.key == AnswerKey(index: 1, source: .written))
+        #expect(result.items.first?.explanation == "Because.")
+    }
+
+    @Test func trueFalseValueOnTheNextLine() {
+        let result = parseQuiz("Question 1 True/False\nWater is wet.\nTrue\nFalse\nAnswer:\nFalse\nIt is not.\n")
+        #expect(result.errors == [])
+        #expect(result.items.first?.kind == .trueFalse(answer: false))
+        #expect(result.items.first?.explanation == "It is not.")
+    }
+
+    /// An empty `Answer:` before a sentence stays an error naming its line: the sentence is no value.
+    @Test func anEmptyAnswerLineBeforeProseIsAnError() {
+        let result = parseQuiz(Self.item + "Answer:\nBecause two is even.\n")
+        #expect(result.errors.map(\.line) == [6])
+    }
+
     /// `Solution:` and `Key:` before anything but a letter are the explanation's own words, and a
     /// line opening `Answer` without a letter is no answer line.
     @Test(arguments: ["Key: two is the only even number here.", "Solution: count the even numbers.", "Answer B and you are right.",
