@@ -90,6 +90,11 @@ struct OptionProfile {
         isNegativeQuestion = Self.asksInTheNegative(questionTokens)
         // Also `least like the others`, `unlike the others`: the odd one out.
         asksForAWrongOne = isNegativeQuestion || questionTokens.contains { Self.wrongOnes.contains($0.text) }
+            // `Spot the error`, `Find the mistake in…`, `Identify the error`: not `the standard error`.
+            || questionTokens.indices.dropFirst().contains { index in
+                ["error", "errors"].contains(questionTokens[index].text)
+                    && questionTokens[max(0, index - 3)..<index].contains { Self.findVerbs.contains($0.text) }
+            }
             || zip(questionTokens, questionTokens.dropFirst()).contains { ["least", "unlike"].contains($0.text) && ["like", "the"].contains($1.text) }
         optionSymbolLetters = Self.symbolLetters(in: self.optionTokens, count: options.count)
         symbolLetters = optionSymbolLetters.union(Self.symbolLetters(in: [questionTokens], count: options.count))
@@ -109,6 +114,7 @@ struct OptionProfile {
         specifics = Specifics(questionTokens, optionStems: Set(containing.keys))
     }
 
+    static let findVerbs: Set<String> = ["spot", "find", "identify", "locate", "catch", "detect", "pick"]
     static let wrongOnes: Set<String> = ["false", "wrong", "incorrect", "untrue", "inaccurate", "not", "except",
                                          // asked in other words (ninth review)
                                          "misconception", "misconceptions", "myth", "myths", "exception", "odd", "fails",

@@ -87,8 +87,8 @@ struct StatedKeys {
         letters = tokens.filter { $0.isCapitalLetter && LetterReference.letter($0, options.count, anyCase: false) != nil }.count
         let doubtful = Self.doubtfulSentences(tokens)
         claimsSeveral = tokens.indices.contains { index in
-            // `Methane, B, is correct as well`, `B is also correct`, `C is right too`.
-            guard Self.rightWords.contains(tokens[index].text) else { return false }
+            // `Methane, B, is correct as well`, `B is also correct`, `C is right too`, `B is also accepted`.
+            guard Self.rightWords.contains(tokens[index].text) || Self.acceptedWords.contains(tokens[index].text) else { return false }
             var last = index
             while last + 1 < min(tokens.count, index + 5), tokens[last + 1].boundary != .sentence { last += 1 }
             let near = tokens[max(0, index - 2)...last].map(\.text)
@@ -96,7 +96,8 @@ struct StatedKeys {
                 || zip(near, near.dropFirst()).contains { $0 == ("as", "well") || $0 == ("so", "is") || $0 == ("so", "are") }
         }
         // The letters those verdicts speak of (`C is also correct`, `Note that C is right too`).
-        for index in tokens.indices where Self.rightWords.contains(tokens[index].text) && !asksForAWrongOne {
+        for index in tokens.indices where (Self.rightWords.contains(tokens[index].text) || Self.acceptedWords.contains(tokens[index].text))
+                && !asksForAWrongOne {
             var last = index
             while last + 1 < min(tokens.count, index + 5), tokens[last + 1].boundary != .sentence { last += 1 }
             let near = tokens[max(0, index - 2)...last].map(\.text)
@@ -405,6 +406,7 @@ struct StatedKeys {
         // does not make Sydney the key, nor `If bcrypt is the right answer, why…` bcrypt.
         guard !tokens[start..<index].contains(where: { $0.cues.contains(.verbalNegation) || Self.conditions.contains($0.text) })
         else { return }
+        guard !(start..<index).contains(where: { Self.numbersAnOption(at: $0, tokens) }) else { return }   // `Option 3 is correct`
         let stems = tokens[start..<index].filter(\.isContent).map(\.stem)
         var matching = options.indices.filter { !options[$0].isEmpty && options[$0] == stems }
         let opening = start == 0 || tokens[start].boundary >= .comma ? start : start + 1
@@ -939,6 +941,8 @@ struct StatedKeys {
     /// The option named at `index`: a letter reference, a bare capital letter, or the start of
     /// an option's text (the longest that matches, when only one does).
     static func named(at index: Int, _ tokens: [EvidenceToken], _ options: [[String]]) -> Int? {
+        // `option 3`: the third option, or the option whose text is 3; neither is told.
+        if numbersAnOption(at: index, tokens) { return nil }
         if let (option, _) = LetterReference.at(index, tokens, options.count, bareAtStart: false) { return option }
         if let (option, _) = abbreviated(from: index, tokens, options) { return option }   // `C. elegans`
         // A single letter that names no option by itself (a symbol, `Influenza B`, or lower case)
@@ -959,6 +963,13 @@ struct StatedKeys {
         let best = matching.filter { options[$0].count == longest }
         if best.count == 1 { return best[0] }
         return best.isEmpty ? namedInPart(from: start, tokens, options) : nil
+    }
+
+    /// `option 3`, `choice 2`, `answer 4`: a reference noun and a number, which may be the option's
+    /// place or an option's text.
+    static func numbersAnOption(at index: Int, _ tokens: [EvidenceToken]) -> Bool {
+        index + 1 < tokens.count && LetterReference.referenceNouns.contains(tokens[index].text)
+            && tokens[index + 1].kind == .number && tokens[index + 1].boundary == .none
     }
 
     /// `the correct answer is the cuckoo: …` for the option `Common cuckoo`: a phrase up to the
@@ -993,6 +1004,9 @@ struct StatedKeys {
                                             "typical", "tempting", "instinctive", "quick", "wrong", "incorrect"]
     static let connectives: Set<String> = ["therefore", "thus", "then", "again", "clearly", "hence"]
     static let rightWords: Set<String> = ["correct", "right", "true", "best", "accurate"]
+    /// Words that grant an option credit without calling it right: with `also` or `too` they give a
+    /// second key (`B is also accepted by some graders`).
+    static let acceptedWords: Set<String> = ["accepted", "acceptable", "valid", "allowed", "credited", "defensible"]
     static let wrongWords: Set<String> = ["wrong", "incorrect", "false", "inaccurate"]
 }
 
