@@ -90,6 +90,8 @@ struct OptionProfile {
         isNegativeQuestion = Self.asksInTheNegative(questionTokens)
         // Also `least like the others`, `unlike the others`: the odd one out.
         asksForAWrongOne = isNegativeQuestion || questionTokens.contains { Self.wrongOnes.contains($0.text) }
+            // `least likely`, `least accurate`: the one that is not.
+            || zip(questionTokens, questionTokens.dropFirst()).contains { $0.text == "least" && Self.truthAdjectives.contains($1.text) }
             // `Spot the error`, `Find the mistake in…`, `Identify the error`: not `the standard error`.
             || questionTokens.indices.dropFirst().contains { index in
                 ["error", "errors"].contains(questionTokens[index].text)
@@ -114,6 +116,9 @@ struct OptionProfile {
         specifics = Specifics(questionTokens, optionStems: Set(containing.keys))
     }
 
+    /// After `least`, words of truth or likelihood: `least likely`, `least accurate`.
+    static let truthAdjectives: Set<String> = ["likely", "probable", "plausible", "accurate", "true", "correct", "valid",
+                                               "supported", "reasonable", "appropriate", "consistent", "justified"]
     static let findVerbs: Set<String> = ["spot", "find", "identify", "locate", "catch", "detect", "pick"]
     static let wrongOnes: Set<String> = ["false", "wrong", "incorrect", "untrue", "inaccurate", "not", "except",
                                          // asked in other words (ninth review)
