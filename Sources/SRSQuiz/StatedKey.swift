@@ -378,7 +378,7 @@ struct StatedKeys {
             return
         }
         let letter = tokens[index + 2]
-        guard let option = LetterReference.letter(letter, options.count, anyCase: false),
+        guard !Self.opensInitials(at: index + 2, tokens), let option = LetterReference.letter(letter, options.count, anyCase: false),
               letter.after.map({ Self.closing.contains($0) }) ?? (index + 3 == tokens.count) else { return }
         if letter.after == ",", index + 3 < tokens.count, let named = Self.named(at: index + 3, tokens, options),
            named != option { return }
@@ -929,13 +929,29 @@ struct StatedKeys {
         var position = start + 1
         while position < tokens.count, tokens[position].text.unicodeScalars.count == 1, tokens[position].after == "." { position += 1 }
         let rests = options.map { Array($0.dropFirst().filter { $0.unicodeScalars.count > 1 }) }
-        let matching = options.indices.filter { option in
+        // `A. A. Milne`, `A. Milne`: the initial `a` is an article to the option's words, which keep only
+        // `milne`; so are two initials or more (`J. R. R. Tolkien` for the option `Tolkien`).
+        let bareName = initial == "A" || position - start >= 2
+        var ends: [Int: Int] = [:]
+        for option in options.indices {
             let words = options[option]
-            guard words.count >= 2, words[0].first == initial, !rests[option].isEmpty else { return false }
-            return tokens[position...].prefix(rests[option].count).map(\.stem).elementsEqual(rests[option])
+            if words.count >= 2, words[0].first == initial, !rests[option].isEmpty,
+               tokens[position...].prefix(rests[option].count).map(\.stem).elementsEqual(rests[option]) {
+                ends[option] = position + rests[option].count
+            } else if bareName, !words.isEmpty, words.allSatisfy({ $0.unicodeScalars.count > 1 }),
+                      tokens[position...].prefix(words.count).map(\.stem).elementsEqual(words) {
+                ends[option] = position + words.count
+            }
         }
-        guard matching.count == 1, let option = matching.first else { return nil }
-        return (option, position + rests[option].count)
+        guard ends.count == 1, let (option, end) = ends.first else { return nil }
+        return (option, end)
+    }
+
+    /// Two initials or more from `index` (`A. A. Milne`, `J. R. R. Tolkien`): a name, no letter.
+    static func opensInitials(at index: Int, _ tokens: [EvidenceToken]) -> Bool {
+        index + 2 < tokens.count && (index...index + 1).allSatisfy {
+            tokens[$0].isCapitalized && tokens[$0].after == "." && tokens[$0].text.unicodeScalars.count == 1
+        } && tokens[index + 2].isCapitalized
     }
 
     /// The option named at `index`: a letter reference, a bare capital letter, or the start of
@@ -945,6 +961,8 @@ struct StatedKeys {
         if numbersAnOption(at: index, tokens) { return nil }
         if let (option, _) = LetterReference.at(index, tokens, options.count, bareAtStart: false) { return option }
         if let (option, _) = abbreviated(from: index, tokens, options) { return option }   // `C. elegans`
+        // `A. A. Milne` naming no option's words: initials of a name, no letter.
+        if Self.opensInitials(at: index, tokens) { return nil }
         // A single letter that names no option by itself (a symbol, `Influenza B`, or lower case)
         // is not read as a part of an option's text either.
         if tokens[index].text.unicodeScalars.count == 1, LetterReference.letter(tokens[index], options.count, anyCase: true) != nil,

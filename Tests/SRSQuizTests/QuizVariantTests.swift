@@ -327,6 +327,17 @@ import SRSCore
         #expect(agreeing.items.first?.kind.key == AnswerKey(index: 1, source: .written))
     }
 
+    /// `The answer is A. A. Milne` beside `Answer: A`, where Milne is B: the initials name B, not the
+    /// letter A (fourteenth review's last wrong key).
+    @Test func initialsOfAnotherOptionDisagreeWithTheWrittenLetter() {
+        let text = "Question 1 Multiple Choice\nWho wrote Winnie-the-Pooh?\nA) Roald Dahl\nB) A. A. Milne\nC) Beatrix Potter\n"
+        let result = parseQuiz(text + "Answer: A\nThe answer is A. A. Milne, who wrote it for his son.\n")
+        #expect(result.items.first?.kind.key == nil)
+        #expect(result.warnings.first?.message.contains("the answer is written as A but the explanation states B") == true)
+        let agreeing = parseQuiz(text + "Answer: B\nThe answer is A. A. Milne, who wrote it for his son.\n")
+        #expect(agreeing.items.first?.kind.key == AnswerKey(index: 1, source: .written))
+    }
+
     /// An explanation denying the written key by its letter (`Answer: B` and `B is wrong: …`)
     /// disagrees with it (eighth review); a denial of another option agrees.
     @Test func anExplanationDenyingTheWrittenKeyGivesNoKey() {
