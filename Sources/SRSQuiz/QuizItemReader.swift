@@ -518,6 +518,16 @@ struct QuizItemReader {
             }
             let whole = ["", ".", "!", "\n"].contains(end)
             if first, whole, sentence == value { return true }   // `True.` opening the explanation
+            // `Not true.`, `Untrue.` opening it.
+            if first, whole, value == "false", ["not true", "untrue", "not correct"].contains(String(sentence)) { return true }
+            // `This is false: ice floats.`, `That's wrong: …`: the statement's verdict before its reason
+            // (not `it is`: `It is true: X. But…` may concede); on the true side only `true`.
+            if first, explicitReason {
+                for subject in ["this is ", "that is ", "that's "] where sentence.hasPrefix(subject) {
+                    let rest = String(sentence.dropFirst(subject.count))
+                    if rest == value || (value == "false" && words.contains(rest)) { return true }
+                }
+            }
             if first, sentence.hasPrefix("no ") || sentence.hasPrefix("no,") { sentence = sentence.dropFirst(2).drop { $0 == " " || $0 == "," } }
             // A reason after a colon or semicolon counts only after an explicit subject (`It is true:
             // water flows. But…` may concede).

@@ -179,6 +179,25 @@ import SRSCore
         }
     }
 
+    /// `Answer: True`, then an opening that calls the statement false in other words: `Not true.`,
+    /// `Untrue.`, `This is false: …`, `That's wrong: …` (the twelfth review's accepted
+    /// contradictions); a concession or a case after it still agrees.
+    @Test func trueFalseOpeningSayingTheStatementIsFalse() {
+        for explanation in ["Not true. Ice floats on water.", "Untrue. Ice floats on water.", "This is false: ice floats on water.",
+                            "That's wrong: ice floats because it is less dense.", "That is incorrect: ice floats.",
+                            "This is not true: ice floats."] {
+            let result = parseQuiz("Question 1 True / False\nIce sinks in water.\nTTrue\nFFalse\nAnswer: True\n\(explanation)\n")
+            #expect(result.items.isEmpty, "\(explanation)")
+            #expect(result.errors.first?.message.contains("the explanation says the statement is false") == true, "\(explanation)")
+        }
+        for explanation in ["Not true? It is: dense ice sinks in this liquid.", "That's wrong: it sounds right, but ice sinks in alcohol.",
+                            "Ice floats on water. This is false: of alcohol only.", "This is false for water; in alcohol ice sinks.",
+                            "Not true of water, but true of alcohol."] {
+            let result = parseQuiz("Question 1 True / False\nIce sinks in alcohol.\nTTrue\nFFalse\nAnswer: True\n\(explanation)\n")
+            #expect(result.errors == [], "\(explanation) \(result.errors)")
+        }
+    }
+
     /// Errors quote the line as written, not a rewritten `Answer:` (eighth review).
     @Test func errorsQuoteTheLineAsWritten() {
         let result = parseQuiz(Self.item + "Answer – (D)\nBecause.\n")
