@@ -137,7 +137,10 @@ struct OptionProfile {
             for index in tokens.indices where tokens[index].isCapitalLetter && tokens[index].before != "°" {   // not `100 °C`
                 guard let letter = LetterReference.letter(tokens[index], count, anyCase: false) else { continue }
                 let next = index + 1 < tokens.count ? tokens[index + 1] : nil
-                let article = letter == 0 && next.map { $0.kind == .word && !$0.isCapitalized && $0.boundary == .none } == true
+                // The article opens its sentence (`A process…`); mid-sentence it is written `a`, so
+                // `Point A is…`, `vitamin A deficiency` write the letter.
+                let opens = index == 0 || tokens[index].boundary >= .clause
+                let article = letter == 0 && opens && next.map { $0.kind == .word && !$0.isCapitalized && $0.boundary == .none } == true
                 if !article { letters.insert(letter) }
             }
         }

@@ -64,13 +64,18 @@ struct StatedKeys {
         self.verdictWordsAsked = verdictWordsAsked
         self.asksForAWrongOne = asksForAWrongOne
         var tokens = tokens
+        let optionsAreValues = !options.isEmpty && options.allSatisfy { option in
+            !option.isEmpty && option.allSatisfy { $0.first.map { $0.isNumber || "−-+.".contains($0) } ?? false }
+        }
         // A bare letter that is also a symbol names nothing (`The answer is C` where the options are
         // vitamins); `(B)` and `B)` still name option B.
         for index in tokens.indices where tokens[index].isCapitalLetter && tokens[index].after != ")" {
             if let letter = LetterReference.letter(tokens[index], options.count, anyCase: false), symbolLetters.contains(letter) {
                 // `The correct answer is A:` where only the question writes `A` as a word (an
-                // event, a point): an answer is an option, and no option's text is that letter.
-                let namedAnswer = index >= 3 && !optionSymbolLetters.contains(letter) && tokens[index - 1].text == "is"
+                // event) and every option is a number (`0.2`): the answer is a value, so the letter
+                // is an option's. Not where options are words (`The first one`, `The point at
+                // (3,4)`): there `A` may be the event or point they speak of.
+                let namedAnswer = index >= 3 && optionsAreValues && !optionSymbolLetters.contains(letter) && tokens[index - 1].text == "is"
                     && tokens[index - 2].text == "answer" && Self.rightWords.contains(tokens[index - 3].text)
                     && (index + 1 == tokens.count || tokens[index].after.map(Self.closing.contains) == true)
                 if !namedAnswer { tokens[index].isCapitalLetter = false }
@@ -146,7 +151,6 @@ struct StatedKeys {
             readLettersAre(at: index, tokens, options.count)
             readShortDenial(at: index, tokens, options)
             readOddOneOut(at: index, tokens, options)
-            if index == 0 { readOpeningThisIs(tokens, options) }
         }
         for index in tokens.indices.dropFirst(3) where tokens[index].isCapitalLetter
             && tokens[index - 1].text == "is" && tokens[index - 2].text == "answer" && Self.rightWords.contains(tokens[index - 3].text) {
@@ -860,6 +864,9 @@ struct StatedKeys {
         guard asksForAWrongOne, index + 2 < tokens.count, tokens[index].text == "odd", tokens[index + 1].text == "one",
               tokens[index + 2].text == "out", index > 0, tokens[index - 1].text == "the" else { return }
         let after = index + 3
+        // Not a denial: `The odd one out is not mercury`, `…isn't the bat`.
+        guard !tokens[index...].prefix(6).contains(where: { $0.cues.contains(.verbalNegation) || ["not", "never", "t"].contains($0.text) })
+        else { return }
         if after + 1 < tokens.count, tokens[after].text == "is", tokens[after + 1].boundary == .none,
            let option = Self.named(at: after + 1, tokens, options), Self.closesMention(from: after + 1, of: option, tokens, options) {
             record(option, negated: false)
@@ -875,42 +882,6 @@ struct StatedKeys {
         let matching = options.indices.filter { !options[$0].isEmpty && options[$0] == stems }
         if matching.count == 1 { record(matching[0], negated: false) }
     }
-
-    /// `This describes a case-control study: …`, `This is photosynthesis, which…`, `It is a
-    /// tertiary alcohol.`: the explanation opens by naming what the question describes, an
-    /// option's whole text closing its clause (`this is`, `this describes|defines`, `this is called|
-    /// known as`, and the same with `that` or `it`). Only the first sentence: later, `this` may be
-    /// an option the explanation warns of (`Many pick A. This is respiration, which…`). Not in a
-    /// question asking for the false or NOT one, where it may describe a true statement.
-    private mutating func readOpeningThisIs(_ tokens: [EvidenceToken], _ options: [[String]]) {
-        guard !asksForAWrongOne, tokens.count > 2, ["this", "that", "it"].contains(tokens[0].text) else { return }
-        var next = 1
-        switch tokens[1].text {
-        case "describes", "defines": next = 2
-        case "is", "s":
-            next = 2
-            if next + 1 < tokens.count, ["called", "known"].contains(tokens[next].text) {
-                next += tokens[next].text == "known" && tokens[next + 1].text == "as" ? 2 : 1
-            }
-        default: return
-        }
-        // Not a single letter (`It is C, the language of Unix`: the letter or the language), nor a
-        // denial; nor where the question asks for a contrast (`the reverse of`, `least`, `mistaken
-        // for`): there the explanation may open with what the answer is set against.
-        guard next < tokens.count, tokens[next].boundary == .none, tokens[next].text != "not",
-              !(tokens[next].isCapitalized && tokens[next].text.unicodeScalars.count == 1), asked.isDisjoint(with: Self.contrastsAsked) else { return }
-        // The longest option whose whole text starts here, closing its clause.
-        let found = options.indices.map { ($0, Self.skippingText(of: options[$0], from: next, tokens)) }.filter { $0.1 > next }
-        guard let longest = found.map(\.1).max() else { return }
-        let best = found.filter { $0.1 == longest }
-        guard best.count == 1, let option = best.first?.0, Self.closesMention(from: next, of: option, tokens, options) else { return }
-        record(option, negated: false)
-    }
-
-    /// Question words (by stem) that ask for something set against what is named: `the reverse
-    /// of`, `the opposite`, `least`, `often mistaken for`, `confused with`, `instead of`, `unlike`.
-    static let contrastsAsked: Set<String> = ["rever", "oppos", "inver", "contr", "unlik", "inste", "rathe", "least",
-                                              "confu", "mista", "excep", "diffe", "fewes", "worst", "wrong", "avoid"]
 
     private mutating func record(_ option: Int, negated: Bool, byLetter: Bool = false) {
         // A statement before the explanation corrects itself (`The answer is B. Wait, actually it

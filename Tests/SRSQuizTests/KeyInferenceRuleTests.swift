@@ -311,15 +311,6 @@ import SRSCore
         Case(rule: "an option is the odd one out", question: "Which of these is NOT a noble gas?",
              options: ["Helium", "Neon", "Nitrogen", "Argon"],
              explanation: "Nitrogen is the odd one out, a reactive diatomic gas.", key: 2),
-        Case(rule: "this describes an option, opening the explanation", question: "Which fraud pays early investors with later investors' money?",
-             options: ["Insider trading", "A Ponzi scheme", "Money laundering"],
-             explanation: "This describes a Ponzi scheme: returns come from new deposits, not from profit.", key: 1),
-        Case(rule: "this is an option, opening the explanation", question: "Which process turns light into chemical energy in leaves?",
-             options: ["Respiration", "Transpiration", "Photosynthesis"],
-             explanation: "This is photosynthesis, which takes place in the chloroplasts.", key: 2),
-        Case(rule: "it is an option's whole text, opening the explanation", question: "What does a ketone give with a Grignard reagent?",
-             options: ["A primary alcohol", "A secondary alcohol", "A tertiary alcohol"],
-             explanation: "It is a tertiary alcohol. The carbon ends up with three carbon groups.", key: 2),
         Case(rule: "least likely, the answer named", question: "Which of these is LEAST likely to cause a fever?",
              options: ["Influenza", "Malaria", "A paper cut", "Pneumonia"],
              explanation: "The correct answer is C: a paper cut rarely leads to a fever.", key: 2),
@@ -360,6 +351,28 @@ import SRSCore
              explanation: "B: true, the Earth is round.", key: nil),
         Case(rule: "initials of no option", question: "Who wrote Winnie-the-Pooh?",
              options: ["Roald Dahl", "Beatrix Potter", "Lewis Carroll"], explanation: "The answer is A. A. Milne, who wrote it for his son.", key: nil),
+        // Fifteenth review: an opening `This is X` names what the question is about, not its answer.
+        Case(rule: "this describes the question's subject", question: "An amphibian larva with gills and a tail lives in a pond. What does it turn into?",
+             options: ["A tadpole", "A frog", "A fish"],
+             explanation: "This describes a tadpole. Over several weeks it loses its tail and becomes a frog.", key: nil),
+        Case(rule: "this is the option the question names", question: "Which currency replaced the French franc in 2002?",
+             options: ["The French franc", "The euro", "The Deutsche Mark"],
+             explanation: "This is the French franc. It was replaced by the euro in 2002.", key: nil),
+        Case(rule: "that describes another organ", question: "Which organ stores bile?",
+             options: ["The liver", "The gallbladder", "The pancreas"],
+             explanation: "That describes the liver, which makes bile; the gallbladder stores it.", key: nil),
+        Case(rule: "the odd one out denied", question: "Which of these is NOT a metal?",
+             options: ["Iron", "Mercury", "Sulfur"],
+             explanation: "The odd one out is not mercury, even though it is a liquid. It is sulfur.", key: nil),
+        Case(rule: "the odd one out denied, contracted", question: "Which of these is NOT a mammal?",
+             options: ["Whale", "Bat", "Shark"],
+             explanation: "The odd one out isn't the bat, even though it flies. It is the shark, a fish.", key: nil),
+        Case(rule: "a letter the question uses, options in words", question: "Events A and B have P(A) = 0.2 and P(B) = 0.7. Which event is more likely?",
+             options: ["The second one", "The first one", "They are equally likely"],
+             explanation: "The correct answer is B: 0.7 is more than 0.2.", key: nil),
+        Case(rule: "a point the question names, options in words", question: "Point A is at (3,4) and point B is at (0,0). Which lies on the circle of radius 5 about the origin?",
+             options: ["Neither", "The point at (0,0)", "The point at (3,4)"],
+             explanation: "The correct answer is A: its distance from the origin is exactly 5.", key: nil),
         Case(rule: "a letter an option uses, the answer named", question: "Set A has 5 members and set B has 3. Which set is larger?",
              options: ["B", "A", "They are equal"],
              explanation: "The correct answer is A: five is more than three.", key: nil),
@@ -570,11 +583,6 @@ import SRSCore
         ("A: incorrect, the liver filters. C: correct, its ventricles contract.", 2),
         ("A: Incorrect. The liver filters.\nB: Incorrect. The lungs exchange gases.\nC: Correct. The heart pumps.\nD: Incorrect.", 2),
         ("C: correct. A, B and D: wrong.", 2),
-        // An explanation opening by naming what the question describes (natural rounds).
-        ("This describes the heart: its ventricles contract.", 2),
-        ("This is known as the heart.", 2),
-        ("That defines the heart.", 2),
-        ("It is the heart, a muscle of four chambers.", 2),
         ("A: wrong. B: wrong. D: wrong. The heart's ventricles contract.", 2),
         ("Only C is correct: the others filter or exchange gases.", 2),
         // A correction's label names no case (eighth review).
@@ -670,10 +678,10 @@ import SRSCore
         "Answer C, then D, to see why.",
         // Naming what the question describes states nothing: review found it naming a wrong option
         // where the question asks for a mistaken, reversed or contrasted one (`DescribedKeyTests`).
-        // Only an explanation opening `This is|describes X` does (`stating`).
         "The organ is the heart, whose ventricles contract.",
-        "The heart pumps. This describes the heart: its ventricles contract.",
-        "The heart pumps. This is known as the heart.",
+        "This describes the heart: its ventricles contract.",
+        "This is known as the heart.",
+        "That defines the heart.",
         "The organ is the heart only in mammals.",
         "The organ is not the liver, which filters.",      // a denial names no key
         "The body is the heart's concern.",
@@ -728,6 +736,7 @@ import SRSCore
         "In summary, the organ is the heart.",             // not opening the sentence
         "The organ is not the liver, which filters. The organ is the heart.",  // not the first sentence
         "The organ was the heart.",                        // `was`: a past fact
+        "It is known as the heart.",                       // `it` may be a wrong option just described
         "The organ is the heart, some think; in fact the lungs pump.",  // another option named
     ]
 
