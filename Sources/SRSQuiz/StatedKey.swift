@@ -185,18 +185,34 @@ struct StatedKeys {
     static func speaksAgainst(_ index: Int, _ tokens: [EvidenceToken]) -> Bool {
         let before = index > 0 ? tokens[index - 1].text : ""
         let before2 = index > 1 ? tokens[index - 2].text : ""
+        // `We cannot eliminate B`, `We can't rule out B`: a denied denial speaks for it.
+        let deniedDenial = ["eliminate", "exclude", "avoid"].contains(before) && ["cannot", "not", "never"].contains(before2)
+            || before == "out" && index > 2 && ["cannot", "not", "never"].contains(tokens[index - 3].text)
+        if deniedDenial { return false }
         if ["not", "eliminate", "eliminates", "eliminating", "eliminated", "exclude", "excludes", "avoid", "cannot"].contains(before)
             || (before == "out" && ["rule", "rules", "ruled", "ruling"].contains(before2))
             || (["pick", "choose", "select"].contains(before) && before2 == "not")
             || (before == "be" && ["cannot", "not"].contains(before2)) { return true }
         let after = tokens[(index + 1)...].prefix(3).map(\.text)
         guard let first = after.first else { return false }
-        if ["cannot", "can", "ca", "must", "could"].contains(first), after.dropFirst().first == "not" || first == "cannot" { return true }
+        if ["cannot", "can", "ca", "must", "could"].contains(first), after.dropFirst().first == "not" || first == "cannot" {
+            // `B can't be beaten`, `B cannot be faulted`: praise in a negation.
+            let verb = tokens[(index + 1)...].prefix(4).map(\.text).drop { $0 != "be" }.dropFirst().first
+            return !(verb.map(Self.praisedInNegation.contains) ?? false)
+        }
         guard ["is", "are"].contains(first), let second = after.dropFirst().first else { return false }
+        // `B is not only…`, `…not just…`, `…not merely…`: more is said for it.
+        if second == "not", after.count == 3, ["only", "just", "merely", "simply"].contains(after[2]) {
+            return index + 4 < tokens.count && wrongWords.contains(tokens[index + 4].text)   // but `B is not only wrong…`
+        }
         if ["not", "never"].contains(second) || wrongWords.contains(second) { return true }
         return ["a", "an", "the"].contains(second) && after.count == 3
             && ["distractor", "trap", "mistake", "decoy", "misconception"].contains(after[2])
     }
+
+    /// Verbs that praise after `cannot be`: `B can't be beaten`, `cannot be faulted`.
+    static let praisedInNegation: Set<String> = ["beaten", "bettered", "topped", "faulted", "bested", "surpassed", "improved",
+                                                 "matched", "overstated", "overlooked", "ignored", "denied", "missed"]
 
     /// `Not C.`, `Not C: three is odd.`, `C - wrong.`, `C – incorrect: …`: a sentence opening with
     /// `not` and a letter that closes its clause, or with a letter and a verdict word closing its

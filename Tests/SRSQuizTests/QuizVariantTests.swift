@@ -404,7 +404,10 @@ import SRSCore
     }
 
     @Test(arguments: ["Erratum: should be B.", "Correction: B, as printed.", "Actually, two is the even one.", "Not A.",
-                      "A - wrong. C - wrong.", "Not C: three is odd."])
+                      "A - wrong. C - wrong.", "Not C: three is odd.",
+                      // Idioms that speak for B (the fourteenth review's dropped written keys).
+                      "We cannot eliminate B: it is even.", "We can't rule out B.", "B can't be beaten: two is even.",
+                      "B cannot be faulted.", "B is not only even but also prime.", "B is not just even; it is prime."])
     func aCorrectionOrDenialAgreeingKeepsTheKey(explanation: String) {
         let result = parseQuiz(Self.item + "Answer: B\n\(explanation)\n")
         #expect(result.items.first?.kind.key == AnswerKey(index: 1, source: .written), "\(explanation)")
@@ -415,7 +418,7 @@ import SRSCore
                       // Eleventh review: a denial in other words, doubt or no doubt.
                       "The answer cannot be B: two is even.", "B can't be right, since two is even.", "It isn't B.",
                       "We can eliminate B at once.", "B is a distractor: two is even.", "Don't pick B; two is even.",
-                      "B) Incorrect – two is even.", "B is not the one: two is even."])
+                      "B) Incorrect – two is even.", "B is not the one: two is even.", "B is not only wrong but odd."])
     func aShortDenialOfTheWrittenKeyGivesNoKey(explanation: String) {
         let result = parseQuiz(Self.item + "Answer: B\n\(explanation)\n")
         #expect(result.items.first?.kind.key == nil, "\(explanation)")
