@@ -21,10 +21,16 @@ enum ModelAnswerExtent {
         if let next = following.first, !next.isBlank, isShortPhrase(first), opensASentence(next.text) {
             return Extent(count: 0, undecidedLine: next.number)
         }
-        var last = first
+        var last = first, beforeLast: String?
         var count = 0
         for line in following {
+            // `The formula is:` / `E = mc²` / `Einstein derived it in 1905.`: a short line shown after a
+            // colon, then a sentence of its own, which starts the explanation; a guess, so it is named.
+            if let shown = beforeLast, shown.hasSuffix(":"), isShortPhrase(last), !isListItem(last), opensASentence(line.text) {
+                return Extent(count: count, undecidedLine: line.number)
+            }
             guard !line.isBlank, continues(last, with: line.text) else { break }
+            beforeLast = last
             last = line.text
             count += 1
         }

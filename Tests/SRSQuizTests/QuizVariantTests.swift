@@ -1121,6 +1121,24 @@ import SRSCore
     }
 }
 
+/// A formula shown after a colon (`The formula is:` / `E = mc²`), then a sentence of its own: the
+/// formula ends the answer, a guess the warning names (the fourteenth review's misread).
+@Suite struct ModelAnswerDisplayLineTests {
+    @Test func aDisplayedLineAfterAColonThenASentence() throws {
+        let result = QuizShortAnswerShapeTests.read("Model answer: The formula is:\nE = mc²\nEinstein derived it in 1905.\n")
+        let item = try #require(result.items.first)
+        #expect(item.kind == .shortAnswer(modelAnswer: "The formula is:\nE = mc²"))
+        #expect(item.explanation == "Einstein derived it in 1905.")
+        #expect(result.warnings.map(\.line) == [5])
+    }
+
+    @Test func aDisplayedLineThenLowerCaseContinues() throws {
+        let result = QuizShortAnswerShapeTests.read("Model answer: The formula is:\nE = mc²\nwhere c is the speed of light.\nWhy.\n")
+        let item = try #require(result.items.first)
+        #expect(item.kind == .shortAnswer(modelAnswer: "The formula is:\nE = mc²\nwhere c is the speed of light."))
+    }
+}
+
 @Suite struct QuizEvidenceKindTests {
     static func key(_ question: String, _ options: [String], _ explanation: String) -> AnswerKey? {
         KeyInference.infer(question: question, options: options, explanation: explanation).key
