@@ -149,7 +149,31 @@ public enum QuizParser {
             }
             merged.append(block)
         }
+        if let first = merged.first, first.header == nil, let (title, rest) = titleBeforeNumberedItem(first) {
+            merged.replaceSubrange(0...0, with: [title, rest])
+        }
         return merged.flatMap(splitHeaderless)
+    }
+
+    /// `Biology Quiz - Chapter 3` / `1. Which gas…?` opening a file: at most three lines, none an
+    /// option, an answer line or a sentence ending in `?` or `:` (a lead-in to a numbered list),
+    /// before the first numbered question, which options or true/false lines follow. The title is
+    /// a block of its own, which `parse` leaves out with a warning.
+    static func titleBeforeNumberedItem(_ block: QuizBlock) -> (title: QuizBlock, rest: QuizBlock)? {
+        guard let first = block.body.firstIndex(where: { !$0.isBlank }),
+              QuizLine.numberedQuestion(block.body[first].text) == nil,
+              let numbered = block.body.indices.dropFirst(first + 1).prefix(5).first(where: { QuizLine.numberedQuestion(block.body[$0].text) != nil })
+        else { return nil }
+        let title = block.body[first..<numbered].filter { !$0.isBlank }
+        guard title.count <= 3, title.allSatisfy({ line in
+            // A letter glued to a word (`Biology Quiz`) is an option only in a run from `A`.
+            let option = line.optionIndex != nil && (line.text.hasPrefix("(") || line.text.dropFirst().first.map { ").: ".contains($0) } ?? true)
+            return !option && line.answerValue == nil && line.bareAnswerValue == nil && line.trueFalseMarker == nil
+                && !line.text.hasSuffix("?") && !line.text.hasSuffix(":")
+        }) else { return nil }
+        let rest = QuizBlock(header: nil, headerLine: nil, body: Array(block.body[numbered...]))
+        guard QuizItemReader(block: rest, position: 1).type != nil else { return nil }
+        return (QuizBlock(header: nil, headerLine: nil, body: Array(block.body[..<numbered])), rest)
     }
 
     /// The block and the items without a header inside it. After the block's own options (or

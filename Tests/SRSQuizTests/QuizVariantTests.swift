@@ -1273,6 +1273,25 @@ import SRSCore
         #expect(alone.errors.map(\.line) == [1])
     }
 
+    /// A title before numbered items in a file without headers (`Biology Quiz - Chapter 3` /
+    /// `1. Which gas…?`): left out with a warning, the question without its title or number
+    /// (the thirteenth review: the title stayed in the first question).
+    @Test(arguments: ["Biology Quiz - Chapter 3\n\n", "Biology Quiz - Chapter 3\n", "# Biology Quiz\nChapter 3\n\n"])
+    func aTitleBeforeNumberedItemsIsLeftOut(title: String) {
+        let result = parseQuiz(title + "1. Which gas do plants release?\nA) Carbon dioxide\nB) Oxygen\nAnswer: B\n\n"
+            + "2. Which organ pumps blood?\nA) Liver\nB) Heart\nAnswer: B\n")
+        #expect(result.errors == [])
+        #expect(result.items.map(\.question) == ["Which gas do plants release?", "Which organ pumps blood?"])
+        #expect(result.warnings.first?.line == 1)
+        #expect(result.warnings.first?.message.contains("read as a title and left out") == true, "\(result.warnings)")
+    }
+
+    /// A question whose lead-in ends in `?` or `:` before a numbered list keeps it: no title.
+    @Test func aLeadInBeforeANumberedListIsNoTitle() {
+        let result = parseQuiz("Which steps come first?\n1. Mix the flour\n2. Bake the dough\nA) 1 only\nB) Both\nAnswer: B\n")
+        #expect(result.items.first?.question == "Which steps come first?\n1. Mix the flour\n2. Bake the dough")
+    }
+
     /// The first item may have no header (as in the quiz site's sample): it is item 1.
     @Test func aFirstItemWithoutAHeaderIsItemOne() {
         let result = parseQuiz("Pick two.\nAone\nBtwo\nCthree\nTwo is even.\nQuestion 2 Multiple Choice\nPick one.\nAone\nBtwo\nOne is one.\nAnswer key\n1. B\n2. A\n")
