@@ -94,8 +94,12 @@ struct OptionProfile {
             || zip(questionTokens, questionTokens.dropFirst()).contains { $0.text == "least" && Self.truthAdjectives.contains($1.text) }
             // `Spot the error`, `Find the mistake in…`, `Identify the error`: not `the standard error`.
             || questionTokens.indices.dropFirst().contains { index in
-                ["error", "errors"].contains(questionTokens[index].text)
-                    && questionTokens[max(0, index - 3)..<index].contains { Self.findVerbs.contains($0.text) }
+                guard ["error", "errors"].contains(questionTokens[index].text) else { return false }
+                let before = questionTokens[max(0, index - 3)..<index]
+                // `Which statement contains an error?`, `In which step is the error?`
+                return before.contains { Self.findVerbs.contains($0.text) || Self.containVerbs.contains($0.text) }
+                    || index >= 2 && questionTokens[index - 1].text == "the" && ["is", "was", "lies"].contains(questionTokens[index - 2].text)
+                        && questionTokens.contains { ["which", "where"].contains($0.text) }
             }
             || zip(questionTokens, questionTokens.dropFirst()).contains { ["least", "unlike"].contains($0.text) && ["like", "the"].contains($1.text) }
         optionSymbolLetters = Self.symbolLetters(in: self.optionTokens, count: options.count)
@@ -119,6 +123,7 @@ struct OptionProfile {
     /// After `least`, words of truth or likelihood: `least likely`, `least accurate`.
     static let truthAdjectives: Set<String> = ["likely", "probable", "plausible", "accurate", "true", "correct", "valid",
                                                "supported", "reasonable", "appropriate", "consistent", "justified"]
+    static let containVerbs: Set<String> = ["contains", "contain", "containing", "has", "have", "with", "makes", "make"]
     static let findVerbs: Set<String> = ["spot", "find", "identify", "locate", "catch", "detect", "pick"]
     static let wrongOnes: Set<String> = ["false", "wrong", "incorrect", "untrue", "inaccurate", "not", "except",
                                          // asked in other words (ninth review)

@@ -223,6 +223,8 @@ struct QuizItemReader {
         while let byte = current {
             let next = bytes.next()
             if (0x41...0x48).contains(byte), !isLetterOrDigit(previous), !(next.map(isLetterOrDigit) ?? false) { return true }
+            // An initial (`J. R. R. Tolkien`): it may name an option's name.
+            if (0x41...0x5A).contains(byte), !isLetterOrDigit(previous), next == UInt8(ascii: ".") { return true }
             previous = byte
             current = next
         }
@@ -439,10 +441,16 @@ struct QuizItemReader {
         // Not when the statement itself says something is false (`It is a myth that…`, `…the claim
         // that X is false`): there `the claim is false`, `It is false.` may mean the claim inside it.
         let otherValue = answer ? "false" : "true"
-        let statesAFalsehood = TextTokens.words(question).contains(where: Self.falsehoodWords.contains)
+        let questionWords = TextTokens.words(question)
+        let statesAFalsehood = questionWords.contains(where: Self.falsehoodWords.contains)
+        // `Penguins cannot fly.`: a plain negation, no claim called false (`…is a myth`, `It is not true
+        // that…`); there only an opening that calls the statement false (`Not true.`, `This is false:
+        // …`) says the other value (`It is false.` may deny the negation).
+        let onlyNegated = statesAFalsehood && !questionWords.contains(where: Self.claimWords.contains)
         // `A) True` / `B) False`: the other value's letter (`The correct answer is B.`) says it too.
         let otherLetter = letteredTexts.isEmpty ? nil : lettered.first { $0.truth != answer }.map { Character(UnicodeScalar(UInt8(97 + $0.index))) }
-        if !statesAFalsehood, Self.opensASentenceSaying(otherValue, in: explanation, letter: otherLetter) {
+        if !statesAFalsehood ? Self.opensASentenceSaying(otherValue, in: explanation, letter: otherLetter)
+            : onlyNegated && answer && Self.opensCallingTheStatementFalse(explanation) {
             return .failure(error(line.number, "true/false item disagrees with itself: `\(line.text)` but the explanation says "
                 + "the statement is \(otherValue); fix one of them"))
         }
@@ -518,16 +526,12 @@ struct QuizItemReader {
             }
             let whole = ["", ".", "!", "\n"].contains(end)
             if first, whole, sentence == value { return true }   // `True.` opening the explanation
-            // `Not true.`, `Untrue.` opening it.
-            if first, whole, value == "false", ["not true", "untrue", "not correct"].contains(String(sentence)) { return true }
-            // `This is false: ice floats.`, `That's wrong: …`: the statement's verdict before its reason
-            // (not `it is`: `It is true: X. But…` may concede); on the true side only `true`.
-            if first, explicitReason {
-                for subject in ["this is ", "that is ", "that's "] where sentence.hasPrefix(subject) {
-                    let rest = String(sentence.dropFirst(subject.count))
-                    if rest == value || (value == "false" && words.contains(rest)) { return true }
-                }
+            if first, value == "false", Self.callsTheStatementFalse(sentence, end: end, after: sentences[(offset + 1)...].map { String($0.text) }) {
+                return true
             }
+            // `This is true: ice floats.` against False.
+            if first, value == "true", explicitReason, ["this is true", "that is true", "that's true"].contains(String(sentence)),
+               !Self.saysTheValue("false", sentences[(offset + 1)...].map { String($0.text) }) { return true }
             if first, sentence.hasPrefix("no ") || sentence.hasPrefix("no,") { sentence = sentence.dropFirst(2).drop { $0 == " " || $0 == "," } }
             // A reason after a colon or semicolon counts only after an explicit subject (`It is true:
             // water flows. But…` may concede).
@@ -556,6 +560,60 @@ struct QuizItemReader {
             }
         }
         return false
+    }
+
+    /// The explanation's first sentence calls the statement false (`opensASentenceSaying`): for a
+    /// statement with a negation of its own, read before Answer: True.
+    static func opensCallingTheStatementFalse(_ text: String) -> Bool {
+        guard let lower = normalizedForVerdicts(text) else { return false }
+        var parts: [(text: String, end: String)] = []
+        var current = ""
+        var scalars = lower.unicodeScalars.makeIterator()
+        while let scalar = scalars.next() {
+            if ".!?;:\n…".unicodeScalars.contains(scalar) {
+                parts.append((current.trimmingSpaces, String(scalar)))
+                current = ""
+            } else {
+                current.unicodeScalars.append(scalar)
+            }
+        }
+        parts.append((current.trimmingSpaces, ""))
+        guard let first = parts.firstIndex(where: { !$0.text.isEmpty }) else { return false }
+        return callsTheStatementFalse(Substring(parts[first].text), end: parts[first].end, after: parts[(first + 1)...].map(\.text))
+    }
+
+    /// `Not true.`, `Untrue.`, `Not true, ice floats.`, `Untrue - ice floats.`, `This is false: …`,
+    /// `That's wrong: …`, `That is incorrect: …` as a first sentence (lower case) ending in `end`,
+    /// the sentences `after` it. Not when a concession or a case follows (`…, but…`, `only`), nor
+    /// when what follows says the statement is true after all (`That's wrong: the statement is
+    /// true, because…`, `…a common misconception that…`: feedback on a learner's answer).
+    static func callsTheStatementFalse(_ sentence: Substring, end: String, after: [String]) -> Bool {
+        let whole = ["", ".", "!", "\n"].contains(end)
+        let reason = end == ":" || end == ";"
+        let following = Array(after.prefix(2))
+        let conceded = following.contains { TextTokens.words($0).contains(where: concessionWords.contains) }
+            || saysTheValue("true", following)
+        if whole, ["not true", "untrue", "not correct"].contains(String(sentence)) { return true }
+        for opening in ["not true, ", "untrue, ", "not true - ", "untrue - ", "not true – ", "untrue – ", "not true — ", "untrue — "]
+        where sentence.hasPrefix(opening) {
+            let rest = String(sentence.dropFirst(opening.count))
+            return !TextTokens.words(rest).contains(where: concessionWords.contains) && !saysTheValue("true", [rest] + following)
+        }
+        guard reason, !conceded else { return false }
+        for subject in ["this is ", "that is ", "that's "] where sentence.hasPrefix(subject) {
+            if ["false", "wrong", "incorrect", "not true", "untrue", "not correct", "inaccurate"].contains(String(sentence.dropFirst(subject.count))) {
+                return true
+            }
+        }
+        return false
+    }
+
+    /// Words that the statement is `value` after all, or of a belief held about it (`true`,
+    /// `misconception`), in any of `texts`.
+    static func saysTheValue(_ value: String, _ texts: [String]) -> Bool {
+        let words: Set<String> = value == "true" ? ["true", "correct", "right", "misconception", "myth", "believe", "think"]
+            : ["false", "wrong", "incorrect", "misconception", "myth", "believe", "think"]
+        return texts.contains { TextTokens.words($0).contains(where: words.contains) }
     }
 
     /// The text as `opensASentenceSaying` reads it: lower case, `’` as `'`, without Markdown
@@ -595,6 +653,10 @@ struct QuizItemReader {
     }
 
     /// Words by which a true/false statement says that something is false or not so.
+    /// Words of a statement that calls a claim false or true itself (`…is a myth`, `It is not true that…`).
+    static let claimWords: Set<String> = ["false", "myth", "myths", "misconception", "untrue", "wrong", "incorrect",
+                                          "mistaken", "fallacy", "true", "claim", "idea", "belief", "that"]
+
     static let falsehoodWords: Set<String> = ["false", "myth", "myths", "misconception", "untrue", "wrong", "incorrect",
                                               "mistaken", "not", "never", "no", "isn", "doesn", "don", "cannot", "fallacy"]
 

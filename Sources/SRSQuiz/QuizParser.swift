@@ -8,6 +8,17 @@ public enum QuizParser {
     /// `Answer:` alone on its line, then `B` (or `(B)`, `True`…) alone on the next: one answer line,
     /// numbered as the label's. Only a bare choice is joined; any other next line stays what it
     /// is (an empty `Answer:` before a sentence is still an error naming its line).
+    /// The text without Markdown emphasis around it (`**B**`, `__True__`), trimmed; nil when long.
+    static func unemphasized(_ text: String) -> String? {
+        guard text.utf8.count <= 16 else { return nil }
+        var core = Substring(text.trimmingSpaces)
+        for mark in ["**", "__", "*", "_"] where core.count > 2 * mark.count && core.hasPrefix(mark) && core.hasSuffix(mark) {
+            core = core.dropFirst(mark.count).dropLast(mark.count)
+            break
+        }
+        return String(core)
+    }
+
     static func joiningAnswerValues(_ lines: [QuizLine]) -> [QuizLine] {
         var out: [QuizLine] = []
         out.reserveCapacity(lines.count)
@@ -15,8 +26,8 @@ public enum QuizParser {
         while index < lines.count {
             let line = lines[index]
             if index + 1 < lines.count, line.text.utf8.count <= 40, line.text.utf8.contains(UInt8(ascii: ":")),
-               line.answerValue == "", QuizLine.bareChoice(lines[index + 1].text) != nil {
-                out.append(QuizLine(number: line.number, text: line.text + " " + lines[index + 1].text.trimmingSpaces))
+               line.answerValue == "", let value = Self.unemphasized(lines[index + 1].text), QuizLine.bareChoice(value) != nil {
+                out.append(QuizLine(number: line.number, text: line.text + " " + value))
                 index += 2
                 continue
             }

@@ -398,7 +398,7 @@ struct StatedKeys {
             return
         }
         let letter = tokens[index + 2]
-        guard !Self.opensInitials(at: index + 2, tokens), let option = LetterReference.letter(letter, options.count, anyCase: false),
+        guard !Self.opensInitials(at: index + 2, tokens), !Self.initialOfAnother(at: index + 2, tokens, options), let option = LetterReference.letter(letter, options.count, anyCase: false),
               letter.after.map({ Self.closing.contains($0) }) ?? (index + 3 == tokens.count) else { return }
         if letter.after == ",", index + 3 < tokens.count, let named = Self.named(at: index + 3, tokens, options),
            named != option { return }
@@ -934,6 +934,21 @@ struct StatedKeys {
         return (option, end)
     }
 
+    /// `C. Darwin` where Darwin is another option than C: the initial of a name or the letter
+    /// before a sentence on that name; which cannot be told.
+    static func initialOfAnother(at index: Int, _ tokens: [EvidenceToken], _ options: [[String]]) -> Bool {
+        guard index + 1 < tokens.count, tokens[index].isCapitalLetter, tokens[index].after == ".", tokens[index + 1].isCapitalized,
+              let letter = LetterReference.letter(tokens[index], options.count, anyCase: false) else { return false }
+        // The name closes its clause (`It's C. Darwin, in 1859.`); `B. Rome and Paris are…` is a letter
+        // and a sentence.
+        return options.indices.contains { option in
+            let end = index + 1 + options[option].count
+            return option != letter && !options[option].isEmpty && end <= tokens.count
+                && tokens[(index + 1)..<end].map(\.stem).elementsEqual(options[option])
+                && (end == tokens.count || tokens[end].boundary >= .comma)
+        }
+    }
+
     /// Two initials or more from `index` (`A. A. Milne`, `J. R. R. Tolkien`): a name, no letter.
     static func opensInitials(at index: Int, _ tokens: [EvidenceToken]) -> Bool {
         index + 2 < tokens.count && (index...index + 1).allSatisfy {
@@ -949,7 +964,7 @@ struct StatedKeys {
         if let (option, _) = LetterReference.at(index, tokens, options.count, bareAtStart: false) { return option }
         if let (option, _) = abbreviated(from: index, tokens, options) { return option }   // `C. elegans`
         // `A. A. Milne` naming no option's words: initials of a name, no letter.
-        if Self.opensInitials(at: index, tokens) { return nil }
+        if Self.opensInitials(at: index, tokens) || Self.initialOfAnother(at: index, tokens, options) { return nil }
         // A single letter that names no option by itself (a symbol, `Influenza B`, or lower case)
         // is not read as a part of an option's text either.
         if tokens[index].text.unicodeScalars.count == 1, LetterReference.letter(tokens[index], options.count, anyCase: true) != nil,
@@ -1011,7 +1026,8 @@ struct StatedKeys {
     static let rightWords: Set<String> = ["correct", "right", "true", "best", "accurate"]
     /// Words that grant an option credit without calling it right: with `also` or `too` they give a
     /// second key (`B is also accepted by some graders`).
-    static let acceptedWords: Set<String> = ["accepted", "acceptable", "valid", "allowed", "credited", "defensible"]
+    static let acceptedWords: Set<String> = ["accepted", "acceptable", "valid", "allowed", "credited", "defensible", "accept",
+                                             "accepts"]
     static let wrongWords: Set<String> = ["wrong", "incorrect", "false", "inaccurate"]
 }
 

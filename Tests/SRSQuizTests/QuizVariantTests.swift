@@ -41,7 +41,8 @@ import SRSCore
 
     /// The value on the line after the label (`Answer:` / `B`), as some exporters write it: a bare
     /// letter or truth word there is the answer line's value (first review of 2026-12-02's list).
-    @Test(arguments: ["Answer:\nB", "Correct answer:\n(B)", "**Answer:**\nB.", "Answer:\nb)", "ANSWER:\n  B\t"])
+    @Test(arguments: ["Answer:\nB", "Correct answer:\n(B)", "**Answer:**\nB.", "Answer:\nb)", "ANSWER:\n  B\t",
+                      "**Answer:**\n**B**", "Answer:\n__B__"])
     func answerValueOnTheNextLine(lines: String) {
         let result = parseQuiz(Self.item + lines + "\nBecause.\n")
         #expect(result.errors == [] && result.warnings == [])
@@ -189,6 +190,25 @@ import SRSCore
             let result = parseQuiz("Question 1 True / False\nIce sinks in water.\nTTrue\nFFalse\nAnswer: True\n\(explanation)\n")
             #expect(result.items.isEmpty, "\(explanation)")
             #expect(result.errors.first?.message.contains("the explanation says the statement is false") == true, "\(explanation)")
+        }
+        // Sixteenth review: a reason after a comma or dash, and statements with a negation of their own.
+        for explanation in ["Not true, ice floats on water.", "Untrue - ice floats."] {
+            let result = parseQuiz("Question 1 True / False\nIce sinks in water.\nTTrue\nFFalse\nAnswer: True\n\(explanation)\n")
+            #expect(result.items.isEmpty, "\(explanation)")
+        }
+        for (statement, explanation) in [("Penguins cannot fly.", "That's wrong: penguins can fly short distances."),
+                                         ("Ice does not sink in water.", "Not true. Ice sinks to the bottom."),
+                                         ("Ice never sinks in pure water.", "This is false: ice always sinks.")] {
+            let result = parseQuiz("Question 1 True / False\n\(statement)\nTTrue\nFFalse\nAnswer: True\n\(explanation)\n")
+            #expect(result.items.isEmpty, "\(explanation)")
+        }
+        // Feedback on a learner's answer that goes on to agree with the written one.
+        for explanation in ["That's wrong: the statement is true, because ice is less dense than water.",
+                            "That's wrong: the answer is True, since ice is less dense.",
+                            "That is incorrect: it's a common misconception that ice sinks."] {
+            let result = parseQuiz("Question 1 True / False\nIce floats on water.\nTTrue\nFFalse\nAnswer: True\n\(explanation)\n")
+            #expect(result.errors == [], "\(explanation) \(result.errors)")
+            #expect(result.items.first?.kind == .trueFalse(answer: true))
         }
         for explanation in ["Not true? It is: dense ice sinks in this liquid.", "That's wrong: it sounds right, but ice sinks in alcohol.",
                             "Ice floats on water. This is false: of alcohol only.", "This is false for water; in alcohol ice sinks.",
@@ -355,6 +375,14 @@ import SRSCore
         #expect(result.warnings.first?.message.contains("the answer is written as A but the explanation states B") == true)
         let agreeing = parseQuiz(text + "Answer: B\nThe answer is A. A. Milne, who wrote it for his son.\n")
         #expect(agreeing.items.first?.kind.key == AnswerKey(index: 1, source: .written))
+    }
+
+    /// Initials of no letter A–H (`J. R. R. Tolkien`) beside another written letter (sixteenth review).
+    @Test func initialsPastHDisagreeWithTheWrittenLetter() {
+        let text = "Question 1 Multiple Choice\nWho wrote The Hobbit?\nA) C. S. Lewis\nB) Tolkien\nC) J. K. Rowling\n"
+        let result = parseQuiz(text + "Answer: A\nIt's J. R. R. Tolkien.\n")
+        #expect(result.items.first?.kind.key == nil)
+        #expect(result.warnings.first?.message.contains("the answer is written as A but the explanation states B") == true)
     }
 
     /// An explanation denying the written key by its letter (`Answer: B` and `B is wrong: …`)
