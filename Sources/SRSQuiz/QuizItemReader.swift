@@ -396,7 +396,7 @@ struct QuizItemReader {
                     + "write `Answer: True` or `Answer: False`"))
             }
             return .failure(error(block.startLine, "true/false item has no answer; add a line `Answer: True` "
-                + "or `Answer: False` after the `TTrue` and `FFalse` lines"))
+                + "or `Answer: False` after the true/false lines"))
         }
         // The sentences written after the answer on its line (`Answer: False. The heart has…`).
         var opening: String?

@@ -97,7 +97,7 @@ enum ImportFixtures {
         #expect(result.status == 65)
         #expect(result.stdout == "")
         #expect(result.stderr == """
-            \(quiz):1: true/false item has no answer; add a line `Answer: True` or `Answer: False` after the `TTrue` and `FFalse` lines
+            \(quiz):1: true/false item has no answer; add a line `Answer: True` or `Answer: False` after the true/false lines
             Error: 1 invalid item; nothing was written. Fix them, or use --skip-invalid to import the valid items.
 
             """)

@@ -208,7 +208,7 @@ import SRSCore
         ("Question 1 Multiple Choice\nPick one.\nThere are no options here.\n", 1,
          "multiple-choice item has no options; write at least two options on their own lines, each as its letter glued to its text: `AFirst option`, `BSecond option`"),
         ("Question 1 True / False\nIs it?\nTTrue\nFFalse\n", 1,
-         "true/false item has no answer; add a line `Answer: True` or `Answer: False` after the `TTrue` and `FFalse` lines"),
+         "true/false item has no answer; add a line `Answer: True` or `Answer: False` after the true/false lines"),
         ("Question 1 Multiple Choice\nPick.\nAx\nBy\nAnswer: E\n", 5,
          "`Answer: E` names an option this item does not have (it has A to B); fix the letter or add the missing option"),
         ("Question 1 Short Answer\nWhy?\nThink about your answer, then reveal below.\n", 1,
