@@ -23,6 +23,8 @@ python3 -c "import sys; sys.stdout.buffer.write(bytes([0xC3, 0x28, 0xE2, 0x82, 0
 python3 -c "import sys; sys.stdout.write('Question 1 Multiple Choice\nWhich?\nAone\nBtwo\nAnswer: A\n' * 16000)" > "$work/identical-16000.txt"
 python3 -c "import sys; s = open('decks/sources/000_84106cf2ef55100a.txt').read() + '\n'; sys.stdout.write(s * (50000000 // len(s) + 1))" > "$work/repeated-sample-50mb.txt"
 python3 -c "import sys; sys.stdout.write('Question 1 Multiple Choice\nPick.\n' + 'AOne?\nBTwo?\n' * 1000000)" > "$work/asking-options-12mb.txt"
+# `Answer:` with its value on the next line, a million times (the lines are joined in one pass).
+python3 -c "import sys; sys.stdout.write(''.join('Question %d Multiple Choice\nPick.\nAone\nBtwo\nAnswer:\nB\n' % i for i in range(1, 300001)))" > "$work/answer-next-line-300k.txt"
 # The held-out natural files, each copy's questions numbered apart so that none is weighed from the
 # cache, to 50 MB; and items whose 20 KB explanations are one dense run of parts (`A,A,…`, `one; …`).
 python3 -c "
@@ -51,7 +53,8 @@ run() {
 }
 for file in quiz-50mb.txt garbage-50mb.bin line-10mb.txt one-letter-line-10mb.txt nul-10mb.bin \
             a-lines-20mb.txt options-10mb.txt tf-400k-items.txt bad-utf8-12mb.bin identical-16000.txt \
-            repeated-sample-50mb.txt asking-options-12mb.txt natural-distinct-50mb.txt dense-explanations-6mb.txt; do
+            repeated-sample-50mb.txt asking-options-12mb.txt natural-distinct-50mb.txt dense-explanations-6mb.txt \
+            answer-next-line-300k.txt; do
     run "$file" env SRS_DATA_DIR="$work/data" "$srs" import "$work/$file" --dry-run --skip-invalid
 done
 # The same bytes as deck files: `srs decks` must report them (65), never crash.
