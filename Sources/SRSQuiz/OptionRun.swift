@@ -174,7 +174,11 @@ struct OptionShape {
             return
         }
         if Self.startsLowercase(candidate.text), !texts.contains(where: Self.startsLowercase) {
-            verdict = .prose
+            // `Dresting the index finger…` after `AWrapping…`, `BThe pinch grip…`: no sentence, as none
+            // of its siblings is, and no longer than they are, it may be an option typed in lower case
+            // (`During the 1990s…` ends a sentence: prose).
+            let optionLike = candidate.glued && !sentence && !texts.contains(where: Self.endsSentence) && words <= max(3, 2 * longest)
+            verdict = optionLike ? .undecided : .prose
             return
         }
         var cues = 0

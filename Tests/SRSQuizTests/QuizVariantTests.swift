@@ -1082,6 +1082,22 @@ import SRSCore
         #expect(result.warnings.contains { $0.line == 6 && $0.message.hasPrefix("this line is read as an option") })
     }
 
+    /// A last option glued in lower case after capitalised ones (`Dresting the index finger along
+    /// the spine`), ending no sentence as its siblings end none: the cues do not decide, so it is
+    /// read as an option with a warning naming it (held-out round n16a: it went to the explanation
+    /// silently). One that ends a sentence (`During the 1990s this changed.`) is the explanation.
+    @Test func aLowerCaseGluedLastOptionWithoutAStopIsAnOptionWithAWarning() {
+        let item = "Question 1 Multiple Choice\nWhich grip gives most control?\nAWrapping every finger around the handle\n"
+            + "BThe pinch grip on the blade\nCHolding the very end of the handle\n"
+        let result = parseQuiz(item + "Dresting the index finger along the spine\nThe pinch grip brings the hand to the balance point.\n")
+        #expect(result.items.first?.kind.options?.count == 4)
+        #expect(result.items.first?.explanation == "The pinch grip brings the hand to the balance point.")
+        #expect(result.warnings.contains { $0.line == 6 && $0.message.hasPrefix("this line is read as an option") })
+        let prose = parseQuiz(item + "During the 1990s chefs taught the pinch grip first.\n")
+        #expect(prose.items.first?.kind.options?.count == 3)
+        #expect(prose.items.first?.explanation == "During the 1990s chefs taught the pinch grip first.")
+    }
+
     @Test func aQuestionOverSeveralLinesMayHoldLetterLines() {
         let text = "Question 1 Multiple Choice\nAlice leaves at noon.\nBob leaves at one.\nWho leaves first?\nAAlice\nBBob\nAnswer: A\n"
         let item = parseQuiz(text).items.first
