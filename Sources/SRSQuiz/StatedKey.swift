@@ -146,7 +146,7 @@ struct StatedKeys {
             readTextIs(at: index, tokens, options)
             readInstruction(at: index, tokens, options)
             readItIs(at: index, tokens, options)
-            readMakes(at: index, tokens, options.count)
+            readMakes(at: index, tokens, options)
             readLetterSentence(at: index, tokens, options)
             readLettersAre(at: index, tokens, options.count)
             readShortDenial(at: index, tokens, options)
@@ -526,13 +526,25 @@ struct StatedKeys {
     }
 
     /// `This makes C the best choice`, `which makes option B the correct answer`.
-    private mutating func readMakes(at index: Int, _ tokens: [EvidenceToken], _ count: Int) {
+    private mutating func readMakes(at index: Int, _ tokens: [EvidenceToken], _ options: [[String]]) {
+        let count = options.count
         // Only `This makes…`, `which makes…`: `Forgetting X would make A the correct answer` and
         // `Confusing X makes A the right answer` name what a mistake leads to.
         let verb = tokens[index].text
         guard verb == "makes" || verb == "made", index > 0, index + 1 < tokens.count,
               ["this", "that", "which", "it"].contains(tokens[index - 1].text) else { return }
         let start = index + 1
+        // `which makes phenolphthalein the right choice`: words of one option only, then the verdict.
+        if LetterReference.at(start, tokens, count, bareAtStart: false) == nil, !tokens[start].isCapitalLetter,
+           let the = tokens[start...].prefix(6).firstIndex(where: { $0.text == "the" }), the > start,
+           !tokens[start...the].contains(where: { $0.boundary >= .comma && $0 != tokens[start] }),
+           let verdict = Self.verdict(at: the, tokens), verdict, Self.namesTheAnswer(after: Self.verdictWord(at: the, tokens), tokens),
+           Self.closesClause(after: Self.verdictWord(at: the, tokens), tokens) {
+            let words = Set(tokens[start..<the].filter(\.isContent).map(\.stem))
+            let holding = options.indices.filter { !words.isEmpty && words.isSubset(of: Set(options[$0])) }
+            if holding.count == 1 { record(holding[0], negated: false) }
+            return
+        }
         guard let (option, length) = LetterReference.at(start, tokens, count, bareAtStart: false)
                 ?? (tokens[start].after == nil ? LetterReference.bareLetter(at: start, tokens, count) : nil),
               start + length < tokens.count, tokens[start + length].text == "the",
