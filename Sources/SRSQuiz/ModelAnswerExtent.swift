@@ -24,16 +24,17 @@ enum ModelAnswerExtent {
         if let next = following.first, !next.isBlank, isShortPhrase(first), opensASentence(next.text) {
             return Extent(count: 0, undecidedLine: next.number)
         }
-        var last = first, beforeLast: String?
+        var last = first, shown = false
         var count = 0
         for line in following {
-            // `The formula is:` / `E = mc²` / `Einstein derived it in 1905.`: a short line shown after a
-            // colon, then a sentence of its own, which starts the explanation; a guess, so it is named.
-            if let shown = beforeLast, shown.hasSuffix(":"), isShortPhrase(last), !isListItem(last), opensASentence(line.text) {
+            // `The formula is:` / `E = mc²` (/ `PE = mgh`…) / `Einstein derived it in 1905.`: short lines
+            // shown after a colon, then a sentence of its own, which starts the explanation; a guess,
+            // so it is named.
+            if shown, isShortPhrase(last), !isListItem(last), opensASentence(line.text) {
                 return Extent(count: count, undecidedLine: line.number)
             }
             guard !line.isBlank, continues(last, with: line.text) else { break }
-            beforeLast = last
+            shown = last.hasSuffix(":") || (shown && isShortPhrase(last) && !isListItem(last))
             last = line.text
             count += 1
         }
@@ -43,8 +44,13 @@ enum ModelAnswerExtent {
         // `Model answer: It is so.` / `Maybe more.` / blank / `Why it is.`: the blank line sets the
         // explanation apart, as the warning of the other guesses advises, so the lines before it
         // are the answer; still a guess, so the first of them is named.
+        // Only after an answer of eight words or more: a short one (`Paris.`) is whole, what follows
+        // it the explanation; and never past an `Explanation:` label.
         if !paragraph.isEmpty, later, endsSentence(last), let line = paragraph.first?.number {
-            return Extent(count: count + paragraph.count, undecidedLine: line, joinedUpToBlank: true)
+            let joins = TextTokens.words(count == 0 ? first : last).count >= 8
+                && !paragraph.contains { $0.text.lowercased().hasPrefix("explanation") }
+            return joins ? Extent(count: count + paragraph.count, undecidedLine: line, joinedUpToBlank: true)
+                : Extent(count: count, undecidedLine: line)
         }
         return Extent(count: count, undecidedLine: nil)
     }

@@ -8,7 +8,22 @@ public enum QuizParser {
     /// `Answer:` alone on its line, then `B` (or `(B)`, `True`…) alone on the next: one answer line,
     /// numbered as the label's. Only a bare choice is joined; any other next line stays what it
     /// is (an empty `Answer:` before a sentence is still an error naming its line).
-    /// The text without Markdown emphasis around it (`**B**`, `__True__`), trimmed; nil when long.
+    /// `B) two`, `B. two`, `Option B`, `Choice (b)`: a line led by a choice as an answer line's value
+    /// is (the value reading then checks the letter against the text); not `B vitamins…`, `C is…`.
+    static func letterLed(_ text: String) -> String? {
+        let value = text.trimmingSpaces
+        let words = value.split(separator: " ", maxSplits: 2)
+        guard let head = words.first else { return nil }
+        if ["option", "choice"].contains(head.lowercased()), words.count == 2, QuizLine.bareChoice(String(words[1])) != nil { return value }
+        // `True, mammals have four chambers.`: a truth word and its reason.
+        if words.count > 1, let last = head.last, ",.".contains(last), ["true", "false"].contains(head.dropLast().lowercased()) { return value }
+        guard head.utf8.count == 2, let letter = head.utf8.first, (65...72).contains(letter) || (97...104).contains(letter),
+              [UInt8(ascii: ")"), UInt8(ascii: ".")].contains(head.utf8.last!), words.count > 1 else { return nil }
+        return value
+    }
+
+    /// The text without Markdown emphasis around it (`**B**`, `__True__`), trimmed; nil when long
+    /// or when it is no bare choice.
     static func unemphasized(_ text: String) -> String? {
         guard text.utf8.count <= 16 else { return nil }
         var core = Substring(text.trimmingSpaces)
@@ -16,7 +31,7 @@ public enum QuizParser {
             core = core.dropFirst(mark.count).dropLast(mark.count)
             break
         }
-        return String(core)
+        return QuizLine.bareChoice(String(core)) != nil ? String(core) : nil
     }
 
     static func joiningAnswerValues(_ lines: [QuizLine]) -> [QuizLine] {
@@ -26,7 +41,7 @@ public enum QuizParser {
         while index < lines.count {
             let line = lines[index]
             if index + 1 < lines.count, line.text.utf8.count <= 40, line.text.utf8.contains(UInt8(ascii: ":")),
-               line.answerValue == "", let value = Self.unemphasized(lines[index + 1].text), QuizLine.bareChoice(value) != nil {
+               line.answerValue == "", let value = Self.unemphasized(lines[index + 1].text) ?? Self.letterLed(lines[index + 1].text) {
                 out.append(QuizLine(number: line.number, text: line.text + " " + value))
                 index += 2
                 continue
@@ -176,7 +191,11 @@ public enum QuizParser {
               let numbered = block.body.indices.dropFirst(first + 1).prefix(5).first(where: { QuizLine.numberedQuestion(block.body[$0].text) != nil })
         else { return nil }
         let title = block.body[first..<numbered].filter { !$0.isBlank }
+        // A title has no final stop and no formula (`Consider a triangle…`, `Read the passage below.`,
+        // `x = 3` are the question's).
         guard title.count <= 3, title.allSatisfy({ line in
+            guard !ModelAnswerExtent.endsSentence(line.text), !line.text.contains("="), TextTokens.words(line.text).count <= 10
+            else { return false }
             // A letter glued to a word (`Biology Quiz`) is an option only in a run from `A`.
             let option = line.optionIndex != nil && (line.text.hasPrefix("(") || line.text.dropFirst().first.map { ").: ".contains($0) } ?? true)
             return !option && line.answerValue == nil && line.bareAnswerValue == nil && line.trueFalseMarker == nil
@@ -201,6 +220,12 @@ public enum QuizParser {
             current.body[first] = QuizLine(number: current.body[first].number, text: question)
             current.header = QuizHeader(number: number, type: nil)
             current.headerLine = current.body[first].number
+        } else if current.header == nil, let numbered = numberedAfterLeadIn(current.body),
+                  let (number, question) = QuizLine.numberedQuestion(current.body[numbered].text) {
+            // `Consider a triangle with sides 3, 4 and 5.` / `1. Which kind is it?`: the lead-in is the
+            // question's, the number the item's.
+            current.body[numbered] = QuizLine(number: current.body[numbered].number, text: question)
+            current.header = QuizHeader(number: number, type: nil)
         }
         while let cut = foreignStart(current.body, type: current.header?.type) {
             result.append(QuizBlock(header: current.header, headerLine: current.headerLine, body: Array(current.body[..<cut]),
@@ -217,6 +242,19 @@ public enum QuizParser {
         return result
     }
 
+    /// The one numbered line (`1. Which…?`) among the lines before the first item's options,
+    /// true/false lines or answer, when it is the last of them and lines stand before it: a
+    /// question after its lead-in (not a list, `1. Mix` / `2. Bake`, inside a question).
+    static func numberedAfterLeadIn(_ body: [QuizLine]) -> Int? {
+        let marker = body.firstIndex(where: { $0.trueFalseMarker != nil || $0.answerValue != nil
+            || $0.modelAnswerValue != nil || $0.shortAnswerValue != nil })
+        guard let end = [OptionRun.find(in: body)?.start, marker].compactMap({ $0 }).min() else { return nil }
+        let question = body[..<end].indices.filter { !body[$0].isBlank }
+        let numbered = question.filter { QuizLine.numberedQuestion(body[$0].text) != nil }
+        guard numbered.count == 1, let line = numbered.first, line == question.last, question.count > 1 else { return nil }
+        return line
+    }
+
     /// Where another item's question starts in `body` (see `splitHeaderless`), if anywhere.
     private static func foreignStart(_ body: [QuizLine], type: QuizItemType?) -> Int? {
         guard let (own, run) = ownStructure(body, type: type), own < body.count else { return nil }
@@ -224,9 +262,13 @@ public enum QuizParser {
         let pair = trueFalsePair(in: body, from: own)
         // `2. The Sun is a star.` / `Answer: True`: a numbered paragraph after a blank line holding
         // an answer line or a model answer.
+        // Also `What is the capital of Spain?` / `Model answer: Madrid.`: a question set apart, with a
+        // model answer of its own (no explanation holds one).
         let numberedAnswer = body.indices.dropFirst(own).first { index in
-            index > own && (body[index - 1].isBlank || body[index - 1].isRule) && QuizLine.numberedQuestion(body[index].text) != nil
-                && body[index...].prefix { !$0.isBlank }.dropFirst().contains { $0.answerValue != nil || $0.modelAnswerValue != nil }
+            guard index > own, body[index - 1].isBlank || body[index - 1].isRule else { return false }
+            let rest = body[index...].prefix { !$0.isBlank }.dropFirst()
+            if QuizLine.numberedQuestion(body[index].text) != nil { return rest.contains { $0.answerValue != nil || $0.modelAnswerValue != nil } }
+            return body[index].text.hasSuffix("?") && body[index].modelAnswerValue == nil && rest.first?.modelAnswerValue != nil
         }
         guard let structure = [foreignRun?.start, pair, numberedAnswer].compactMap({ $0 }).min() else { return nil }
         if structure == numberedAnswer { return structure }

@@ -42,7 +42,7 @@ import SRSCore
     /// The value on the line after the label (`Answer:` / `B`), as some exporters write it: a bare
     /// letter or truth word there is the answer line's value (first review of 2026-12-02's list).
     @Test(arguments: ["Answer:\nB", "Correct answer:\n(B)", "**Answer:**\nB.", "Answer:\nb)", "ANSWER:\n  B\t",
-                      "**Answer:**\n**B**", "Answer:\n__B__"])
+                      "**Answer:**\n**B**", "Answer:\n__B__", "Answer:\nB) two", "Answer:\nOption B", "Answer:\nB. two"])
     func answerValueOnTheNextLine(lines: String) {
         let result = parseQuiz(Self.item + lines + "\nBecause.\n")
         #expect(result.errors == [] && result.warnings == [])
@@ -55,6 +55,9 @@ import SRSCore
         #expect(result.errors == [])
         #expect(result.items.first?.kind == .trueFalse(answer: false))
         #expect(result.items.first?.explanation == "It is not.")
+        let reason = parseQuiz("Question 1 True/False\nWater is wet.\nTrue\nFalse\nAnswer:\nFalse, it is not.\n")
+        #expect(reason.errors == [])
+        #expect(reason.items.first?.kind == .trueFalse(answer: false))
     }
 
     /// An empty `Answer:` before a sentence stays an error naming its line: the sentence is no value.
@@ -1121,11 +1124,33 @@ import SRSCore
     @Test func aModelAnswerWhoseEndTheCuesDoNotDecideIsAWarning() {
         // The blank line sets the explanation apart (held-out round n16b: a two-line model answer,
         // a blank line, then the explanation).
-        let result = parseQuiz("Question 1 Short Answer\nWhy?\nModel answer: It is so.\nMaybe more.\n\nWhy it is.\n")
-        #expect(result.items.first?.kind == .shortAnswer(modelAnswer: "It is so.\nMaybe more."))
-        #expect(result.items.first?.explanation == "Why it is.")
+        let result = parseQuiz("Question 1 Short Answer\nWhy?\nModel answer: Demand-pull inflation happens when demand grows faster than supply.\n"
+            + "Cost-push inflation happens when firms' costs rise.\n\nOn a diagram AD shifts right.\n")
+        #expect(result.items.first?.kind == .shortAnswer(modelAnswer: "Demand-pull inflation happens when demand grows faster than supply.\n"
+            + "Cost-push inflation happens when firms' costs rise."))
+        #expect(result.items.first?.explanation == "On a diagram AD shifts right.")
         #expect(result.warnings.map(\.line) == [4])
         #expect(result.warnings.first?.message.hasPrefix("this line is read as part of the model answer") == true)
+    }
+
+    /// Seventeenth review: a short complete answer (`Paris.`) keeps the lines after it in the
+    /// explanation, and an `Explanation:` label always opens the explanation.
+    @Test func aShortAnswerOrAnExplanationLabelBeforeABlankLine() {
+        let short = parseQuiz("Question 1 Short Answer\nCapital of France?\nModel answer: Paris.\nParis has been the capital since 987.\n\nSee also Lyon.\n")
+        #expect(short.items.first?.kind == .shortAnswer(modelAnswer: "Paris."))
+        #expect(short.warnings.map(\.line) == [4])
+        let labelled = parseQuiz("Question 1 Short Answer\nWhy does inflation rise?\nModel answer: Demand grows faster than the economy can supply goods.\n"
+            + "Explanation: Paris has nothing to do with it.\n\nSee also stagflation.\n")
+        #expect(labelled.items.first?.kind == .shortAnswer(modelAnswer: "Demand grows faster than the economy can supply goods."))
+    }
+
+    /// Several short lines shown after a colon (`The formulas are:` / `KE = ½mv²` / `PE = mgh`), then a
+    /// sentence of its own: the sentence starts the explanation, with a warning (seventeenth review).
+    @Test func severalShownLinesAfterAColonThenASentence() {
+        let result = parseQuiz("Question 1 Short Answer\nName the energies.\nModel answer: The formulas are:\nKE = ½mv²\nPE = mgh\nBoth are measured in joules.\n")
+        #expect(result.items.first?.kind == .shortAnswer(modelAnswer: "The formulas are:\nKE = ½mv²\nPE = mgh"))
+        #expect(result.items.first?.explanation == "Both are measured in joules.")
+        #expect(result.warnings.map(\.line) == [6])
     }
 
     @Test func repeatedItemsDrawOneWarning() {
@@ -1332,6 +1357,24 @@ import SRSCore
         #expect(result.items.map(\.question) == ["Which gas do plants release?", "Which organ pumps blood?"])
         #expect(result.warnings.first?.line == 1)
         #expect(result.warnings.first?.message.contains("read as a title and left out") == true, "\(result.warnings)")
+    }
+
+    /// An unnumbered question after a blank line with a model answer of its own is another item
+    /// (seventeenth review: it went into the explanation of the item before).
+    @Test func anUnnumberedQuestionWithItsOwnModelAnswerIsAnotherItem() {
+        let result = parseQuiz("1. What is the capital of France?\nModel answer: Paris.\nIt lies on the Seine.\n\n"
+            + "What is the capital of Spain?\nModel answer: Madrid.\n")
+        #expect(result.items.map(\.question) == ["What is the capital of France?", "What is the capital of Spain?"])
+        #expect(result.items.first?.explanation == "It lies on the Seine.")
+    }
+
+    /// A lead-in sentence (`Consider a triangle with sides 3, 4 and 5.`) is the question's, no title
+    /// (seventeenth review: it was dropped as one).
+    @Test(arguments: ["Consider a triangle with sides 3, 4 and 5.", "Read the passage below.", "x = 3"])
+    func aLeadInSentenceBeforeTheFirstNumberedItemIsNoTitle(lead: String) {
+        let result = parseQuiz(lead + "\n1. Which side is longest?\nA) The first\nB) The last\nAnswer: B\n")
+        #expect(result.items.first?.question == lead + "\nWhich side is longest?", "\(result.items)")
+        #expect(!result.warnings.contains { $0.message.contains("read as a title") })
     }
 
     /// A question whose lead-in ends in `?` or `:` before a numbered list keeps it: no title.
