@@ -290,7 +290,10 @@ struct StatedKeys {
             let restricted = part.indices.contains { index in
                 tokens[index].text == "only" && index + 1 < end && ["for", "in", "to", "under", "at", "as", "about", "with"].contains(tokens[index + 1].text)
             }
-            if quoted || restricted || part.indices.contains(where: { result.classes[$0] & doubtWord != 0 })
+            // A hedge in the reason after `because` or `since` (`B is right because defects tend to
+            // cluster…`) is the reason's, not the verdict's.
+            let reason = part.firstIndex { ["because", "since"].contains($0.text) } ?? end
+            if quoted || restricted || part.indices.contains(where: { $0 < reason && result.classes[$0] & doubtWord != 0 })
                 || part.last?.after == "?" {
                 result.sentences.insert(sentence)
             }
@@ -620,7 +623,7 @@ struct StatedKeys {
                     || tokens[next + 1].boundary >= .comma) || (label && tokens[next].text == "option") { return }
         // The option named closes its clause: not `The answer is A only in the sense…`, `…is A
         // for the hottest planet`, `…is oxygen-free`; nor the idiom `the answer is the same`.
-        guard Self.closesMention(from: next, of: option, tokens, options),
+        guard Self.closesMention(from: next, of: option, tokens, options, asked: asked),
               !(tokens[next].text == "the" && next + 1 < tokens.count && tokens[next + 1].text == "same") else { return }
         // `The correct answer is A (Nitrogen).` where A is Oxygen: the letter and the text that
         // follows it disagree (options reshuffled after the explanation was written).
@@ -648,7 +651,8 @@ struct StatedKeys {
 
     /// The option named at `start` (by letter, place or text) is followed by the end of its clause,
     /// or by `because`, `since`, `as`.
-    static func closesMention(from start: Int, of option: Int, _ tokens: [EvidenceToken], _ options: [[String]]) -> Bool {
+    static func closesMention(from start: Int, of option: Int, _ tokens: [EvidenceToken], _ options: [[String]],
+                              asked: Set<String> = []) -> Bool {
         var end: Int
         if let (_, length) = LetterReference.at(start, tokens, options.count, bareAtStart: false) {
             end = start + length
@@ -675,6 +679,9 @@ struct StatedKeys {
             end += 1
         }
         if end < tokens.count, tokens[end].text == "here", tokens[end].boundary == .none { end += 1 }
+        // `The correct answer is elliptical galaxies.` for *Which type of galaxy…?*: the question's noun.
+        if end < tokens.count, end > start, tokens[end].boundary == .none, tokens[end].isContent, asked.contains(tokens[end].stem),
+           !tokens[start].isCapitalLetter { end += 1 }
         guard end < tokens.count else { return true }
         // `The correct answer is A, if you count…`, `…is A, at birth`: a condition or a case opening
         // the next clause.
