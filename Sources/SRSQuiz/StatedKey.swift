@@ -290,10 +290,13 @@ struct StatedKeys {
             let restricted = part.indices.contains { index in
                 tokens[index].text == "only" && index + 1 < end && ["for", "in", "to", "under", "at", "as", "about", "with"].contains(tokens[index + 1].text)
             }
-            // A hedge in the reason after `because` or `since` (`B is right because defects tend to
-            // cluster…`) is the reason's, not the verdict's.
+            // `tend` in the reason after `because` or `since` (`B is right because defects tend to
+            // cluster…`) says how often, not who holds the view; a belief there still does (`A is
+            // incorrect because some claim the answer is C`, `…, some students argue`).
             let reason = part.firstIndex { ["because", "since"].contains($0.text) } ?? end
-            if quoted || restricted || part.indices.contains(where: { $0 < reason && result.classes[$0] & doubtWord != 0 })
+            if quoted || restricted || part.indices.contains(where: { index in
+                result.classes[index] & doubtWord != 0 && (index < reason || !["tend", "tends"].contains(tokens[index].text))
+            })
                 || part.last?.after == "?" {
                 result.sentences.insert(sentence)
             }
@@ -344,8 +347,9 @@ struct StatedKeys {
             if correctionOpeners.contains(first) || ["hmm", "rather", "ignore", "disregard"].contains(first) {
                 return sentence
             }
-            // `No, sorry, B.`, `No, it is Mercury.` after a statement (not `No other planet…`).
-            if first == "no", tokens[start].after == "," { return sentence }
+            // `No, sorry, B.`, `No, it is Mercury.`, `…because... no. The cerebellum is.` after a
+            // statement (not `No other planet…`).
+            if first == "no", let after = tokens[start].after, [",", ".", ":", "!"].contains(after) { return sentence }
         }
         // Within a sentence: `…A... no, it is Mercury`, `A, no wait, B`, `A (typo; should be B)`,
         // `I meant D`, `just kidding`, `scratch that`, `never mind`, `my bad`, `ignore that`.
@@ -353,7 +357,8 @@ struct StatedKeys {
         for index in tokens.indices {
             let word = tokens[index].text
             let pair = index + 1 < tokens.count ? [word, tokens[index + 1].text] : []
-            let clauseNo = word == "no" && index > 0 && tokens[index].boundary >= .comma && tokens[index].after == ","
+            let clauseNo = word == "no" && index > 0 && tokens[index].boundary >= .comma
+                && tokens[index].after.map { [",", ":"].contains($0) } == true
             if ["kidding", "typo", "edit"].contains(word) || pairs.contains(pair) || clauseNo {
                 let sentence = starts.lastIndex { $0 <= index } ?? 0
                 // Opening its sentence, the word corrects the sentences before; inside one, that
