@@ -280,11 +280,22 @@ struct StatedKeys {
         for (sentence, start) in result.starts.enumerated() {
             let end = sentence + 1 < result.starts.count ? result.starts[sentence + 1] : tokens.count
             let part = tokens[start..<end]
+            // A quoted title or term (`including "The Blue Danube"`) holds no verdict, answer noun or
+            // letter: it quotes no one's answer.
             var quoted = quoting
-            for token in part {
-                if let before = token.before, quotes.contains(before) { quoting = true; quoted = true }
-                if let after = token.after, quotes.contains(after) { quoting = false; quoted = true }
+            var opened: Int?
+            for index in part.indices {
+                let token = tokens[index]
+                if let before = token.before, quotes.contains(before) { quoting = true; opened = index }
+                if let after = token.after, quotes.contains(after) {
+                    let span = tokens[(opened ?? start)...index]
+                    if opened == nil || span.contains(where: { rightWords.contains($0.text) || wrongWords.contains($0.text)
+                        || answerNouns.contains($0.text) || $0.isCapitalLetter }) { quoted = true }
+                    quoting = false
+                    opened = nil
+                }
             }
+            if quoting { quoted = true }   // a quotation running on past the sentence
             // `only` restricts when a case follows (`only for gases`, `only in the sense`), not in
             // `Only C is correct` or `the only correct option`.
             let restricted = part.indices.contains { index in
@@ -430,6 +441,9 @@ struct StatedKeys {
         guard Self.isPick(at: next, tokens, asked: asked) || answerVerdict || bareVerdict else { return }
         var start = index - 1
         while start > 0, tokens[start].boundary < .comma { start -= 1 }
+        // `That is why a stack is right`: the subject after the lead-in.
+        if start + 3 < index, ["that", "this", "which"].contains(tokens[start].text), tokens[start + 1].text == "is",
+           tokens[start + 2].text == "why" { start += 3 }
         // No denial or condition in the subject: `Canberra, not Sydney, is the correct answer`
         // does not make Sydney the key, nor `If bcrypt is the right answer, why…` bcrypt.
         guard !tokens[start..<index].contains(where: { $0.cues.contains(.verbalNegation) || Self.conditions.contains($0.text) })
@@ -690,7 +704,9 @@ struct StatedKeys {
         guard end < tokens.count else { return true }
         // `The correct answer is A, if you count…`, `…is A, at birth`: a condition or a case opening
         // the next clause.
-        if tokens[end].boundary == .comma, fronting.contains(tokens[end].text) || scopes.contains(tokens[end].text) { return false }
+        // (`…, at roughly 4,806 m`, `…, at about 88 days` measure it.)
+        let measure = end + 1 < tokens.count && ["roughly", "about", "around", "approximately", "nearly", "almost"].contains(tokens[end + 1].text)
+        if tokens[end].boundary == .comma, fronting.contains(tokens[end].text) || scopes.contains(tokens[end].text), !measure { return false }
         return tokens[end].boundary >= .comma || tokens[end - 1].after.map(closing.contains) == true
             || ["because", "since", "as"].contains(tokens[end].text)
     }
