@@ -22,6 +22,26 @@ public enum QuizParser {
         return value
     }
 
+    /// The nearest header before `index` (at most 100 lines back) is a `Short Answer` one: there
+    /// `Answer:` alone takes the whole next paragraph as the model answer.
+    static func underShortAnswerHeader(_ lines: [QuizLine], before index: Int) -> Bool {
+        for line in lines[max(0, index - 100)..<index].reversed() {
+            if let header = line.header { return header.type == .shortAnswer }
+        }
+        return false
+    }
+
+    /// `Mitochondrion`, `Two`: six words at most ending no sentence, and no line of another kind (a
+    /// header, an option, an answer, true/false or model answer line): an option's text as a value
+    /// (the value reading then finds the option, or refuses the line as it refused `Answer:` alone).
+    static func shortValue(_ line: QuizLine) -> String? {
+        let text = line.text.trimmingSpaces
+        guard !text.isEmpty, text.utf8.count <= 60, TextTokens.words(text).count <= 6, !ModelAnswerExtent.endsSentence(text),
+              !text.hasSuffix(":"), line.optionIndex == nil, line.answerValue == nil, line.bareAnswerValue == nil,
+              line.modelAnswerValue == nil, line.trueFalseMarker == nil, line.header == nil, !line.looksLikeHeader else { return nil }
+        return text
+    }
+
     /// The text without Markdown emphasis around it (`**B**`, `__True__`), trimmed; nil when long
     /// or when it is no bare choice.
     static func unemphasized(_ text: String) -> String? {
@@ -40,8 +60,11 @@ public enum QuizParser {
         var index = 0
         while index < lines.count {
             let line = lines[index]
-            if index + 1 < lines.count, line.text.utf8.count <= 40, line.text.utf8.contains(UInt8(ascii: ":")),
-               line.answerValue == "", let value = Self.unemphasized(lines[index + 1].text) ?? Self.letterLed(lines[index + 1].text) {
+            // An empty value leaves the label's colon (or emphasis, or the full-width `：`) last.
+            if index + 1 < lines.count, line.text.utf8.count <= 40, let last = line.text.utf8.last,
+               last == UInt8(ascii: ":") || last == UInt8(ascii: "*") || last == UInt8(ascii: "_") || last == 0x9A,
+               line.answerValue == "", let value = Self.unemphasized(lines[index + 1].text) ?? Self.letterLed(lines[index + 1].text)
+                ?? (Self.underShortAnswerHeader(lines, before: index) ? nil : Self.shortValue(lines[index + 1])) {
                 out.append(QuizLine(number: line.number, text: line.text + " " + value))
                 index += 2
                 continue

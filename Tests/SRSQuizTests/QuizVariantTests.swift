@@ -60,6 +60,16 @@ import SRSCore
         #expect(reason.items.first?.kind == .trueFalse(answer: false))
     }
 
+    /// An option's text alone on the line after `Answer:` is its value, as on one line (seventeenth
+    /// review: refused, though `Answer: two` is read).
+    @Test(arguments: ["Answer:\ntwo", "Answer:\nTwo"])
+    func optionTextOnTheNextLine(lines: String) {
+        let result = parseQuiz(Self.item + lines + "\nBecause.\n")
+        #expect(result.errors == [])
+        #expect(result.items.first?.kind.key == AnswerKey(index: 1, source: .written))
+        #expect(result.items.first?.explanation == "Because.")
+    }
+
     /// An empty `Answer:` before a sentence stays an error naming its line: the sentence is no value.
     @Test func anEmptyAnswerLineBeforeProseIsAnError() {
         let result = parseQuiz(Self.item + "Answer:\nBecause two is even.\n")
