@@ -87,9 +87,10 @@ struct OptionProfile {
                     && Self.occurrences(of: stems[option], in: stems[other]) > 0
             }
         }
-        isNegativeQuestion = Self.asksInTheNegative(questionTokens)
+        let negative = Self.asksInTheNegative(questionTokens)
+        isNegativeQuestion = negative.countingNo
         // Also `least like the others`, `unlike the others`: the odd one out.
-        asksForAWrongOne = Self.asksInTheNegative(questionTokens, countingNo: false) || questionTokens.contains { Self.wrongOnes.contains($0.text) }
+        asksForAWrongOne = negative.withoutNo || questionTokens.contains { Self.wrongOnes.contains($0.text) }
             // `least likely`, `least accurate`: the one that is not.
             || zip(questionTokens, questionTokens.dropFirst()).contains { $0.text == "least" && Self.truthAdjectives.contains($1.text) }
             // `Spot the error`, `Find the mistake in…`, `Identify the error`: not `the standard error`.
@@ -285,20 +286,20 @@ struct OptionProfile {
     /// `Which is not a vertebrate?`, `…all of these except`: a negation of what is asked. One
     /// inside a relative or compared clause (`What can a vector clock detect that a Lamport
     /// timestamp cannot?`) qualifies a noun and leaves the question positive.
-    /// `countingNo`: `no` counts too (`Which key has no sharps?` is read as the negative for
-    /// weighing, where the explanation's denials point to the key); for stated keys it does not:
-    /// `with no pronounced peak`, `has no backbone` describe the answer, and `Option C is correct`
-    /// names it.
-    static func asksInTheNegative(_ tokens: [EvidenceToken], countingNo: Bool = true) -> Bool {
-        var subordinate = false, content = false
+    /// Both readings in one pass. `countingNo`: `no` counts too (`Which key has no sharps?` is read
+    /// as the negative for weighing, where the explanation's denials point to the key). `withoutNo`,
+    /// for stated keys: `with no pronounced peak`, `has no backbone` describe the answer, and
+    /// `Option C is correct` names it.
+    static func asksInTheNegative(_ tokens: [EvidenceToken]) -> (countingNo: Bool, withoutNo: Bool) {
+        var subordinate = false, content = false, countingNo = false
         for token in tokens {
             if content, subordinators.contains(token.text) { subordinate = true }
             content = content || token.isContent
-            if !subordinate, token.cues.contains(.verbalNegation) && (countingNo || token.text != "no") || token.text == "except" {
-                return true
-            }
+            guard !subordinate else { continue }
+            if token.text == "except" || token.cues.contains(.verbalNegation) && token.text != "no" { return (true, true) }
+            if token.cues.contains(.verbalNegation) { countingNo = true }
         }
-        return false
+        return (countingNo, false)
     }
 
     static let subordinators: Set<String> = ["that", "which", "who", "whom", "whose", "than", "whereas", "while"]

@@ -611,10 +611,12 @@ struct QuizItemReader {
     /// Words that the statement is `value` after all, or of a belief held about it (`true`,
     /// `misconception`), in any of `texts`.
     static func saysTheValue(_ value: String, _ texts: [String]) -> Bool {
-        let words: Set<String> = value == "true" ? ["true", "correct", "right", "misconception", "myth", "believe", "think"]
-            : ["false", "wrong", "incorrect", "misconception", "myth", "believe", "think"]
+        let words = value == "true" ? sayingTrue : sayingFalse
         return texts.contains { TextTokens.words($0).contains(where: words.contains) }
     }
+
+    static let sayingTrue: Set<String> = ["true", "correct", "right", "misconception", "myth", "believe", "think"]
+    static let sayingFalse: Set<String> = ["false", "wrong", "incorrect", "misconception", "myth", "believe", "think"]
 
     /// The text as `opensASentenceSaying` reads it: lower case, `’` as `'`, without Markdown
     /// emphasis, quotes, a quote's `>` or a list's bullet opening a line, every space a plain one,

@@ -91,24 +91,19 @@ struct StatedKeys {
         }
         letters = tokens.filter { $0.isCapitalLetter && LetterReference.letter($0, options.count, anyCase: false) != nil }.count
         let doubtful = Self.doubtfulSentences(tokens)
-        claimsSeveral = tokens.indices.contains { index in
-            // `Methane, B, is correct as well`, `B is also correct`, `C is right too`, `B is also accepted`.
-            guard Self.rightWords.contains(tokens[index].text) || Self.acceptedWords.contains(tokens[index].text) else { return false }
+        // `Methane, B, is correct as well`, `B is also correct`, `C is right too`, `B is also accepted`:
+        // more than one option right (`claimsSeveral`), and the letters such verdicts speak of
+        // (`alsoRight`, also after `both` in the sentence: `Both B and C are correct`).
+        for index in tokens.indices where Self.rightWords.contains(tokens[index].text) || Self.acceptedWords.contains(tokens[index].text) {
             var last = index
             while last + 1 < min(tokens.count, index + 5), tokens[last + 1].boundary != .sentence { last += 1 }
             let near = tokens[max(0, index - 2)...last].map(\.text)
-            return near.contains("also") || near.contains("too")
+            let several = near.contains("also") || near.contains("too")
                 || zip(near, near.dropFirst()).contains { $0 == ("as", "well") || $0 == ("so", "is") || $0 == ("so", "are") }
-        }
-        // The letters those verdicts speak of (`C is also correct`, `Note that C is right too`).
-        for index in tokens.indices where (Self.rightWords.contains(tokens[index].text) || Self.acceptedWords.contains(tokens[index].text))
-                && !asksForAWrongOne {
-            var last = index
-            while last + 1 < min(tokens.count, index + 5), tokens[last + 1].boundary != .sentence { last += 1 }
-            let near = tokens[max(0, index - 2)...last].map(\.text)
+            if several { claimsSeveral = true }
+            guard !asksForAWrongOne else { continue }
             let sentenceStart = tokens[..<index].lastIndex { $0.boundary == .sentence } ?? 0
-            guard near.contains("also") || near.contains("too") || tokens[sentenceStart..<index].contains(where: { $0.text == "both" })
-                    || zip(near, near.dropFirst()).contains(where: { $0 == ("as", "well") || $0 == ("so", "is") || $0 == ("so", "are") }) else { continue }
+            guard several || tokens[sentenceStart..<index].contains(where: { $0.text == "both" }) else { continue }
             var start = index
             while start > 0, start > index - 6, tokens[start].boundary != .sentence { start -= 1 }
             for position in start...last where tokens[position].isCapitalLetter {
