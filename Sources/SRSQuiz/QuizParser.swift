@@ -214,16 +214,25 @@ public enum QuizParser {
               let numbered = block.body.indices.dropFirst(first + 1).prefix(5).first(where: { QuizLine.numberedQuestion(block.body[$0].text) != nil })
         else { return nil }
         let title = block.body[first..<numbered].filter { !$0.isBlank }
-        // A title has no final stop and no formula (`Consider a triangle…`, `Read the passage below.`,
-        // `x = 3` are the question's).
-        guard title.count <= 3, title.allSatisfy({ line in
-            guard !ModelAnswerExtent.endsSentence(line.text), !line.text.contains("="), TextTokens.words(line.text).count <= 10
-            else { return false }
+        // No line of a title is an option, an answer or a true/false line, or asks a question.
+        func isNoItemLine(_ line: QuizLine) -> Bool {
             // A letter glued to a word (`Biology Quiz`) is an option only in a run from `A`.
             let option = line.optionIndex != nil && (line.text.hasPrefix("(") || line.text.dropFirst().first.map { ").: ".contains($0) } ?? true)
             return !option && line.answerValue == nil && line.bareAnswerValue == nil && line.trueFalseMarker == nil
-                && !line.text.hasSuffix("?") && !line.text.hasSuffix(":")
-        }) else { return nil }
+                && !line.text.hasSuffix("?") && !line.text.contains("=")
+        }
+        // A title line has no final stop and no formula (`Consider a triangle…`, `Read the passage
+        // below.`, `x = 3` are the question's), and no colon ending a lead-in to a numbered list.
+        func isTitleLine(_ line: QuizLine) -> Bool {
+            isNoItemLine(line) && !ModelAnswerExtent.endsSentence(line.text) && TextTokens.words(line.text).count <= 10
+                && !line.text.hasSuffix(":")
+        }
+        // `Chemistry Revision Quiz` / `Choose the best answer for each question.` / blank / `1. …`:
+        // a title opening the file, then instructions, set apart from the first question by a blank
+        // line, are the file's, not the question's.
+        let heading = isTitleLine(title[0]) && block.body[numbered - 1].isBlank
+            && title.dropFirst().allSatisfy { isNoItemLine($0) && TextTokens.words($0.text).count <= 30 }
+        guard title.count <= 3, heading || title.allSatisfy(isTitleLine) else { return nil }
         let rest = QuizBlock(header: nil, headerLine: nil, body: Array(block.body[numbered...]))
         guard QuizItemReader(block: rest, position: 1).type != nil else { return nil }
         return (QuizBlock(header: nil, headerLine: nil, body: Array(block.body[..<numbered])), rest)

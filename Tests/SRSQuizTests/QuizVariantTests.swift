@@ -1358,8 +1358,11 @@ import SRSCore
 
     /// A title before numbered items in a file without headers (`Biology Quiz - Chapter 3` /
     /// `1. Which gas…?`): left out with a warning, the question without its title or number
-    /// (the thirteenth review: the title stayed in the first question).
-    @Test(arguments: ["Biology Quiz - Chapter 3\n\n", "Biology Quiz - Chapter 3\n", "# Biology Quiz\nChapter 3\n\n"])
+    /// (the thirteenth review: the title stayed in the first question). Instructions after the
+    /// title, set apart from the question by a blank line, go with it.
+    @Test(arguments: ["Biology Quiz - Chapter 3\n\n", "Biology Quiz - Chapter 3\n", "# Biology Quiz\nChapter 3\n\n",
+                      "Chemistry Revision Quiz\nChoose the best answer for each question.\n\n",
+                      "Unit 4 test\nAnswer all questions: each is worth one mark.\nTime allowed: 20 minutes\n\n"])
     func aTitleBeforeNumberedItemsIsLeftOut(title: String) {
         let result = parseQuiz(title + "1. Which gas do plants release?\nA) Carbon dioxide\nB) Oxygen\nAnswer: B\n\n"
             + "2. Which organ pumps blood?\nA) Liver\nB) Heart\nAnswer: B\n")
@@ -1376,6 +1379,13 @@ import SRSCore
             + "What is the capital of Spain?\nModel answer: Madrid.\n")
         #expect(result.items.map(\.question) == ["What is the capital of France?", "What is the capital of Spain?"])
         #expect(result.items.first?.explanation == "It lies on the Seine.")
+    }
+
+    /// A lead-in sentence set apart from the first numbered question by a blank line, with no title
+    /// before it, is still the question's.
+    @Test func aLeadInSetApartWithoutATitleIsTheQuestions() {
+        let lead = parseQuiz("Consider a triangle with sides 3, 4 and 5.\n\n1. Which side is longest?\nA) The first\nB) The last\nAnswer: B\n")
+        #expect(lead.items.first?.question == "Consider a triangle with sides 3, 4 and 5.\n\nWhich side is longest?", "\(lead.items)")
     }
 
     /// A lead-in sentence (`Consider a triangle with sides 3, 4 and 5.`) is the question's, no title
