@@ -39,7 +39,18 @@ struct QuizItemReader {
         if body.contains(where: { $0.trueFalseMarker != nil }) { return .trueFalse }
         if OptionRun.find(in: body) != nil { return .multipleChoice }
         if body.contains(where: { $0.answerValue.flatMap(Self.truthValue) != nil }) { return .trueFalse }
+        if answersInText() { return .shortAnswer }
         return nil
+    }
+
+    /// `What is the capital of France?` / `Answer: Paris`: an `Answer:` line giving a text (no
+    /// letter or truth word) after a question that ends its sentence, with no options: a short
+    /// answer. Unlettered lines before it (`Paris` / `London`) may be options: no type.
+    private func answersInText() -> Bool {
+        guard let line = body.firstIndex(where: { $0.answerValue != nil }), let value = body[line].answerValue,
+              !value.isEmpty, QuizLine.bareChoice(value) == nil,
+              let last = body[..<line].last(where: { !$0.isBlank }), ModelAnswerExtent.endsSentence(last.text) else { return false }
+        return true
     }
 
     // MARK: Multiple choice

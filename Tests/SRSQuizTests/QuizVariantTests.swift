@@ -1381,6 +1381,21 @@ import SRSCore
         #expect(result.items.first?.explanation == "It lies on the Seine.")
     }
 
+    /// An item without a header whose `Answer:` line gives a text, with no options or true/false
+    /// lines, is a short answer (the seventeenth review: the file was refused); a letter there, or
+    /// unlettered lines that may be options, stay an error.
+    @Test func anAnswerTextWithoutOptionsIsAShortAnswer() {
+        let result = parseQuiz("1. What is the capital of France?\nAnswer: Paris\nIt has been the capital since 987.\n\n"
+            + "2. Name the largest planet.\nAnswer: Jupiter\n\n3. Which is larger?\nAOne\nBTwo\nAnswer: B\n")
+        #expect(result.errors == [])
+        #expect(result.items.map(\.kind) == [.shortAnswer(modelAnswer: "Paris"), .shortAnswer(modelAnswer: "Jupiter"),
+                                             .multipleChoice(options: ["One", "Two"], key: AnswerKey(index: 1, source: .written))])
+        #expect(result.items.map(\.question) == ["What is the capital of France?", "Name the largest planet.", "Which is larger?"])
+        #expect(result.items.first?.explanation == "It has been the capital since 987.")
+        #expect(parseQuiz("What is the capital of France?\nAnswer: B\n").errors.map(\.line) == [1])
+        #expect(parseQuiz("What is the capital of France?\nParis\nLondon\nAnswer: Paris\n").errors.map(\.line) == [1])
+    }
+
     /// A lead-in sentence set apart from the first numbered question by a blank line, with no title
     /// before it, is still the question's.
     @Test func aLeadInSetApartWithoutATitleIsTheQuestions() {
