@@ -98,6 +98,11 @@ import Testing
         ("notes.tsv", "q a", .delimited), ("notes.txt", "#separator:tab\nq\ta", .delimited), ("notes.txt", "q\ta\nr\tb\n", .delimited),
         ("notes.txt", "tags:x\nq a", .delimited), ("quiz.txt", "1. What is 2 + 2?\na) 3\nb) 4\n", .quizText),
         ("quiz.txt", "q\ta\nno tab here\n", .quizText), ("quiz.txt", "# My quiz: chapter 1\nQ?\n", .quizText), ("notes.md", "q\ta", nil),
+        // Quiz text with lone CR line ends and a tab on a line, or indented by tabs (an outside
+        // review: both were read as notes files, one card or none).
+        ("notes.txt", "q\ta\r\nr\tb\r\n", .delimited), ("notes.txt", "q\ta\rr\tb\r", .delimited),
+        ("quiz.txt", "Question 1 Multiple Choice\rWhich organ?\rA)\tLiver\rB)\tPancreas\rAnswer:\tB\r", .quizText),
+        ("quiz.txt", "\t1. Which organ?\r\n\tA) Liver\r\n\tB) Pancreas\r\n\t\r\n\tAnswer: B\r\n", .quizText),
     ])
     func formatGuessing(_ name: String, _ head: String, _ format: ImportFormat?) {
         #expect(ImportFormat.guess(fileName: name, head: Data(head.utf8)) == format)
