@@ -78,7 +78,12 @@ struct StatedKeys {
                 let namedAnswer = index >= 3 && optionsAreValues && !optionSymbolLetters.contains(letter) && tokens[index - 1].text == "is"
                     && tokens[index - 2].text == "answer" && Self.rightWords.contains(tokens[index - 3].text)
                     && (index + 1 == tokens.count || tokens[index].after.map(Self.closing.contains) == true)
-                if !namedAnswer { tokens[index].isCapitalLetter = false }
+                // `The answer is A, protein;`, `A (protein)` where B is `Vitamin A`: the letter's own
+                // option's whole text after it says it is that option's letter.
+                let ownText = index + 1 < tokens.count && !options[letter].isEmpty
+                    && (tokens[index + 1].boundary == .comma || tokens[index + 1].before == "(")
+                    && Self.skippingText(of: options[letter], from: index + 1, tokens) > index + 1
+                if !namedAnswer && !ownText { tokens[index].isCapitalLetter = false }
             }
         }
         // `the second, which relates force…` where the options are `First law` and `Second law`:

@@ -918,6 +918,22 @@ import SRSCore
         #expect(key.key?.source != .stated, "\(key)")
     }
 
+    /// A letter that is an option's word (`Vitamin A`) names its option when that option's own
+    /// text follows it (`The answer is A, protein;`, an outside review); another option's text, or
+    /// none, still leaves it no letter.
+    @Test func aSymbolLetterWithItsOptionsTextNamesIt() {
+        let options = ["Protein", "Vitamin A", "Iodine", "Fat"], question = "Which deficiency causes kwashiorkor?"
+        let stated = KeyInference.infer(question: question, options: options,
+                                        explanation: "The answer is A, protein; the swollen belly comes from fluid retention.")
+        #expect(stated.key == AnswerKey(index: 0, source: .stated), "\(stated)")
+        let bracketed = KeyInference.infer(question: question, options: options, explanation: "The answer is A (protein).")
+        #expect(bracketed.key == AnswerKey(index: 0, source: .stated), "\(bracketed)")
+        for explanation in ["The answer is A, iodine.", "The answer is A.", "The answer is A, as in vitamin A."] {
+            let result = KeyInference.infer(question: question, options: options, explanation: explanation)
+            #expect(result.key?.source != .stated, "\(explanation): \(result)")
+        }
+    }
+
     @Test(arguments: ["The last option is correct.", "Pick the last one.", "the last one", "The correct answer is the last."])
     func noOptionsTrapNothing(_ text: String) {
         #expect(KeyInference.infer(question: "Which?", options: [], explanation: text).key == nil)
