@@ -110,6 +110,11 @@ struct ScheduleCommand: ParsableCommand {
         guard let reviewAt = ISOTime.parse(at) else {
             throw bad("review_at \"\(at)\" is not an ISO 8601 time such as 2025-01-08T19:50:49Z")
         }
+        // `ISOTime.parse` drops a fraction of a second; here it would move the review (`…:00.600Z`
+        // a day before `…:00Z` reads as a whole day), so it is refused.
+        if at.utf8.count > 19, at.utf8[at.utf8.index(at.utf8.startIndex, offsetBy: 19)] == UInt8(ascii: ".") {
+            throw bad("review_at \"\(at)\" has a fraction of a second; review lines give whole seconds")
+        }
         return ReviewInput(line: number, card: card, index: index, reviewAt: reviewAt, quality: grade)
     }
 }

@@ -26,6 +26,10 @@ import Testing
          "Error: <stdin>:2: card \"a\" review 1 at 2025-01-01T00:00:00Z is before its previous review"),
         ("{\"card\":\"a\",\"index\":1,\"review_at\":\"2025-01-01T00:00:00Z\",\"grade\":4}\n", "Error: <stdin>:1: card \"a\" has review index 1 where 0 was expected"),
         ("{\"card\":\"a\",\"index\":0,\"review_at\":\"yesterday\",\"grade\":4}\n", "Error: <stdin>:1: review_at \"yesterday\" is not an ISO 8601 time"),
+        // A fraction of a second would be dropped, and the interval computed from the wrong time
+        // (an outside check: Easy at 10:00:00.600, Good a day later at 10:00:00 read as a full day).
+        ("{\"card\":\"a\",\"index\":0,\"review_at\":\"2025-01-01T10:00:00.600Z\",\"grade\":4}\n",
+         "Error: <stdin>:1: review_at \"2025-01-01T10:00:00.600Z\" has a fraction of a second; review lines give whole seconds"),
     ])
     func aBadLineIsNamedAndExits65(input: String, message: String) throws {
         let result = try SRSProcess.run(["schedule"], input: input)
