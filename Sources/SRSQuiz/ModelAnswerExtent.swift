@@ -3,7 +3,7 @@
 /// line (before any blank line) continues the answer when the answer so far stops mid-sentence
 /// (no final `.`, `!`, `?`; or `,`, `:`, `;`), when the line starts in lower case, or when it is
 /// an item of a list the answer opened (`1.`, `2)`, `-`, `•`). The first line that continues
-/// nothing starts the explanation. When a sentence-complete answer line is followed by more
+/// nothing starts the explanation, and an `Explanation:` label after them ends the answer. When a sentence-complete answer line is followed by more
 /// lines and then a blank line and a further paragraph, the cues do not decide: the blank line
 /// sets the explanation apart, so the answer runs up to it, and a warning names the line.
 enum ModelAnswerExtent {
@@ -41,6 +41,11 @@ enum ModelAnswerExtent {
         let rest = following.dropFirst(count)
         let paragraph = rest.prefix { !$0.isBlank }
         let later = rest.dropFirst(paragraph.count).contains { !$0.isBlank }
+        // `Model answer: Input is run as SQL.` / `It is prevented with…` / `Explanation: …`: the
+        // label marks where the explanation starts, so the lines before it are the answer's.
+        if let label = paragraph.firstIndex(where: { $0.explanationValue != nil }), label > paragraph.startIndex {
+            return Extent(count: count + (label - paragraph.startIndex), undecidedLine: nil)
+        }
         // `Model answer: It is so.` / `Maybe more.` / blank / `Why it is.`: the blank line sets the
         // explanation apart, as the warning of the other guesses advises, so the lines before it
         // are the answer; still a guess, so the first of them is named.

@@ -1123,6 +1123,10 @@ import SRSCore
         ("Model answer: Steps:\n1. One.\n2. Two.\nNote.", "Steps:\n1. One.\n2. Two.", "Note."),
         ("Model answer: It is so.\nBecause of this.", "It is so.", "Because of this."),
         ("Model answer: It is so.\nExplanation: more.", "It is so.", "more."),
+        // The lines up to an `Explanation:` label are the answer's: the label says where it ends
+        // (an outside review: the second line went to the explanation, the label kept in its text).
+        ("Model answer: Input is run as SQL.\nIt is prevented with parameterised queries.\nExplanation: Escaping is error-prone.",
+         "Input is run as SQL.\nIt is prevented with parameterised queries.", "Escaping is error-prone."),
         ("Model answer:\n\nLine one.\nLine two.\n\nWhy.", "Line one.\nLine two.", "Why."),
     ])
     func modelAnswersOverSeveralLines(body: String, model: String, explanation: String) {
