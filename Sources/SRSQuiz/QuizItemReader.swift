@@ -39,6 +39,9 @@ struct QuizItemReader {
         if body.contains(where: { $0.trueFalseMarker != nil }) { return .trueFalse }
         if OptionRun.find(in: body) != nil { return .multipleChoice }
         if body.contains(where: { $0.answerValue.flatMap(Self.truthValue) != nil }) { return .trueFalse }
+        // `A) Venus  B) Mercury` on one line, `A - Jupiter` / `B - Saturn`: the options a typed item
+        // reads when it has no others (`readMultipleChoice`) show the type too.
+        if Self.inlineOptions(in: body).flatMap(OptionRun.find(in:)) != nil || Self.dashRun(in: body) != nil { return .multipleChoice }
         if answersInText() { return .shortAnswer }
         return nil
     }

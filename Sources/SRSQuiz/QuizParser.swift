@@ -299,7 +299,9 @@ public enum QuizParser {
         let numberedAnswer = body.indices.dropFirst(own).first { index in
             guard index > own, body[index - 1].isBlank || body[index - 1].isRule else { return false }
             let rest = body[index...].prefix { !$0.isBlank }.dropFirst()
-            if QuizLine.numberedQuestion(body[index].text) != nil { return rest.contains { $0.answerValue != nil || $0.modelAnswerValue != nil } }
+            if QuizLine.numberedQuestion(body[index].text) != nil {
+                return rest.contains { $0.answerValue != nil || $0.bareAnswerValue != nil || $0.modelAnswerValue != nil }   // `Ans. B`
+            }
             return body[index].text.hasSuffix("?") && body[index].modelAnswerValue == nil && rest.first?.modelAnswerValue != nil
         }
         guard let structure = [foreignRun?.start, pair, numberedAnswer].compactMap({ $0 }).min() else { return nil }
@@ -331,7 +333,8 @@ public enum QuizParser {
         let model = type == .shortAnswer ? body.firstIndex(where: { $0.shortAnswerValue != nil })
             : type == nil ? body.firstIndex(where: { $0.shortAnswerValue != nil && $0.answerValue == nil }) : nil
         // A true/false item may have only its answer line (`Answer: True`).
-        let answer = type == nil || type == .trueFalse ? body.firstIndex(where: { $0.answerValue != nil }) : nil
+        // (`Ans. B` too, after options this reads in no run: `A - Venus` / `B - Mercury`.)
+        let answer = type == nil || type == .trueFalse ? body.firstIndex(where: { $0.answerValue != nil || $0.bareAnswerValue != nil }) : nil
         let starts = [run?.start, pair, model, answer].compactMap { $0 }
         guard let first = starts.min() else { return nil }
         if first == run?.start, let run { return (run.end, run) }

@@ -1400,6 +1400,25 @@ import SRSCore
         #expect(parseQuiz("What is the capital of France?\nParis\nLondon\nAnswer: Paris\n").errors.map(\.line) == [1])
     }
 
+    /// Options on one line (`A) Venus  B) Mercury`) or with a dash (`A - Jupiter`) show an item
+    /// without a header to be multiple choice, as under a typed header (an outside review: `Q1.`,
+    /// `1.` and unnumbered items so written were refused).
+    @Test(arguments: ["Q1. Which planet is closest to the Sun?\nA) Venus  B) Mercury  C) Mars\nAnswer: B\n",
+                      "1. Which planet is closest to the Sun?\nA - Venus\nB - Mercury\nC - Mars\nAns. B\n",
+                      "Which planet is closest to the Sun? A) Venus  B) Mercury  C) Mars\nAnswer: B\n",
+                      "Question 1: Which planet is closest to the Sun?\nA) Venus  B) Mercury  C) Mars\nAnswer: Mercury\n"])
+    func optionsOnOneLineOrAfterDashesWithoutAHeader(text: String) {
+        let result = parseQuiz(text)
+        #expect(result.errors == [])
+        #expect(result.items.first?.kind == .multipleChoice(options: ["Venus", "Mercury", "Mars"], key: AnswerKey(index: 1, source: .written)))
+        #expect(result.items.first?.question == "Which planet is closest to the Sun?")
+        // After another item, a numbered paragraph with such options and `Ans. B` is an item of its
+        // own, not that item's explanation.
+        let two = parseQuiz(text + "\n2. Which planet has the most moons?\nA - Jupiter\nB - Saturn\nAns. B\n")
+        #expect(two.items.map(\.question) == ["Which planet is closest to the Sun?", "Which planet has the most moons?"])
+        #expect(two.items.last?.kind == .multipleChoice(options: ["Jupiter", "Saturn"], key: AnswerKey(index: 1, source: .written)))
+    }
+
     /// A lead-in sentence set apart from the first numbered question by a blank line, with no title
     /// before it, is still the question's.
     @Test func aLeadInSetApartWithoutATitleIsTheQuestions() {
