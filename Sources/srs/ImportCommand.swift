@@ -36,7 +36,7 @@ struct ImportCommand: ParsableCommand {
         valueName: "N=X"))
     var keys: [String] = []
 
-    @Flag(help: "Print what was converted as JSON (schema: docs/quiz-format.md).")
+    @Flag(help: "Quiz text: print what was converted as JSON (schema: docs/quiz-format.md).")
     var json = false
 
     @Flag(help: "Quiz text: also take keys weighed from what an explanation says of each option, not only keys it states (such guesses can be wrong: docs/quiz-format.md).")
@@ -70,6 +70,10 @@ struct ImportCommand: ParsableCommand {
         let ankiDeck = files.count == 1 && files.first.flatMap(format(of:)) == .ankiPackage
         if let deck, !ankiDeck, let problem = DeckLibrary.problem(withName: deck) {
             throw ValidationError("--deck '\(TerminalSafe.sanitize(deck))' cannot name a deck: \(problem).")
+        }
+        if json, files.count == 1, let path = files.first, let kind = format(of: path), kind != .quizText {
+            throw ValidationError("--json describes quiz text only; import the \(kind == .ankiPackage ? "package" : "notes file") "
+                + "without it, and see what was imported with `srs decks`.")
         }
         if let at, ISOTime.parse(at) == nil {
             throw ValidationError("--at \(TerminalSafe.sanitize(at)) is not an ISO 8601 time such as 2026-11-29T09:00:00Z.")

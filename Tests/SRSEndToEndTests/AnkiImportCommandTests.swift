@@ -88,6 +88,18 @@ import Testing
         let zero = try SRSProcess.run(["import", Self.fixture("sm2.apkg"), "--max-ratio", "0", "--data-dir", data.path])
         #expect(zero.status == 64)
     }
+
+    /// `--json` describes quiz text only: with a package or a notes file it is a usage error, not
+    /// ignored with the text report on standard output (an outside review), and nothing is written.
+    @Test(arguments: ["sm2.apkg", "csv/quoted.csv"])
+    func jsonWithAnAnkiFileIsAUsageError(name: String) throws {
+        let data = TempFolder()
+        let run = try SRSProcess.run(["import", Self.fixture(name), "--json", "--data-dir", data.path, "--user", "ann"])
+        #expect(run.status == 64)
+        #expect(run.stdout == "")
+        #expect(run.stderr.contains("--json describes quiz text only"), "\(run.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: data.path + "/decks"))
+    }
 }
 
 /// `srs import notes.csv|.tsv|.txt` (issue 12.5), with the files Anki's importer was checked on.
