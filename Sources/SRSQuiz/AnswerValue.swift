@@ -86,6 +86,14 @@ enum AnswerValue {
         if isExplanation(letter.rest, options: options, named: letter.index, question: question, weighing: weighing) {
             return .optionThenExplanation(letter.index, letter.rest)
         }
+        // `B   (checked 2023)`, `B (see p. 12)`: a remark in brackets that says nothing of any option
+        // (none of their words, no letter) keeps the letter; it opens the explanation.
+        let remark = letter.rest.trimmingSpaces
+        if remark.hasPrefix("("), remark.hasSuffix(")"), remark.dropFirst().firstIndex(of: "(") == nil,
+           !restWords.isEmpty, !restWords.contains(where: { $0.count == 1 && ("a"..."h").contains($0) }),
+           Set(restWords).isDisjoint(with: Set(options.flatMap(words))) {
+            return .optionThenExplanation(letter.index, remark)
+        }
         return .disagreement("names option \(named) but its text is not option \(named)'s")
     }
 

@@ -273,6 +273,20 @@ import SRSCore
         #expect(result.items.first?.explanation == opening + "\nThe others are odd.")
     }
 
+    /// A remark in brackets after the letter that says nothing of any option keeps the letter and
+    /// opens the explanation (an outside review: `Answer: B   (checked 2023)` gave no key); one
+    /// with an option's words or another letter still disagrees.
+    @Test func aRemarkInBracketsAfterTheLetterKeepsIt() {
+        for line in ["Answer: B   (checked 2023)", "Answer: B (see p. 12)"] {
+            let result = parseQuiz(Self.item + line + "\nThe others are odd.\n")
+            #expect(result.items.first?.kind.key == AnswerKey(index: 1, source: .written), "\(line)")
+            #expect(result.items.first?.explanation.hasSuffix(")\nThe others are odd.") == true, "\(line)")
+        }
+        for line in ["Answer: B (three)", "Answer: B (or A)"] {
+            #expect(parseQuiz(Self.item + line + "\nThe others are odd.\n").items.first?.kind.key == nil, "\(line)")
+        }
+    }
+
     @Test(arguments: ["Answer: B. four.", "Answer: B. Four is even and so are the others", "Answer: B) three, as it is odd.",
                       "Answer: B. Three is the only odd number here, and one.",
                       // Found by review: more letters, another option named, a correction.
