@@ -137,7 +137,9 @@ public enum QuizParser {
                     + "an item header, but no options, true/false lines or answer follow it, so it is read as part of item "
                     + "\(result.itemCount)'s text; if it begins an item, give it a type: `Question N Multiple Choice`"))
             }
-            if block.split {
+            // `2. Which planet…?` after item 1: the number the author wrote says an item starts, so
+            // only an item set apart without it (or with another number) is a guess worth a warning.
+            if block.split, block.header?.number != result.itemCount {
                 let type = QuizItemReader(block: block, position: result.itemCount).type
                 let header = "Question \(result.itemCount) " + (type == .trueFalse ? "True / False" : type == .shortAnswer ? "Short Answer" : "Multiple Choice")
                 result.warnings.append(QuizDiagnostic(.warning, line: block.startLine, position: result.itemCount, "an item without a "
