@@ -40,4 +40,31 @@ import SRSCore
         #expect(kinds == ["basic": 10, "reverse": 2, "cloze": 3, "type_in": 1])
         #expect(latest.cards.filter { $0.queue == -1 }.count == 1)
     }
+
+    /// A side empty in Anki (or only `&nbsp;`, `<br>`; a missing field) shows a placeholder, and a
+    /// cloze card whose deletion left the text is skipped: the deck reads back (probe edge-1..6).
+    @Test func emptySidesAndStaleClozeCardsStillReadBack() throws {
+        let sql = """
+            UPDATE notes SET flds = 'What?' || char(31) || '&nbsp;<br>' WHERE id = 1772355600000;
+            UPDATE notes SET flds = 'le chat' || char(31) || '' WHERE id = 1772355600002;
+            UPDATE notes SET flds = 'Buried by the user' WHERE id = 1772355600009;
+            UPDATE notes SET flds = '{{c1::Paris::city}} is the capital of France.' || char(31) || '' WHERE id = 1772355600004;
+            """
+        let package = try AnkiPackage.read(try Crafted.legacyPackage(try Crafted.legacyCollection(sql)))
+        let (cards, warnings) = AnkiConversion.cards(of: package.collection)
+        #expect(cards.count == 15)
+        #expect(warnings == ["note 1772355600004: its text has no {{c2::…}} for cloze card 2 "
+            + "(an empty card, as Anki's Empty Cards finds); skipped"])
+        let backs = cards.compactMap { converted -> String? in
+            switch converted.card.kind {
+            case .basic(let back), .reverse(let back): return converted.card.question + " / " + back
+            default: return nil
+            }
+        }
+        #expect(backs.filter { $0.hasSuffix("(empty answer)") }.sorted()
+            == ["Buried by the user / (empty answer)", "What? / (empty answer)", "le chat / (empty answer)", "le chat / (empty answer)"])
+        for converted in cards {
+            if case .cloze(let number) = converted.card.kind { #expect(Cloze.numbers(in: converted.card.question).contains(number)) }
+        }
+    }
 }

@@ -51,8 +51,13 @@ public enum AnkiConversion {
             let home = card.homeDeck(among: decks)
             let deck = decks[home] ?? ["Default"]
             if decks[home] == nil { warnings.append("card \(card.id): deck \(home) is missing; put in Default") }
-            out.append(ConvertedCard(card: convert(card, note, type, kind: kinds[type.notetype.id] ?? nil, deck: deck), deckPath: deck,
-                                     notetype: type.notetype.name, ankiCard: card.id, queue: card.queue))
+            guard let converted = convert(card, note, type, kind: kinds[type.notetype.id] ?? nil, deck: deck) else {
+                // Anki keeps such a card until Empty Cards deletes it; srs could not show it.
+                warnings.append("note \(note.id): its text has no {{c\(card.ord + 1)::…}} for cloze card \(card.ord + 1) "
+                    + "(an empty card, as Anki's Empty Cards finds); skipped")
+                continue
+            }
+            out.append(ConvertedCard(card: converted, deckPath: deck, notetype: type.notetype.name, ankiCard: card.id, queue: card.queue))
         }
         // Sorted by deck and id, each deck's name joined once rather than at every comparison.
         let keys = out.map { $0.deckPath.joined(separator: "\u{1F}") }
@@ -67,8 +72,9 @@ public enum AnkiConversion {
         return CardID("anki-" + String(repeating: "0", count: 16 - hash.count) + hash + (cloze ? "-c\(ord + 1)" : "-t\(ord)"))
     }
 
+    /// The card as srs shows it; nil for a cloze card whose number has no deletion left in the text.
     static func convert(_ card: AnkiCard, _ note: AnkiNote, _ parsed: CardRenderer.ParsedNotetype,
-                        kind: StockKind?, deck: [String]) -> Card {
+                        kind: StockKind?, deck: [String]) -> Card? {
         let type = parsed.notetype
         let guid = note.guid   // decoded from the notes' shared buffer at each read
         let id = id(guid: guid, ord: card.ord, cloze: type.kind == .cloze)
@@ -78,11 +84,13 @@ public enum AnkiConversion {
         var converted: Card
         switch (kind, card.ord) {
         case (.cloze?, _):
-            converted = Card(id: id, question: field(0), kind: .cloze(number: card.ord + 1), explanation: field(1))
+            let text = field(0)
+            guard Cloze.numbers(in: text).contains(card.ord + 1) else { return nil }
+            converted = Card(id: id, question: text, kind: .cloze(number: card.ord + 1), explanation: field(1))
         case (.basic?, 0), (.basicAndReversed?, 0), (.basicOptionalReversed?, 0):
-            converted = Card(id: id, question: field(0), kind: .basic(back: field(1)), explanation: "")
+            converted = Card(id: id, question: shown(field(0), or: emptyQuestion), kind: .basic(back: shown(field(1), or: emptyAnswer)), explanation: "")
         case (.basicAndReversed?, 1), (.basicOptionalReversed?, 1):
-            converted = Card(id: id, question: field(0), kind: .reverse(back: field(1)), explanation: "")
+            converted = Card(id: id, question: shown(field(0), or: emptyQuestion), kind: .reverse(back: shown(field(1), or: emptyAnswer)), explanation: "")
         default:
             converted = rendered(card, note, parsed, deck: deck, id: id)
         }
@@ -97,13 +105,20 @@ public enum AnkiConversion {
         let rendered = CardRenderer.render(note, of: parsed, ord: card.ord, deck: deck)
         let question = HTMLText.plain(rendered.question)
         if let typed = rendered.typedAnswer, !typed.isEmpty {
-            return Card(id: id, question: question.isEmpty ? "(empty question)" : question, kind: .typeIn(answer: typed), explanation: "")
+            return Card(id: id, question: shown(question, or: emptyQuestion), kind: .typeIn(answer: typed), explanation: "")
         }
         var answer = rendered.answer
         if let end = answerStart(answer) { answer = String(answer[end...]) }
-        let back = HTMLText.plain(answer)
-        return Card(id: id, question: question.isEmpty ? "(empty question)" : question,
-                    kind: .basic(back: back.isEmpty ? "(empty answer)" : back), explanation: "")
+        return Card(id: id, question: shown(question, or: emptyQuestion),
+                    kind: .basic(back: shown(HTMLText.plain(answer), or: emptyAnswer)), explanation: "")
+    }
+
+    static let emptyQuestion = "(empty question)", emptyAnswer = "(empty answer)"
+
+    /// A side left empty in Anki (or only `&nbsp;`, `<br>`) shows `placeholder`: a deck file
+    /// holds no empty question or answer, so the imported deck reads back.
+    static func shown(_ text: String, or placeholder: String) -> String {
+        text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? placeholder : text
     }
 
     /// Where the answer begins: after the first `<hr id=answer>`, in any case. An ASCII answer is
