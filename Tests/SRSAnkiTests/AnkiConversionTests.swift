@@ -67,4 +67,17 @@ import SRSCore
             if case .cloze(let number) = converted.card.kind { #expect(Cloze.numbers(in: converted.card.question).contains(number)) }
         }
     }
+
+    /// Two notes with one guid (genanki) would give two cards one id: the later note is skipped,
+    /// named with the note that keeps the ids (probe dup-guid).
+    @Test func aNoteSharingAnotherNotesGuidIsSkipped() throws {
+        let sql = "UPDATE notes SET guid = 'N0bd/<6G)t' WHERE id IN (1772355600002, 1772355600003)"
+        let package = try AnkiPackage.read(try Crafted.legacyPackage(try Crafted.legacyCollection(sql)))
+        let (cards, warnings) = AnkiConversion.cards(of: package.collection)
+        #expect(cards.count == 13)
+        #expect(Set(cards.map(\.card.id)).count == cards.count)
+        #expect(warnings.sorted() == ["note 1772355600002: its guid is also note 1772355600000's, whose cards keep the ids; skipped",
+                                      "note 1772355600003: its guid is also note 1772355600000's, whose cards keep the ids; skipped"])
+        #expect(cards.contains { $0.card.question == "What is 2 + 2?" })
+    }
 }

@@ -39,12 +39,23 @@ public enum AnkiConversion {
         let kinds = types.mapValues(StockKind.recognise)
         // Its templates are parsed once too, for the cards rendered from them.
         let parsed = types.mapValues(CardRenderer.ParsedNotetype.init)
+        // A card's id comes from its note's guid: of notes sharing one (genanki's fixed guids),
+        // the first made (lowest id) keeps it, the others are skipped rather than given its ids.
+        var owners: [String: Int64] = [:]
+        for note in collection.notes { owners[note.guid] = min(owners[note.guid] ?? note.id, note.id) }
+        var duplicates: Set<Int64> = []
         var out: [ConvertedCard] = []
         out.reserveCapacity(collection.cards.count)
         var warnings: [String] = []
         for card in collection.cards {
             guard let note = notes[card.note], let type = parsed[note.notetype] else {
                 warnings.append("card \(card.id): its note or note type is missing; skipped")
+                continue
+            }
+            if let owner = owners[note.guid], owner != note.id {
+                if duplicates.insert(note.id).inserted {
+                    warnings.append("note \(note.id): its guid is also note \(owner)'s, whose cards keep the ids; skipped")
+                }
                 continue
             }
             // A card in a filtered deck belongs to its home deck: srs has no filtered decks.
