@@ -109,16 +109,24 @@ struct AnkiImporter {
     }
 
     /// One srs deck per Anki deck; a card id another deck already holds is left out with a warning.
+    /// Deck names differing only in case are one deck, as in Anki (and one deck file): the first
+    /// spelling names it, with a warning, so no card is lost to a file written twice.
     /// Each deck's list is sized first and filled once, and the history keeps only links to the
     /// cards: a card's text is held once (memory, issue 12.9).
     private func group(_ cards: [ConvertedCard], into plan: inout Plan) throws {
         var order: [String] = [], counts: [Int] = [], deckOfCard: [Int] = []
-        var numbers: [[String]: Int] = [:]
+        var numbers: [[String]: Int] = [:], folded: [String: Int] = [:]
         deckOfCard.reserveCapacity(cards.count)
         for converted in cards {
             let number = numbers[converted.deckPath] ?? {
                 let name = AnkiDeckName.name(of: converted.deckPath)
                 if let known = order.firstIndex(of: name) { return known }
+                if let known = folded[name.lowercased()] {
+                    plan.warnings.append("Anki decks '\(order[known])' and '\(name)' differ only in case: "
+                        + "one deck '\(order[known])', as in Anki")
+                    return known
+                }
+                folded[name.lowercased()] = order.count
                 order.append(name)
                 counts.append(0)
                 return order.count - 1

@@ -73,6 +73,20 @@ import Testing
         #expect(physics.contains("answer: [sound: bell.wav] a bell\n"))
     }
 
+    /// `deck-case.apkg`: sm2-legacy with deck Science::Physics renamed `science`. The two names
+    /// are one deck (one file): its 7 cards are all kept, none lost to the file written twice.
+    @Test func deckNamesDifferingOnlyInCaseAreOneDeck() throws {
+        let data = TempFolder()
+        let run = try SRSProcess.run(["import", Self.fixture("deck-case.apkg"), "--data-dir", data.path, "--user", "ann"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr == "warning: Anki decks 'Science' and 'science' differ only in case: one deck 'Science', as in Anki\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: data.path + "/decks").sorted()
+            == ["Geography.deck", "Languages::French.deck", "Science.deck"])
+        let science = try String(contentsOfFile: data.path + "/decks/Science.deck", encoding: .utf8)
+        #expect(science.components(separatedBy: "\ncard: ").count - 1 == 7)
+        #expect(try SRSProcess.run(["decks", "--check", "--data-dir", data.path, "--user", "ann"]).status == 0)
+    }
+
     @Test func badPackagesExit65AndWriteNothing() throws {
         let data = TempFolder()
         let notZip = data.path + "/broken.apkg"
