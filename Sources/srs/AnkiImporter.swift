@@ -82,7 +82,8 @@ struct AnkiImporter {
     private func checkMedia(of package: AnkiPackage, into plan: inout Plan) throws {
         for file in package.media {
             if let problem = MediaFolder.problem(withName: file.name) {
-                plan.warnings.append("media file '\(file.name)' not copied: \(problem)")
+                // Shown on one line: a newline or tab in the name is a visible mark too.
+                plan.warnings.append("media file '\(TerminalSafe.sanitize(file.name, keepNewlines: false))' not copied: \(problem)")
                 continue
             }
             do { _ = try package.mediaData(file) } catch let error as AnkiError {

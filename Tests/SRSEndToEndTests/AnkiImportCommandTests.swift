@@ -38,6 +38,20 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: data.path).isEmpty)
     }
 
+    /// `control-media-names.apkg`: sm2-legacy with its three media named with a tab, an escape
+    /// and a NUL. Such a name cannot leave the media folder: the file is left out with a warning
+    /// and the cards are imported, not the whole package refused.
+    @Test func mediaNamesWithControlCharactersAreLeftOutWithAWarning() throws {
+        let data = TempFolder()
+        let run = try SRSProcess.run(["import", Self.fixture("control-media-names.apkg"), "--data-dir", data.path, "--user", "ann"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains(": 16 cards converted\n"))
+        #expect(run.stderr.components(separatedBy: "not copied: it contains a control character\n").count - 1 == 3)
+        #expect(!run.stderr.contains("\u{1B}") && !run.stderr.contains("\t") && run.stderr.split(separator: "\n").count == 3)
+        #expect(!FileManager.default.fileExists(atPath: data.path + "/media"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: data.path + "/decks").sorted() == Self.deckFiles)
+    }
+
     @Test func aDryRunWritesNothing() throws {
         let data = TempFolder()
         let run = try SRSProcess.run(["import", Self.fixture("sm2.colpkg"), "--dry-run", "--data-dir", data.path, "--user", "ann"])

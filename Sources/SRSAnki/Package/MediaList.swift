@@ -34,11 +34,12 @@ enum MediaList {
     }
 
     /// `name` in NFC, or `.unsafeMediaName` when it could leave the media folder or hide in it:
-    /// empty, with `/`, `\` or a control character, `..` anywhere, or a leading dot.
+    /// empty, with `/` or `\`, `..` anywhere, or a leading dot. A control character cannot leave
+    /// the folder: the import leaves such a file out with a warning (`MediaFolder.problem`), as
+    /// it does an invisible one, rather than refusing the whole package.
     static func safeName(_ name: String) throws -> String {
         let nfc = name.precomposedStringWithCanonicalMapping
-        let control = nfc.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F }
-        guard !nfc.isEmpty, !control, !nfc.contains("/"), !nfc.contains("\\"), !nfc.contains(".."), !nfc.hasPrefix(".") else {
+        guard !nfc.isEmpty, !nfc.contains("/"), !nfc.contains("\\"), !nfc.contains(".."), !nfc.hasPrefix(".") else {
             throw AnkiError.unsafeMediaName(name)
         }
         return nfc
