@@ -3,9 +3,10 @@
 /// line (before any blank line) continues the answer when the answer so far stops mid-sentence
 /// (no final `.`, `!`, `?`; or `,`, `:`, `;`), when the line starts in lower case, or when it is
 /// an item of a list the answer opened (`1.`, `2)`, `-`, `•`). The first line that continues
-/// nothing starts the explanation, and an `Explanation:` label after them ends the answer. When a sentence-complete answer line is followed by more
-/// lines and then a blank line and a further paragraph, the cues do not decide: the blank line
-/// sets the explanation apart, so the answer runs up to it, and a warning names the line.
+/// nothing starts the explanation, and an `Explanation:` label after them ends the answer. When
+/// a sentence-complete answer line is followed by more lines and then a blank line and a further
+/// paragraph, the cues do not decide: the blank line sets the explanation apart, so the answer
+/// runs up to it, and a warning names the line.
 enum ModelAnswerExtent {
     struct Extent {
         /// Lines of `following` that belong to the model answer.

@@ -51,9 +51,8 @@ struct QuizItemReader {
     /// answer. Unlettered lines before it (`Paris` / `London`) may be options: no type.
     private func answersInText() -> Bool {
         guard let line = body.firstIndex(where: { $0.answerValue != nil }), let value = body[line].answerValue,
-              !value.isEmpty, QuizLine.bareChoice(value) == nil,
-              let last = body[..<line].last(where: { !$0.isBlank }), ModelAnswerExtent.endsSentence(last.text) else { return false }
-        return true
+              !value.isEmpty, QuizLine.bareChoice(value) == nil else { return false }
+        return body[..<line].last(where: { !$0.isBlank }).map { ModelAnswerExtent.endsSentence($0.text) } ?? false
     }
 
     // MARK: Multiple choice
@@ -298,7 +297,10 @@ struct QuizItemReader {
     /// a question mark first, when the options are found there: `Which book did A. A. Milne
     /// write? A. Winnie-the-Pooh B. …` keeps its initials in the question.
     static func inlineOptions(in lines: [QuizLine]) -> [QuizLine]? {
-        for (position, line) in lines.enumerated() where line.text.utf8.count <= 2_000 {
+        // A marker needs `)` or `.` after its letter: other lines (most of a long item) are passed
+        // over without decoding them.
+        for (position, line) in lines.enumerated() where line.text.utf8.count <= 2_000
+            && line.text.utf8.contains(where: { $0 == UInt8(ascii: ")") || $0 == UInt8(ascii: ".") }) {
             let scalars = Array(line.text.unicodeScalars)
             let asked = scalars.firstIndex(of: "?").map { $0 + 1 }
             var starts = asked.map { markers(in: scalars, from: $0) } ?? []

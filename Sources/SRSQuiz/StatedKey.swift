@@ -705,11 +705,14 @@ struct StatedKeys {
         // `The correct answer is A, if you count…`, `…is A, at birth`: a condition or a case opening
         // the next clause.
         // (`…, at roughly 4,806 m`, `…, at about 88 days` measure it.)
-        let measure = end + 1 < tokens.count && ["roughly", "about", "around", "approximately", "nearly", "almost"].contains(tokens[end + 1].text)
+        let measure = end + 1 < tokens.count && measureWords.contains(tokens[end + 1].text)
         if tokens[end].boundary == .comma, fronting.contains(tokens[end].text) || scopes.contains(tokens[end].text), !measure { return false }
         return tokens[end].boundary >= .comma || tokens[end - 1].after.map(closing.contains) == true
             || ["because", "since", "as"].contains(tokens[end].text)
     }
+
+    /// Words after a comma that measure the option named (`…, at roughly 4,806 m`), no case.
+    static let measureWords: Set<String> = ["roughly", "about", "around", "approximately", "nearly", "almost"]
 
     /// `option B|(B)|B is [not] correct|right|true|wrong|incorrect|false|the [correct] answer`.
     /// The letter may follow a lead-in word: `Only C is correct`, `That is why C is right`. A verdict

@@ -112,7 +112,7 @@ struct ScheduleCommand: ParsableCommand {
         }
         // `ISOTime.parse` drops a fraction of a second; here it would move the review (`…:00.600Z`
         // a day before `…:00Z` reads as a whole day), so it is refused.
-        if at.utf8.count > 19, at.utf8[at.utf8.index(at.utf8.startIndex, offsetBy: 19)] == UInt8(ascii: ".") {
+        if at.utf8.dropFirst(19).first == UInt8(ascii: ".") {
             throw bad("review_at \"\(at)\" has a fraction of a second; review lines give whole seconds")
         }
         return ReviewInput(line: number, card: card, index: index, reviewAt: reviewAt, quality: grade)
