@@ -37,6 +37,11 @@ while size < 50000000:
     sys.stdout.write(part); size += len(part.encode()); copy += 1
 " > "$work/natural-distinct-50mb.txt"
 python3 -c "import sys; sys.stdout.write(''.join('Question %d Multiple Choice\nWhich one is largest, %d?\nAone\nBtwo\nCthree\n%s\n' % (i, i, ('A,' if i % 2 else 'one; ') * 4000) for i in range(1, 401)))" > "$work/dense-explanations-6mb.txt"
+# 100,000 numbered items without headers, in three shapes (options on one line, on their own lines,
+# true/false lines): split off one by one, re-reading the rest of the block each time, they took minutes.
+python3 -c "import sys; sys.stdout.write(''.join('%d. Which planet is closest to the Sun, %d?\nA) Venus  B) Mercury  C) Mars\nAnswer: B\n\n' % (i, i) for i in range(1, 100001)))" > "$work/headerless-inline-100k.txt"
+python3 -c "import sys; sys.stdout.write(''.join('%d. Which planet is closest to the Sun, %d?\nA) Venus\nB) Mercury\nC) Mars\nAnswer: B\n\n' % (i, i) for i in range(1, 100001)))" > "$work/headerless-options-100k.txt"
+python3 -c "import sys; sys.stdout.write(''.join('%d. The number %d is even.\nTTrue\nFFalse\nAnswer: %s\n\n' % (i, i, 'True' if i % 2 == 0 else 'False') for i in range(1, 100001)))" > "$work/headerless-tf-100k.txt"
 
 failed=0
 run() {
@@ -54,7 +59,7 @@ run() {
 for file in quiz-50mb.txt garbage-50mb.bin line-10mb.txt one-letter-line-10mb.txt nul-10mb.bin \
             a-lines-20mb.txt options-10mb.txt tf-400k-items.txt bad-utf8-12mb.bin identical-16000.txt \
             repeated-sample-50mb.txt asking-options-12mb.txt natural-distinct-50mb.txt dense-explanations-6mb.txt \
-            answer-next-line-300k.txt; do
+            answer-next-line-300k.txt headerless-inline-100k.txt headerless-options-100k.txt headerless-tf-100k.txt; do
     run "$file" env SRS_DATA_DIR="$work/data" "$srs" import "$work/$file" --dry-run --skip-invalid
 done
 # The same bytes as deck files: `srs decks` must report them (65), never crash.

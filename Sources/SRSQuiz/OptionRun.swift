@@ -17,10 +17,19 @@ struct OptionRun: Equatable, Sendable {
     /// Not when the lines before the run already ask (`…largest?`) and a blank line or a number
     /// (`2. Which…?`) sets the asking line apart: that is the next item's question.
     static func find(in lines: [QuizLine]) -> OptionRun? {
-        guard var run = first(in: lines, from: 0) else { return nil }
-        let asked = lines[..<run.start].contains { $0.text.hasSuffix("?") }   // once: the run's own question
-        while let at = lines[run.end...].firstIndex(where: { !$0.isBlank }), lines[at].text.hasSuffix("?"),
-              let later = first(in: lines, from: run.end) {
+        find(in: lines, from: 0, scan: nil)
+    }
+
+    /// `find(in: Array(lines[base...]))`, in the indices of `lines`; with `scan` (made from
+    /// `lines`), without reading every line after the runs it finds.
+    static func find(in lines: [QuizLine], from base: Int, scan: LineScan?) -> OptionRun? {
+        func first(from start: Int) -> OptionRun? { scan.map { $0.firstRun(from: start) } ?? Self.first(in: lines, from: start) }
+        func nonBlank(from start: Int) -> Int? { scan.map { $0.first(.nonBlank, from: start) } ?? lines[start...].firstIndex { !$0.isBlank } }
+        guard var run = first(from: base) else { return nil }
+        // once: the run's own question
+        let asked = scan?.asks(base..<run.start) ?? lines[base..<run.start].contains { $0.text.hasSuffix("?") }
+        while let at = nonBlank(from: run.end), lines[at].text.hasSuffix("?"),
+              let later = first(from: run.end) {
             if asked, at > run.end || QuizLine.numberedQuestion(lines[at].text) != nil { break }
             run = later
         }
@@ -28,9 +37,9 @@ struct OptionRun: Equatable, Sendable {
         // fall`: lines that read as glued options only as words (a lower-case letter after each
         // letter), right before a run that does not, were the question's.
         while run.options.allSatisfy({ $0.glued && $0.text.first?.isLowercase == true && OptionShape.endsSentence($0.text) }),
-              let next = lines[run.end...].firstIndex(where: { !$0.isBlank }), lines[next].optionIndex == 0,
+              let next = nonBlank(from: run.end), lines[next].optionIndex == 0,
               lines[next].answerValue == nil, lines[next].bareAnswerValue == nil,
-              let later = first(in: lines, from: next), later.start == next,
+              let later = first(from: next), later.start == next,
               !later.options.allSatisfy({ $0.glued && $0.text.first?.isLowercase == true }) {
             run = later
         }
@@ -78,15 +87,29 @@ struct OptionRun: Equatable, Sendable {
     }
 
     static func first(in lines: [QuizLine], from start: Int) -> OptionRun? {
-        for index in lines.indices.dropFirst(start) where lines[index].optionIndex == 0 {
-            guard let (next, wrapped) = nextLetterLine(in: lines, after: index, letter: 1),
-                  let first = lines[index].option, let second = lines[next].option, second.index == 1
-            else { continue }
-            var run = OptionRun(start: index, end: next + 1, options: [first.continued(by: wrapped, in: lines), second])
-            run.extend(in: lines)
-            return run
+        for index in lines.indices.dropFirst(start) {
+            if let run = run(at: index, in: lines) { return run }
         }
         return nil
+    }
+
+    /// Whether a run starts at `index`: an A line with a B line next (`run(at:in:)`).
+    static func opens(at index: Int, in lines: [QuizLine]) -> Bool {
+        opening(at: index, in: lines) != nil
+    }
+
+    /// The run that starts at `index`, if one does; it is told from the lines from `index` on.
+    static func run(at index: Int, in lines: [QuizLine]) -> OptionRun? {
+        guard let (first, next, second) = opening(at: index, in: lines) else { return nil }
+        var run = OptionRun(start: index, end: next + 1, options: [first, second])
+        run.extend(in: lines)
+        return run
+    }
+
+    private static func opening(at index: Int, in lines: [QuizLine]) -> (QuizOptionLine, Int, QuizOptionLine)? {
+        guard lines[index].optionIndex == 0, let (next, wrapped) = nextLetterLine(in: lines, after: index, letter: 1),
+              let first = lines[index].option, let second = lines[next].option, second.index == 1 else { return nil }
+        return (first.continued(by: wrapped, in: lines), next, second)
     }
 
     private mutating func extend(in lines: [QuizLine]) {

@@ -203,7 +203,16 @@ public enum QuizParser {
         if let first = merged.first, first.header == nil, let (title, rest) = titleBeforeNumberedItem(first) {
             merged.replaceSubrange(0...0, with: [title, rest])
         }
-        return merged.flatMap(splitHeaderless)
+        return merged.flatMap { block in
+            var items = splitHeaderless(block)
+            // Lines that read as headers but begin no item are warned of in the item that holds them.
+            if items.count > 1 {
+                for line in block.notHeaders {
+                    items.lastIndex { $0.body.first.map { $0.number <= line } ?? false }.map { items[$0].notHeaders.append(line) }
+                }
+            }
+            return items
+        }
     }
 
     /// `Biology Quiz - Chapter 3` / `1. Which gas…?` opening a file: at most three lines, none an
@@ -245,7 +254,8 @@ public enum QuizParser {
     /// opening with a number (`2. Which planet…?`), and followed by option lines or true/false
     /// lines, is the question of another item: read as one, with a warning (`split`), rather
     /// than as this item's explanation, whose key its answer line could otherwise give.
-    static func splitHeaderless(_ block: QuizBlock) -> [QuizBlock] {
+    /// Linear in the block's lines (`LineScan`; `tablesAbove` as there, a parameter for the tests).
+    static func splitHeaderless(_ block: QuizBlock, tablesAbove: Int = 64) -> [QuizBlock] {
         var result: [QuizBlock] = []
         var current = block
         // `1. Which planet…?` opening the text before the first header: the item's number.
@@ -261,17 +271,23 @@ public enum QuizParser {
             current.body[numbered] = QuizLine(number: current.body[numbered].number, text: question)
             current.header = QuizHeader(number: number, type: nil)
         }
-        while let cut = foreignStart(current.body, type: current.header?.type) {
-            result.append(QuizBlock(header: current.header, headerLine: current.headerLine, body: Array(current.body[..<cut]),
+        // One scan of the block finds where each item's structure is (see `LineScan`); an item is
+        // cut from `base` on, and only its own lines are copied.
+        let scan = LineScan(current.body, tablesAbove: tablesAbove)
+        current.body = []   // the lines are the scan's now (one owner: a replaced line copies nothing)
+        var base = 0
+        while let cut = foreignStart(scan, from: base, type: current.header?.type) {
+            result.append(QuizBlock(header: current.header, headerLine: current.headerLine, body: Array(scan.lines[base..<cut]),
                                     split: current.split))
-            var rest = Array(current.body[cut...])
-            var next = QuizBlock(header: nil, headerLine: nil, body: rest, split: true)
-            if let (number, question) = QuizLine.numberedQuestion(rest[0].text) {
-                rest[0] = QuizLine(number: rest[0].number, text: question)
-                next = QuizBlock(header: QuizHeader(number: number, type: nil), headerLine: rest[0].number, body: rest, split: true)
+            base = cut
+            current = QuizBlock(header: nil, headerLine: nil, body: [], split: true)
+            if let (number, question) = QuizLine.numberedQuestion(scan.lines[cut].text) {
+                scan.replace(at: cut, with: QuizLine(number: scan.lines[cut].number, text: question))
+                current.header = QuizHeader(number: number, type: nil)
+                current.headerLine = scan.lines[cut].number
             }
-            current = next
         }
+        current.body = base > 0 ? Array(scan.lines[base...]) : scan.lines
         result.append(current)
         return result
     }
@@ -289,28 +305,23 @@ public enum QuizParser {
         return line
     }
 
-    /// Where another item's question starts in `body` (see `splitHeaderless`), if anywhere.
-    private static func foreignStart(_ body: [QuizLine], type: QuizItemType?) -> Int? {
-        guard let (own, run) = ownStructure(body, type: type), own < body.count else { return nil }
-        let foreignRun = OptionRun.another(in: body, from: own)
-        let pair = trueFalsePair(in: body, from: own)
+    /// Where another item's question starts in `scan.lines[base...]` (see `splitHeaderless`), if
+    /// anywhere. Indices are those of `scan.lines`.
+    private static func foreignStart(_ scan: LineScan, from base: Int, type: QuizItemType?) -> Int? {
+        let body = scan.lines
+        guard let (own, run) = ownStructure(scan, from: base, type: type), own < body.count else { return nil }
+        let foreignRun = scan.anotherRun(from: own)
+        let pair = scan.first(.trueFalsePair, from: own)
         // `2. The Sun is a star.` / `Answer: True`: a numbered paragraph after a blank line holding
         // an answer line or a model answer.
         // Also `What is the capital of Spain?` / `Model answer: Madrid.`: a question set apart, with a
         // model answer of its own (no explanation holds one).
-        let numberedAnswer = body.indices.dropFirst(own).first { index in
-            guard index > own, body[index - 1].isBlank || body[index - 1].isRule else { return false }
-            let rest = body[index...].prefix { !$0.isBlank }.dropFirst()
-            if QuizLine.numberedQuestion(body[index].text) != nil {
-                return rest.contains { $0.answerValue != nil || $0.bareAnswerValue != nil || $0.modelAnswerValue != nil }   // `Ans. B`
-            }
-            return body[index].text.hasSuffix("?") && body[index].modelAnswerValue == nil && rest.first?.modelAnswerValue != nil
-        }
+        let numberedAnswer = scan.first(.numberedAnswer, from: own + 1)
         guard let structure = [foreignRun?.start, pair, numberedAnswer].compactMap({ $0 }).min() else { return nil }
         if structure == numberedAnswer { return structure }
         // `Why not the others?` / `A) Mars is cold…`: options that open with this item's own
         // options review them; a lead-in ending in `:` (`Review each option:`) introduces them.
-        if structure == foreignRun?.start, let foreignRun, let ownRun = run ?? OptionRun.find(in: body), ownRun.end <= own,
+        if structure == foreignRun?.start, let foreignRun, let ownRun = run ?? scan.findRun(from: base), ownRun.end <= own,
            foreignRun.reviews(ownRun) { return nil }
         var start = structure
         while start > own, !body[start - 1].isBlank, !body[start - 1].isRule { start -= 1 }
@@ -325,34 +336,23 @@ public enum QuizParser {
         return start
     }
 
-    /// One past the block's own options, true/false lines or model answer line (those of its
-    /// header's type, or else the first of them), and its options when they were looked for.
-    private static func ownStructure(_ body: [QuizLine], type: QuizItemType?) -> (end: Int, run: OptionRun?)? {
-        let run = type == nil || type == .multipleChoice ? OptionRun.find(in: body) : nil
-        let pair = type == nil || type == .trueFalse ? trueFalsePair(in: body, from: 0) : nil
+    /// One past the item's own options, true/false lines or model answer line (those of its
+    /// header's type, or else the first of them), and its options when they were looked for; the
+    /// item's lines are `scan.lines[base...]`.
+    private static func ownStructure(_ scan: LineScan, from base: Int, type: QuizItemType?) -> (end: Int, run: OptionRun?)? {
+        let run = type == nil || type == .multipleChoice ? scan.findRun(from: base) : nil
+        let pair = type == nil || type == .trueFalse ? scan.first(.trueFalsePair, from: base) : nil
         // A short-answer item's `Answer:` line too; in an item of no known type only `Model answer:`,
         // `Suggested answer:`… (an `Answer:` line may be any type's).
-        let model = type == .shortAnswer ? body.firstIndex(where: { $0.shortAnswerValue != nil })
-            : type == nil ? body.firstIndex(where: { $0.shortAnswerValue != nil && $0.answerValue == nil }) : nil
+        let model = type == .shortAnswer ? scan.first(.shortAnswer, from: base) : type == nil ? scan.first(.modelAnswer, from: base) : nil
         // A true/false item may have only its answer line (`Answer: True`).
         // (`Ans. B` too, after options this reads in no run: `A - Venus` / `B - Mercury`.)
-        let answer = type == nil || type == .trueFalse ? body.firstIndex(where: { $0.answerValue != nil || $0.bareAnswerValue != nil }) : nil
+        let answer = type == nil || type == .trueFalse ? scan.first(.answer, from: base) : nil
         let starts = [run?.start, pair, model, answer].compactMap { $0 }
         guard let first = starts.min() else { return nil }
         if first == run?.start, let run { return (run.end, run) }
-        if first == pair, let pair { return ((body[(pair + 1)...].firstIndex { !$0.isBlank } ?? pair) + 1, run) }
+        if first == pair, let pair { return ((scan.first(.nonBlank, from: pair + 1) ?? pair) + 1, run) }
         return (first + 1, run)
-    }
-
-    /// The first `TTrue` line at or after `start` with an `FFalse` line next (blank lines between).
-    private static func trueFalsePair(in body: [QuizLine], from start: Int) -> Int? {
-        var index = start
-        while index < body.count {
-            if body[index].trueFalseMarker == true, let next = body[(index + 1)...].firstIndex(where: { !$0.isBlank }),
-               body[next].trueFalseMarker == false { return index }
-            index += 1
-        }
-        return nil
     }
 }
 

@@ -110,7 +110,7 @@ enum LargeQuizInput: String, CaseIterable, CustomTestStringConvertible {
     }
 
     case oneLongLine, manyALines, optionsWithoutEnd, nulBytes, blankLines, repeatedEquations, repeatedLetterReferences,
-         longQuestion, repeatedBareLetters, repeatedNumberWords, longDistinctOptions
+         longQuestion, repeatedBareLetters, repeatedNumberWords, longDistinctOptions, numberedItemsWithoutHeaders
 
     var testDescription: String { rawValue }
 
@@ -148,6 +148,13 @@ enum LargeQuizInput: String, CaseIterable, CustomTestStringConvertible {
             }.joined().utf8)
         case .repeatedLetterReferences:
             return Array(("Question 1 Multiple Choice\nWhich?\nAone\nBtwo\n" + String(repeating: "(A) ", count: 4_990) + "\n").utf8)
+        // 3,000 numbered items and no header: each split off by reading the rest of the block
+        // again, 100,000 took minutes in release.
+        case .numberedItemsWithoutHeaders:
+            return Array((0..<3_000).map { item in
+                "\(item % 999 + 1). Which planet is closest to the Sun, \(item)?\n"
+                    + (item % 2 == 0 ? "A) Venus\nB) Mercury\nC) Mars\nAnswer: B\n\n" : "TTrue\nFFalse\nAnswer: False\n\n")
+            }.joined().utf8)
         }
     }
 }

@@ -673,6 +673,18 @@ import SRSCore
         #expect(result.warnings.first?.message.contains("starts like an item header") == true, "\(result.warnings)")
     }
 
+    /// The warning stays when an item without a header is read after that line, in the same block
+    /// (it was lost when the block was split).
+    @Test func aLineLikeAHeaderKeepsItsWarningBeforeAnItemWithoutAHeader() {
+        let quiz = "Question 1 Multiple Choice\nWhich?\nAOne\nBTwo\nAnswer: A\n\n"
+            + "2. Which planet is closest?\nA) Venus\nB) Mercury\nAnswer: B\nProblem 1: The counter starts at 1.\n"
+        let result = parseQuiz(quiz)
+        #expect(result.items.map(\.question) == ["Which?", "Which planet is closest?"])
+        #expect(result.items.last?.explanation == "Problem 1: The counter starts at 1.")
+        #expect(result.warnings.map(\.line) == [11])
+        #expect(result.warnings.first?.message.contains("part of item 2's text") == true, "\(result.warnings)")
+    }
+
     /// An item whose header is missing would be read into the explanation before it: its option
     /// lines draw a warning naming them, so nothing merges unseen; set apart by a blank line, a
     /// rule or a number, the question before them opens an item of its own, with a warning
